@@ -1,0 +1,64 @@
+import cors from '@koa/cors';
+import Koa from 'koa';
+import type { Document } from 'openapi-backend';
+import type { Container } from './container.js';
+import { errorHandler } from './http/error-handler.js';
+import { allHandlers } from './http/handlers.js';
+import { requestContext } from './http/request-context.js';
+import { createContractRouter } from './http/router.js';
+import type { SystemDeps } from './modules/system/system.handlers.js';
+
+export interface AppOptions {
+  document: Document;
+  docsHtml: string | undefined;
+  /** True once shutdown began. */
+  isShuttingDown?: () => boolean;
+}
+
+/** Builds the Koa application: request context, CORS, problem mapping, then the contract router. */
+export async function createApp(container: Container, options: AppOptions): Promise<Koa> {
+  const { config, logger, database, catalog } = container;
+  const isShuttingDown = options.isShuttingDown ?? (() => false);
+  const app = new Koa({ proxy: true });
+  // Koa would print errors itself; the error handler already logs them once with the request id.
+  app.silent = true;
+
+  const router = await createContractRouter({
+    document: options.document,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    handlers: allHandlers({
+      system: {
+        db: database.db,
+        driver: database.driver,
+        document: options.document as unknown as SystemDeps['document'],
+        docsHtml: options.docsHtml,
+        isShuttingDown,
+      },
+      catalog,
+    }),
+    // Publishable-key authentication of /store/* plugs in here.
+    authenticate: async () => ({ kind: 'anonymous' }),
+  });
+
+  app.use(requestContext({ logger }));
+  app.use(
+    cors({
+      origin: config.CORS_ORIGINS === '*' ? '*' : (ctx) => pickOrigin(config.CORS_ORIGINS, ctx.get('origin')),
+      exposeHeaders: ['X-Request-Id', 'Allow'],
+      allowHeaders: ['Content-Type', 'X-Api-Key', 'Idempotency-Key', 'X-Request-Id'],
+      maxAge: 600,
+    }),
+  );
+  app.use(async function closeConnectionsWhenDraining(ctx, next) {
+    if (isShuttingDown()) ctx.set('Connection', 'close');
+    await next();
+  });
+  app.use(errorHandler({ logger }));
+  app.use(router);
+  return app;
+}
+
+function pickOrigin(allowed: string, origin: string): string {
+  const list = allowed.split(',').map((o) => o.trim());
+  return list.includes(origin) ? origin : '';
+}

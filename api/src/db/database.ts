@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Logger } from '../lib/logger.js';
+import type { Database } from './schema.js';
+
+const INT8_OID = 20;
+
+/** int8 (bigint, count(*)) as a JS number; amounts are bounded far below 2^53, so refuse anything larger. */
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} exceeds the safe integer range`);
+  return n;
+}
+
+export type DatabaseDriver = 'pglite' | 'postgres';
+
+/** An open database: the Kysely instance, which driver backs it, and how to close it. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  driver: DatabaseDriver;
+  destroy(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A postgres:// URL; when absent, embedded PGlite is used. */
+  url?: string | undefined;
+  poolSize?: number;
+  /** PGlite data directory; `undefined` keeps the embedded database in memory. */
+  pgliteDir?: string | undefined;
+  logger?: Logger;
+  /** Called for every query; tests use it to count queries per request. */
+  onQuery?: (event: LogEvent) => void;
+}
+
+/**
+ * Opens PostgreSQL through kysely: `pg` against a server when a URL is given, otherwise PGlite
+ * (real Postgres compiled to WASM) in-process, with its data under `pgliteDir` so restarts keep it.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const log = (event: LogEvent) => {
+    options.onQuery?.(event);
+    if (event.level === 'error') {
+      options.logger?.warn(
+        { err: event.error, sql: event.query.sql, duration_ms: event.queryDurationMillis },
+        'query failed',
+      );
+    } else {
+      options.logger?.trace({ sql: event.query.sql, duration_ms: event.queryDurationMillis }, 'query');
+    }
+  };
+
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: string) =>
+          oid === INT8_OID
+            ? parseInt8
+            : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+      },
+    });
+    // An idle client losing its connection (server restart) must not crash the process.
+    pool.on('error', (err) => options.logger?.warn({ err }, 'idle database connection failed'));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+    return { db, driver: 'postgres', destroy: () => db.destroy() };
+  }
+
+  let dataDir: string | undefined;
+  if (options.pgliteDir) {
+    dataDir = resolve(options.pgliteDir);
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create({ dataDir, parsers: { [INT8_OID]: parseInt8 } });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log });
+  return {
+    db,
+    driver: 'pglite',
+    destroy: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

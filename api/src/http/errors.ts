@@ -1,0 +1,67 @@
+import type { components } from '../generated/openapi.js';
+
+/** The closed set of error codes; generated from `ProblemCode` in the spec. */
+export type ErrorCode = components['schemas']['ProblemCode'];
+/** One offending input field, as the spec's `FieldError`. */
+export type FieldError = components['schemas']['FieldError'];
+/** An RFC 9457 problem body, as the spec's `Problem`. */
+export type Problem = components['schemas']['Problem'];
+
+/** HTTP status and title of each code: the one place that maps kinds of failure to HTTP. */
+export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string }> = {
+  validation_failed: { status: 400, title: 'Validation failed' },
+  malformed_json: { status: 400, title: 'Malformed JSON' },
+  invalid_cursor: { status: 400, title: 'Invalid cursor' },
+  currency_required: { status: 400, title: 'Currency required' },
+  query_required: { status: 400, title: 'Search query required' },
+  route_not_found: { status: 404, title: 'Route not found' },
+  not_found: { status: 404, title: 'Not found' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  payload_too_large: { status: 413, title: 'Payload too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  internal_error: { status: 500, title: 'Internal error' },
+  service_unavailable: { status: 503, title: 'Service unavailable' },
+};
+
+/** Base URI of problem types; `type` is this plus the code. */
+export const PROBLEM_TYPE_BASE = 'https://docs.souk.dev/problems/';
+
+/**
+ * The one error type of the API. Services throw it with a code from the closed union;
+ * the error middleware turns it into a problem response.
+ */
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly extra: { errors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(detail, extra.cause === undefined ? undefined : { cause: extra.cause });
+    this.status = ERROR_CATALOG[code].status;
+  }
+}
+
+/** Builds the problem body for an error code. */
+export function toProblem(
+  code: ErrorCode,
+  detail: string,
+  requestId: string,
+  instance?: string,
+  errors?: FieldError[],
+): Problem {
+  const { status, title } = ERROR_CATALOG[code];
+  const problem: Problem = {
+    type: PROBLEM_TYPE_BASE + code,
+    title,
+    status,
+    detail,
+    code,
+    request_id: requestId,
+  };
+  if (instance !== undefined) problem.instance = instance;
+  if (errors !== undefined) problem.errors = errors;
+  return problem;
+}

@@ -1,0 +1,107 @@
+import type { Context as KoaContext, Middleware } from 'koa';
+import {
+  type Document,
+  OpenAPIBackend,
+  type Context as OpenApiContext,
+  type Operation,
+} from 'openapi-backend';
+import { readJsonBody } from './body.js';
+import { AppError } from './errors.js';
+import type { HandlerRequest, OperationHandlers, OperationId, Principal } from './operations.js';
+import { describeFieldErrors, toFieldErrors } from './validation-errors.js';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+
+/** Options of the contract router. */
+export interface RouterOptions {
+  /** The bundled OpenAPI document (it is cloned, never mutated). */
+  document: Document;
+  handlers: OperationHandlers;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
+  /** Resolves who is calling; the seam where API-key schemes plug in. */
+  authenticate: (ctx: KoaContext, operation: Operation) => Promise<Principal>;
+}
+
+/**
+ * Routes every request through openapi-backend: the spec decides which paths exist, which
+ * methods they take and what input is valid. Unknown paths are 404, known paths with another
+ * method 405 with `Allow`, invalid input 400 with every offending field, and a handler only runs
+ * on input that matched its operation.
+ */
+export async function createContractRouter(options: RouterOptions): Promise<Middleware> {
+  const api = new OpenAPIBackend({
+    definition: structuredClone(options.document),
+    quick: true, // the 3.1 document is linted by redocly; openapi-backend only knows the 3.0 meta-schema
+    strict: true,
+    validate: true,
+    coerceTypes: true,
+    ajvOpts: { allErrors: true },
+  });
+  await api.init();
+
+  const allowedMethods = (path: string): string[] =>
+    METHODS.filter((m) => api.router.matchOperation({ method: m, path, headers: {} }) !== undefined).map(
+      (m) => m.toUpperCase(),
+    );
+
+  api.register({
+    notFound: (c: OpenApiContext) => {
+      throw new AppError('route_not_found', `No operation has the path ${c.request.path}.`);
+    },
+    methodNotAllowed: (c: OpenApiContext) => {
+      const allow = allowedMethods(c.request.path);
+      if (allow.includes('GET')) allow.push('HEAD');
+      throw new AppError('method_not_allowed', `${c.request.method.toUpperCase()} is not allowed here.`, {
+        headers: { Allow: allow.join(', ') },
+      });
+    },
+    // openapi-backend closes the query schema, so undeclared query parameters are reported here too:
+    // a typo never silently widens a search.
+    validationFail: (c: OpenApiContext) => {
+      const errors = toFieldErrors(c.validation.errors ?? []);
+      throw new AppError('validation_failed', describeFieldErrors(errors), { errors });
+    },
+  });
+  for (const [operationId, handler] of Object.entries(options.handlers)) {
+    api.register(operationId, async (c: OpenApiContext, ctx: KoaContext, principal: Principal) => {
+      const request: HandlerRequest<OperationId> = {
+        operationId: operationId as OperationId,
+        params: c.request.params as never,
+        query: c.request.query as never,
+        body: c.request.requestBody as never,
+        headers: ctx.headers,
+        requestId: ctx.state.requestId as string,
+        principal,
+      };
+      const result = await (
+        handler as (r: typeof request) => Promise<{ status: number; type?: string; body?: unknown }>
+      )(request);
+      ctx.status = result.status;
+      if (result.body !== undefined) {
+        ctx.type = result.type ?? 'application/json';
+        ctx.body = result.body;
+      }
+    });
+  }
+
+  return async function contractRouter(ctx: KoaContext) {
+    // HEAD is GET without a body: Node drops the body for us.
+    const method = ctx.method === 'HEAD' ? 'get' : ctx.method.toLowerCase();
+    const operation = api.router.matchOperation({ method, path: ctx.path, headers: {} });
+    let body: unknown;
+    if (operation?.requestBody) body = await readJsonBody(ctx, options.bodyLimit);
+    const principal = operation ? await options.authenticate(ctx, operation) : { kind: 'anonymous' };
+    await api.handleRequest(
+      {
+        method,
+        path: ctx.path,
+        query: ctx.querystring,
+        headers: ctx.headers as Record<string, string>,
+        body,
+      },
+      ctx,
+      principal,
+    );
+  };
+}

@@ -1,0 +1,229 @@
+import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { ImageJson, SellerStatus } from './catalog.table.js';
+
+/** Orders a product listing can take. */
+export type ProductSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest';
+
+/** Where the previous page ended: the sort key of its last row and that row's id. */
+export type Keyset = { sortKey: number | string; id: string };
+
+/** A listing query, already checked by the service (price sorts and filters carry a currency). */
+export interface ProductQuery {
+  q?: string | undefined;
+  category?: string | undefined;
+  seller?: string | undefined;
+  /** Currency of the price filter and price sorts. */
+  priceCurrency?: string | undefined;
+  minPrice?: number | undefined;
+  maxPrice?: number | undefined;
+  sort: ProductSort;
+  after?: Keyset | undefined;
+  limit: number;
+  /** Currency the price range of each product is reported in. */
+  displayCurrency: string;
+  /** Restrict to one product by id or handle (product detail). */
+  idOrHandle?: string | undefined;
+}
+
+export interface VariantRow {
+  id: string;
+  sku: string;
+  title: string;
+  options: Record<string, string>;
+  available_quantity: number;
+  prices: { amount: number; currency: string }[];
+}
+
+/** One product with everything a storefront shows, read in a single statement. */
+export interface ProductRow {
+  id: string;
+  handle: string;
+  title: string;
+  description: string | null;
+  status: 'draft' | 'published';
+  attributes: Record<string, unknown>;
+  images: ImageJson[];
+  created_at: Date;
+  updated_at: Date;
+  seller_id: string;
+  seller_handle: string;
+  seller_name: string;
+  category_id: string | null;
+  category_handle: string | null;
+  category_name: string | null;
+  price_min: number | null;
+  price_max: number | null;
+  sort_key: number | string;
+  options: { id: string; name: string; values: string[] }[];
+  variants: VariantRow[];
+}
+
+/** Order of the page query: newest walks the created_at index directly. */
+const PAGE_ORDER: Record<ProductSort, string> = {
+  newest: 'p.created_at DESC, p.id DESC',
+  relevance: 'sort_key DESC, p.id ASC',
+  price_asc: 'sort_key ASC, p.id ASC',
+  price_desc: 'sort_key DESC, p.id DESC',
+};
+
+/** The same order over the page's columns (newest's sort_key is an ISO timestamp, which sorts as time). */
+const OUTER_ORDER: Record<ProductSort, string> = {
+  newest: 'page.sort_key DESC, page.id DESC',
+  relevance: 'page.sort_key DESC, page.id ASC',
+  price_asc: 'page.sort_key ASC, page.id ASC',
+  price_desc: 'page.sort_key DESC, page.id DESC',
+};
+
+/**
+ * Reads a page of published products of active sellers in one statement, whatever the page size:
+ * a materialised CTE picks the page by the filters and keyset, then options and variants with their
+ * prices are aggregated as JSON for just those rows (no N+1).
+ */
+export async function findProducts(db: Kysely<Database>, query: ProductQuery): Promise<ProductRow[]> {
+  const tsQuery = query.q === undefined ? undefined : sql`websearch_to_tsquery('english', ${query.q})`;
+  const priceSort = query.sort === 'price_asc' || query.sort === 'price_desc';
+  const sortKey: RawBuilder<number | string> =
+    query.sort === 'relevance' && tsQuery
+      ? sql<number>`ts_rank_cd(p.search_vector, ${tsQuery})`
+      : priceSort
+        ? sql<number>`pr.min_amount`
+        : sql<string>`to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+  const page = db
+    .selectFrom('products as p')
+    .innerJoin('sellers as s', 's.id', 'p.seller_id')
+    .$if(priceSort, (qb) =>
+      qb.innerJoin('product_price_ranges as pr', (join) =>
+        join.onRef('pr.product_id', '=', 'p.id').on('pr.currency', '=', query.priceCurrency ?? ''),
+      ),
+    )
+    .select([
+      'p.id',
+      'p.handle',
+      'p.title',
+      'p.description',
+      'p.status',
+      'p.attributes',
+      'p.images',
+      'p.created_at',
+      'p.updated_at',
+      'p.category_id',
+      's.id as seller_id',
+      's.handle as seller_handle',
+      's.name as seller_name',
+      sortKey.as('sort_key'),
+    ])
+    .where('p.status', '=', 'published')
+    .where('s.status', '=', 'active' satisfies SellerStatus)
+    .$if(query.idOrHandle !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb.or([eb('p.id', '=', query.idOrHandle ?? ''), eb('p.handle', '=', query.idOrHandle ?? '')]),
+      ),
+    )
+    .$if(tsQuery !== undefined, (qb) => qb.where(sql<SqlBool>`p.search_vector @@ ${tsQuery}`))
+    .$if(query.seller !== undefined, (qb) =>
+      qb.where((eb) => eb.or([eb('s.id', '=', query.seller ?? ''), eb('s.handle', '=', query.seller ?? '')])),
+    )
+    .$if(query.category !== undefined, (qb) =>
+      qb.where(
+        'p.category_id',
+        'in',
+        sql<string>`(
+          WITH RECURSIVE tree AS (
+            SELECT id FROM categories WHERE id = ${query.category} OR handle = ${query.category}
+            UNION ALL
+            SELECT c.id FROM categories c JOIN tree ON c.parent_id = tree.id
+          )
+          SELECT id FROM tree)`,
+      ),
+    )
+    .$if(query.minPrice !== undefined || query.maxPrice !== undefined, (qb) =>
+      qb.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('variant_prices as vp')
+            .select(sql`1`.as('one'))
+            .whereRef('vp.product_id', '=', 'p.id')
+            .where('vp.currency', '=', query.priceCurrency ?? '')
+            .$if(query.minPrice !== undefined, (sub) => sub.where('vp.amount', '>=', query.minPrice ?? 0))
+            .$if(query.maxPrice !== undefined, (sub) => sub.where('vp.amount', '<=', query.maxPrice ?? 0)),
+        ),
+      ),
+    )
+    .$if(query.after !== undefined, (qb) => qb.where(keysetCondition(query, sortKey)))
+    .orderBy(sql.raw(PAGE_ORDER[query.sort]))
+    .limit(query.limit);
+
+  const result = await sql<ProductRow>`
+    WITH page AS MATERIALIZED (${page})
+    SELECT page.*,
+      c.handle AS category_handle,
+      c.name AS category_name,
+      dr.min_amount AS price_min,
+      dr.max_amount AS price_max,
+      (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'values', o.values) ORDER BY o.position), '[]'::json)
+         FROM product_options o WHERE o.product_id = page.id) AS options,
+      (SELECT coalesce(json_agg(json_build_object(
+          'id', v.id, 'sku', v.sku, 'title', v.title, 'options', v.options,
+          'available_quantity', v.inventory_quantity,
+          'prices', (SELECT coalesce(json_agg(json_build_object('amount', vp.amount, 'currency', vp.currency) ORDER BY vp.currency), '[]'::json)
+                       FROM variant_prices vp WHERE vp.variant_id = v.id)
+        ) ORDER BY v.position), '[]'::json)
+         FROM variants v WHERE v.product_id = page.id) AS variants
+    FROM page
+    LEFT JOIN categories c ON c.id = page.category_id
+    LEFT JOIN product_price_ranges dr ON dr.product_id = page.id AND dr.currency = ${query.displayCurrency}
+    ORDER BY ${sql.raw(OUTER_ORDER[query.sort])}
+  `.execute(db);
+  return result.rows;
+}
+
+/** Rows strictly after the keyset in the listing's order. */
+function keysetCondition(query: ProductQuery, sortKey: Expression<unknown>) {
+  const after = query.after as Keyset;
+  switch (query.sort) {
+    case 'newest':
+      return sql<SqlBool>`(p.created_at, p.id) < (${after.sortKey}::timestamptz, ${after.id})`;
+    case 'relevance':
+      // ts_rank_cd is float4: compare as float4 so the cursor's printed value round-trips exactly.
+      return sql<SqlBool>`(${sortKey} < ${after.sortKey}::real OR (${sortKey} = ${after.sortKey}::real AND p.id > ${after.id}))`;
+    case 'price_asc':
+      return sql<SqlBool>`(pr.min_amount, p.id) > (${after.sortKey}::bigint, ${after.id})`;
+    case 'price_desc':
+      return sql<SqlBool>`(pr.min_amount, p.id) < (${after.sortKey}::bigint, ${after.id})`;
+  }
+}
+
+/** Every category with its depth and handle path, depth-first in sibling rank order. */
+export async function findCategories(db: Kysely<Database>) {
+  const result = await sql<{
+    id: string;
+    handle: string;
+    name: string;
+    parent_id: string | null;
+    depth: number;
+    path: string[];
+  }>`
+    WITH RECURSIVE tree AS (
+      SELECT id, handle, name, parent_id, 0 AS depth, ARRAY[handle] AS path,
+             ARRAY[lpad(rank::text, 10, '0') || name || id] AS sort_path
+        FROM categories WHERE parent_id IS NULL
+      UNION ALL
+      SELECT c.id, c.handle, c.name, c.parent_id, tree.depth + 1, tree.path || c.handle,
+             tree.sort_path || (lpad(c.rank::text, 10, '0') || c.name || c.id)
+        FROM categories c JOIN tree ON c.parent_id = tree.id
+    )
+    SELECT id, handle, name, parent_id, depth, path FROM tree ORDER BY sort_path
+  `.execute(db);
+  return result.rows;
+}
+
+/** An active seller by id or handle. */
+export async function findActiveSeller(db: Kysely<Database>, idOrHandle: string) {
+  return db
+    .selectFrom('sellers')
+    .select(['id', 'handle', 'name', 'description', 'status', 'created_at'])
+    .where((eb) => eb.or([eb('id', '=', idOrHandle), eb('handle', '=', idOrHandle)]))
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+}

@@ -1,0 +1,165 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { components } from '../../generated/openapi.js';
+import { AppError, type FieldError } from '../../http/errors.js';
+import {
+  findActiveSeller,
+  findCategories,
+  findProducts,
+  type ProductRow,
+  type ProductSort,
+} from './catalog.repository.js';
+import { decodeCursor, encodeCursor, fingerprint } from './cursor.js';
+
+type Schemas = components['schemas'];
+export type Product = Schemas['Product'];
+export type ProductList = Schemas['ProductList'];
+
+/** Filters, sort and page of a product listing, as the query parameters or search body give them. */
+export type ListProductsInput = Schemas['ProductSearch'];
+
+export interface CatalogServiceDeps {
+  db: Kysely<Database>;
+  /** Currency used for `price` when the client names none. */
+  defaultCurrency: string;
+}
+
+/** The storefront catalog: published products of active sellers, categories and seller profiles. */
+export function createCatalogService({ db, defaultCurrency }: CatalogServiceDeps) {
+  return {
+    /** A page of products matching the filters, with a cursor to the next page. */
+    async listProducts(input: ListProductsInput, source: InputSource = 'query'): Promise<ProductList> {
+      const sort = resolveSort(input, source);
+      const limit = input.limit ?? 20;
+      const fp = fingerprint([
+        input.q,
+        input.category,
+        input.seller,
+        input.currency,
+        input.min_price,
+        input.max_price,
+        sort,
+      ]);
+      const after =
+        input.cursor === undefined
+          ? undefined
+          : decodeCursor(input.cursor, sort, fp, fieldOf(source, 'cursor'));
+      const displayCurrency = input.currency ?? defaultCurrency;
+      // One row more than asked tells whether another page exists without a count query.
+      const rows = await findProducts(db, {
+        q: input.q,
+        category: input.category,
+        seller: input.seller,
+        priceCurrency: input.currency,
+        minPrice: input.min_price,
+        maxPrice: input.max_price,
+        sort,
+        after,
+        limit: limit + 1,
+        displayCurrency,
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        data: page.map((row) => toProduct(row, displayCurrency)),
+        next_cursor:
+          rows.length > limit && last ? encodeCursor({ sortKey: last.sort_key, id: last.id }, fp) : null,
+      };
+    },
+
+    /** A published product of an active seller by id or handle; 404 otherwise. */
+    async getProduct(idOrHandle: string, currency: string | undefined): Promise<Product> {
+      const displayCurrency = currency ?? defaultCurrency;
+      const [row] = await findProducts(db, { idOrHandle, sort: 'newest', limit: 1, displayCurrency });
+      if (!row) throw new AppError('not_found', `No published product has the id or handle '${idOrHandle}'.`);
+      return toProduct(row, displayCurrency);
+    },
+
+    /** The whole category tree, flat, in tree order. */
+    async listCategories(): Promise<Schemas['CategoryList']> {
+      return { data: await findCategories(db) };
+    },
+
+    /** An active seller's public profile; 404 for unknown, pending or suspended sellers. */
+    async getSeller(idOrHandle: string): Promise<Schemas['Seller']> {
+      const seller = await findActiveSeller(db, idOrHandle);
+      if (!seller) throw new AppError('not_found', `No active seller has the id or handle '${idOrHandle}'.`);
+      return { ...seller, created_at: seller.created_at.toISOString() };
+    },
+  };
+}
+
+export type CatalogService = ReturnType<typeof createCatalogService>;
+
+/** Where the listing input came from, so field errors point at the right place. */
+export type InputSource = 'query' | 'body';
+
+function fieldOf(source: InputSource, name: string): Pick<FieldError, 'in' | 'field'> {
+  return source === 'query' ? { in: 'query', field: name } : { in: 'body', field: `/${name}` };
+}
+
+/** Checks the rules that span several fields and picks the default sort. */
+function resolveSort(input: ListProductsInput, source: InputSource): ProductSort {
+  const sort = input.sort ?? (input.q === undefined ? 'newest' : 'relevance');
+  const needsCurrency =
+    input.min_price !== undefined || input.max_price !== undefined || sort.startsWith('price_');
+  if (needsCurrency && input.currency === undefined) {
+    throw new AppError(
+      'currency_required',
+      'Price filters and price sorts need a currency (for example currency=USD).',
+      {
+        errors: [
+          {
+            ...fieldOf(source, 'currency'),
+            message: 'is required with min_price, max_price or a price sort',
+          },
+        ],
+      },
+    );
+  }
+  if (sort === 'relevance' && input.q === undefined) {
+    throw new AppError('query_required', 'sort=relevance ranks search results: give a search query q.', {
+      errors: [{ ...fieldOf(source, 'q'), message: 'is required with sort=relevance' }],
+    });
+  }
+  if (input.min_price !== undefined && input.max_price !== undefined && input.min_price > input.max_price) {
+    const errors: FieldError[] = [
+      { ...fieldOf(source, 'min_price'), message: 'must not be greater than max_price' },
+    ];
+    throw new AppError('validation_failed', 'min_price must not be greater than max_price.', { errors });
+  }
+  return sort;
+}
+
+function toProduct(row: ProductRow, currency: string): Product {
+  return {
+    id: row.id,
+    handle: row.handle,
+    title: row.title,
+    description: row.description,
+    status: row.status,
+    seller: { id: row.seller_id, handle: row.seller_handle, name: row.seller_name },
+    category:
+      row.category_id && row.category_handle && row.category_name
+        ? { id: row.category_id, handle: row.category_handle, name: row.category_name }
+        : null,
+    attributes: row.attributes,
+    images: row.images,
+    options: row.options,
+    variants: row.variants.map((v) => ({
+      id: v.id,
+      sku: v.sku,
+      title: v.title,
+      options: v.options,
+      price: v.prices.find((p) => p.currency === currency) ?? null,
+      prices: v.prices,
+      available_quantity: v.available_quantity,
+    })),
+    price_range:
+      row.price_min === null || row.price_max === null
+        ? null
+        : { min: { amount: row.price_min, currency }, max: { amount: row.price_max, currency } },
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,10 @@
+/** Public surface of the catalog module: other modules import from here only. */
+export { catalogHandlers } from './catalog.handlers.js';
+export { type CatalogService, createCatalogService, type Product } from './catalog.service.js';
+export type { CatalogTables } from './catalog.table.js';
+export {
+  insertCatalog,
+  isCatalogEmpty,
+  lockForSeeding,
+  refreshPriceRanges,
+} from './catalog.write-repository.js';

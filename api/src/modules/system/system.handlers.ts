@@ -1,0 +1,57 @@
+import { type Kysely, sql } from 'kysely';
+import { pendingMigrations } from '../../db/migrate.js';
+import type { Database } from '../../db/schema.js';
+import type { operations } from '../../generated/openapi.js';
+import { AppError } from '../../http/errors.js';
+import type { OperationHandlers } from '../../http/operations.js';
+
+type SystemHandlers = Pick<OperationHandlers, 'getHealth' | 'getReady' | 'getOpenApiDocument' | 'getApiDocs'>;
+
+export interface SystemDeps {
+  db: Kysely<Database>;
+  driver: 'pglite' | 'postgres';
+  /** The bundled OpenAPI document. */
+  document: operations['getOpenApiDocument']['responses'][200]['content']['application/json'];
+  /** The Redoc page built from the spec, or undefined when it was not built. */
+  docsHtml: string | undefined;
+  /** True once shutdown began: readiness fails so load balancers stop sending traffic. */
+  isShuttingDown: () => boolean;
+}
+
+/** Liveness, readiness and the contract itself. */
+export function systemHandlers(deps: SystemDeps) {
+  const started = performance.now();
+  return {
+    getHealth: async () => ({
+      status: 200,
+      body: { status: 'ok', uptime_seconds: Math.round(performance.now() - started) / 1000 },
+    }),
+    getReady: async () => {
+      if (deps.isShuttingDown()) throw new AppError('service_unavailable', 'The server is shutting down.');
+      let pending: string[];
+      try {
+        await sql`SELECT 1`.execute(deps.db);
+        pending = await pendingMigrations(deps.db);
+      } catch (err) {
+        throw new AppError('service_unavailable', 'The database is not reachable.', { cause: err });
+      }
+      if (pending.length > 0) {
+        throw new AppError('service_unavailable', `Migrations are pending: ${pending.join(', ')}.`);
+      }
+      return {
+        status: 200,
+        body: {
+          status: 'ready',
+          database: { reachable: true, migrated: true, driver: deps.driver, pending_migrations: [] },
+        },
+      };
+    },
+    getOpenApiDocument: async () => ({ status: 200, body: deps.document }),
+    getApiDocs: async () => {
+      if (deps.docsHtml === undefined) {
+        throw new AppError('service_unavailable', 'The API reference was not built; run `npm run generate`.');
+      }
+      return { status: 200, type: 'text/html', body: deps.docsHtml };
+    },
+  } satisfies SystemHandlers;
+}

@@ -1,0 +1,76 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { type Container, createContainer } from './container.js';
+import { migrateToLatest } from './db/migrate.js';
+import type { Logger } from './lib/logger.js';
+import { seedDemo } from './seed/seed.js';
+import { loadSpecArtifacts } from './spec.js';
+
+/** A started API server. */
+export interface RunningServer {
+  server: Server;
+  container: Container;
+  url: string;
+  /** Stops accepting connections, lets in-flight requests finish (up to the timeout), closes the database. */
+  shutdown(reason: string): Promise<void>;
+}
+
+/**
+ * Opens the database, applies migrations, seeds the demo catalog when configured to, and starts
+ * listening. The embedded default seeds an empty database automatically (`SEED_DEMO=auto`).
+ */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const container = await createContainer(config, logger);
+  const { db, driver } = container.database;
+  await migrateToLatest(db, logger);
+
+  const wantSeed = config.SEED_DEMO === 'always' || (config.SEED_DEMO === 'auto' && driver === 'pglite');
+  if (wantSeed) {
+    const result = await seedDemo(db, { logger });
+    if (result.seeded)
+      logger.info(
+        { ...result.counts, duration_ms: result.durationMs },
+        'seeded the demo catalog into an empty database',
+      );
+  }
+
+  let draining = false;
+  const { document, docsHtml } = loadSpecArtifacts();
+  const app = await createApp(container, { document, docsHtml, isShuttingDown: () => draining });
+  const server = createServer(app.callback());
+  server.keepAliveTimeout = 65_000; // longer than common load-balancer idle timeouts
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const shutdown = (reason: string) => {
+    closing ??= (async () => {
+      draining = true;
+      logger.info({ reason }, 'shutting down: no new connections, finishing in-flight requests');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive sockets that go idle after their last response are closed as they appear.
+      const sweeper = setInterval(() => server.closeIdleConnections(), 100);
+      const deadline = setTimeout(() => {
+        logger.warn(
+          { timeout_ms: config.SHUTDOWN_TIMEOUT_MS },
+          'shutdown timeout: closing remaining connections',
+        );
+        server.closeAllConnections();
+      }, config.SHUTDOWN_TIMEOUT_MS);
+      server.closeIdleConnections();
+      await closed;
+      clearInterval(sweeper);
+      clearTimeout(deadline);
+      await container.close();
+      logger.info('shutdown complete');
+    })();
+    return closing;
+  };
+  return { server, container, url, shutdown };
+}

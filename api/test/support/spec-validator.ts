@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { OpenAPIRouter, type Document } from 'openapi-backend';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+const SPEC_ID = 'urn:souk:openapi';
+
+type Json = Record<string, unknown>;
+
+/** The bundled document the tests hold responses to. */
+export const specDocument = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../../spec/dist/openapi.json', import.meta.url)), 'utf8'),
+) as Document & Json;
+
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+// The whole document becomes one schema so every $ref resolves exactly as in the spec.
+ajv.addSchema({ ...specDocument, $id: SPEC_ID } as Json);
+const router = new OpenAPIRouter({ definition: structuredClone(specDocument) });
+const compiled = new Map<string, ValidateFunction>();
+
+function validatorAt(pointer: string): ValidateFunction {
+  let fn = compiled.get(pointer);
+  if (!fn) {
+    fn = ajv.compile({ $ref: `${SPEC_ID}#${pointer}` });
+    compiled.set(pointer, fn);
+  }
+  return fn;
+}
+
+const esc = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
+
+function resolve(pointer: string): unknown {
+  let node: unknown = specDocument;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    node = (node as Json)?.[key];
+  }
+  return node;
+}
+
+/**
+ * Checks a response against the contract and returns every mismatch (empty when it conforms):
+ * the status must be declared by the matched operation, the content type declared for it, the body
+ * valid against its schema, and `X-Request-Id` present. Responses outside any operation (404/405)
+ * must be valid problems.
+ */
+export function checkResponse(
+  method: string,
+  path: string,
+  res: { status: number; contentType: string; headers: Headers; body: unknown },
+): string[] {
+  const problems: string[] = [];
+  if (!res.headers.get('x-request-id')) problems.push('missing X-Request-Id header');
+  const mediaType = res.contentType.split(';')[0]?.trim() ?? '';
+  const op = router.matchOperation({ method: method === 'head' ? 'get' : method, path, headers: {} });
+  if (!op) {
+    if (![404, 405].includes(res.status)) problems.push(`status ${res.status} for a path outside the spec`);
+    return [...problems, ...validateAt('/components/schemas/Problem', res.body, mediaType, 'application/problem+json')];
+  }
+  const opPointer = `/paths/${esc(op.path)}/${op.method}`;
+  let responsePointer = `${opPointer}/responses/${res.status}`;
+  let response = resolve(responsePointer) as Json | undefined;
+  if (!response) {
+    // 405/413/415 can answer any operation's path; they must still be problems.
+    if ([405, 413, 415].includes(res.status)) {
+      return [...problems, ...validateAt('/components/schemas/Problem', res.body, mediaType, 'application/problem+json')];
+    }
+    return [...problems, `status ${res.status} is not declared by ${op.operationId}`];
+  }
+  if (typeof response.$ref === 'string') {
+    responsePointer = response.$ref.slice(1);
+    response = resolve(responsePointer) as Json;
+  }
+  const content = response.content as Json | undefined;
+  if (method === 'head') return problems;
+  if (!content) return res.body === undefined || res.body === '' ? problems : [...problems, 'body on a response without content'];
+  if (!(mediaType in content)) return [...problems, `content type ${mediaType} not declared for ${res.status}`];
+  return [...problems, ...validateAt(`${responsePointer}/content/${esc(mediaType)}/schema`, res.body, mediaType, mediaType)];
+}
+
+function validateAt(pointer: string, body: unknown, mediaType: string, expected: string): string[] {
+  if (mediaType !== expected) return [`content type ${mediaType}, expected ${expected}`];
+  const validate = validatorAt(pointer);
+  if (validate(body)) return [];
+  return (validate.errors ?? []).map((e) => `body${e.instancePath} ${e.message} (${e.schemaPath})`);
+}

@@ -1,0 +1,86 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../src/app.js';
+import { loadSpecArtifacts } from '../../src/spec.js';
+import { seedDemo } from '../../src/seed/seed.js';
+import { checkResponse } from './spec-validator.js';
+import { createTestDatabase, type TestDatabase } from './test-db.js';
+
+/** A response as the tests see it; `body` is parsed JSON for JSON media types. */
+export interface TestResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  contentType: string;
+  body: T;
+}
+
+export interface RequestOptions {
+  headers?: Record<string, string>;
+  /** A value to send as JSON, or a raw string/Buffer sent as is. */
+  json?: unknown;
+  raw?: string | Buffer;
+}
+
+/** A real API on a real HTTP port over a database of its own, with every response checked against the spec. */
+export interface TestApi {
+  url: string;
+  db: TestDatabase;
+  /** Queries run since the last `resetQueryCount()`. */
+  queryCount(): number;
+  resetQueryCount(): void;
+  request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<TestResponse<T>>;
+  get<T = unknown>(path: string, options?: RequestOptions): Promise<TestResponse<T>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the API in-process on port 0. Each response is validated against the OpenAPI document;
+ * a mismatch throws, failing the test that made the request.
+ */
+export async function startTestApi(options: { seed?: 'demo' | 'none'; env?: Record<string, string> } = {}): Promise<TestApi> {
+  let queries = 0;
+  const db = await createTestDatabase({ onQuery: () => queries++, ...(options.env ? { env: options.env } : {}) });
+  if (options.seed !== 'none') await seedDemo(db.container.database.db);
+  const { document, docsHtml } = loadSpecArtifacts();
+  const app = await createApp(db.container, { document, docsHtml });
+  const server: Server = createServer(app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const request = async <T>(method: string, path: string, opts: RequestOptions = {}): Promise<TestResponse<T>> => {
+    const headers: Record<string, string> = { ...opts.headers };
+    let body: string | Buffer | undefined = opts.raw;
+    if (opts.json !== undefined) {
+      body = JSON.stringify(opts.json);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(url + path, { method, headers, ...(body === undefined ? {} : { body }) });
+    const contentType = res.headers.get('content-type') ?? '';
+    const text = await res.text();
+    const parsed = /json/.test(contentType) && text !== '' ? JSON.parse(text) : text;
+    const result = { status: res.status, headers: res.headers, contentType, body: parsed as T };
+    const mismatches = checkResponse(method.toLowerCase(), new URL(url + path).pathname, result);
+    if (contentType.startsWith('application/problem+json') && (parsed as { status?: number }).status !== res.status) {
+      mismatches.push(`problem status ${(parsed as { status?: number }).status} differs from HTTP ${res.status}`);
+    }
+    if (mismatches.length > 0) {
+      throw new Error(`${method} ${path} -> ${res.status} does not match the spec:\n  ${mismatches.join('\n  ')}`);
+    }
+    return result;
+  };
+
+  return {
+    url,
+    db,
+    queryCount: () => queries,
+    resetQueryCount: () => {
+      queries = 0;
+    },
+    request,
+    get: (path, opts) => request('GET', path, opts),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.drop();
+    },
+  };
+}

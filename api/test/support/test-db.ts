@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import type { LogEvent } from 'kysely';
+import pg from 'pg';
+import { type Config, loadConfig } from '../../src/config.js';
+import { type Container, createContainer } from '../../src/container.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { createLogger, type Logger } from '../../src/lib/logger.js';
+
+/** The server tests run against when DATABASE_URL is set; otherwise every test database is embedded PGlite. */
+export const serverUrl = process.env.DATABASE_URL || undefined;
+export const testDriver = serverUrl ? 'postgres' : 'pglite';
+
+/** A migrated, empty database of its own for one test file, and the container built on it. */
+export interface TestDatabase {
+  container: Container;
+  config: Config;
+  /** Removes the database (drops it on a server; PGlite lives in memory). */
+  drop(): Promise<void>;
+}
+
+/**
+ * Creates an isolated database: a fresh in-memory PGlite, or with DATABASE_URL a new database
+ * `souk_test_…` on that server (so test files can run in parallel), then applies the migrations.
+ */
+export async function createTestDatabase(
+  options: { onQuery?: (e: LogEvent) => void; logger?: Logger; env?: Record<string, string> } = {},
+): Promise<TestDatabase> {
+  const logger = options.logger ?? createLogger('silent');
+  let databaseUrl: string | undefined;
+  let dropServerDb = async () => {};
+  if (serverUrl) {
+    const name = `souk_test_${randomBytes(6).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropServerDb = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...options.env,
+  });
+  const container = await createContainer(config, logger, {
+    pgliteDir: null,
+    ...(options.onQuery ? { onQuery: options.onQuery } : {}),
+  });
+  await migrateToLatest(container.database.db);
+  return {
+    container,
+    config,
+    drop: async () => {
+      await container.close();
+      await dropServerDb();
+    },
+  };
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
