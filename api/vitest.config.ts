@@ -7,6 +7,10 @@ export default defineConfig({
     // Each file opens its own database (PGlite starts in seconds; a server database is created per file).
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    reporters: ['default'],
+    // The JSON report feeds the one-line summary .ci/run prints (scripts/test-summary.mjs).
+    reporters: ['default', 'json'],
+    outputFile: {
+      json: `../.souk/test-results/${process.env.SOUK_TEST_LABEL ?? (process.env.DATABASE_URL ? 'postgres' : 'pglite')}.json`,
+    },
   },
 });

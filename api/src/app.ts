@@ -50,8 +50,9 @@ export async function createApp(container: Container, options: AppOptions): Prom
     }),
   );
   app.use(async function closeConnectionsWhenDraining(ctx, next) {
-    if (isShuttingDown()) ctx.set('Connection', 'close');
     await next();
+    // Decided after the handler: a request that began before shutdown still tells its client to reconnect.
+    if (isShuttingDown()) ctx.set('Connection', 'close');
   });
   app.use(errorHandler({ logger }));
   app.use(router);

@@ -16,6 +16,15 @@ function parseInt8(value: string): number {
   return n;
 }
 
+/** Makes closing idempotent: shutdown paths may race (signal, test teardown). */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => {
+    done ??= fn();
+    return done;
+  };
+}
+
 export type DatabaseDriver = 'pglite' | 'postgres';
 
 /** An open database: the Kysely instance, which driver backs it, and how to close it. */
@@ -67,7 +76,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // An idle client losing its connection (server restart) must not crash the process.
     pool.on('error', (err) => options.logger?.warn({ err }, 'idle database connection failed'));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
-    return { db, driver: 'postgres', destroy: () => db.destroy() };
+    return { db, driver: 'postgres', destroy: once(() => db.destroy()) };
   }
 
   let dataDir: string | undefined;
@@ -80,9 +89,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return {
     db,
     driver: 'pglite',
-    destroy: async () => {
+    destroy: once(async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
-    },
+    }),
   };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { OpenAPIRouter, type Document } from 'openapi-backend';
+import { type Document, OpenAPIRouter } from 'openapi-backend';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const SPEC_ID = 'urn:souk:openapi';
@@ -58,7 +58,10 @@ export function checkResponse(
   const op = router.matchOperation({ method: method === 'head' ? 'get' : method, path, headers: {} });
   if (!op) {
     if (![404, 405].includes(res.status)) problems.push(`status ${res.status} for a path outside the spec`);
-    return [...problems, ...validateAt('/components/schemas/Problem', res.body, mediaType, 'application/problem+json')];
+    return [
+      ...problems,
+      ...validateAt('/components/schemas/Problem', res.body, mediaType, 'application/problem+json'),
+    ];
   }
   const opPointer = `/paths/${esc(op.path)}/${op.method}`;
   let responsePointer = `${opPointer}/responses/${res.status}`;
@@ -66,7 +69,10 @@ export function checkResponse(
   if (!response) {
     // 405/413/415 can answer any operation's path; they must still be problems.
     if ([405, 413, 415].includes(res.status)) {
-      return [...problems, ...validateAt('/components/schemas/Problem', res.body, mediaType, 'application/problem+json')];
+      return [
+        ...problems,
+        ...validateAt('/components/schemas/Problem', res.body, mediaType, 'application/problem+json'),
+      ];
     }
     return [...problems, `status ${res.status} is not declared by ${op.operationId}`];
   }
@@ -76,9 +82,16 @@ export function checkResponse(
   }
   const content = response.content as Json | undefined;
   if (method === 'head') return problems;
-  if (!content) return res.body === undefined || res.body === '' ? problems : [...problems, 'body on a response without content'];
-  if (!(mediaType in content)) return [...problems, `content type ${mediaType} not declared for ${res.status}`];
-  return [...problems, ...validateAt(`${responsePointer}/content/${esc(mediaType)}/schema`, res.body, mediaType, mediaType)];
+  if (!content)
+    return res.body === undefined || res.body === ''
+      ? problems
+      : [...problems, 'body on a response without content'];
+  if (!(mediaType in content))
+    return [...problems, `content type ${mediaType} not declared for ${res.status}`];
+  return [
+    ...problems,
+    ...validateAt(`${responsePointer}/content/${esc(mediaType)}/schema`, res.body, mediaType, mediaType),
+  ];
 }
 
 function validateAt(pointer: string, body: unknown, mediaType: string, expected: string): string[] {

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.js';
-import { loadSpecArtifacts } from '../../src/spec.js';
 import { seedDemo } from '../../src/seed/seed.js';
+import { loadSpecArtifacts } from '../../src/spec.js';
 import { checkResponse } from './spec-validator.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
@@ -37,9 +37,14 @@ export interface TestApi {
  * Starts the API in-process on port 0. Each response is validated against the OpenAPI document;
  * a mismatch throws, failing the test that made the request.
  */
-export async function startTestApi(options: { seed?: 'demo' | 'none'; env?: Record<string, string> } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { seed?: 'demo' | 'none'; env?: Record<string, string> } = {},
+): Promise<TestApi> {
   let queries = 0;
-  const db = await createTestDatabase({ onQuery: () => queries++, ...(options.env ? { env: options.env } : {}) });
+  const db = await createTestDatabase({
+    onQuery: () => queries++,
+    ...(options.env ? { env: options.env } : {}),
+  });
   if (options.seed !== 'none') await seedDemo(db.container.database.db);
   const { document, docsHtml } = loadSpecArtifacts();
   const app = await createApp(db.container, { document, docsHtml });
@@ -47,7 +52,11 @@ export async function startTestApi(options: { seed?: 'demo' | 'none'; env?: Reco
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const request = async <T>(method: string, path: string, opts: RequestOptions = {}): Promise<TestResponse<T>> => {
+  const request = async <T>(
+    method: string,
+    path: string,
+    opts: RequestOptions = {},
+  ): Promise<TestResponse<T>> => {
     const headers: Record<string, string> = { ...opts.headers };
     let body: string | Buffer | undefined = opts.raw;
     if (opts.json !== undefined) {
@@ -60,11 +69,18 @@ export async function startTestApi(options: { seed?: 'demo' | 'none'; env?: Reco
     const parsed = /json/.test(contentType) && text !== '' ? JSON.parse(text) : text;
     const result = { status: res.status, headers: res.headers, contentType, body: parsed as T };
     const mismatches = checkResponse(method.toLowerCase(), new URL(url + path).pathname, result);
-    if (contentType.startsWith('application/problem+json') && (parsed as { status?: number }).status !== res.status) {
-      mismatches.push(`problem status ${(parsed as { status?: number }).status} differs from HTTP ${res.status}`);
+    if (
+      contentType.startsWith('application/problem+json') &&
+      (parsed as { status?: number }).status !== res.status
+    ) {
+      mismatches.push(
+        `problem status ${(parsed as { status?: number }).status} differs from HTTP ${res.status}`,
+      );
     }
     if (mismatches.length > 0) {
-      throw new Error(`${method} ${path} -> ${res.status} does not match the spec:\n  ${mismatches.join('\n  ')}`);
+      throw new Error(
+        `${method} ${path} -> ${res.status} does not match the spec:\n  ${mismatches.join('\n  ')}`,
+      );
     }
     return result;
   };

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { specDocument } from '../../../test/support/spec-validator.js';
+import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import { testDriver } from '../../../test/support/test-db.js';
+import type { components } from '../../generated/openapi.js';
+import type { Problem } from '../../http/errors.js';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi({ seed: 'none' });
+});
+afterAll(() => api?.close());
+
+describe('system endpoints', () => {
+  it('GET /health answers without touching the database', async () => {
+    api.resetQueryCount();
+    const res = await api.get<components['schemas']['Health']>('/health');
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+    expect(api.queryCount()).toBe(0);
+  });
+
+  it('GET /ready reports the database reachable and migrated', async () => {
+    const res = await api.get<components['schemas']['Readiness']>('/ready');
+    expect(res.status).toBe(200);
+    expect(res.body.database).toEqual({
+      reachable: true,
+      migrated: true,
+      driver: testDriver,
+      pending_migrations: [],
+    });
+  });
+
+  it('GET /openapi.json serves the bundled document', async () => {
+    const res = await api.get('/openapi.json');
+    expect(res.body).toEqual(specDocument);
+    expect(
+      JSON.parse(readFileSync(new URL('../../../../spec/dist/openapi.json', import.meta.url), 'utf8')),
+    ).toEqual(res.body);
+  });
+
+  it('GET /docs serves the Redoc reference built from the spec', async () => {
+    const res = await api.get<string>('/docs');
+    expect(res.status).toBe(200);
+    expect(res.contentType).toMatch(/^text\/html/);
+    expect(res.body).toContain('Souk Commerce API');
+    expect(res.body).toContain('listStoreProducts');
+  });
+});
+
+// Last in the file: it closes the database under the running API.
+describe('readiness when the database is gone', () => {
+  it('GET /ready answers 503 service_unavailable while /health stays up', async () => {
+    await api.db.container.database.destroy();
+    const res = await api.get<Problem>('/ready');
+    expect(res.status).toBe(503);
+    expect(res.body.code).toBe('service_unavailable');
+    expect((await api.get('/health')).status).toBe(200);
+  });
+});

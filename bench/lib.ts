@@ -1,0 +1,162 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import pg from 'pg';
+
+/** Repository root: every child runs from here so `--import tsx` and relative paths resolve. */
+export const root = join(import.meta.dirname, '..');
+
+/** Thrown for problems that deserve a one-line message rather than a stack trace. */
+export class BenchError extends Error {
+  override name = 'BenchError';
+}
+
+/** Reads a positive integer from the environment, falling back to `fallback` when unset or empty. */
+export function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new BenchError(`${name}=${raw} must be a positive integer`);
+  return value;
+}
+
+/** Asks the OS for a free TCP port on 127.0.0.1 (released again before returning). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new BenchError('could not get a free port'))));
+    });
+  });
+}
+
+/** Runs a command to completion with inherited stdio; rejects on a non-zero exit. */
+export function runCommand(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new BenchError(`${[command, ...args].join(' ')} exited with ${signal ?? `code ${code}`}`)),
+    );
+  });
+}
+
+/** A long-running child whose output is relayed with a prefix, capped so a chatty server can't flood. */
+export interface Service {
+  name: string;
+  child: ChildProcess;
+  url: string;
+  /** Lines the child printed beyond the relay cap. */
+  suppressedLines(): number;
+}
+
+const RELAY_CAP = 40;
+
+/** Starts `node --import tsx <script>` as a named service listening on `url`. */
+export function startService(name: string, script: string, url: string, env: NodeJS.ProcessEnv): Service {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let relayed = 0;
+  let suppressed = 0;
+  const relay = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      if (relayed++ < RELAY_CAP) process.stderr.write(`[${name}] ${line}\n`);
+      else suppressed++;
+    }
+  };
+  child.stdout?.on('data', relay);
+  child.stderr?.on('data', relay);
+  return { name, child, url, suppressedLines: () => suppressed };
+}
+
+/** Polls `GET url` until it answers 200; fails if the service exits first or `timeoutMs` passes. */
+export async function waitForOk(service: Service, path: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (service.child.exitCode !== null || service.child.signalCode !== null) {
+      throw new BenchError(`${service.name} exited (${service.child.exitCode ?? service.child.signalCode})`);
+    }
+    try {
+      const res = await fetch(`${service.url}${path}`);
+      await res.arrayBuffer();
+      if (res.status === 200) return;
+    } catch {
+      // Not listening yet: keep polling.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new BenchError(`${service.name} did not answer 200 on ${path} within ${timeoutMs} ms`);
+}
+
+/** Sends SIGTERM (the API drains gracefully), then SIGKILL if the child is still alive after `graceMs`. */
+export async function stopService(service: Service, graceMs = 5_000): Promise<void> {
+  const { child } = service;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** GETs a JSON document, failing loudly on anything but 200. */
+export async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (res.status !== 200) throw new BenchError(`GET ${url} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** The bench's own database on the server of `DATABASE_URL`, so the bench never touches other data. */
+export interface BenchDatabase {
+  name: string;
+  url: string;
+}
+
+/** Derives the bench database URL; refuses names that would need quoting or clash with the source. */
+export function benchDatabase(sourceUrl: string, name: string): BenchDatabase {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new BenchError(`bad bench database name: ${name}`);
+  const url = new URL(sourceUrl);
+  if (decodeURIComponent(url.pathname.slice(1)) === name) {
+    throw new BenchError(
+      `DATABASE_URL already points at ${name}; the bench drops that database, pick another`,
+    );
+  }
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
+/** Runs one statement on the server's admin connection (the database named in `DATABASE_URL`). */
+async function adminQuery(sourceUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: sourceUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops any leftover bench database (from an interrupted run) and creates an empty one. */
+export async function createDatabase(sourceUrl: string, db: BenchDatabase): Promise<void> {
+  await dropDatabase(sourceUrl, db);
+  await adminQuery(sourceUrl, `CREATE DATABASE "${db.name}"`);
+}
+
+/** Drops the bench database; FORCE ends connections a killed API might have left behind. */
+export async function dropDatabase(sourceUrl: string, db: BenchDatabase): Promise<void> {
+  await adminQuery(sourceUrl, `DROP DATABASE IF EXISTS "${db.name}" WITH (FORCE)`);
+}
