@@ -2,8 +2,8 @@
  * `npm run bench`: throughput and latency of the storefront read endpoints against a bare Koa
  * baseline, on real PostgreSQL. See bench/README.md for what is measured and the targets.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
   type BenchDatabase,
@@ -107,6 +107,8 @@ async function pickScenarios(api: string, bare: string): Promise<Scenario[]> {
 }
 
 async function main(): Promise<number> {
+  // Anything else using the CPUs skews every row; the load average before we start says if it might.
+  const idleLoad = loadavg()[0] ?? 0;
   const source = process.env.DATABASE_URL;
   if (!source) {
     process.stderr.write(
@@ -125,8 +127,10 @@ async function main(): Promise<number> {
   };
   const bench = benchDatabase(source, process.env.BENCH_DATABASE || 'souk_bench');
 
-  // The API loads spec/dist/openapi.json at startup; build it like `npm start` does.
-  await runCommand('npm', ['run', 'generate', '--silent']);
+  // The API loads the bundled spec at startup. Generate only when it is missing: `generate` also
+  // rewrites the committed api/src/generated types, which a measurement should not do behind your back.
+  if (!existsSync(join(root, 'spec/dist/openapi.json')))
+    await runCommand('npm', ['run', 'generate', '--silent']);
   database = { source, bench };
   await createDatabase(source, bench);
   process.stdout.write(`bench: created database ${bench.name}\n`);
@@ -166,10 +170,10 @@ async function main(): Promise<number> {
   const checks = checkTargets(scenarios, results, baseline);
   const failed = results.filter((m) => m.errors > 0 || m.non2xx > 0);
 
-  process.stdout.write(
-    `\nSouk bench — ${load.connections} connections, ${load.warmupS} s warm-up, ${load.durationS} s measured, ` +
-      `node ${process.version}, ${cpus().length} CPUs\n\n${markdownTable(scenarios, results)}\n\n`,
-  );
+  const setup =
+    `${load.connections} connections, ${load.warmupS} s warm-up, ${load.durationS} s measured, ` +
+    `node ${process.version}, ${cpus().length} CPUs, load average at start ${idleLoad.toFixed(2)}`;
+  process.stdout.write(`\nSouk bench — ${setup}\n\n${markdownTable(scenarios, results)}\n\n`);
   for (const c of checks)
     process.stdout.write(`${c.pass ? 'PASS' : 'MISS'}  ${c.scenario}: ${c.description}\n`);
   for (const s of services) {

@@ -36,15 +36,15 @@ export async function createApp(container: Container, options: AppOptions): Prom
       },
       catalog,
     }),
-    // Publishable-key authentication of /store/* plugs in here.
-    authenticate: async () => ({ kind: 'anonymous' }),
+    authenticate: async (apiKey) =>
+      (apiKey ? await container.apiKeys.authenticate(apiKey) : undefined) ?? { kind: 'anonymous' },
   });
 
   app.use(requestContext({ logger }));
   app.use(
     cors({
       origin: config.CORS_ORIGINS === '*' ? '*' : (ctx) => pickOrigin(config.CORS_ORIGINS, ctx.get('origin')),
-      exposeHeaders: ['X-Request-Id', 'Allow'],
+      exposeHeaders: ['X-Request-Id', 'Allow', 'Idempotent-Replayed'],
       allowHeaders: ['Content-Type', 'X-Api-Key', 'Idempotency-Key', 'X-Request-Id'],
       maxAge: 600,
     }),

@@ -1,7 +1,9 @@
 import type { LogEvent } from 'kysely';
 import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
+import { createIdempotency, type RunIdempotent } from './http/idempotency.js';
 import type { Logger } from './lib/logger.js';
+import { type ApiKeyService, createApiKeyService } from './modules/auth/index.js';
 import { type CatalogService, createCatalogService } from './modules/catalog/index.js';
 
 /** Everything the app is made of, wired once from configuration. */
@@ -10,6 +12,8 @@ export interface Container {
   logger: Logger;
   database: DatabaseHandle;
   catalog: CatalogService;
+  apiKeys: ApiKeyService;
+  idempotent: RunIdempotent;
   close(): Promise<void>;
 }
 
@@ -30,5 +34,7 @@ export async function createContainer(
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
   const catalog = createCatalogService({ db: database.db, defaultCurrency: config.DEFAULT_CURRENCY });
-  return { config, logger, database, catalog, close: () => database.destroy() };
+  const apiKeys = createApiKeyService({ db: database.db, logger, cacheTtlMs: config.API_KEY_CACHE_TTL_MS });
+  const idempotent = createIdempotency({ db: database.db });
+  return { config, logger, database, catalog, apiKeys, idempotent, close: () => database.destroy() };
 }

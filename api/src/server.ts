@@ -28,12 +28,19 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
   const wantSeed = config.SEED_DEMO === 'always' || (config.SEED_DEMO === 'auto' && driver === 'pglite');
   if (wantSeed) {
-    const result = await seedDemo(db, { logger });
+    const result = await seedDemo(db, { logger, keys: 'demo' });
     if (result.seeded)
       logger.info(
         { ...result.counts, duration_ms: result.durationMs },
         'seeded the demo catalog into an empty database',
       );
+  }
+
+  if (config.NODE_ENV === 'production' && (await container.apiKeys.hasDemoKeys())) {
+    await container.close();
+    throw new Error(
+      'refusing to start: the well-known demo API keys exist in this database and NODE_ENV=production. Revoke them first.',
+    );
   }
 
   let draining = false;

@@ -214,11 +214,29 @@ export type components = {
          *     | `method_not_allowed` | 405 | The path exists but not with this method; see the `Allow` header. |
          *     | `payload_too_large` | 413 | The body is larger than the limit. |
          *     | `unsupported_media_type` | 415 | The body is not `application/json`. |
+         *     | `unauthorized` | 401 | The `X-Api-Key` header is missing, unknown or revoked. |
+         *     | `forbidden` | 403 | The key is valid but of the wrong kind for this path (for example a publishable key on `/seller/*`). |
+         *     | `conflict` | 409 | The change conflicts with existing data (a handle or SKU already taken, …). |
+         *     | `invalid_state` | 409 | The resource is not in a state that allows this (approving an active seller, fulfilling a cancelled order, …). |
+         *     | `idempotency_key_required` | 400 | This write must carry an `Idempotency-Key` header. |
+         *     | `idempotency_key_reused` | 422 | The `Idempotency-Key` was already used with a different request body. |
+         *     | `idempotency_in_progress` | 409 | A request with the same `Idempotency-Key` is still being processed; retry later. |
+         *     | `out_of_stock` | 409 | Not enough stock for a requested quantity. |
+         *     | `variant_unavailable` | 422 | The variant does not exist, is not published, or its seller is not active. |
+         *     | `currency_mismatch` | 422 | The variant has no price in the cart's currency. |
+         *     | `quantity_limit_exceeded` | 422 | The quantity is above the per-line limit. |
+         *     | `cart_empty` | 422 | The cart has no items. |
+         *     | `cart_incomplete` | 422 | The cart lacks the email or shipping address needed to check out. |
+         *     | `cart_completed` | 409 | The cart was already checked out. |
+         *     | `destination_unsupported` | 422 | There is no shipping rate or tax rate for the destination or currency. |
+         *     | `payment_declined` | 402 | The payment provider declined the payment. |
+         *     | `payment_insufficient_funds` | 402 | The payment method has insufficient funds. |
+         *     | `payment_requires_review` | 402 | The payment provider held the payment for review; no order was placed. |
          *     | `internal_error` | 500 | A fault on our side; quote `request_id`. |
          *     | `service_unavailable` | 503 | A dependency is down or the server is shutting down. |
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable";
+        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "unauthorized" | "forbidden" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review";
         /** @description One offending input field. */
         FieldError: {
             /**

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { operations } from '../generated/openapi.js';
+import type { Principal } from '../modules/auth/index.js';
 
 /** Every operationId of the spec. */
 export type OperationId = keyof operations;
@@ -26,8 +27,8 @@ type SuccessStatus<K extends OperationId> = Extract<keyof Responses<K>, 200 | 20
 type ResultFor<R, S> = R extends { content: infer C }
   ? {
       [M in keyof C & string]: M extends 'application/json'
-        ? { status: S; type?: M; body: C[M] }
-        : { status: S; type: M; body: C[M] };
+        ? { status: S; type?: M; body: C[M]; headers?: Record<string, string> }
+        : { status: S; type: M; body: C[M]; headers?: Record<string, string> };
     }[keyof C & string]
   : { status: S; body?: undefined };
 
@@ -39,8 +40,7 @@ export type HandlerResult<K extends OperationId> = {
   [S in SuccessStatus<K>]: ResultFor<Responses<K>[S], S>;
 }[SuccessStatus<K>];
 
-/** Who is calling. The publishable/secret key schemes plug in here. */
-export type Principal = { kind: 'anonymous' };
+export type { Principal } from '../modules/auth/index.js';
 
 /** The validated request a handler receives. */
 export interface HandlerRequest<K extends OperationId> {

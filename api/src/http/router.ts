@@ -1,10 +1,5 @@
 import type { Context as KoaContext, Middleware } from 'koa';
-import {
-  type Document,
-  OpenAPIBackend,
-  type Context as OpenApiContext,
-  type Operation,
-} from 'openapi-backend';
+import { type Document, OpenAPIBackend, type Context as OpenApiContext } from 'openapi-backend';
 import { readJsonBody } from './body.js';
 import { AppError } from './errors.js';
 import type { HandlerRequest, OperationHandlers, OperationId, Principal } from './operations.js';
@@ -19,8 +14,8 @@ export interface RouterOptions {
   handlers: OperationHandlers;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
-  /** Resolves who is calling; the seam where API-key schemes plug in. */
-  authenticate: (ctx: KoaContext, operation: Operation) => Promise<Principal>;
+  /** Resolves the `X-Api-Key` of a request to its principal (anonymous when absent or not valid). */
+  authenticate: (apiKey: string | undefined) => Promise<Principal>;
 }
 
 /**
@@ -45,6 +40,14 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       (m) => m.toUpperCase(),
     );
 
+  // Each security scheme of the spec is one kind of key; the principal was resolved before routing.
+  const schemes = { PublishableKey: 'publishable', SellerKey: 'seller', OperatorKey: 'operator' } as const;
+  for (const [scheme, kind] of Object.entries(schemes)) {
+    api.registerSecurityHandler(
+      scheme,
+      (_c: OpenApiContext, _ctx: KoaContext, principal: Principal) => principal.kind === kind,
+    );
+  }
   api.register({
     notFound: (c: OpenApiContext) => {
       throw new AppError('route_not_found', `No operation has the path ${c.request.path}.`);
@@ -58,6 +61,17 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     },
     // openapi-backend closes the query schema, so undeclared query parameters are reported here too:
     // a typo never silently widens a search.
+    unauthorizedHandler: (_c: OpenApiContext, ctx: KoaContext, principal: Principal) => {
+      if (principal.kind === 'anonymous') {
+        const detail = ctx.get('x-api-key')
+          ? 'The API key is not valid or was revoked.'
+          : 'Send an API key in the X-Api-Key header.';
+        throw new AppError('unauthorized', detail, {
+          headers: { 'WWW-Authenticate': 'ApiKey header="X-Api-Key"' },
+        });
+      }
+      throw new AppError('forbidden', `A ${principal.kind} key cannot call ${ctx.method} ${ctx.path}.`);
+    },
     validationFail: (c: OpenApiContext) => {
       const errors = toFieldErrors(c.validation.errors ?? []);
       throw new AppError('validation_failed', describeFieldErrors(errors), { errors });
@@ -75,9 +89,12 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
         principal,
       };
       const result = await (
-        handler as (r: typeof request) => Promise<{ status: number; type?: string; body?: unknown }>
+        handler as (
+          r: typeof request,
+        ) => Promise<{ status: number; type?: string; body?: unknown; headers?: Record<string, string> }>
       )(request);
       ctx.status = result.status;
+      for (const [name, value] of Object.entries(result.headers ?? {})) ctx.set(name, value);
       if (result.body !== undefined) {
         ctx.type = result.type ?? 'application/json';
         ctx.body = result.body;
@@ -91,7 +108,9 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     const operation = api.router.matchOperation({ method, path: ctx.path, headers: {} });
     let body: unknown;
     if (operation?.requestBody) body = await readJsonBody(ctx, options.bodyLimit);
-    const principal = operation ? await options.authenticate(ctx, operation) : { kind: 'anonymous' };
+    const principal: Principal = operation?.security?.length
+      ? await options.authenticate(ctx.get('x-api-key') || undefined)
+      : { kind: 'anonymous' };
     await api.handleRequest(
       {
         method,

@@ -4,7 +4,22 @@ import { randomBytes } from 'node:crypto';
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** Resource prefixes: an id says what it identifies (`prod_…`), like Stripe's. */
-export type IdPrefix = 'sel' | 'cat' | 'prod' | 'opt' | 'var';
+export type IdPrefix =
+  | 'sel'
+  | 'cat'
+  | 'prod'
+  | 'opt'
+  | 'var'
+  | 'key'
+  | 'evt'
+  | 'cart'
+  | 'item'
+  | 'ord'
+  | 'so'
+  | 'pay'
+  | 'ful'
+  | 'txn'
+  | 'po';
 
 /**
  * Encodes a millisecond timestamp and 80 random bits as a 26-character ULID.

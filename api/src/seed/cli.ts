@@ -7,6 +7,8 @@ import { seedDemo } from './seed.js';
 /**
  * `npm run seed [-- --demo]`: migrates, then loads the demo catalog into the configured database
  * (DATABASE_URL, or the embedded PGlite directory). An already seeded catalog is left alone.
+ * With `--demo` the well-known demo keys are created; without it, a fresh storefront key and operator
+ * key are generated and printed once.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -14,7 +16,8 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR, logger });
   try {
     await migrateToLatest(database.db, logger);
-    const result = await seedDemo(database.db, { logger });
+    const demo = process.argv.includes('--demo');
+    const result = await seedDemo(database.db, { logger, keys: demo ? 'demo' : 'random' });
     const summary = Object.entries(result.counts)
       .map(([k, n]) => `${n} ${k}`)
       .join(', ');
@@ -23,6 +26,11 @@ async function main(): Promise<void> {
         ? `seed: loaded ${summary} in ${result.durationMs} ms (${database.driver})\n`
         : 'seed: the catalog already has data; nothing changed\n',
     );
+    if (result.seeded && demo)
+      process.stdout.write('seed: demo keys pk_demo_storefront, sk_demo_operator, sk_demo_seller_1..3\n');
+    for (const key of result.issuedKeys) {
+      process.stdout.write(`seed: ${key.name} key (shown once, store it now): ${key.secret}\n`);
+    }
   } finally {
     await database.destroy();
   }

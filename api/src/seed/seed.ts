@@ -1,33 +1,66 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { Logger } from '../lib/logger.js';
+import { createLogger, type Logger } from '../lib/logger.js';
+import { createApiKeyService } from '../modules/auth/index.js';
 import { insertCatalog, isCatalogEmpty, lockForSeeding } from '../modules/catalog/index.js';
 import { buildDemoCatalog } from './demo-catalog.js';
+import { seedDemoKeys } from './demo-keys.js';
 
 export interface SeedResult {
   seeded: boolean;
   counts: Record<string, number>;
   durationMs: number;
+  /** Keys created by this run, in full: shown once, never stored. Empty with `keys: 'demo'`. */
+  issuedKeys: { name: string; secret: string }[];
+}
+
+export interface SeedOptions {
+  logger?: Logger;
+  productCount?: number;
+  /**
+   * `demo`: the well-known demo keys (pk_demo_storefront, sk_demo_operator, sk_demo_seller_1..3);
+   * `random`: a fresh storefront key and operator key, returned once; `none`: no keys.
+   */
+  keys?: 'demo' | 'random' | 'none';
 }
 
 /**
- * Loads the demo catalog into an empty database in one transaction; does nothing when the catalog
- * already has data. Logs a progress line per batch when a logger is given.
+ * Loads the demo catalog (and keys) into an empty database in one transaction; does nothing when the
+ * catalog already has data. Logs a progress line per batch when a logger is given.
  */
-export async function seedDemo(
-  db: Kysely<Database>,
-  options: { logger?: Logger; productCount?: number } = {},
-): Promise<SeedResult> {
+export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedResult> {
   const started = performance.now();
   const catalog = buildDemoCatalog(options.productCount);
   const counts = Object.fromEntries(Object.entries(catalog).map(([k, rows]) => [k, rows.length]));
+  const issuedKeys: SeedResult['issuedKeys'] = [];
   const seeded = await db.transaction().execute(async (trx) => {
     await lockForSeeding(trx);
     if (!(await isCatalogEmpty(trx))) return false;
     await insertCatalog(trx, catalog, (table, done, total) => {
       options.logger?.info({ table, done, total }, `seed: ${table} ${done}/${total}`);
     });
+    const apiKeys = createApiKeyService({
+      db: trx,
+      logger: options.logger ?? createLogger('silent'),
+      cacheTtlMs: 0,
+    });
+    const keys = options.keys ?? 'demo';
+    if (keys === 'demo') {
+      await seedDemoKeys(
+        trx,
+        apiKeys,
+        catalog.sellers.map((s) => s.id),
+      );
+    } else if (keys === 'random') {
+      for (const [kind, name] of [
+        ['publishable', 'Storefront'],
+        ['operator', 'Operator'],
+      ] as const) {
+        const { secret } = await apiKeys.create({ kind, name }, trx);
+        issuedKeys.push({ name, secret });
+      }
+    }
     return true;
   });
-  return { seeded, counts, durationMs: Math.round(performance.now() - started) };
+  return { seeded, counts, durationMs: Math.round(performance.now() - started), issuedKeys };
 }

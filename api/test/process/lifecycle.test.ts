@@ -60,13 +60,31 @@ describe('process lifecycle', () => {
     expect(api.stderr()).toMatch(/DEFAULT_CURRENCY="dollars"/);
   });
 
+  it('refuses to start in production while the demo keys exist', async () => {
+    const prodDir = mkdtempSync(join(tmpdir(), 'souk-prod-'));
+    try {
+      const api = startApi({
+        NODE_ENV: 'production',
+        SEED_DEMO: 'always',
+        PGLITE_DIR: prodDir,
+        PORT: String(await freePort()),
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: '',
+      });
+      expect(await api.exited).toBe(1);
+      expect(api.stderr()).toMatch(/demo API keys exist/);
+    } finally {
+      rmSync(prodDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('on SIGTERM stops accepting connections, finishes the in-flight request, then exits 0', async () => {
     const port = await freePort();
     const api = startApi({
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
-      SEED_DEMO: 'never',
+      SEED_DEMO: 'always',
       PGLITE_DIR: dir,
       DATABASE_URL: testDb?.config.DATABASE_URL ?? '',
     });
@@ -83,7 +101,7 @@ describe('process lifecycle', () => {
       });
       const ended = new Promise<void>((resolve) => socket.once('end', () => resolve()));
       socket.write(
-        `POST /store/products/search HTTP/1.1\r\nHost: x\r\nX-Request-Id: inflight-1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`,
+        `POST /store/products/search HTTP/1.1\r\nHost: x\r\nX-Api-Key: pk_demo_storefront\r\nX-Request-Id: inflight-1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`,
       );
       await new Promise((r) => setTimeout(r, 200));
       api.child.kill('SIGTERM');

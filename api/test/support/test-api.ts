@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.js';
+import { DEMO_KEYS } from '../../src/modules/auth/index.js';
+import { seedDemoKeys } from '../../src/seed/demo-keys.js';
 import { seedDemo } from '../../src/seed/seed.js';
 import { loadSpecArtifacts } from '../../src/spec.js';
 import { checkResponse } from './spec-validator.js';
@@ -16,6 +18,11 @@ export interface TestResponse<T = unknown> {
 
 export interface RequestOptions {
   headers?: Record<string, string>;
+  /**
+   * The X-Api-Key to send. Default: the demo key for the path (pk_demo_storefront on /store,
+   * sk_demo_operator on /admin, sk_demo_seller_1 on /seller); `null` sends none.
+   */
+  key?: string | null;
   /** A value to send as JSON, or a raw string/Buffer sent as is. */
   json?: unknown;
   raw?: string | Buffer;
@@ -45,7 +52,12 @@ export async function startTestApi(
     onQuery: () => queries++,
     ...(options.env ? { env: options.env } : {}),
   });
-  if (options.seed !== 'none') await seedDemo(db.container.database.db);
+  const database = db.container.database.db;
+  if (options.seed !== 'none') {
+    await seedDemo(database, { keys: 'demo' });
+  } else {
+    await seedDemoKeys(database, db.container.apiKeys, []);
+  }
   const { document, docsHtml } = loadSpecArtifacts();
   const app = await createApp(db.container, { document, docsHtml });
   const server: Server = createServer(app.callback());
@@ -58,6 +70,8 @@ export async function startTestApi(
     opts: RequestOptions = {},
   ): Promise<TestResponse<T>> => {
     const headers: Record<string, string> = { ...opts.headers };
+    const key = opts.key === undefined ? defaultKey(path) : opts.key;
+    if (key !== null && key !== undefined) headers['x-api-key'] = key;
     let body: string | Buffer | undefined = opts.raw;
     if (opts.json !== undefined) {
       body = JSON.stringify(opts.json);
@@ -99,4 +113,12 @@ export async function startTestApi(
       await db.drop();
     },
   };
+}
+
+/** The demo key that fits a path, so tests of other things need not repeat it. */
+function defaultKey(path: string): string | undefined {
+  if (path.startsWith('/store/')) return DEMO_KEYS.storefront;
+  if (path.startsWith('/admin/')) return DEMO_KEYS.operator;
+  if (path.startsWith('/seller/')) return DEMO_KEYS.sellers[0];
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_catalog.js';
+import * as m0002 from './0002_keys_outbox_idempotency.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the file system) so the same list
@@ -7,6 +8,7 @@ import * as m0001 from './0001_catalog.js';
  */
 const migrations: Record<string, Migration> = {
   '0001_catalog': m0001,
+  '0002_keys_outbox_idempotency': m0002,
 };
 
 /** Kysely migration provider over the static list above. */

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { newId } from '../../lib/ids.js';
+
+/** A domain event about to be recorded. `type` names a payload schema in the spec's `webhooks`. */
+export interface DomainEvent {
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  sellerId?: string | null;
+  data: Record<string, unknown>;
+  version?: number;
+}
+
+/**
+ * Writes events to the outbox. Call it with the transaction that makes the change the events
+ * describe: they commit together or not at all, and a relay publishes them afterwards.
+ */
+export async function recordEvents(trx: Kysely<Database>, events: readonly DomainEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await trx
+    .insertInto('outbox_events')
+    .values(
+      events.map((e) => ({
+        id: newId('evt'),
+        type: e.type,
+        version: e.version ?? 1,
+        aggregate_type: e.aggregateType,
+        aggregate_id: e.aggregateId,
+        seller_id: e.sellerId ?? null,
+        data: JSON.stringify(e.data),
+      })),
+    )
+    .execute();
+}
+
+/** Events of one aggregate in commit order (tests and the future relay read them this way). */
+export async function eventsOf(db: Kysely<Database>, aggregateId: string) {
+  return db
+    .selectFrom('outbox_events')
+    .selectAll()
+    .where('aggregate_id', '=', aggregateId)
+    .orderBy('position')
+    .execute();
+}
