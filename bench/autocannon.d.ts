@@ -11,6 +11,7 @@ declare module 'autocannon' {
       /** Seconds before a request counts as timed out. */
       timeout?: number;
       title?: string;
+      headers?: Record<string, string>;
     }
 
     /** Histogram summary; latency values are milliseconds, request values are requests per second. */

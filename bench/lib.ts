@@ -34,18 +34,26 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Runs a command to completion with inherited stdio; rejects on a non-zero exit. */
+/**
+ * Runs a command to completion, echoing its output; resolves with its stdout (for values it prints,
+ * such as the seed's one-time keys) and rejects on a non-zero exit.
+ */
 export function runCommand(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
-): Promise<void> {
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      process.stdout.write(chunk);
+    });
     child.once('error', reject);
-    child.once('exit', (code, signal) =>
+    child.once('close', (code, signal) =>
       code === 0
-        ? resolve()
+        ? resolve(stdout)
         : reject(new BenchError(`${[command, ...args].join(' ')} exited with ${signal ?? `code ${code}`}`)),
     );
   });
@@ -114,8 +122,8 @@ export async function stopService(service: Service, graceMs = 5_000): Promise<vo
 }
 
 /** GETs a JSON document, failing loudly on anything but 200. */
-export async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
+export async function getJson<T>(url: string, headers: Record<string, string> = {}): Promise<T> {
+  const res = await fetch(url, { headers });
   if (res.status !== 200) throw new BenchError(`GET ${url} answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as T;
 }

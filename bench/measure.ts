@@ -5,6 +5,8 @@ export interface LoadSettings {
   connections: number;
   warmupS: number;
   durationS: number;
+  /** Sent with every request, to the baseline too so both carry the same request bytes. */
+  headers: Record<string, string>;
 }
 
 /** One benchmarked URL and, for API scenarios, the minimum share of bare Koa throughput it must reach. */
@@ -42,7 +44,7 @@ export interface Measurement {
  * are hot), then measures for `durationS` seconds with `connections` keep-alive connections.
  */
 export async function measure(scenario: Scenario, load: LoadSettings): Promise<Measurement> {
-  const options = { url: scenario.url, connections: load.connections };
+  const options = { url: scenario.url, connections: load.connections, headers: load.headers };
   await autocannon({ ...options, duration: load.warmupS });
   const r = await autocannon({ ...options, duration: load.durationS });
   const statusCodes = Object.fromEntries(

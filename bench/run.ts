@@ -64,20 +64,24 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /** Finds real ids so every URL hits data, and checks the search scenario is not an empty result. */
-async function pickScenarios(api: string, bare: string): Promise<Scenario[]> {
+async function pickScenarios(
+  api: string,
+  bare: string,
+  headers: Record<string, string>,
+): Promise<Scenario[]> {
   const q = process.env.BENCH_QUERY || 'boot';
   const category = process.env.BENCH_CATEGORY || 'footwear';
-  const first = await getJson<Page>(`${api}/store/products?limit=1`);
+  const first = await getJson<Page>(`${api}/store/products?limit=1`, headers);
   const product = first.data[0];
   if (!product) throw new BenchError('GET /store/products?limit=1 returned no products; did the seed run?');
-  const categories = await getJson<Categories>(`${api}/store/categories`);
+  const categories = await getJson<Categories>(`${api}/store/categories`, headers);
   if (!categories.data.some((c) => c.handle === category)) {
     throw new BenchError(
       `category "${category}" not found; have: ${categories.data.map((c) => c.handle).join(', ')}`,
     );
   }
   const searchPath = `/store/products?limit=20&q=${encodeURIComponent(q)}&category=${encodeURIComponent(category)}`;
-  const search = await getJson<Page>(`${api}${searchPath}`);
+  const search = await getJson<Page>(`${api}${searchPath}`, headers);
   if (search.data.length === 0) {
     throw new BenchError(
       `GET ${searchPath} returned no products; set BENCH_QUERY/BENCH_CATEGORY to a pair that does`,
@@ -124,6 +128,7 @@ async function main(): Promise<number> {
     connections: envInt('BENCH_CONNECTIONS', 32),
     warmupS: envInt('BENCH_WARMUP_S', 3),
     durationS: envInt('BENCH_DURATION_S', 15),
+    headers: {},
   };
   const bench = benchDatabase(source, process.env.BENCH_DATABASE || 'souk_bench');
 
@@ -134,11 +139,18 @@ async function main(): Promise<number> {
   database = { source, bench };
   await createDatabase(source, bench);
   process.stdout.write(`bench: created database ${bench.name}\n`);
-  await runCommand(process.execPath, ['--import', 'tsx', 'api/src/seed/cli.ts'], {
+  const seedOutput = await runCommand(process.execPath, ['--import', 'tsx', 'api/src/seed/cli.ts'], {
     ...process.env,
     DATABASE_URL: bench.url,
     LOG_LEVEL: 'warn',
   });
+  // /store/* needs a publishable key. Not the well-known demo keys (`seed --demo`): the API refuses
+  // to start with those under NODE_ENV=production, so take the one-time key the plain seed prints.
+  const storefrontKey =
+    process.env.BENCH_API_KEY || /^seed: Storefront key \(shown once[^)]*\): (\S+)$/m.exec(seedOutput)?.[1];
+  if (!storefrontKey)
+    throw new BenchError('the seed printed no storefront key; set BENCH_API_KEY to a pk_ key');
+  load.headers['X-Api-Key'] = storefrontKey;
 
   const [apiPort, barePort] = [await freePort(), await freePort()];
   const api = startService('api', 'api/src/main.ts', `http://127.0.0.1:${apiPort}`, {
@@ -158,7 +170,7 @@ async function main(): Promise<number> {
   services.push(bare);
   await Promise.all([waitForOk(api, '/ready'), waitForOk(bare, '/')]);
 
-  const scenarios = await pickScenarios(api.url, bare.url);
+  const scenarios = await pickScenarios(api.url, bare.url, load.headers);
   const results: Measurement[] = [];
   for (const scenario of scenarios) {
     process.stdout.write(`bench: ${scenario.label} (${load.warmupS} s warm-up + ${load.durationS} s)…\n`);
@@ -187,7 +199,9 @@ async function main(): Promise<number> {
     at: new Date().toISOString(),
     node: process.version,
     cpus: cpus().length,
-    load,
+    loadAverageAtStart: idleLoad,
+    // Not the headers: the key dies with the bench database, but a results file is no place for one.
+    load: { connections: load.connections, warmupS: load.warmupS, durationS: load.durationS },
     results,
     checks,
   };

@@ -17,7 +17,7 @@ export interface AppOptions {
 
 /** Builds the Koa application: request context, CORS, problem mapping, then the contract router. */
 export async function createApp(container: Container, options: AppOptions): Promise<Koa> {
-  const { config, logger, database, catalog } = container;
+  const { config, logger, database } = container;
   const isShuttingDown = options.isShuttingDown ?? (() => false);
   const app = new Koa({ proxy: true });
   // Koa would print errors itself; the error handler already logs them once with the request id.
@@ -26,15 +26,12 @@ export async function createApp(container: Container, options: AppOptions): Prom
   const router = await createContractRouter({
     document: options.document,
     bodyLimit: config.BODY_LIMIT_BYTES,
-    handlers: allHandlers({
-      system: {
-        db: database.db,
-        driver: database.driver,
-        document: options.document as unknown as SystemDeps['document'],
-        docsHtml: options.docsHtml,
-        isShuttingDown,
-      },
-      catalog,
+    handlers: allHandlers(container, {
+      db: database.db,
+      driver: database.driver,
+      document: options.document as unknown as SystemDeps['document'],
+      docsHtml: options.docsHtml,
+      isShuttingDown,
     }),
     authenticate: async (apiKey) =>
       (apiKey ? await container.apiKeys.authenticate(apiKey) : undefined) ?? { kind: 'anonymous' },

@@ -4,7 +4,18 @@ import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { createIdempotency, type RunIdempotent } from './http/idempotency.js';
 import type { Logger } from './lib/logger.js';
 import { type ApiKeyService, createApiKeyService } from './modules/auth/index.js';
+import { type CartsService, createCartsService } from './modules/carts/index.js';
 import { type CatalogService, createCatalogService } from './modules/catalog/index.js';
+import { createLedgerService, type LedgerService } from './modules/ledger/index.js';
+import {
+  type CheckoutService,
+  createCheckoutService,
+  createOrdersService,
+  type OrdersService,
+} from './modules/orders/index.js';
+import { createTestPaymentProvider, type PaymentProvider } from './modules/payments/index.js';
+import { createSellerCatalogService, type SellerCatalogService } from './modules/seller-catalog/index.js';
+import { createSellerAdminService, type SellerAdminService } from './modules/sellers/index.js';
 
 /** Everything the app is made of, wired once from configuration. */
 export interface Container {
@@ -14,6 +25,13 @@ export interface Container {
   catalog: CatalogService;
   apiKeys: ApiKeyService;
   idempotent: RunIdempotent;
+  sellerCatalog: SellerCatalogService;
+  carts: CartsService;
+  sellers: SellerAdminService;
+  payments: PaymentProvider;
+  checkout: CheckoutService;
+  orders: OrdersService;
+  ledger: LedgerService;
   close(): Promise<void>;
 }
 
@@ -36,5 +54,27 @@ export async function createContainer(
   const catalog = createCatalogService({ db: database.db, defaultCurrency: config.DEFAULT_CURRENCY });
   const apiKeys = createApiKeyService({ db: database.db, logger, cacheTtlMs: config.API_KEY_CACHE_TTL_MS });
   const idempotent = createIdempotency({ db: database.db });
-  return { config, logger, database, catalog, apiKeys, idempotent, close: () => database.destroy() };
+  const sellerCatalog = createSellerCatalogService({ db: database.db });
+  const sellers = createSellerAdminService({ db: database.db });
+  const carts = createCartsService({ db: database.db });
+  const payments = createTestPaymentProvider();
+  const checkout = createCheckoutService({ db: database.db, idempotent, payments });
+  const orders = createOrdersService({ db: database.db, payments });
+  const ledger = createLedgerService({ db: database.db });
+  return {
+    config,
+    logger,
+    database,
+    catalog,
+    apiKeys,
+    idempotent,
+    sellerCatalog,
+    sellers,
+    carts,
+    payments,
+    checkout,
+    orders,
+    ledger,
+    close: () => database.destroy(),
+  };
 }

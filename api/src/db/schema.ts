@@ -1,7 +1,19 @@
 import type { IdempotencyTables } from '../http/idempotency.table.js';
 import type { AuthTables } from '../modules/auth/auth.table.js';
+import type { CartsTables } from '../modules/carts/carts.table.js';
 import type { CatalogTables } from '../modules/catalog/catalog.table.js';
 import type { OutboxTables } from '../modules/events/events.table.js';
+import type { LedgerTables } from '../modules/ledger/ledger.table.js';
+import type { OrdersTables } from '../modules/orders/orders.table.js';
+import type { PaymentsTables } from '../modules/payments/payments.table.js';
 
 /** The whole database schema: each module contributes its tables. */
-export interface Database extends CatalogTables, AuthTables, OutboxTables, IdempotencyTables {}
+export interface Database
+  extends CatalogTables,
+    AuthTables,
+    CartsTables,
+    OutboxTables,
+    IdempotencyTables,
+    OrdersTables,
+    PaymentsTables,
+    LedgerTables {}

@@ -191,3 +191,37 @@ function replay<T>(status: number, body: unknown): IdempotentOutcome<T> {
 }
 
 export type RunIdempotent = ReturnType<typeof createIdempotency>;
+
+/**
+ * For writes where `Idempotency-Key` is optional: with the header the work runs once per key
+ * (see `createIdempotency`), without it the work just runs in a transaction.
+ */
+export async function optionallyIdempotent<T, S extends number>(
+  run: RunIdempotent,
+  db: Kysely<Database>,
+  req: {
+    operationId: string;
+    method: string;
+    path: string;
+    body: unknown;
+    headers: Record<string, string | string[] | undefined>;
+    principal: { kind: string; keyId?: string };
+  },
+  status: S,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<{ status: S; body: T; headers?: Record<string, string> }> {
+  if (req.headers['idempotency-key'] === undefined) {
+    return { status, body: await db.transaction().execute(work) };
+  }
+  const key = requireIdempotencyKey(req.headers);
+  const out = await run(
+    {
+      scope: `${req.principal.keyId ?? 'anonymous'}:${req.method} ${req.path}`,
+      key,
+      operation: req.operationId,
+      body: req.body,
+    },
+    async (trx) => ({ status, body: await work(trx) }),
+  );
+  return { status, body: out.body, ...(out.replayed ? { headers: { 'Idempotent-Replayed': 'true' } } : {}) };
+}

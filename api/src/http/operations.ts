@@ -2,8 +2,11 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { operations } from '../generated/openapi.js';
 import type { Principal } from '../modules/auth/index.js';
 
-/** Every operationId of the spec. */
-export type OperationId = keyof operations;
+/**
+ * Every operationId of the spec's paths. The `on…` operations are the `webhooks` (events Souk
+ * sends), which have no handler here.
+ */
+export type OperationId = Exclude<keyof operations, `on${Capitalize<string>}`>;
 
 type Op<K extends OperationId> = operations[K];
 type Present<T> = [Exclude<T, undefined>] extends [never] ? Record<string, never> : Exclude<T, undefined>;
@@ -45,6 +48,9 @@ export type { Principal } from '../modules/auth/index.js';
 /** The validated request a handler receives. */
 export interface HandlerRequest<K extends OperationId> {
   operationId: K;
+  /** HTTP method (upper case) and path as requested. */
+  method: string;
+  path: string;
   params: PathParams<K>;
   query: QueryParams<K>;
   body: RequestBody<K>;

@@ -1,9 +1,13 @@
+import addFormatsModule from 'ajv-formats';
 import type { Context as KoaContext, Middleware } from 'koa';
 import { type Document, OpenAPIBackend, type Context as OpenApiContext } from 'openapi-backend';
 import { readJsonBody } from './body.js';
 import { AppError } from './errors.js';
 import type { HandlerRequest, OperationHandlers, OperationId, Principal } from './operations.js';
 import { describeFieldErrors, toFieldErrors } from './validation-errors.js';
+
+// ajv-formats is CommonJS with a default export; under NodeNext it arrives as the module object.
+const addFormats = addFormatsModule as unknown as (ajv: object) => object;
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
@@ -32,6 +36,11 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     validate: true,
     coerceTypes: true,
     ajvOpts: { allErrors: true },
+    // openapi-backend knows only a few formats; the spec uses email, uri and date-time too.
+    customizeAjv: (ajv) => {
+      addFormats(ajv);
+      return ajv;
+    },
   });
   await api.init();
 
@@ -81,6 +90,8 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     api.register(operationId, async (c: OpenApiContext, ctx: KoaContext, principal: Principal) => {
       const request: HandlerRequest<OperationId> = {
         operationId: operationId as OperationId,
+        method: ctx.method,
+        path: ctx.path,
         params: c.request.params as never,
         query: c.request.query as never,
         body: c.request.requestBody as never,

@@ -19,7 +19,8 @@ export type IdPrefix =
   | 'pay'
   | 'ful'
   | 'txn'
-  | 'po';
+  | 'po'
+  | 'line';
 
 /**
  * Encodes a millisecond timestamp and 80 random bits as a 26-character ULID.

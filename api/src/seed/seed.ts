@@ -5,6 +5,7 @@ import { createApiKeyService } from '../modules/auth/index.js';
 import { insertCatalog, isCatalogEmpty, lockForSeeding } from '../modules/catalog/index.js';
 import { buildDemoCatalog } from './demo-catalog.js';
 import { seedDemoKeys } from './demo-keys.js';
+import { seedDemoRates } from './demo-rates.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -39,6 +40,10 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
     await insertCatalog(trx, catalog, (table, done, total) => {
       options.logger?.info({ table, done, total }, `seed: ${table} ${done}/${total}`);
     });
+    await seedDemoRates(
+      trx,
+      catalog.sellers.map((s) => s.id),
+    );
     const apiKeys = createApiKeyService({
       db: trx,
       logger: options.logger ?? createLogger('silent'),

@@ -1,9 +1,13 @@
-import type { Kysely } from 'kysely';
-import { describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/schema.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allHandlers } from '../../src/http/handlers.js';
-import { createCatalogService } from '../../src/modules/catalog/index.js';
 import { specDocument } from '../support/spec-validator.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t?.drop());
 
 type Json = Record<string, unknown>;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
@@ -25,15 +29,12 @@ const deref = (node: unknown): Json => {
 
 describe('the spec and the handlers', () => {
   it('have exactly the same operationIds: no operation without a handler, no handler without an operation', () => {
-    const handlers = allHandlers({
-      system: {
-        db: {} as Kysely<Database>,
-        driver: 'pglite',
-        document: { openapi: '', info: {}, paths: {} },
-        docsHtml: '',
-        isShuttingDown: () => false,
-      },
-      catalog: createCatalogService({ db: {} as Kysely<Database>, defaultCurrency: 'USD' }),
+    const handlers = allHandlers(t.container, {
+      db: t.container.database.db,
+      driver: t.container.database.driver,
+      document: { openapi: '', info: {}, paths: {} },
+      docsHtml: '',
+      isShuttingDown: () => false,
     });
     const specIds = operations.map((o) => o.op.operationId).sort();
     expect(Object.keys(handlers).sort()).toEqual(specIds);

@@ -100,3 +100,24 @@ function validateAt(pointer: string, body: unknown, mediaType: string, expected:
   if (validate(body)) return [];
   return (validate.errors ?? []).map((e) => `body${e.instancePath} ${e.message} (${e.schemaPath})`);
 }
+
+/** An outbox row as the relay will publish it: the event envelope of the spec's `webhooks`. */
+export interface EventEnvelope {
+  id: string;
+  type: string;
+  version: number;
+  occurred_at: string;
+  seller_id: string | null;
+  data: unknown;
+}
+
+/** Checks an event against the schema the spec declares for its type; returns the mismatches. */
+export function checkEvent(event: EventEnvelope): string[] {
+  const webhooks = (specDocument as unknown as { webhooks?: Record<string, unknown> }).webhooks ?? {};
+  if (!(event.type in webhooks)) return [`event type ${event.type} is not declared in the spec's webhooks`];
+  const pointer = `/webhooks/${esc(event.type)}/post/requestBody/content/application~1json/schema`;
+  const validate = validatorAt(pointer);
+  const { type } = event;
+  if (validate(event)) return [];
+  return (validate.errors ?? []).map((e) => `${type}${e.instancePath} ${e.message} (${e.schemaPath})`);
+}

@@ -5,7 +5,7 @@ import { DEMO_KEYS } from '../../src/modules/auth/index.js';
 import { seedDemoKeys } from '../../src/seed/demo-keys.js';
 import { seedDemo } from '../../src/seed/seed.js';
 import { loadSpecArtifacts } from '../../src/spec.js';
-import { checkResponse } from './spec-validator.js';
+import { checkEvent, checkResponse } from './spec-validator.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
 /** A response as the tests see it; `body` is parsed JSON for JSON media types. */
@@ -110,7 +110,11 @@ export async function startTestApi(
     get: (path, opts) => request('GET', path, opts),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.drop();
+      try {
+        await checkRecordedEvents(db);
+      } finally {
+        await db.drop();
+      }
     },
   };
 }
@@ -121,4 +125,33 @@ function defaultKey(path: string): string | undefined {
   if (path.startsWith('/admin/')) return DEMO_KEYS.operator;
   if (path.startsWith('/seller/')) return DEMO_KEYS.sellers[0];
   return undefined;
+}
+
+/**
+ * Every event the tests caused is held to the spec: the whole outbox of the file's database is
+ * validated against the `webhooks` schemas when the API closes; a mismatch fails the file.
+ */
+async function checkRecordedEvents(db: TestDatabase): Promise<void> {
+  let rows: Awaited<ReturnType<typeof readOutbox>>;
+  try {
+    rows = await readOutbox(db);
+  } catch {
+    return; // a test closed the database on purpose (readiness tests)
+  }
+  const mismatches = rows.flatMap((row) =>
+    checkEvent({
+      id: row.id,
+      type: row.type,
+      version: row.version,
+      occurred_at: row.occurred_at.toISOString(),
+      seller_id: row.seller_id,
+      data: row.data,
+    }),
+  );
+  if (mismatches.length > 0)
+    throw new Error(`recorded events do not match the spec:\n  ${mismatches.join('\n  ')}`);
+}
+
+function readOutbox(db: TestDatabase) {
+  return db.container.database.db.selectFrom('outbox_events').selectAll().orderBy('position').execute();
 }

@@ -1,6 +1,10 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_catalog.js';
 import * as m0002 from './0002_keys_outbox_idempotency.js';
+import * as m0003 from './0003_marketplace_settings.js';
+import * as m0004 from './0004_carts.js';
+import * as m0005 from './0005_orders_payments_ledger.js';
+import * as m0006 from './0006_seller_catalog.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the file system) so the same list
@@ -9,6 +13,10 @@ import * as m0002 from './0002_keys_outbox_idempotency.js';
 const migrations: Record<string, Migration> = {
   '0001_catalog': m0001,
   '0002_keys_outbox_idempotency': m0002,
+  '0003_marketplace_settings': m0003,
+  '0004_carts': m0004,
+  '0005_orders_payments_ledger': m0005,
+  '0006_seller_catalog': m0006,
 };
 
 /** Kysely migration provider over the static list above. */

@@ -6,7 +6,9 @@ import type { ImageJson, SellerStatus } from './catalog.table.js';
 export type ProductSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest';
 
 /** Where the previous page ended: the sort key of its last row and that row's id. */
-export type Keyset = { sortKey: number | string; id: string };
+import type { Keyset } from '../../lib/cursor.js';
+
+export type { Keyset };
 
 /** A listing query, already checked by the service (price sorts and filters carry a currency). */
 export interface ProductQuery {

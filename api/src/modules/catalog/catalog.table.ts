@@ -20,6 +20,8 @@ export interface SellersTable {
   name: string;
   description: string | null;
   status: SellerStatus;
+  /** Commission override in basis points; null uses the marketplace default. */
+  commission_bps: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -85,8 +87,16 @@ export interface ProductPriceRangesTable {
   max_amount: number;
 }
 
+/** The single row of marketplace-wide settings. */
+export interface MarketplaceSettingsTable {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  default_commission_bps: number;
+  updated_at: UpdatedAt;
+}
+
 /** The catalog's tables, merged into the database schema type. */
 export interface CatalogTables {
+  marketplace_settings: MarketplaceSettingsTable;
   sellers: SellersTable;
   categories: CategoriesTable;
   products: ProductsTable;

@@ -8,3 +8,4 @@ export {
   lockForSeeding,
   refreshPriceRanges,
 } from './catalog.write-repository.js';
+export { returnStock, stockOf, takeStock } from './inventory.repository.js';

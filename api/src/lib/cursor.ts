@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { AppError, type FieldError } from '../http/errors.js';
+
+/** Where a page ended: the sort key of its last row and that row's id. */
+export type Keyset = { sortKey: number | string; id: string };
+
+/** A short fingerprint of the filters and sort a cursor belongs to. */
+export function fingerprint(parts: readonly unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
+}
+
+/** Encodes where a page ended as an opaque string; the fingerprint ties it to its query. */
+export function encodeCursor(keyset: Keyset, fp: string): string {
+  return Buffer.from(JSON.stringify({ v: 1, k: keyset.sortKey, i: keyset.id, f: fp })).toString('base64url');
+}
+
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** Sort-key checks for the common keyset orders. */
+export const isIsoTimestamp = (k: unknown) =>
+  typeof k === 'string' && ISO_MS.test(k) && !Number.isNaN(Date.parse(k));
+export const isFiniteNumber = (k: unknown) => typeof k === 'number' && Number.isFinite(k);
+export const isMinorUnits = (k: unknown) => typeof k === 'number' && Number.isSafeInteger(k) && k >= 0;
+
+/**
+ * Decodes a cursor made by `encodeCursor` for the same query. Anything else — corrupt, forged
+ * with the wrong key type, or made for other filters — is a 400 `invalid_cursor` on `field`.
+ */
+export function decodeCursor(
+  cursor: string,
+  fp: string,
+  validKey: (k: unknown) => boolean,
+  field: Pick<FieldError, 'in' | 'field'>,
+): Keyset {
+  const invalid = (detail: string) =>
+    new AppError('invalid_cursor', detail, { errors: [{ ...field, message: detail }] });
+  let payload: unknown;
+  try {
+    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid('The cursor is not one this API issued.');
+  }
+  if (typeof payload !== 'object' || payload === null)
+    throw invalid('The cursor is not one this API issued.');
+  const { v, k, i, f } = payload as Record<string, unknown>;
+  if (v !== 1 || typeof i !== 'string' || i.length === 0 || i.length > 100) {
+    throw invalid('The cursor is not one this API issued.');
+  }
+  if (f !== fp)
+    throw invalid('The cursor was issued for other filters or another sort; start again without it.');
+  if (!validKey(k)) throw invalid('The cursor is not one this API issued.');
+  return { sortKey: k as string | number, id: i };
+}

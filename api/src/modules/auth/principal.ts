@@ -1,0 +1,16 @@
+import { AppError } from '../../http/errors.js';
+import type { Principal } from './auth.service.js';
+
+/**
+ * The seller a `/seller/*` request acts for. The spec's SellerKey scheme already guarantees a seller
+ * key reached the handler; this narrows the type and fails closed if that ever stops being true.
+ */
+export function sellerIdOf(principal: Principal): string {
+  if (principal.kind !== 'seller') throw new AppError('forbidden', 'This operation needs a seller key.');
+  return principal.sellerId;
+}
+
+/** The API key id behind a request, used to scope idempotency keys per client. */
+export function keyIdOf(principal: Principal): string {
+  return principal.kind === 'anonymous' ? 'anonymous' : principal.keyId;
+}

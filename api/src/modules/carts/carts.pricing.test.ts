@@ -1,0 +1,240 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import type { Database } from '../../db/schema.js';
+import { AppError } from '../../http/errors.js';
+import { newCartId } from './cart-id.js';
+import { address, type Cart, pickVariant, sellerId } from './carts.fixtures.js';
+import { markCartCompleted, priceCart } from './index.js';
+
+let api: TestApi;
+let db: Kysely<Database>;
+beforeAll(async () => {
+  api = await startTestApi();
+  db = api.db.container.database.db;
+});
+afterAll(() => api?.close());
+
+const a = pickVariant('atlas-outfitters', { eur: true, minStock: 5, n: 1 });
+const b = pickVariant('nordic-home', { eur: true, minStock: 5, n: 1 });
+
+/** A EUR cart with 3 × a and 2 × b, optionally with email and address. */
+async function cartWithItems(contact?: { country: string }): Promise<Cart> {
+  const cart = (await api.request<Cart>('POST', '/store/carts', { json: { currency: 'EUR' } })).body;
+  await api.request('POST', `/store/carts/${cart.id}/items`, {
+    json: { variant_id: a.variantId, quantity: 3 },
+  });
+  const res = await api.request<Cart>('POST', `/store/carts/${cart.id}/items`, {
+    json: { variant_id: b.variantId, quantity: 2 },
+  });
+  if (!contact) return res.body;
+  const patched = await api.request<Cart>('PATCH', `/store/carts/${cart.id}`, {
+    json: { email: 'buyer@example.com', shipping_address: address(contact.country) },
+  });
+  return patched.body;
+}
+
+/** Runs `work` and returns the AppError code it threw (or 'none'). */
+async function codeOf(work: () => Promise<unknown>): Promise<string> {
+  try {
+    await work();
+    return 'none';
+  } catch (err) {
+    if (err instanceof AppError) return err.code;
+    throw err;
+  }
+}
+
+const taxOf = (base: number, bps: number) => Math.floor((base * bps + 5000) / 10000);
+
+describe('priceCart', () => {
+  it('returns the lines, the seller groups and the totals, equal to what the storefront shows', async () => {
+    const cart = await cartWithItems({ country: 'FR' });
+    const priced = await db
+      .transaction()
+      .execute((trx) => priceCart(trx, cart.id, { lock: true, forCheckout: true }));
+    const aEur = a.eur ?? 0;
+    const bEur = b.eur ?? 0;
+    const taxA = taxOf(3 * aEur + 449, 2000);
+    const taxB = taxOf(2 * bEur + 549, 2000);
+    expect(priced.email).toBe('buyer@example.com');
+    expect(priced.shippingAddress.country).toBe('FR');
+    expect(priced).toMatchObject({ cartId: cart.id, currency: 'EUR', taxRateBps: 2000 });
+    expect(priced.lines).toEqual([
+      {
+        itemId: cart.items[0]?.id,
+        variantId: a.variantId,
+        productId: a.productId,
+        productHandle: a.productHandle,
+        productTitle: a.productTitle,
+        variantTitle: a.variantTitle,
+        sku: a.sku,
+        sellerId: sellerId('atlas-outfitters'),
+        quantity: 3,
+        unitPrice: aEur,
+        subtotal: 3 * aEur,
+      },
+      expect.objectContaining({ variantId: b.variantId, quantity: 2, unitPrice: bEur, subtotal: 2 * bEur }),
+    ]);
+    expect(priced.sellers.map(({ lines, ...rest }) => ({ ...rest, lines: lines.map((l) => l.sku) }))).toEqual(
+      [
+        {
+          sellerId: sellerId('atlas-outfitters'),
+          sellerName: 'Atlas Outfitters',
+          lines: [a.sku],
+          subtotal: 3 * aEur,
+          shipping: 449,
+          tax: taxA,
+          total: 3 * aEur + 449 + taxA,
+        },
+        {
+          sellerId: sellerId('nordic-home'),
+          sellerName: 'Nordic Home',
+          lines: [b.sku],
+          subtotal: 2 * bEur,
+          shipping: 549,
+          tax: taxB,
+          total: 2 * bEur + 549 + taxB,
+        },
+      ],
+    );
+    expect(priced.totals).toEqual({
+      subtotal: 3 * aEur + 2 * bEur,
+      shipping: 998,
+      tax: taxA + taxB,
+      total: 3 * aEur + 2 * bEur + 998 + taxA + taxB,
+    });
+    expect(priced.sellers.reduce((n, s) => n + s.total, 0)).toBe(priced.totals.total);
+    const view = (await api.get<Cart>(`/store/carts/${cart.id}`)).body;
+    expect(view.totals.total?.amount).toBe(priced.totals.total);
+  });
+
+  it('without forCheckout, prices a cart without contact details (tax 0, rate null)', async () => {
+    const cart = await cartWithItems();
+    const priced = await priceCart(db, cart.id, { lock: false });
+    expect(priced).toMatchObject({ email: null, shippingAddress: null, taxRateBps: null });
+    expect(priced.totals.tax).toBe(0);
+    expect(await codeOf(() => priceCart(db, cart.id, { lock: false, forCheckout: true }))).toBe(
+      'cart_incomplete',
+    );
+  });
+
+  it('throws not_found, cart_empty, destination_unsupported, variant_unavailable and currency_mismatch', async () => {
+    expect(await codeOf(() => priceCart(db, newCartId(), { lock: false }))).toBe('not_found');
+    const empty = (await api.request<Cart>('POST', '/store/carts', { json: { currency: 'EUR' } })).body;
+    expect(await codeOf(() => priceCart(db, empty.id, { lock: false }))).toBe('cart_empty');
+
+    const abroad = await cartWithItems({ country: 'BR' });
+    expect(await codeOf(() => priceCart(db, abroad.id, { lock: false, forCheckout: true }))).toBe(
+      'destination_unsupported',
+    );
+
+    const cart = await cartWithItems({ country: 'DE' });
+    await db
+      .deleteFrom('shipping_rates')
+      .where('seller_id', '=', sellerId('nordic-home'))
+      .where('currency', '=', 'EUR')
+      .execute();
+    expect(await codeOf(() => priceCart(db, cart.id, { lock: false }))).toBe('destination_unsupported');
+    await db
+      .insertInto('shipping_rates')
+      .values({ seller_id: sellerId('nordic-home'), currency: 'EUR', amount: 549 })
+      .execute();
+    expect(await codeOf(() => priceCart(db, cart.id, { lock: false }))).toBe('none');
+
+    await db
+      .updateTable('sellers')
+      .set({ status: 'suspended' })
+      .where('id', '=', sellerId('nordic-home'))
+      .execute();
+    expect(await codeOf(() => priceCart(db, cart.id, { lock: false }))).toBe('variant_unavailable');
+    await db
+      .updateTable('sellers')
+      .set({ status: 'active' })
+      .where('id', '=', sellerId('nordic-home'))
+      .execute();
+
+    await db
+      .deleteFrom('variant_prices')
+      .where('variant_id', '=', a.variantId)
+      .where('currency', '=', 'EUR')
+      .execute();
+    expect(await codeOf(() => priceCart(db, cart.id, { lock: false }))).toBe('currency_mismatch');
+    await db
+      .insertInto('variant_prices')
+      .values({ variant_id: a.variantId, product_id: a.productId, currency: 'EUR', amount: a.eur ?? 0 })
+      .execute();
+    expect(await codeOf(() => priceCart(db, cart.id, { lock: false, forCheckout: true }))).toBe('none');
+  });
+
+  it('does not check stock (checkout reserves it)', async () => {
+    const cart = await cartWithItems({ country: 'NL' });
+    await db.updateTable('variants').set({ inventory_quantity: 0 }).where('id', '=', b.variantId).execute();
+    try {
+      const priced = await priceCart(db, cart.id, { lock: false, forCheckout: true });
+      expect(priced.lines.map((l) => l.quantity)).toEqual([3, 2]);
+    } finally {
+      await db
+        .updateTable('variants')
+        .set({ inventory_quantity: b.stock })
+        .where('id', '=', b.variantId)
+        .execute();
+    }
+  });
+});
+
+describe('markCartCompleted', () => {
+  it('completes an active cart once; then priceCart and markCartCompleted answer cart_completed', async () => {
+    const cart = await cartWithItems({ country: 'SE' });
+    await db.transaction().execute(async (trx) => {
+      await priceCart(trx, cart.id, { lock: true, forCheckout: true });
+      await markCartCompleted(trx, cart.id);
+    });
+    expect(await codeOf(() => markCartCompleted(db, cart.id))).toBe('cart_completed');
+    expect(await codeOf(() => priceCart(db, cart.id, { lock: true }))).toBe('cart_completed');
+    expect(await codeOf(() => markCartCompleted(db, newCartId()))).toBe('not_found');
+    const view = (await api.get<Cart>(`/store/carts/${cart.id}`)).body;
+    expect(view.status).toBe('completed');
+  });
+
+  it('rolls back with the caller’s transaction', async () => {
+    const cart = await cartWithItems({ country: 'SE' });
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await markCartCompleted(trx, cart.id);
+        throw new Error('payment failed');
+      }),
+    ).rejects.toThrow('payment failed');
+    expect((await api.get<Cart>(`/store/carts/${cart.id}`)).body.status).toBe('active');
+  });
+
+  it('serialises with cart writes: an add waiting on a checkout’s lock sees the completed cart', async () => {
+    const cart = await cartWithItems({ country: 'DE' });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked = () => {};
+    const lockTaken = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const checkout = db.transaction().execute(async (trx) => {
+      await priceCart(trx, cart.id, { lock: true, forCheckout: true });
+      locked();
+      await held;
+      await markCartCompleted(trx, cart.id);
+    });
+    await lockTaken;
+    const add = api.request('POST', `/store/carts/${cart.id}/items`, {
+      json: { variant_id: a.variantId, quantity: 1 },
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    release();
+    await checkout;
+    const res = await add;
+    expect(res.status).toBe(409);
+    expect((res.body as { code: string }).code).toBe('cart_completed');
+    const view = (await api.get<Cart>(`/store/carts/${cart.id}`)).body;
+    expect(view.items.map((i) => i.quantity)).toEqual([3, 2]);
+  });
+});

@@ -1,0 +1,183 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { components } from '../../generated/openapi.js';
+import { AppError } from '../../http/errors.js';
+import { newId } from '../../lib/ids.js';
+import { newCartId } from './cart-id.js';
+import { type Cart, toCartView } from './cart-view.js';
+import * as repo from './carts.repository.js';
+import type { ShippingAddressJson } from './carts.table.js';
+import { type CartState, cartNotFound, isForSale, loadCartState } from './pricing.js';
+
+type Schemas = components['schemas'];
+
+/** Most units one line may hold (the schema allows up to 1000 so larger asks get a clear 422). */
+export const MAX_LINE_QUANTITY = 100;
+/** Largest amount the API can express (`MinorUnits` maximum): a cart beyond it is refused. */
+const MAX_AMOUNT = 999_999_999_999;
+
+export interface CartsServiceDeps {
+  db: Kysely<Database>;
+}
+
+/**
+ * Storefront carts. Every write locks the cart row first (`FOR UPDATE`), so writes to one cart —
+ * and a checkout of it — run one after the other, and a completed cart can never change.
+ * Writes take an optional transaction (an idempotent request runs them in its own).
+ */
+export function createCartsService({ db }: CartsServiceDeps) {
+  const inTransaction = <T>(
+    trx: Kysely<Database> | undefined,
+    work: (trx: Kysely<Database>) => Promise<T>,
+  ) => (trx ? work(trx) : db.transaction().execute(work));
+
+  /** Locks an active cart for a change; `not_found` / `cart_completed` otherwise. */
+  async function lockActiveCart(trx: Kysely<Database>, cartId: string): Promise<repo.CartRow> {
+    const cart = await repo.findCart(trx, cartId, { lock: true });
+    if (!cart) throw cartNotFound(cartId);
+    if (cart.status !== 'active') {
+      throw new AppError('cart_completed', 'The cart was checked out and can no longer change.');
+    }
+    return cart;
+  }
+
+  /** Records the change and returns the cart as it now is, refusing carts too large to express. */
+  async function afterChange(trx: Kysely<Database>, cartId: string): Promise<Cart> {
+    await repo.touchCart(trx, cartId);
+    let state: CartState;
+    try {
+      state = await loadCartState(trx, cartId, { lock: false });
+    } catch (err) {
+      if (err instanceof RangeError) throw tooLarge();
+      throw err;
+    }
+    if (Math.max(state.totals.subtotal, state.totals.total ?? 0) > MAX_AMOUNT) throw tooLarge();
+    return toCartView(state);
+  }
+
+  /** Checks that a variant can go into the cart with `quantity` units on its line. */
+  async function checkVariant(
+    trx: Kysely<Database>,
+    cart: repo.CartRow,
+    variantId: string,
+    quantity: number,
+  ): Promise<void> {
+    const variant = await repo.findVariantForCart(trx, variantId, cart.currency);
+    if (!variant || !isForSale(variant)) {
+      throw new AppError('variant_unavailable', `The variant ${variantId} is not for sale.`);
+    }
+    if (variant.unit_amount === null) {
+      throw new AppError('currency_mismatch', `The variant ${variantId} has no price in ${cart.currency}.`);
+    }
+    if (quantity > MAX_LINE_QUANTITY) {
+      throw new AppError(
+        'quantity_limit_exceeded',
+        `A cart line holds at most ${MAX_LINE_QUANTITY} units; this one would hold ${quantity}.`,
+      );
+    }
+    if (quantity > variant.inventory_quantity) {
+      throw new AppError(
+        'out_of_stock',
+        `Only ${variant.inventory_quantity} units of ${variant.sku} are available; the line would hold ${quantity}.`,
+      );
+    }
+  }
+
+  return {
+    /** Creates an empty active cart in a currency. */
+    async createCart(input: Schemas['CartCreate'], trx?: Kysely<Database>): Promise<Cart> {
+      return inTransaction(trx, async (t) => {
+        const cart = await repo.insertCart(t, { id: newCartId(), currency: input.currency });
+        return toCartView(await loadCartState(t, cart.id, { lock: false }));
+      });
+    },
+
+    /** The cart priced from the current catalog; `not_found` for an unknown id. */
+    async getCart(cartId: string): Promise<Cart> {
+      return toCartView(await loadCartState(db, cartId, { lock: false }));
+    },
+
+    /** Sets or clears the email and shipping address. */
+    async updateCart(cartId: string, input: Schemas['CartUpdate'], trx?: Kysely<Database>): Promise<Cart> {
+      return inTransaction(trx, async (t) => {
+        await lockActiveCart(t, cartId);
+        const address = input.shipping_address;
+        await repo.updateCartContact(t, cartId, {
+          email: input.email,
+          shippingAddress:
+            address === undefined ? undefined : address === null ? null : JSON.stringify(normalize(address)),
+        });
+        return afterChange(t, cartId);
+      });
+    },
+
+    /** Adds units of a variant; a variant already in the cart grows its line instead. */
+    async addItem(cartId: string, input: Schemas['CartItemAdd'], trx?: Kysely<Database>): Promise<Cart> {
+      return inTransaction(trx, async (t) => {
+        const cart = await lockActiveCart(t, cartId);
+        const existing = await repo.findItemByVariant(t, cartId, input.variant_id);
+        const quantity = (existing?.quantity ?? 0) + input.quantity;
+        await checkVariant(t, cart, input.variant_id, quantity);
+        if (existing) {
+          await repo.updateItemQuantity(t, existing.id, quantity);
+        } else {
+          const row = { id: newId('item'), cart_id: cartId, variant_id: input.variant_id, quantity };
+          if (!(await repo.upsertItem(t, row))) {
+            throw new AppError('variant_unavailable', `The variant ${input.variant_id} is not for sale.`);
+          }
+        }
+        return afterChange(t, cartId);
+      });
+    },
+
+    /** Sets the quantity of a line, checking its variant again. */
+    async updateItem(
+      cartId: string,
+      itemId: string,
+      input: Schemas['CartItemUpdate'],
+      trx?: Kysely<Database>,
+    ): Promise<Cart> {
+      return inTransaction(trx, async (t) => {
+        const cart = await lockActiveCart(t, cartId);
+        const item = await repo.findItem(t, cartId, itemId);
+        if (!item) throw itemNotFound(cartId, itemId);
+        await checkVariant(t, cart, item.variant_id, input.quantity);
+        await repo.updateItemQuantity(t, item.id, input.quantity);
+        return afterChange(t, cartId);
+      });
+    },
+
+    /** Removes a line, whatever the state of its variant. */
+    async removeItem(cartId: string, itemId: string, trx?: Kysely<Database>): Promise<Cart> {
+      return inTransaction(trx, async (t) => {
+        await lockActiveCart(t, cartId);
+        if (!(await repo.deleteItem(t, cartId, itemId))) throw itemNotFound(cartId, itemId);
+        return afterChange(t, cartId);
+      });
+    },
+  };
+}
+
+export type CartsService = ReturnType<typeof createCartsService>;
+
+function itemNotFound(cartId: string, itemId: string): AppError {
+  return new AppError('not_found', `The cart ${cartId} has no item '${itemId}'.`);
+}
+
+function tooLarge(): AppError {
+  return new AppError('quantity_limit_exceeded', 'The cart total would exceed the largest amount supported.');
+}
+
+/** The stored form of an address: every optional field present (null when not given). */
+function normalize(address: Schemas['ShippingAddress']): ShippingAddressJson {
+  return {
+    name: address.name,
+    line1: address.line1,
+    line2: address.line2 ?? null,
+    city: address.city,
+    postal_code: address.postal_code,
+    region: address.region ?? null,
+    country: address.country,
+    phone: address.phone ?? null,
+  };
+}

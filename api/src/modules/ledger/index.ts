@@ -1,0 +1,8 @@
+/** Public surface of the ledger module: double-entry bookkeeping, balances, payouts. */
+export {
+  createLedgerService,
+  type LedgerService,
+  ledgerBook,
+  type SellerOrderMoney,
+} from './ledger.service.js';
+export type { LedgerTables } from './ledger.table.js';

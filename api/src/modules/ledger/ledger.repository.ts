@@ -1,0 +1,129 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { newId } from '../../lib/ids.js';
+
+type Db = Kysely<Database>;
+
+/** Ledger accounts. Seller accounts carry the seller id beside the name. */
+export type Account =
+  | 'payments_authorized'
+  | 'payments_captured'
+  | 'commission_pending'
+  | 'commission_revenue'
+  | 'seller_pending'
+  | 'seller_available';
+
+/** One line of a transaction: debit positive, credit negative. */
+export interface Entry {
+  account: Account;
+  sellerId?: string | null;
+  currency: string;
+  amount: number;
+}
+
+/**
+ * Posts a balanced transaction. Refuses one whose entries do not sum to zero in each currency:
+ * money is never created or lost by a bug in the caller. Zero amounts are dropped.
+ */
+export async function postTransaction(
+  trx: Db,
+  tx: {
+    kind: string;
+    orderId?: string;
+    sellerOrderId?: string;
+    payoutId?: string;
+    entries: readonly Entry[];
+  },
+): Promise<string> {
+  const sums = new Map<string, number>();
+  for (const e of tx.entries) {
+    if (!Number.isSafeInteger(e.amount)) throw new Error(`ledger: amount ${e.amount} is not an integer`);
+    sums.set(e.currency, (sums.get(e.currency) ?? 0) + e.amount);
+  }
+  for (const [currency, sum] of sums) {
+    if (sum !== 0) throw new Error(`ledger: transaction ${tx.kind} is unbalanced by ${sum} ${currency}`);
+  }
+  const id = newId('txn');
+  await trx
+    .insertInto('ledger_transactions')
+    .values({
+      id,
+      kind: tx.kind,
+      order_id: tx.orderId ?? null,
+      seller_order_id: tx.sellerOrderId ?? null,
+      payout_id: tx.payoutId ?? null,
+    })
+    .execute();
+  const rows = tx.entries
+    .filter((e) => e.amount !== 0)
+    .map((e) => ({
+      transaction_id: id,
+      account: e.account,
+      seller_id: e.sellerId ?? null,
+      currency: e.currency,
+      amount: e.amount,
+    }));
+  if (rows.length > 0) await trx.insertInto('ledger_entries').values(rows).execute();
+  return id;
+}
+
+/** Balances of a seller's accounts per currency, as credit balances (what the marketplace owes). */
+export async function sellerBalances(db: Db, sellerId: string) {
+  return db
+    .selectFrom('ledger_entries')
+    .select(['account', 'currency', sql<number>`(-sum(amount))::bigint`.as('owed')])
+    .where('seller_id', '=', sellerId)
+    .where('account', 'in', ['seller_pending', 'seller_available'])
+    .groupBy(['account', 'currency'])
+    .orderBy('currency')
+    .execute();
+}
+
+/** Every seller and currency with a positive available balance (payouts pay these). */
+export async function positiveAvailableBalances(db: Db) {
+  return db
+    .selectFrom('ledger_entries')
+    .select(['seller_id', 'currency', sql<number>`(-sum(amount))::bigint`.as('owed')])
+    .where('account', '=', 'seller_available')
+    .groupBy(['seller_id', 'currency'])
+    .having(sql<number>`(-sum(amount))::bigint`, '>', 0)
+    .orderBy('seller_id')
+    .orderBy('currency')
+    .execute();
+}
+
+/** Per-currency sums of every transaction that does not balance (always empty unless something is broken). */
+export async function unbalancedTransactions(db: Db) {
+  return db
+    .selectFrom('ledger_entries')
+    .select(['transaction_id', 'currency', sql<number>`sum(amount)::bigint`.as('sum')])
+    .groupBy(['transaction_id', 'currency'])
+    .having(sql<number>`sum(amount)`, '<>', 0)
+    .execute();
+}
+
+/** Serialises payout runs for the rest of the transaction. */
+export async function lockPayoutRun(trx: Db) {
+  await sql`SELECT pg_advisory_xact_lock(4242002)`.execute(trx);
+}
+
+export async function insertPayout(
+  trx: Db,
+  row: { id: string; seller_id: string; currency: string; amount: number },
+) {
+  return trx
+    .insertInto('payouts')
+    .values({ ...row, status: 'paid' })
+    .returning(['id', 'seller_id', 'currency', 'amount', 'status', 'created_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function listPayouts(db: Db, sellerId: string) {
+  return db
+    .selectFrom('payouts')
+    .select(['id', 'seller_id', 'currency', 'amount', 'status', 'created_at'])
+    .where('seller_id', '=', sellerId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}

@@ -1,0 +1,185 @@
+import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Keyset } from '../../lib/cursor.js';
+import type { OrderStatus, SellerOrderStatus } from './orders.table.js';
+
+type Db = Kysely<Database>;
+type Row<T extends keyof Database> = Insertable<Database[T]>;
+
+const SORT_KEY = sql<string>`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** Writes a placed order with its payment, seller orders and lines. */
+export async function insertOrder(
+  trx: Db,
+  rows: {
+    order: Row<'orders'>;
+    payment: Row<'payments'>;
+    sellerOrders: Row<'seller_orders'>[];
+    lines: Row<'order_lines'>[];
+  },
+) {
+  await trx.insertInto('orders').values(rows.order).execute();
+  await trx.insertInto('payments').values(rows.payment).execute();
+  await trx.insertInto('seller_orders').values(rows.sellerOrders).execute();
+  await trx.insertInto('order_lines').values(rows.lines).execute();
+}
+
+/** Everything needed to show these orders, in four queries whatever their number. */
+export async function loadOrders(db: Db, orderIds: readonly string[]) {
+  if (orderIds.length === 0)
+    return { orders: [], payments: [], sellerOrders: [], lines: [], fulfillments: [] };
+  const [orders, payments, sellerOrders] = await Promise.all([
+    db.selectFrom('orders').selectAll().where('id', 'in', orderIds).execute(),
+    db.selectFrom('payments').selectAll().where('order_id', 'in', orderIds).execute(),
+    sellerOrdersWhere(db).where('so.order_id', 'in', orderIds).execute(),
+  ]);
+  const { lines, fulfillments } = await loadSellerOrderParts(
+    db,
+    sellerOrders.map((s) => s.id),
+  );
+  return { orders, payments, sellerOrders, lines, fulfillments };
+}
+
+function sellerOrdersWhere(db: Db) {
+  return db
+    .selectFrom('seller_orders as so')
+    .innerJoin('sellers as s', 's.id', 'so.seller_id')
+    .innerJoin('orders as o', 'o.id', 'so.order_id')
+    .selectAll('so')
+    .select(['s.name as seller_name', 'o.email', 'o.shipping_address'])
+    .select(
+      sql<string>`to_char(so.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('sort_key'),
+    );
+}
+
+export type SellerOrderRow = Awaited<ReturnType<ReturnType<typeof sellerOrdersWhere>['execute']>>[number];
+
+export async function loadSellerOrderParts(db: Db, sellerOrderIds: readonly string[]) {
+  if (sellerOrderIds.length === 0) return { lines: [], fulfillments: [] };
+  const [lines, fulfillments] = await Promise.all([
+    db
+      .selectFrom('order_lines')
+      .selectAll()
+      .where('seller_order_id', 'in', sellerOrderIds)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('fulfillments')
+      .selectAll()
+      .where('seller_order_id', 'in', sellerOrderIds)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+  ]);
+  return { lines, fulfillments };
+}
+
+/** One seller's seller order, locked for a state change when asked. Other sellers' ids are not found. */
+export async function findSellerOrder(
+  db: Db,
+  sellerId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+) {
+  return sellerOrdersWhere(db)
+    .where('so.id', '=', id)
+    .where('so.seller_id', '=', sellerId)
+    .$if(options.forUpdate === true, (q) => q.forUpdate(['so']))
+    .executeTakeFirst();
+}
+
+export async function listSellerOrders(
+  db: Db,
+  sellerId: string,
+  f: { status?: SellerOrderStatus; after?: Keyset; limit: number },
+) {
+  return sellerOrdersWhere(db)
+    .where('so.seller_id', '=', sellerId)
+    .$if(f.status !== undefined, (q) => q.where('so.status', '=', f.status ?? 'open'))
+    .$if(f.after !== undefined, (q) =>
+      q.where(sql<boolean>`(so.created_at, so.id) < (${f.after?.sortKey}::timestamptz, ${f.after?.id})`),
+    )
+    .orderBy('so.created_at', 'desc')
+    .orderBy('so.id', 'desc')
+    .limit(f.limit)
+    .execute();
+}
+
+export async function listOrderIds(db: Db, f: { after?: Keyset; limit: number }) {
+  return db
+    .selectFrom('orders')
+    .select(['id', SORT_KEY.as('sort_key')])
+    .$if(f.after !== undefined, (q) =>
+      q.where(sql<boolean>`(created_at, id) < (${f.after?.sortKey}::timestamptz, ${f.after?.id})`),
+    )
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit)
+    .execute();
+}
+
+export async function findOrderTokenHash(db: Db, orderId: string) {
+  return db.selectFrom('orders').select('access_token_hash').where('id', '=', orderId).executeTakeFirst();
+}
+
+export async function updateSellerOrder(
+  trx: Db,
+  id: string,
+  changes: { status: SellerOrderStatus; payment_status?: 'authorized' | 'captured' | 'voided' },
+) {
+  await trx
+    .updateTable('seller_orders')
+    .set({ ...changes, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function addFulfilled(trx: Db, lineId: string, quantity: number) {
+  await trx
+    .updateTable('order_lines')
+    .set({ fulfilled_quantity: sql`fulfilled_quantity + ${quantity}` })
+    .where('id', '=', lineId)
+    .execute();
+}
+
+export async function insertFulfillment(trx: Db, row: Row<'fulfillments'>) {
+  await trx.insertInto('fulfillments').values(row).execute();
+}
+
+/** Recomputes the order's status from its seller orders and returns it. */
+export async function refreshOrderStatus(trx: Db, orderId: string): Promise<OrderStatus> {
+  const result = await sql<{ status: OrderStatus }>`
+    UPDATE orders o SET updated_at = now(), status = CASE
+      WHEN NOT EXISTS (SELECT 1 FROM seller_orders WHERE order_id = o.id AND status <> 'cancelled') THEN 'cancelled'
+      WHEN NOT EXISTS (SELECT 1 FROM seller_orders WHERE order_id = o.id AND status NOT IN ('fulfilled', 'cancelled')) THEN 'fulfilled'
+      WHEN EXISTS (SELECT 1 FROM seller_orders WHERE order_id = o.id AND status IN ('fulfilled', 'partially_fulfilled')) THEN 'partially_fulfilled'
+      ELSE 'placed' END
+    WHERE o.id = ${orderId}
+    RETURNING o.status
+  `.execute(trx);
+  return result.rows[0]?.status ?? 'placed';
+}
+
+export async function findPayment(trx: Db, orderId: string) {
+  return trx
+    .selectFrom('payments')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export async function addToPayment(
+  trx: Db,
+  paymentId: string,
+  change: { captured?: number; voided?: number },
+) {
+  await trx
+    .updateTable('payments')
+    .set({
+      captured_amount: sql`captured_amount + ${change.captured ?? 0}`,
+      voided_amount: sql`voided_amount + ${change.voided ?? 0}`,
+    })
+    .where('id', '=', paymentId)
+    .execute();
+}

@@ -1,0 +1,280 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { components } from '../../generated/openapi.js';
+import { AppError, type FieldError } from '../../http/errors.js';
+import { decodeCursor, encodeCursor, fingerprint, isIsoTimestamp } from '../../lib/cursor.js';
+import { newId } from '../../lib/ids.js';
+import { hashKey } from '../auth/index.js';
+import { returnStock, stockOf } from '../catalog/index.js';
+import { type DomainEvent, recordEvents } from '../events/index.js';
+import { ledgerBook } from '../ledger/index.js';
+import type { PaymentProvider } from '../payments/index.js';
+import * as repo from './orders.repository.js';
+import type { SellerOrderStatus } from './orders.table.js';
+import { type Order, type SellerOrder, toOrders, toSellerOrders } from './orders.views.js';
+
+type FulfillmentCreate = components['schemas']['FulfillmentCreate'];
+
+/** Orders after checkout: buyers read theirs, sellers ship or cancel their part, the operator lists all. */
+export function createOrdersService({ db, payments }: { db: Kysely<Database>; payments: PaymentProvider }) {
+  const sellerOrderView = async (trx: Kysely<Database>, sellerId: string, id: string) => {
+    const row = await repo.findSellerOrder(trx, sellerId, id);
+    if (!row) throw new AppError('not_found', `No seller order of yours has the id '${id}'.`);
+    const [view] = toSellerOrders([row], await repo.loadSellerOrderParts(trx, [id]));
+    return view as SellerOrder;
+  };
+  const lockOwn = async (trx: Kysely<Database>, sellerId: string, id: string) => {
+    const row = await repo.findSellerOrder(trx, sellerId, id, { forUpdate: true });
+    if (!row) throw new AppError('not_found', `No seller order of yours has the id '${id}'.`);
+    return row;
+  };
+  const money = (so: repo.SellerOrderRow) => ({
+    orderId: so.order_id,
+    sellerOrderId: so.id,
+    sellerId: so.seller_id,
+    currency: so.currency,
+    total: so.total,
+    commission: so.commission_amount,
+  });
+
+  return {
+    /** The buyer's order; a wrong token is the same 404 as an unknown order. */
+    async getForBuyer(orderId: string, token: string): Promise<Order> {
+      const row = await repo.findOrderTokenHash(db, orderId);
+      if (!row || row.access_token_hash !== hashKey(token))
+        throw new AppError('not_found', `No order '${orderId}' with this token.`);
+      const [order] = toOrders([orderId], await repo.loadOrders(db, [orderId]));
+      if (!order) throw new AppError('not_found', `No order '${orderId}' with this token.`);
+      return order;
+    },
+
+    async listAll(input: { limit?: number; cursor?: string }) {
+      const limit = input.limit ?? 20;
+      const fp = fingerprint(['admin-orders']);
+      const after = input.cursor
+        ? decodeCursor(input.cursor, fp, isIsoTimestamp, { in: 'query', field: 'cursor' })
+        : undefined;
+      const ids = await repo.listOrderIds(db, { ...(after ? { after } : {}), limit: limit + 1 });
+      const page = ids.slice(0, limit);
+      const last = page.at(-1);
+      const pageIds = page.map((r) => r.id);
+      return {
+        data: toOrders(pageIds, await repo.loadOrders(db, pageIds)),
+        next_cursor:
+          ids.length > limit && last ? encodeCursor({ sortKey: last.sort_key, id: last.id }, fp) : null,
+      };
+    },
+
+    async listForSeller(
+      sellerId: string,
+      input: { status?: SellerOrderStatus; limit?: number; cursor?: string },
+    ) {
+      const limit = input.limit ?? 20;
+      const fp = fingerprint(['seller-orders', input.status]);
+      const after = input.cursor
+        ? decodeCursor(input.cursor, fp, isIsoTimestamp, { in: 'query', field: 'cursor' })
+        : undefined;
+      const rows = await repo.listSellerOrders(db, sellerId, {
+        ...(input.status ? { status: input.status } : {}),
+        ...(after ? { after } : {}),
+        limit: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        data: toSellerOrders(
+          page,
+          await repo.loadSellerOrderParts(
+            db,
+            page.map((r) => r.id),
+          ),
+        ),
+        next_cursor:
+          rows.length > limit && last ? encodeCursor({ sortKey: last.sort_key, id: last.id }, fp) : null,
+      };
+    },
+
+    getForSeller: (sellerId: string, id: string) => sellerOrderView(db, sellerId, id),
+
+    /**
+     * Ships lines (all remaining by default). Shipping the last of them fulfils the seller order and
+     * captures its part of the payment, making the seller's share available and the commission earned.
+     */
+    async fulfil(
+      sellerId: string,
+      id: string,
+      input: FulfillmentCreate,
+      trx: Kysely<Database>,
+    ): Promise<SellerOrder> {
+      const so = await lockOwn(trx, sellerId, id);
+      if (so.status === 'cancelled' || so.status === 'fulfilled') {
+        throw new AppError('invalid_state', `A ${so.status} seller order cannot be fulfilled.`);
+      }
+      const { lines } = await repo.loadSellerOrderParts(trx, [id]);
+      const shipped = new Map<string, number>();
+      const errors: FieldError[] = [];
+      if (input.lines) {
+        for (const [i, want] of input.lines.entries()) {
+          const line = lines.find((l) => l.id === want.line_id);
+          const remaining = line ? line.quantity - line.fulfilled_quantity - (shipped.get(line.id) ?? 0) : 0;
+          if (!line)
+            errors.push({
+              in: 'body',
+              field: `/lines/${i}/line_id`,
+              message: 'is not a line of this seller order',
+            });
+          else if (want.quantity > remaining)
+            errors.push({
+              in: 'body',
+              field: `/lines/${i}/quantity`,
+              message: `must be at most ${remaining}`,
+            });
+          else shipped.set(line.id, (shipped.get(line.id) ?? 0) + want.quantity);
+        }
+      } else {
+        for (const l of lines)
+          if (l.quantity > l.fulfilled_quantity) shipped.set(l.id, l.quantity - l.fulfilled_quantity);
+      }
+      if (errors.length > 0)
+        throw new AppError('validation_failed', 'Some lines cannot be shipped as asked.', { errors });
+      for (const [lineId, quantity] of shipped) await repo.addFulfilled(trx, lineId, quantity);
+      const fulfillmentId = newId('ful');
+      const fulfilledLines = [...shipped].map(([line_id, quantity]) => ({ line_id, quantity }));
+      await repo.insertFulfillment(trx, {
+        id: fulfillmentId,
+        seller_order_id: id,
+        carrier: input.carrier,
+        tracking_number: input.tracking_number,
+        lines: JSON.stringify(fulfilledLines),
+      });
+      const complete = lines.every((l) => l.quantity === l.fulfilled_quantity + (shipped.get(l.id) ?? 0));
+      const events: DomainEvent[] = [
+        {
+          type: 'fulfillment.created',
+          aggregateType: 'order',
+          aggregateId: so.order_id,
+          sellerId,
+          data: {
+            fulfillment_id: fulfillmentId,
+            seller_order_id: id,
+            order_id: so.order_id,
+            carrier: input.carrier,
+            tracking_number: input.tracking_number,
+            lines: fulfilledLines,
+          },
+        },
+      ];
+      if (complete) {
+        const payment = await repo.findPayment(trx, so.order_id);
+        await payments.capture({
+          providerRef: payment.provider_ref,
+          amount: so.total,
+          currency: so.currency,
+        });
+        await repo.addToPayment(trx, payment.id, { captured: so.total });
+        await repo.updateSellerOrder(trx, id, { status: 'fulfilled', payment_status: 'captured' });
+        await ledgerBook.captured(trx, money(so));
+        const data = {
+          seller_order_id: id,
+          order_id: so.order_id,
+          seller_id: sellerId,
+          currency: so.currency,
+          total: so.total,
+          commission: so.commission_amount,
+        };
+        events.push(
+          {
+            type: 'seller_order.fulfilled',
+            aggregateType: 'order',
+            aggregateId: so.order_id,
+            sellerId,
+            data: { ...data, lines: fulfilledLines },
+          },
+          {
+            type: 'payment.captured',
+            aggregateType: 'order',
+            aggregateId: so.order_id,
+            sellerId,
+            data: { ...data, lines: fulfilledLines },
+          },
+        );
+      } else {
+        await repo.updateSellerOrder(trx, id, { status: 'partially_fulfilled' });
+      }
+      await repo.refreshOrderStatus(trx, so.order_id);
+      await recordEvents(trx, events);
+      return sellerOrderView(trx, sellerId, id);
+    },
+
+    /** Cancels a seller order before anything shipped: restock, void its payment part, reverse its ledger entries. */
+    async cancel(sellerId: string, id: string): Promise<SellerOrder> {
+      return db.transaction().execute(async (trx) => {
+        const so = await lockOwn(trx, sellerId, id);
+        if (so.status !== 'open') {
+          throw new AppError(
+            'invalid_state',
+            `A ${so.status.replace('_', ' ')} seller order cannot be cancelled: only one with nothing shipped.`,
+          );
+        }
+        const { lines } = await repo.loadSellerOrderParts(trx, [id]);
+        const restock = lines.flatMap((l) =>
+          l.variant_id ? [{ variantId: l.variant_id, quantity: l.quantity }] : [],
+        );
+        await returnStock(trx, restock);
+        const payment = await repo.findPayment(trx, so.order_id);
+        await payments.void({ providerRef: payment.provider_ref, amount: so.total, currency: so.currency });
+        await repo.addToPayment(trx, payment.id, { voided: so.total });
+        await repo.updateSellerOrder(trx, id, { status: 'cancelled', payment_status: 'voided' });
+        await ledgerBook.cancelled(trx, money(so));
+        const orderStatus = await repo.refreshOrderStatus(trx, so.order_id);
+        const stock = await stockOf(
+          trx,
+          restock.map((r) => r.variantId),
+        );
+        await recordEvents(trx, [
+          {
+            type: 'seller_order.cancelled',
+            aggregateType: 'order',
+            aggregateId: so.order_id,
+            sellerId,
+            data: {
+              seller_order_id: id,
+              order_id: so.order_id,
+              seller_id: sellerId,
+              currency: so.currency,
+              total: so.total,
+              commission: so.commission_amount,
+            },
+          },
+          ...stock.map((v) => ({
+            type: 'inventory.updated',
+            aggregateType: 'variant',
+            aggregateId: v.id,
+            sellerId,
+            data: {
+              variant_id: v.id,
+              product_id: v.product_id,
+              sku: v.sku,
+              inventory_quantity: v.inventory_quantity,
+              previous_quantity:
+                v.inventory_quantity - (restock.find((r) => r.variantId === v.id)?.quantity ?? 0),
+            },
+          })),
+          ...(orderStatus === 'cancelled'
+            ? [
+                {
+                  type: 'order.cancelled',
+                  aggregateType: 'order',
+                  aggregateId: so.order_id,
+                  data: { order_id: so.order_id },
+                },
+              ]
+            : []),
+        ]);
+        return sellerOrderView(trx, sellerId, id);
+      });
+    },
+  };
+}
+
+export type OrdersService = ReturnType<typeof createOrdersService>;

@@ -1,0 +1,8 @@
+/** Public surface of the seller catalog module: a seller's own products, variants, prices and stock. */
+export { sellerCatalogHandlers, sellerIdOf } from './seller-catalog.handlers.js';
+export {
+  createSellerCatalogService,
+  type ListSellerProductsInput,
+  type SellerCatalogService,
+} from './seller-catalog.service.js';
+export type { SellerProduct } from './seller-catalog.shared.js';

@@ -1,0 +1,280 @@
+import type { components } from '../../generated/openapi.js';
+import { AppError, type FieldError } from '../../http/errors.js';
+import { decodeCursor, encodeCursor, fingerprint, isIsoTimestamp } from '../../lib/cursor.js';
+import { newId } from '../../lib/ids.js';
+import { refreshPriceRanges } from '../catalog/index.js';
+import { recordEvents } from '../events/index.js';
+import { updateInventory } from './seller-catalog.inventory.js';
+import * as repo from './seller-catalog.repository.js';
+import {
+  assertSkusFree,
+  type Db,
+  inTransaction,
+  lockOwnedProduct,
+  productEvent,
+  readSellerProduct,
+  type SellerProduct,
+  toSellerProduct,
+} from './seller-catalog.shared.js';
+import {
+  checkOptions,
+  checkPrices,
+  checkVariantOptions,
+  combinationKey,
+  defaultVariantTitle,
+  sameJson,
+  throwIfAny,
+} from './seller-catalog.validation.js';
+import { createVariant, deleteVariant, updateVariant } from './seller-catalog.variants.js';
+import { findVariants, insertVariants } from './seller-variants.repository.js';
+
+type Schemas = components['schemas'];
+export type SellerProductCreate = Schemas['SellerProductCreate'];
+export type SellerProductUpdate = Schemas['SellerProductUpdate'];
+
+/** Filters and page of the seller's product list. */
+export interface ListSellerProductsInput {
+  status?: 'draft' | 'published' | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+}
+
+/**
+ * A seller's own catalog: its products in every status, their variants, prices and stock. Every
+ * operation is scoped to one seller; another seller's product or variant is reported as not found.
+ * Writes that take an optional `trx` join that transaction (an idempotent request's), else open one.
+ */
+export function createSellerCatalogService({ db }: { db: Db }) {
+  return {
+    /** A page of the seller's products, newest first. */
+    async listProducts(sellerId: string, input: ListSellerProductsInput) {
+      const limit = input.limit ?? 20;
+      const fp = fingerprint(['seller-products', sellerId, input.status ?? null]);
+      const after =
+        input.cursor === undefined
+          ? undefined
+          : decodeCursor(input.cursor, fp, isIsoTimestamp, { in: 'query', field: 'cursor' });
+      const rows = await repo.findSellerProducts(db, {
+        sellerId,
+        status: input.status,
+        after: after && { createdAt: String(after.sortKey), id: after.id },
+        limit: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        data: page.map(toSellerProduct),
+        next_cursor:
+          rows.length > limit && last
+            ? encodeCursor({ sortKey: last.created_at.toISOString(), id: last.id }, fp)
+            : null,
+      };
+    },
+
+    getProduct: (sellerId: string, productId: string) => readSellerProduct(db, sellerId, productId),
+
+    /** Creates a draft product with its options, variants and prices. */
+    createProduct(sellerId: string, input: SellerProductCreate, trx?: Db): Promise<SellerProduct> {
+      const options = input.options ?? [];
+      const errors: FieldError[] = [...checkOptions(options)];
+      const skus = new Map<string, number>();
+      const combinations = new Map<string, number>();
+      input.variants.forEach((variant, i) => {
+        const at = `/variants/${i}`;
+        const given = variant.options ?? {};
+        const optionErrors = checkVariantOptions(given, options, at);
+        errors.push(...optionErrors, ...checkPrices(variant.prices ?? [], at));
+        const sameSku = skus.get(variant.sku);
+        if (sameSku !== undefined) {
+          errors.push({ in: 'body', field: `${at}/sku`, message: `duplicates /variants/${sameSku}/sku` });
+        } else skus.set(variant.sku, i);
+        if (optionErrors.length === 0) {
+          const key = combinationKey(given, options);
+          const same = combinations.get(key);
+          if (same !== undefined) {
+            errors.push({
+              in: 'body',
+              field: `${at}/options`,
+              message: `has the same options as /variants/${same}`,
+            });
+          } else combinations.set(key, i);
+        }
+      });
+      throwIfAny(errors);
+
+      return inTransaction(db, trx, async (trx) => {
+        const categoryId = await resolveCategory(trx, input.category);
+        if (await repo.isHandleTaken(trx, input.handle)) {
+          throw new AppError('conflict', `The handle '${input.handle}' is already taken.`);
+        }
+        await assertSkusFree(trx, [...skus.keys()]);
+        const productId = newId('prod');
+        await repo.insertProduct(trx, {
+          id: productId,
+          seller_id: sellerId,
+          handle: input.handle,
+          title: input.title,
+          description: input.description ?? null,
+          category_id: categoryId,
+          attributes: input.attributes ?? {},
+          images: input.images ?? [],
+        });
+        await repo.insertOptions(
+          trx,
+          options.map((o, position) => ({ id: newId('opt'), product_id: productId, ...o, position })),
+        );
+        const variants = input.variants.map((v, position) => ({
+          id: newId('var'),
+          product_id: productId,
+          sku: v.sku,
+          title: v.title ?? defaultVariantTitle(v.options ?? {}, options),
+          options: v.options ?? {},
+          inventory_quantity: v.inventory_quantity ?? 0,
+          position,
+          prices: v.prices ?? [],
+        }));
+        await insertVariants(trx, variants);
+        await refreshPriceRanges(trx, [productId]);
+        await recordEvents(trx, [
+          productEvent('product.created', sellerId, productId, {
+            handle: input.handle,
+            title: input.title,
+            status: 'draft',
+            category_id: categoryId,
+            variants: variants.map((v) => ({ variant_id: v.id, sku: v.sku })),
+          }),
+        ]);
+        return readSellerProduct(trx, sellerId, productId);
+      });
+    },
+
+    /** Changes the given fields; nothing is written (and no event recorded) when nothing differs. */
+    updateProduct(sellerId: string, productId: string, input: SellerProductUpdate): Promise<SellerProduct> {
+      return inTransaction(db, undefined, async (trx) => {
+        const current = await lockOwnedProduct(trx, sellerId, productId);
+        const patch: Parameters<typeof repo.updateProduct>[2] = {};
+        if (input.handle !== undefined && input.handle !== current.handle) {
+          if (await repo.isHandleTaken(trx, input.handle, productId)) {
+            throw new AppError('conflict', `The handle '${input.handle}' is already taken.`);
+          }
+          patch.handle = input.handle;
+        }
+        if (input.title !== undefined && input.title !== current.title) patch.title = input.title;
+        if (input.description !== undefined && input.description !== current.description) {
+          patch.description = input.description;
+        }
+        if (input.category !== undefined) {
+          const categoryId = await resolveCategory(trx, input.category);
+          if (categoryId !== current.category_id) patch.category_id = categoryId;
+        }
+        if (input.attributes !== undefined && !sameJson(input.attributes, current.attributes)) {
+          patch.attributes = input.attributes;
+        }
+        if (input.images !== undefined && !sameJson(input.images, current.images))
+          patch.images = input.images;
+        const changed = Object.keys(patch).map((k) => (k === 'category_id' ? 'category' : k));
+        if (changed.length > 0) {
+          await repo.updateProduct(trx, productId, patch);
+          await recordEvents(trx, [
+            productEvent('product.updated', sellerId, productId, {
+              handle: patch.handle ?? current.handle,
+              title: patch.title ?? current.title,
+              status: current.status,
+              changed,
+            }),
+          ]);
+        }
+        return readSellerProduct(trx, sellerId, productId);
+      });
+    },
+
+    /** Deletes a product with its options, variants and prices. */
+    deleteProduct(sellerId: string, productId: string): Promise<void> {
+      return inTransaction(db, undefined, async (trx) => {
+        const current = await lockOwnedProduct(trx, sellerId, productId);
+        const variants = await findVariants(trx, productId);
+        await repo.deleteProduct(trx, productId);
+        // The ranges cascade with the product; rebuilding keeps the rule "every variant delete refreshes".
+        await refreshPriceRanges(trx, [productId]);
+        await recordEvents(trx, [
+          productEvent('product.deleted', sellerId, productId, {
+            handle: current.handle,
+            status: current.status,
+            variants: variants.map((v) => ({ variant_id: v.id, sku: v.sku })),
+          }),
+        ]);
+      });
+    },
+
+    /**
+     * Moves a product to `published` or back to `draft`; the same status again changes nothing.
+     * Publishing needs a variant with a price, so the store never shows a product nobody can buy.
+     */
+    setStatus(sellerId: string, productId: string, status: 'published' | 'draft'): Promise<SellerProduct> {
+      return inTransaction(db, undefined, async (trx) => {
+        const current = await lockOwnedProduct(trx, sellerId, productId);
+        if (current.status !== status) {
+          if (status === 'published') {
+            const variants = await findVariants(trx, productId);
+            if (!variants.some((v) => v.priced)) {
+              throw new AppError(
+                'invalid_state',
+                'A product needs at least one variant with a price before it can be published.',
+              );
+            }
+          }
+          await repo.updateProduct(trx, productId, { status });
+          await recordEvents(trx, [
+            productEvent(
+              status === 'published' ? 'product.published' : 'product.unpublished',
+              sellerId,
+              productId,
+              {
+                handle: current.handle,
+                status,
+              },
+            ),
+          ]);
+        }
+        return readSellerProduct(trx, sellerId, productId);
+      });
+    },
+
+    createVariant: (
+      sellerId: string,
+      productId: string,
+      input: Schemas['SellerVariantCreate'],
+      trx?: Db,
+    ): Promise<SellerProduct> =>
+      inTransaction(db, trx, (trx) => createVariant(trx, sellerId, productId, input)),
+
+    updateVariant: (
+      sellerId: string,
+      productId: string,
+      variantId: string,
+      input: Schemas['SellerVariantUpdate'],
+    ): Promise<SellerProduct> =>
+      inTransaction(db, undefined, (trx) => updateVariant(trx, sellerId, productId, variantId, input)),
+
+    deleteVariant: (sellerId: string, productId: string, variantId: string): Promise<void> =>
+      inTransaction(db, undefined, (trx) => deleteVariant(trx, sellerId, productId, variantId)),
+
+    /** Sets or adjusts the stock of many variants, all or nothing. */
+    updateInventory: (sellerId: string, input: Schemas['InventoryUpdate'], trx?: Db) =>
+      inTransaction(db, trx, (trx) => updateInventory(trx, sellerId, input.items)),
+  };
+}
+
+export type SellerCatalogService = ReturnType<typeof createSellerCatalogService>;
+
+/** The id of the category a client named by id or handle; null stays null. Unknown is a field error. */
+async function resolveCategory(trx: Db, category: string | null | undefined): Promise<string | null> {
+  if (category === undefined || category === null) return null;
+  const id = await repo.findCategoryId(trx, category);
+  if (!id) {
+    throwIfAny([
+      { in: 'body', field: '/category', message: `no category has the id or handle '${category}'` },
+    ]);
+  }
+  return id ?? null;
+}

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { optionallyIdempotent, type RunIdempotent } from '../../http/idempotency.js';
+import type { OperationHandlers } from '../../http/operations.js';
+import type { SellerAdminService } from './sellers.service.js';
+
+type SellerAdminHandlers = Pick<
+  OperationHandlers,
+  | 'listAdminSellers'
+  | 'createAdminSeller'
+  | 'getAdminSeller'
+  | 'approveAdminSeller'
+  | 'suspendAdminSeller'
+  | 'reactivateAdminSeller'
+  | 'setAdminSellerCommission'
+  | 'getAdminSettings'
+  | 'updateAdminSettings'
+>;
+
+/** Operator handlers for sellers and marketplace settings. */
+export function sellerAdminHandlers(deps: {
+  sellers: SellerAdminService;
+  db: Kysely<Database>;
+  idempotent: RunIdempotent;
+}) {
+  const { sellers } = deps;
+  return {
+    listAdminSellers: async ({ query }) => ({ status: 200, body: await sellers.list(query) }),
+    createAdminSeller: async (req) =>
+      optionallyIdempotent(deps.idempotent, deps.db, req, 201 as const, (trx) =>
+        sellers.create(req.body, trx),
+      ),
+    getAdminSeller: async ({ params }) => ({ status: 200, body: await sellers.get(params.sellerId) }),
+    approveAdminSeller: async ({ params }) => ({
+      status: 200,
+      body: await sellers.transition(params.sellerId, 'approve'),
+    }),
+    suspendAdminSeller: async ({ params }) => ({
+      status: 200,
+      body: await sellers.transition(params.sellerId, 'suspend'),
+    }),
+    reactivateAdminSeller: async ({ params }) => ({
+      status: 200,
+      body: await sellers.transition(params.sellerId, 'reactivate'),
+    }),
+    setAdminSellerCommission: async ({ params, body }) => ({
+      status: 200,
+      body: await sellers.setCommission(params.sellerId, body.commission_bps),
+    }),
+    getAdminSettings: async () => ({ status: 200, body: await sellers.getSettings() }),
+    updateAdminSettings: async ({ body }) => ({ status: 200, body: await sellers.updateSettings(body) }),
+  } satisfies SellerAdminHandlers;
+}
