@@ -2,6 +2,7 @@ import addFormatsModule from 'ajv-formats';
 import type { Context as KoaContext, Middleware } from 'koa';
 import { type Document, OpenAPIBackend, type Context as OpenApiContext } from 'openapi-backend';
 import { readJsonBody } from './body.js';
+import { installFastMatcher } from './operation-matcher.js';
 import { AppError } from './errors.js';
 import type { HandlerRequest, OperationHandlers, OperationId, Principal } from './operations.js';
 import { describeFieldErrors, toFieldErrors } from './validation-errors.js';
@@ -43,6 +44,7 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     },
   });
   await api.init();
+  installFastMatcher(api.router);
 
   const allowedMethods = (path: string): string[] =>
     METHODS.filter((m) => api.router.matchOperation({ method: m, path, headers: {} }) !== undefined).map(

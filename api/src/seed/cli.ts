@@ -8,16 +8,22 @@ import { seedDemo } from './seed.js';
  * `npm run seed [-- --demo]`: migrates, then loads the demo catalog into the configured database
  * (DATABASE_URL, or the embedded PGlite directory). An already seeded catalog is left alone.
  * With `--demo` the well-known demo keys are created; without it, a fresh storefront key and operator
- * key are generated and printed once.
+ * key are generated and printed once. `--json` prints one JSON object instead of lines (for scripts).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'info' : config.LOG_LEVEL);
+  const json = process.argv.includes('--json');
+  const logger = createLogger(json ? 'silent' : config.LOG_LEVEL);
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR, logger });
   try {
     await migrateToLatest(database.db, logger);
     const demo = process.argv.includes('--demo');
     const result = await seedDemo(database.db, { logger, keys: demo ? 'demo' : 'random' });
+    if (json) {
+      const keys = Object.fromEntries(result.issuedKeys.map((k) => [k.name.toLowerCase(), k.secret]));
+      process.stdout.write(`${JSON.stringify({ seeded: result.seeded, driver: database.driver, counts: result.counts, keys })}\n`);
+      return;
+    }
     const summary = Object.entries(result.counts)
       .map(([k, n]) => `${n} ${k}`)
       .join(', ');

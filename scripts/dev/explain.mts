@@ -1,0 +1,11 @@
+import { openDatabase } from '/work/main/api/src/db/database.ts';
+import { findProducts } from '/work/main/api/src/modules/catalog/catalog.repository.ts';
+const h = await openDatabase({ url: process.env.DATABASE_URL, onQuery: (e) => { (globalThis as any).last = e.query; } });
+const t0 = performance.now();
+for (let i = 0; i < 50; i++) await findProducts(h.db, { sort: 'newest', limit: 21, displayCurrency: 'USD' });
+console.log('avg ms', (performance.now() - t0) / 50);
+const q = (globalThis as any).last;
+const { sql } = await import('kysely');
+const r = await sql.raw('EXPLAIN (ANALYZE, BUFFERS) ' + q.sql.replace(/\$(\d+)/g, (_: string, n: string) => { const v = q.parameters[Number(n) - 1]; return typeof v === 'number' ? String(v) : `'${v}'`; })).execute(h.db);
+for (const row of r.rows as any[]) console.log(row['QUERY PLAN']);
+await h.destroy();
