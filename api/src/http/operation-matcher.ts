@@ -16,7 +16,13 @@ export function installFastMatcher(router: OpenAPIRouter): void {
   const templates = operations
     .map((op) => ({
       op,
-      pattern: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '\0').split('\0').map(escapeRegExp).join('[^/]+')}$`),
+      pattern: new RegExp(
+        `^${op.path
+          .replace(/\{[^}]+\}/g, '\0')
+          .split('\0')
+          .map(escapeRegExp)
+          .join('[^/]+')}$`,
+      ),
       specificity: op.path.replace(/\{.*?\}/g, '').length,
     }))
     .sort((a, b) => b.specificity - a.specificity);
@@ -40,7 +46,8 @@ export function installFastMatcher(router: OpenAPIRouter): void {
       return undefined;
     }
     const match = candidates.find((t) => t.op.method === method)?.op;
-    if (!match && strict) throw new Error('405-methodNotAllowed: this method is not registered for the route');
+    if (!match && strict)
+      throw new Error('405-methodNotAllowed: this method is not registered for the route');
     return match;
   }
 

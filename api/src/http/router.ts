@@ -2,8 +2,8 @@ import addFormatsModule from 'ajv-formats';
 import type { Context as KoaContext, Middleware } from 'koa';
 import { type Document, OpenAPIBackend, type Context as OpenApiContext } from 'openapi-backend';
 import { readJsonBody } from './body.js';
-import { installFastMatcher } from './operation-matcher.js';
 import { AppError } from './errors.js';
+import { installFastMatcher } from './operation-matcher.js';
 import type { HandlerRequest, OperationHandlers, OperationId, Principal } from './operations.js';
 import { describeFieldErrors, toFieldErrors } from './validation-errors.js';
 

@@ -21,7 +21,9 @@ async function main(): Promise<void> {
     const result = await seedDemo(database.db, { logger, keys: demo ? 'demo' : 'random' });
     if (json) {
       const keys = Object.fromEntries(result.issuedKeys.map((k) => [k.name.toLowerCase(), k.secret]));
-      process.stdout.write(`${JSON.stringify({ seeded: result.seeded, driver: database.driver, counts: result.counts, keys })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ seeded: result.seeded, driver: database.driver, counts: result.counts, keys })}\n`,
+      );
       return;
     }
     const summary = Object.entries(result.counts)
