@@ -35,20 +35,21 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Runs a command to completion, echoing its output; resolves with its stdout (for values it prints,
- * such as the seed's one-time keys) and rejects on a non-zero exit.
+ * Runs a command to completion, echoing its output unless `echo` is false (output holding secrets);
+ * resolves with its stdout (for values it prints, such as the seed's keys) and rejects on a non-zero exit.
  */
 export function runCommand(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
+  { echo = true }: { echo?: boolean } = {},
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8');
-      process.stdout.write(chunk);
+      if (echo) process.stdout.write(chunk);
     });
     child.once('error', reject);
     child.once('close', (code, signal) =>
@@ -147,15 +148,24 @@ export function benchDatabase(sourceUrl: string, name: string): BenchDatabase {
   return { name, url: url.toString() };
 }
 
-/** Runs one statement on the server's admin connection (the database named in `DATABASE_URL`). */
-async function adminQuery(sourceUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: sourceUrl });
+/** Runs one statement on its own connection to `url` and returns the rows. */
+export async function query<R extends pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<R[]> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query<R>(sql, params)).rows;
   } finally {
     await client.end();
   }
+}
+
+/** Runs one statement on the server's admin connection (the database named in `DATABASE_URL`). */
+async function adminQuery(sourceUrl: string, sql: string): Promise<void> {
+  await query(sourceUrl, sql);
 }
 
 /** Drops any leftover bench database (from an interrupted run) and creates an empty one. */
@@ -167,4 +177,44 @@ export async function createDatabase(sourceUrl: string, db: BenchDatabase): Prom
 /** Drops the bench database; FORCE ends connections a killed API might have left behind. */
 export async function dropDatabase(sourceUrl: string, db: BenchDatabase): Promise<void> {
   await adminQuery(sourceUrl, `DROP DATABASE IF EXISTS "${db.name}" WITH (FORCE)`);
+}
+
+/** The one line `seed/cli.ts --json` prints. */
+interface SeedJson {
+  seeded: boolean;
+  driver: string;
+  counts: Record<string, number>;
+  keys: Record<string, string>;
+}
+
+/**
+ * Migrates and seeds the demo catalog into `url` and returns the storefront key it issued (or
+ * `BENCH_API_KEY`). Not the well-known demo keys of `seed --demo`: the API refuses to start with those
+ * under NODE_ENV=production. The seed's output holds secrets, so it is parsed, not echoed.
+ */
+export async function seed(url: string): Promise<string> {
+  const out = await runCommand(
+    process.execPath,
+    ['--import', 'tsx', 'api/src/seed/cli.ts', '--json'],
+    { ...process.env, DATABASE_URL: url },
+    { echo: false },
+  );
+  const line = out
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('{'));
+  let parsed: SeedJson;
+  try {
+    parsed = JSON.parse(line ?? '') as SeedJson;
+  } catch {
+    throw new BenchError(`seed --json printed no JSON line:\n${out.replace(/(pk|sk)_\w+/g, '$1_…')}`);
+  }
+  if (!parsed.seeded) throw new BenchError('the seed found data in the fresh bench database and did nothing');
+  const counts = Object.entries(parsed.counts ?? {})
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
+  process.stdout.write(`bench: seeded ${counts} (${parsed.driver})\n`);
+  const key = process.env.BENCH_API_KEY || parsed.keys?.storefront;
+  if (!key) throw new BenchError('the seed issued no storefront key; set BENCH_API_KEY to a pk_ key');
+  return key;
 }

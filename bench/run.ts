@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: throughput and latency of the storefront read endpoints against a bare Koa
- * baseline, on real PostgreSQL. See bench/README.md for what is measured and the targets.
+ * baseline, and orders/s of checkout with its stock invariants, on real PostgreSQL. See
+ * bench/README.md for what is measured and the targets.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { type CheckoutResult, checkoutTable, measureCheckout } from './checkout.js';
 import {
   type BenchDatabase,
   BenchError,
@@ -13,29 +15,16 @@ import {
   dropDatabase,
   envInt,
   freePort,
-  getJson,
   root,
   runCommand,
   type Service,
+  seed,
   startService,
   stopService,
   waitForOk,
 } from './lib.js';
-import {
-  checkTargets,
-  type LoadSettings,
-  type Measurement,
-  markdownTable,
-  measure,
-  type Scenario,
-} from './measure.js';
-
-interface Page {
-  data: { id: string; title: string; category: { handle: string } | null }[];
-}
-interface Categories {
-  data: { handle: string }[];
-}
+import { type LoadSettings, markdownTable } from './measure.js';
+import { type ReadRun, runReads, selectScenarios } from './reads.js';
 
 const services: Service[] = [];
 let database: { source: string; bench: BenchDatabase } | undefined;
@@ -63,53 +52,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** Finds real ids so every URL hits data, and checks the search scenario is not an empty result. */
-async function pickScenarios(
-  api: string,
-  bare: string,
-  headers: Record<string, string>,
-): Promise<Scenario[]> {
-  const q = process.env.BENCH_QUERY || 'boot';
-  const category = process.env.BENCH_CATEGORY || 'footwear';
-  const first = await getJson<Page>(`${api}/store/products?limit=1`, headers);
-  const product = first.data[0];
-  if (!product) throw new BenchError('GET /store/products?limit=1 returned no products; did the seed run?');
-  const categories = await getJson<Categories>(`${api}/store/categories`, headers);
-  if (!categories.data.some((c) => c.handle === category)) {
-    throw new BenchError(
-      `category "${category}" not found; have: ${categories.data.map((c) => c.handle).join(', ')}`,
-    );
-  }
-  const searchPath = `/store/products?limit=20&q=${encodeURIComponent(q)}&category=${encodeURIComponent(category)}`;
-  const search = await getJson<Page>(`${api}${searchPath}`, headers);
-  if (search.data.length === 0) {
-    throw new BenchError(
-      `GET ${searchPath} returned no products; set BENCH_QUERY/BENCH_CATEGORY to a pair that does`,
-    );
-  }
-  process.stdout.write(
-    `bench: product ${product.id}; q=${q} category=${category} → ${search.data.length} products ` +
-      `(e.g. "${search.data[0]?.title}")\n`,
-  );
-  const listing = { minRatio: 0.5, maxP99Ms: 25 };
-  return [
-    { key: 'bare-koa', label: 'a. bare Koa, fixed 8 KB JSON', url: `${bare}/` },
-    {
-      key: 'list',
-      label: 'b. GET /store/products?limit=20',
-      url: `${api}/store/products?limit=20`,
-      ...listing,
-    },
-    { key: 'search', label: `c. GET ${searchPath}`, url: `${api}${searchPath}`, ...listing },
-    {
-      key: 'detail',
-      label: 'd. GET /store/products/{id}',
-      url: `${api}/store/products/${encodeURIComponent(product.id)}`,
-      minRatio: 0.6,
-    },
-  ];
-}
-
 async function main(): Promise<number> {
   // Anything else using the CPUs skews every row; the load average before we start says if it might.
   const idleLoad = loadavg()[0] ?? 0;
@@ -124,12 +66,15 @@ async function main(): Promise<number> {
     );
     return 2;
   }
+  const selection = selectScenarios(process.env.BENCH_SCENARIOS);
   const load: LoadSettings = {
     connections: envInt('BENCH_CONNECTIONS', 32),
     warmupS: envInt('BENCH_WARMUP_S', 3),
     durationS: envInt('BENCH_DURATION_S', 15),
     headers: {},
   };
+  const workers = envInt('BENCH_CHECKOUT_WORKERS', load.connections);
+  const maxCarts = envInt('BENCH_CHECKOUT_MAX_CARTS', 20_000);
   const bench = benchDatabase(source, process.env.BENCH_DATABASE || 'souk_bench');
 
   // The API loads the bundled spec at startup. Generate only when it is missing: `generate` also
@@ -139,18 +84,7 @@ async function main(): Promise<number> {
   database = { source, bench };
   await createDatabase(source, bench);
   process.stdout.write(`bench: created database ${bench.name}\n`);
-  const seedOutput = await runCommand(process.execPath, ['--import', 'tsx', 'api/src/seed/cli.ts'], {
-    ...process.env,
-    DATABASE_URL: bench.url,
-    LOG_LEVEL: 'warn',
-  });
-  // /store/* needs a publishable key. Not the well-known demo keys (`seed --demo`): the API refuses
-  // to start with those under NODE_ENV=production, so take the one-time key the plain seed prints.
-  const storefrontKey =
-    process.env.BENCH_API_KEY || /^seed: Storefront key \(shown once[^)]*\): (\S+)$/m.exec(seedOutput)?.[1];
-  if (!storefrontKey)
-    throw new BenchError('the seed printed no storefront key; set BENCH_API_KEY to a pk_ key');
-  load.headers['X-Api-Key'] = storefrontKey;
+  load.headers['X-Api-Key'] = await seed(bench.url);
 
   const [apiPort, barePort] = [await freePort(), await freePort()];
   const api = startService('api', 'api/src/main.ts', `http://127.0.0.1:${apiPort}`, {
@@ -163,34 +97,52 @@ async function main(): Promise<number> {
     NODE_ENV: 'production',
   });
   services.push(api);
-  const bare = startService('bare-koa', 'bench/bare-koa.ts', `http://127.0.0.1:${barePort}`, {
-    ...process.env,
-    PORT: String(barePort),
-  });
-  services.push(bare);
-  await Promise.all([waitForOk(api, '/ready'), waitForOk(bare, '/')]);
+  // bare Koa only runs for the read scenarios, whose ratios it is the baseline of.
+  const bare =
+    selection.reads.size > 0
+      ? startService('bare-koa', 'bench/bare-koa.ts', `http://127.0.0.1:${barePort}`, {
+          ...process.env,
+          PORT: String(barePort),
+        })
+      : undefined;
+  if (bare) services.push(bare);
+  await Promise.all(services.map((s) => waitForOk(s, s === api ? '/ready' : '/')));
 
-  const scenarios = await pickScenarios(api.url, bare.url, load.headers);
-  const results: Measurement[] = [];
-  for (const scenario of scenarios) {
-    process.stdout.write(`bench: ${scenario.label} (${load.warmupS} s warm-up + ${load.durationS} s)…\n`);
-    results.push(await measure(scenario, load));
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  // Reads first: checkout changes stock and adds orders, which the read scenarios should not see.
+  let reads: ReadRun | undefined;
+  if (bare) reads = await runReads(api.url, bare.url, load, selection.reads, log);
+  let checkout: CheckoutResult | undefined;
+  if (selection.checkout) {
+    const settings = {
+      workers,
+      maxCarts,
+      warmupS: load.warmupS,
+      durationS: load.durationS,
+      headers: load.headers,
+    };
+    checkout = await measureCheckout(api.url, bench.url, settings, log);
   }
-
-  const baseline = results[0]?.reqPerSec ?? 0;
-  if (baseline <= 0) throw new BenchError('bare Koa served no requests; the baseline is unusable');
-  const checks = checkTargets(scenarios, results, baseline);
-  const failed = results.filter((m) => m.errors > 0 || m.non2xx > 0);
 
   const setup =
     `${load.connections} connections, ${load.warmupS} s warm-up, ${load.durationS} s measured, ` +
-    `node ${process.version}, ${cpus().length} CPUs, load average at start ${idleLoad.toFixed(2)}`;
-  process.stdout.write(`\nSouk bench — ${setup}\n\n${markdownTable(scenarios, results)}\n\n`);
-  for (const c of checks)
-    process.stdout.write(`${c.pass ? 'PASS' : 'MISS'}  ${c.scenario}: ${c.description}\n`);
+    `node ${process.version}, ${cpus().length} CPUs, load average at start ${idleLoad.toFixed(2)}, ` +
+    `at end ${(loadavg()[0] ?? 0).toFixed(2)}`;
+  process.stdout.write(`\nSouk bench — ${setup}\n`);
+  if (reads) {
+    process.stdout.write(`\n${markdownTable(reads.scenarios, reads.results)}\n\n`);
+    for (const c of reads.checks) log(`${c.pass ? 'PASS' : 'MISS'}  ${c.scenario}: ${c.description}`);
+  }
+  if (checkout) {
+    process.stdout.write(`\n${checkoutTable(checkout)}\n\n`);
+    for (const c of checkout.invariants)
+      log(`${c.pass ? 'PASS' : 'FAIL'}  invariant ${c.scenario}: ${c.description}`);
+    log(
+      `${checkout.target.pass ? 'PASS' : 'MISS'}  ${checkout.target.scenario}: ${checkout.target.description}`,
+    );
+  }
   for (const s of services) {
-    if (s.suppressedLines() > 0)
-      process.stdout.write(`note: ${s.name} printed ${s.suppressedLines()} more lines\n`);
+    if (s.suppressedLines() > 0) log(`note: ${s.name} printed ${s.suppressedLines()} more lines`);
   }
 
   const outDir = join(root, 'bench/results');
@@ -200,20 +152,28 @@ async function main(): Promise<number> {
     node: process.version,
     cpus: cpus().length,
     loadAverageAtStart: idleLoad,
+    loadAverageAtEnd: loadavg()[0] ?? 0,
     // Not the headers: the key dies with the bench database, but a results file is no place for one.
     load: { connections: load.connections, warmupS: load.warmupS, durationS: load.durationS },
-    results,
-    checks,
+    results: reads?.results ?? [],
+    checks: reads?.checks ?? [],
+    checkout,
   };
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write('\nbench: wrote bench/results/latest.json\n');
+  log('\nbench: wrote bench/results/latest.json');
 
-  if (failed.length > 0) {
-    const list = failed.map((m) => `${m.label} (${m.errors} errors, ${m.non2xx} non-2xx)`).join('; ');
+  let code = 0;
+  if (reads && reads.failed.length > 0) {
+    const list = reads.failed.map((m) => `${m.label} (${m.errors} errors, ${m.non2xx} non-2xx)`).join('; ');
     process.stderr.write(`bench: FAILED, requests did not all succeed: ${list}\n`);
-    return 1;
+    code = 1;
   }
-  return 0;
+  const broken = checkout?.invariants.filter((c) => !c.pass) ?? [];
+  if (broken.length > 0) {
+    process.stderr.write(`bench: FAILED, checkout invariants: ${broken.map((c) => c.scenario).join(', ')}\n`);
+    code = 1;
+  }
+  return code;
 }
 
 let code = 1;

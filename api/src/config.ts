@@ -21,6 +21,8 @@ const schema = z.object({
   CORS_ORIGINS: z.string().default('*'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+  CATALOG_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(2_000),
+  CATALOG_CACHE_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
 });
 

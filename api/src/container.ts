@@ -5,7 +5,7 @@ import { createIdempotency, type RunIdempotent } from './http/idempotency.js';
 import type { Logger } from './lib/logger.js';
 import { type ApiKeyService, createApiKeyService } from './modules/auth/index.js';
 import { type CartsService, createCartsService } from './modules/carts/index.js';
-import { type CatalogService, createCatalogService } from './modules/catalog/index.js';
+import { type CatalogService, createCatalogService, withCatalogCache } from './modules/catalog/index.js';
 import { createLedgerService, type LedgerService } from './modules/ledger/index.js';
 import {
   type CheckoutService,
@@ -32,6 +32,7 @@ export interface Container {
   checkout: CheckoutService;
   orders: OrdersService;
   ledger: LedgerService;
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,7 +52,16 @@ export async function createContainer(
     logger,
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
-  const catalog = createCatalogService({ db: database.db, defaultCurrency: config.DEFAULT_CURRENCY });
+  const catalogCache = withCatalogCache(
+    createCatalogService({ db: database.db, defaultCurrency: config.DEFAULT_CURRENCY }),
+    {
+      db: database.db,
+      logger,
+      ttlMs: config.CATALOG_CACHE_TTL_MS,
+      pollMs: config.CATALOG_CACHE_POLL_MS,
+    },
+  );
+  const catalog = catalogCache.service;
   const apiKeys = createApiKeyService({ db: database.db, logger, cacheTtlMs: config.API_KEY_CACHE_TTL_MS });
   const idempotent = createIdempotency({ db: database.db });
   const sellerCatalog = createSellerCatalogService({ db: database.db });
@@ -75,6 +85,11 @@ export async function createContainer(
     checkout,
     orders,
     ledger,
-    close: () => database.destroy(),
+    /** Starts background work (the catalog cache's change watcher). */
+    start: () => catalogCache.start(),
+    close: async () => {
+      catalogCache.stop();
+      await database.destroy();
+    },
   };
 }

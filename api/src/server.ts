@@ -43,6 +43,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     );
   }
 
+  await container.start();
   let draining = false;
   const { document, docsHtml } = loadSpecArtifacts();
   const app = await createApp(container, { document, docsHtml, isShuttingDown: () => draining });

@@ -1,5 +1,23 @@
 import type { OpenAPIRouter, Operation } from 'openapi-backend';
 
+type ParseInput = {
+  method: string;
+  path: string;
+  query?: unknown;
+  headers: Record<string, unknown>;
+  body?: unknown;
+};
+
+/** A query string as an object; a repeated name becomes an array, as `qs` would make it. */
+function queryObject(raw: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(raw.replace(/^\?/, ''))) {
+    const prev = out[name];
+    out[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -51,6 +69,49 @@ export function installFastMatcher(router: OpenAPIRouter): void {
     return match;
   }
 
+  // Path parameters by operation, from the same templates, compiled once.
+  const paramReaders = new Map<Operation, (path: string) => Record<string, string>>();
+  for (const op of operations) {
+    const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
+    const pattern = new RegExp(
+      `^${op.path
+        .replace(/\{[^}]+\}/g, '\0')
+        .split('\0')
+        .map(escapeRegExp)
+        .join('([^/]+)')}$`,
+    );
+    paramReaders.set(op, (path) => {
+      const m = pattern.exec(path);
+      // A malformed escape throws URIError, which the error handler answers with a 400.
+      return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(m?.[i + 1] ?? '')]));
+    });
+  }
+
+  /**
+   * openapi-backend's parseRequest runs up to four times a request and recompiles the path template
+   * each time. Souk declares no cookie parameters and Node already lower-cases header names, so
+   * this keeps only what its validation reads: query (parsed or as given), path params, body.
+   */
+  function parseRequest(req: ParseInput, operation?: Operation) {
+    const path = normalize(req.path);
+    const query =
+      typeof req.query === 'object' && req.query !== null
+        ? { ...req.query }
+        : queryObject(typeof req.query === 'string' ? req.query : (req.path.split('?')[1] ?? ''));
+    const params = operation ? (paramReaders.get(operation)?.(path) ?? {}) : {};
+    return {
+      ...req,
+      method: req.method.trim().toLowerCase(),
+      path,
+      params,
+      headers: req.headers,
+      query,
+      cookies: {},
+      requestBody: req.body,
+    };
+  }
+
+  router.parseRequest = parseRequest as OpenAPIRouter['parseRequest'];
   router.getOperations = () => operations;
   router.getOperation = (operationId: string) => operations.find((op) => op.operationId === operationId);
   router.matchOperation = matchOperation as OpenAPIRouter['matchOperation'];

@@ -10,6 +10,20 @@ import { describeFieldErrors, toFieldErrors } from './validation-errors.js';
 // ajv-formats is CommonJS with a default export; under NodeNext it arrives as the module object.
 const addFormats = addFormatsModule as unknown as (ajv: object) => object;
 
+/**
+ * JSON of response bodies, remembered per object: a body served again from a read cache is the
+ * same object, so it is serialised once, not on every hit. Entries go when the body is collected.
+ */
+const serialized = new WeakMap<object, string>();
+function serialize(body: object): string {
+  let json = serialized.get(body);
+  if (json === undefined) {
+    json = JSON.stringify(body);
+    serialized.set(body, json);
+  }
+  return json;
+}
+
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
 /** Options of the contract router. */
@@ -110,7 +124,8 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       for (const [name, value] of Object.entries(result.headers ?? {})) ctx.set(name, value);
       if (result.body !== undefined) {
         ctx.type = result.type ?? 'application/json';
-        ctx.body = result.body;
+        ctx.body =
+          typeof result.body === 'object' && result.body !== null ? serialize(result.body) : result.body;
       }
     });
   }

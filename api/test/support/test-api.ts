@@ -58,6 +58,7 @@ export async function startTestApi(
   } else {
     await seedDemoKeys(database, db.container.apiKeys, []);
   }
+  await db.container.start();
   const { document, docsHtml } = loadSpecArtifacts();
   const app = await createApp(db.container, { document, docsHtml });
   const server: Server = createServer(app.callback());

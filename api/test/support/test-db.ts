@@ -39,6 +39,8 @@ export async function createTestDatabase(
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
+    // Tests change rows directly and read them back at once: no read cache unless a test asks for it.
+    CATALOG_CACHE_TTL_MS: '0',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });

@@ -43,3 +43,12 @@ export async function eventsOf(db: Kysely<Database>, aggregateId: string) {
     .orderBy('position')
     .execute();
 }
+
+/** Position of the newest committed event (0 when none): any committed change moves it. */
+export async function latestEventPosition(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('outbox_events')
+    .select((eb) => eb.fn.max('position').as('last'))
+    .executeTakeFirst();
+  return Number(row?.last ?? 0);
+}

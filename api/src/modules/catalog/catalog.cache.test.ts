@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import type { components } from '../../generated/openapi.js';
+
+type ProductList = components['schemas']['ProductList'];
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi({ env: { CATALOG_CACHE_TTL_MS: '60000', CATALOG_CACHE_POLL_MS: '50' } });
+});
+afterAll(() => api?.close());
+
+const eventually = async (check: () => Promise<boolean>, ms = 3_000) => {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return false;
+};
+
+describe('catalog read cache', () => {
+  it('serves a repeated listing from memory until a change is committed through the API', async () => {
+    const first = await api.get<ProductList>('/store/products?seller=nordic-home&limit=5');
+    const product = first.body.data[0];
+    // A change made behind the API's back records no event, so the cache keeps serving the page:
+    // this proves the second read did not go to the database.
+    await api.db.container.database.db
+      .updateTable('products')
+      .set({ title: 'Renamed Quietly' })
+      .where('id', '=', product?.id ?? '')
+      .execute();
+    await new Promise((r) => setTimeout(r, 200));
+    const second = await api.get<ProductList>('/store/products?seller=nordic-home&limit=5');
+    expect(second.body).toEqual(first.body);
+    // A change through the API commits an outbox event; the watcher sees it and drops the cache.
+    await api.request('POST', '/admin/publishable-keys', { json: { name: 'touch' } });
+    await api.request('PATCH', '/admin/settings', { json: { default_commission_bps: 1000 } });
+    const sellers = await api.get<components['schemas']['AdminSellerList']>('/admin/sellers?status=pending');
+    await api.request('POST', `/admin/sellers/${sellers.body.data[0]?.id}/approve`);
+    const renamed = await eventually(
+      async () =>
+        (await api.get<ProductList>('/store/products?seller=nordic-home&limit=5')).body.data[0]?.title ===
+        'Renamed Quietly',
+    );
+    expect(renamed).toBe(true);
+  });
+
+  it('drops cached pages once a committed change reaches the outbox', async () => {
+    const before = await api.get<ProductList>('/store/products?seller=nordic-home&limit=5');
+    expect(before.body.data.length).toBeGreaterThan(0);
+    const sellers = await api.get<components['schemas']['AdminSellerList']>('/admin/sellers?limit=100');
+    const nordic = sellers.body.data.find((s) => s.handle === 'nordic-home');
+    await api.request('POST', `/admin/sellers/${nordic?.id}/suspend`);
+    try {
+      const emptied = await eventually(
+        async () =>
+          (await api.get<ProductList>('/store/products?seller=nordic-home&limit=5')).body.data.length === 0,
+      );
+      expect(emptied).toBe(true);
+    } finally {
+      await api.request('POST', `/admin/sellers/${nordic?.id}/reactivate`);
+    }
+    const back = await eventually(
+      async () =>
+        (await api.get<ProductList>('/store/products?seller=nordic-home&limit=5')).body.data.length > 0,
+    );
+    expect(back).toBe(true);
+  });
+});

@@ -1,0 +1,122 @@
+/** The read scenarios (a–d) and which scenarios `BENCH_SCENARIOS` selects. */
+import { BenchError, getJson } from './lib.js';
+import {
+  checkTargets,
+  type LoadSettings,
+  type Measurement,
+  measure,
+  type Scenario,
+  type TargetCheck,
+} from './measure.js';
+
+export const READ_KEYS = ['bare-koa', 'list', 'search', 'detail'] as const;
+const ALL = [...READ_KEYS, 'checkout'];
+
+/** What to run: the read scenarios by key (bare Koa comes along for their ratios) and checkout. */
+export interface Selection {
+  reads: Set<string>;
+  checkout: boolean;
+}
+
+/**
+ * Parses `BENCH_SCENARIOS`, a comma list of `bare-koa`, `list`, `search`, `detail`, `checkout`,
+ * `reads` (the first four) or `all` (the default).
+ */
+export function selectScenarios(raw: string | undefined): Selection {
+  const names = (raw || 'all')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean)
+    .flatMap((n) => (n === 'all' ? ALL : n === 'reads' ? [...READ_KEYS] : [n]));
+  const unknown = names.filter((n) => !ALL.includes(n));
+  if (unknown.length > 0 || names.length === 0)
+    throw new BenchError(
+      `BENCH_SCENARIOS=${raw}: use a comma list of all, reads, checkout, ${READ_KEYS.join(', ')}`,
+    );
+  const reads = new Set(names.filter((n) => n !== 'checkout'));
+  if (reads.size > 0) reads.add('bare-koa');
+  return { reads, checkout: names.includes('checkout') };
+}
+
+interface Page {
+  data: { id: string; title: string; category: { handle: string } | null }[];
+}
+interface Categories {
+  data: { handle: string }[];
+}
+
+/** Finds real ids so every URL hits data, and checks the search scenario is not an empty result. */
+export async function pickScenarios(
+  api: string,
+  bare: string,
+  headers: Record<string, string>,
+): Promise<Scenario[]> {
+  const q = process.env.BENCH_QUERY || 'boot';
+  const category = process.env.BENCH_CATEGORY || 'footwear';
+  const first = await getJson<Page>(`${api}/store/products?limit=1`, headers);
+  const product = first.data[0];
+  if (!product) throw new BenchError('GET /store/products?limit=1 returned no products; did the seed run?');
+  const categories = await getJson<Categories>(`${api}/store/categories`, headers);
+  if (!categories.data.some((c) => c.handle === category)) {
+    throw new BenchError(
+      `category "${category}" not found; have: ${categories.data.map((c) => c.handle).join(', ')}`,
+    );
+  }
+  const searchPath = `/store/products?limit=20&q=${encodeURIComponent(q)}&category=${encodeURIComponent(category)}`;
+  const search = await getJson<Page>(`${api}${searchPath}`, headers);
+  if (search.data.length === 0) {
+    throw new BenchError(
+      `GET ${searchPath} returned no products; set BENCH_QUERY/BENCH_CATEGORY to a pair that does`,
+    );
+  }
+  process.stdout.write(
+    `bench: product ${product.id}; q=${q} category=${category} → ${search.data.length} products ` +
+      `(e.g. "${search.data[0]?.title}")\n`,
+  );
+  const listing = { minRatio: 0.5, maxP99Ms: 25 };
+  return [
+    { key: 'bare-koa', label: 'a. bare Koa, fixed 8 KB JSON', url: `${bare}/` },
+    {
+      key: 'list',
+      label: 'b. GET /store/products?limit=20',
+      url: `${api}/store/products?limit=20`,
+      ...listing,
+    },
+    { key: 'search', label: `c. GET ${searchPath}`, url: `${api}${searchPath}`, ...listing },
+    {
+      key: 'detail',
+      label: 'd. GET /store/products/{id}',
+      url: `${api}/store/products/${encodeURIComponent(product.id)}`,
+      minRatio: 0.6,
+    },
+  ];
+}
+
+/** Outcome of the selected read scenarios. */
+export interface ReadRun {
+  scenarios: Scenario[];
+  results: Measurement[];
+  checks: TargetCheck[];
+  /** Scenarios with errors or non-2xx answers: their numbers are not of the endpoint that was meant. */
+  failed: Measurement[];
+}
+
+/** Measures the selected read scenarios one at a time, bare Koa (the baseline) first. */
+export async function runReads(
+  api: string,
+  bare: string,
+  load: LoadSettings,
+  keys: Set<string>,
+  log: (line: string) => void,
+): Promise<ReadRun> {
+  const scenarios = (await pickScenarios(api, bare, load.headers)).filter((s) => keys.has(s.key));
+  const results: Measurement[] = [];
+  for (const scenario of scenarios) {
+    log(`bench: ${scenario.label} (${load.warmupS} s warm-up + ${load.durationS} s)…`);
+    results.push(await measure(scenario, load));
+  }
+  const baseline = results[0]?.reqPerSec ?? 0;
+  if (baseline <= 0) throw new BenchError('bare Koa served no requests; the baseline is unusable');
+  const checks = checkTargets(scenarios, results, baseline);
+  return { scenarios, results, checks, failed: results.filter((m) => m.errors > 0 || m.non2xx > 0) };
+}
