@@ -51,3 +51,31 @@ export function decodeCursor(
   if (!validKey(k)) throw invalid('The cursor is not one this API issued.');
   return { sortKey: k as string | number, id: i };
 }
+
+/**
+ * One page of a newest-first keyset listing (`created_at DESC, id DESC`): decodes the cursor (bound
+ * to `scope`, so it only works for the listing that made it), fetches one row more than asked to learn
+ * whether another page exists without counting, and makes the cursor of the next page.
+ */
+export async function newestFirstPage<R extends { id: string; created_at: Date }>(
+  input: { limit?: number | undefined; cursor?: string | undefined },
+  scope: readonly unknown[],
+  fetch: (after: Keyset | undefined, limit: number) => Promise<R[]>,
+): Promise<{ rows: R[]; next_cursor: string | null }> {
+  const limit = input.limit ?? 20;
+  const fp = fingerprint(scope);
+  const after =
+    input.cursor === undefined
+      ? undefined
+      : decodeCursor(input.cursor, fp, isIsoTimestamp, { in: 'query', field: 'cursor' });
+  const rows = await fetch(after, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    rows: page,
+    next_cursor:
+      rows.length > limit && last
+        ? encodeCursor({ sortKey: last.created_at.toISOString(), id: last.id }, fp)
+        : null,
+  };
+}

@@ -6,8 +6,6 @@ import type { OrderStatus, SellerOrderStatus } from './orders.table.js';
 type Db = Kysely<Database>;
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 
-const SORT_KEY = sql<string>`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 /** Writes a placed order with its payment, seller orders and lines. */
 export async function insertOrder(
   trx: Db,
@@ -46,10 +44,7 @@ function sellerOrdersWhere(db: Db) {
     .innerJoin('sellers as s', 's.id', 'so.seller_id')
     .innerJoin('orders as o', 'o.id', 'so.order_id')
     .selectAll('so')
-    .select(['s.name as seller_name', 'o.email', 'o.shipping_address'])
-    .select(
-      sql<string>`to_char(so.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('sort_key'),
-    );
+    .select(['s.name as seller_name', 'o.email', 'o.shipping_address']);
 }
 
 export type SellerOrderRow = Awaited<ReturnType<ReturnType<typeof sellerOrdersWhere>['execute']>>[number];
@@ -108,7 +103,7 @@ export async function listSellerOrders(
 export async function listOrderIds(db: Db, f: { after?: Keyset; limit: number }) {
   return db
     .selectFrom('orders')
-    .select(['id', SORT_KEY.as('sort_key')])
+    .select(['id', 'created_at'])
     .$if(f.after !== undefined, (q) =>
       q.where(sql<boolean>`(created_at, id) < (${f.after?.sortKey}::timestamptz, ${f.after?.id})`),
     )

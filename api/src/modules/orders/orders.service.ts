@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { components } from '../../generated/openapi.js';
 import { AppError, type FieldError } from '../../http/errors.js';
-import { decodeCursor, encodeCursor, fingerprint, isIsoTimestamp } from '../../lib/cursor.js';
+import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { hashKey } from '../auth/index.js';
 import { returnStock, stockOf } from '../catalog/index.js';
@@ -49,49 +49,29 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
     },
 
     async listAll(input: { limit?: number; cursor?: string }) {
-      const limit = input.limit ?? 20;
-      const fp = fingerprint(['admin-orders']);
-      const after = input.cursor
-        ? decodeCursor(input.cursor, fp, isIsoTimestamp, { in: 'query', field: 'cursor' })
-        : undefined;
-      const ids = await repo.listOrderIds(db, { ...(after ? { after } : {}), limit: limit + 1 });
-      const page = ids.slice(0, limit);
-      const last = page.at(-1);
-      const pageIds = page.map((r) => r.id);
-      return {
-        data: toOrders(pageIds, await repo.loadOrders(db, pageIds)),
-        next_cursor:
-          ids.length > limit && last ? encodeCursor({ sortKey: last.sort_key, id: last.id }, fp) : null,
-      };
+      const page = await newestFirstPage(input, ['admin-orders'], (after, limit) =>
+        repo.listOrderIds(db, { ...(after ? { after } : {}), limit }),
+      );
+      const ids = page.rows.map((r) => r.id);
+      return { data: toOrders(ids, await repo.loadOrders(db, ids)), next_cursor: page.next_cursor };
     },
 
     async listForSeller(
       sellerId: string,
       input: { status?: SellerOrderStatus; limit?: number; cursor?: string },
     ) {
-      const limit = input.limit ?? 20;
-      const fp = fingerprint(['seller-orders', input.status]);
-      const after = input.cursor
-        ? decodeCursor(input.cursor, fp, isIsoTimestamp, { in: 'query', field: 'cursor' })
-        : undefined;
-      const rows = await repo.listSellerOrders(db, sellerId, {
-        ...(input.status ? { status: input.status } : {}),
-        ...(after ? { after } : {}),
-        limit: limit + 1,
-      });
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        data: toSellerOrders(
-          page,
-          await repo.loadSellerOrderParts(
-            db,
-            page.map((r) => r.id),
-          ),
-        ),
-        next_cursor:
-          rows.length > limit && last ? encodeCursor({ sortKey: last.sort_key, id: last.id }, fp) : null,
-      };
+      const page = await newestFirstPage(input, ['seller-orders', input.status], (after, limit) =>
+        repo.listSellerOrders(db, sellerId, {
+          ...(input.status ? { status: input.status } : {}),
+          ...(after ? { after } : {}),
+          limit,
+        }),
+      );
+      const parts = await repo.loadSellerOrderParts(
+        db,
+        page.rows.map((r) => r.id),
+      );
+      return { data: toSellerOrders(page.rows, parts), next_cursor: page.next_cursor };
     },
 
     getForSeller: (sellerId: string, id: string) => sellerOrderView(db, sellerId, id),
@@ -174,14 +154,7 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
         await repo.addToPayment(trx, payment.id, { captured: so.total });
         await repo.updateSellerOrder(trx, id, { status: 'fulfilled', payment_status: 'captured' });
         await ledgerBook.captured(trx, money(so));
-        const data = {
-          seller_order_id: id,
-          order_id: so.order_id,
-          seller_id: sellerId,
-          currency: so.currency,
-          total: so.total,
-          commission: so.commission_amount,
-        };
+        const data = sellerOrderEventData(so);
         events.push(
           {
             type: 'seller_order.fulfilled',
@@ -237,14 +210,7 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
             aggregateType: 'order',
             aggregateId: so.order_id,
             sellerId,
-            data: {
-              seller_order_id: id,
-              order_id: so.order_id,
-              seller_id: sellerId,
-              currency: so.currency,
-              total: so.total,
-              commission: so.commission_amount,
-            },
+            data: sellerOrderEventData(so),
           },
           ...stock.map((v) => ({
             type: 'inventory.updated',
@@ -278,3 +244,15 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
 }
 
 export type OrdersService = ReturnType<typeof createOrdersService>;
+
+/** The money part of every seller-order event payload. */
+function sellerOrderEventData(so: repo.SellerOrderRow) {
+  return {
+    seller_order_id: so.id,
+    order_id: so.order_id,
+    seller_id: so.seller_id,
+    currency: so.currency,
+    total: so.total,
+    commission: so.commission_amount,
+  };
+}

@@ -1,6 +1,6 @@
 import type { components } from '../../generated/openapi.js';
 import { AppError, type FieldError } from '../../http/errors.js';
-import { decodeCursor, encodeCursor, fingerprint, isIsoTimestamp } from '../../lib/cursor.js';
+import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { refreshPriceRanges } from '../catalog/index.js';
 import { recordEvents } from '../events/index.js';
@@ -48,27 +48,18 @@ export function createSellerCatalogService({ db }: { db: Db }) {
   return {
     /** A page of the seller's products, newest first. */
     async listProducts(sellerId: string, input: ListSellerProductsInput) {
-      const limit = input.limit ?? 20;
-      const fp = fingerprint(['seller-products', sellerId, input.status ?? null]);
-      const after =
-        input.cursor === undefined
-          ? undefined
-          : decodeCursor(input.cursor, fp, isIsoTimestamp, { in: 'query', field: 'cursor' });
-      const rows = await repo.findSellerProducts(db, {
-        sellerId,
-        status: input.status,
-        after: after && { createdAt: String(after.sortKey), id: after.id },
-        limit: limit + 1,
-      });
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        data: page.map(toSellerProduct),
-        next_cursor:
-          rows.length > limit && last
-            ? encodeCursor({ sortKey: last.created_at.toISOString(), id: last.id }, fp)
-            : null,
-      };
+      const page = await newestFirstPage(
+        input,
+        ['seller-products', sellerId, input.status ?? null],
+        (after, limit) =>
+          repo.findSellerProducts(db, {
+            sellerId,
+            status: input.status,
+            after: after && { createdAt: String(after.sortKey), id: after.id },
+            limit,
+          }),
+      );
+      return { data: page.rows.map(toSellerProduct), next_cursor: page.next_cursor };
     },
 
     getProduct: (sellerId: string, productId: string) => readSellerProduct(db, sellerId, productId),

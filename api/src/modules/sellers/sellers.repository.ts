@@ -14,7 +14,6 @@ const SELLER_COLUMNS = [
   's.commission_bps',
   's.created_at',
   's.updated_at',
-  sql<string>`to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('sort_key'),
   sql<number>`coalesce(s.commission_bps, (SELECT default_commission_bps FROM marketplace_settings))`.as(
     'effective_commission_bps',
   ),

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { components } from '../../generated/openapi.js';
 import { AppError } from '../../http/errors.js';
-import { decodeCursor, encodeCursor, fingerprint, isIsoTimestamp } from '../../lib/cursor.js';
+import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import type { SellerStatus } from '../catalog/catalog.table.js';
 import { recordEvents } from '../events/index.js';
@@ -42,23 +42,14 @@ export function createSellerAdminService({ db }: { db: Kysely<Database> }) {
 
   return {
     async list(input: { status?: SellerStatus; limit?: number; cursor?: string }) {
-      const limit = input.limit ?? 20;
-      const fp = fingerprint(['admin-sellers', input.status]);
-      const after = input.cursor
-        ? decodeCursor(input.cursor, fp, isIsoTimestamp, { in: 'query', field: 'cursor' })
-        : undefined;
-      const rows = await repo.listSellers(db, {
-        ...(input.status ? { status: input.status } : {}),
-        ...(after ? { after } : {}),
-        limit: limit + 1,
-      });
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        data: page.map(toAdminSeller),
-        next_cursor:
-          rows.length > limit && last ? encodeCursor({ sortKey: last.sort_key, id: last.id }, fp) : null,
-      };
+      const page = await newestFirstPage(input, ['admin-sellers', input.status], (after, limit) =>
+        repo.listSellers(db, {
+          ...(input.status ? { status: input.status } : {}),
+          ...(after ? { after } : {}),
+          limit,
+        }),
+      );
+      return { data: page.rows.map(toAdminSeller), next_cursor: page.next_cursor };
     },
 
     get: async (id: string) => toAdminSeller(await load(db, id)),
