@@ -212,6 +212,31 @@ describe(`the marketplace golden path (${testDriver})`, () => {
     expect(await api.db.container.ledger.unbalanced()).toEqual([]);
   });
 
+  it('lets a suspended seller still ship and be paid for the orders it already has', async () => {
+    const variant = buyableVariants('pixel-forge', 3)[0];
+    const order = (
+      await checkout(api, (await readyCart(api, [{ variantId: variant?.id ?? '', quantity: 1 }])).id)
+    ).body;
+    await api.request('POST', `/admin/sellers/${variant?.sellerId}/suspend`);
+    try {
+      expect((await api.get(`/store/products?seller=pixel-forge`)).body).toMatchObject({ data: [] });
+      const shipped = await api.request<Schemas['SellerOrder']>(
+        'POST',
+        `/seller/orders/${order.seller_orders[0]?.id}/fulfillments`,
+        {
+          key: 'sk_demo_seller_3',
+          json: { carrier: 'UPS', tracking_number: '1Z999' },
+        },
+      );
+      expect(shipped.status).toBe(201);
+      expect(shipped.body).toMatchObject({ status: 'fulfilled', payment_status: 'captured' });
+      const run = await api.request<Schemas['PayoutList']>('POST', '/admin/payouts');
+      expect(run.body.data.some((p) => p.seller_id === variant?.sellerId)).toBe(true);
+    } finally {
+      await api.request('POST', `/admin/sellers/${variant?.sellerId}/reactivate`);
+    }
+  });
+
   it('keeps sellers out of each other’s orders: every /seller/orders route answers 404', async () => {
     const a = buyableVariants('atlas-outfitters', 3)[2];
     const order = (await checkout(api, (await readyCart(api, [{ variantId: a?.id ?? '', quantity: 1 }])).id))
