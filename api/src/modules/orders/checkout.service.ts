@@ -31,9 +31,9 @@ export interface CheckoutDeps {
 export function createCheckoutService({ idempotent, payments }: CheckoutDeps) {
   return {
     /**
-     * One transaction: re-price the cart (locked), take stock atomically, authorize the payment,
-     * write the order, its seller orders and lines, book the ledger, record events, close the cart.
-     * Any failure rolls all of it back; an authorization already made is voided.
+     * One transaction: re-price the cart (locked), authorize the payment, write the order, its seller
+     * orders and lines, book the ledger, take stock atomically, record events, close the cart. Any
+     * failure (a decline, out of stock) rolls all of it back; an authorization already made is voided.
      */
     async checkout(input: {
       cartId: string;
@@ -46,16 +46,6 @@ export function createCheckoutService({ idempotent, payments }: CheckoutDeps) {
           { ...input.idempotency, operation: 'checkoutStoreCart' },
           async (trx) => {
             const cart = await priceCart(trx, input.cartId, { lock: true, forCheckout: true });
-            const short = await takeStock(
-              trx,
-              cart.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
-            );
-            if (short.length > 0) {
-              const what = short
-                .map((s) => `${s.variantId} (asked ${s.requested}, ${s.available} left)`)
-                .join(', ');
-              throw new AppError('out_of_stock', `Not enough stock for ${what}.`);
-            }
             const orderId = newId('ord');
             const auth = await payments.authorize({
               amount: cart.totals.total,
@@ -139,6 +129,20 @@ export function createCheckoutService({ idempotent, payments }: CheckoutDeps) {
                 commission,
               });
             }
+            const [order] = toOrders([orderId], await loadOrders(trx, [orderId]));
+            if (!order) throw new Error(`order ${orderId} vanished inside its own transaction`);
+            // Stock is taken last: the row locks on contended variants are then held only until the
+            // commit a few statements later, not through payment and all the writes above.
+            const short = await takeStock(
+              trx,
+              cart.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+            );
+            if (short.length > 0) {
+              const what = short
+                .map((s) => `${s.variantId} (asked ${s.requested}, ${s.available} left)`)
+                .join(', ');
+              throw new AppError('out_of_stock', `Not enough stock for ${what}.`);
+            }
             const stock = await stockOf(
               trx,
               cart.lines.map((l) => l.variantId),
@@ -188,8 +192,6 @@ export function createCheckoutService({ idempotent, payments }: CheckoutDeps) {
             ];
             await recordEvents(trx, events);
             await markCartCompleted(trx, cart.cartId);
-            const [order] = toOrders([orderId], await loadOrders(trx, [orderId]));
-            if (!order) throw new Error(`order ${orderId} vanished inside its own transaction`);
             // The token is in the stored (replayable) response: a retry of the same checkout gets it again.
             return { status: 201, body: { ...order, access_token: accessToken } };
           },
