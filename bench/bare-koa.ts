@@ -1,14 +1,15 @@
 /**
- * Baseline for the bench: a bare Koa app answering every request with the same ~8 KB JSON body.
+ * Baseline for the bench: a bare Koa app answering every request with the same ~8 KB JSON body
+ * (or, on `/size/N`, an N-byte one).
  * The body is serialized once at startup, so this measures Koa + Node HTTP only — the ceiling the
  * API's numbers are compared against. `PORT` picks the port; the body size is printed on start.
  */
 import Koa from 'koa';
 
-const TARGET_BYTES = 8_192;
+const DEFAULT_BYTES = 8_192;
 
 /** Product-like list items, roughly the shape of a catalog listing, until the target size is reached. */
-function buildBody(): Buffer {
+function buildBody(targetBytes: number): Buffer {
   const data: Record<string, unknown>[] = [];
   const page = { data, next_cursor: null as string | null, pad: '' };
   for (let i = 0; ; i++) {
@@ -26,21 +27,31 @@ function buildBody(): Buffer {
       created_at: '2025-01-01T00:00:00.000Z',
     };
     data.push(item);
-    if (Buffer.byteLength(JSON.stringify(page)) > TARGET_BYTES) {
+    if (Buffer.byteLength(JSON.stringify(page)) > targetBytes) {
       data.pop();
       break;
     }
   }
-  // Pad to exactly TARGET_BYTES so runs are comparable even if the item shape above changes.
-  page.pad = 'x'.repeat(TARGET_BYTES - Buffer.byteLength(JSON.stringify(page)));
+  // Pad to exactly targetBytes so runs are comparable even if the item shape above changes.
+  page.pad = 'x'.repeat(targetBytes - Buffer.byteLength(JSON.stringify(page)));
   return Buffer.from(JSON.stringify(page));
 }
 
-const body = buildBody();
+const body = buildBody(DEFAULT_BYTES);
+// `/size/N` answers with an N-byte body instead, built once per size: a baseline as large as the
+// API's own response, so the cost of moving bytes can be told apart from the cost of the API.
+const sized = new Map<number, Buffer>();
 const app = new Koa();
 app.use((ctx) => {
+  const match = /^\/size\/(\d{1,7})$/.exec(ctx.path);
+  const bytes = match ? Number(match[1]) : DEFAULT_BYTES;
+  let payload = bytes === DEFAULT_BYTES ? body : sized.get(bytes);
+  if (!payload) {
+    payload = buildBody(bytes);
+    sized.set(bytes, payload);
+  }
   ctx.type = 'application/json';
-  ctx.body = body;
+  ctx.body = payload;
 });
 
 const port = Number(process.env.PORT ?? 4100);

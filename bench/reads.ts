@@ -9,7 +9,7 @@ import {
   type TargetCheck,
 } from './measure.js';
 
-export const READ_KEYS = ['bare-koa', 'list', 'search', 'detail'] as const;
+export const READ_KEYS = ['bare-koa', 'list', 'search', 'detail', 'bare-koa-same-size'] as const;
 const ALL = [...READ_KEYS, 'checkout'];
 
 /** What to run: the read scenarios by key (bare Koa comes along for their ratios) and checkout. */
@@ -74,6 +74,9 @@ export async function pickScenarios(
       `(e.g. "${search.data[0]?.title}")\n`,
   );
   const listing = { minRatio: 0.5, maxP99Ms: 25 };
+  const listingBytes = Buffer.byteLength(
+    JSON.stringify(await getJson<Page>(`${api}/store/products?limit=20`, headers)),
+  );
   return [
     { key: 'bare-koa', label: 'a. bare Koa, fixed 8 KB JSON', url: `${bare}/` },
     {
@@ -88,6 +91,12 @@ export async function pickScenarios(
       label: 'd. GET /store/products/{id}',
       url: `${api}/store/products/${encodeURIComponent(product.id)}`,
       minRatio: 0.6,
+    },
+    // Context, no target: bare Koa sending a body as large as the listing page.
+    {
+      key: 'bare-koa-same-size',
+      label: `e. bare Koa, ${listingBytes} B JSON (the size of page b; context)`,
+      url: `${bare}/size/${listingBytes}`,
     },
   ];
 }

@@ -33,6 +33,11 @@ export async function createApp(container: Container, options: AppOptions): Prom
       docsHtml: options.docsHtml,
       isShuttingDown,
     }),
+    // Storefront catalog GETs: cached whole while the catalog is unchanged (see withCatalogCache).
+    responseCache: {
+      operations: new Set(['listStoreProducts', 'getStoreProduct', 'listStoreCategories', 'getStoreSeller']),
+      ...container.catalogResponses,
+    },
     authenticate: async (apiKey) =>
       (apiKey ? await container.apiKeys.authenticate(apiKey) : undefined) ?? { kind: 'anonymous' },
   });

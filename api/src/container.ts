@@ -23,6 +23,8 @@ export interface Container {
   logger: Logger;
   database: DatabaseHandle;
   catalog: CatalogService;
+  /** Whole-response cache of storefront catalog GETs, dropped with the catalog cache. */
+  catalogResponses: ReturnType<typeof withCatalogCache>['responses'];
   apiKeys: ApiKeyService;
   idempotent: RunIdempotent;
   sellerCatalog: SellerCatalogService;
@@ -76,6 +78,7 @@ export async function createContainer(
     logger,
     database,
     catalog,
+    catalogResponses: catalogCache.responses,
     apiKeys,
     idempotent,
     sellerCatalog,

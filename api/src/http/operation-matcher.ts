@@ -58,15 +58,14 @@ export function installFastMatcher(router: OpenAPIRouter): void {
     const method = req.method.trim().toLowerCase();
     const exact = byExactPath.get(path)?.find((op) => op.method === method);
     if (exact) return exact;
-    const candidates = templates.filter((t) => t.pattern.test(path));
-    if (candidates.length === 0) {
-      if (strict) throw new Error('404-notFound: no route matches request');
-      return undefined;
-    }
-    const match = candidates.find((t) => t.op.method === method)?.op;
-    if (!match && strict)
+    // Same order as before (specificity), but only this method's templates are tried first.
+    const match = templates.find((t) => t.op.method === method && t.pattern.test(path))?.op;
+    if (match) return match;
+    if (!strict) return undefined;
+    if (templates.some((t) => t.pattern.test(path))) {
       throw new Error('405-methodNotAllowed: this method is not registered for the route');
-    return match;
+    }
+    throw new Error('404-notFound: no route matches request');
   }
 
   // Path parameters by operation, from the same templates, compiled once.

@@ -1,6 +1,11 @@
 import addFormatsModule from 'ajv-formats';
 import type { Context as KoaContext, Middleware } from 'koa';
-import { type Document, OpenAPIBackend, type Context as OpenApiContext } from 'openapi-backend';
+import {
+  type Document,
+  OpenAPIBackend,
+  type Context as OpenApiContext,
+  type Operation,
+} from 'openapi-backend';
 import { readJsonBody } from './body.js';
 import { AppError } from './errors.js';
 import { installFastMatcher } from './operation-matcher.js';
@@ -33,6 +38,13 @@ export interface RouterOptions {
   handlers: OperationHandlers;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
+  /** Whole-response cache for some GET operations (see the catalog cache); absent: no response caching. */
+  responseCache?: {
+    operations: ReadonlySet<string>;
+    get(url: string): string | undefined;
+    since(): number;
+    put(url: string, json: string, since: number): void;
+  };
   /** Resolves the `X-Api-Key` of a request to its principal (anonymous when absent or not valid). */
   authenticate: (apiKey: string | undefined) => Promise<Principal>;
 }
@@ -66,7 +78,16 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     );
 
   // Each security scheme of the spec is one kind of key; the principal was resolved before routing.
-  const schemes = { PublishableKey: 'publishable', SellerKey: 'seller', OperatorKey: 'operator' } as const;
+  const schemes: Record<string, Principal['kind']> = {
+    PublishableKey: 'publishable',
+    SellerKey: 'seller',
+    OperatorKey: 'operator',
+  };
+  /** True when the principal satisfies one of the operation's security requirements (as the handlers below decide). */
+  const permits = (operation: Operation, principal: Principal) =>
+    (operation.security ?? []).some((requirement) =>
+      Object.keys(requirement).every((scheme) => schemes[scheme] === principal.kind),
+    );
   for (const [scheme, kind] of Object.entries(schemes)) {
     api.registerSecurityHandler(
       scheme,
@@ -139,6 +160,21 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     const principal: Principal = operation?.security?.length
       ? await options.authenticate(ctx.get('x-api-key') || undefined)
       : { kind: 'anonymous' };
+    const cache =
+      method === 'get' &&
+      operation &&
+      options.responseCache?.operations.has(operation.operationId ?? '') &&
+      permits(operation, principal)
+        ? options.responseCache
+        : undefined;
+    const hit = cache?.get(ctx.url);
+    if (hit !== undefined) {
+      ctx.status = 200;
+      ctx.type = 'application/json';
+      ctx.body = hit;
+      return;
+    }
+    const since = cache?.since() ?? 0;
     await api.handleRequest(
       {
         method,
@@ -150,5 +186,6 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       ctx,
       principal,
     );
+    if (cache && ctx.status === 200 && typeof ctx.body === 'string') cache.put(ctx.url, ctx.body, since);
   };
 }

@@ -30,6 +30,24 @@ export function createReadCache<V>(options: { ttlMs: number; maxEntries: number;
       }
       return value;
     },
+    /** The value cached for `key`, if fresh (no load). */
+    peek(key: string): V | undefined {
+      if (options.ttlMs <= 0) return undefined;
+      const entry = entries.get(key);
+      if (entry && entry.until > now()) {
+        hits++;
+        return entry.value;
+      }
+      return undefined;
+    },
+    /** Stores a value computed since `since` (a `generation()`), unless an invalidation happened meanwhile. */
+    put(key: string, value: V, since: number): void {
+      if (options.ttlMs <= 0 || generation !== since) return;
+      if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value as string);
+      entries.delete(key);
+      entries.set(key, { value, until: now() + options.ttlMs });
+    },
+    generation: () => generation,
     invalidate(): void {
       generation++;
       entries.clear();

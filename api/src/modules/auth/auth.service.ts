@@ -46,15 +46,15 @@ export function createApiKeyService({
     /** The principal of a presented key, or undefined when it is unknown or revoked. */
     async authenticate(key: string): Promise<Principal | undefined> {
       if (key.length < 8 || key.length > 200) return undefined;
-      const hash = hashKey(key);
-      const hit = cache.get(hash);
+      // Keyed by the presented key itself: a hit costs no hashing. The map only lives in this process.
+      const hit = cache.get(key);
       if (hit && hit.until > now()) {
         if (hit.principal.kind !== 'anonymous') touch(hit.principal.keyId);
         return hit.principal;
       }
-      const row = await repo.findKeyByHash(db, hash);
+      const row = await repo.findKeyByHash(db, hashKey(key));
       if (!row || row.revoked_at !== null) {
-        cache.delete(hash);
+        cache.delete(key);
         return undefined;
       }
       const principal: Principal =
@@ -63,7 +63,11 @@ export function createApiKeyService({
           : row.kind === 'operator'
             ? { kind: 'operator', keyId: row.id }
             : { kind: 'publishable', keyId: row.id };
-      cache.set(hash, { principal, until: now() + cacheTtlMs });
+      if (cacheTtlMs > 0) {
+        // Bounded: presented keys that verify are few; evict the oldest if something floods it.
+        if (cache.size >= 10_000) cache.delete(cache.keys().next().value as string);
+        cache.set(key, { principal, until: now() + cacheTtlMs });
+      }
       touch(row.id);
       return principal;
     },
@@ -103,8 +107,8 @@ export function createApiKeyService({
     /** Revokes a key; this instance stops accepting it at once. */
     async revoke(id: string) {
       const row = await repo.revokeKey(db, id);
-      for (const [hash, entry] of cache) {
-        if (entry.principal.kind !== 'anonymous' && entry.principal.keyId === id) cache.delete(hash);
+      for (const [key, entry] of cache) {
+        if (entry.principal.kind !== 'anonymous' && entry.principal.keyId === id) cache.delete(key);
       }
       return row;
     },

@@ -67,4 +67,14 @@ describe('catalog read cache', () => {
     );
     expect(back).toBe(true);
   });
+
+  it('still checks the key on every request for a cached page', async () => {
+    const url = '/store/products?seller=atlas-outfitters&limit=3';
+    expect((await api.get(url)).status).toBe(200);
+    expect((await api.get(url)).status).toBe(200);
+    expect((await api.get(url, { key: null })).status).toBe(401);
+    expect((await api.get(url, { key: 'sk_demo_seller_1' })).status).toBe(403);
+    expect((await api.get(url, { key: 'pk_live_revoked_or_unknown_key_000000' })).status).toBe(401);
+    expect((await api.get(`${url}&colour=red`)).status).toBe(400);
+  });
 });

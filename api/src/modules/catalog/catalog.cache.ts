@@ -22,17 +22,22 @@ export interface CatalogCacheOptions {
  */
 export function withCatalogCache(catalog: CatalogService, options: CatalogCacheOptions) {
   const cache = createReadCache<unknown>({ ttlMs: options.ttlMs, maxEntries: 2_000 });
+  const responses = createReadCache<string>({ ttlMs: options.ttlMs, maxEntries: 2_000 });
   let seen: number | undefined;
   let failing = false;
   const check = async () => {
     try {
       const position = await latestEventPosition(options.db);
-      if (position !== seen) cache.invalidate();
+      if (position !== seen) {
+        cache.invalidate();
+        responses.invalidate();
+      }
       seen = position;
       failing = false;
     } catch (err) {
       // Without the watcher the cache could go stale: drop it and log once per outage.
       cache.invalidate();
+      responses.invalidate();
       seen = undefined;
       if (!failing)
         options.logger.warn({ err }, 'catalog cache: cannot read the outbox position; not caching');
@@ -52,8 +57,21 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
     listCategories: () => cached('categories', () => catalog.listCategories()),
     getSeller: (idOrHandle) => cached(`seller:${idOrHandle}`, () => catalog.getSeller(idOrHandle)),
   };
+  const usable = () => !failing && seen !== undefined;
   return {
     service,
+    /**
+     * Whole JSON responses of cacheable GETs by URL, dropped together with the service cache. Serving
+     * from it skips parsing, validation and the handler: a URL that was valid and answered 200 gives the
+     * same answer until the catalog changes.
+     */
+    responses: {
+      get: (url: string) => (usable() ? responses.peek(url) : undefined),
+      since: () => responses.generation(),
+      put: (url: string, json: string, since: number) => {
+        if (usable()) responses.put(url, json, since);
+      },
+    },
     /** Reads the outbox position once now (so caching starts without waiting a poll). */
     start: check,
     stop: () => clearInterval(timer),
