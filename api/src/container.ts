@@ -1,7 +1,7 @@
 import type { LogEvent } from 'kysely';
 import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
-import { createIdempotency, type RunIdempotent } from './http/idempotency.js';
+import { createIdempotency, purgeIdempotencyKeys, type RunIdempotent } from './http/idempotency.js';
 import type { Logger } from './lib/logger.js';
 import { type ApiKeyService, createApiKeyService } from './modules/auth/index.js';
 import { type CartsService, createCartsService } from './modules/carts/index.js';
@@ -64,6 +64,7 @@ export async function createContainer(
     },
   );
   const catalog = catalogCache.service;
+  let purger: NodeJS.Timeout | undefined;
   const apiKeys = createApiKeyService({ db: database.db, logger, cacheTtlMs: config.API_KEY_CACHE_TTL_MS });
   const idempotent = createIdempotency({ db: database.db });
   const sellerCatalog = createSellerCatalogService({ db: database.db });
@@ -88,9 +89,19 @@ export async function createContainer(
     checkout,
     orders,
     ledger,
-    /** Starts background work (the catalog cache's change watcher). */
-    start: () => catalogCache.start(),
+    /** Starts background work: the catalog cache's change watcher and the idempotency-key purge. */
+    start: async () => {
+      await catalogCache.start();
+      const maxAgeMs = config.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000;
+      purger = setInterval(() => {
+        purgeIdempotencyKeys(database.db, maxAgeMs).catch((err) =>
+          logger.warn({ err }, 'idempotency key purge failed'),
+        );
+      }, 600_000);
+      purger.unref();
+    },
     close: async () => {
+      clearInterval(purger);
       catalogCache.stop();
       await database.destroy();
     },

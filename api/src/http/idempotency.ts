@@ -225,3 +225,16 @@ export async function optionallyIdempotent<T, S extends number>(
   );
   return { status, body: out.body, ...(out.replayed ? { headers: { 'Idempotent-Replayed': 'true' } } : {}) };
 }
+
+/**
+ * Forgets completed idempotency records older than `maxAgeMs` (clients retry within minutes, not
+ * days) and in-progress ones whose holder is long gone. Returns how many rows went.
+ */
+export async function purgeIdempotencyKeys(db: Kysely<Database>, maxAgeMs: number): Promise<number> {
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', sql<Date>`now() - ${`${maxAgeMs} milliseconds`}::interval`)
+    .where((eb) => eb.or([eb('status', '=', 'completed'), eb('locked_until', '<', sql<Date>`now()`)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
