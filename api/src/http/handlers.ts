@@ -16,7 +16,7 @@ export function allHandlers(container: Container, system: SystemDeps): Operation
   return {
     ...systemHandlers(system),
     ...catalogHandlers({ catalog: container.catalog }),
-    ...sellerCatalogHandlers({ sellerCatalog: container.sellerCatalog, idempotent: container.idempotent }),
+    ...sellerCatalogHandlers({ sellerCatalog: container.sellerCatalog, idempotent, db }),
     ...cartsHandlers({ carts: container.carts, db, idempotent }),
     ...sellerAdminHandlers({ sellers, db, idempotent }),
     ...shippingHandlers({ db }),

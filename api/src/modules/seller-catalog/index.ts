@@ -1,5 +1,5 @@
 /** Public surface of the seller catalog module: a seller's own products, variants, prices and stock. */
-export { sellerCatalogHandlers, sellerIdOf } from './seller-catalog.handlers.js';
+export { sellerCatalogHandlers } from './seller-catalog.handlers.js';
 export {
   createSellerCatalogService,
   type ListSellerProductsInput,

@@ -1,6 +1,6 @@
-import { AppError } from '../../http/errors.js';
-import { type RunIdempotent, requireIdempotencyKey } from '../../http/idempotency.js';
-import type { HandlerRequest, OperationHandlers, OperationId, Principal } from '../../http/operations.js';
+import { optionallyIdempotent, type RunIdempotent } from '../../http/idempotency.js';
+import type { OperationHandlers } from '../../http/operations.js';
+import { sellerIdOf } from '../auth/index.js';
 import type { SellerCatalogService } from './seller-catalog.service.js';
 import type { Db } from './seller-catalog.shared.js';
 
@@ -19,49 +19,13 @@ type SellerCatalogHandlers = Pick<
   | 'updateSellerInventory'
 >;
 
-/**
- * The seller a request acts for. The router already refused other kinds of key on `/seller/*`;
- * this narrows the type and fails closed should a route ever be declared with another scheme.
- */
-export function sellerIdOf(principal: Principal): string {
-  if (principal.kind !== 'seller') throw new AppError('forbidden', 'This operation needs a seller key.');
-  return principal.sellerId;
-}
-
-/**
- * Runs a retryable write. Without an `Idempotency-Key` it just runs; with one, the first response
- * is stored with the write in one transaction and replayed (marked `Idempotent-Replayed`) on retries.
- * `path` is the concrete request path, so one key on two products never collides.
- */
-async function retryable<K extends OperationId, S extends number, T>(
-  idempotent: RunIdempotent,
-  req: HandlerRequest<K>,
-  path: string,
-  status: S,
-  work: (trx?: Db) => Promise<T>,
-): Promise<{ status: S; body: T; headers?: Record<string, string> }> {
-  if (req.headers['idempotency-key'] === undefined) return { status, body: await work() };
-  const key = requireIdempotencyKey(req.headers);
-  const scope = `${req.principal.kind === 'anonymous' ? '' : req.principal.keyId}:POST ${path}`;
-  const outcome = await idempotent(
-    { scope, key, operation: req.operationId, body: req.body },
-    async (trx) => ({
-      status,
-      body: await work(trx),
-    }),
-  );
-  return {
-    status,
-    body: outcome.body,
-    ...(outcome.replayed ? { headers: { 'Idempotent-Replayed': 'true' } } : {}),
-  };
-}
-
 /** HTTP handlers of the seller catalog: each maps a validated request to the service for the calling seller. */
 export function sellerCatalogHandlers({
   sellerCatalog,
   idempotent,
+  db,
 }: {
+  db: Db;
   sellerCatalog: SellerCatalogService;
   idempotent: RunIdempotent;
 }) {
@@ -72,7 +36,7 @@ export function sellerCatalogHandlers({
     }),
     createSellerProduct: async (req) => {
       const sellerId = sellerIdOf(req.principal);
-      return retryable(idempotent, req, '/seller/products', 201, (trx) =>
+      return optionallyIdempotent(idempotent, db, req, 201 as const, (trx) =>
         sellerCatalog.createProduct(sellerId, req.body, trx),
       );
     },
@@ -99,7 +63,7 @@ export function sellerCatalogHandlers({
     createSellerVariant: async (req) => {
       const sellerId = sellerIdOf(req.principal);
       const { productId } = req.params;
-      return retryable(idempotent, req, `/seller/products/${productId}/variants`, 201, (trx) =>
+      return optionallyIdempotent(idempotent, db, req, 201 as const, (trx) =>
         sellerCatalog.createVariant(sellerId, productId, req.body, trx),
       );
     },
@@ -118,7 +82,7 @@ export function sellerCatalogHandlers({
     },
     updateSellerInventory: async (req) => {
       const sellerId = sellerIdOf(req.principal);
-      return retryable(idempotent, req, '/seller/inventory', 200, (trx) =>
+      return optionallyIdempotent(idempotent, db, req, 200 as const, (trx) =>
         sellerCatalog.updateInventory(sellerId, req.body, trx),
       );
     },
