@@ -10,4 +10,5 @@ export {
   lockForSeeding,
   refreshPriceRanges,
 } from './catalog.write-repository.js';
-export { returnStock, stockOf, takeStock } from './inventory.repository.js';
+export { inventoryUpdated } from './inventory.events.js';
+export { returnStock, type StockChange, takeStock } from './inventory.repository.js';

@@ -6,7 +6,7 @@ import type { RunIdempotent } from '../../http/idempotency.js';
 import { newId } from '../../lib/ids.js';
 import { hashKey } from '../auth/index.js';
 import { markCartCompleted, priceCart } from '../carts/index.js';
-import { stockOf, takeStock } from '../catalog/index.js';
+import { inventoryUpdated, takeStock } from '../catalog/index.js';
 import { type DomainEvent, recordEvents } from '../events/index.js';
 import { ledgerBook } from '../ledger/index.js';
 import type { PaymentProvider } from '../payments/index.js';
@@ -133,7 +133,7 @@ export function createCheckoutService({ idempotent, payments }: CheckoutDeps) {
             if (!order) throw new Error(`order ${orderId} vanished inside its own transaction`);
             // Stock is taken last: the row locks on contended variants are then held only until the
             // commit a few statements later, not through payment and all the writes above.
-            const short = await takeStock(
+            const { taken, short } = await takeStock(
               trx,
               cart.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
             );
@@ -143,10 +143,6 @@ export function createCheckoutService({ idempotent, payments }: CheckoutDeps) {
                 .join(', ');
               throw new AppError('out_of_stock', `Not enough stock for ${what}.`);
             }
-            const stock = await stockOf(
-              trx,
-              cart.lines.map((l) => l.variantId),
-            );
             const events: DomainEvent[] = [
               {
                 type: 'order.placed',
@@ -173,22 +169,12 @@ export function createCheckoutService({ idempotent, payments }: CheckoutDeps) {
                   commission,
                 },
               })),
-              ...stock.map((v) => {
-                const line = cart.lines.find((l) => l.variantId === v.id);
-                return {
-                  type: 'inventory.updated',
-                  aggregateType: 'variant',
-                  aggregateId: v.id,
-                  sellerId: line?.sellerId ?? null,
-                  data: {
-                    variant_id: v.id,
-                    product_id: v.product_id,
-                    sku: v.sku,
-                    inventory_quantity: v.inventory_quantity,
-                    previous_quantity: v.inventory_quantity + (line?.quantity ?? 0),
-                  },
-                };
-              }),
+              ...taken.map((change) =>
+                inventoryUpdated(
+                  change,
+                  cart.lines.find((l) => l.variantId === change.variantId)?.sellerId ?? null,
+                ),
+              ),
             ];
             await recordEvents(trx, events);
             await markCartCompleted(trx, cart.cartId);

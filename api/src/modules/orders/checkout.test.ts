@@ -3,6 +3,7 @@ import { buyableVariants, checkout, readyCart } from '../../../test/support/shop
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 import type { components } from '../../generated/openapi.js';
 import type { Problem } from '../../http/errors.js';
+import { eventsOf } from '../events/index.js';
 
 type Schemas = components['schemas'];
 
@@ -62,6 +63,12 @@ describe('checkout', () => {
     }
     expect(order.payment).toMatchObject({ status: 'authorized', authorized: order.totals.total });
     expect([await stockOf(a.id), await stockOf(b.id)]).toEqual([(before[0] ?? 0) - 2, (before[1] ?? 0) - 1]);
+    const stockEvents = (await eventsOf(db(), a.id)).filter((e) => e.type === 'inventory.updated');
+    expect(stockEvents.at(-1)?.data).toMatchObject({
+      inventory_quantity: (before[0] ?? 0) - 2,
+      previous_quantity: before[0],
+    });
+    expect(stockEvents.at(-1)?.seller_id).toBe(a.sellerId);
 
     // The cart is done: adding to it or checking it out again with a new key is refused.
     const again = await checkout(api, cart.id, { key: 'another-key' });

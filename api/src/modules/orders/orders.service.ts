@@ -5,7 +5,7 @@ import { AppError, type FieldError } from '../../http/errors.js';
 import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { hashKey } from '../auth/index.js';
-import { returnStock, stockOf } from '../catalog/index.js';
+import { inventoryUpdated, returnStock } from '../catalog/index.js';
 import { type DomainEvent, recordEvents } from '../events/index.js';
 import { ledgerBook } from '../ledger/index.js';
 import type { PaymentProvider } from '../payments/index.js';
@@ -193,17 +193,13 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
         const restock = lines.flatMap((l) =>
           l.variant_id ? [{ variantId: l.variant_id, quantity: l.quantity }] : [],
         );
-        await returnStock(trx, restock);
+        const restocked = await returnStock(trx, restock);
         const payment = await repo.findPayment(trx, so.order_id);
         await payments.void({ providerRef: payment.provider_ref, amount: so.total, currency: so.currency });
         await repo.addToPayment(trx, payment.id, { voided: so.total });
         await repo.updateSellerOrder(trx, id, { status: 'cancelled', payment_status: 'voided' });
         await ledgerBook.cancelled(trx, money(so));
         const orderStatus = await repo.refreshOrderStatus(trx, so.order_id);
-        const stock = await stockOf(
-          trx,
-          restock.map((r) => r.variantId),
-        );
         await recordEvents(trx, [
           {
             type: 'seller_order.cancelled',
@@ -212,20 +208,7 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
             sellerId,
             data: sellerOrderEventData(so),
           },
-          ...stock.map((v) => ({
-            type: 'inventory.updated',
-            aggregateType: 'variant',
-            aggregateId: v.id,
-            sellerId,
-            data: {
-              variant_id: v.id,
-              product_id: v.product_id,
-              sku: v.sku,
-              inventory_quantity: v.inventory_quantity,
-              previous_quantity:
-                v.inventory_quantity - (restock.find((r) => r.variantId === v.id)?.quantity ?? 0),
-            },
-          })),
+          ...restocked.map((change) => inventoryUpdated(change, sellerId)),
           ...(orderStatus === 'cancelled'
             ? [
                 {
