@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js';
 import type { components } from '../../generated/openapi.js';
 import { newId } from '../../lib/ids.js';
 import { recordEvents } from '../events/index.js';
+import type { Entry } from './ledger.repository.js';
 import * as repo from './ledger.repository.js';
 
 type Payout = components['schemas']['Payout'];
@@ -15,6 +16,20 @@ export interface SellerOrderMoney {
   currency: string;
   total: number;
   commission: number;
+}
+
+/** Checkout's entries: the authorized amount is owed to the seller (net of commission) and the marketplace. */
+function placedEntries(m: SellerOrderMoney): Entry[] {
+  return [
+    { account: 'payments_authorized', currency: m.currency, amount: m.total },
+    {
+      account: 'seller_pending',
+      sellerId: m.sellerId,
+      currency: m.currency,
+      amount: -(m.total - m.commission),
+    },
+    { account: 'commission_pending', currency: m.currency, amount: -m.commission },
+  ];
 }
 
 /**
@@ -30,16 +45,7 @@ export const ledgerBook = {
       kind: 'order_placed',
       orderId: m.orderId,
       sellerOrderId: m.sellerOrderId,
-      entries: [
-        { account: 'payments_authorized', currency: m.currency, amount: m.total },
-        {
-          account: 'seller_pending',
-          sellerId: m.sellerId,
-          currency: m.currency,
-          amount: -(m.total - m.commission),
-        },
-        { account: 'commission_pending', currency: m.currency, amount: -m.commission },
-      ],
+      entries: placedEntries(m),
     }),
 
   /** Fulfilment captured the payment: money is in, the seller's share is available, commission is earned. */
@@ -74,16 +80,8 @@ export const ledgerBook = {
       kind: 'seller_order_cancelled',
       orderId: m.orderId,
       sellerOrderId: m.sellerOrderId,
-      entries: [
-        { account: 'payments_authorized', currency: m.currency, amount: -m.total },
-        {
-          account: 'seller_pending',
-          sellerId: m.sellerId,
-          currency: m.currency,
-          amount: m.total - m.commission,
-        },
-        { account: 'commission_pending', currency: m.currency, amount: m.commission },
-      ],
+      // Exactly the placement, reversed.
+      entries: placedEntries(m).map((e) => ({ ...e, amount: -e.amount })),
     }),
 };
 
