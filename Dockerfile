@@ -11,25 +11,26 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 # Manifests first so the dependency layer is reused until the lockfile changes.
-COPY package.json package-lock.json ./
-COPY api/package.json api/
-RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
+# Only the API's and the plugins' workspaces: the SDK and storefronts are not part of this image.
+RUN --mount=type=cache,target=/root/.npm npm ci -w api -w plugins/kit -w plugins/webhooks -w plugins/inventory-alerts --include-workspace-root --no-audit --no-fund
 RUN npm run generate
 
 # --- prod-deps: runtime dependencies only (tsx is a dependency of the api workspace) ---
 FROM ${NODE_IMAGE} AS prod-deps
 WORKDIR /app
-COPY package.json package-lock.json ./
-COPY api/package.json api/
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
+COPY . .
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev -w api -w plugins/kit -w plugins/webhooks -w plugins/inventory-alerts --include-workspace-root --no-audit --no-fund
 
 # --- runtime ---
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 # package manifests + node_modules (including the api workspace link).
-COPY --from=prod-deps /app ./
+COPY --from=prod-deps /app/package.json /app/package-lock.json ./
+COPY --from=prod-deps /app/node_modules node_modules
+COPY --from=prod-deps /app/api/package.json api/
+COPY --from=build /app/plugins plugins
 # tsx reads the tsconfig in the working directory; the source runs as TypeScript through tsx.
 COPY --from=build /app/tsconfig.json /app/tsconfig.base.json ./
 COPY --from=build /app/api/tsconfig.json api/
@@ -45,4 +46,5 @@ EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/health',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # node is PID 1 and handles SIGTERM itself (graceful drain, see api/src/main.ts).
+# The same image runs the plugin host: command `node --import tsx api/src/plugins/cli.ts`.
 CMD ["node", "--import", "tsx", "api/src/main.ts"]

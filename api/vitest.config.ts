@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', '../plugins/*/test/**/*.test.ts'],
+    // Fault tests stop and start the shared Kafka broker: they run alone (`npm run test:faults`).
+    exclude: ['test/faults/**', '**/node_modules/**'],
     pool: 'forks',
     // Each file opens its own database (PGlite starts in seconds; a server database is created per file).
     testTimeout: 30_000,

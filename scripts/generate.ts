@@ -23,7 +23,7 @@ function run(args: string[]): void {
 }
 
 /** Type files generated from the bundled spec, one per consumer. */
-const typeTargets = ['api/src/generated/openapi.ts'];
+const typeTargets = ['api/src/generated/openapi.ts', 'sdk/src/generated/openapi.ts'];
 
 mkdirSync(dirname(bundled), { recursive: true });
 run(['bundle', 'spec/openapi.yaml', '-o', 'spec/dist/openapi.json']);

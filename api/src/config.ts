@@ -30,7 +30,56 @@ const schema = z.object({
     .max(24 * 90)
     .default(24),
   API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  // Events: the outbox relay publishes to Kafka when KAFKA_BROKERS is set, else to the embedded bus.
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port…]')
+    .optional(),
+  KAFKA_CLIENT_ID: z.string().min(1).default('souk'),
+  KAFKA_TOPIC: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'must be a Kafka topic name')
+    .default('souk.events'),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
+  KAFKA_TOPIC_RETENTION_MS: z.coerce
+    .number()
+    .int()
+    .min(60_000)
+    .default(7 * 86_400_000),
+  RELAY_ENABLED: flag(true),
+  RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
+  RELAY_POLL_MS: z.coerce.number().int().min(5).max(60_000).default(100),
+  // Plugins: which run (comma-separated names of `@souk/plugin-<name>` packages) and where.
+  // `none` runs no plugin (an empty value means "unset", i.e. the default list).
+  PLUGINS: z
+    .string()
+    .regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, 'must be comma-separated plugin names, or none')
+    .default('webhooks,inventory-alerts')
+    .transform((v) => (v === 'none' ? [] : v.split(','))),
+  PLUGINS_IN_PROCESS: flag(true),
+  PLUGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  PLUGIN_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(200),
+  // Webhooks plugin.
+  WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_RETRY_SCALE: z.coerce.number().min(0.000_001).max(1).default(1),
+  WEBHOOK_DISABLE_AFTER_HOURS: z.coerce
+    .number()
+    .min(0.001)
+    .max(24 * 30)
+    .default(72),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(5).max(60_000).default(250),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  INVENTORY_LOW_THRESHOLD: z.coerce.number().int().min(1).max(1_000_000).default(5),
 });
+
+/** A boolean variable written `true`/`false` (or 1/0). */
+function flag(fallback: boolean) {
+  return z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+}
 
 /** Validated runtime configuration. */
 export type Config = z.infer<typeof schema>;

@@ -6,6 +6,7 @@ import type { Logger } from './lib/logger.js';
 import { type ApiKeyService, createApiKeyService } from './modules/auth/index.js';
 import { type CartsService, createCartsService } from './modules/carts/index.js';
 import { type CatalogService, createCatalogService, withCatalogCache } from './modules/catalog/index.js';
+import { createEventBus, createRelay, type EventBus, type Relay } from './modules/events/index.js';
 import { createLedgerService, type LedgerService } from './modules/ledger/index.js';
 import {
   type CheckoutService,
@@ -16,6 +17,8 @@ import {
 import { createTestPaymentProvider, type PaymentProvider } from './modules/payments/index.js';
 import { createSellerCatalogService, type SellerCatalogService } from './modules/seller-catalog/index.js';
 import { createSellerAdminService, type SellerAdminService } from './modules/sellers/index.js';
+import { createWebhooksService, type WebhooksService } from './modules/webhooks/index.js';
+import { createPluginRunner, loadPlugins, type PluginRunner } from './plugins/index.js';
 
 /** Everything the app is made of, wired once from configuration. */
 export interface Container {
@@ -34,6 +37,13 @@ export interface Container {
   checkout: CheckoutService;
   orders: OrdersService;
   ledger: LedgerService;
+  /** Webhook endpoints of sellers and the operator (the webhooks plugin delivers to them). */
+  webhooks: WebhooksService;
+  /** The event bus (Kafka or embedded) and the outbox relay that feeds it. */
+  bus: EventBus;
+  relay: Relay;
+  /** Plugins hosted in this process (`PLUGINS_IN_PROCESS`), once started. */
+  plugins: PluginRunner | undefined;
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -74,7 +84,23 @@ export async function createContainer(
   const checkout = createCheckoutService({ db: database.db, idempotent, payments });
   const orders = createOrdersService({ db: database.db, payments });
   const ledger = createLedgerService({ db: database.db });
-  return {
+  const webhooks = createWebhooksService({
+    db: database.db,
+    allowedHosts: config.WEBHOOK_ALLOWED_HOSTS.split(',')
+      .map((h) => h.trim())
+      .filter((h) => h !== ''),
+    // Plain http:// only outside production (local receivers during development and tests).
+    requireHttps: config.NODE_ENV === 'production',
+  });
+  const bus = createEventBus(config, database.db, logger);
+  const relay = createRelay({
+    db: database.db,
+    bus,
+    logger: logger.child({ component: 'relay' }),
+    batchSize: config.RELAY_BATCH_SIZE,
+    pollMs: config.RELAY_POLL_MS,
+  });
+  const container: Container = {
     config,
     logger,
     database,
@@ -89,9 +115,32 @@ export async function createContainer(
     checkout,
     orders,
     ledger,
-    /** Starts background work: the catalog cache's change watcher and the idempotency-key purge. */
+    webhooks,
+    bus,
+    relay,
+    plugins: undefined,
+    /**
+     * Starts background work: the catalog cache's change watcher, the idempotency-key purge, the
+     * event relay and the in-process plugins.
+     */
     start: async () => {
       await catalogCache.start();
+      const hostPlugins = config.PLUGINS_IN_PROCESS && config.PLUGINS.length > 0;
+      if (config.RELAY_ENABLED || hostPlugins) await bus.setup();
+      if (config.RELAY_ENABLED) relay.start();
+      if (hostPlugins) {
+        const runner = createPluginRunner({
+          db: database.db,
+          bus,
+          logger: logger.child({ component: 'plugins' }),
+          config,
+          plugins: await loadPlugins(config.PLUGINS),
+          maxAttempts: config.PLUGIN_MAX_ATTEMPTS,
+          retryBaseMs: config.PLUGIN_RETRY_BASE_MS,
+        });
+        container.plugins = runner;
+        await runner.start();
+      }
       const maxAgeMs = config.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000;
       purger = setInterval(() => {
         purgeIdempotencyKeys(database.db, maxAgeMs).catch((err) =>
@@ -103,7 +152,11 @@ export async function createContainer(
     close: async () => {
       clearInterval(purger);
       catalogCache.stop();
+      await container.plugins?.stop();
+      await relay.stop();
+      await bus.close();
       await database.destroy();
     },
   };
+  return container;
 }

@@ -6,6 +6,8 @@ import type { OutboxTables } from '../modules/events/events.table.js';
 import type { LedgerTables } from '../modules/ledger/ledger.table.js';
 import type { OrdersTables } from '../modules/orders/orders.table.js';
 import type { PaymentsTables } from '../modules/payments/payments.table.js';
+import type { WebhooksTables } from '../modules/webhooks/webhooks.table.js';
+import type { PluginTables } from '../plugins/plugins.table.js';
 
 /** The whole database schema: each module contributes its tables. */
 export interface Database
@@ -16,4 +18,6 @@ export interface Database
     IdempotencyTables,
     OrdersTables,
     PaymentsTables,
-    LedgerTables {}
+    LedgerTables,
+    WebhooksTables,
+    PluginTables {}

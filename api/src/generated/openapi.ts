@@ -946,6 +946,340 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/seller/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my webhook endpoints
+         * @description Endpoints that receive this seller’s events (those whose `seller_id` is the seller).
+         */
+        get: operations["listSellerWebhookEndpoints"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description Registers a URL that receives this seller’s events (those whose `seller_id` is the seller) of the chosen types, signed with a secret returned only in this response. At most 16 endpoints (409 `conflict`).
+         */
+        post: operations["createSellerWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/webhook-endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description Another owner’s endpoint is 404.
+         */
+        get: operations["getSellerWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Stops deliveries at once and deletes the endpoint with its delivery log.
+         */
+        delete: operations["deleteSellerWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint
+         * @description Changes the URL, event types, description or enabled flag. Enabling clears the failing state; pending deliveries then resume.
+         */
+        patch: operations["updateSellerWebhookEndpoint"];
+        trace?: never;
+    };
+    "/seller/webhook-endpoints/{endpointId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description Issues a new secret (returned only here). The previous one keeps signing next to it for `expire_previous_in_hours`, so receivers can switch without missing a delivery; older secrets stop at once.
+         */
+        post: operations["rotateSellerWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/webhook-endpoints/{endpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List deliveries of an endpoint
+         * @description The delivery log, newest first, with every attempt (status code, latency, response excerpt, error).
+         */
+        get: operations["listSellerWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+                /**
+                 * @description The delivery’s id (`whd_…`).
+                 * @example whd_01J9ZC3YV4Q1XK6T7M2R8N5B0X
+                 */
+                deliveryId: components["parameters"]["deliveryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeliver an event
+         * @description Queues the delivery for an attempt now (a new attempt in its log), whatever its status. The endpoint must be enabled (409 `invalid_state`).
+         */
+        post: operations["redeliverSellerWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/webhook-endpoints/{endpointId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a time range of events
+         * @description Queues again every event of the range the endpoint subscribes to and may see (also events from before it existed), oldest first. The endpoint must be enabled.
+         */
+        post: operations["replaySellerWebhookEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List marketplace webhook endpoints
+         * @description Endpoints that receive every event of the marketplace, of every seller.
+         */
+        get: operations["listAdminWebhookEndpoints"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description Registers a URL that receives every event of the marketplace, of every seller of the chosen types, signed with a secret returned only in this response. At most 16 endpoints (409 `conflict`).
+         */
+        post: operations["createAdminWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhook-endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description Another owner’s endpoint is 404.
+         */
+        get: operations["getAdminWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Stops deliveries at once and deletes the endpoint with its delivery log.
+         */
+        delete: operations["deleteAdminWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint
+         * @description Changes the URL, event types, description or enabled flag. Enabling clears the failing state; pending deliveries then resume.
+         */
+        patch: operations["updateAdminWebhookEndpoint"];
+        trace?: never;
+    };
+    "/admin/webhook-endpoints/{endpointId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description Issues a new secret (returned only here). The previous one keeps signing next to it for `expire_previous_in_hours`, so receivers can switch without missing a delivery; older secrets stop at once.
+         */
+        post: operations["rotateAdminWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhook-endpoints/{endpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List deliveries of an endpoint
+         * @description The delivery log, newest first, with every attempt (status code, latency, response excerpt, error).
+         */
+        get: operations["listAdminWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+                /**
+                 * @description The delivery’s id (`whd_…`).
+                 * @example whd_01J9ZC3YV4Q1XK6T7M2R8N5B0X
+                 */
+                deliveryId: components["parameters"]["deliveryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeliver an event
+         * @description Queues the delivery for an attempt now (a new attempt in its log), whatever its status. The endpoint must be enabled (409 `invalid_state`).
+         */
+        post: operations["redeliverAdminWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhook-endpoints/{endpointId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a time range of events
+         * @description Queues again every event of the range the endpoint subscribes to and may see (also events from before it existed), oldest first. The endpoint must be enabled.
+         */
+        post: operations["replayAdminWebhookEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = {
     "fulfillment.created": {
@@ -962,6 +1296,26 @@ export type webhooks = {
          * @description A seller shipped lines of a seller order. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
          */
         post: operations["onFulfillmentCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "inventory.low": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * inventory.low
+         * @description A variant’s stock fell below its low-stock threshold. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onInventoryLow"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1388,6 +1742,26 @@ export type webhooks = {
         patch?: never;
         trace?: never;
     };
+    "webhook_endpoint.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook_endpoint.disabled
+         * @description A webhook endpoint was disabled after failing for 3 days. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onWebhookEndpointDisabled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type components = {
     schemas: {
@@ -1429,11 +1803,12 @@ export type components = {
          *     | `payment_declined` | 402 | The payment provider declined the payment. |
          *     | `payment_insufficient_funds` | 402 | The payment method has insufficient funds. |
          *     | `payment_requires_review` | 402 | The payment provider held the payment for review; no order was placed. |
+         *     | `webhook_url_not_allowed` | 422 | The webhook URL is not `https://`, or resolves to a loopback, private, link-local or metadata address. |
          *     | `internal_error` | 500 | A fault on our side; quote `request_id`. |
          *     | `service_unavailable` | 503 | A dependency is down or the server is shutting down. |
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "unauthorized" | "forbidden" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review";
+        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "unauthorized" | "forbidden" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review" | "webhook_url_not_allowed";
         /** @description One offending input field. */
         FieldError: {
             /**
@@ -2217,6 +2592,146 @@ export type components = {
         ShippingRateSet: {
             amount: components["schemas"]["MinorUnits"];
         };
+        /**
+         * @description The type of a domain event; each has a payload schema under the contract’s `webhooks`.
+         * @enum {string}
+         */
+        EventType: "fulfillment.created" | "inventory.low" | "inventory.updated" | "order.cancelled" | "order.placed" | "payment.captured" | "payout.paid" | "product.created" | "product.deleted" | "product.published" | "product.unpublished" | "product.updated" | "seller.approved" | "seller.commission_changed" | "seller.created" | "seller.reactivated" | "seller.suspended" | "seller_order.cancelled" | "seller_order.fulfilled" | "seller_order.placed" | "variant.created" | "variant.deleted" | "variant.updated" | "webhook_endpoint.disabled";
+        /**
+         * @description Event types delivered to the endpoint; `*` means every type (including types added later).
+         * @example [
+         *       "seller_order.placed",
+         *       "inventory.low"
+         *     ]
+         */
+        WebhookEventFilter: (components["schemas"]["EventType"] | "*")[];
+        WebhookEndpoint: {
+            /** @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W */
+            id: string;
+            /**
+             * @description `operator` for marketplace-wide endpoints, else the seller id.
+             * @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C
+             */
+            owner: string;
+            /**
+             * Format: uri
+             * @description Where events are POSTed. `https://` outside development; addresses that resolve to loopback, private, link-local or metadata ranges are refused (422 `webhook_url_not_allowed`) at registration and again at every delivery.
+             * @example https://merchant.example/hooks/souk
+             */
+            url: string;
+            event_types: components["schemas"]["WebhookEventFilter"];
+            enabled: boolean;
+            description: string | null;
+            /**
+             * @description `failing`: Souk disabled it after deliveries failed for the disable period (3 days); enable it again with PATCH.
+             * @enum {string|null}
+             */
+            disabled_reason: "manual" | "failing" | null;
+            /**
+             * Format: date-time
+             * @description Start of the current run of failed deliveries; null when the last delivery succeeded.
+             */
+            failing_since: string | null;
+            /**
+             * @description The last four characters of the newest signing secret.
+             * @example …x9Qa
+             */
+            secret_hint: string;
+            /** @description Secrets that currently sign deliveries (2 during a rotation overlap). */
+            secrets_active: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        WebhookEndpointList: {
+            data: components["schemas"]["WebhookEndpoint"][];
+        };
+        WebhookEndpointCreate: {
+            /**
+             * Format: uri
+             * @description Where events are POSTed. `https://` outside development; addresses that resolve to loopback, private, link-local or metadata ranges are refused (422 `webhook_url_not_allowed`) at registration and again at every delivery.
+             * @example https://merchant.example/hooks/souk
+             */
+            url: string;
+            event_types: components["schemas"]["WebhookEventFilter"];
+            description?: string;
+            /** @default true */
+            enabled?: boolean;
+        };
+        WebhookEndpointWithSecret: {
+            endpoint: components["schemas"]["WebhookEndpoint"];
+            /**
+             * @description The signing secret. Shown only in this response; store it now.
+             * @example whsec_8fQ2mZt0c1RrX4yWq9LhVb3NkD5sPe7A
+             */
+            secret: string;
+        };
+        /** @description Fields to change. Enabling an endpoint clears its failing state. */
+        WebhookEndpointUpdate: {
+            /**
+             * Format: uri
+             * @description Where events are POSTed. `https://` outside development; addresses that resolve to loopback, private, link-local or metadata ranges are refused (422 `webhook_url_not_allowed`) at registration and again at every delivery.
+             * @example https://merchant.example/hooks/souk
+             */
+            url?: string;
+            event_types?: components["schemas"]["WebhookEventFilter"];
+            description?: string | null;
+            enabled?: boolean;
+        };
+        WebhookSecretRotate: {
+            /**
+             * @description How long the current secret keeps signing next to the new one (each delivery then carries one `v1=` per secret). 0 retires it at once.
+             * @default 24
+             */
+            expire_previous_in_hours?: number;
+        };
+        WebhookAttempt: {
+            number: number;
+            /** Format: date-time */
+            started_at: string;
+            /** @description HTTP status of the response; null when none came (timeout, refused, DNS). */
+            status_code: number | null;
+            latency_ms: number;
+            /** @description The first 1 KiB of the response body. */
+            response_excerpt: string | null;
+            /** @description Why the attempt failed, when it did. */
+            error: string | null;
+        };
+        WebhookDelivery: {
+            /** @example whd_01J9ZC3YV4Q1XK6T7M2R8N5B0X */
+            id: string;
+            endpoint_id: string;
+            event_id: string;
+            event_type: components["schemas"]["EventType"];
+            /**
+             * @description `pending`: waiting for its next attempt; `succeeded`: a 2xx came back; `failed`: the retry schedule ran out (or the endpoint was disabled) — redeliver to try again.
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            attempt_count: number;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Every attempt, oldest first. */
+            attempts: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookDeliveryList: {
+            data: components["schemas"]["WebhookDelivery"][];
+            next_cursor: string | null;
+        };
+        /** @description Re-sends every event in [from, to) that the endpoint subscribes to and may see, in the order they happened. At most 31 days. */
+        WebhookReplay: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        WebhookReplayResult: {
+            /** @description Deliveries queued. */
+            queued: number;
+        };
         /** @description A seller shipped lines of a seller order. */
         FulfillmentCreatedEvent: {
             /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
@@ -2239,6 +2754,28 @@ export type components = {
                     line_id: string;
                     quantity: number;
                 }[];
+            };
+        };
+        /** @description A variant’s stock fell below its low-stock threshold (emitted by the inventory-alerts plugin once per crossing). */
+        InventoryLowEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "inventory.low";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                variant_id: string;
+                product_id: string;
+                sku: string;
+                inventory_quantity: number;
+                threshold: number;
+                /** @description The `inventory.updated` event that crossed the threshold. */
+                caused_by_event_id: string;
             };
         };
         /** @description A variant’s stock changed (seller update, checkout, or cancellation). */
@@ -2676,6 +3213,26 @@ export type components = {
                 changed: ("sku" | "title" | "options" | "prices")[];
             };
         };
+        /** @description Souk disabled a webhook endpoint whose deliveries kept failing for the disable period (3 days). */
+        WebhookEndpointDisabledEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "webhook_endpoint.disabled";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller owning the endpoint; null for an operator endpoint. */
+            seller_id: string | null;
+            data: {
+                endpoint_id: string;
+                url: string;
+                /** Format: date-time */
+                failing_since: string;
+                last_error: string | null;
+            };
+        };
     };
     responses: {
         /** @description The request is not valid (wrong types, unknown fields, bad cursor…). */
@@ -2900,6 +3457,18 @@ export type components = {
          * @example USD
          */
         currencyPath: components["schemas"]["CurrencyCode"];
+        /**
+         * @description The webhook endpoint’s id (`whe_…`).
+         * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+         */
+        endpointId: string;
+        /** @description Only deliveries in this status. */
+        deliveryStatus: "pending" | "succeeded" | "failed";
+        /**
+         * @description The delivery’s id (`whd_…`).
+         * @example whd_01J9ZC3YV4Q1XK6T7M2R8N5B0X
+         */
+        deliveryId: string;
     };
     requestBodies: never;
     headers: {
@@ -4710,6 +5279,664 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
+    listSellerWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints, oldest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSellerWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointCreate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint and its signing secret. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getSellerWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteSellerWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateSellerWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointUpdate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    rotateSellerWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookSecretRotate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint and its new secret. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listSellerWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries in this status. */
+                status?: components["parameters"]["deliveryStatus"];
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    redeliverSellerWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+                /**
+                 * @description The delivery’s id (`whd_…`).
+                 * @example whd_01J9ZC3YV4Q1XK6T7M2R8N5B0X
+                 */
+                deliveryId: components["parameters"]["deliveryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, queued. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    replaySellerWebhookEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookReplay"];
+            };
+        };
+        responses: {
+            /** @description How many deliveries were queued. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplayResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listAdminWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints, oldest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createAdminWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointCreate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint and its signing secret. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getAdminWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteAdminWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateAdminWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointUpdate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    rotateAdminWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookSecretRotate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint and its new secret. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listAdminWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries in this status. */
+                status?: components["parameters"]["deliveryStatus"];
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    redeliverAdminWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+                /**
+                 * @description The delivery’s id (`whd_…`).
+                 * @example whd_01J9ZC3YV4Q1XK6T7M2R8N5B0X
+                 */
+                deliveryId: components["parameters"]["deliveryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, queued. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    replayAdminWebhookEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookReplay"];
+            };
+        };
+        responses: {
+            /** @description How many deliveries were queued. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplayResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     onFulfillmentCreated: {
         parameters: {
             query?: never;
@@ -4720,6 +5947,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FulfillmentCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onInventoryLow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InventoryLowEvent"];
             };
         };
         responses: {
@@ -5329,6 +6585,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["VariantUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onWebhookEndpointDisabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointDisabledEvent"];
             };
         };
         responses: {

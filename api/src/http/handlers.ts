@@ -7,6 +7,7 @@ import { sellerCatalogHandlers } from '../modules/seller-catalog/index.js';
 import { sellerAdminHandlers } from '../modules/sellers/index.js';
 import { shippingHandlers } from '../modules/shipping/index.js';
 import { type SystemDeps, systemHandlers } from '../modules/system/system.handlers.js';
+import { webhookHandlers } from '../modules/webhooks/index.js';
 import type { OperationHandlers } from './operations.js';
 
 /** Every operation's handler, built from the container. Leaving an operationId out does not compile. */
@@ -28,5 +29,6 @@ export function allHandlers(container: Container, system: SystemDeps): Operation
       ledger: container.ledger,
     }),
     ...keyHandlers({ apiKeys: container.apiKeys, db, idempotent, requireSeller: (id) => sellers.get(id) }),
+    ...webhookHandlers({ webhooks: container.webhooks, db, idempotent }),
   };
 }

@@ -20,7 +20,10 @@ export type IdPrefix =
   | 'ful'
   | 'txn'
   | 'po'
-  | 'line';
+  | 'line'
+  | 'whe'
+  | 'whd'
+  | 'whs';
 
 /**
  * Encodes a millisecond timestamp and 80 random bits as a 26-character ULID.

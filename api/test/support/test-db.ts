@@ -41,6 +41,9 @@ export async function createTestDatabase(
     LOG_LEVEL: 'silent',
     // Tests change rows directly and read them back at once: no read cache unless a test asks for it.
     CATALOG_CACHE_TTL_MS: '0',
+    // The relay and plugins run only in tests about events (they pass their own settings).
+    RELAY_ENABLED: 'false',
+    PLUGINS: 'none',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });

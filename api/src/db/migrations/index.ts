@@ -5,6 +5,7 @@ import * as m0003 from './0003_marketplace_settings.js';
 import * as m0004 from './0004_carts.js';
 import * as m0005 from './0005_orders_payments_ledger.js';
 import * as m0006 from './0006_seller_catalog.js';
+import * as m0007 from './0007_events_plugins_webhooks.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the file system) so the same list
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0004_carts': m0004,
   '0005_orders_payments_ledger': m0005,
   '0006_seller_catalog': m0006,
+  '0007_events_plugins_webhooks': m0007,
 };
 
 /** Kysely migration provider over the static list above. */

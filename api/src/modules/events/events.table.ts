@@ -11,8 +11,22 @@ export interface OutboxEventsTable {
   data: JSONColumnType<Record<string, unknown>>;
   occurred_at: ColumnType<Date, Date | string | undefined, never>;
   published_at: Date | null;
+  /** Order in which the relay published the event (dense; null until published). */
+  published_seq: ColumnType<number | null, never, number>;
+}
+
+export interface OutboxRelayLeasesTable {
+  name: string;
+}
+
+export interface BusConsumerOffsetsTable {
+  group_name: string;
+  published_seq: number;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface OutboxTables {
   outbox_events: OutboxEventsTable;
+  outbox_relay_leases: OutboxRelayLeasesTable;
+  bus_consumer_offsets: BusConsumerOffsetsTable;
 }

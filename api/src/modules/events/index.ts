@@ -1,4 +1,11 @@
-/** Public surface of the events module: the transactional outbox. */
+/** Public surface of the events module: the transactional outbox, the bus port and its relay. */
 
+export { createEmbeddedBus } from './bus.embedded.js';
+export { createEventBus } from './bus.factory.js';
+export type { BusEvent, BusHandler, EventBus, Subscription } from './bus.js';
+export { createKafkaBus } from './bus.kafka.js';
+export { toBusEvent, toEnvelope } from './envelope.js';
+export type { EventData, EventEnvelopeOf, EventType } from './event-types.js';
 export type { OutboxTables } from './events.table.js';
 export { type DomainEvent, eventsOf, latestEventPosition, recordEvents } from './outbox.js';
+export { backoffMs, createRelay, type Relay } from './relay.js';

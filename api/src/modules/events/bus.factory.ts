@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.js';
+import type { Database } from '../../db/schema.js';
+import type { Logger } from '../../lib/logger.js';
+import { createEmbeddedBus } from './bus.embedded.js';
+import type { EventBus } from './bus.js';
+import { createKafkaBus } from './bus.kafka.js';
+
+/** The bus the configuration names: Kafka when `KAFKA_BROKERS` is set, else the embedded bus. */
+export function createEventBus(config: Config, db: Kysely<Database>, logger: Logger): EventBus {
+  if (config.KAFKA_BROKERS) {
+    return createKafkaBus({
+      brokers: config.KAFKA_BROKERS.split(','),
+      clientId: config.KAFKA_CLIENT_ID,
+      topic: config.KAFKA_TOPIC,
+      partitions: config.KAFKA_TOPIC_PARTITIONS,
+      retentionMs: config.KAFKA_TOPIC_RETENTION_MS,
+      logger,
+    });
+  }
+  return createEmbeddedBus({ db, logger, pollMs: config.RELAY_POLL_MS });
+}

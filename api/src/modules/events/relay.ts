@@ -1,0 +1,115 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Logger } from '../../lib/logger.js';
+import { createLoop } from '../../lib/loop.js';
+import type { EventBus } from './bus.js';
+import { toBusEvent } from './envelope.js';
+
+export interface RelayOptions {
+  db: Kysely<Database>;
+  bus: EventBus;
+  logger: Logger;
+  batchSize: number;
+  pollMs: number;
+  /** Lease row naming the stream; relays of one stream take turns, never publish side by side. */
+  stream?: string;
+}
+
+export interface RelayStats {
+  published: number;
+  batches: number;
+  failures: number;
+}
+
+export interface Relay {
+  /** Publishes one batch if this relay holds the lease; returns how many events it published. */
+  drainOnce(): Promise<number>;
+  start(): void;
+  /** Stops the loop after the batch in flight. */
+  stop(): Promise<void>;
+  stats(): RelayStats;
+}
+
+/** Exponential backoff with full jitter, capped: how long to wait after `failures` failed rounds. */
+export function backoffMs(failures: number, baseMs: number, capMs: number): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, failures - 1));
+  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+
+/**
+ * The outbox relay. Each round, in one transaction: lock the stream's lease row (SKIP LOCKED, so a
+ * second relay skips the round instead of publishing side by side — that is what keeps order across
+ * instances), read the oldest unpublished events, publish them, and mark them published with a
+ * dense `published_seq`. If publishing fails the transaction rolls back: nothing is marked, the outbox
+ * keeps growing, and the next round (after a backoff) tries the same events again.
+ */
+export function createRelay(options: RelayOptions): Relay {
+  const { db, bus, logger, batchSize, pollMs } = options;
+  const stream = options.stream ?? 'default';
+  const stats: RelayStats = { published: 0, batches: 0, failures: 0 };
+  async function drainOnce(): Promise<number> {
+    return db.transaction().execute(async (trx) => {
+      const lease = await trx
+        .selectFrom('outbox_relay_leases')
+        .select('name')
+        .where('name', '=', stream)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!lease) return 0;
+      const rows = await trx
+        .selectFrom('outbox_events')
+        .selectAll()
+        .where('published_at', 'is', null)
+        .orderBy('position')
+        .limit(batchSize)
+        .execute();
+      if (rows.length === 0) return 0;
+      await bus.publish(rows.map(toBusEvent));
+      const last = await trx
+        .selectFrom('outbox_events')
+        .select((eb) => eb.fn.max('published_seq').as('seq'))
+        .executeTakeFirst();
+      const base = Number(last?.seq ?? 0);
+      const positions = rows.map((r) => Number(r.position));
+      const seqs = positions.map((_, i) => base + i + 1);
+      await sql`
+        UPDATE outbox_events o SET published_at = now(), published_seq = v.seq
+        FROM unnest(${positions}::bigint[], ${seqs}::bigint[]) AS v(position, seq)
+        WHERE o.position = v.position
+      `.execute(trx);
+      return rows.length;
+    });
+  }
+
+  const loop = createLoop(
+    async () => {
+      const published = await drainOnce();
+      if (published > 0) {
+        stats.published += published;
+        stats.batches++;
+      }
+      return published >= batchSize;
+    },
+    {
+      idleMs: pollMs,
+      onError: (err, failures) => {
+        stats.failures++;
+        const delay = backoffMs(failures, 100, 5_000);
+        // Say it once per outage, then quietly keep trying: the outbox holds everything meanwhile.
+        if (failures === 1 || failures % 50 === 0) {
+          logger.warn({ err, failures, retry_in_ms: delay }, 'event relay cannot publish; retrying');
+        }
+        return delay;
+      },
+      onRecovered: (failures) => logger.info({ after_failures: failures }, 'event relay recovered'),
+    },
+  );
+
+  return {
+    drainOnce,
+    start: loop.start,
+    stop: loop.stop,
+    stats: () => ({ ...stats }),
+  };
+}

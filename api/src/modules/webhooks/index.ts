@@ -1,0 +1,25 @@
+/**
+ * Public surface of the webhooks module: endpoint management over the API, the URL guard, and what
+ * the webhooks plugin's fan-out and delivery worker use.
+ */
+
+export type { EventEnvelope } from './deliveries.repository.js';
+export { type OutboxEventLike, queueDeliveriesForEvent, toEventEnvelope } from './fanout.js';
+export {
+  checkWebhookUrl,
+  ForbiddenAddressError,
+  guardedLookup,
+  isForbiddenAddress,
+  type Resolve,
+  type UrlGuardOptions,
+} from './url-guard.js';
+export { webhookHandlers } from './webhooks.handlers.js';
+export { activeSecrets } from './webhooks.repository.js';
+export {
+  createWebhooksService,
+  generateSecret,
+  MAX_ENDPOINTS_PER_OWNER,
+  MAX_REPLAY_DAYS,
+  type WebhooksService,
+} from './webhooks.service.js';
+export type { WebhookDeliveryStatus, WebhooksTables } from './webhooks.table.js';

@@ -1,0 +1,81 @@
+import { ConfigError, loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { createLogger } from '../lib/logger.js';
+import { createEventBus, createRelay } from '../modules/events/index.js';
+import { loadPlugins } from './load.js';
+import { createPluginRunner } from './runner.js';
+
+/**
+ * `npm run plugins`: a process that hosts the plugins named in PLUGINS (and, unless RELAY_ENABLED is
+ * false, an outbox relay too — relays take turns, so one next to the API's is safe). Run it next to
+ * API processes started with PLUGINS_IN_PROCESS=false. It needs a server database: the embedded one
+ * belongs to the `npm start` process, which runs the plugins itself.
+ */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`souk-plugins: ${err.message}\n`);
+    process.exit(2);
+  }
+  if (!config.DATABASE_URL) {
+    process.stderr.write(
+      'souk-plugins: DATABASE_URL is not set. On the embedded database the plugins run inside `npm start`.\n',
+    );
+    process.exit(2);
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    logger,
+  });
+  await migrateToLatest(database.db, logger);
+  const bus = createEventBus(config, database.db, logger);
+  await bus.setup();
+  const relay = createRelay({
+    db: database.db,
+    bus,
+    logger: logger.child({ component: 'relay' }),
+    batchSize: config.RELAY_BATCH_SIZE,
+    pollMs: config.RELAY_POLL_MS,
+  });
+  if (config.RELAY_ENABLED) relay.start();
+  const plugins = await loadPlugins(config.PLUGINS);
+  const runner = createPluginRunner({
+    db: database.db,
+    bus,
+    logger: logger.child({ component: 'plugins' }),
+    config,
+    plugins,
+    maxAttempts: config.PLUGIN_MAX_ATTEMPTS,
+    retryBaseMs: config.PLUGIN_RETRY_BASE_MS,
+  });
+  await runner.start();
+  process.stdout.write(
+    `Souk plugins running: ${plugins.map((p) => `${p.name}@${p.version}`).join(', ') || '(none)'} ` +
+      `on the ${bus.kind} bus${config.RELAY_ENABLED ? ', with an outbox relay' : ''}\n`,
+  );
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, async () => {
+      try {
+        await runner.stop();
+        await relay.stop();
+        await bus.close();
+        await database.destroy();
+        process.exit(0);
+      } catch (err) {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      }
+    });
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`souk-plugins: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

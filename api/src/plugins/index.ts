@@ -1,0 +1,7 @@
+/** What plugin packages import from the host: its schema and configuration types, and the runner. */
+export type { Config } from '../config.js';
+export type { Database } from '../db/schema.js';
+export { createLoop, type Loop } from '../lib/loop.js';
+export type { EventData, EventEnvelopeOf, EventType } from '../modules/events/index.js';
+export { loadPlugins } from './load.js';
+export { createPluginRunner, groupOf, type PluginRunner, type SoukPlugin } from './runner.js';

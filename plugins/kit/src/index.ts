@@ -1,0 +1,91 @@
+/**
+ * The Souk plugin kit. A plugin is a workspace package whose default export is `definePlugin({...})`;
+ * the host (`npm run plugins`, or the API process) runs the plugins named in `PLUGINS`, each as its
+ * own consumer group of the event bus (Kafka or embedded).
+ *
+ * Delivery is at least once. The host makes handling idempotent for you: before a handler runs it
+ * records (plugin, event id) in `plugin_processed_events` inside the same transaction it hands to the
+ * handler (`ctx.trx`), so whatever the handler writes with `ctx.trx` commits exactly once with that
+ * record. Effects outside the database must be made idempotent by the plugin (the webhooks plugin
+ * only queues deliveries here and sends them from its own worker).
+ */
+import type { Kysely, Transaction } from 'kysely';
+
+/** An event as plugins receive it: the envelope of the spec's `webhooks` plus its origin. */
+export interface SoukEvent<Data = Record<string, unknown>> {
+  id: string;
+  type: string;
+  version: number;
+  occurred_at: string;
+  seller_id: string | null;
+  aggregate_type: string;
+  aggregate_id: string;
+  data: Data;
+  /** Outbox position: the order events were written in. */
+  position: number;
+}
+
+/** An event a plugin emits; it goes to the outbox in the handler's transaction like any other. */
+export interface NewEvent {
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  sellerId?: string | null;
+  data: Record<string, unknown>;
+}
+
+/** Structured logger handed to plugins (pino-compatible subset). */
+export interface PluginLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** What a handler gets for one event. */
+export interface HandlerContext<DB, Config> {
+  /** The transaction that also records the event as processed: write the handler's effect with it. */
+  trx: Transaction<DB>;
+  /** Records a new domain event in the outbox, in `trx`. */
+  emit(event: NewEvent): Promise<void>;
+  logger: PluginLogger;
+  config: Config;
+  /** 1 on the first try; higher when an earlier try of this event failed. */
+  attempt: number;
+}
+
+/** What `init` gets: long-lived resources for background work (timers, workers). */
+export interface PluginContext<DB, Config> {
+  db: Kysely<DB>;
+  logger: PluginLogger;
+  config: Config;
+  /** Records a new domain event in the outbox in the given transaction. */
+  emit(trx: Transaction<DB>, event: NewEvent): Promise<void>;
+}
+
+/** One subscription: an event type (or `*` for every type) and its handler. */
+export interface Subscription<DB, Config> {
+  event: string;
+  handle(event: SoukEvent, ctx: HandlerContext<DB, Config>): Promise<void>;
+}
+
+export interface PluginDefinition<DB, Config> {
+  /** Unique, stable: it names the consumer group and keys the processed-events record. */
+  name: string;
+  version: string;
+  subscribe: ReadonlyArray<Subscription<DB, Config>>;
+  init?(ctx: PluginContext<DB, Config>): Promise<void> | void;
+  /** Gets the same context object `init` got, so state can be kept per host (e.g. in a WeakMap). */
+  destroy?(ctx: PluginContext<DB, Config>): Promise<void> | void;
+}
+
+/** Declares a plugin; typed against the host's database schema and configuration. */
+export function definePlugin<DB, Config>(
+  definition: PluginDefinition<DB, Config>,
+): PluginDefinition<DB, Config> {
+  if (!/^[a-z0-9-]+$/.test(definition.name)) {
+    throw new Error(`plugin name must be lowercase letters, digits and dashes: ${definition.name}`);
+  }
+  if (definition.subscribe.length === 0) throw new Error(`plugin ${definition.name} subscribes to nothing`);
+  return definition;
+}

@@ -1,0 +1,37 @@
+import type { Config, Database } from '@souk/api/plugin-host';
+import { queueDeliveriesForEvent } from '@souk/api/webhooks';
+import { definePlugin } from '@souk/plugin-kit';
+import { createDeliveryWorker, type DeliveryWorker } from './worker.js';
+
+export { signatureHeader } from './signature.js';
+export { createDeliveryWorker } from './worker.js';
+
+/** One worker per host that runs the plugin (tests may run several hosts in one process). */
+const workers = new WeakMap<object, DeliveryWorker>();
+
+/**
+ * The webhooks plugin. For every event it queues one delivery per enabled endpoint that may see it
+ * and subscribes to its type — in the event's processing transaction, so a redelivered event never
+ * queues twice — and a worker (started in `init`) sends the queued deliveries.
+ */
+export default definePlugin<Database, Config>({
+  name: 'webhooks',
+  version: '1.0.0',
+  subscribe: [
+    {
+      event: '*',
+      handle: async (event, { trx }) => {
+        await queueDeliveriesForEvent(trx, event);
+      },
+    },
+  ],
+  init(ctx) {
+    const worker = createDeliveryWorker({ db: ctx.db, config: ctx.config, logger: ctx.logger });
+    workers.set(ctx, worker);
+    worker.start();
+  },
+  async destroy(ctx) {
+    await workers.get(ctx)?.stop();
+    workers.delete(ctx);
+  },
+});

@@ -1,0 +1,79 @@
+/**
+ * `npm start`: the Souk API on the embedded demo database, then the Bazaar storefront on it.
+ * Prints both URLs; Ctrl-C or SIGTERM stops both. If either process dies, the other is stopped too.
+ *
+ * - `PORT` (default 4000) and the API's other variables (README) configure the API as usual.
+ * - `STOREFRONT_PORT` (default 3000) is the storefront's port.
+ * - `STOREFRONT_MODE=production` builds the storefront once (`next build`) and serves it with
+ *   `next start`; the default is `next dev` (starts at once, compiles each page on its first visit).
+ */
+import { execFileSync } from 'node:child_process';
+import {
+  buildStorefront,
+  type Child,
+  repoRoot,
+  startApi,
+  startStorefront,
+  stopChild,
+  storefrontEnv,
+} from '../storefronts/bazaar/tools/stack.js';
+
+const apiPort = Number(process.env.PORT || 4000);
+const webPort = Number(process.env.STOREFRONT_PORT || 3000);
+const mode = process.env.STOREFRONT_MODE === 'production' ? 'start' : 'dev';
+const children: Child[] = [];
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    for (const child of [...children].reverse()) await stopChild(child);
+  }
+  process.exit(code);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    process.stdout.write(`\nStopping the storefront and the API (${signal})…\n`);
+    void stopAll(0);
+  });
+}
+
+function watch(child: Child): void {
+  children.push(child);
+  child.exited.then((code) => {
+    if (stopping) return;
+    process.stderr.write(`${child.name} exited (code ${code}); stopping everything.\n`);
+    void stopAll(code || 1);
+  });
+}
+
+async function main(): Promise<void> {
+  // The API serves the bundled spec from spec/dist, which `npm run generate` writes.
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate.ts'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  const api = await startApi({ port: apiPort });
+  watch(api.child);
+  const env = storefrontEnv(api.url, webPort, {
+    SITE_URL: process.env.SITE_URL || `http://localhost:${webPort}`,
+  });
+  if (mode === 'start') {
+    process.stdout.write('Building the storefront (next build)…\n');
+    await buildStorefront(env);
+  }
+  const web = await startStorefront(mode, webPort, env);
+  watch(web.child);
+  process.stdout.write(
+    `\nSouk is up (storefront: next ${mode === 'dev' ? 'dev' : 'start'})\n` +
+      `  Storefront: ${web.url}\n` +
+      `  API:        ${api.url}  (docs: ${api.url}/docs)\n` +
+      'Press Ctrl-C to stop both.\n\n',
+  );
+}
+
+main().catch((err) => {
+  process.stderr.write(`npm start failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  void stopAll(1);
+});

@@ -1,0 +1,6636 @@
+// Generated from spec/openapi.yaml by `npm run generate`. Do not edit.
+
+export type paths = {
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness probe
+         * @description Answers 200 while the process is alive and serving HTTP. It does not touch the database.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness probe
+         * @description Answers 200 when the database is reachable and every migration has been applied, 503 otherwise.
+         */
+        get: operations["getReady"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This API's OpenAPI document
+         * @description The bundled OpenAPI 3.1 document this server validates requests against.
+         */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * API reference
+         * @description An HTML API reference rendered from this document (Redoc, built at build time).
+         */
+        get: operations["getApiDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List and search published products
+         * @description Published products of active sellers, with their variants and prices.
+         *
+         *     - `q` runs a full-text search over title and description (English stemming) and ranks by relevance.
+         *     - `category` takes a category id or handle and includes every descendant category.
+         *     - `min_price`/`max_price` (minor units) keep products with at least one variant priced in that range;
+         *       they and the price sorts need `currency`.
+         *     - Default sort is `relevance` when `q` is given and `newest` otherwise.
+         */
+        get: operations["listStoreProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/products/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search published products (filters in the body)
+         * @description The same search as `GET /store/products`, with the filters sent as a JSON body: for clients that
+         *     build long queries, or that prefer not to put search terms in URLs and logs. Safe and idempotent: it
+         *     changes nothing, so it needs no `Idempotency-Key`. Unknown fields are rejected.
+         */
+        post: operations["searchStoreProducts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/products/{idOrHandle}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a published product
+         * @description A published product of an active seller, by id (`prod_…`) or handle.
+         */
+        get: operations["getStoreProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the category tree
+         * @description Every category as a flat list in tree order (depth first, siblings by rank then name).
+         *     Rebuild the tree from `parent_id`; `path` holds the handles from the root down to the category.
+         */
+        get: operations["listStoreCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/sellers/{idOrHandle}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a seller's public profile
+         * @description An active seller by id (`sel_…`) or handle. Pending and suspended sellers are not found.
+         */
+        get: operations["getStoreSeller"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a cart
+         * @description Creates an empty cart in one currency; every line is priced in it. The returned `id` is an
+         *     unguessable capability (`cart_` + 22 random base62 characters): keep it like a session token, since
+         *     anyone holding it can read and change the cart. Send an `Idempotency-Key` to retry safely.
+         */
+        post: operations["createStoreCart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{cartId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a cart
+         * @description The cart with every line priced at the current price, grouped by seller with each seller's
+         *     shipping and tax, and the totals. Nothing priced is stored: a price change shows on the next read.
+         *     Lines that can no longer be bought stay in the cart with a null price and are listed in `problems`.
+         *     A completed cart can still be read.
+         */
+        get: operations["getStoreCart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set the buyer's email and shipping address
+         * @description Sets or clears (`null`) the email and the shipping address; fields left out keep their value.
+         *     The address's `country` picks the tax rate. A country without a tax rate is accepted, but the cart
+         *     then shows `destination_unsupported` in `problems` and cannot be checked out.
+         *     A completed cart cannot change (`409 cart_completed`).
+         */
+        patch: operations["updateStoreCart"];
+        trace?: never;
+    };
+    "/store/carts/{cartId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a variant to a cart
+         * @description Adds units of a variant. A variant already in the cart is not added twice: its line's quantity
+         *     grows instead. Answers **200** with the whole cart (not 201: the cart already existed, and the line
+         *     may have been merged rather than created). Send an `Idempotency-Key` to retry safely (a retry
+         *     without one would add the units again).
+         *
+         *     - `422 variant_unavailable`: the variant does not exist, its product is not published, or its seller is not active.
+         *     - `422 currency_mismatch`: the variant has no price in the cart's currency.
+         *     - `422 quantity_limit_exceeded`: the line would hold more than 100 units (a quantity above 1000 is `400`).
+         *     - `409 out_of_stock`: the line would hold more units than are in stock; `detail` says how many are.
+         *     - `409 cart_completed`: the cart was checked out.
+         */
+        post: operations["addStoreCartItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/carts/{cartId}/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a line
+         * @description Removes a line from the cart, whatever the state of its variant. A line of another cart is `404`; a completed cart cannot change (`409 cart_completed`).
+         */
+        delete: operations["removeStoreCartItem"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the quantity of a line
+         * @description Sets the quantity of a line (1–100; delete the line to remove it). The variant is checked again:
+         *     `422 variant_unavailable`, `422 currency_mismatch`, `422 quantity_limit_exceeded` and `409 out_of_stock`
+         *     mean what they mean when adding. A line of another cart is `404`.
+         */
+        patch: operations["updateStoreCartItem"];
+        trace?: never;
+    };
+    "/seller/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the seller's products
+         * @description Every product of the calling seller, drafts included, newest first (ties by id), optionally
+         *     only those in one `status`. Keyset-paginated: pass `next_cursor` back as `cursor` with the same `status`.
+         */
+        get: operations["listSellerProducts"];
+        put?: never;
+        /**
+         * Create a product
+         * @description Creates a product of the calling seller as a `draft`, with its options and variants. Publish it to
+         *     show it in the store.
+         *
+         *     - `handle` and every `sku` must be unused across the marketplace, else `409 conflict`.
+         *     - `category` (id or handle) must exist, else `400 validation_failed` naming `/category`.
+         *     - Each variant's `options` must give exactly one value, from that option's `values`, for every
+         *       product option, and no two variants may share a combination; prices are at most one per currency;
+         *       SKUs are unique within the request. Each violation is a `400 validation_failed` field error
+         *       (`/variants/1/options`, `/variants/0/prices/1/currency`, …).
+         *     - With an `Idempotency-Key`, a retry returns the first response (with `Idempotent-Replayed: true`).
+         */
+        post: operations["createSellerProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one of the seller's products
+         * @description A product of the calling seller, in any status. Another seller's product is `404`, as if it did not exist.
+         */
+        get: operations["getSellerProduct"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a product
+         * @description Deletes a product of the calling seller with its options, variants and prices, in any status.
+         *     A product whose variants are referenced elsewhere (for example by orders) cannot be deleted:
+         *     `409 conflict`; unpublish it instead.
+         */
+        delete: operations["deleteSellerProduct"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a product
+         * @description Changes the given fields of a product of the calling seller; the others keep their value.
+         *     `attributes` and `images` are replaced whole; `category: null` removes the category. A taken
+         *     `handle` is `409 conflict`; an unknown `category` is `400 validation_failed`. Options and variants
+         *     are changed through the variant operations.
+         */
+        patch: operations["updateSellerProduct"];
+        trace?: never;
+    };
+    "/seller/products/{productId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a product
+         * @description Makes a product of the calling seller `published`: it shows in the store while the seller is `active` (a pending or suspended seller can publish, but nothing shows until it is active). It needs at least one variant with a price, else `409 invalid_state`. Publishing a published product changes nothing.
+         */
+        post: operations["publishSellerProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/products/{productId}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unpublish a product
+         * @description Returns a product of the calling seller to `draft`: it leaves the store at once. Unpublishing a draft changes nothing.
+         */
+        post: operations["unpublishSellerProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/products/{productId}/variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a variant
+         * @description Adds a variant to a product of the calling seller and returns the whole product.
+         *
+         *     - `options` must give exactly one value, from that option's `values`, for every product option
+         *       (`400 validation_failed` otherwise); a combination another variant already has is `409 conflict`.
+         *     - A taken `sku` is `409 conflict`; two prices in one currency are `400 validation_failed`.
+         *     - With an `Idempotency-Key`, a retry returns the first response (with `Idempotent-Replayed: true`).
+         */
+        post: operations["createSellerVariant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/products/{productId}/variants/{variantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a variant
+         * @description Deletes a variant of a product of the calling seller with its prices. A published product must
+         *     keep at least one priced variant, so deleting its last one (or its last priced one) is
+         *     `409 invalid_state`: unpublish the product first. A variant referenced elsewhere (for example by
+         *     orders) is `409 conflict`.
+         */
+        delete: operations["deleteSellerVariant"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a variant
+         * @description Changes the given fields of a variant of a product of the calling seller and returns the whole
+         *     product. `prices` replaces every price of the variant (`[]` removes them all);
+         *     `inventory_quantity` sets the stock (use `POST /seller/inventory` with `adjust` while orders are
+         *     being placed). The same option and SKU rules as on creation apply. A published product must
+         *     keep at least one priced variant: removing the last prices is `409 invalid_state`.
+         */
+        patch: operations["updateSellerVariant"];
+        trace?: never;
+    };
+    "/seller/inventory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update stock in bulk
+         * @description Sets or adjusts the stock of up to 500 of the calling seller's variants in one transaction:
+         *     every item is applied or none is.
+         *
+         *     - An item names its variant by `sku` or `variant_id` and carries `quantity` (set) or `adjust`
+         *       (signed delta). `adjust` adds to the stock as it is at the moment of the write, so it is the safe
+         *       choice while orders are being placed.
+         *     - An unknown SKU or variant id — including one of another seller — is `404 not_found`, naming
+         *       every such item; nothing is changed.
+         *     - An `adjust` that would take stock below zero is `409 out_of_stock`, naming the item; nothing is changed.
+         *     - A variant named twice (by SKU or id) is `400 validation_failed`.
+         *     - `adjust` is not idempotent: send an `Idempotency-Key` to make retries safe.
+         */
+        post: operations["updateSellerInventory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/sellers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sellers
+         * @description All sellers, newest first, optionally by status.
+         */
+        get: operations["listAdminSellers"];
+        put?: never;
+        /**
+         * Onboard a seller
+         * @description Creates a seller in `pending` state: it can set up its catalog with a seller key, but nothing it lists is shown or sold until it is approved.
+         */
+        post: operations["createAdminSeller"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/sellers/{sellerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a seller
+         * @description A seller in any state.
+         */
+        get: operations["getAdminSeller"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/sellers/{sellerId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a seller
+         * @description `pending` → `active`: its published products appear in the store and can be bought.
+         */
+        post: operations["approveAdminSeller"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/sellers/{sellerId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend a seller
+         * @description `pending` or `active` → `suspended`: its products disappear from the store and cannot be bought at once. Existing orders stay serviceable: the seller can still fulfil or cancel them and is still paid out.
+         */
+        post: operations["suspendAdminSeller"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/sellers/{sellerId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reactivate a seller
+         * @description `suspended` → `active`.
+         */
+        post: operations["reactivateAdminSeller"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/sellers/{sellerId}/commission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a seller’s commission
+         * @description Sets (or, with null, clears) the seller’s commission override. It applies to orders placed from now on; existing seller orders keep the commission computed when they were placed.
+         */
+        put: operations["setAdminSellerCommission"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/sellers/{sellerId}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a seller’s keys
+         * @description The seller’s secret keys, revoked ones included.
+         */
+        get: operations["listAdminSellerKeys"];
+        put?: never;
+        /**
+         * Create a seller key
+         * @description A new secret key for the seller. The full key is in this response only.
+         */
+        post: operations["createAdminSellerKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/publishable-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List publishable keys
+         * @description Storefront keys, revoked ones included.
+         */
+        get: operations["listAdminPublishableKeys"];
+        put?: never;
+        /**
+         * Create a publishable key
+         * @description A new storefront key (`pk_…`). Publishable keys only reach `/store/*` and are safe in a browser.
+         */
+        post: operations["createAdminPublishableKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a key
+         * @description Revokes any key (seller, publishable or operator). Requests with it get 401 from then on. Revoking twice is harmless.
+         */
+        delete: operations["revokeAdminKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get marketplace settings
+         * @description Marketplace-wide settings.
+         */
+        get: operations["getAdminSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update marketplace settings
+         * @description Changes marketplace-wide settings; a new default commission applies to orders placed from now on.
+         */
+        patch: operations["updateAdminSettings"];
+        trace?: never;
+    };
+    "/store/carts/{cartId}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check out a cart
+         * @description Places the order in one transaction: re-prices the cart, reserves stock atomically (never below zero), authorizes the payment, creates one seller order per seller with its commission, books the ledger and records events. A declined payment leaves no order, no reserved stock and no ledger entry. Requires `Idempotency-Key`. The response carries `access_token`, shown only here.
+         */
+        post: operations["checkoutStoreCart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an order (buyer)
+         * @description The buyer reads its order with the `access_token` from checkout in `X-Order-Token`. A wrong or missing token gets the same 404 as an unknown order.
+         */
+        get: operations["getStoreOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my seller orders
+         * @description This seller’s part of each order, newest first.
+         */
+        get: operations["listSellerOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/orders/{sellerOrderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one of my seller orders
+         * @description Only this seller’s own seller orders; any other id is 404.
+         */
+        get: operations["getSellerOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/orders/{sellerOrderId}/fulfillments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ship (part of) a seller order
+         * @description Records a shipment with carrier and tracking number, for the given lines and quantities or for everything not yet shipped. When every line is shipped the seller order is `fulfilled` and its payment is captured (commission booked, seller balance available).
+         */
+        post: operations["createSellerOrderFulfillment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/orders/{sellerOrderId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a seller order
+         * @description Cancels this seller’s part before anything shipped: restocks its lines, voids its part of the payment and reverses its ledger entries (commission included). Other sellers’ parts of the order are unaffected.
+         */
+        post: operations["cancelSellerOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get my balance
+         * @description Available (captured, not yet paid out) and pending (authorized, not yet captured) amounts per currency, derived from the ledger.
+         */
+        get: operations["getSellerBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my payouts
+         * @description Payouts made to this seller, newest first.
+         */
+        get: operations["listSellerPayouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all orders
+         * @description Every order with all its seller orders, newest first.
+         */
+        get: operations["listAdminOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run payouts
+         * @description Pays every seller its available balance, per currency, and records each payout in the ledger. Runs one at a time; a seller with nothing available gets no payout.
+         */
+        post: operations["runAdminPayouts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/shipping-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my shipping rates
+         * @description The flat shipping rate this seller charges per order, per currency.
+         */
+        get: operations["listSellerShippingRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/shipping-rates/{currency}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set my shipping rate in a currency
+         * @description Creates or replaces the flat rate charged once per seller order in this currency. Carts re-price at once; placed orders keep their shipping.
+         */
+        put: operations["setSellerShippingRate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my webhook endpoints
+         * @description Endpoints that receive this seller’s events (those whose `seller_id` is the seller).
+         */
+        get: operations["listSellerWebhookEndpoints"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description Registers a URL that receives this seller’s events (those whose `seller_id` is the seller) of the chosen types, signed with a secret returned only in this response. At most 16 endpoints (409 `conflict`).
+         */
+        post: operations["createSellerWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/webhook-endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description Another owner’s endpoint is 404.
+         */
+        get: operations["getSellerWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Stops deliveries at once and deletes the endpoint with its delivery log.
+         */
+        delete: operations["deleteSellerWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint
+         * @description Changes the URL, event types, description or enabled flag. Enabling clears the failing state; pending deliveries then resume.
+         */
+        patch: operations["updateSellerWebhookEndpoint"];
+        trace?: never;
+    };
+    "/seller/webhook-endpoints/{endpointId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description Issues a new secret (returned only here). The previous one keeps signing next to it for `expire_previous_in_hours`, so receivers can switch without missing a delivery; older secrets stop at once.
+         */
+        post: operations["rotateSellerWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/webhook-endpoints/{endpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List deliveries of an endpoint
+         * @description The delivery log, newest first, with every attempt (status code, latency, response excerpt, error).
+         */
+        get: operations["listSellerWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+                /**
+                 * @description The delivery’s id (`whd_…`).
+                 * @example whd_01J9ZC3YV4Q1XK6T7M2R8N5B0X
+                 */
+                deliveryId: components["parameters"]["deliveryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeliver an event
+         * @description Queues the delivery for an attempt now (a new attempt in its log), whatever its status. The endpoint must be enabled (409 `invalid_state`).
+         */
+        post: operations["redeliverSellerWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/webhook-endpoints/{endpointId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a time range of events
+         * @description Queues again every event of the range the endpoint subscribes to and may see (also events from before it existed), oldest first. The endpoint must be enabled.
+         */
+        post: operations["replaySellerWebhookEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List marketplace webhook endpoints
+         * @description Endpoints that receive every event of the marketplace, of every seller.
+         */
+        get: operations["listAdminWebhookEndpoints"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description Registers a URL that receives every event of the marketplace, of every seller of the chosen types, signed with a secret returned only in this response. At most 16 endpoints (409 `conflict`).
+         */
+        post: operations["createAdminWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhook-endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description Another owner’s endpoint is 404.
+         */
+        get: operations["getAdminWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Stops deliveries at once and deletes the endpoint with its delivery log.
+         */
+        delete: operations["deleteAdminWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint
+         * @description Changes the URL, event types, description or enabled flag. Enabling clears the failing state; pending deliveries then resume.
+         */
+        patch: operations["updateAdminWebhookEndpoint"];
+        trace?: never;
+    };
+    "/admin/webhook-endpoints/{endpointId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description Issues a new secret (returned only here). The previous one keeps signing next to it for `expire_previous_in_hours`, so receivers can switch without missing a delivery; older secrets stop at once.
+         */
+        post: operations["rotateAdminWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhook-endpoints/{endpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List deliveries of an endpoint
+         * @description The delivery log, newest first, with every attempt (status code, latency, response excerpt, error).
+         */
+        get: operations["listAdminWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+                /**
+                 * @description The delivery’s id (`whd_…`).
+                 * @example whd_01J9ZC3YV4Q1XK6T7M2R8N5B0X
+                 */
+                deliveryId: components["parameters"]["deliveryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeliver an event
+         * @description Queues the delivery for an attempt now (a new attempt in its log), whatever its status. The endpoint must be enabled (409 `invalid_state`).
+         */
+        post: operations["redeliverAdminWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhook-endpoints/{endpointId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a time range of events
+         * @description Queues again every event of the range the endpoint subscribes to and may see (also events from before it existed), oldest first. The endpoint must be enabled.
+         */
+        post: operations["replayAdminWebhookEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type webhooks = {
+    "fulfillment.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * fulfillment.created
+         * @description A seller shipped lines of a seller order. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onFulfillmentCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "inventory.low": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * inventory.low
+         * @description A variant’s stock fell below its low-stock threshold. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onInventoryLow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "inventory.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * inventory.updated
+         * @description A variant’s stock changed (seller update, checkout, or cancellation). Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onInventoryUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.cancelled
+         * @description Every seller order of an order is cancelled. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onOrderCancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.placed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.placed
+         * @description A buyer placed an order (payment authorized, stock taken). Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onOrderPlaced"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.captured": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.captured
+         * @description The seller order’s part of the payment was captured. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onPaymentCaptured"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payout.paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payout.paid
+         * @description A seller was paid its available balance in one currency. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onPayoutPaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "product.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * product.created
+         * @description A seller created a product (as a draft). Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onProductCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "product.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * product.deleted
+         * @description A seller deleted a product with its variants. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onProductDeleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "product.published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * product.published
+         * @description A seller published a product: it shows in the store while the seller is active. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onProductPublished"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "product.unpublished": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * product.unpublished
+         * @description A seller returned a product to draft: it left the store. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onProductUnpublished"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "product.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * product.updated
+         * @description A seller changed fields of a product; `changed` names them. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onProductUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "seller.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * seller.approved
+         * @description A seller was approved: its products can be sold. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onSellerApproved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "seller.commission_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * seller.commission_changed
+         * @description A seller’s commission override changed (null: the marketplace default applies). Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onSellerCommissionChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "seller.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * seller.created
+         * @description A seller was onboarded (pending). Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onSellerCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "seller.reactivated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * seller.reactivated
+         * @description A suspended seller was reactivated. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onSellerReactivated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "seller.suspended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * seller.suspended
+         * @description A seller was suspended: its products left the store. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onSellerSuspended"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "seller_order.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * seller_order.cancelled
+         * @description A seller cancelled its part before shipping: restocked, payment part voided, commission clawed back. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onSellerOrderCancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "seller_order.fulfilled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * seller_order.fulfilled
+         * @description Every line of a seller order has shipped. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onSellerOrderFulfilled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "seller_order.placed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * seller_order.placed
+         * @description One seller’s part of a new order. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onSellerOrderPlaced"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "variant.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * variant.created
+         * @description A seller added a variant to a product. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onVariantCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "variant.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * variant.deleted
+         * @description A seller deleted a variant. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onVariantDeleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "variant.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * variant.updated
+         * @description A seller changed a variant’s SKU, title, options or prices; `changed` names them (stock changes are `inventory.updated`). Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onVariantUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook_endpoint.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook_endpoint.disabled
+         * @description A webhook endpoint was disabled after failing for 3 days. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onWebhookEndpointDisabled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type components = {
+    schemas: {
+        Health: {
+            /** @constant */
+            status: "ok";
+            uptime_seconds: number;
+        };
+        /**
+         * @description Stable machine-readable error code. Match on this, never on `title` or `detail`.
+         *
+         *     | code | status | meaning |
+         *     |---|---|---|
+         *     | `validation_failed` | 400 | A parameter or body field has the wrong type, format or range, is missing, or is not accepted. `errors` lists each one. |
+         *     | `malformed_json` | 400 | The body is not valid JSON. |
+         *     | `invalid_cursor` | 400 | The cursor is corrupt or was made for other filters or another sort. |
+         *     | `currency_required` | 400 | A price filter or price sort was given without `currency`. |
+         *     | `query_required` | 400 | `sort=relevance` was given without `q`. |
+         *     | `route_not_found` | 404 | No operation has this path. |
+         *     | `not_found` | 404 | The resource does not exist or is not visible to you. |
+         *     | `method_not_allowed` | 405 | The path exists but not with this method; see the `Allow` header. |
+         *     | `payload_too_large` | 413 | The body is larger than the limit. |
+         *     | `unsupported_media_type` | 415 | The body is not `application/json`. |
+         *     | `unauthorized` | 401 | The `X-Api-Key` header is missing, unknown or revoked. |
+         *     | `forbidden` | 403 | The key is valid but of the wrong kind for this path (for example a publishable key on `/seller/*`). |
+         *     | `conflict` | 409 | The change conflicts with existing data (a handle or SKU already taken, …). |
+         *     | `invalid_state` | 409 | The resource is not in a state that allows this (approving an active seller, fulfilling a cancelled order, …). |
+         *     | `idempotency_key_required` | 400 | This write must carry an `Idempotency-Key` header. |
+         *     | `idempotency_key_reused` | 422 | The `Idempotency-Key` was already used with a different request body. |
+         *     | `idempotency_in_progress` | 409 | A request with the same `Idempotency-Key` is still being processed; retry later. |
+         *     | `out_of_stock` | 409 | Not enough stock for a requested quantity. |
+         *     | `variant_unavailable` | 422 | The variant does not exist, is not published, or its seller is not active. |
+         *     | `currency_mismatch` | 422 | The variant has no price in the cart's currency. |
+         *     | `quantity_limit_exceeded` | 422 | The quantity is above the per-line limit. |
+         *     | `cart_empty` | 422 | The cart has no items. |
+         *     | `cart_incomplete` | 422 | The cart lacks the email or shipping address needed to check out. |
+         *     | `cart_completed` | 409 | The cart was already checked out. |
+         *     | `destination_unsupported` | 422 | There is no shipping rate or tax rate for the destination or currency. |
+         *     | `payment_declined` | 402 | The payment provider declined the payment. |
+         *     | `payment_insufficient_funds` | 402 | The payment method has insufficient funds. |
+         *     | `payment_requires_review` | 402 | The payment provider held the payment for review; no order was placed. |
+         *     | `webhook_url_not_allowed` | 422 | The webhook URL is not `https://`, or resolves to a loopback, private, link-local or metadata address. |
+         *     | `internal_error` | 500 | A fault on our side; quote `request_id`. |
+         *     | `service_unavailable` | 503 | A dependency is down or the server is shutting down. |
+         * @enum {string}
+         */
+        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "unauthorized" | "forbidden" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review" | "webhook_url_not_allowed";
+        /** @description One offending input field. */
+        FieldError: {
+            /**
+             * @description Where the field was sent.
+             * @enum {string}
+             */
+            in: "path" | "query" | "header" | "body";
+            /**
+             * @description The parameter name, or a JSON Pointer into the body (`/items/0/quantity`; `` for the body itself).
+             * @example limit
+             */
+            field: string;
+            /** @example must be <= 100 */
+            message: string;
+        };
+        /** @description An RFC 9457 problem detail with Souk's extension members. */
+        Problem: {
+            /**
+             * Format: uri
+             * @description A URI identifying the problem type; one per `code`.
+             * @example https://docs.souk.dev/problems/validation_failed
+             */
+            type: string;
+            /**
+             * @description A short human-readable summary of the problem type.
+             * @example Validation failed
+             */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /**
+             * @description A human-readable explanation of this occurrence.
+             * @example query parameter limit: must be <= 100
+             */
+            detail?: string;
+            /**
+             * @description The request path this problem occurred on.
+             * @example /store/products
+             */
+            instance?: string;
+            code: components["schemas"]["ProblemCode"];
+            /** @description The `X-Request-Id` of the request. */
+            request_id: string;
+            /** @description For `validation_failed`, every offending field. */
+            errors?: components["schemas"]["FieldError"][];
+        };
+        Readiness: {
+            /** @constant */
+            status: "ready";
+            database: {
+                reachable: boolean;
+                migrated: boolean;
+                /** @enum {string} */
+                driver: "pglite" | "postgres";
+                pending_migrations: string[];
+            };
+        };
+        /** @description An identifier (`prefix_…`) or a lowercase URL handle. */
+        IdOrHandle: string;
+        /** @description An amount in the currency's minor units (cents for USD). Never a float. */
+        MinorUnits: number;
+        /** @description ISO 4217 alphabetic currency code. */
+        CurrencyCode: string;
+        SellerSummary: {
+            id: string;
+            handle: string;
+            name: string;
+        };
+        CategorySummary: {
+            id: string;
+            handle: string;
+            name: string;
+        };
+        Image: {
+            /** Format: uri */
+            url: string;
+            alt: string;
+            width: number;
+            height: number;
+        };
+        ProductOption: {
+            id: string;
+            /** @example Size */
+            name: string;
+            /**
+             * @example [
+             *       "S",
+             *       "M",
+             *       "L"
+             *     ]
+             */
+            values: string[];
+        };
+        /**
+         * @description An amount of money in integer minor units with its currency.
+         * @example {
+         *       "amount": 1999,
+         *       "currency": "USD"
+         *     }
+         */
+        Money: {
+            amount: components["schemas"]["MinorUnits"];
+            currency: components["schemas"]["CurrencyCode"];
+        };
+        Variant: {
+            /** @example var_01J9ZC3YV4Q1XK6T7M2R8N5B0D */
+            id: string;
+            /** @example ATL-BOOT-42-BRN */
+            sku: string;
+            /** @example 42 / Brown */
+            title: string;
+            /**
+             * @description The option values of this variant, by option name.
+             * @example {
+             *       "Size": "42",
+             *       "Color": "Brown"
+             *     }
+             */
+            options: {
+                [key: string]: string;
+            };
+            /** @description The price in the requested `currency` (the marketplace default when none is given); null when the variant has no price in it. */
+            price: components["schemas"]["Money"] | null;
+            /** @description Every price of the variant, one per currency. */
+            prices: components["schemas"]["Money"][];
+            /** @description Units that can be bought now. */
+            available_quantity: number;
+        };
+        Product: {
+            /** @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E */
+            id: string;
+            /** @example trail-runner-boot */
+            handle: string;
+            /** @example Trail Runner Boot */
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            status: "draft" | "published";
+            seller: components["schemas"]["SellerSummary"];
+            category: components["schemas"]["CategorySummary"] | null;
+            /** @description Free-form product attributes (material, brand, …). */
+            attributes: {
+                [key: string]: unknown;
+            };
+            images: components["schemas"]["Image"][];
+            options: components["schemas"]["ProductOption"][];
+            variants: components["schemas"]["Variant"][];
+            /** @description Lowest and highest variant price in the requested currency; null when no variant is priced in it. */
+            price_range: {
+                min: components["schemas"]["Money"];
+                max: components["schemas"]["Money"];
+            } | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ProductList: {
+            data: components["schemas"]["Product"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description Filters, sort and page of a product search; each field means what the query parameter of the same name means on `GET /store/products`. */
+        ProductSearch: {
+            q?: string;
+            category?: components["schemas"]["IdOrHandle"];
+            seller?: components["schemas"]["IdOrHandle"];
+            min_price?: components["schemas"]["MinorUnits"];
+            max_price?: components["schemas"]["MinorUnits"];
+            currency?: components["schemas"]["CurrencyCode"];
+            /** @enum {string} */
+            sort?: "relevance" | "price_asc" | "price_desc" | "newest";
+            /** @default 20 */
+            limit?: number;
+            cursor?: string;
+        };
+        Category: {
+            /** @example cat_01J9ZC3YV4Q1XK6T7M2R8N5B0A */
+            id: string;
+            /** @example phones */
+            handle: string;
+            /** @example Phones */
+            name: string;
+            parent_id: string | null;
+            depth: number;
+            /** @description Handles from the root category down to this one. */
+            path: string[];
+        };
+        CategoryList: {
+            data: components["schemas"]["Category"][];
+        };
+        /** @description A seller's public profile. */
+        Seller: {
+            /** @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C */
+            id: string;
+            /** @example atlas-outfitters */
+            handle: string;
+            /** @example Atlas Outfitters */
+            name: string;
+            description: string | null;
+            /** @enum {string} */
+            status: "pending" | "active" | "suspended";
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description A new, empty cart. */
+        CartCreate: {
+            currency: components["schemas"]["CurrencyCode"];
+        };
+        /** @description Where the order ships. `country` also picks the tax rate. */
+        ShippingAddress: {
+            /** @example Erika Mustermann */
+            name: string;
+            /** @example Heidestraße 17 */
+            line1: string;
+            /** @example 3. OG */
+            line2?: string | null;
+            /** @example Köln */
+            city: string;
+            /** @example 51147 */
+            postal_code: string;
+            /** @example NRW */
+            region?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2 country code, upper case.
+             * @example DE
+             */
+            country: string;
+            /**
+             * @description A phone number for the carrier (digits, spaces and `+()-./`).
+             * @example +49 221 1234567
+             */
+            phone?: string | null;
+        };
+        /** @description One line of a cart, priced at the variant's current price in the cart's currency. */
+        CartItem: {
+            /** @example item_01JA0B5N2W8R4K6T7M2R8N5B0A */
+            id: string;
+            /** @example var_01J9ZC3YV4Q1XK6T7M2R8N5B0G */
+            variant_id: string;
+            /** @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E */
+            product_id: string;
+            /** @example trail-runner-boot */
+            product_handle: string;
+            /** @example Trail Runner Boot */
+            product_title: string;
+            /** @example 42 */
+            variant_title: string;
+            /** @example ATL-BOOT-42 */
+            sku: string;
+            /** @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C */
+            seller_id: string;
+            /** @example 2 */
+            quantity: number;
+            /** @description The current price of one unit; null when the line cannot be bought (see the cart's `problems`). */
+            unit_price: components["schemas"]["Money"] | null;
+            /** @description `unit_price` × `quantity`; null when `unit_price` is. */
+            subtotal: components["schemas"]["Money"] | null;
+            /**
+             * @description Units that can be bought now (0 when the variant is no longer for sale).
+             * @example 14
+             */
+            available_quantity: number;
+        };
+        /**
+         * @description The lines of one seller, which become one seller order at checkout. `tax` is
+         *     `round_half_up((subtotal + shipping) × tax_rate_bps / 10000)`; `total` is `subtotal + shipping + tax`.
+         */
+        CartSellerGroup: {
+            /** @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C */
+            seller_id: string;
+            /** @example Atlas Outfitters */
+            seller_name: string;
+            /**
+             * @example [
+             *       "item_01JA0B5N2W8R4K6T7M2R8N5B0A"
+             *     ]
+             */
+            item_ids: string[];
+            subtotal: components["schemas"]["Money"];
+            /** @description The seller's flat shipping rate in the cart's currency; null when the seller has none (the cart cannot be checked out). */
+            shipping: components["schemas"]["Money"] | null;
+            /** @description 0 while the cart has no shipping address; null when it cannot be computed (no tax rate for the country, or no shipping rate). */
+            tax: components["schemas"]["Money"] | null;
+            /** @description null when `shipping` or `tax` is. */
+            total: components["schemas"]["Money"] | null;
+        };
+        /** @description Sums of the seller groups, so the seller orders of a checkout add up exactly to the order. */
+        CartTotals: {
+            subtotal: components["schemas"]["Money"];
+            /** @description null when a seller group's shipping is null. */
+            shipping: components["schemas"]["Money"] | null;
+            /** @description null when a seller group's tax is null. */
+            tax: components["schemas"]["Money"] | null;
+            /** @description null when a seller group's total is null. */
+            total: components["schemas"]["Money"] | null;
+        };
+        /**
+         * @description A reason the cart cannot be checked out yet. `code` is the problem code checkout would answer with:
+         *     `cart_empty`, `cart_incomplete` (no email or shipping address), `cart_completed`,
+         *     `destination_unsupported` (no tax rate for the country, or a seller without a shipping rate in the
+         *     cart's currency), `variant_unavailable`, `currency_mismatch`, `out_of_stock` (the quantity is above
+         *     the current stock).
+         */
+        CartProblem: {
+            /** @enum {string} */
+            code: "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "variant_unavailable" | "currency_mismatch" | "out_of_stock";
+            /** @example Add an email address. */
+            detail: string;
+            /** @description The line the problem is about, if any. */
+            item_id: string | null;
+            /** @description The seller the problem is about, if any. */
+            seller_id: string | null;
+        };
+        /**
+         * @description A buyer's cart. Its id is an unguessable capability: anyone holding it (with a publishable key) can
+         *     read and change the cart, so keep it like a session token. Prices, shipping and tax are computed
+         *     from the current catalog on every read, never stored; `checkout_ready` is true when `problems` is empty.
+         */
+        Cart: {
+            /**
+             * @description `cart_` followed by 22 random base62 characters (more than 128 random bits).
+             * @example cart_7Hq2LxR9vTbK4mWzP1sNdE
+             */
+            id: string;
+            currency: components["schemas"]["CurrencyCode"];
+            /**
+             * @description `completed` once checked out; a completed cart cannot change.
+             * @enum {string}
+             */
+            status: "active" | "completed";
+            /** Format: email */
+            email: string | null;
+            shipping_address: components["schemas"]["ShippingAddress"] | null;
+            /** @description The lines, oldest first. */
+            items: components["schemas"]["CartItem"][];
+            /** @description The buyable lines grouped by seller, in the order of each seller's first line. */
+            sellers: components["schemas"]["CartSellerGroup"][];
+            totals: components["schemas"]["CartTotals"];
+            /**
+             * @description Tax rate of the shipping address's country in basis points (1900 = 19 %); null without an address or when the country has no rate.
+             * @example 1900
+             */
+            tax_rate_bps: number | null;
+            /** @description True when nothing in `problems` stands in the way of checkout. */
+            checkout_ready: boolean;
+            problems: components["schemas"]["CartProblem"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            completed_at: string | null;
+        };
+        /** @description The buyer's contact and destination. Send only the fields to change; `null` clears one. */
+        CartUpdate: {
+            /**
+             * Format: email
+             * @example erika@example.com
+             */
+            email?: string | null;
+            shipping_address?: components["schemas"]["ShippingAddress"] | null;
+        };
+        /** @description A variant to put in the cart. Adding a variant that is already in the cart adds to its quantity. */
+        CartItemAdd: {
+            /** @example var_01J9ZC3YV4Q1XK6T7M2R8N5B0G */
+            variant_id: string;
+            /**
+             * @description Units to add. A line holds at most 100 units; more is `422 quantity_limit_exceeded`.
+             * @example 2
+             */
+            quantity: number;
+        };
+        /** @description The new quantity of a line (to remove a line, delete it). */
+        CartItemUpdate: {
+            /**
+             * @description The line's new quantity. A line holds at most 100 units; more is `422 quantity_limit_exceeded`.
+             * @example 3
+             */
+            quantity: number;
+        };
+        /** @description A variant as its seller sees it, with every price and the stock on hand. */
+        SellerVariant: {
+            /** @example var_01J9ZC3YV4Q1XK6T7M2R8N5B0G */
+            id: string;
+            /** @example ATL-BOOT-42 */
+            sku: string;
+            /** @example 42 */
+            title: string;
+            /**
+             * @description The option values of this variant, by option name.
+             * @example {
+             *       "Size": "42"
+             *     }
+             */
+            options: {
+                [key: string]: string;
+            };
+            /** @description Every price of the variant, one per currency, by currency code. */
+            prices: components["schemas"]["Money"][];
+            /** @description Units in stock. */
+            inventory_quantity: number;
+        };
+        /** @description A product as its seller sees it, in any status, with stock per variant. */
+        SellerProduct: {
+            /** @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E */
+            id: string;
+            /** @example trail-runner-boot */
+            handle: string;
+            /** @example Trail Runner Boot */
+            title: string;
+            description: string | null;
+            /**
+             * @description `draft` products are never shown in the store; `published` ones are, while the seller is active.
+             * @enum {string}
+             */
+            status: "draft" | "published";
+            /** @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C */
+            seller_id: string;
+            category: components["schemas"]["CategorySummary"] | null;
+            /** @description Free-form product attributes (material, brand, …). */
+            attributes: {
+                [key: string]: unknown;
+            };
+            images: components["schemas"]["Image"][];
+            options: components["schemas"]["ProductOption"][];
+            variants: components["schemas"]["SellerVariant"][];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When the product, its variants or their prices last changed (stock changes do not count).
+             */
+            updated_at: string;
+        };
+        SellerProductList: {
+            data: components["schemas"]["SellerProduct"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /**
+         * @description A lowercase URL slug, unique across the marketplace.
+         * @example trail-runner-boot
+         */
+        ProductHandle: string;
+        /**
+         * @description Stock-keeping unit, unique across the marketplace. Visible ASCII, no spaces.
+         * @example ATL-BOOT-42
+         */
+        Sku: string;
+        /**
+         * @description The variant's prices, at most one per currency. Replaces every price of the variant.
+         * @example [
+         *       {
+         *         "amount": 12900,
+         *         "currency": "USD"
+         *       },
+         *       {
+         *         "amount": 11900,
+         *         "currency": "EUR"
+         *       }
+         *     ]
+         */
+        SellerPrices: components["schemas"]["Money"][];
+        /** @description A new variant. Its `options` must name every option of the product, each with one of that option's values, and no other variant of the product may have the same combination. */
+        SellerVariantCreate: {
+            sku: components["schemas"]["Sku"];
+            /** @description Defaults to the option values joined with " / " in option order ("Default" for a product without options). */
+            title?: string;
+            /**
+             * @description One value per product option, by option name. Omit (or `{}`) for a product without options.
+             * @default {}
+             */
+            options?: {
+                [key: string]: string;
+            };
+            prices?: components["schemas"]["SellerPrices"];
+            /** @default 0 */
+            inventory_quantity?: number;
+        };
+        /** @description A new product with its options and at least one variant. It is created as a `draft`. */
+        SellerProductCreate: {
+            handle: components["schemas"]["ProductHandle"];
+            title: string;
+            description?: string | null;
+            /** @description A category id or handle; null or absent for none. */
+            category?: components["schemas"]["IdOrHandle"] | null;
+            /**
+             * @description Free-form product attributes (material, brand, …).
+             * @default {}
+             */
+            attributes?: {
+                [key: string]: unknown;
+            };
+            /** @default [] */
+            images?: components["schemas"]["Image"][];
+            /**
+             * @description The product's options (Size, Color, …), in display order; option names and the values of each option must be unique. Set at creation.
+             * @default []
+             */
+            options?: {
+                name: string;
+                values: string[];
+            }[];
+            variants: components["schemas"]["SellerVariantCreate"][];
+        };
+        /** @description Fields to change; the others keep their value. `attributes` and `images` are replaced whole. */
+        SellerProductUpdate: {
+            handle?: components["schemas"]["ProductHandle"];
+            title?: string;
+            description?: string | null;
+            /** @description A category id or handle; null removes the category. */
+            category?: components["schemas"]["IdOrHandle"] | null;
+            attributes?: {
+                [key: string]: unknown;
+            };
+            images?: components["schemas"]["Image"][];
+        };
+        /** @description Fields to change; the others keep their value. `prices` replaces every price of the variant. */
+        SellerVariantUpdate: {
+            sku?: components["schemas"]["Sku"];
+            title?: string;
+            /** @description One value per product option, by option name. */
+            options?: {
+                [key: string]: string;
+            };
+            prices?: components["schemas"]["SellerPrices"];
+            inventory_quantity?: number;
+        };
+        /**
+         * @description Stock changes for up to 500 of the seller's variants, applied all together or not at all.
+         *     Each item names a variant by `sku` or by `variant_id` (exactly one) and either sets its stock
+         *     (`quantity`) or changes it by a signed delta (`adjust`) (exactly one). Prefer `adjust` while
+         *     orders are being placed: it adds to the stock at the moment of the write, so it never overwrites
+         *     sales made since the stock was read. A variant may appear only once per request.
+         */
+        InventoryUpdate: {
+            items: ({
+                sku?: components["schemas"]["Sku"];
+                /** @example var_01J9ZC3YV4Q1XK6T7M2R8N5B0G */
+                variant_id?: string;
+                /** @description The new stock. */
+                quantity?: number;
+                /** @description Units to add (positive) or remove (negative). */
+                adjust?: number;
+            } & ((unknown | unknown) & (unknown | unknown)))[];
+        };
+        InventoryUpdateResult: {
+            /** @description The variants of the request, in request order, with their stock after the update. */
+            data: {
+                variant_id: string;
+                sku: string;
+                inventory_quantity: number;
+            }[];
+        };
+        /** @description A seller as the operator sees it. */
+        AdminSeller: {
+            /** @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C */
+            id: string;
+            /** @example atlas-outfitters */
+            handle: string;
+            /** @example Atlas Outfitters */
+            name: string;
+            description: string | null;
+            /** @enum {string} */
+            status: "pending" | "active" | "suspended";
+            /** @description This seller's commission in basis points, or null to use the marketplace default. */
+            commission_bps_override: number | null;
+            /** @description The commission that applies now (the override, else the marketplace default). */
+            effective_commission_bps: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        AdminSellerList: {
+            data: components["schemas"]["AdminSeller"][];
+            next_cursor: string | null;
+        };
+        SellerCreate: {
+            /** @description Unique URL handle. */
+            handle: string;
+            name: string;
+            description?: string | null;
+            commission_bps_override?: number | null;
+        };
+        CommissionUpdate: {
+            /** @description The seller's commission in basis points (1000 = 10%), or null to fall back to the marketplace default. */
+            commission_bps: number | null;
+        };
+        /** @description An API key's record. The key itself is shown once, at creation, and never stored. */
+        ApiKey: {
+            /** @example key_01J9ZC3YV4Q1XK6T7M2R8N5B0K */
+            id: string;
+            /** @enum {string} */
+            kind: "publishable" | "seller" | "operator";
+            seller_id: string | null;
+            name: string;
+            /**
+             * @description The first characters of the key, to tell keys apart.
+             * @example sk_live_8fQ2
+             */
+            prefix: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+            /** Format: date-time */
+            last_used_at: string | null;
+        };
+        ApiKeyList: {
+            data: components["schemas"]["ApiKey"][];
+        };
+        ApiKeyCreate: {
+            /** @example Production storefront */
+            name: string;
+        };
+        ApiKeyCreated: {
+            key: components["schemas"]["ApiKey"];
+            /**
+             * @description The whole key. Shown only in this response; store it now.
+             * @example sk_live_8fQ2mZt0c1RrX4yWq9LhVb3NkD5sPe7A
+             */
+            secret: string;
+        };
+        MarketplaceSettings: {
+            /**
+             * @description Commission taken from each seller order, in basis points of its items subtotal, unless the seller has an override.
+             * @example 1000
+             */
+            default_commission_bps: number;
+        };
+        CheckoutRequest: {
+            /**
+             * @description The payment provider. `test` is built in and never moves money.
+             * @default test
+             * @enum {string}
+             */
+            provider?: "test";
+            /**
+             * @description A payment method token of the provider. The `test` provider understands `pm_card_visa` (authorised),
+             *     `pm_card_declined` (402 `payment_declined`), `pm_card_insufficient_funds` (402
+             *     `payment_insufficient_funds`) and `pm_card_review` (402 `payment_requires_review`).
+             * @example pm_card_visa
+             */
+            payment_method: string;
+        };
+        Totals: {
+            subtotal: components["schemas"]["Money"];
+            shipping: components["schemas"]["Money"];
+            tax: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+        };
+        OrderLine: {
+            id: string;
+            /** @description Null once the variant was deleted; the line keeps its snapshot. */
+            variant_id: string | null;
+            product_id: string | null;
+            sku: string;
+            product_title: string;
+            variant_title: string;
+            quantity: number;
+            unit_price: components["schemas"]["Money"];
+            subtotal: components["schemas"]["Money"];
+            fulfilled_quantity: number;
+        };
+        Fulfillment: {
+            id: string;
+            carrier: string;
+            tracking_number: string;
+            lines: {
+                line_id: string;
+                quantity: number;
+            }[];
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description One seller's part of an order. */
+        SellerOrder: {
+            /** @example so_01J9ZC3YV4Q1XK6T7M2R8N5B0N */
+            id: string;
+            order_id: string;
+            seller_id: string;
+            seller_name: string;
+            /** @enum {string} */
+            status: "open" | "partially_fulfilled" | "fulfilled" | "cancelled";
+            currency: components["schemas"]["CurrencyCode"];
+            lines: components["schemas"]["OrderLine"][];
+            totals: components["schemas"]["Totals"];
+            /** @description The marketplace's commission on this seller order's items subtotal, fixed when the order was placed. */
+            commission: {
+                rate_bps: number;
+                amount: components["schemas"]["Money"];
+            };
+            /**
+             * @description `authorized` at checkout, `captured` once fully fulfilled, `voided` when cancelled.
+             * @enum {string}
+             */
+            payment_status: "authorized" | "captured" | "voided";
+            fulfillments: components["schemas"]["Fulfillment"][];
+            shipping_address: components["schemas"]["ShippingAddress"];
+            /** Format: email */
+            email: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A buyer's order: one seller order per seller in the cart. */
+        Order: {
+            /** @example ord_01J9ZC3YV4Q1XK6T7M2R8N5B0M */
+            id: string;
+            /**
+             * @description `placed` until a seller ships; `fulfilled` when every seller order not cancelled is fulfilled; `cancelled` when every seller order is.
+             * @enum {string}
+             */
+            status: "placed" | "partially_fulfilled" | "fulfilled" | "cancelled";
+            currency: components["schemas"]["CurrencyCode"];
+            /** Format: email */
+            email: string;
+            shipping_address: components["schemas"]["ShippingAddress"];
+            totals: components["schemas"]["Totals"];
+            seller_orders: components["schemas"]["SellerOrder"][];
+            payment: {
+                id: string;
+                /** @enum {string} */
+                provider: "test";
+                /** @enum {string} */
+                status: "authorized" | "partially_captured" | "captured" | "voided";
+                authorized: components["schemas"]["Money"];
+                captured: components["schemas"]["Money"];
+                voided: components["schemas"]["Money"];
+            };
+            /** @description Only in the checkout response. Send it as `X-Order-Token` to read the order later; it is not stored in readable form and cannot be shown again. */
+            access_token?: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        SellerOrderList: {
+            data: components["schemas"]["SellerOrder"][];
+            next_cursor: string | null;
+        };
+        FulfillmentCreate: {
+            /** @example DHL */
+            carrier: string;
+            /** @example 00340434161094042557 */
+            tracking_number: string;
+            /** @description The lines and quantities shipped. Omit to ship everything not yet shipped. */
+            lines?: {
+                line_id: string;
+                quantity: number;
+            }[];
+        };
+        /** @description A seller's money, derived from the ledger. `pending` is owed for orders not yet fulfilled (captured); `available` is captured and not yet paid out. */
+        Balance: {
+            seller_id: string;
+            available: components["schemas"]["Money"][];
+            pending: components["schemas"]["Money"][];
+        };
+        Payout: {
+            /** @example po_01J9ZC3YV4Q1XK6T7M2R8N5B0P */
+            id: string;
+            seller_id: string;
+            amount: components["schemas"]["Money"];
+            /** @enum {string} */
+            status: "paid";
+            /** Format: date-time */
+            created_at: string;
+        };
+        PayoutList: {
+            data: components["schemas"]["Payout"][];
+        };
+        OrderList: {
+            data: components["schemas"]["Order"][];
+            next_cursor: string | null;
+        };
+        /** @description The seller's flat shipping rate per currency. A currency without a rate cannot be checked out with this seller's items. */
+        ShippingRateList: {
+            data: components["schemas"]["Money"][];
+        };
+        ShippingRateSet: {
+            amount: components["schemas"]["MinorUnits"];
+        };
+        /**
+         * @description The type of a domain event; each has a payload schema under the contract’s `webhooks`.
+         * @enum {string}
+         */
+        EventType: "fulfillment.created" | "inventory.low" | "inventory.updated" | "order.cancelled" | "order.placed" | "payment.captured" | "payout.paid" | "product.created" | "product.deleted" | "product.published" | "product.unpublished" | "product.updated" | "seller.approved" | "seller.commission_changed" | "seller.created" | "seller.reactivated" | "seller.suspended" | "seller_order.cancelled" | "seller_order.fulfilled" | "seller_order.placed" | "variant.created" | "variant.deleted" | "variant.updated" | "webhook_endpoint.disabled";
+        /**
+         * @description Event types delivered to the endpoint; `*` means every type (including types added later).
+         * @example [
+         *       "seller_order.placed",
+         *       "inventory.low"
+         *     ]
+         */
+        WebhookEventFilter: (components["schemas"]["EventType"] | "*")[];
+        WebhookEndpoint: {
+            /** @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W */
+            id: string;
+            /**
+             * @description `operator` for marketplace-wide endpoints, else the seller id.
+             * @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C
+             */
+            owner: string;
+            /**
+             * Format: uri
+             * @description Where events are POSTed. `https://` outside development; addresses that resolve to loopback, private, link-local or metadata ranges are refused (422 `webhook_url_not_allowed`) at registration and again at every delivery.
+             * @example https://merchant.example/hooks/souk
+             */
+            url: string;
+            event_types: components["schemas"]["WebhookEventFilter"];
+            enabled: boolean;
+            description: string | null;
+            /**
+             * @description `failing`: Souk disabled it after deliveries failed for the disable period (3 days); enable it again with PATCH.
+             * @enum {string|null}
+             */
+            disabled_reason: "manual" | "failing" | null;
+            /**
+             * Format: date-time
+             * @description Start of the current run of failed deliveries; null when the last delivery succeeded.
+             */
+            failing_since: string | null;
+            /**
+             * @description The last four characters of the newest signing secret.
+             * @example …x9Qa
+             */
+            secret_hint: string;
+            /** @description Secrets that currently sign deliveries (2 during a rotation overlap). */
+            secrets_active: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        WebhookEndpointList: {
+            data: components["schemas"]["WebhookEndpoint"][];
+        };
+        WebhookEndpointCreate: {
+            /**
+             * Format: uri
+             * @description Where events are POSTed. `https://` outside development; addresses that resolve to loopback, private, link-local or metadata ranges are refused (422 `webhook_url_not_allowed`) at registration and again at every delivery.
+             * @example https://merchant.example/hooks/souk
+             */
+            url: string;
+            event_types: components["schemas"]["WebhookEventFilter"];
+            description?: string;
+            /** @default true */
+            enabled?: boolean;
+        };
+        WebhookEndpointWithSecret: {
+            endpoint: components["schemas"]["WebhookEndpoint"];
+            /**
+             * @description The signing secret. Shown only in this response; store it now.
+             * @example whsec_8fQ2mZt0c1RrX4yWq9LhVb3NkD5sPe7A
+             */
+            secret: string;
+        };
+        /** @description Fields to change. Enabling an endpoint clears its failing state. */
+        WebhookEndpointUpdate: {
+            /**
+             * Format: uri
+             * @description Where events are POSTed. `https://` outside development; addresses that resolve to loopback, private, link-local or metadata ranges are refused (422 `webhook_url_not_allowed`) at registration and again at every delivery.
+             * @example https://merchant.example/hooks/souk
+             */
+            url?: string;
+            event_types?: components["schemas"]["WebhookEventFilter"];
+            description?: string | null;
+            enabled?: boolean;
+        };
+        WebhookSecretRotate: {
+            /**
+             * @description How long the current secret keeps signing next to the new one (each delivery then carries one `v1=` per secret). 0 retires it at once.
+             * @default 24
+             */
+            expire_previous_in_hours?: number;
+        };
+        WebhookAttempt: {
+            number: number;
+            /** Format: date-time */
+            started_at: string;
+            /** @description HTTP status of the response; null when none came (timeout, refused, DNS). */
+            status_code: number | null;
+            latency_ms: number;
+            /** @description The first 1 KiB of the response body. */
+            response_excerpt: string | null;
+            /** @description Why the attempt failed, when it did. */
+            error: string | null;
+        };
+        WebhookDelivery: {
+            /** @example whd_01J9ZC3YV4Q1XK6T7M2R8N5B0X */
+            id: string;
+            endpoint_id: string;
+            event_id: string;
+            event_type: components["schemas"]["EventType"];
+            /**
+             * @description `pending`: waiting for its next attempt; `succeeded`: a 2xx came back; `failed`: the retry schedule ran out (or the endpoint was disabled) — redeliver to try again.
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            attempt_count: number;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Every attempt, oldest first. */
+            attempts: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookDeliveryList: {
+            data: components["schemas"]["WebhookDelivery"][];
+            next_cursor: string | null;
+        };
+        /** @description Re-sends every event in [from, to) that the endpoint subscribes to and may see, in the order they happened. At most 31 days. */
+        WebhookReplay: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        WebhookReplayResult: {
+            /** @description Deliveries queued. */
+            queued: number;
+        };
+        /** @description A seller shipped lines of a seller order. */
+        FulfillmentCreatedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "fulfillment.created";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                fulfillment_id: string;
+                seller_order_id: string;
+                order_id: string;
+                carrier: string;
+                tracking_number: string;
+                lines: {
+                    line_id: string;
+                    quantity: number;
+                }[];
+            };
+        };
+        /** @description A variant’s stock fell below its low-stock threshold (emitted by the inventory-alerts plugin once per crossing). */
+        InventoryLowEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "inventory.low";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                variant_id: string;
+                product_id: string;
+                sku: string;
+                inventory_quantity: number;
+                threshold: number;
+                /** @description The `inventory.updated` event that crossed the threshold. */
+                caused_by_event_id: string;
+            };
+        };
+        /** @description A variant’s stock changed (seller update, checkout, or cancellation). */
+        InventoryUpdatedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "inventory.updated";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                variant_id: string;
+                product_id: string;
+                sku: string;
+                inventory_quantity: number;
+                previous_quantity: number;
+            };
+        };
+        /** @description Every seller order of an order is cancelled. */
+        OrderCancelledEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "order.cancelled";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            seller_id: null;
+            data: {
+                order_id: string;
+            };
+        };
+        /** @description A buyer placed an order (payment authorized, stock taken). */
+        OrderPlacedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "order.placed";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            seller_id: null;
+            data: {
+                order_id: string;
+                currency: components["schemas"]["CurrencyCode"];
+                total: components["schemas"]["MinorUnits"];
+                seller_order_ids: string[];
+            };
+        };
+        /** @description The seller order’s part of the payment was captured. */
+        PaymentCapturedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "payment.captured";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                seller_order_id: string;
+                order_id: string;
+                seller_id: string;
+                currency: components["schemas"]["CurrencyCode"];
+                total: components["schemas"]["MinorUnits"];
+                commission: components["schemas"]["MinorUnits"];
+                lines: {
+                    line_id: string;
+                    quantity: number;
+                }[];
+            };
+        };
+        /** @description A seller was paid its available balance in one currency. */
+        PayoutPaidEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "payout.paid";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                payout_id: string;
+                seller_id: string;
+                amount: components["schemas"]["MinorUnits"];
+                currency: components["schemas"]["CurrencyCode"];
+            };
+        };
+        /** @description A seller created a product (as a draft). */
+        ProductCreatedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "product.created";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                product_id: string;
+                handle: string;
+                title: string;
+                /** @enum {string} */
+                status: "draft" | "published";
+                category_id: string | null;
+                variants: {
+                    variant_id: string;
+                    sku: string;
+                }[];
+            };
+        };
+        /** @description A seller deleted a product with its variants. */
+        ProductDeletedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "product.deleted";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                product_id: string;
+                handle: string;
+                /** @enum {string} */
+                status: "draft" | "published";
+                variants: {
+                    variant_id: string;
+                    sku: string;
+                }[];
+            };
+        };
+        /** @description A seller published a product: it shows in the store while the seller is active. */
+        ProductPublishedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "product.published";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                product_id: string;
+                handle: string;
+                /** @constant */
+                status: "published";
+            };
+        };
+        /** @description A seller returned a product to draft: it left the store. */
+        ProductUnpublishedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "product.unpublished";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                product_id: string;
+                handle: string;
+                /** @constant */
+                status: "draft";
+            };
+        };
+        /** @description A seller changed fields of a product; `changed` names them. */
+        ProductUpdatedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "product.updated";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                product_id: string;
+                handle: string;
+                title: string;
+                /** @enum {string} */
+                status: "draft" | "published";
+                changed: ("handle" | "title" | "description" | "category" | "attributes" | "images")[];
+            };
+        };
+        /** @description A seller was approved: its products can be sold. */
+        SellerApprovedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "seller.approved";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                seller_id: string;
+                /** @enum {string} */
+                previous_status: "pending" | "active" | "suspended";
+                /** @enum {string} */
+                status: "pending" | "active" | "suspended";
+            };
+        };
+        /** @description A seller’s commission override changed (null: the marketplace default applies). */
+        SellerCommissionChangedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "seller.commission_changed";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                seller_id: string;
+                previous_commission_bps: number | null;
+                commission_bps: number | null;
+            };
+        };
+        /** @description A seller was onboarded (pending). */
+        SellerCreatedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "seller.created";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                seller_id: string;
+                handle: string;
+                name: string;
+            };
+        };
+        /** @description A suspended seller was reactivated. */
+        SellerReactivatedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "seller.reactivated";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                seller_id: string;
+                /** @enum {string} */
+                previous_status: "pending" | "active" | "suspended";
+                /** @enum {string} */
+                status: "pending" | "active" | "suspended";
+            };
+        };
+        /** @description A seller was suspended: its products left the store. */
+        SellerSuspendedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "seller.suspended";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                seller_id: string;
+                /** @enum {string} */
+                previous_status: "pending" | "active" | "suspended";
+                /** @enum {string} */
+                status: "pending" | "active" | "suspended";
+            };
+        };
+        /** @description A seller cancelled its part before shipping: restocked, payment part voided, commission clawed back. */
+        SellerOrderCancelledEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "seller_order.cancelled";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                seller_order_id: string;
+                order_id: string;
+                seller_id: string;
+                currency: components["schemas"]["CurrencyCode"];
+                total: components["schemas"]["MinorUnits"];
+                commission: components["schemas"]["MinorUnits"];
+            };
+        };
+        /** @description Every line of a seller order has shipped. */
+        SellerOrderFulfilledEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "seller_order.fulfilled";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                seller_order_id: string;
+                order_id: string;
+                seller_id: string;
+                currency: components["schemas"]["CurrencyCode"];
+                total: components["schemas"]["MinorUnits"];
+                commission: components["schemas"]["MinorUnits"];
+                lines: {
+                    line_id: string;
+                    quantity: number;
+                }[];
+            };
+        };
+        /** @description One seller’s part of a new order. */
+        SellerOrderPlacedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "seller_order.placed";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                order_id: string;
+                seller_order_id: string;
+                seller_id: string;
+                currency: components["schemas"]["CurrencyCode"];
+                total: components["schemas"]["MinorUnits"];
+                commission: components["schemas"]["MinorUnits"];
+            };
+        };
+        /** @description A seller added a variant to a product. */
+        VariantCreatedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "variant.created";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                variant_id: string;
+                product_id: string;
+                sku: string;
+                title: string;
+                options: {
+                    [key: string]: string;
+                };
+                prices: components["schemas"]["Money"][];
+                inventory_quantity: number;
+            };
+        };
+        /** @description A seller deleted a variant. */
+        VariantDeletedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "variant.deleted";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                variant_id: string;
+                product_id: string;
+                sku: string;
+                title: string;
+            };
+        };
+        /** @description A seller changed a variant’s SKU, title, options or prices; `changed` names them (stock changes are `inventory.updated`). */
+        VariantUpdatedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "variant.updated";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller the event concerns. */
+            seller_id: string;
+            data: {
+                variant_id: string;
+                product_id: string;
+                sku: string;
+                title: string;
+                options: {
+                    [key: string]: string;
+                };
+                prices: components["schemas"]["Money"][];
+                inventory_quantity: number;
+                changed: ("sku" | "title" | "options" | "prices")[];
+            };
+        };
+        /** @description Souk disabled a webhook endpoint whose deliveries kept failing for the disable period (3 days). */
+        WebhookEndpointDisabledEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "webhook_endpoint.disabled";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller owning the endpoint; null for an operator endpoint. */
+            seller_id: string | null;
+            data: {
+                endpoint_id: string;
+                url: string;
+                /** Format: date-time */
+                failing_since: string;
+                last_error: string | null;
+            };
+        };
+    };
+    responses: {
+        /** @description The request is not valid (wrong types, unknown fields, bad cursor…). */
+        BadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A dependency is unavailable. */
+        ServiceUnavailable: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The X-Api-Key header is missing, unknown or revoked. */
+        Unauthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The API key is of the wrong kind for this path. */
+        Forbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than the server accepts. */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not JSON. */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Nothing is found at this address. */
+        NotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request conflicts with the current state of the resource. */
+        Conflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request is well-formed but cannot be carried out. */
+        Unprocessable: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The payment was not authorized; no order was placed and no stock was reserved. */
+        PaymentFailed: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description Full-text search over product title and description, ranked by relevance.
+         * @example leather boots
+         */
+        q: string;
+        /**
+         * @description A category id or handle. Products of its descendant categories are included.
+         * @example footwear
+         */
+        category: components["schemas"]["IdOrHandle"];
+        /**
+         * @description A seller id or handle.
+         * @example atlas-outfitters
+         */
+        seller: components["schemas"]["IdOrHandle"];
+        /**
+         * @description Lowest variant price to include, in minor units of `currency` (inclusive). Requires `currency`.
+         * @example 1000
+         */
+        min_price: components["schemas"]["MinorUnits"];
+        /**
+         * @description Highest variant price to include, in minor units of `currency` (inclusive). Requires `currency`.
+         * @example 5000
+         */
+        max_price: components["schemas"]["MinorUnits"];
+        /**
+         * @description ISO 4217 code of the currency to price variants in (`price` of each variant) and to filter or sort by.
+         * @example USD
+         */
+        currency: components["schemas"]["CurrencyCode"];
+        /**
+         * @description Order of results. `relevance` needs `q`; `price_asc`/`price_desc` need `currency` and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results.
+         * @example price_asc
+         */
+        sort: "relevance" | "price_asc" | "price_desc" | "newest";
+        /**
+         * @description Page size.
+         * @example 20
+         */
+        limit: number;
+        /**
+         * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+         * @example eyJ2IjoxfQ
+         */
+        cursor: string;
+        /**
+         * @description The resource's id or its URL handle.
+         * @example trail-runner-boot
+         */
+        idOrHandle: components["schemas"]["IdOrHandle"];
+        /**
+         * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+         * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+         */
+        IdempotencyKey: string;
+        /**
+         * @description The cart's id (`cart_…`), as returned when it was created.
+         * @example cart_7Hq2LxR9vTbK4mWzP1sNdE
+         */
+        cartId: string;
+        /**
+         * @description The id of a line of this cart (`item_…`).
+         * @example item_01JA0B5N2W8R4K6T7M2R8N5B0A
+         */
+        cartItemId: string;
+        /**
+         * @description The product's id (`prod_…`).
+         * @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E
+         */
+        productId: string;
+        /**
+         * @description The variant's id (`var_…`).
+         * @example var_01J9ZC3YV4Q1XK6T7M2R8N5B0G
+         */
+        variantId: string;
+        /**
+         * @description Only sellers in this state.
+         * @example pending
+         */
+        sellerStatus: "pending" | "active" | "suspended";
+        /**
+         * @description The seller's id (`sel_…`).
+         * @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C
+         */
+        sellerId: string;
+        /**
+         * @description The API key's id (`key_…`), never the key itself.
+         * @example key_01J9ZC3YV4Q1XK6T7M2R8N5B0K
+         */
+        keyId: string;
+        /**
+         * @description A unique key for this checkout attempt (a UUID). Retrying with the same key and body replays the first response — never a second order; the same key with another body is refused (422); while the first request is still running, a duplicate waits and then gets 409.
+         * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+         */
+        IdempotencyKeyRequired: string;
+        /**
+         * @description The order's id (`ord_…`).
+         * @example ord_01J9ZC3YV4Q1XK6T7M2R8N5B0M
+         */
+        orderId: string;
+        /**
+         * @description The `access_token` returned once by checkout. Without the right token an order is not found, so order ids alone reveal nothing.
+         * @example ot_4Jq9Zx2LmP0aB7cD1eF3gH5iJ6kL8mN0
+         */
+        OrderToken: string;
+        /**
+         * @description Only seller orders in this state.
+         * @example open
+         */
+        sellerOrderStatus: "open" | "partially_fulfilled" | "fulfilled" | "cancelled";
+        /**
+         * @description The seller order's id (`so_…`).
+         * @example so_01J9ZC3YV4Q1XK6T7M2R8N5B0N
+         */
+        sellerOrderId: string;
+        /**
+         * @description ISO 4217 code of the currency.
+         * @example USD
+         */
+        currencyPath: components["schemas"]["CurrencyCode"];
+        /**
+         * @description The webhook endpoint’s id (`whe_…`).
+         * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+         */
+        endpointId: string;
+        /** @description Only deliveries in this status. */
+        deliveryStatus: "pending" | "succeeded" | "failed";
+        /**
+         * @description The delivery’s id (`whd_…`).
+         * @example whd_01J9ZC3YV4Q1XK6T7M2R8N5B0X
+         */
+        deliveryId: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description Identifier of this request, echoed from a well-formed incoming `X-Request-Id` or generated. It appears on every log line the request produced. */
+        "X-Request-Id": string;
+        /** @description `true` when this response is the stored response of an earlier request with the same `Idempotency-Key`; absent otherwise. */
+        "Idempotent-Replayed": "true";
+    };
+    pathItems: never;
+};
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is alive. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    getReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve traffic. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bundled OpenAPI document. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        openapi: string;
+                        info: {
+                            [key: string]: unknown;
+                        };
+                        paths: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    getApiDocs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API reference page. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listStoreProducts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Full-text search over product title and description, ranked by relevance.
+                 * @example leather boots
+                 */
+                q?: components["parameters"]["q"];
+                /**
+                 * @description A category id or handle. Products of its descendant categories are included.
+                 * @example footwear
+                 */
+                category?: components["parameters"]["category"];
+                /**
+                 * @description A seller id or handle.
+                 * @example atlas-outfitters
+                 */
+                seller?: components["parameters"]["seller"];
+                /**
+                 * @description Lowest variant price to include, in minor units of `currency` (inclusive). Requires `currency`.
+                 * @example 1000
+                 */
+                min_price?: components["parameters"]["min_price"];
+                /**
+                 * @description Highest variant price to include, in minor units of `currency` (inclusive). Requires `currency`.
+                 * @example 5000
+                 */
+                max_price?: components["parameters"]["max_price"];
+                /**
+                 * @description ISO 4217 code of the currency to price variants in (`price` of each variant) and to filter or sort by.
+                 * @example USD
+                 */
+                currency?: components["parameters"]["currency"];
+                /**
+                 * @description Order of results. `relevance` needs `q`; `price_asc`/`price_desc` need `currency` and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results.
+                 * @example price_asc
+                 */
+                sort?: components["parameters"]["sort"];
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of products. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    searchStoreProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductSearch"];
+            };
+        };
+        responses: {
+            /** @description A page of products. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getStoreProduct: {
+        parameters: {
+            query?: {
+                /**
+                 * @description ISO 4217 code of the currency to price variants in (`price` of each variant) and to filter or sort by.
+                 * @example USD
+                 */
+                currency?: components["parameters"]["currency"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's id or its URL handle.
+                 * @example trail-runner-boot
+                 */
+                idOrHandle: components["parameters"]["idOrHandle"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listStoreCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All categories. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getStoreSeller: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's id or its URL handle.
+                 * @example trail-runner-boot
+                 */
+                idOrHandle: components["parameters"]["idOrHandle"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The seller. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Seller"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createStoreCart: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartCreate"];
+            };
+        };
+        responses: {
+            /** @description The new cart. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getStoreCart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cart's id (`cart_…`), as returned when it was created.
+                 * @example cart_7Hq2LxR9vTbK4mWzP1sNdE
+                 */
+                cartId: components["parameters"]["cartId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cart. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateStoreCart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cart's id (`cart_…`), as returned when it was created.
+                 * @example cart_7Hq2LxR9vTbK4mWzP1sNdE
+                 */
+                cartId: components["parameters"]["cartId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated cart. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    addStoreCartItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The cart's id (`cart_…`), as returned when it was created.
+                 * @example cart_7Hq2LxR9vTbK4mWzP1sNdE
+                 */
+                cartId: components["parameters"]["cartId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartItemAdd"];
+            };
+        };
+        responses: {
+            /** @description The cart with the line added or merged. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    removeStoreCartItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cart's id (`cart_…`), as returned when it was created.
+                 * @example cart_7Hq2LxR9vTbK4mWzP1sNdE
+                 */
+                cartId: components["parameters"]["cartId"];
+                /**
+                 * @description The id of a line of this cart (`item_…`).
+                 * @example item_01JA0B5N2W8R4K6T7M2R8N5B0A
+                 */
+                itemId: components["parameters"]["cartItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cart without the line. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateStoreCartItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cart's id (`cart_…`), as returned when it was created.
+                 * @example cart_7Hq2LxR9vTbK4mWzP1sNdE
+                 */
+                cartId: components["parameters"]["cartId"];
+                /**
+                 * @description The id of a line of this cart (`item_…`).
+                 * @example item_01JA0B5N2W8R4K6T7M2R8N5B0A
+                 */
+                itemId: components["parameters"]["cartItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartItemUpdate"];
+            };
+        };
+        responses: {
+            /** @description The cart with the new quantity. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listSellerProducts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only products in this status.
+                 * @example draft
+                 */
+                status?: "draft" | "published";
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the seller's products. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerProductList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSellerProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerProductCreate"];
+            };
+        };
+        responses: {
+            /** @description The new product. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerProduct"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getSellerProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The product's id (`prod_…`).
+                 * @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E
+                 */
+                productId: components["parameters"]["productId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerProduct"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteSellerProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The product's id (`prod_…`).
+                 * @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E
+                 */
+                productId: components["parameters"]["productId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateSellerProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The product's id (`prod_…`).
+                 * @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E
+                 */
+                productId: components["parameters"]["productId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerProductUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated product. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerProduct"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    publishSellerProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The product's id (`prod_…`).
+                 * @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E
+                 */
+                productId: components["parameters"]["productId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product, now `published`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerProduct"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    unpublishSellerProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The product's id (`prod_…`).
+                 * @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E
+                 */
+                productId: components["parameters"]["productId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product, now `draft`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerProduct"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createSellerVariant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The product's id (`prod_…`).
+                 * @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E
+                 */
+                productId: components["parameters"]["productId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerVariantCreate"];
+            };
+        };
+        responses: {
+            /** @description The product with its new variant. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerProduct"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    deleteSellerVariant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The product's id (`prod_…`).
+                 * @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E
+                 */
+                productId: components["parameters"]["productId"];
+                /**
+                 * @description The variant's id (`var_…`).
+                 * @example var_01J9ZC3YV4Q1XK6T7M2R8N5B0G
+                 */
+                variantId: components["parameters"]["variantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateSellerVariant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The product's id (`prod_…`).
+                 * @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E
+                 */
+                productId: components["parameters"]["productId"];
+                /**
+                 * @description The variant's id (`var_…`).
+                 * @example var_01J9ZC3YV4Q1XK6T7M2R8N5B0G
+                 */
+                variantId: components["parameters"]["variantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerVariantUpdate"];
+            };
+        };
+        responses: {
+            /** @description The product with the updated variant. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerProduct"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    updateSellerInventory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InventoryUpdate"];
+            };
+        };
+        responses: {
+            /** @description The stock of each variant of the request after the update. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventoryUpdateResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listAdminSellers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only sellers in this state.
+                 * @example pending
+                 */
+                status?: components["parameters"]["sellerStatus"];
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List sellers. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSellerList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createAdminSeller: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerCreate"];
+            };
+        };
+        responses: {
+            /** @description Onboard a seller. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSeller"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getAdminSeller: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The seller's id (`sel_…`).
+                 * @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C
+                 */
+                sellerId: components["parameters"]["sellerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Get a seller. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSeller"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    approveAdminSeller: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The seller's id (`sel_…`).
+                 * @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C
+                 */
+                sellerId: components["parameters"]["sellerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approve a seller. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSeller"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    suspendAdminSeller: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The seller's id (`sel_…`).
+                 * @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C
+                 */
+                sellerId: components["parameters"]["sellerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Suspend a seller. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSeller"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    reactivateAdminSeller: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The seller's id (`sel_…`).
+                 * @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C
+                 */
+                sellerId: components["parameters"]["sellerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reactivate a seller. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSeller"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    setAdminSellerCommission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The seller's id (`sel_…`).
+                 * @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C
+                 */
+                sellerId: components["parameters"]["sellerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommissionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Set a seller’s commission. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSeller"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listAdminSellerKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The seller's id (`sel_…`).
+                 * @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C
+                 */
+                sellerId: components["parameters"]["sellerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List a seller’s keys. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createAdminSellerKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The seller's id (`sel_…`).
+                 * @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C
+                 */
+                sellerId: components["parameters"]["sellerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description Create a seller key. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listAdminPublishableKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List publishable keys. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createAdminPublishableKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description Create a publishable key. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    revokeAdminKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The API key's id (`key_…`), never the key itself.
+                 * @example key_01J9ZC3YV4Q1XK6T7M2R8N5B0K
+                 */
+                keyId: components["parameters"]["keyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoke a key. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getAdminSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Get marketplace settings. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketplaceSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateAdminSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarketplaceSettings"];
+            };
+        };
+        responses: {
+            /** @description Update marketplace settings. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketplaceSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    checkoutStoreCart: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A unique key for this checkout attempt (a UUID). Retrying with the same key and body replays the first response — never a second order; the same key with another body is refused (422); while the first request is still running, a duplicate waits and then gets 409.
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKeyRequired"];
+            };
+            path: {
+                /**
+                 * @description The cart's id (`cart_…`), as returned when it was created.
+                 * @example cart_7Hq2LxR9vTbK4mWzP1sNdE
+                 */
+                cartId: components["parameters"]["cartId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description Check out a cart. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentFailed"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getStoreOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `access_token` returned once by checkout. Without the right token an order is not found, so order ids alone reveal nothing.
+                 * @example ot_4Jq9Zx2LmP0aB7cD1eF3gH5iJ6kL8mN0
+                 */
+                "X-Order-Token": components["parameters"]["OrderToken"];
+            };
+            path: {
+                /**
+                 * @description The order's id (`ord_…`).
+                 * @example ord_01J9ZC3YV4Q1XK6T7M2R8N5B0M
+                 */
+                orderId: components["parameters"]["orderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Get an order (buyer). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listSellerOrders: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only seller orders in this state.
+                 * @example open
+                 */
+                status?: components["parameters"]["sellerOrderStatus"];
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List my seller orders. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerOrderList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSellerOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The seller order's id (`so_…`).
+                 * @example so_01J9ZC3YV4Q1XK6T7M2R8N5B0N
+                 */
+                sellerOrderId: components["parameters"]["sellerOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Get one of my seller orders. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerOrder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createSellerOrderFulfillment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The seller order's id (`so_…`).
+                 * @example so_01J9ZC3YV4Q1XK6T7M2R8N5B0N
+                 */
+                sellerOrderId: components["parameters"]["sellerOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FulfillmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Ship (part of) a seller order. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerOrder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    cancelSellerOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The seller order's id (`so_…`).
+                 * @example so_01J9ZC3YV4Q1XK6T7M2R8N5B0N
+                 */
+                sellerOrderId: components["parameters"]["sellerOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancel a seller order. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerOrder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getSellerBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Get my balance. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Balance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listSellerPayouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List my payouts. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listAdminOrders: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List all orders. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    runAdminPayouts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Run payouts. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listSellerShippingRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List my shipping rates. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippingRateList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    setSellerShippingRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ISO 4217 code of the currency.
+                 * @example USD
+                 */
+                currency: components["parameters"]["currencyPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShippingRateSet"];
+            };
+        };
+        responses: {
+            /** @description Set my shipping rate in a currency. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Money"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listSellerWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints, oldest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSellerWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointCreate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint and its signing secret. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getSellerWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteSellerWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateSellerWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointUpdate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    rotateSellerWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookSecretRotate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint and its new secret. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listSellerWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries in this status. */
+                status?: components["parameters"]["deliveryStatus"];
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    redeliverSellerWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+                /**
+                 * @description The delivery’s id (`whd_…`).
+                 * @example whd_01J9ZC3YV4Q1XK6T7M2R8N5B0X
+                 */
+                deliveryId: components["parameters"]["deliveryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, queued. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    replaySellerWebhookEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookReplay"];
+            };
+        };
+        responses: {
+            /** @description How many deliveries were queued. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplayResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listAdminWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints, oldest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createAdminWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointCreate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint and its signing secret. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getAdminWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteAdminWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateAdminWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointUpdate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    rotateAdminWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookSecretRotate"];
+            };
+        };
+        responses: {
+            /** @description The endpoint and its new secret. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listAdminWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries in this status. */
+                status?: components["parameters"]["deliveryStatus"];
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    redeliverAdminWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+                /**
+                 * @description The delivery’s id (`whd_…`).
+                 * @example whd_01J9ZC3YV4Q1XK6T7M2R8N5B0X
+                 */
+                deliveryId: components["parameters"]["deliveryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, queued. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    replayAdminWebhookEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The webhook endpoint’s id (`whe_…`).
+                 * @example whe_01J9ZC3YV4Q1XK6T7M2R8N5B0W
+                 */
+                endpointId: components["parameters"]["endpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookReplay"];
+            };
+        };
+        responses: {
+            /** @description How many deliveries were queued. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplayResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    onFulfillmentCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FulfillmentCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onInventoryLow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InventoryLowEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onInventoryUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InventoryUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onOrderCancelled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderCancelledEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onOrderPlaced: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderPlacedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPaymentCaptured: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentCapturedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPayoutPaid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutPaidEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onProductCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onProductDeleted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductDeletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onProductPublished: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductPublishedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onProductUnpublished: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductUnpublishedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onProductUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSellerApproved: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerApprovedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSellerCommissionChanged: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerCommissionChangedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSellerCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSellerReactivated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerReactivatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSellerSuspended: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerSuspendedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSellerOrderCancelled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerOrderCancelledEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSellerOrderFulfilled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerOrderFulfilledEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSellerOrderPlaced: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerOrderPlacedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onVariantCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VariantCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onVariantDeleted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VariantDeletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onVariantUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VariantUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onWebhookEndpointDisabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointDisabledEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}

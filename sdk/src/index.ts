@@ -1,0 +1,34 @@
+/**
+ * `@souk/sdk` — the typed client of the Souk marketplace API.
+ * @packageDocumentation
+ */
+
+export { type AdminApi, createAdminApi } from './admin.js';
+export type { AdminWebhooksApi } from './admin-webhooks.js';
+export { createSoukClient, type SoukClient } from './client.js';
+export {
+  createSoukCore,
+  type RequestOptions,
+  type SoukClientOptions,
+  type SoukCore,
+  type SoukPromise,
+  type WithResponse,
+} from './core.js';
+export { codeForStatus, isSoukError, SoukConnectionError, SoukError } from './errors.js';
+export { type Page, paginate } from './pagination.js';
+export { createSellerApi, type SellerApi } from './seller.js';
+export type { SellerWebhooksApi } from './seller-webhooks.js';
+export { createStoreApi, type StoreApi } from './store.js';
+export type { FetchLike } from './transport.js';
+export type * from './types.js';
+export {
+  constructWebhookEvent,
+  parseSignatureHeader,
+  type SignatureFailure,
+  SoukSignatureVerificationError,
+  type SoukWebhookEvent,
+  signWebhookPayload,
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  WEBHOOK_HEADERS,
+} from './webhooks.js';

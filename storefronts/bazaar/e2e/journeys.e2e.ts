@@ -1,0 +1,203 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newSession, type Session, screenshot } from './support/browser';
+import {
+  addToCart,
+  checkoutErrorCode,
+  fillCheckout,
+  openFirstBuyable,
+  uniqueEmail,
+} from './support/journeys';
+import { createAdmin } from './support/souk-admin';
+
+const baseURL = inject('storefrontUrl');
+const admin = createAdmin(inject('apiUrl'));
+let browser: Browser;
+const sessions: Session[] = [];
+
+async function session(): Promise<Session> {
+  const s = await newSession(browser, baseURL);
+  sessions.push(s);
+  return s;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  // Every journey fails on any console error or uncaught page error it caused.
+  const errors = sessions.flatMap((s) => s.errors);
+  for (const s of sessions.splice(0)) await s.context.close();
+  expect(errors, 'browser console errors').toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('server rendering', () => {
+  it('serves listing and product HTML with products, canonical URLs and OpenGraph (no JavaScript needed)', async () => {
+    const home = await (await fetch(`${baseURL}/`)).text();
+    expect(home).toContain('data-testid="product-card"');
+    const listing = await (await fetch(`${baseURL}/products?q=linen&sort=price_asc&utm_source=x`)).text();
+    expect(listing.match(/data-testid="product-card"/g)?.length).toBeGreaterThan(0);
+    expect(listing).toMatch(/<link rel="canonical" href="[^"]*\/products\?q=linen&amp;sort=price_asc"/);
+    expect(listing).toContain('<title>Search: linen · Bazaar</title>');
+    // Every image is sized, so nothing shifts while images load.
+    const imgs = listing.match(/<img [^>]*>/g) ?? [];
+    expect(imgs.length).toBeGreaterThan(0);
+    for (const img of imgs) expect(img).toMatch(/width="\d+".*height="\d+"|height="\d+".*width="\d+"/);
+    const handle = listing.match(/href="\/products\/([^"?/]+)"/)?.[1];
+    const res = await fetch(`${baseURL}/products/${handle}`);
+    const product = await res.text();
+    expect(res.status).toBe(200);
+    expect(product).toMatch(/<meta property="og:title" content="[^"]+"/);
+    expect(product).toContain(`<link rel="canonical" href="${baseURL}/products/${handle}"`);
+    expect(product).toContain('application/ld+json');
+    // The product page is static (ISR): a second request is served from the cache.
+    const again = await fetch(`${baseURL}/products/${handle}`);
+    expect(again.headers.get('x-nextjs-cache')).toMatch(/HIT|STALE/);
+  });
+});
+
+describe('buyer journeys in Chromium', () => {
+  it('browse → search → filter → product → two sellers → cart → checkout → two seller orders', async () => {
+    const { page } = await session();
+    await page.goto('/');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain('Independent sellers');
+    await screenshot(page, 'home');
+    // Keyboard: the first Tab reaches the skip link, and it moves focus to the main content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'home-mobile');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.getByRole('searchbox', { name: 'Search products' }).fill('linen');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/products\?q=linen/);
+    expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
+
+    await page.getByLabel('Seller').selectOption('atlas-outfitters');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/seller=atlas-outfitters/);
+    const sellers = await page.locator('.product-card__seller a').allTextContents();
+    expect(sellers.length).toBeGreaterThan(0);
+    expect(new Set(sellers)).toEqual(new Set(['Atlas Outfitters']));
+
+    await openFirstBuyable(page);
+    expect(await page.getByTestId('seller-link').textContent()).toBe('Atlas Outfitters');
+    await addToCart(page);
+    await expect.poll(() => page.getByTestId('cart-link').textContent()).toContain('1');
+    await screenshot(page, 'product');
+
+    await page.getByTestId('seller-link').click();
+    await page.waitForURL(/\/sellers\/atlas-outfitters/);
+    await page.goto('/sellers/nordic-home');
+    await openFirstBuyable(page);
+    await addToCart(page);
+
+    await page.getByTestId('cart-link').click();
+    await page.waitForURL(/\/cart$/);
+    expect(await page.locator('.seller-group h2').allTextContents()).toEqual([
+      'Sold by Atlas Outfitters',
+      'Sold by Nordic Home',
+    ]);
+    const totals = page.getByTestId('cart-totals');
+    const before = await totals.textContent();
+    await page
+      .getByLabel(/^Quantity of/)
+      .first()
+      .fill('2');
+    await page
+      .getByRole('button', { name: /^Update/ })
+      .first()
+      .click();
+    await expect.poll(() => totals.textContent()).not.toBe(before);
+    await screenshot(page, 'cart');
+
+    await page.getByRole('link', { name: 'Checkout' }).click();
+    await page.waitForURL(/\/checkout$/);
+    const email = uniqueEmail('journey');
+    await fillCheckout(page, { email });
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.waitForURL(/\/orders\/ord_/);
+    expect(await page.getByTestId('seller-order').count()).toBe(2);
+    await screenshot(page, 'confirmation');
+
+    const orders = await admin.ordersFor(email);
+    expect(orders).toHaveLength(1);
+    expect(orders[0]?.seller_orders.map((so) => so.seller_name).sort()).toEqual([
+      'Atlas Outfitters',
+      'Nordic Home',
+    ]);
+  });
+
+  it('shows an out-of-stock message when stock ran out before checkout', async () => {
+    const { page } = await session();
+    await page.goto('/sellers/atlas-outfitters');
+    await openFirstBuyable(page);
+    const variantId = await addToCart(page);
+    await admin.setStock(variantId, 0);
+    try {
+      await page.goto('/checkout');
+      await fillCheckout(page, { email: uniqueEmail('stock') });
+      await page.getByRole('button', { name: 'Place order' }).click();
+      expect(await checkoutErrorCode(page)).toBe('out_of_stock');
+      expect(await page.getByTestId('checkout-error').textContent()).toContain('not enough stock');
+    } finally {
+      await admin.setStock(variantId, 50);
+    }
+  });
+
+  it('maps API validation errors to fields, explains a declined card, then succeeds with another card', async () => {
+    const { page } = await session();
+    await page.goto('/sellers/nordic-home');
+    await openFirstBuyable(page);
+    await addToCart(page);
+    await page.goto('/checkout');
+    const email = uniqueEmail('declined');
+
+    await fillCheckout(page, { email, phone: 'call me maybe' });
+    await page.getByRole('button', { name: 'Place order' }).click();
+    expect(await checkoutErrorCode(page)).toBe('validation_failed');
+    expect(await page.getByLabel('Phone (optional)').getAttribute('aria-invalid')).toBe('true');
+
+    await fillCheckout(page, { email, phone: '+49 221 1234567', paymentMethod: 'pm_card_declined' });
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await expect
+      .poll(() => page.getByTestId('checkout-error').getAttribute('data-code'))
+      .toBe('payment_declined');
+    expect(await page.getByTestId('checkout-error').textContent()).toContain('declined');
+    expect(await admin.ordersFor(email)).toHaveLength(0);
+
+    await page.getByLabel(/Payment method/).selectOption('pm_card_visa');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.waitForURL(/\/orders\/ord_/);
+    expect(await admin.ordersFor(email)).toHaveLength(1);
+  });
+
+  it('places exactly one order when the checkout form is submitted twice', async () => {
+    const { page } = await session();
+    await page.goto('/sellers/pixel-forge');
+    await openFirstBuyable(page);
+    await addToCart(page);
+    await page.goto('/checkout');
+    const email = uniqueEmail('double');
+    await fillCheckout(page, { email });
+    // Two submits before the first answer: both carry the Idempotency-Key rendered into the form.
+    await page.evaluate(() => {
+      const form = document.getElementById('checkout-form') as HTMLFormElement;
+      form.requestSubmit();
+      form.requestSubmit();
+    });
+    await page.waitForURL(/\/orders\/ord_/);
+    expect(await page.getByTestId('seller-order').count()).toBe(1);
+    expect(await admin.ordersFor(email)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * Global setup of the e2e run: builds the theme with an unreachable API (proving `next build` needs
+ * none) while the API starts on a fresh database, then starts `next start`. Both on free ports.
+ *
+ * - Embedded PGlite in a temporary directory by default; with DATABASE_URL a fresh database
+ *   `souk_e2e_…` on that server, dropped afterwards.
+ * - BAZAAR_E2E_SKIP_BUILD=1 reuses an existing `.next` build (for iterating on the tests).
+ * - Logs go to e2e/.artifacts/ (git-ignored).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import {
+  buildStorefront,
+  type Child,
+  freePort,
+  hasBuild,
+  startApi,
+  startStorefront,
+  stopChild,
+  storefrontDir,
+  storefrontEnv,
+} from '../tools/stack';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    storefrontUrl: string;
+    apiUrl: string;
+  }
+}
+
+const artifacts = join(import.meta.dirname, '.artifacts');
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Reuses `.next` without the pages an earlier run generated on demand (other database, other port). */
+function reuseBuild(): void {
+  rmSync(join(storefrontDir, '.next', 'server', 'route-cache'), { recursive: true, force: true });
+  console.log('e2e: reusing the existing .next build');
+}
+
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
+
+export default async function setup(project: TestProject) {
+  rmSync(artifacts, { recursive: true, force: true });
+  mkdirSync(artifacts, { recursive: true });
+  const children: Child[] = [];
+  const cleanups: Array<() => Promise<void> | void> = [];
+  const teardown = async () => {
+    for (const child of children.reverse()) await stopChild(child);
+    for (const cleanup of cleanups) await cleanup();
+  };
+
+  try {
+    const [apiPort, webPort] = [await freePort(), await freePort()];
+    let databaseUrl: string | undefined;
+    let pgliteDir: string | undefined;
+    const serverUrl = process.env.DATABASE_URL || undefined;
+    if (serverUrl) {
+      const name = `souk_e2e_${randomBytes(6).toString('hex')}`;
+      await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+      cleanups.push(() => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      databaseUrl = url.toString();
+    } else {
+      pgliteDir = mkdtempSync(join(tmpdir(), 'bazaar-e2e-'));
+      cleanups.push(() => rmSync(pgliteDir as string, { recursive: true, force: true }));
+    }
+
+    const started = Date.now();
+    const api = startApi({
+      port: apiPort,
+      ...(databaseUrl ? { databaseUrl } : { pgliteDir }),
+      logFile: join(artifacts, 'api.log'),
+      extraEnv: { SEED_DEMO: 'always', LOG_LEVEL: 'warn', HOST: '127.0.0.1', CATALOG_CACHE_TTL_MS: '0' },
+    }).then((r) => {
+      console.log(`e2e: API ready on ${r.url} after ${seconds(started)}`);
+      return r;
+    });
+    const build =
+      process.env.BAZAAR_E2E_SKIP_BUILD === '1' && hasBuild()
+        ? Promise.resolve(reuseBuild())
+        : buildStorefront(
+            // Port 9 (discard) refuses connections: the build must succeed without an API.
+            storefrontEnv('http://127.0.0.1:9', webPort, { BAZAAR_SKIP_TYPECHECK: '1' }),
+            join(artifacts, 'build.log'),
+          ).then(() => console.log(`e2e: next build done after ${seconds(started)}`));
+    const [apiResult] = await Promise.all([api, build]);
+    children.push(apiResult.child);
+
+    const web = await startStorefront(
+      'start',
+      webPort,
+      storefrontEnv(apiResult.url, webPort),
+      join(artifacts, 'next.log'),
+    );
+    children.push(web.child);
+    console.log(`e2e: storefront ready on ${web.url} after ${seconds(started)}`);
+    project.provide('apiUrl', apiResult.url);
+    project.provide('storefrontUrl', web.url);
+  } catch (err) {
+    await teardown();
+    throw err;
+  }
+  return teardown;
+}

@@ -1,0 +1,51 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Opens the first product of a listing that can be bought, and returns its handle. */
+export async function openFirstBuyable(page: Page): Promise<string> {
+  const card = page
+    .locator('[data-testid="product-card"]')
+    .filter({ hasNot: page.locator('.badge', { hasText: 'Sold out' }) })
+    .first();
+  await card.locator('a.product-card__link').click();
+  await page.waitForURL(/\/products\/[^/?]+$/);
+  return new URL(page.url()).pathname.split('/')[2] ?? '';
+}
+
+/** Adds the product page's preselected variant; returns its id. */
+export async function addToCart(page: Page): Promise<string> {
+  await expect.poll(() => page.getByTestId('stock-state').textContent()).toMatch(/In stock|Only \d+ left/);
+  const variantId = await page.locator('input[name="variant_id"]').inputValue();
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByRole('status').filter({ hasText: 'Added to your cart.' }).waitFor();
+  return variantId;
+}
+
+export interface Buyer {
+  email: string;
+  phone?: string;
+  paymentMethod?: string;
+}
+
+/** Fills the checkout form (a German address: 19 % tax) without submitting it. */
+export async function fillCheckout(page: Page, buyer: Buyer): Promise<void> {
+  await page.getByLabel('Email').fill(buyer.email);
+  await page.getByLabel('Full name').fill('Erika Mustermann');
+  await page.getByLabel('Address', { exact: true }).fill('Heidestraße 17');
+  await page.getByLabel('Postal code').fill('51147');
+  await page.getByLabel('City').fill('Köln');
+  await page.getByLabel('Country').selectOption('DE');
+  await page.getByLabel('Phone (optional)').fill(buyer.phone ?? '');
+  await page.getByLabel(/Payment method/).selectOption(buyer.paymentMethod ?? 'pm_card_visa');
+}
+
+/** The checkout error's problem code, once the alert shows. */
+export async function checkoutErrorCode(page: Page): Promise<string | null> {
+  const alert = page.getByTestId('checkout-error');
+  await alert.waitFor();
+  return alert.getAttribute('data-code');
+}
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+}

@@ -1,0 +1,128 @@
+import type { Cart, CartItem } from '@souk/sdk';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CartLineControls } from '@/components/CartLineControls';
+import { MoneyRows } from '@/components/MoneyRows';
+import { getCart } from '@/lib/cart';
+import { formatMoney } from '@/lib/money';
+
+export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };
+
+/** Problems about lines or sellers; `cart_incomplete` (no address yet) is for the checkout page. */
+function lineProblems(cart: Cart) {
+  return cart.problems.filter((p) => p.item_id !== null || p.seller_id !== null);
+}
+
+function Line({ item, cart }: { item: CartItem; cart: Cart }) {
+  const problem = cart.problems.find((p) => p.item_id === item.id);
+  return (
+    <li className="cart-line" data-testid="cart-line">
+      <div className="cart-line__info">
+        <Link href={`/products/${item.product_handle}`} className="cart-line__title" prefetch={false}>
+          {item.product_title}
+        </Link>
+        <span className="muted">{item.variant_title}</span>
+        {item.unit_price && <span className="muted">{formatMoney(item.unit_price)} each</span>}
+        {problem && (
+          <span className="form-message form-message--error" data-problem={problem.code}>
+            {problem.detail}
+          </span>
+        )}
+      </div>
+      <CartLineControls itemId={item.id} quantity={item.quantity} title={item.product_title} />
+      <span className="cart-line__subtotal">
+        {item.subtotal ? formatMoney(item.subtotal) : 'Unavailable'}
+      </span>
+    </li>
+  );
+}
+
+export default async function CartPage() {
+  const cart = await getCart();
+  if (!cart || cart.items.length === 0) {
+    return (
+      <section className="narrow">
+        <h1>Your cart</h1>
+        <p data-testid="cart-empty">Your cart is empty.</p>
+        <Link href="/products" className="button button--primary">
+          Start shopping
+        </Link>
+      </section>
+    );
+  }
+  const items = new Map(cart.items.map((i) => [i.id, i]));
+  const grouped = new Set(cart.sellers.flatMap((g) => g.item_ids));
+  const unavailable = cart.items.filter((i) => !grouped.has(i.id));
+  const problems = lineProblems(cart);
+  // Tax depends on the shipping country: until the buyer gave one, the API's tax of 0 is not the tax
+  // (and its total is the total before tax).
+  const taxKnown = cart.shipping_address !== null;
+
+  return (
+    <section className="cart">
+      <h1>Your cart</h1>
+      <p className="muted">
+        Prices in {cart.currency}. Each seller ships their items separately, with their own shipping rate.
+      </p>
+      <div className="cart__layout">
+        <div>
+          {cart.sellers.map((group) => (
+            <section key={group.seller_id} className="seller-group" aria-labelledby={`sg-${group.seller_id}`}>
+              <h2 id={`sg-${group.seller_id}`}>Sold by {group.seller_name}</h2>
+              <ul className="cart-lines">
+                {group.item_ids.map((id) => {
+                  const item = items.get(id);
+                  return item ? <Line key={id} item={item} cart={cart} /> : null;
+                })}
+              </ul>
+              <MoneyRows
+                rows={[
+                  { label: 'Items', value: group.subtotal },
+                  { label: 'Shipping', value: group.shipping, pending: 'Not available' },
+                  { label: 'Tax', value: taxKnown ? group.tax : null, pending: 'At checkout' },
+                ]}
+              />
+            </section>
+          ))}
+          {unavailable.length > 0 && (
+            <section className="seller-group" aria-labelledby="sg-unavailable">
+              <h2 id="sg-unavailable">No longer available</h2>
+              <ul className="cart-lines">
+                {unavailable.map((item) => (
+                  <Line key={item.id} item={item} cart={cart} />
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+        <aside className="summary" aria-labelledby="summary-title">
+          <h2 id="summary-title">Summary</h2>
+          <MoneyRows
+            testId="cart-totals"
+            rows={[
+              { label: 'Subtotal', value: cart.totals.subtotal },
+              { label: 'Shipping', value: cart.totals.shipping, pending: 'Not available' },
+              { label: 'Tax', value: taxKnown ? cart.totals.tax : null, pending: 'At checkout' },
+              {
+                label: taxKnown ? 'Total' : 'Total before tax',
+                value: cart.totals.total,
+                pending: '—',
+                strong: true,
+              },
+            ]}
+          />
+          {problems.length > 0 && (
+            <ul className="problems" role="alert">
+              {problems.map((p) => (
+                <li key={`${p.code}-${p.item_id ?? p.seller_id}`}>{p.detail}</li>
+              ))}
+            </ul>
+          )}
+          <Link href="/checkout" className="button button--primary button--block">
+            Checkout
+          </Link>
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ProductListing } from '@/components/ProductListing';
+import { parseListing } from '@/lib/listing';
+import { listingMetadata } from '@/lib/metadata';
+import { getCategories } from '@/lib/souk';
+
+type Props = {
+  params: Promise<{ handle: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+async function findCategory(handle: string) {
+  return (await getCategories()).find((c) => c.handle === handle);
+}
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { handle } = await params;
+  const category = await findCategory(handle);
+  if (!category) return { title: 'Category not found' };
+  const state = parseListing(await searchParams, { category: handle });
+  const description = `Shop ${category.name} from independent sellers on Bazaar.`;
+  return listingMetadata(`/categories/${handle}`, state, { category: handle }, category.name, description);
+}
+
+export default async function CategoryPage({ params, searchParams }: Props) {
+  const { handle } = await params;
+  const categories = await getCategories();
+  const category = categories.find((c) => c.handle === handle);
+  if (!category) notFound();
+  const fixed = { category: handle };
+  const state = parseListing(await searchParams, fixed);
+  const trail = category.path
+    .slice(0, -1)
+    .map((h) => categories.find((c) => c.handle === h))
+    .filter((c) => c !== undefined);
+  const children = categories.filter((c) => c.parent_id === category.id);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link href="/">Home</Link>
+          </li>
+          {trail.map((c) => (
+            <li key={c.id}>
+              <Link href={`/categories/${c.handle}`}>{c.name}</Link>
+            </li>
+          ))}
+          <li aria-current="page">{category.name}</li>
+        </ol>
+      </nav>
+      {children.length > 0 && (
+        <ul className="chips" aria-label={`Categories in ${category.name}`}>
+          {children.map((c) => (
+            <li key={c.id}>
+              <Link href={`/categories/${c.handle}`}>{c.name}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ProductListing path={`/categories/${handle}`} state={state} fixed={fixed} heading={category.name} />
+    </>
+  );
+}

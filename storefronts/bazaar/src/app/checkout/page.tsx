@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CheckoutForm } from '@/components/CheckoutForm';
+import { MoneyRows } from '@/components/MoneyRows';
+import { getCart } from '@/lib/cart';
+import type { CheckoutState } from '@/lib/checkout-form';
+
+export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
+
+export default async function CheckoutPage() {
+  const cart = await getCart();
+  if (!cart || cart.items.length === 0) {
+    return (
+      <section className="narrow">
+        <h1>Checkout</h1>
+        <p>Your cart is empty.</p>
+        <Link href="/products" className="button button--primary">
+          Start shopping
+        </Link>
+      </section>
+    );
+  }
+  const address = cart.shipping_address;
+  // The Idempotency-Key of this checkout attempt, made once per render of the page.
+  const initial: CheckoutState = {
+    idempotencyKey: randomUUID(),
+    seq: 0,
+    values: {
+      email: cart.email ?? '',
+      name: address?.name ?? '',
+      line1: address?.line1 ?? '',
+      line2: address?.line2 ?? '',
+      city: address?.city ?? '',
+      postal_code: address?.postal_code ?? '',
+      region: address?.region ?? '',
+      country: address?.country ?? '',
+      phone: address?.phone ?? '',
+    },
+  };
+  const items = new Map(cart.items.map((i) => [i.id, i]));
+  return (
+    <section className="checkout">
+      <h1>Checkout</h1>
+      <div className="checkout__layout">
+        <CheckoutForm initial={initial} />
+        <aside className="summary" aria-labelledby="order-summary">
+          <h2 id="order-summary">Your order</h2>
+          {cart.sellers.map((group) => (
+            <div key={group.seller_id} className="summary__group">
+              <h3>{group.seller_name}</h3>
+              <ul>
+                {group.item_ids.map((id) => {
+                  const item = items.get(id);
+                  return item ? (
+                    <li key={id}>
+                      {item.quantity} × {item.product_title}{' '}
+                      <span className="muted">({item.variant_title})</span>
+                    </li>
+                  ) : null;
+                })}
+              </ul>
+              <MoneyRows
+                rows={[
+                  { label: 'Items', value: group.subtotal },
+                  { label: 'Shipping', value: group.shipping, pending: 'Not available' },
+                ]}
+              />
+            </div>
+          ))}
+          <MoneyRows
+            rows={[
+              { label: 'Subtotal', value: cart.totals.subtotal },
+              { label: 'Shipping', value: cart.totals.shipping, pending: 'Not available' },
+              { label: 'Tax', value: cart.totals.tax, pending: 'Depends on the address' },
+              { label: 'Total', value: cart.totals.total, pending: '—', strong: true },
+            ]}
+          />
+          <p className="muted">
+            Tax depends on the shipping country and is confirmed when you place the order.
+          </p>
+        </aside>
+      </div>
+    </section>
+  );
+}

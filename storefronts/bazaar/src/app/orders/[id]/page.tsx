@@ -1,0 +1,126 @@
+import type { Order } from '@souk/sdk';
+import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
+import Link from 'next/link';
+import { MoneyRows } from '@/components/MoneyRows';
+import { ORDER_TOKEN_COOKIE } from '@/lib/cookies';
+import { formatMoney } from '@/lib/money';
+import { isNotFound, souk } from '@/lib/souk';
+
+export const metadata: Metadata = { title: 'Order confirmation', robots: { index: false } };
+
+/** The order, readable only with the access token checkout returned (kept in an httpOnly cookie). */
+async function loadOrder(id: string): Promise<Order | null> {
+  const token = (await cookies()).get(ORDER_TOKEN_COOKIE)?.value;
+  if (!token) return null;
+  try {
+    return await souk.store.orders.get(id, token);
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
+}
+
+const statusLabels: Record<string, string> = {
+  open: 'Preparing',
+  partially_fulfilled: 'Partly shipped',
+  fulfilled: 'Shipped',
+  cancelled: 'Cancelled',
+};
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const order = await loadOrder(id);
+  if (!order) {
+    return (
+      <section className="narrow">
+        <h1>Order not available</h1>
+        <p>
+          This order can only be shown in the browser it was placed in. Check your email for the confirmation.
+        </p>
+        <Link href="/">Back to the shop</Link>
+      </section>
+    );
+  }
+  const a = order.shipping_address;
+  return (
+    <section className="confirmation" data-testid="confirmation">
+      <p className="eyebrow">Order confirmation</p>
+      <h1>Thank you — your order is placed</h1>
+      <p>
+        Order number <strong data-testid="order-id">{order.id}</strong>, for <strong>{order.email}</strong>.
+        It ships from {order.seller_orders.length} {order.seller_orders.length === 1 ? 'seller' : 'sellers'},
+        and each ships their part separately.
+      </p>
+      <div className="confirmation__layout">
+        <div>
+          {order.seller_orders.map((so) => (
+            <section
+              key={so.id}
+              className="seller-group"
+              aria-labelledby={`so-${so.id}`}
+              data-testid="seller-order"
+            >
+              <h2 id={`so-${so.id}`}>
+                {so.seller_name} <span className="badge">{statusLabels[so.status] ?? so.status}</span>
+              </h2>
+              <p className="muted">Seller order {so.id}</p>
+              <ul className="order-lines">
+                {so.lines.map((line) => (
+                  <li key={line.id}>
+                    <span>
+                      {line.quantity} × {line.product_title}{' '}
+                      <span className="muted">({line.variant_title})</span>
+                    </span>
+                    <span>{formatMoney(line.subtotal)}</span>
+                  </li>
+                ))}
+              </ul>
+              <MoneyRows
+                rows={[
+                  { label: 'Items', value: so.totals.subtotal },
+                  { label: 'Shipping', value: so.totals.shipping },
+                  { label: 'Tax', value: so.totals.tax },
+                  { label: 'Total', value: so.totals.total, strong: true },
+                ]}
+              />
+            </section>
+          ))}
+        </div>
+        <aside className="summary" aria-labelledby="order-total">
+          <h2 id="order-total">Order total</h2>
+          <MoneyRows
+            testId="order-totals"
+            rows={[
+              { label: 'Subtotal', value: order.totals.subtotal },
+              { label: 'Shipping', value: order.totals.shipping },
+              { label: 'Tax', value: order.totals.tax },
+              { label: 'Total', value: order.totals.total, strong: true },
+            ]}
+          />
+          <h3>Shipping to</h3>
+          <address>
+            {a.name}
+            <br />
+            {a.line1}
+            {a.line2 && (
+              <>
+                <br />
+                {a.line2}
+              </>
+            )}
+            <br />
+            {a.postal_code} {a.city}
+            {a.region ? `, ${a.region}` : ''}
+            <br />
+            {a.country}
+          </address>
+          <p className="muted">Payment: {order.payment.status} (test provider)</p>
+        </aside>
+      </div>
+      <Link href="/products" className="button">
+        Continue shopping
+      </Link>
+    </section>
+  );
+}

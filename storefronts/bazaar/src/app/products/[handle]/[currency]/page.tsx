@@ -1,0 +1,164 @@
+import type { Product } from '@souk/sdk';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { AddToCartForm, type PickerVariant } from '@/components/AddToCartForm';
+import { ProductImage } from '@/components/ProductImage';
+import { config } from '@/lib/config';
+import { formatMoney, toMajorUnits } from '@/lib/money';
+import { isNotFound, souk } from '@/lib/souk';
+
+/** Product pages are static and regenerated at most once a minute (ISR). */
+export const revalidate = 60;
+
+/** How many of the newest products `next build` prerenders per currency; the rest render on first visit. */
+const PRERENDERED = 24;
+
+type Params = { handle: string; currency: string };
+
+/**
+ * Prerenders the newest products. When the API is unreachable at build time (a CI build, a Docker
+ * image build) this returns no paths: the build still succeeds and every page renders on first visit.
+ */
+export async function generateStaticParams(): Promise<Params[]> {
+  try {
+    const page = await souk.store.products.list({ limit: PRERENDERED }, { maxRetries: 0, timeoutMs: 5_000 });
+    return page.data.flatMap((p) =>
+      config.currencies.map((c) => ({ handle: p.handle, currency: c.toLowerCase() })),
+    );
+  } catch {
+    console.warn('bazaar: Souk API unreachable at build time; product pages will render on first visit');
+    return [];
+  }
+}
+
+const getProduct = cache(async (handle: string, currency: string): Promise<Product | null> => {
+  if (!config.currencies.includes(currency.toUpperCase())) return null;
+  try {
+    return await souk.store.products.get(decodeURIComponent(handle), { currency: currency.toUpperCase() });
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
+});
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { handle, currency } = await params;
+  const product = await getProduct(handle, currency);
+  if (!product) return { title: 'Product not found' };
+  const description = product.description ?? `${product.title} from ${product.seller.name}.`;
+  const image = product.images[0];
+  return {
+    title: product.title,
+    description,
+    alternates: { canonical: `/products/${product.handle}` },
+    openGraph: {
+      title: product.title,
+      description,
+      url: `/products/${product.handle}`,
+      images: image ? [{ url: image.url, width: image.width, height: image.height, alt: image.alt }] : [],
+    },
+  };
+}
+
+/** schema.org Product data, so search engines can show price and availability. */
+function jsonLd(product: Product): string {
+  const offers = product.variants
+    .filter((v) => v.price)
+    .map((v) => ({
+      '@type': 'Offer',
+      sku: v.sku,
+      price: v.price ? toMajorUnits(v.price.amount, v.price.currency) : undefined,
+      priceCurrency: v.price?.currency,
+      availability: `https://schema.org/${v.available_quantity > 0 ? 'InStock' : 'OutOfStock'}`,
+      seller: { '@type': 'Organization', name: product.seller.name },
+    }));
+  const data = {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: product.title,
+    description: product.description ?? undefined,
+    image: product.images.map((i) => i.url),
+    offers,
+  };
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+export default async function ProductPage({ params }: { params: Promise<Params> }) {
+  const { handle, currency } = await params;
+  const product = await getProduct(handle, currency);
+  if (!product) notFound();
+
+  const variants: PickerVariant[] = product.variants.map((v) => ({
+    id: v.id,
+    title: v.title,
+    options: v.options,
+    priceLabel: v.price ? formatMoney(v.price) : null,
+    available: v.available_quantity,
+  }));
+  const firstBuyable =
+    product.variants.find((v) => v.price && v.available_quantity > 0) ?? product.variants[0];
+  const attributes = Object.entries(product.attributes).filter(
+    ([, value]) => typeof value === 'string' || typeof value === 'number' || Array.isArray(value),
+  );
+
+  return (
+    <article className="product-page">
+      <script type="application/ld+json">{jsonLd(product)}</script>
+      <nav aria-label="Breadcrumb" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link href="/">Home</Link>
+          </li>
+          {product.category && (
+            <li>
+              <Link href={`/categories/${product.category.handle}`}>{product.category.name}</Link>
+            </li>
+          )}
+          <li aria-current="page">{product.title}</li>
+        </ol>
+      </nav>
+      <div className="product-page__layout">
+        <div className="product-page__gallery">
+          <ProductImage
+            image={product.images[0]}
+            fallbackAlt={product.title}
+            priority
+            sizes="(max-width: 800px) 100vw, 50vw"
+          />
+          {product.images.length > 1 && (
+            <ul className="product-page__thumbs">
+              {product.images.slice(1, 5).map((image) => (
+                <li key={image.url}>
+                  <ProductImage image={image} fallbackAlt={product.title} sizes="96px" />
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div className="product-page__info">
+          <h1>{product.title}</h1>
+          <p className="product-page__seller">
+            Sold by{' '}
+            <Link href={`/sellers/${product.seller.handle}`} data-testid="seller-link">
+              {product.seller.name}
+            </Link>
+          </p>
+          <AddToCartForm options={product.options} variants={variants} initialVariantId={firstBuyable?.id} />
+          {product.description && <p className="product-page__description">{product.description}</p>}
+          {attributes.length > 0 && (
+            <dl className="attributes">
+              {attributes.map(([key, value]) => (
+                <div key={key}>
+                  <dt>{key.replace(/_/g, ' ')}</dt>
+                  <dd>{Array.isArray(value) ? value.join(', ') : String(value)}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </div>
+      </div>
+    </article>
+  );
+}

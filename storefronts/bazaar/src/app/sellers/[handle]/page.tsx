@@ -1,0 +1,63 @@
+import type { Seller } from '@souk/sdk';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { ProductListing } from '@/components/ProductListing';
+import { parseListing } from '@/lib/listing';
+import { listingMetadata } from '@/lib/metadata';
+import { isNotFound, souk } from '@/lib/souk';
+
+type Props = {
+  params: Promise<{ handle: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const getSeller = cache(async (handle: string): Promise<Seller | null> => {
+  try {
+    return await souk.store.sellers.get(decodeURIComponent(handle));
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
+});
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { handle } = await params;
+  const seller = await getSeller(handle);
+  if (!seller) return { title: 'Seller not found' };
+  const state = parseListing(await searchParams, { seller: seller.handle });
+  const description = seller.description ?? `Products sold by ${seller.name} on Bazaar.`;
+  return listingMetadata(
+    `/sellers/${seller.handle}`,
+    state,
+    { seller: seller.handle },
+    seller.name,
+    description,
+  );
+}
+
+export default async function SellerPage({ params, searchParams }: Props) {
+  const { handle } = await params;
+  const seller = await getSeller(handle);
+  if (!seller) notFound();
+  const fixed = { seller: seller.handle };
+  const state = parseListing(await searchParams, fixed);
+  const since = new Date(seller.created_at).toLocaleDateString('en-US', { year: 'numeric', month: 'long' });
+  return (
+    <>
+      <section className="seller-hero" aria-labelledby="seller-name">
+        <p className="eyebrow">Seller</p>
+        <h1 id="seller-name">{seller.name}</h1>
+        {seller.description && <p>{seller.description}</p>}
+        <p className="muted">Selling on Bazaar since {since}</p>
+      </section>
+      <ProductListing
+        path={`/sellers/${seller.handle}`}
+        state={state}
+        fixed={fixed}
+        heading={`Products by ${seller.name}`}
+        headingLevel="h2"
+      />
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Category, Schemas } from '@souk/sdk';
+import { type ListingState, type Sort, sortLabels } from '@/lib/listing';
+
+/**
+ * The filter form of a listing: a plain GET form, so every filtered view has a shareable,
+ * server-rendered URL (and works without JavaScript). Fixed filters (the category of a category page)
+ * are not shown.
+ */
+export function ListingFilters({
+  action,
+  state,
+  categories,
+  sellers,
+  currency,
+  hide = {},
+}: {
+  action: string;
+  state: ListingState;
+  categories: Category[];
+  sellers: Schemas['SellerSummary'][];
+  currency: string;
+  hide?: { category?: boolean; seller?: boolean };
+}) {
+  const sorts = (Object.keys(sortLabels) as Sort[]).filter((s) => s !== 'relevance' || state.q);
+  return (
+    <form action={action} method="get" className="filters" aria-label="Filter products">
+      <div className="field">
+        <label htmlFor="f-q">Search</label>
+        <input id="f-q" name="q" type="search" defaultValue={state.q ?? ''} />
+      </div>
+      {!hide.category && (
+        <div className="field">
+          <label htmlFor="f-category">Category</label>
+          <select id="f-category" name="category" defaultValue={state.category ?? ''}>
+            <option value="">All categories</option>
+            {categories.map((c) => (
+              <option key={c.id} value={c.handle}>
+                {`${'\u00a0\u00a0'.repeat(c.depth)}${c.name}`}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {!hide.seller && (
+        <div className="field">
+          <label htmlFor="f-seller">Seller</label>
+          <select id="f-seller" name="seller" defaultValue={state.seller ?? ''}>
+            <option value="">All sellers</option>
+            {sellers.map((s) => (
+              <option key={s.id} value={s.handle}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <fieldset className="field field--range">
+        <legend>Price ({currency})</legend>
+        <label htmlFor="f-min" className="visually-hidden">
+          Minimum price
+        </label>
+        <input
+          id="f-min"
+          name="min"
+          type="number"
+          min={0}
+          step="0.01"
+          placeholder="Min"
+          defaultValue={state.min ?? ''}
+        />
+        <span aria-hidden="true">–</span>
+        <label htmlFor="f-max" className="visually-hidden">
+          Maximum price
+        </label>
+        <input
+          id="f-max"
+          name="max"
+          type="number"
+          min={0}
+          step="0.01"
+          placeholder="Max"
+          defaultValue={state.max ?? ''}
+        />
+      </fieldset>
+      <div className="field">
+        <label htmlFor="f-sort">Sort by</label>
+        <select id="f-sort" name="sort" defaultValue={state.sort ?? (state.q ? 'relevance' : 'newest')}>
+          {sorts.map((s) => (
+            <option key={s} value={s}>
+              {sortLabels[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button">
+        Apply filters
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Product } from '@souk/sdk';
+import Link from 'next/link';
+import { formatMoney } from '@/lib/money';
+import { ProductImage } from './ProductImage';
+
+/** The price line of a card: "$12.00", "from $12.00", or a note when there is no price in this currency. */
+export function PriceRange({ product }: { product: Product }) {
+  const range = product.price_range;
+  if (!range) return <span className="price price--missing">Not sold in this currency</span>;
+  const same = range.min.amount === range.max.amount;
+  return <span className="price">{same ? formatMoney(range.min) : `from ${formatMoney(range.min)}`}</span>;
+}
+
+export function ProductCard({ product, priority = false }: { product: Product; priority?: boolean }) {
+  const inStock = product.variants.some((v) => v.available_quantity > 0);
+  return (
+    <article className="product-card" data-testid="product-card">
+      {/* No prefetch: a listing shows dozens of products, and product pages are static (ISR), so they load
+          fast without it. (Next 16.4 also answers segment prefetches of on-demand ISR pages with a 404.) */}
+      <Link href={`/products/${product.handle}`} className="product-card__link" prefetch={false}>
+        <ProductImage
+          image={product.images[0]}
+          fallbackAlt={product.title}
+          priority={priority}
+          sizes="(max-width: 600px) 50vw, 240px"
+        />
+        <h3 className="product-card__title">{product.title}</h3>
+      </Link>
+      <p className="product-card__seller">
+        by <Link href={`/sellers/${product.seller.handle}`}>{product.seller.name}</Link>
+      </p>
+      <p className="product-card__meta">
+        <PriceRange product={product} />
+        {!inStock && <span className="badge badge--muted">Sold out</span>}
+      </p>
+    </article>
+  );
+}
+
+export function ProductGrid({
+  products,
+  priorityCount = 0,
+}: {
+  products: Product[];
+  priorityCount?: number;
+}) {
+  return (
+    <ul className="product-grid">
+      {products.map((p, i) => (
+        <li key={p.id}>
+          <ProductCard product={p} priority={i < priorityCount} />
+        </li>
+      ))}
+    </ul>
+  );
+}
