@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
+import { dropServerDatabase } from '../api/test/support/test-db.js';
 
 /** Repository root: every child runs from here so `--import tsx` and relative paths resolve. */
 export const root = join(import.meta.dirname, '..');
@@ -176,7 +177,7 @@ export async function createDatabase(sourceUrl: string, db: BenchDatabase): Prom
 
 /** Drops the bench database; FORCE ends connections a killed API might have left behind. */
 export async function dropDatabase(sourceUrl: string, db: BenchDatabase): Promise<void> {
-  await adminQuery(sourceUrl, `DROP DATABASE IF EXISTS "${db.name}" WITH (FORCE)`);
+  await dropServerDatabase(sourceUrl, db.name);
 }
 
 /** The one line `seed/cli.ts --json` prints. */

@@ -34,7 +34,7 @@ export async function createTestDatabase(
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
-    dropServerDb = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    dropServerDb = () => dropServerDatabase(serverUrl ?? '', name);
   }
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -69,5 +69,26 @@ async function adminQuery(text: string): Promise<void> {
     await client.query(text);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Drops a server database, ending its sessions. FORCE may hit an autovacuum worker that has just
+ * started in it, which a non-superuser may not terminate (42501): that worker is gone a moment
+ * later, so try again.
+ */
+export async function dropServerDatabase(adminUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '42501' || attempt >= 20) throw err;
+    } finally {
+      await client.end();
+    }
+    await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -44,6 +44,21 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
+/**
+ * Drops the run's database. FORCE can meet an autovacuum worker that a non-superuser may not end
+ * (SQLSTATE 42501); it is gone a moment later, so try again.
+ */
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } catch (err) {
+      if ((err as { code?: string }).code !== '42501' || attempt >= 20) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
 /** Reuses `.next` without the pages an earlier run generated on demand (other database, other port). */
 function reuseBuild(): void {
   rmSync(join(storefrontDir, '.next', 'server', 'route-cache'), { recursive: true, force: true });
@@ -72,7 +87,7 @@ export default async function setup(project: TestProject) {
     if (serverUrl) {
       const name = `souk_e2e_${randomBytes(6).toString('hex')}`;
       await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-      cleanups.push(() => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      cleanups.push(() => dropDatabase(serverUrl, name));
       const url = new URL(serverUrl);
       url.pathname = `/${name}`;
       databaseUrl = url.toString();
