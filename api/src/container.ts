@@ -6,7 +6,7 @@ import type { Logger } from './lib/logger.js';
 import { type ApiKeyService, createApiKeyService } from './modules/auth/index.js';
 import { type CartsService, createCartsService } from './modules/carts/index.js';
 import { type CatalogService, createCatalogService, withCatalogCache } from './modules/catalog/index.js';
-import { createEventBus, createRelay, type EventBus, type Relay } from './modules/events/index.js';
+import { createConfiguredRelay, createEventBus, type EventBus, type Relay } from './modules/events/index.js';
 import { createLedgerService, type LedgerService } from './modules/ledger/index.js';
 import {
   type CheckoutService,
@@ -18,7 +18,7 @@ import { createTestPaymentProvider, type PaymentProvider } from './modules/payme
 import { createSellerCatalogService, type SellerCatalogService } from './modules/seller-catalog/index.js';
 import { createSellerAdminService, type SellerAdminService } from './modules/sellers/index.js';
 import { createWebhooksService, type WebhooksService } from './modules/webhooks/index.js';
-import { createPluginRunner, loadPlugins, type PluginRunner } from './plugins/index.js';
+import { createConfiguredRunner, loadPlugins, type PluginRunner } from './plugins/index.js';
 
 /** Everything the app is made of, wired once from configuration. */
 export interface Container {
@@ -93,13 +93,7 @@ export async function createContainer(
     requireHttps: config.NODE_ENV === 'production',
   });
   const bus = createEventBus(config, database.db, logger);
-  const relay = createRelay({
-    db: database.db,
-    bus,
-    logger: logger.child({ component: 'relay' }),
-    batchSize: config.RELAY_BATCH_SIZE,
-    pollMs: config.RELAY_POLL_MS,
-  });
+  const relay = createConfiguredRelay(config, database.db, bus, logger);
   const container: Container = {
     config,
     logger,
@@ -129,15 +123,11 @@ export async function createContainer(
       if (config.RELAY_ENABLED || hostPlugins) await bus.setup();
       if (config.RELAY_ENABLED) relay.start();
       if (hostPlugins) {
-        const runner = createPluginRunner({
-          db: database.db,
-          bus,
-          logger: logger.child({ component: 'plugins' }),
+        const runner = createConfiguredRunner(
           config,
-          plugins: await loadPlugins(config.PLUGINS),
-          maxAttempts: config.PLUGIN_MAX_ATTEMPTS,
-          retryBaseMs: config.PLUGIN_RETRY_BASE_MS,
-        });
+          { db: database.db, bus, logger },
+          await loadPlugins(config.PLUGINS),
+        );
         container.plugins = runner;
         await runner.start();
       }

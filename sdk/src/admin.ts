@@ -1,7 +1,7 @@
-import { createAdminWebhooksApi } from './admin-webhooks.js';
 import { type RequestOptions, type SoukCore, unwrap } from './core.js';
 import { paginate } from './pagination.js';
 import type { ListItem, PathParams, QueryParams, RequestBody, ResponseBody } from './types.js';
+import { createWebhookEndpointsApi } from './webhook-endpoints.js';
 
 type SellerId = PathParams<'getAdminSeller'>['sellerId'];
 
@@ -133,7 +133,7 @@ export function createAdminApi(core: SoukCore) {
           }),
         ),
     },
-    webhookEndpoints: createAdminWebhooksApi(core),
+    webhookEndpoints: createWebhookEndpointsApi(core, 'admin'),
   };
 }
 

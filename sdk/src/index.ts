@@ -4,7 +4,6 @@
  */
 
 export { type AdminApi, createAdminApi } from './admin.js';
-export type { AdminWebhooksApi } from './admin-webhooks.js';
 export { createSoukClient, type SoukClient } from './client.js';
 export {
   createSoukCore,
@@ -17,10 +16,10 @@ export {
 export { codeForStatus, isSoukError, SoukConnectionError, SoukError } from './errors.js';
 export { type Page, paginate } from './pagination.js';
 export { createSellerApi, type SellerApi } from './seller.js';
-export type { SellerWebhooksApi } from './seller-webhooks.js';
 export { createStoreApi, type StoreApi } from './store.js';
 export type { FetchLike } from './transport.js';
 export type * from './types.js';
+export type { WebhookEndpointsApi } from './webhook-endpoints.js';
 export {
   constructWebhookEvent,
   parseSignatureHeader,

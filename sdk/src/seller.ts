@@ -1,7 +1,7 @@
 import { type RequestOptions, type SoukCore, unwrap } from './core.js';
 import { paginate } from './pagination.js';
-import { createSellerWebhooksApi } from './seller-webhooks.js';
 import type { ListItem, PathParams, QueryParams, RequestBody, ResponseBody } from './types.js';
+import { createWebhookEndpointsApi } from './webhook-endpoints.js';
 
 type ProductId = PathParams<'getSellerProduct'>['productId'];
 type VariantId = PathParams<'updateSellerVariant'>['variantId'];
@@ -177,7 +177,7 @@ export function createSellerApi(core: SoukCore) {
           }),
         ),
     },
-    webhookEndpoints: createSellerWebhooksApi(core),
+    webhookEndpoints: createWebhookEndpointsApi(core, 'seller'),
   };
 }
 

@@ -2,9 +2,9 @@ import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createLogger } from '../lib/logger.js';
-import { createEventBus, createRelay } from '../modules/events/index.js';
+import { createConfiguredRelay, createEventBus } from '../modules/events/index.js';
 import { loadPlugins } from './load.js';
-import { createPluginRunner } from './runner.js';
+import { createConfiguredRunner } from './runner.js';
 
 /**
  * `npm run plugins`: a process that hosts the plugins named in PLUGINS (and, unless RELAY_ENABLED is
@@ -36,24 +36,10 @@ async function main(): Promise<void> {
   await migrateToLatest(database.db, logger);
   const bus = createEventBus(config, database.db, logger);
   await bus.setup();
-  const relay = createRelay({
-    db: database.db,
-    bus,
-    logger: logger.child({ component: 'relay' }),
-    batchSize: config.RELAY_BATCH_SIZE,
-    pollMs: config.RELAY_POLL_MS,
-  });
+  const relay = createConfiguredRelay(config, database.db, bus, logger);
   if (config.RELAY_ENABLED) relay.start();
   const plugins = await loadPlugins(config.PLUGINS);
-  const runner = createPluginRunner({
-    db: database.db,
-    bus,
-    logger: logger.child({ component: 'plugins' }),
-    config,
-    plugins,
-    maxAttempts: config.PLUGIN_MAX_ATTEMPTS,
-    retryBaseMs: config.PLUGIN_RETRY_BASE_MS,
-  });
+  const runner = createConfiguredRunner(config, { db: database.db, bus, logger }, plugins);
   await runner.start();
   process.stdout.write(
     `Souk plugins running: ${plugins.map((p) => `${p.name}@${p.version}`).join(', ') || '(none)'} ` +

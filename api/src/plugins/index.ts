@@ -4,4 +4,10 @@ export type { Database } from '../db/schema.js';
 export { createLoop, type Loop } from '../lib/loop.js';
 export type { EventData, EventEnvelopeOf, EventType } from '../modules/events/index.js';
 export { loadPlugins } from './load.js';
-export { createPluginRunner, groupOf, type PluginRunner, type SoukPlugin } from './runner.js';
+export {
+  createConfiguredRunner,
+  createPluginRunner,
+  groupOf,
+  type PluginRunner,
+  type SoukPlugin,
+} from './runner.js';

@@ -123,3 +123,19 @@ export function createPluginRunner(options: PluginRunnerOptions): PluginRunner {
     },
   };
 }
+
+/** A runner for these plugins with the configuration's retry settings. */
+export function createConfiguredRunner(
+  config: Config,
+  deps: { db: Kysely<Database>; bus: EventBus; logger: Logger },
+  plugins: readonly SoukPlugin[],
+): PluginRunner {
+  return createPluginRunner({
+    ...deps,
+    logger: deps.logger.child({ component: 'plugins' }),
+    config,
+    plugins,
+    maxAttempts: config.PLUGIN_MAX_ATTEMPTS,
+    retryBaseMs: config.PLUGIN_RETRY_BASE_MS,
+  });
+}

@@ -5,6 +5,7 @@ import type { Logger } from '../../lib/logger.js';
 import { createEmbeddedBus } from './bus.embedded.js';
 import type { EventBus } from './bus.js';
 import { createKafkaBus } from './bus.kafka.js';
+import { createRelay, type Relay } from './relay.js';
 
 /** The bus the configuration names: Kafka when `KAFKA_BROKERS` is set, else the embedded bus. */
 export function createEventBus(config: Config, db: Kysely<Database>, logger: Logger): EventBus {
@@ -19,4 +20,20 @@ export function createEventBus(config: Config, db: Kysely<Database>, logger: Log
     });
   }
   return createEmbeddedBus({ db, logger, pollMs: config.RELAY_POLL_MS });
+}
+
+/** The outbox relay with the configuration's batch size and polling interval. */
+export function createConfiguredRelay(
+  config: Config,
+  db: Kysely<Database>,
+  bus: EventBus,
+  logger: Logger,
+): Relay {
+  return createRelay({
+    db,
+    bus,
+    logger: logger.child({ component: 'relay' }),
+    batchSize: config.RELAY_BATCH_SIZE,
+    pollMs: config.RELAY_POLL_MS,
+  });
 }

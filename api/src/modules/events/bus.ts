@@ -1,3 +1,5 @@
+import type { SoukEvent } from '@souk/plugin-kit';
+
 /**
  * The event bus port: the relay publishes committed outbox events to it; plugin consumers read them.
  * Two adapters implement it — Kafka (`bus.kafka.ts`) and the embedded, database-backed log
@@ -5,19 +7,8 @@
  * ordered per aggregate, at least once, offsets committed only after the handler resolved.
  */
 
-/** An event as published: the envelope of the spec's `webhooks` plus where it came from. */
-export interface BusEvent {
-  id: string;
-  type: string;
-  version: number;
-  occurred_at: string;
-  seller_id: string | null;
-  aggregate_type: string;
-  aggregate_id: string;
-  data: Record<string, unknown>;
-  /** Outbox position (commit-time order of writes). */
-  position: number;
-}
+/** An event as published: the envelope of the spec's `webhooks` plus where it came from (the kit's type). */
+export type BusEvent = SoukEvent;
 
 /** Handles one event. Resolving commits it for the group; throwing redelivers it (after a restart). */
 export type BusHandler = (event: BusEvent) => Promise<void>;

@@ -1,7 +1,7 @@
 /** Public surface of the events module: the transactional outbox, the bus port and its relay. */
 
 export { createEmbeddedBus } from './bus.embedded.js';
-export { createEventBus } from './bus.factory.js';
+export { createConfiguredRelay, createEventBus } from './bus.factory.js';
 export type { BusEvent, BusHandler, EventBus, Subscription } from './bus.js';
 export { createKafkaBus } from './bus.kafka.js';
 export { toBusEvent, toEnvelope } from './envelope.js';

@@ -5,12 +5,33 @@ import type { ListItem, PathParams, QueryParams, RequestBody, ResponseBody } fro
 type EndpointId = PathParams<'getSellerWebhookEndpoint'>['endpointId'];
 type DeliveryId = PathParams<'redeliverSellerWebhookDelivery'>['deliveryId'];
 
+/** True when two types are the same both ways. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// If the spec ever lets the operator's and the seller's webhook operations differ, this stops compiling.
+const mirrored: [
+  Same<RequestBody<'createAdminWebhookEndpoint'>, RequestBody<'createSellerWebhookEndpoint'>>,
+  Same<ResponseBody<'createAdminWebhookEndpoint'>, ResponseBody<'createSellerWebhookEndpoint'>>,
+  Same<RequestBody<'updateAdminWebhookEndpoint'>, RequestBody<'updateSellerWebhookEndpoint'>>,
+  Same<ResponseBody<'listAdminWebhookEndpoints'>, ResponseBody<'listSellerWebhookEndpoints'>>,
+  Same<ResponseBody<'listAdminWebhookDeliveries'>, ResponseBody<'listSellerWebhookDeliveries'>>,
+  Same<QueryParams<'listAdminWebhookDeliveries'>, QueryParams<'listSellerWebhookDeliveries'>>,
+  Same<RequestBody<'rotateAdminWebhookSecret'>, RequestBody<'rotateSellerWebhookSecret'>>,
+  Same<RequestBody<'replayAdminWebhookEvents'>, RequestBody<'replaySellerWebhookEvents'>>,
+  Same<ResponseBody<'redeliverAdminWebhookDelivery'>, ResponseBody<'redeliverSellerWebhookDelivery'>>,
+] = [true, true, true, true, true, true, true, true, true];
+void mirrored;
+
 /**
- * The seller's webhook endpoints (`/seller/webhook-endpoints`). Verify what they receive with
- * `verifyWebhook`. `create` and `rotateSecret` return the signing `secret`, only that once.
+ * Webhook endpoints: the seller's (`/seller/webhook-endpoints`, its own events) or the operator's
+ * (`/admin/webhook-endpoints`, every event). Verify what they receive with `verifyWebhook`.
+ * `create` and `rotateSecret` return the signing `secret`, only that once.
  */
-export function createSellerWebhooksApi(core: SoukCore) {
+export function createWebhookEndpointsApi(core: SoukCore, scope: 'seller' | 'admin') {
   const { api } = core;
+  // The operator's paths mirror the seller's with the same schemas (checked below), so one typed
+  // implementation serves both: only the prefix differs at run time.
+  const p = <P extends string>(path: P): P =>
+    scope === 'seller' ? path : (path.replace('/seller/', '/admin/') as P);
   const at = (endpointId: EndpointId) => ({ params: { path: { endpointId } } });
   const listDeliveries = (
     endpointId: EndpointId,
@@ -18,7 +39,7 @@ export function createSellerWebhooksApi(core: SoukCore) {
     options?: RequestOptions,
   ) =>
     unwrap<ResponseBody<'listSellerWebhookDeliveries'>>(
-      api.GET('/seller/webhook-endpoints/{endpointId}/deliveries', {
+      api.GET(p('/seller/webhook-endpoints/{endpointId}/deliveries'), {
         params: { path: { endpointId }, query },
         ...core.init(options),
       }),
@@ -27,12 +48,12 @@ export function createSellerWebhooksApi(core: SoukCore) {
     /** All endpoints. */
     list: (options?: RequestOptions) =>
       unwrap<ResponseBody<'listSellerWebhookEndpoints'>>(
-        api.GET('/seller/webhook-endpoints', { ...core.init(options) }),
+        api.GET(p('/seller/webhook-endpoints'), { ...core.init(options) }),
       ),
     /** Creates an endpoint; the result carries its signing `secret` (`whsec_…`), shown only here. */
     create: (body: RequestBody<'createSellerWebhookEndpoint'>, options?: RequestOptions) =>
       unwrap<ResponseBody<'createSellerWebhookEndpoint'>>(
-        api.POST('/seller/webhook-endpoints', {
+        api.POST(p('/seller/webhook-endpoints'), {
           params: { header: core.idempotency(options) },
           body,
           ...core.init(options),
@@ -41,7 +62,7 @@ export function createSellerWebhooksApi(core: SoukCore) {
     /** One endpoint. */
     get: (endpointId: EndpointId, options?: RequestOptions) =>
       unwrap<ResponseBody<'getSellerWebhookEndpoint'>>(
-        api.GET('/seller/webhook-endpoints/{endpointId}', { ...at(endpointId), ...core.init(options) }),
+        api.GET(p('/seller/webhook-endpoints/{endpointId}'), { ...at(endpointId), ...core.init(options) }),
       ),
     /** Changes url, event filter, description or enabled state. */
     update: (
@@ -50,7 +71,7 @@ export function createSellerWebhooksApi(core: SoukCore) {
       options?: RequestOptions,
     ) =>
       unwrap<ResponseBody<'updateSellerWebhookEndpoint'>>(
-        api.PATCH('/seller/webhook-endpoints/{endpointId}', {
+        api.PATCH(p('/seller/webhook-endpoints/{endpointId}'), {
           ...at(endpointId),
           body,
           ...core.init(options),
@@ -59,7 +80,7 @@ export function createSellerWebhooksApi(core: SoukCore) {
     /** Deletes an endpoint. */
     delete: (endpointId: EndpointId, options?: RequestOptions) =>
       unwrap<undefined>(
-        api.DELETE('/seller/webhook-endpoints/{endpointId}', { ...at(endpointId), ...core.init(options) }),
+        api.DELETE(p('/seller/webhook-endpoints/{endpointId}'), { ...at(endpointId), ...core.init(options) }),
       ),
     /** Issues a new secret (returned once); the old one keeps signing during the overlap the body asks for. */
     rotateSecret: (
@@ -68,7 +89,7 @@ export function createSellerWebhooksApi(core: SoukCore) {
       options?: RequestOptions,
     ) =>
       unwrap<ResponseBody<'rotateSellerWebhookSecret'>>(
-        api.POST('/seller/webhook-endpoints/{endpointId}/rotate-secret', {
+        api.POST(p('/seller/webhook-endpoints/{endpointId}/rotate-secret'), {
           params: { path: { endpointId }, header: core.idempotency(options) },
           body,
           ...core.init(options),
@@ -86,7 +107,7 @@ export function createSellerWebhooksApi(core: SoukCore) {
     /** Queues a delivery to be sent again. */
     redeliver: (endpointId: EndpointId, deliveryId: DeliveryId, options?: RequestOptions) =>
       unwrap<ResponseBody<'redeliverSellerWebhookDelivery'>>(
-        api.POST('/seller/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/redeliver', {
+        api.POST(p('/seller/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/redeliver'), {
           params: { path: { endpointId, deliveryId } },
           ...core.init(options),
         }),
@@ -98,7 +119,7 @@ export function createSellerWebhooksApi(core: SoukCore) {
       options?: RequestOptions,
     ) =>
       unwrap<ResponseBody<'replaySellerWebhookEvents'>>(
-        api.POST('/seller/webhook-endpoints/{endpointId}/replay', {
+        api.POST(p('/seller/webhook-endpoints/{endpointId}/replay'), {
           params: { path: { endpointId }, header: core.idempotency(options) },
           body,
           ...core.init(options),
@@ -107,5 +128,5 @@ export function createSellerWebhooksApi(core: SoukCore) {
   };
 }
 
-/** The `webhookEndpoints` namespace of `seller`. */
-export type SellerWebhooksApi = ReturnType<typeof createSellerWebhooksApi>;
+/** The `webhookEndpoints` namespace of `seller` and of `admin`. */
+export type WebhookEndpointsApi = ReturnType<typeof createWebhookEndpointsApi>;
