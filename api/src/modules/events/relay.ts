@@ -47,6 +47,7 @@ export function createRelay(options: RelayOptions): Relay {
   const { db, bus, logger, batchSize, pollMs } = options;
   const stream = options.stream ?? 'default';
   const stats: RelayStats = { published: 0, batches: 0, failures: 0 };
+
   async function drainOnce(): Promise<number> {
     return db.transaction().execute(async (trx) => {
       const lease = await trx
