@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { components } from '../../generated/openapi.js';
 import { AppError } from '../../http/errors.js';
 import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
+import { randomBase62 } from '../../lib/random.js';
 import * as deliveriesRepo from './deliveries.repository.js';
 import { checkWebhookUrl, type Resolve } from './url-guard.js';
 import * as repo from './webhooks.repository.js';
@@ -23,18 +23,9 @@ export const MAX_ENDPOINTS_PER_OWNER = 16;
 /** The longest time range one replay may cover. */
 export const MAX_REPLAY_DAYS = 31;
 
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
 /** A new signing secret: `whsec_` + 32 uniformly random base62 characters (~190 bits). */
 export function generateSecret(): string {
-  let body = '';
-  while (body.length < 32) {
-    for (const b of randomBytes(48)) {
-      // Rejection sampling: bytes of 248 and above would make the first 8 symbols more likely.
-      if (b < 248 && body.length < 32) body += BASE62[b % 62];
-    }
-  }
-  return `whsec_${body}`;
+  return `whsec_${randomBase62(32)}`;
 }
 
 /** A URL that passed `checkWebhookUrl`; only such a URL can be stored. */
