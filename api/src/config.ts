@@ -60,7 +60,16 @@ const schema = z.object({
   PLUGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   PLUGIN_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(200),
   // Webhooks plugin.
-  WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
+  // Development allow-list of webhook hosts, comma-separated (unset: none).
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim())
+        .filter((h) => h !== ''),
+    ),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   WEBHOOK_RETRY_SCALE: z.coerce.number().min(0.000_001).max(1).default(1),
   WEBHOOK_DISABLE_AFTER_HOURS: z.coerce

@@ -86,9 +86,7 @@ export async function createContainer(
   const ledger = createLedgerService({ db: database.db });
   const webhooks = createWebhooksService({
     db: database.db,
-    allowedHosts: config.WEBHOOK_ALLOWED_HOSTS.split(',')
-      .map((h) => h.trim())
-      .filter((h) => h !== ''),
+    allowedHosts: config.WEBHOOK_ALLOWED_HOSTS,
     // Plain http:// only outside production (local receivers during development and tests).
     requireHttps: config.NODE_ENV === 'production',
   });

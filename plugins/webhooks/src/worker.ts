@@ -39,9 +39,7 @@ export interface WorkerOptions {
 export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   const { db, config, logger } = options;
   const clock = options.clock ?? (() => new Date());
-  const allowedHosts = config.WEBHOOK_ALLOWED_HOSTS.split(',')
-    .map((h) => h.trim())
-    .filter(Boolean);
+  const allowedHosts = config.WEBHOOK_ALLOWED_HOSTS;
   const lookup = guardedLookup({ allowedHosts });
   const requireHttps = config.NODE_ENV === 'production';
 
