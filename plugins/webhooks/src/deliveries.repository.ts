@@ -1,4 +1,5 @@
 import type { Database } from '@souk/api/plugin-host';
+import { activeSecretsSql } from '@souk/api/webhooks';
 import { type Kysely, sql, type Transaction } from 'kysely';
 
 /** A delivery taken for one attempt, with what is needed to send it. */
@@ -47,11 +48,7 @@ export async function claimDue(
       RETURNING d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.attempt_count
     )
     SELECT c.*, e.url, e.owner,
-      array(
-        SELECT s.secret FROM webhook_secrets s
-        WHERE s.endpoint_id = c.endpoint_id AND (s.expires_at IS NULL OR s.expires_at > ${now})
-        ORDER BY s.created_at DESC, s.id DESC
-      ) AS secrets
+      ${activeSecretsSql(sql.ref('c.endpoint_id'), now)} AS secrets
     FROM claimed c JOIN webhook_endpoints e ON e.id = c.endpoint_id
   `.execute(db);
   return result.rows.map((r) => ({ ...r, attempt_count: Number(r.attempt_count) }));

@@ -17,13 +17,25 @@ export function toBusEvent(row: Selectable<OutboxEventsTable>): BusEvent {
   };
 }
 
-/** The envelope a webhook receiver gets: exactly the fields the spec's event schemas declare. */
-export function toEnvelope(event: BusEvent) {
+/** An event as receivers get it: exactly the fields the spec's event schemas declare. */
+export interface EventEnvelope {
+  id: string;
+  type: string;
+  version: number;
+  occurred_at: string;
+  seller_id: string | null;
+  data: Record<string, unknown>;
+}
+
+/** The envelope of a published event or of an outbox row (`occurred_at` as an ISO string). */
+export function toEnvelope(
+  event: Omit<EventEnvelope, 'occurred_at'> & { occurred_at: Date | string },
+): EventEnvelope {
   return {
     id: event.id,
     type: event.type,
     version: event.version,
-    occurred_at: event.occurred_at,
+    occurred_at: typeof event.occurred_at === 'string' ? event.occurred_at : event.occurred_at.toISOString(),
     seller_id: event.seller_id,
     data: event.data,
   };

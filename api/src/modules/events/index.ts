@@ -4,7 +4,7 @@ export { createEmbeddedBus } from './bus.embedded.js';
 export { createConfiguredRelay, createEventBus } from './bus.factory.js';
 export type { BusEvent, BusHandler, EventBus, Subscription } from './bus.js';
 export { createKafkaBus } from './bus.kafka.js';
-export { toBusEvent, toEnvelope } from './envelope.js';
+export { type EventEnvelope, toBusEvent, toEnvelope } from './envelope.js';
 export type { EventData, EventEnvelopeOf, EventType } from './event-types.js';
 export type { OutboxTables } from './events.table.js';
 export { type DomainEvent, eventsOf, latestEventPosition, recordEvents } from './outbox.js';

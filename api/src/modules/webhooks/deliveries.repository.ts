@@ -1,19 +1,10 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Keyset } from '../../lib/cursor.js';
+import type { EventEnvelope } from '../events/index.js';
 import type { WebhookDeliveryStatus } from './webhooks.table.js';
 
 type Db = Kysely<Database>;
-
-/** The event envelope exactly as it is POSTed to endpoints. */
-export interface EventEnvelope {
-  id: string;
-  type: string;
-  version: number;
-  occurred_at: string;
-  seller_id: string | null;
-  data: Record<string, unknown>;
-}
 
 const DELIVERY_COLUMNS = [
   'id',

@@ -3,7 +3,8 @@ import { createProduct, SELLER_2, sellerIdByHandle } from '../../../test/support
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 import type { components } from '../../generated/openapi.js';
 import type { Problem } from '../../http/errors.js';
-import { queueDeliveriesForEvent, toEventEnvelope } from './index.js';
+import { toEnvelope } from '../events/index.js';
+import { queueDeliveriesForEvent } from './index.js';
 
 type Schemas = components['schemas'];
 type WithSecret = Schemas['WebhookEndpointWithSecret'];
@@ -77,7 +78,7 @@ describe('replay', () => {
       event_type: event.type,
       event_position: event.position,
     });
-    expect(rows[0]?.payload).toEqual(toEventEnvelope(event));
+    expect(rows[0]?.payload).toEqual(toEnvelope(event));
     expect(rows.every((r) => /^whd_[0-9A-Z]{26}$/.test(r.id))).toBe(true);
 
     // Replaying again re-queues the same deliveries instead of adding new ones.
@@ -148,7 +149,7 @@ describe('delivery log', () => {
     const events = await db().selectFrom('outbox_events').selectAll().orderBy('position').limit(5).execute();
     for (const [i, e] of events.entries()) {
       const at = new Date(Date.UTC(2024, 0, 1, 0, 0, i));
-      await queueDeliveriesForEvent(db(), { ...toEventEnvelope(e), position: e.position }, at);
+      await queueDeliveriesForEvent(db(), { ...toEnvelope(e), position: e.position }, at);
     }
     const rows = await deliveriesOf(ep.id);
     expect(rows).toHaveLength(5);

@@ -3,8 +3,7 @@
  * the webhooks plugin's fan-out and delivery worker use.
  */
 
-export type { EventEnvelope } from './deliveries.repository.js';
-export { type OutboxEventLike, queueDeliveriesForEvent, toEventEnvelope } from './fanout.js';
+export { queueDeliveriesForEvent } from './fanout.js';
 export {
   checkWebhookUrl,
   ForbiddenAddressError,
@@ -14,7 +13,7 @@ export {
   type UrlGuardOptions,
 } from './url-guard.js';
 export { webhookHandlers } from './webhooks.handlers.js';
-export { activeSecrets } from './webhooks.repository.js';
+export { activeSecrets, activeSecretsSql } from './webhooks.repository.js';
 export {
   createWebhooksService,
   generateSecret,

@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type RawBuilder, sql, type Updateable } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { WebhookEndpointsTable } from './webhooks.table.js';
 
@@ -163,16 +163,22 @@ export async function retireSecrets(trx: Db, endpointId: string, now: Date, prev
   }
 }
 
-/** The secrets that sign an endpoint's deliveries at `now`, newest first (2 during a rotation overlap). */
+/**
+ * SQL for the secrets that sign an endpoint's deliveries at `now`, newest first, as `text[]` (2 during
+ * a rotation overlap). The delivery worker embeds it in its claim query, so there is one definition.
+ */
+export function activeSecretsSql(endpointId: RawBuilder<unknown> | string, now: Date): RawBuilder<string[]> {
+  return sql<string[]>`array(
+    SELECT s.secret FROM webhook_secrets s
+    WHERE s.endpoint_id = ${endpointId} AND (s.expires_at IS NULL OR s.expires_at > ${now})
+    ORDER BY (s.expires_at IS NULL) DESC, s.created_at DESC, s.id DESC
+  )`;
+}
+
+/** The secrets that sign an endpoint's deliveries at `now`, newest first. */
 export async function activeSecrets(db: Db, endpointId: string, now: Date): Promise<string[]> {
-  const rows = await db
-    .selectFrom('webhook_secrets')
-    .select('secret')
-    .where('endpoint_id', '=', endpointId)
-    .where((w) => w.or([w('expires_at', 'is', null), w('expires_at', '>', now)]))
-    .orderBy(NEWEST_FIRST, 'desc')
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  return rows.map((r) => r.secret);
+  const result = await sql<{
+    secrets: string[];
+  }>`SELECT ${activeSecretsSql(endpointId, now)} AS secrets`.execute(db);
+  return result.rows[0]?.secrets ?? [];
 }
