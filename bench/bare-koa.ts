@@ -5,6 +5,17 @@
  * API's numbers are compared against. `PORT` picks the port; the body size is printed on start.
  */
 import Koa from 'koa';
+import { parseCli } from '../api/src/lib/cli.js';
+
+parseCli({
+  name: 'bare-koa',
+  command: 'node --import tsx bench/bare-koa.ts',
+  description:
+    'The bench baseline: a bare Koa app answering every request with the same ~8 KB JSON body (on\n' +
+    '/size/N, an N-byte one). `npm run bench` starts it; run it alone to compare against it by hand.',
+  options: {},
+  environment: { PORT: 'Port on 127.0.0.1 (default 4100).' },
+});
 
 const DEFAULT_BYTES = 8_192;
 

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../api/src/config.js';
 import { openDatabase } from '../api/src/db/database.js';
 import { migrateToLatest } from '../api/src/db/migrate.js';
+import { parseCli } from '../api/src/lib/cli.js';
 import { createLogger } from '../api/src/lib/logger.js';
 import { createEventBus, createRelay, recordEvents } from '../api/src/modules/events/index.js';
 import { createPluginRunner } from '../api/src/plugins/index.js';
@@ -172,6 +173,20 @@ async function bare(url: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  parseCli({
+    name: 'bench:events',
+    command: 'npm run bench:events --',
+    description:
+      'Measures domain events end to end (outbox → relay → bus → webhooks plugin → signed deliveries to a\n' +
+      'local receiver) against bare HTTP POSTs to the same receiver, on real PostgreSQL (its own database).',
+    options: {},
+    environment: {
+      DATABASE_URL: 'PostgreSQL server (required).',
+      KAFKA_BROKERS: 'Also measure the Kafka bus.',
+      BENCH_EVENTS: 'Events per run (default 5000).',
+      BENCH_EVENT_SELLERS: 'Sellers, each with one endpoint (default 20).',
+    },
+  });
   const source = process.env.DATABASE_URL;
   if (!source) {
     process.stderr.write(

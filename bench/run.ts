@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { parseCli } from '../api/src/lib/cli.js';
 import { type CheckoutResult, checkoutTable, measureCheckout } from './checkout.js';
 import {
   type BenchDatabase,
@@ -25,6 +26,22 @@ import {
 } from './lib.js';
 import { type LoadSettings, markdownTable } from './measure.js';
 import { type ReadRun, runReads, selectScenarios } from './reads.js';
+
+parseCli({
+  name: 'bench',
+  command: 'npm run bench --',
+  description:
+    'Measures the storefront reads against a bare Koa baseline and checkout orders/s with its stock\n' +
+    'invariants, on real PostgreSQL: it creates, seeds and drops its own database on the DATABASE_URL\n' +
+    'server. Settings come from the environment; bench/README.md lists them all.',
+  options: {},
+  environment: {
+    DATABASE_URL: 'PostgreSQL server (required).',
+    BENCH_SCENARIOS: 'all (default), reads, checkout, bare-koa, list, search, detail, bare-koa-same-size.',
+    BENCH_DURATION_S: 'Measured seconds per scenario (default 15).',
+    BENCH_CONNECTIONS: 'Concurrent connections (default 32).',
+  },
+});
 
 const services: Service[] = [];
 let database: { source: string; bench: BenchDatabase } | undefined;

@@ -11,9 +11,23 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { parseCli } from '../api/src/lib/cli.js';
 
 const root = join(import.meta.dirname, '..');
-const check = process.argv.includes('--check');
+const { values } = parseCli({
+  name: 'generate',
+  command: 'npm run generate --',
+  description:
+    'Bundles spec/openapi.yaml into spec/dist/openapi.json, builds the Redoc page spec/dist/docs.html and\n' +
+    'regenerates the committed TypeScript types (api/ and sdk/ src/generated/openapi.ts).',
+  options: {
+    check: {
+      type: 'boolean',
+      description: 'Exit 1 when a committed generated file was stale (it is rewritten all the same).',
+    },
+  },
+});
+const check = values.check === true;
 const bundled = join(root, 'spec/dist/openapi.json');
 const redocly = join(root, 'node_modules/.bin/redocly');
 const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };

@@ -8,6 +8,7 @@
  *   `next start`; the default is `next dev` (starts at once, compiles each page on its first visit).
  */
 import { execFileSync } from 'node:child_process';
+import { parseCli } from '../api/src/lib/cli.js';
 import {
   buildStorefront,
   type Child,
@@ -17,6 +18,20 @@ import {
   stopChild,
   storefrontEnv,
 } from '../storefronts/bazaar/tools/stack.js';
+
+parseCli({
+  name: 'start',
+  command: 'npm start --',
+  description:
+    'Starts the Souk API on the embedded demo database (or DATABASE_URL), then the Bazaar storefront on it,\n' +
+    'and prints both URLs. Ctrl-C stops both; if either exits, the other is stopped too.',
+  options: {},
+  environment: {
+    PORT: "Port of the API (default 4000); the API's other variables (README) apply too.",
+    STOREFRONT_PORT: 'Port of the storefront (default 3000).',
+    STOREFRONT_MODE: 'production: `next build` once, then `next start`; default `next dev`.',
+  },
+});
 
 const apiPort = Number(process.env.PORT || 4000);
 const webPort = Number(process.env.STOREFRONT_PORT || 3000);

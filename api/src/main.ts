@@ -1,9 +1,24 @@
 import { ConfigError, loadConfig } from './config.js';
+import { parseCli } from './lib/cli.js';
 import { createLogger } from './lib/logger.js';
 import { startServer } from './server.js';
 
 /** Entry point of `npm run start:api`: validated config, JSON logs, graceful shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
+  parseCli({
+    name: 'souk-api',
+    command: 'npm run start:api --',
+    description:
+      'Starts the Souk API. Configuration comes from the environment only (README, "Configuration");\n' +
+      'a bad value stops it with exit code 2. Without DATABASE_URL it runs on the embedded PGlite database.',
+    options: {},
+    environment: {
+      PORT: 'HTTP port (default 4000).',
+      HOST: 'Interface to listen on (default 0.0.0.0).',
+      DATABASE_URL: 'PostgreSQL server; unset: embedded PGlite in PGLITE_DIR.',
+      NODE_ENV: 'development (default), test or production.',
+    },
+  });
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { parseCli } from '../lib/cli.js';
 import { createLogger } from '../lib/logger.js';
 import { createConfiguredRelay, createEventBus } from '../modules/events/index.js';
 import { loadPlugins } from './load.js';
@@ -13,6 +14,21 @@ import { createConfiguredRunner } from './runner.js';
  * belongs to the `npm start` process, which runs the plugins itself.
  */
 async function main(): Promise<void> {
+  parseCli({
+    name: 'souk-plugins',
+    command: 'npm run plugins --',
+    description:
+      'Hosts the plugins named in PLUGINS on the event bus and, unless RELAY_ENABLED=false, an outbox relay.\n' +
+      'Run it next to API processes started with PLUGINS_IN_PROCESS=false. It needs a server database:\n' +
+      "on the embedded one the plugins run inside `npm start`. The API's configuration (README) applies.",
+    options: {},
+    environment: {
+      DATABASE_URL: 'PostgreSQL server (required).',
+      PLUGINS: 'Plugins to run (default webhooks,inventory-alerts).',
+      KAFKA_BROKERS: 'Kafka brokers; unset: the embedded bus (in-process delivery, polling the outbox).',
+      RELAY_ENABLED: 'Run an outbox relay in this process too (default true).',
+    },
+  });
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { parseCli } from '../lib/cli.js';
 import { createLogger } from '../lib/logger.js';
 import { seedDemo } from './seed.js';
 
@@ -11,13 +12,34 @@ import { seedDemo } from './seed.js';
  * key are generated and printed once. `--json` prints one JSON object instead of lines (for scripts).
  */
 async function main(): Promise<void> {
+  // Parsed before anything else: `--help` or a typo must never reach the database.
+  const { values } = parseCli({
+    name: 'seed',
+    command: 'npm run seed --',
+    description:
+      'Applies the migrations, then loads the demo catalog into the configured database when its catalog is\n' +
+      'empty (an already seeded catalog is left alone). Without --demo, a fresh storefront key and operator\n' +
+      'key are generated and printed once.',
+    options: {
+      demo: {
+        type: 'boolean',
+        description: 'Create the well-known demo keys (pk_demo_storefront, sk_demo_…) instead.',
+      },
+      json: { type: 'boolean', description: 'Print one JSON object instead of lines (for scripts).' },
+    },
+    environment: {
+      DATABASE_URL: 'PostgreSQL server to seed; unset: the embedded PGlite database.',
+      PGLITE_DIR: 'Directory of the embedded database (default .souk/pglite).',
+      LOG_LEVEL: 'Log level of the progress lines (default info).',
+    },
+  });
   const config = loadConfig();
-  const json = process.argv.includes('--json');
+  const json = values.json === true;
   const logger = createLogger(json ? 'silent' : config.LOG_LEVEL);
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR, logger });
   try {
     await migrateToLatest(database.db, logger);
-    const demo = process.argv.includes('--demo');
+    const demo = values.demo === true;
     const result = await seedDemo(database.db, { logger, keys: demo ? 'demo' : 'random' });
     if (json) {
       const keys = Object.fromEntries(result.issuedKeys.map((k) => [k.name.toLowerCase(), k.secret]));
