@@ -10,8 +10,10 @@
 import { execFileSync } from 'node:child_process';
 import { parseCli } from '../api/src/lib/cli.js';
 import {
+  assertPortFree,
   buildStorefront,
   type Child,
+  PortInUseError,
   repoRoot,
   startApi,
   startStorefront,
@@ -64,6 +66,9 @@ function watch(child: Child): void {
 }
 
 async function main(): Promise<void> {
+  // Checked first: with a port taken, the API or `next` would fail (or move) after a long start-up.
+  await assertPortFree(apiPort, 'PORT, the API');
+  await assertPortFree(webPort, 'STOREFRONT_PORT, the storefront');
   // The API serves the bundled spec from spec/dist, which `npm run generate` writes.
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate.ts'], {
     cwd: repoRoot,
@@ -90,5 +95,11 @@ async function main(): Promise<void> {
 
 main().catch((err) => {
   process.stderr.write(`npm start failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (err instanceof PortInUseError) {
+    const variable = err.port === apiPort ? 'PORT' : 'STOREFRONT_PORT';
+    process.stderr.write(
+      `Stop that process, or pick another port, e.g. ${variable}=${err.port + 1} npm start\n`,
+    );
+  }
   void stopAll(1);
 });

@@ -26,11 +26,45 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Something already listens on a port a process of the stack was about to use. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly port: number,
+    readonly what: string,
+  ) {
+    super(`port ${port} (${what}) is already in use by another process`);
+    this.name = 'PortInUseError';
+  }
+}
+
+function tryListen(port: number, host: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(undefined)));
+  });
+}
+
+/**
+ * Rejects with PortInUseError when anything listens on `port`, on any interface, IPv4 or IPv6.
+ * Binding the dual-stack wildcard `::` conflicts with a listener on 127.0.0.1, ::1, 0.0.0.0 or ::,
+ * which a connect probe to one address (or a bind to 0.0.0.0, blind to ::1) would not all see.
+ */
+export async function assertPortFree(port: number, what: string): Promise<void> {
+  let code = await tryListen(port, '::');
+  if (code === 'EAFNOSUPPORT' || code === 'EADDRNOTAVAIL') code = await tryListen(port, '0.0.0.0'); // no IPv6
+  if (code === 'EADDRINUSE') throw new PortInUseError(port, what);
+  if (code) throw new Error(`cannot check port ${port} (${what}): ${code}`);
+}
+
 export interface Child {
   name: string;
   process: ChildProcess;
   /** Resolves with the exit code once the process ended. */
   exited: Promise<number | null>;
+  /** Resolves with the first output line (stdout or stderr) matching `pattern`; rejects if the child exits first. */
+  waitForLine(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
 }
 
 /**
@@ -49,17 +83,69 @@ export function spawnChild(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const sink = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
+  const watchers = new Set<(line: string) => void>();
+  const recent: string[] = []; // lines printed before a watcher was registered still count
   for (const stream of [child.stdout, child.stderr]) {
+    let partial = '';
     stream?.on('data', (chunk: Buffer) => {
       if (sink) sink.write(chunk);
-      else
-        for (const line of chunk.toString().split('\n'))
-          if (line.trim()) process.stdout.write(`[${name}] ${line}\n`);
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!sink && line.trim()) process.stdout.write(`[${name}] ${line}\n`);
+        recent.push(line);
+        if (recent.length > 200) recent.shift();
+        for (const watch of watchers) watch(line);
+      }
     });
   }
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   exited.then(() => sink?.end());
-  return { name, process: child, exited };
+  const waitForLine = (pattern: RegExp, timeoutMs: number) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const done = () => {
+        watchers.delete(watch);
+        clearTimeout(timer);
+      };
+      const watch = (line: string) => {
+        const match = line.match(pattern);
+        if (match) {
+          done();
+          resolve(match);
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`${name} did not print ${pattern} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      watchers.add(watch);
+      for (const line of recent) if (watchers.has(watch)) watch(line);
+      exited.then((code) => {
+        done();
+        reject(new Error(`${name} exited (code ${code}) before it was ready`));
+      });
+    });
+  return { name, process: child, exited, waitForLine };
+}
+
+/**
+ * Waits until `child` itself reports listening on `port` (a line of its output carrying
+ * `http://…:<port>`, matched by `pattern`), then until `path` answers 200. Asking the port alone would
+ * take any other process that answers there for the child.
+ */
+async function waitForOwnListener(
+  child: Child,
+  pattern: RegExp,
+  port: number,
+  path: string,
+  timeoutMs: number,
+): Promise<string> {
+  const match = await child.waitForLine(pattern, timeoutMs);
+  const url = new URL(match[1] ?? '');
+  if (Number(url.port) !== port)
+    throw new Error(`${child.name} listens on ${url.origin}, not on port ${port} as asked`);
+  await waitForHttp(`${url.origin}${path}`, child, timeoutMs);
+  return url.origin;
 }
 
 /** Waits until `url` answers 200; fails early when `child` exits first. */
@@ -128,8 +214,9 @@ export async function startApi(options: ApiOptions): Promise<{ child: Child; url
     env,
     ...(options.logFile ? { logFile: options.logFile } : {}),
   });
-  const url = `http://${env.HOST === '127.0.0.1' ? '127.0.0.1' : 'localhost'}:${options.port}`;
-  await waitForHttp(`${url}/ready`, child, 180_000);
+  // main.ts prints `  API:      http://localhost:<port>` once its own server listens.
+  const own = await waitForOwnListener(child, /^\s*API:\s+(http:\/\/\S+)/, options.port, '/ready', 180_000);
+  const url = env.HOST === '127.0.0.1' ? own.replace('localhost', '127.0.0.1') : own;
   return { child, url };
 }
 
@@ -183,8 +270,8 @@ export async function startStorefront(
     env: { ...env, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
     ...(logFile ? { logFile } : {}),
   });
-  const url = `http://localhost:${port}`;
-  // The icon is a static route: ready as soon as the server listens, without compiling a page.
-  await waitForHttp(`${url}/icon.svg`, child, 120_000);
+  // Next prints `- Local: http://localhost:<port>` once it listens (next dev may pick another port
+  // when the one asked for is taken). The icon is a static route: ready without compiling a page.
+  const url = await waitForOwnListener(child, /Local:\s+(http:\/\/\S+)/, port, '/icon.svg', 120_000);
   return { child, url };
 }
