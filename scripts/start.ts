@@ -39,6 +39,9 @@ const apiPort = Number(process.env.PORT || 4000);
 const webPort = Number(process.env.STOREFRONT_PORT || 3000);
 const mode = process.env.STOREFRONT_MODE === 'production' ? 'start' : 'dev';
 const children: Child[] = [];
+// The children write to pipes, not to this terminal: tell them colours are welcome when they are
+// (the API's pretty logs and Next's output both follow FORCE_COLOR; NO_COLOR still wins).
+if (process.stdout.isTTY && process.env.NO_COLOR === undefined) process.env.FORCE_COLOR ??= '1';
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
@@ -66,6 +69,7 @@ function watch(child: Child): void {
 }
 
 async function main(): Promise<void> {
+  if (apiPort === webPort) throw new Error(`PORT and STOREFRONT_PORT are both ${apiPort}; give each its own`);
   // Checked first: with a port taken, the API or `next` would fail (or move) after a long start-up.
   await assertPortFree(apiPort, 'PORT, the API');
   await assertPortFree(webPort, 'STOREFRONT_PORT, the storefront');

@@ -31,6 +31,15 @@ describe('loadConfig', () => {
     expect(message).toContain('DEFAULT_CURRENCY="usd"');
   });
 
+  it('logs pretty lines in development and JSON in production and tests, unless LOG_FORMAT says', () => {
+    expect(loadConfig({}).LOG_FORMAT).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'production' }).LOG_FORMAT).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'test' }).LOG_FORMAT).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).LOG_FORMAT).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' }).LOG_FORMAT).toBe('pretty');
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT="xml"/);
+  });
+
   it('rejects out-of-range ports', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT="70000"/);
   });

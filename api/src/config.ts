@@ -13,6 +13,8 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PGLITE_DIR: z.string().min(1).default('.souk/pglite'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
+  // Unset: `pretty` when NODE_ENV=development, else `json` (see loadConfig).
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
   DEFAULT_CURRENCY: z
     .string()
@@ -91,7 +93,7 @@ function flag(fallback: boolean) {
 }
 
 /** Validated runtime configuration. */
-export type Config = z.infer<typeof schema>;
+export type Config = Omit<z.infer<typeof schema>, 'LOG_FORMAT'> & { LOG_FORMAT: 'json' | 'pretty' };
 
 /** Thrown when the environment holds a bad value; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -112,5 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return result.data;
+  // Human-readable lines for a developer's terminal; one JSON object a line wherever a machine reads them.
+  const LOG_FORMAT = result.data.LOG_FORMAT ?? (result.data.NODE_ENV === 'development' ? 'pretty' : 'json');
+  return { ...result.data, LOG_FORMAT };
 }

@@ -3,7 +3,7 @@ import { parseCli } from './lib/cli.js';
 import { createLogger } from './lib/logger.js';
 import { startServer } from './server.js';
 
-/** Entry point of `npm run start:api`: validated config, JSON logs, graceful shutdown on SIGTERM/SIGINT. */
+/** Entry point of `npm run start:api`: validated config, logs (LOG_FORMAT), graceful shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   parseCli({
     name: 'souk-api',
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, { format: config.LOG_FORMAT });
   const running = await startServer(config, logger);
   const { driver } = running.container.database;
   logger.info({ url: running.url, driver }, 'listening');

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   });
   const config = loadConfig();
   const json = values.json === true;
-  const logger = createLogger(json ? 'silent' : config.LOG_LEVEL);
+  const logger = createLogger(json ? 'silent' : config.LOG_LEVEL, { format: config.LOG_FORMAT });
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR, logger });
   try {
     await migrateToLatest(database.db, logger);
