@@ -2,12 +2,14 @@
  * Builds everything derived from the contract in spec/:
  *   spec/dist/openapi.json   bundled document (served at /openapi.json, loaded by openapi-backend)
  *   spec/dist/docs.html      Redoc API reference (served at /docs)
+ *   spec/dist/docs/redoc.standalone.js  the Redoc script that page loads (served beside it, so /docs works offline)
  *   api/src/generated/openapi.ts  TypeScript types (committed)
  *
  * `--check` regenerates too, but exits 1 when a committed generated file was stale, so a spec
  * change without `npm run generate` fails the test command (and CI) while the working tree is healed.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -42,6 +44,34 @@ const typeTargets = ['api/src/generated/openapi.ts', 'sdk/src/generated/openapi.
 mkdirSync(dirname(bundled), { recursive: true });
 run(['bundle', 'spec/openapi.yaml', '-o', 'spec/dist/openapi.json']);
 run(['build-docs', 'spec/dist/openapi.json', '-o', 'spec/dist/docs.html']);
+serveRedocLocally(join(root, 'spec/dist/docs.html'));
+
+/**
+ * `build-docs` makes the page import Redoc from Redocly's CDN, so offline the reference would show only
+ * its server-rendered introduction. The CLI ships the very same bundle (it hashes it for the page's
+ * `integrity`): copy it beside the page and point the page at that copy. The `redoc` npm package is
+ * not used because its releases want Node 22 (see README, Node versions).
+ */
+function serveRedocLocally(page: string): void {
+  const cdn = /https:\/\/cdn\.redocly\.com\/redoc\/v([\w.-]+)\/bundles\/redoc\.standalone\.js/g;
+  const html = readFileSync(page, 'utf8');
+  const version = [...html.matchAll(cdn)][0]?.[1];
+  if (!version)
+    throw new Error('generate: the docs page no longer names the Redoc CDN bundle; update serveRedocLocally');
+  const source = join(root, 'node_modules/@redocly/cli/lib/chunks/redoc.standalone.js');
+  const bundle = existsSync(source) ? readFileSync(source) : undefined;
+  if (!bundle?.subarray(0, 300).toString().includes(`Version: ${version}`))
+    throw new Error(
+      `generate: ${source} is not Redoc ${version}, the version the docs page was rendered for`,
+    );
+  const integrity = `sha384-${createHash('sha384').update(bundle).digest('base64')}`;
+  const local = html
+    .replaceAll(cdn, './docs/redoc.standalone.js') // relative: the page is /docs, also behind a path prefix
+    .replace(/integrity="sha384-[^"]*"/, `integrity="${integrity}"`);
+  mkdirSync(join(dirname(page), 'docs'), { recursive: true });
+  writeFileSync(join(dirname(page), 'docs/redoc.standalone.js'), bundle);
+  writeFileSync(page, local);
+}
 
 const header = '// Generated from spec/openapi.yaml by `npm run generate`. Do not edit.\n\n';
 const types =

@@ -11,6 +11,7 @@ import type { SystemDeps } from './modules/system/system.handlers.js';
 export interface AppOptions {
   document: Document;
   docsHtml: string | undefined;
+  docsScript?: string | undefined;
   /** True once shutdown began. */
   isShuttingDown?: () => boolean;
 }
@@ -31,6 +32,7 @@ export async function createApp(container: Container, options: AppOptions): Prom
       driver: database.driver,
       document: options.document as unknown as SystemDeps['document'],
       docsHtml: options.docsHtml,
+      docsScript: options.docsScript,
       isShuttingDown,
     }),
     // Storefront catalog GETs: cached whole while the catalog is unchanged (see withCatalogCache).

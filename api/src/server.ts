@@ -45,8 +45,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
   await container.start();
   let draining = false;
-  const { document, docsHtml } = loadSpecArtifacts();
-  const app = await createApp(container, { document, docsHtml, isShuttingDown: () => draining });
+  const { document, docsHtml, docsScript } = loadSpecArtifacts();
+  const app = await createApp(container, { document, docsHtml, docsScript, isShuttingDown: () => draining });
   const server = createServer(app.callback());
   server.keepAliveTimeout = 65_000; // longer than common load-balancer idle timeouts
   await new Promise<void>((resolve, reject) => {

@@ -4,13 +4,22 @@ import type { Document } from 'openapi-backend';
 
 const distDir = fileURLToPath(new URL('../../spec/dist/', import.meta.url));
 
-/** Loads the bundled spec and the docs page built from it (`npm run generate` writes both). */
-export function loadSpecArtifacts(): { document: Document; docsHtml: string | undefined } {
+/** Loads the bundled spec, the docs page built from it and the page's script (`npm run generate` writes them). */
+export function loadSpecArtifacts(): {
+  document: Document;
+  docsHtml: string | undefined;
+  docsScript: string | undefined;
+} {
   const specFile = `${distDir}openapi.json`;
   if (!existsSync(specFile)) {
     throw new Error(`The bundled spec ${specFile} is missing: run \`npm run generate\` first.`);
   }
   const document = JSON.parse(readFileSync(specFile, 'utf8')) as Document;
   const docsFile = `${distDir}docs.html`;
-  return { document, docsHtml: existsSync(docsFile) ? readFileSync(docsFile, 'utf8') : undefined };
+  const scriptFile = `${distDir}docs/redoc.standalone.js`;
+  return {
+    document,
+    docsHtml: existsSync(docsFile) ? readFileSync(docsFile, 'utf8') : undefined,
+    docsScript: existsSync(scriptFile) ? readFileSync(scriptFile, 'utf8') : undefined,
+  };
 }

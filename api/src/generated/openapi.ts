@@ -70,9 +70,30 @@ export type paths = {
         };
         /**
          * API reference
-         * @description An HTML API reference rendered from this document (Redoc, built at build time).
+         * @description An HTML API reference rendered from this document (Redoc, built at build time). It loads its script from `/docs/redoc.standalone.js` on this server, never from the internet.
          */
         get: operations["getApiDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs/redoc.standalone.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Script of the API reference
+         * @description The Redoc bundle the `/docs` page loads, served from this server so the reference works without
+         *     the internet. It is the exact build the page was rendered with (checked when the page is built).
+         */
+        get: operations["getApiDocsScript"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3573,6 +3594,31 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getApiDocsScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Redoc standalone bundle (an ES module). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Cacheable for a day; the page pins the bundle's hash (`integrity`) anyway. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -34,6 +34,7 @@ describe('the spec and the handlers', () => {
       driver: t.container.database.driver,
       document: { openapi: '', info: {}, paths: {} },
       docsHtml: '',
+      docsScript: '',
       isShuttingDown: () => false,
     });
     const specIds = operations.map((o) => o.op.operationId).sort();

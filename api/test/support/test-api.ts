@@ -59,8 +59,8 @@ export async function startTestApi(
     await seedDemoKeys(database, db.container.apiKeys, []);
   }
   await db.container.start();
-  const { document, docsHtml } = loadSpecArtifacts();
-  const app = await createApp(db.container, { document, docsHtml });
+  const { document, docsHtml, docsScript } = loadSpecArtifacts();
+  const app = await createApp(db.container, { document, docsHtml, docsScript });
   const server: Server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -5,7 +5,10 @@ import type { operations } from '../../generated/openapi.js';
 import { AppError } from '../../http/errors.js';
 import type { OperationHandlers } from '../../http/operations.js';
 
-type SystemHandlers = Pick<OperationHandlers, 'getHealth' | 'getReady' | 'getOpenApiDocument' | 'getApiDocs'>;
+type SystemHandlers = Pick<
+  OperationHandlers,
+  'getHealth' | 'getReady' | 'getOpenApiDocument' | 'getApiDocs' | 'getApiDocsScript'
+>;
 
 export interface SystemDeps {
   db: Kysely<Database>;
@@ -14,6 +17,8 @@ export interface SystemDeps {
   document: operations['getOpenApiDocument']['responses'][200]['content']['application/json'];
   /** The Redoc page built from the spec, or undefined when it was not built. */
   docsHtml: string | undefined;
+  /** The Redoc bundle that page loads (served locally, so the reference works offline). */
+  docsScript: string | undefined;
   /** True once shutdown began: readiness fails so load balancers stop sending traffic. */
   isShuttingDown: () => boolean;
 }
@@ -52,6 +57,17 @@ export function systemHandlers(deps: SystemDeps) {
         throw new AppError('service_unavailable', 'The API reference was not built; run `npm run generate`.');
       }
       return { status: 200, type: 'text/html', body: deps.docsHtml };
+    },
+    getApiDocsScript: async () => {
+      if (deps.docsScript === undefined) {
+        throw new AppError('service_unavailable', 'The API reference was not built; run `npm run generate`.');
+      }
+      return {
+        status: 200,
+        type: 'text/javascript',
+        body: deps.docsScript,
+        headers: { 'Cache-Control': 'public, max-age=86400' },
+      };
     },
   } satisfies SystemHandlers;
 }

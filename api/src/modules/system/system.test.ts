@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { specDocument } from '../../../test/support/spec-validator.js';
@@ -46,6 +47,25 @@ describe('system endpoints', () => {
     expect(res.contentType).toMatch(/^text\/html/);
     expect(res.body).toContain('Souk Commerce API');
     expect(res.body).toContain('listStoreProducts');
+  });
+
+  it('GET /docs works offline: every script it loads comes from this server', async () => {
+    const page = (await api.get<string>('/docs')).body;
+    const loads = [
+      ...[...page.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]),
+      ...[...page.matchAll(/<link\b[^>]*\bhref="([^"]+)"/g)].map((m) => m[1]),
+      ...[...page.matchAll(/\bimport\b[^"'`;]*?\bfrom\s*["']([^"']+)["']/g)].map((m) => m[1]),
+      ...[...page.matchAll(/\bimport\(\s*["']([^"']+)["']/g)].map((m) => m[1]),
+    ];
+    expect(loads).toContain('./docs/redoc.standalone.js');
+    for (const url of loads) expect(new URL(url ?? '', `${api.url}/docs`).origin, url).toBe(api.url);
+    const script = await api.get<string>('/docs/redoc.standalone.js');
+    expect(script.status).toBe(200);
+    expect(script.contentType).toMatch(/^text\/javascript/);
+    expect(script.body).toMatch(/export\s*\{[^}]*\bhydrate\b/);
+    // The page pins the bundle it was rendered for; the served bundle must be that one.
+    const integrity = page.match(/integrity="(sha384-[^"]+)"/)?.[1];
+    expect(integrity).toBe(`sha384-${createHash('sha384').update(script.body).digest('base64')}`);
   });
 });
 
