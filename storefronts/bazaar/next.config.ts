@@ -1,7 +1,8 @@
 import type { NextConfig } from 'next';
 
 const config: NextConfig = {
-  // @souk/sdk ships TypeScript sources inside this monorepo; Next compiles them like the theme's own.
+  // Inside this monorepo @souk/sdk is its TypeScript sources (tsconfig.json `paths`); Next compiles them
+  // like the theme's own.
   transpilePackages: ['@souk/sdk'],
   poweredByHeader: false,
   reactStrictMode: true,

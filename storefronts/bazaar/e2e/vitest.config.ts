@@ -5,6 +5,8 @@ const label = process.env.SOUK_TEST_LABEL ?? (process.env.DATABASE_URL ? 'postgr
 
 /** End-to-end journeys in headless Chromium against a real API and a production build of the theme. */
 export default defineConfig({
+  // The SDK's sources, as for the theme itself (tsconfig paths); the package exports its compiled dist/.
+  resolve: { alias: { '@souk/sdk': join(import.meta.dirname, '../../../sdk/src/index.ts') } },
   test: {
     root: import.meta.dirname,
     include: ['**/*.e2e.ts'],
