@@ -2111,11 +2111,13 @@ export type components = {
          *     `cart_empty`, `cart_incomplete` (no email or shipping address), `cart_completed`,
          *     `destination_unsupported` (no tax rate for the country, or a seller without a shipping rate in the
          *     cart's currency), `variant_unavailable`, `currency_mismatch`, `out_of_stock` (the quantity is above
-         *     the current stock).
+         *     the current stock), `quantity_limit_exceeded` (with this line the cart would total more than the
+         *     largest amount the API represents, 999999999999 minor units — prices can rise after lines are
+         *     added; the line is shown without a price and left out of the totals).
          */
         CartProblem: {
             /** @enum {string} */
-            code: "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "variant_unavailable" | "currency_mismatch" | "out_of_stock";
+            code: "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "variant_unavailable" | "currency_mismatch" | "out_of_stock" | "quantity_limit_exceeded";
             /** @example Add an email address. */
             detail: string;
             /** @description The line the problem is about, if any. */
