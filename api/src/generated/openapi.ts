@@ -2600,7 +2600,7 @@ export type components = {
          */
         EventType: "fulfillment.created" | "inventory.low" | "inventory.updated" | "order.cancelled" | "order.placed" | "payment.captured" | "payout.paid" | "product.created" | "product.deleted" | "product.published" | "product.unpublished" | "product.updated" | "seller.approved" | "seller.commission_changed" | "seller.created" | "seller.reactivated" | "seller.suspended" | "seller_order.cancelled" | "seller_order.fulfilled" | "seller_order.placed" | "variant.created" | "variant.deleted" | "variant.updated" | "webhook_endpoint.disabled";
         /**
-         * @description Event types delivered to the endpoint; `*` means every type (including types added later).
+         * @description Event types delivered to the endpoint; `*` means every type (including types added later) that the owner receives. A seller's endpoint receives only events of that seller: the marketplace-wide types `order.placed` and `order.cancelled` (whose `seller_id` is null) are refused there with 400 `validation_failed`.
          * @example [
          *       "seller_order.placed",
          *       "inventory.low"
