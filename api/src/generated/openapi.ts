@@ -3440,7 +3440,7 @@ export type components = {
          */
         orderId: string;
         /**
-         * @description The `access_token` returned once by checkout. Without the right token an order is not found, so order ids alone reveal nothing.
+         * @description The `access_token` returned once by checkout. Without it, or with a wrong one, the order is not found (404, the same as an unknown order), so order ids alone reveal nothing.
          * @example ot_4Jq9Zx2LmP0aB7cD1eF3gH5iJ6kL8mN0
          */
         OrderToken: string;
@@ -4926,12 +4926,12 @@ export interface operations {
     getStoreOrder: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description The `access_token` returned once by checkout. Without the right token an order is not found, so order ids alone reveal nothing.
+                 * @description The `access_token` returned once by checkout. Without it, or with a wrong one, the order is not found (404, the same as an unknown order), so order ids alone reveal nothing.
                  * @example ot_4Jq9Zx2LmP0aB7cD1eF3gH5iJ6kL8mN0
                  */
-                "X-Order-Token": components["parameters"]["OrderToken"];
+                "X-Order-Token"?: components["parameters"]["OrderToken"];
             };
             path: {
                 /**
