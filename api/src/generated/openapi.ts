@@ -2252,7 +2252,7 @@ export type components = {
             next_cursor: string | null;
         };
         /**
-         * @description A lowercase URL slug, unique across the marketplace.
+         * @description A lowercase URL slug, unique across the marketplace. `search` is reserved (`/store/products/search` is its own path).
          * @example trail-runner-boot
          */
         ProductHandle: string;
@@ -2723,7 +2723,7 @@ export type components = {
             data: components["schemas"]["WebhookDelivery"][];
             next_cursor: string | null;
         };
-        /** @description Re-sends every event in [from, to) that the endpoint subscribes to and may see, in the order they happened. At most 31 days. */
+        /** @description Re-sends every event in [from, to) that the endpoint subscribes to and may see, in the order they happened. `to` must be after `from`, and the range at most 31 days long (400 `validation_failed` on `/to` otherwise). */
         WebhookReplay: {
             /** Format: date-time */
             from: string;
@@ -3370,7 +3370,7 @@ export type components = {
          */
         currency: components["schemas"]["CurrencyCode"];
         /**
-         * @description Order of results. `relevance` needs `q`; `price_asc`/`price_desc` need `currency` and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results.
+         * @description Order of results. `relevance` needs `q` (400 `query_required`); `price_asc`/`price_desc` need `currency` (400 `currency_required`), as do `min_price`/`max_price`, and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results. `min_price` may not exceed `max_price` (400 `validation_failed`).
          * @example price_asc
          */
         sort: "relevance" | "price_asc" | "price_desc" | "newest";
@@ -3379,10 +3379,7 @@ export type components = {
          * @example 20
          */
         limit: number;
-        /**
-         * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
-         * @example eyJ2IjoxfQ
-         */
+        /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
         cursor: string;
         /**
          * @description The resource's id or its URL handle.
@@ -3615,7 +3612,7 @@ export interface operations {
                  */
                 currency?: components["parameters"]["currency"];
                 /**
-                 * @description Order of results. `relevance` needs `q`; `price_asc`/`price_desc` need `currency` and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results.
+                 * @description Order of results. `relevance` needs `q` (400 `query_required`); `price_asc`/`price_desc` need `currency` (400 `currency_required`), as do `min_price`/`max_price`, and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results. `min_price` may not exceed `max_price` (400 `validation_failed`).
                  * @example price_asc
                  */
                 sort?: components["parameters"]["sort"];
@@ -3624,10 +3621,7 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
-                 * @example eyJ2IjoxfQ
-                 */
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -4021,10 +4015,7 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
-                 * @example eyJ2IjoxfQ
-                 */
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -4426,10 +4417,7 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
-                 * @example eyJ2IjoxfQ
-                 */
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -4973,10 +4961,7 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
-                 * @example eyJ2IjoxfQ
-                 */
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -5164,10 +5149,7 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
-                 * @example eyJ2IjoxfQ
-                 */
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -5494,10 +5476,7 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
-                 * @example eyJ2IjoxfQ
-                 */
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -5823,10 +5802,7 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
-                 * @example eyJ2IjoxfQ
-                 */
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
