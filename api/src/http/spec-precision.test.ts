@@ -53,6 +53,20 @@ describe('the spec describes what the server accepts', () => {
     },
   );
 
+  it('declares 409 (in progress) and 422 (key reused) on every operation that takes an Idempotency-Key', () => {
+    const doc = loadSpecArtifacts().document as unknown as {
+      paths: Record<string, Record<string, { parameters?: { $ref?: string }[]; responses: object }>>;
+    };
+    const missing = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item).flatMap(([method, op]) =>
+        op.parameters?.some((p) => p.$ref?.includes('IdempotencyKey'))
+          ? ['409', '422'].filter((s) => !(s in op.responses)).map((s) => `${method} ${path} ${s}`)
+          : [],
+      ),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('states the cross-field rules', () => {
     expect(params.sort?.description).toMatch(/`relevance` needs `q` \(400 `query_required`\)/);
     expect(params.sort?.description).toMatch(/need `currency` \(400 `currency_required`\)/);
