@@ -22,6 +22,9 @@ const schema = z.object({
     .default('USD'),
   CORS_ORIGINS: z.string().default('*'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  // A client that never finishes sending its request is answered 408 and disconnected after these.
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   CATALOG_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(2_000),
   CATALOG_CACHE_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),

@@ -1,9 +1,10 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { type Container, createContainer } from './container.js';
 import { migrateToLatest } from './db/migrate.js';
+import { createHttpServer } from './http/http-server.js';
 import type { Logger } from './lib/logger.js';
 import { seedDemo } from './seed/seed.js';
 import { loadSpecArtifacts } from './spec.js';
@@ -47,8 +48,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   let draining = false;
   const { document, docsHtml, docsScript } = loadSpecArtifacts();
   const app = await createApp(container, { document, docsHtml, docsScript, isShuttingDown: () => draining });
-  const server = createServer(app.callback());
-  server.keepAliveTimeout = 65_000; // longer than common load-balancer idle timeouts
+  const server = createHttpServer(app.callback(), {
+    headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());

@@ -2132,11 +2132,13 @@ export type components = {
          *     `cart_empty`, `cart_incomplete` (no email or shipping address), `cart_completed`,
          *     `destination_unsupported` (no tax rate for the country, or a seller without a shipping rate in the
          *     cart's currency), `variant_unavailable`, `currency_mismatch`, `out_of_stock` (the quantity is above
-         *     the current stock).
+         *     the current stock), `quantity_limit_exceeded` (with this line the cart would total more than the
+         *     largest amount the API represents, 999999999999 minor units — prices can rise after lines are
+         *     added; the line is shown without a price and left out of the totals).
          */
         CartProblem: {
             /** @enum {string} */
-            code: "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "variant_unavailable" | "currency_mismatch" | "out_of_stock";
+            code: "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "variant_unavailable" | "currency_mismatch" | "out_of_stock" | "quantity_limit_exceeded";
             /** @example Add an email address. */
             detail: string;
             /** @description The line the problem is about, if any. */
@@ -2271,7 +2273,7 @@ export type components = {
             next_cursor: string | null;
         };
         /**
-         * @description A lowercase URL slug, unique across the marketplace.
+         * @description A lowercase URL slug, unique across the marketplace. `search` is reserved (`/store/products/search` is its own path).
          * @example trail-runner-boot
          */
         ProductHandle: string;
@@ -2619,7 +2621,7 @@ export type components = {
          */
         EventType: "fulfillment.created" | "inventory.low" | "inventory.updated" | "order.cancelled" | "order.placed" | "payment.captured" | "payout.paid" | "product.created" | "product.deleted" | "product.published" | "product.unpublished" | "product.updated" | "seller.approved" | "seller.commission_changed" | "seller.created" | "seller.reactivated" | "seller.suspended" | "seller_order.cancelled" | "seller_order.fulfilled" | "seller_order.placed" | "variant.created" | "variant.deleted" | "variant.updated" | "webhook_endpoint.disabled";
         /**
-         * @description Event types delivered to the endpoint; `*` means every type (including types added later).
+         * @description Event types delivered to the endpoint; `*` means every type (including types added later) that the owner receives. A seller's endpoint receives only events of that seller: the marketplace-wide types `order.placed` and `order.cancelled` (whose `seller_id` is null) are refused there with 400 `validation_failed`.
          * @example [
          *       "seller_order.placed",
          *       "inventory.low"
@@ -2742,7 +2744,7 @@ export type components = {
             data: components["schemas"]["WebhookDelivery"][];
             next_cursor: string | null;
         };
-        /** @description Re-sends every event in [from, to) that the endpoint subscribes to and may see, in the order they happened. At most 31 days. */
+        /** @description Re-sends every event in [from, to) that the endpoint subscribes to and may see, in the order they happened. `to` must be after `from`, and the range at most 31 days long (400 `validation_failed` on `/to` otherwise). */
         WebhookReplay: {
             /** Format: date-time */
             from: string;
@@ -3389,7 +3391,7 @@ export type components = {
          */
         currency: components["schemas"]["CurrencyCode"];
         /**
-         * @description Order of results. `relevance` needs `q`; `price_asc`/`price_desc` need `currency` and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results.
+         * @description Order of results. `relevance` needs `q` (400 `query_required`); `price_asc`/`price_desc` need `currency` (400 `currency_required`), as do `min_price`/`max_price`, and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results. `min_price` may not exceed `max_price` (400 `validation_failed`).
          * @example price_asc
          */
         sort: "relevance" | "price_asc" | "price_desc" | "newest";
@@ -3398,10 +3400,7 @@ export type components = {
          * @example 20
          */
         limit: number;
-        /**
-         * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
-         * @example eyJ2IjoxfQ
-         */
+        /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
         cursor: string;
         /**
          * @description The resource's id or its URL handle.
@@ -3459,7 +3458,7 @@ export type components = {
          */
         orderId: string;
         /**
-         * @description The `access_token` returned once by checkout. Without the right token an order is not found, so order ids alone reveal nothing.
+         * @description The `access_token` returned once by checkout. Without it, or with a wrong one, the order is not found (404, the same as an unknown order), so order ids alone reveal nothing.
          * @example ot_4Jq9Zx2LmP0aB7cD1eF3gH5iJ6kL8mN0
          */
         OrderToken: string;
@@ -3659,7 +3658,7 @@ export interface operations {
                  */
                 currency?: components["parameters"]["currency"];
                 /**
-                 * @description Order of results. `relevance` needs `q`; `price_asc`/`price_desc` need `currency` and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results.
+                 * @description Order of results. `relevance` needs `q` (400 `query_required`); `price_asc`/`price_desc` need `currency` (400 `currency_required`), as do `min_price`/`max_price`, and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results. `min_price` may not exceed `max_price` (400 `validation_failed`).
                  * @example price_asc
                  */
                 sort?: components["parameters"]["sort"];
@@ -3668,10 +3667,7 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
-                 * @example eyJ2IjoxfQ
-                 */
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -4065,10 +4061,7 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
-                 * @example eyJ2IjoxfQ
-                 */
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -4470,10 +4463,7 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
-                 * @example eyJ2IjoxfQ
-                 */
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -4769,6 +4759,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
@@ -4830,6 +4821,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
@@ -4970,12 +4962,12 @@ export interface operations {
     getStoreOrder: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /**
-                 * @description The `access_token` returned once by checkout. Without the right token an order is not found, so order ids alone reveal nothing.
+                 * @description The `access_token` returned once by checkout. Without it, or with a wrong one, the order is not found (404, the same as an unknown order), so order ids alone reveal nothing.
                  * @example ot_4Jq9Zx2LmP0aB7cD1eF3gH5iJ6kL8mN0
                  */
-                "X-Order-Token": components["parameters"]["OrderToken"];
+                "X-Order-Token"?: components["parameters"]["OrderToken"];
             };
             path: {
                 /**
@@ -5017,10 +5009,7 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
-                 * @example eyJ2IjoxfQ
-                 */
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -5208,10 +5197,7 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
-                 * @example eyJ2IjoxfQ
-                 */
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -5263,6 +5249,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     listSellerShippingRates: {
@@ -5524,8 +5512,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     listSellerWebhookDeliveries: {
@@ -5538,10 +5528,7 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
-                 * @example eyJ2IjoxfQ
-                 */
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -5853,8 +5840,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     listAdminWebhookDeliveries: {
@@ -5867,10 +5856,7 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
-                 * @example eyJ2IjoxfQ
-                 */
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;

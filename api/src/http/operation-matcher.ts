@@ -24,13 +24,13 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * Speeds up openapi-backend's routing without changing its answers. Its router rebuilds the whole
  * operation list (lodash chains, object spreads) and compiles one RegExp per operation on every
  * match — several times per request, growing with the spec. The definition never changes after
- * `init()`, so the list is taken once and the path templates are compiled once; matching keeps the
- * same rules: an exact path first, then templates by specificity (longest literal part), method last.
+ * `init()`, so the list is taken once and the path templates are compiled once. Matching: a literal
+ * path first (and only it: another method there is 405), then templates by specificity (longest
+ * literal part), method last.
  */
 export function installFastMatcher(router: OpenAPIRouter): void {
   const operations = router.getOperations();
   const byExactPath = new Map<string, Operation[]>();
-  // Every operation, literal paths too: a literal path with another method must still answer 405.
   const templates = operations
     .map((op) => ({
       op,
@@ -56,8 +56,14 @@ export function installFastMatcher(router: OpenAPIRouter): void {
   function matchOperation(req: { method: string; path: string }, strict?: boolean): Operation | undefined {
     const path = normalize(req.path);
     const method = req.method.trim().toLowerCase();
-    const exact = byExactPath.get(path)?.find((op) => op.method === method);
-    if (exact) return exact;
+    // A literal path shadows the templates it would also match (as OpenAPI says: concrete paths first),
+    // so `/store/products/search` is that path's own operations only, never `{idOrHandle}` = "search".
+    const literal = byExactPath.get(path);
+    if (literal) {
+      const exact = literal.find((op) => op.method === method);
+      if (exact || !strict) return exact;
+      throw new Error('405-methodNotAllowed: this method is not registered for the route');
+    }
     // Same order as before (specificity), but only this method's templates are tried first.
     const match = templates.find((t) => t.op.method === method && t.pattern.test(path))?.op;
     if (match) return match;

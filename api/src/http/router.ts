@@ -8,6 +8,7 @@ import {
 } from 'openapi-backend';
 import { readJsonBody } from './body.js';
 import { AppError } from './errors.js';
+import { guardInput } from './input-guard.js';
 import { installFastMatcher } from './operation-matcher.js';
 import type { HandlerRequest, OperationHandlers, OperationId, Principal } from './operations.js';
 import { describeFieldErrors, toFieldErrors } from './validation-errors.js';
@@ -157,6 +158,7 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     const operation = api.router.matchOperation({ method, path: ctx.path, headers: {} });
     let body: unknown;
     if (operation?.requestBody) body = await readJsonBody(ctx, options.bodyLimit);
+    guardInput({ operation, path: ctx.path, query: ctx.querystring, headers: ctx.headers, body });
     const principal: Principal = operation?.security?.length
       ? await options.authenticate(ctx.get('x-api-key') || undefined)
       : { kind: 'anonymous' };

@@ -15,12 +15,26 @@ export function encodeCursor(keyset: Keyset, fp: string): string {
 }
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** The largest amount in minor units the API represents (the spec's `MinorUnits` maximum). */
+const MAX_MINOR_UNITS = 999_999_999_999;
+/** Ids are a prefix and base62 (`prod_…`, `sel_…`); nothing else can have ended a page. */
+const ID = /^[A-Za-z0-9_]{1,100}$/;
 
-/** Sort-key checks for the common keyset orders. */
+/**
+ * Sort-key checks for the common keyset orders. Each admits only what the SQL comparison can take:
+ * a forged key that passes here must not reach the database as an out-of-range value.
+ */
 export const isIsoTimestamp = (k: unknown) =>
-  typeof k === 'string' && ISO_MS.test(k) && !Number.isNaN(Date.parse(k));
-export const isFiniteNumber = (k: unknown) => typeof k === 'number' && Number.isFinite(k);
-export const isMinorUnits = (k: unknown) => typeof k === 'number' && Number.isSafeInteger(k) && k >= 0;
+  typeof k === 'string' &&
+  ISO_MS.test(k) &&
+  !k.startsWith('0000') && // PostgreSQL has no year zero
+  // Round-trips exactly: refuses 2026-02-31 (which Date rolls over) and 24:00.
+  !Number.isNaN(Date.parse(k)) &&
+  new Date(k).toISOString() === k;
+/** A relevance rank, compared as a PostgreSQL `real`: 0 or a normal float4 magnitude. */
+export const isRank = (k: unknown) => typeof k === 'number' && (k === 0 || (k >= 1e-37 && k <= 1e37));
+export const isMinorUnits = (k: unknown) =>
+  typeof k === 'number' && Number.isSafeInteger(k) && k >= 0 && k <= MAX_MINOR_UNITS;
 
 /**
  * Decodes a cursor made by `encodeCursor` for the same query. Anything else — corrupt, forged
@@ -43,7 +57,7 @@ export function decodeCursor(
   if (typeof payload !== 'object' || payload === null)
     throw invalid('The cursor is not one this API issued.');
   const { v, k, i, f } = payload as Record<string, unknown>;
-  if (v !== 1 || typeof i !== 'string' || i.length === 0 || i.length > 100) {
+  if (v !== 1 || typeof i !== 'string' || !ID.test(i)) {
     throw invalid('The cursor is not one this API issued.');
   }
   if (f !== fp)

@@ -33,6 +33,8 @@ export function postWebhook(options: PostOptions): Promise<PostResult> {
   const latency = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {
     let settled = false;
+    // Declared before any exit: an early exit clears it too (it was once used before its declaration).
+    let timer: NodeJS.Timeout | undefined;
     const finish = (r: Omit<PostResult, 'latencyMs'>) => {
       if (settled) return;
       settled = true;
@@ -53,13 +55,20 @@ export function postWebhook(options: PostOptions): Promise<PostResult> {
       return;
     }
     const client = url.protocol === 'https:' ? https : http;
-    const req = client.request(url, {
-      method: 'POST',
-      headers: { ...options.headers, 'content-length': Buffer.byteLength(options.body).toString() },
-      lookup: options.lookup,
-      agent: false,
-    });
-    const timer = setTimeout(() => {
+    let req: http.ClientRequest;
+    try {
+      req = client.request(url, {
+        method: 'POST',
+        headers: { ...options.headers, 'content-length': Buffer.byteLength(options.body).toString() },
+        lookup: options.lookup,
+        agent: false,
+      });
+    } catch (err) {
+      // An unsupported protocol or an invalid header value: a failed attempt, never a throw.
+      finish({ statusCode: null, excerpt: null, error: (err as Error).message });
+      return;
+    }
+    timer = setTimeout(() => {
       req.destroy(new Error(`timed out after ${options.timeoutMs} ms`));
     }, options.timeoutMs);
     req.on('response', (res) => {

@@ -68,7 +68,9 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
               'souk-delivery-id': d.id,
               'souk-signature': signatureHeader(body, d.secrets, Math.floor(startedAt.getTime() / 1000)),
             },
-          });
+            // Whatever goes wrong while sending is a failed attempt that gets recorded: a throw here
+            // would leave the delivery pending and its endpoint never reaching its disable point.
+          }).catch((err: Error) => ({ statusCode: null, latencyMs: 0, excerpt: null, error: err.message }));
     const number = d.attempt_count + 1;
     const ok = result.error === null;
     const now = clock();

@@ -7,14 +7,12 @@ import { newCartId } from './cart-id.js';
 import { type Cart, toCartView } from './cart-view.js';
 import * as repo from './carts.repository.js';
 import type { ShippingAddressJson } from './carts.table.js';
-import { type CartState, cartNotFound, isForSale, loadCartState } from './pricing.js';
+import { cartNotFound, isForSale, loadCartState } from './pricing.js';
 
 type Schemas = components['schemas'];
 
 /** Most units one line may hold (the schema allows up to 1000 so larger asks get a clear 422). */
 export const MAX_LINE_QUANTITY = 100;
-/** Largest amount the API can express (`MinorUnits` maximum): a cart beyond it is refused. */
-const MAX_AMOUNT = 999_999_999_999;
 
 export interface CartsServiceDeps {
   db: Kysely<Database>;
@@ -41,17 +39,15 @@ export function createCartsService({ db }: CartsServiceDeps) {
     return cart;
   }
 
-  /** Records the change and returns the cart as it now is, refusing carts too large to express. */
-  async function afterChange(trx: Kysely<Database>, cartId: string): Promise<Cart> {
+  /**
+   * Records the change and returns the cart as it now is. A change that grows the cart (more units)
+   * is refused when the cart would then total more than the API can express; other changes go
+   * through and the cart shows the problem (a price may have risen since the lines were added).
+   */
+  async function afterChange(trx: Kysely<Database>, cartId: string, grew = false): Promise<Cart> {
     await repo.touchCart(trx, cartId);
-    let state: CartState;
-    try {
-      state = await loadCartState(trx, cartId, { lock: false });
-    } catch (err) {
-      if (err instanceof RangeError) throw tooLarge();
-      throw err;
-    }
-    if (Math.max(state.totals.subtotal, state.totals.total ?? 0) > MAX_AMOUNT) throw tooLarge();
+    const state = await loadCartState(trx, cartId, { lock: false });
+    if (grew && state.lines.some((l) => l.issue === 'quantity_limit_exceeded')) throw tooLarge();
     return toCartView(state);
   }
 
@@ -126,7 +122,7 @@ export function createCartsService({ db }: CartsServiceDeps) {
             throw new AppError('variant_unavailable', `The variant ${input.variant_id} is not for sale.`);
           }
         }
-        return afterChange(t, cartId);
+        return afterChange(t, cartId, true);
       });
     },
 
@@ -143,7 +139,7 @@ export function createCartsService({ db }: CartsServiceDeps) {
         if (!item) throw itemNotFound(cartId, itemId);
         await checkVariant(t, cart, item.variant_id, input.quantity);
         await repo.updateItemQuantity(t, item.id, input.quantity);
-        return afterChange(t, cartId);
+        return afterChange(t, cartId, input.quantity > item.quantity);
       });
     },
 

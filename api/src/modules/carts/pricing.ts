@@ -9,7 +9,10 @@ import { type CartTotals, computeTotals, lineSubtotal } from './totals.js';
 export type CartProblem = components['schemas']['CartProblem'];
 
 /** Why a line cannot be bought now; null when it can. */
-export type LineIssue = 'variant_unavailable' | 'currency_mismatch' | null;
+export type LineIssue = 'variant_unavailable' | 'currency_mismatch' | 'quantity_limit_exceeded' | null;
+
+/** Largest amount the API can express (the spec's `MinorUnits` maximum). */
+export const MAX_AMOUNT = 999_999_999_999;
 
 /** A cart line with its verdict. */
 export interface EvaluatedLine extends repo.CartLineRow {
@@ -63,10 +66,9 @@ export async function loadCartState(
         : null;
     return { ...row, issue, overStock: issue === null && row.quantity > row.inventory_quantity };
   });
-  const buyable = lines.filter((l) => l.issue === null);
   const shipping = await repo.findShippingRates(
     db,
-    [...new Set(buyable.map((l) => l.seller_id))],
+    [...new Set(lines.filter((l) => l.issue === null).map((l) => l.seller_id))],
     cart.currency,
   );
   const country = cart.shipping_address?.country;
@@ -74,13 +76,41 @@ export async function loadCartState(
   const taxUnknown = country !== undefined && taxRate === undefined;
   // Without an address there is no tax yet (0); with an unknown country it cannot be computed (null).
   const rateForTotals = country === undefined ? 0 : (taxRate?.rate_bps ?? null);
-  const totals = computeTotals(
-    buyable.map((l) => ({ sellerId: l.seller_id, unitAmount: l.unit_amount ?? 0, quantity: l.quantity })),
-    shipping,
-    rateForTotals,
-  );
+  const totalsOf = (buyable: EvaluatedLine[]) =>
+    computeTotals(
+      buyable.map((l) => ({ sellerId: l.seller_id, unitAmount: l.unit_amount ?? 0, quantity: l.quantity })),
+      shipping,
+      rateForTotals,
+    );
+  // Prices change after lines are added: while the cart would total more than the API can express,
+  // its last buyable line is set aside (unpriced, a problem that blocks checkout) — never shown or
+  // charged above the limit.
+  let buyable = lines.filter((l) => l.issue === null);
+  let totals = withinLimit(totalsOf, buyable);
+  while (totals === undefined) {
+    const last = buyable.at(-1) as EvaluatedLine;
+    last.issue = 'quantity_limit_exceeded';
+    last.overStock = false;
+    buyable = lines.filter((l) => l.issue === null);
+    totals = withinLimit(totalsOf, buyable);
+  }
   const state = { cart, lines, buyable, totals, taxRateBps: taxRate?.rate_bps ?? null, taxUnknown };
   return { ...state, problems: problemsOf(state) };
+}
+
+/** The totals of these lines, or undefined when any amount would exceed MAX_AMOUNT. */
+function withinLimit(
+  totalsOf: (buyable: EvaluatedLine[]) => CartTotals,
+  buyable: EvaluatedLine[],
+): CartTotals | undefined {
+  try {
+    const t = totalsOf(buyable);
+    const amounts = [t.subtotal, t.shipping ?? 0, t.tax ?? 0, t.total ?? 0];
+    return amounts.every((a) => a <= MAX_AMOUNT) ? t : undefined;
+  } catch (err) {
+    if (err instanceof RangeError && buyable.length > 0) return undefined;
+    throw err;
+  }
 }
 
 function problemsOf(state: Omit<CartState, 'problems'>): CartProblem[] {
@@ -97,6 +127,12 @@ function problemsOf(state: Omit<CartState, 'problems'>): CartProblem[] {
       add(line.issue, `${line.sku} is no longer for sale; remove it from the cart.`, line.item_id);
     } else if (line.issue === 'currency_mismatch') {
       add(line.issue, `${line.sku} has no price in ${cart.currency}; remove it from the cart.`, line.item_id);
+    } else if (line.issue === 'quantity_limit_exceeded') {
+      add(
+        line.issue,
+        `With ${line.sku} the cart would total more than the largest amount supported (${MAX_AMOUNT} minor units); lower its quantity or remove it.`,
+        line.item_id,
+      );
     } else if (line.overStock) {
       add('out_of_stock', `Only ${line.inventory_quantity} of ${line.sku} are available.`, line.item_id);
     }
@@ -215,6 +251,12 @@ export async function priceCart(
       throw new AppError(
         'variant_unavailable',
         `The variant ${line.variant_id} (${line.sku}) is not for sale.`,
+      );
+    }
+    if (line.issue === 'quantity_limit_exceeded') {
+      throw new AppError(
+        'quantity_limit_exceeded',
+        `With ${line.sku} the cart would total more than the largest amount supported.`,
       );
     }
     if (line.issue === 'currency_mismatch') {

@@ -1,9 +1,9 @@
 import type { FieldError } from '../../http/errors.js';
 import {
   decodeCursor as decode,
-  isFiniteNumber,
   isIsoTimestamp,
   isMinorUnits,
+  isRank,
   type Keyset,
 } from '../../lib/cursor.js';
 import type { ProductSort } from './catalog.repository.js';
@@ -12,7 +12,7 @@ export { encodeCursor, fingerprint } from '../../lib/cursor.js';
 
 const KEY_CHECK: Record<ProductSort, (k: unknown) => boolean> = {
   newest: isIsoTimestamp,
-  relevance: isFiniteNumber,
+  relevance: isRank,
   price_asc: isMinorUnits,
   price_desc: isMinorUnits,
 };

@@ -87,7 +87,8 @@ describe('checkout', () => {
     });
     expect(wrong.status).toBe(404);
     const none = await api.get<Problem>(`/store/orders/${order.id}`);
-    expect(none.status).toBe(400); // the token header is required
+    expect(none.status).toBe(404); // as the spec and README say: a missing token is a wrong token
+    expect(none.body.code).toBe('not_found');
   });
 
   it('replays the first response for the same key and body, refuses another body, and never makes a second order', async () => {

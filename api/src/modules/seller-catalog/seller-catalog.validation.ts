@@ -103,6 +103,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b);
 }
 
+// Recursive, and safe to be: request bodies nest at most MAX_JSON_DEPTH levels (http/input-guard.ts).
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {

@@ -17,6 +17,7 @@ export { activeSecrets, activeSecretsSql } from './webhooks.repository.js';
 export {
   createWebhooksService,
   generateSecret,
+  MARKETPLACE_ONLY_EVENT_TYPES,
   MAX_ENDPOINTS_PER_OWNER,
   MAX_REPLAY_DAYS,
   type WebhooksService,

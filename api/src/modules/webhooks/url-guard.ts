@@ -81,6 +81,15 @@ function isForbiddenV6(g: number[]): boolean {
   }
   // IPv4-mapped (::ffff:a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) reach the IPv4 address they carry.
   if (zeroTo4 && g5 === 0xffff) return isForbiddenV4(embeddedV4);
+  // IPv4-translated (::ffff:0:a.b.c.d, RFC 2765) likewise.
+  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0xffff && g5 === 0) {
+    return isForbiddenV4(embeddedV4);
+  }
+  // Local-use NAT64 (64:ff9b:1::/48, RFC 8215) is the site's own translator: nothing public behind it.
+  if (g0 === 0x64 && g1 === 0xff9b && g2 === 1) return true;
+  // Teredo (2001::/32) hides an IPv4 address XOR-ed; documentation (2001:db8::/32); discard (100::/64).
+  if (g0 === 0x2001 && (g1 === 0 || g1 === 0xdb8)) return true;
+  if (g0 === 0x100 && g1 === 0 && g2 === 0 && g3 === 0) return true;
   if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) {
     return isForbiddenV4(embeddedV4);
   }
@@ -96,7 +105,8 @@ function isForbiddenV6(g: number[]): boolean {
 /**
  * True when a webhook must not connect to this IP address: loopback, private, link-local (incl. the
  * metadata service), CGNAT, unspecified, multicast or reserved ranges, for IPv4 and IPv6; IPv6 forms
- * that carry an IPv4 address (mapped `::ffff:10.0.0.1`, NAT64, 6to4) follow the IPv4 rules.
+ * that carry an IPv4 address (mapped `::ffff:10.0.0.1`, translated `::ffff:0:10.0.0.1`, NAT64, 6to4)
+ * follow the IPv4 rules; local-use NAT64, Teredo, documentation and discard prefixes are refused.
  * Anything that is not an IP address is forbidden too (fail closed).
  */
 export function isForbiddenAddress(ip: string): boolean {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { components } from '../../generated/openapi.js';
 import { AppError } from '../../http/errors.js';
+import { describeFieldErrors } from '../../http/validation-errors.js';
 import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { randomBase62 } from '../../lib/random.js';
@@ -26,6 +27,30 @@ export const MAX_REPLAY_DAYS = 31;
 /** A new signing secret: `whsec_` + 32 uniformly random base62 characters (~190 bits). */
 export function generateSecret(): string {
   return `whsec_${randomBase62(32)}`;
+}
+
+/**
+ * Event types recorded without a seller (`seller_id` null in the spec): only operator endpoints can
+ * receive them, so a seller's endpoint may not subscribe to them. `*` on a seller's endpoint means
+ * every type delivered to that seller.
+ */
+export const MARKETPLACE_ONLY_EVENT_TYPES: ReadonlySet<string> = new Set(['order.placed', 'order.cancelled']);
+
+/** Refuses, for a seller's endpoint, event types that would never be delivered to it. */
+function checkTypesFor(owner: Owner, types: readonly string[]): void {
+  if (owner === 'operator') return;
+  const errors = types.flatMap((type, i) =>
+    MARKETPLACE_ONLY_EVENT_TYPES.has(type)
+      ? [
+          {
+            in: 'body' as const,
+            field: `/event_types/${i}`,
+            message: `${type} is marketplace-wide (it has no seller) and is delivered only to operator endpoints`,
+          },
+        ]
+      : [],
+  );
+  if (errors.length > 0) throw new AppError('validation_failed', describeFieldErrors(errors), { errors });
 }
 
 /** A URL that passed `checkWebhookUrl`; only such a URL can be stored. */
@@ -128,6 +153,7 @@ export function createWebhooksService(deps: {
       input: Omit<Schemas['WebhookEndpointCreate'], 'url'> & { url: CheckedUrl },
       trx: Kysely<Database> = db,
     ): Promise<WithSecret> {
+      checkTypesFor(owner, input.event_types);
       const now = clock();
       if ((await repo.lockAndCountEndpoints(trx, owner)) >= MAX_ENDPOINTS_PER_OWNER) {
         throw new AppError(
@@ -159,6 +185,7 @@ export function createWebhooksService(deps: {
       input: Schemas['WebhookEndpointUpdate'],
     ): Promise<WebhookEndpoint> {
       await load(db, owner, id);
+      if (input.event_types !== undefined) checkTypesFor(owner, input.event_types);
       if (input.url !== undefined) await checkWebhookUrl(input.url, guard);
       const ok = await repo.updateEndpoint(db, owner, id, {
         ...(input.url === undefined ? {} : { url: input.url }),

@@ -3,7 +3,8 @@ import { SELLER_1, SELLER_2, sellerIdByHandle } from '../../../test/support/sell
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 import type { components } from '../../generated/openapi.js';
 import type { Problem } from '../../http/errors.js';
-import { activeSecrets } from './index.js';
+import { loadSpecArtifacts } from '../../spec.js';
+import { activeSecrets, MARKETPLACE_ONLY_EVENT_TYPES } from './index.js';
 
 type Schemas = components['schemas'];
 type Endpoint = Schemas['WebhookEndpoint'];
@@ -75,6 +76,53 @@ describe('seller endpoints', () => {
       .where('endpoint_id', '=', endpoint.id)
       .execute();
     expect(secrets).toEqual([]);
+  });
+
+  it('refuses marketplace-wide event types, which are never delivered to a seller, on create and update', async () => {
+    const res = await create('/seller', {
+      url: 'https://hooks.example.test/m',
+      event_types: ['seller_order.placed', 'order.placed', 'order.cancelled'],
+    });
+    expect(res.status).toBe(400);
+    const problem = res.body as unknown as Problem;
+    expect(problem.code).toBe('validation_failed');
+    expect(problem.errors).toEqual([
+      { in: 'body', field: '/event_types/1', message: expect.stringContaining('marketplace-wide') },
+      { in: 'body', field: '/event_types/2', message: expect.stringContaining('marketplace-wide') },
+    ]);
+    const { endpoint } = (
+      await create('/seller', { url: 'https://hooks.example.test/m', event_types: ['seller_order.placed'] })
+    ).body;
+    const patched = await api.request<Problem>('PATCH', `/seller/webhook-endpoints/${endpoint.id}`, {
+      json: { event_types: ['order.placed'] },
+    });
+    expect(patched.status).toBe(400);
+    expect((await api.get<Endpoint>(`/seller/webhook-endpoints/${endpoint.id}`)).body.event_types).toEqual([
+      'seller_order.placed',
+    ]);
+    // The operator receives them.
+    const operator = await create('/admin', {
+      url: 'https://hooks.example.test/m',
+      event_types: ['order.placed'],
+    });
+    expect(operator.status).toBe(201);
+    await api.request('DELETE', `/admin/webhook-endpoints/${operator.body.endpoint.id}`);
+  });
+
+  it('names as marketplace-wide exactly the event types whose seller_id the spec makes null', () => {
+    const spec = loadSpecArtifacts().document as unknown as {
+      components: {
+        schemas: Record<
+          string,
+          { properties?: { type?: { const?: string }; seller_id?: { type?: unknown } } }
+        >;
+      };
+    };
+    const nullOnly = Object.values(spec.components.schemas)
+      .filter((s) => s.properties?.seller_id?.type === 'null' && s.properties.type?.const)
+      .map((s) => s.properties?.type?.const)
+      .sort();
+    expect([...MARKETPLACE_ONLY_EVENT_TYPES].sort()).toEqual(nullOnly);
   });
 
   it('enabling clears the failing state', async () => {
