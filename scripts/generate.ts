@@ -3,6 +3,7 @@
  *   spec/dist/openapi.json   bundled document (served at /openapi.json, loaded by openapi-backend)
  *   spec/dist/docs.html      Redoc API reference (served at /docs)
  *   api/src/generated/openapi.ts  TypeScript types (committed)
+ * The bundle gets the rate-limit responses and headers on every limited operation (spec-rate-limit.ts).
  *
  * `--check` regenerates too, but exits 1 when a committed generated file was stale, so a spec
  * change without `npm run generate` fails the test command (and CI) while the working tree is healed.
@@ -11,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { addRateLimitResponses } from './spec-rate-limit.js';
 
 const root = join(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
@@ -27,6 +29,10 @@ const typeTargets = ['api/src/generated/openapi.ts', 'sdk/src/generated/openapi.
 
 mkdirSync(dirname(bundled), { recursive: true });
 run(['bundle', 'spec/openapi.yaml', '-o', 'spec/dist/openapi.json']);
+writeFileSync(
+  bundled,
+  `${JSON.stringify(addRateLimitResponses(JSON.parse(readFileSync(bundled, 'utf8'))), null, 2)}\n`,
+);
 run(['build-docs', 'spec/dist/openapi.json', '-o', 'spec/dist/docs.html']);
 
 const header = '// Generated from spec/openapi.yaml by `npm run generate`. Do not edit.\n\n';
