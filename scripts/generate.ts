@@ -3,6 +3,7 @@
  *   spec/dist/openapi.json   bundled document (served at /openapi.json, loaded by openapi-backend)
  *   spec/dist/docs.html      Redoc API reference (served at /docs)
  *   api/src/generated/openapi.ts  TypeScript types (committed)
+ *   infra/kong/kong.yaml          Kong's declarative config (committed; scripts/kong.ts)
  * The bundle gets the rate-limit responses and headers on every limited operation (spec-rate-limit.ts).
  *
  * `--check` regenerates too, but exits 1 when a committed generated file was stale, so a spec
@@ -12,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { renderKongYaml } from './kong.js';
 import { addRateLimitResponses } from './spec-rate-limit.js';
 
 const root = join(import.meta.dirname, '..');
@@ -40,14 +42,21 @@ const types =
   header +
   astToString(await openapiTS(new URL(`file://${bundled}`), { exportType: true, defaultNonNullable: false }));
 
+/** Every committed file derived from the spec, with its expected content. */
+const outputs: [string, string][] = [
+  ...typeTargets.map((target): [string, string] => [target, types]),
+  // Kong's declarative config: routes, key-auth and limits from the contract (scripts/kong.ts).
+  ['infra/kong/kong.yaml', renderKongYaml(JSON.parse(readFileSync(bundled, 'utf8')))],
+];
+
 const stale: string[] = [];
-for (const target of typeTargets) {
+for (const [target, content] of outputs) {
   const file = join(root, target);
   const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  if (before !== types) {
+  if (before !== content) {
     stale.push(target);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, types);
+    writeFileSync(file, content);
   }
 }
 
