@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Ajv as Ajv04 } from 'ajv-draft-04';
+import Ajv04Module from 'ajv-draft-04';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { buildKongConfig, kongPath, UPSTREAM_TARGETS } from '../../../scripts/kong.js';
@@ -33,7 +33,7 @@ describe('the generated Kong configuration (infra/kong/kong.yaml)', () => {
   });
 
   it("is valid against Kong's published JSON schema of the declarative format", () => {
-    const ajv = new Ajv04({ allErrors: true, strict: false });
+    const ajv = new Ajv04Module.default({ allErrors: true, strict: false });
     const validate = ajv.compile(JSON.parse(file('infra/kong/schema/kong_json_schema.json')));
     const ok = validate(committed);
     expect(validate.errors ?? []).toEqual([]);
