@@ -9,7 +9,14 @@ import {
   type TargetCheck,
 } from './measure.js';
 
-export const READ_KEYS = ['bare-koa', 'list', 'search', 'detail', 'bare-koa-same-size'] as const;
+export const READ_KEYS = [
+  'bare-koa',
+  'list',
+  'list-unlimited',
+  'search',
+  'detail',
+  'bare-koa-same-size',
+] as const;
 const ALL = [...READ_KEYS, 'checkout'];
 
 /** What to run: the read scenarios by key (bare Koa comes along for their ratios) and checkout. */
@@ -50,6 +57,7 @@ export async function pickScenarios(
   api: string,
   bare: string,
   headers: Record<string, string>,
+  unlimited?: string,
 ): Promise<Scenario[]> {
   const q = process.env.BENCH_QUERY || 'boot';
   const category = process.env.BENCH_CATEGORY || 'footwear';
@@ -85,6 +93,16 @@ export async function pickScenarios(
       url: `${api}/store/products?limit=20`,
       ...listing,
     },
+    // The same request to a second API instance with rate limiting off: b minus this is the limiter's cost.
+    ...(unlimited
+      ? [
+          {
+            key: 'list-unlimited',
+            label: 'b0. GET /store/products?limit=20, rate limiting off (context for b)',
+            url: `${unlimited}/store/products?limit=20`,
+          },
+        ]
+      : []),
     { key: 'search', label: `c. GET ${searchPath}`, url: `${api}${searchPath}`, ...listing },
     {
       key: 'detail',
@@ -117,8 +135,9 @@ export async function runReads(
   load: LoadSettings,
   keys: Set<string>,
   log: (line: string) => void,
+  unlimited?: string,
 ): Promise<ReadRun> {
-  const scenarios = (await pickScenarios(api, bare, load.headers)).filter((s) => keys.has(s.key));
+  const scenarios = (await pickScenarios(api, bare, load.headers, unlimited)).filter((s) => keys.has(s.key));
   const results: Measurement[] = [];
   for (const scenario of scenarios) {
     log(`bench: ${scenario.label} (${load.warmupS} s warm-up + ${load.durationS} s)…`);

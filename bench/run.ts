@@ -103,17 +103,39 @@ async function main(): Promise<number> {
   process.stdout.write(`bench: created database ${bench.name}\n`);
   load.headers['X-Api-Key'] = await seed(bench.url);
 
-  const [apiPort, barePort] = [await freePort(), await freePort()];
-  const api = startService('api', 'api/src/main.ts', `http://127.0.0.1:${apiPort}`, {
+  const [apiPort, barePort, unlimitedPort] = [await freePort(), await freePort(), await freePort()];
+  const apiEnv = {
     ...process.env,
     DATABASE_URL: bench.url,
-    PORT: String(apiPort),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'never',
     NODE_ENV: 'production',
+    // Every request goes through the limiter (in Redis when REDIS_URL is set) but none is refused:
+    // the bench measures what limiting costs, not what it refuses.
+    ...Object.fromEntries(
+      ['ANONYMOUS', 'PUBLISHABLE', 'CUSTOMER', 'SELLER', 'OPERATOR'].map((t) => [
+        `RATE_LIMIT_${t}`,
+        '1000000000',
+      ]),
+    ),
+  };
+  const api = startService('api', 'api/src/main.ts', `http://127.0.0.1:${apiPort}`, {
+    ...apiEnv,
+    PORT: String(apiPort),
   });
   services.push(api);
+  process.stdout.write(
+    `bench: rate limits kept in ${process.env.REDIS_URL ? `Redis (${process.env.REDIS_URL})` : 'process (no REDIS_URL)'}\n`,
+  );
+  const unlimited = selection.reads.has('list-unlimited')
+    ? startService('api-unlimited', 'api/src/main.ts', `http://127.0.0.1:${unlimitedPort}`, {
+        ...apiEnv,
+        PORT: String(unlimitedPort),
+        RATE_LIMIT_ENABLED: 'false',
+      })
+    : undefined;
+  if (unlimited) services.push(unlimited);
   // bare Koa only runs for the read scenarios, whose ratios it is the baseline of.
   const bare =
     selection.reads.size > 0
@@ -123,12 +145,12 @@ async function main(): Promise<number> {
         })
       : undefined;
   if (bare) services.push(bare);
-  await Promise.all(services.map((s) => waitForOk(s, s === api ? '/ready' : '/')));
+  await Promise.all(services.map((s) => waitForOk(s, s === bare ? '/' : '/ready')));
 
   const log = (line: string) => process.stdout.write(`${line}\n`);
   // Reads first: checkout changes stock and adds orders, which the read scenarios should not see.
   let reads: ReadRun | undefined;
-  if (bare) reads = await runReads(api.url, bare.url, load, selection.reads, log);
+  if (bare) reads = await runReads(api.url, bare.url, load, selection.reads, log, unlimited?.url);
   let checkout: CheckoutResult | undefined;
   if (selection.checkout) {
     const settings = {

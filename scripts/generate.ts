@@ -4,6 +4,8 @@
  *   spec/dist/docs.html      Redoc API reference (served at /docs)
  *   spec/dist/docs/redoc.standalone.js  the Redoc script that page loads (served beside it, so /docs works offline)
  *   api/src/generated/openapi.ts  TypeScript types (committed)
+ *   infra/kong/kong.yaml          Kong's declarative config (committed; scripts/kong.ts)
+ * The bundle gets the rate-limit responses and headers on every limited operation (spec-rate-limit.ts).
  *
  * `--check` regenerates too, but exits 1 when a committed generated file was stale, so a spec
  * change without `npm run generate` fails the test command (and CI) while the working tree is healed.
@@ -14,6 +16,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parseCli } from '../api/src/lib/cli.js';
+import { renderKongYaml } from './kong.js';
+import { addRateLimitResponses } from './spec-rate-limit.js';
 
 const root = join(import.meta.dirname, '..');
 const { values } = parseCli({
@@ -43,6 +47,10 @@ const typeTargets = ['api/src/generated/openapi.ts', 'sdk/src/generated/openapi.
 
 mkdirSync(dirname(bundled), { recursive: true });
 run(['bundle', 'spec/openapi.yaml', '-o', 'spec/dist/openapi.json']);
+writeFileSync(
+  bundled,
+  `${JSON.stringify(addRateLimitResponses(JSON.parse(readFileSync(bundled, 'utf8'))), null, 2)}\n`,
+);
 run(['build-docs', 'spec/dist/openapi.json', '-o', 'spec/dist/docs.html']);
 serveRedocLocally(join(root, 'spec/dist/docs.html'));
 
@@ -78,14 +86,21 @@ const types =
   header +
   astToString(await openapiTS(new URL(`file://${bundled}`), { exportType: true, defaultNonNullable: false }));
 
+/** Every committed file derived from the spec, with its expected content. */
+const outputs: [string, string][] = [
+  ...typeTargets.map((target): [string, string] => [target, types]),
+  // Kong's declarative config: routes, key-auth and limits from the contract (scripts/kong.ts).
+  ['infra/kong/kong.yaml', renderKongYaml(JSON.parse(readFileSync(bundled, 'utf8')))],
+];
+
 const stale: string[] = [];
-for (const target of typeTargets) {
+for (const [target, content] of outputs) {
   const file = join(root, target);
   const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  if (before !== types) {
+  if (before !== content) {
     stale.push(target);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, types);
+    writeFileSync(file, content);
   }
 }
 

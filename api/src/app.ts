@@ -4,6 +4,7 @@ import type { Document } from 'openapi-backend';
 import type { Container } from './container.js';
 import { errorHandler } from './http/error-handler.js';
 import { allHandlers } from './http/handlers.js';
+import { rateLimiter } from './http/rate-limit.js';
 import { requestContext } from './http/request-context.js';
 import { createContractRouter } from './http/router.js';
 import type { SystemDeps } from './modules/system/system.handlers.js';
@@ -42,13 +43,30 @@ export async function createApp(container: Container, options: AppOptions): Prom
     },
     authenticate: async (apiKey) =>
       (apiKey ? await container.apiKeys.authenticate(apiKey) : undefined) ?? { kind: 'anonymous' },
+    ...(config.RATE_LIMIT_ENABLED
+      ? {
+          rateLimit: rateLimiter({
+            store: container.store,
+            rateLimits: container.rateLimits,
+            windowMs: config.RATE_LIMIT_WINDOW_MS,
+            logger,
+          }),
+        }
+      : {}),
   });
 
   app.use(requestContext({ logger }));
   app.use(
     cors({
       origin: config.CORS_ORIGINS === '*' ? '*' : (ctx) => pickOrigin(config.CORS_ORIGINS, ctx.get('origin')),
-      exposeHeaders: ['X-Request-Id', 'Allow', 'Idempotent-Replayed'],
+      exposeHeaders: [
+        'X-Request-Id',
+        'Allow',
+        'Idempotent-Replayed',
+        'RateLimit',
+        'RateLimit-Policy',
+        'Retry-After',
+      ],
       allowHeaders: ['Content-Type', 'X-Api-Key', 'Idempotency-Key', 'X-Request-Id'],
       maxAge: 600,
     }),

@@ -34,7 +34,24 @@ const schema = z.object({
     .min(1)
     .max(24 * 90)
     .default(24),
+  // PEM RSA public key: api_key.created then carries the new secret encrypted to it (for kong-sync).
+  API_KEY_SEAL_PUBLIC_KEY: z.string().startsWith('-----BEGIN PUBLIC KEY-----').optional(),
   API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  // Shared state (rate limits, caches, invalidations): Redis when REDIS_URL is set, else in process.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  REDIS_KEY_PREFIX: z.string().max(100).default('souk:'),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(250),
+  // Rate limits: requests per RATE_LIMIT_WINDOW_MS per tier (see api/src/http/rate-limit.ts).
+  RATE_LIMIT_ENABLED: flag(true),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+  RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_PUBLISHABLE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_CUSTOMER: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_SELLER: z.coerce.number().int().min(1).default(1_200),
+  RATE_LIMIT_OPERATOR: z.coerce.number().int().min(1).default(3_000),
   // Events: the outbox relay publishes to Kafka when KAFKA_BROKERS is set, else to the embedded bus.
   KAFKA_BROKERS: z
     .string()

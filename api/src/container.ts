@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { createIdempotency, purgeIdempotencyKeys, type RunIdempotent } from './http/idempotency.js';
 import type { Logger } from './lib/logger.js';
-import { type ApiKeyService, createApiKeyService } from './modules/auth/index.js';
+import { type ApiKeyService, createApiKeyService, createSecretSealer } from './modules/auth/index.js';
 import { type CartsService, createCartsService } from './modules/carts/index.js';
 import { type CatalogService, createCatalogService, withCatalogCache } from './modules/catalog/index.js';
 import { createConfiguredRelay, createEventBus, type EventBus, type Relay } from './modules/events/index.js';
@@ -15,16 +15,22 @@ import {
   type OrdersService,
 } from './modules/orders/index.js';
 import { createTestPaymentProvider, type PaymentProvider } from './modules/payments/index.js';
+import { createRateLimitService, type RateLimitService } from './modules/rate-limits/index.js';
 import { createSellerCatalogService, type SellerCatalogService } from './modules/seller-catalog/index.js';
 import { createSellerAdminService, type SellerAdminService } from './modules/sellers/index.js';
 import { createWebhooksService, type WebhooksService } from './modules/webhooks/index.js';
 import { createConfiguredRunner, loadPlugins, type PluginRunner } from './plugins/index.js';
+import { createSharedStore, type SharedStore } from './shared-store/index.js';
 
 /** Everything the app is made of, wired once from configuration. */
 export interface Container {
   config: Config;
   logger: Logger;
   database: DatabaseHandle;
+  /** Shared state of API instances: Redis (`REDIS_URL`) or in process. */
+  store: SharedStore;
+  /** Rate-limit tiers and per-seller quota overrides. */
+  rateLimits: RateLimitService;
   catalog: CatalogService;
   /** Whole-response cache of storefront catalog GETs, dropped with the catalog cache. */
   catalogResponses: ReturnType<typeof withCatalogCache>['responses'];
@@ -64,6 +70,7 @@ export async function createContainer(
     logger,
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
+  const store = createSharedStore(config, logger);
   const catalogCache = withCatalogCache(
     createCatalogService({ db: database.db, defaultCurrency: config.DEFAULT_CURRENCY }),
     {
@@ -71,11 +78,30 @@ export async function createContainer(
       logger,
       ttlMs: config.CATALOG_CACHE_TTL_MS,
       pollMs: config.CATALOG_CACHE_POLL_MS,
+      store,
     },
   );
   const catalog = catalogCache.service;
   let purger: NodeJS.Timeout | undefined;
-  const apiKeys = createApiKeyService({ db: database.db, logger, cacheTtlMs: config.API_KEY_CACHE_TTL_MS });
+  const apiKeys = createApiKeyService({
+    db: database.db,
+    logger,
+    cacheTtlMs: config.API_KEY_CACHE_TTL_MS,
+    store,
+    sealSecret: createSecretSealer(config.API_KEY_SEAL_PUBLIC_KEY),
+  });
+  const rateLimits = createRateLimitService({
+    db: database.db,
+    store,
+    logger,
+    tiers: {
+      anonymous: config.RATE_LIMIT_ANONYMOUS,
+      publishable: config.RATE_LIMIT_PUBLISHABLE,
+      customer: config.RATE_LIMIT_CUSTOMER,
+      seller: config.RATE_LIMIT_SELLER,
+      operator: config.RATE_LIMIT_OPERATOR,
+    },
+  });
   const idempotent = createIdempotency({ db: database.db });
   const sellerCatalog = createSellerCatalogService({ db: database.db });
   const sellers = createSellerAdminService({ db: database.db });
@@ -96,6 +122,8 @@ export async function createContainer(
     config,
     logger,
     database,
+    store,
+    rateLimits,
     catalog,
     catalogResponses: catalogCache.responses,
     apiKeys,
@@ -117,6 +145,8 @@ export async function createContainer(
      */
     start: async () => {
       await catalogCache.start();
+      await apiKeys.start();
+      await rateLimits.start();
       const hostPlugins = config.PLUGINS_IN_PROCESS && config.PLUGINS.length > 0;
       if (config.RELAY_ENABLED || hostPlugins) await bus.setup();
       if (config.RELAY_ENABLED) relay.start();
@@ -144,6 +174,7 @@ export async function createContainer(
       await relay.stop();
       await bus.close();
       await database.destroy();
+      await store.close();
     },
   };
   return container;

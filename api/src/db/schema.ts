@@ -6,6 +6,7 @@ import type { OutboxTables } from '../modules/events/events.table.js';
 import type { LedgerTables } from '../modules/ledger/ledger.table.js';
 import type { OrdersTables } from '../modules/orders/orders.table.js';
 import type { PaymentsTables } from '../modules/payments/payments.table.js';
+import type { RateLimitTables } from '../modules/rate-limits/rate-limits.table.js';
 import type { WebhooksTables } from '../modules/webhooks/webhooks.table.js';
 import type { PluginTables } from '../plugins/plugins.table.js';
 
@@ -20,4 +21,5 @@ export interface Database
     PaymentsTables,
     LedgerTables,
     WebhooksTables,
-    PluginTables {}
+    PluginTables,
+    RateLimitTables {}

@@ -38,6 +38,7 @@ export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string }>
   payment_insufficient_funds: { status: 402, title: 'Insufficient funds' },
   payment_requires_review: { status: 402, title: 'Payment requires review' },
   webhook_url_not_allowed: { status: 422, title: 'Webhook URL not allowed' },
+  rate_limited: { status: 429, title: 'Rate limited' },
   internal_error: { status: 500, title: 'Internal error' },
   service_unavailable: { status: 503, title: 'Service unavailable' },
 };

@@ -3,6 +3,7 @@ import { keyHandlers } from '../modules/auth/index.js';
 import { cartsHandlers } from '../modules/carts/index.js';
 import { catalogHandlers } from '../modules/catalog/index.js';
 import { orderHandlers } from '../modules/orders/index.js';
+import { rateLimitHandlers } from '../modules/rate-limits/index.js';
 import { sellerCatalogHandlers } from '../modules/seller-catalog/index.js';
 import { sellerAdminHandlers } from '../modules/sellers/index.js';
 import { shippingHandlers } from '../modules/shipping/index.js';
@@ -29,6 +30,7 @@ export function allHandlers(container: Container, system: SystemDeps): Operation
       ledger: container.ledger,
     }),
     ...keyHandlers({ apiKeys: container.apiKeys, db, idempotent, requireSeller: (id) => sellers.get(id) }),
+    ...rateLimitHandlers({ rateLimits: container.rateLimits, requireSeller: (id) => sellers.get(id) }),
     ...webhookHandlers({ webhooks: container.webhooks, db, idempotent }),
   };
 }

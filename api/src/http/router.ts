@@ -11,6 +11,7 @@ import { AppError } from './errors.js';
 import { guardInput } from './input-guard.js';
 import { installFastMatcher } from './operation-matcher.js';
 import type { HandlerRequest, OperationHandlers, OperationId, Principal } from './operations.js';
+import type { RateLimitHook } from './rate-limit.js';
 import { describeFieldErrors, toFieldErrors } from './validation-errors.js';
 
 // ajv-formats is CommonJS with a default export; under NodeNext it arrives as the module object.
@@ -42,12 +43,14 @@ export interface RouterOptions {
   /** Whole-response cache for some GET operations (see the catalog cache); absent: no response caching. */
   responseCache?: {
     operations: ReadonlySet<string>;
-    get(url: string): string | undefined;
+    get(url: string): Promise<string | undefined>;
     since(): number;
     put(url: string, json: string, since: number): void;
   };
   /** Resolves the `X-Api-Key` of a request to its principal (anonymous when absent or not valid). */
   authenticate: (apiKey: string | undefined) => Promise<Principal>;
+  /** Spends the request's rate-limit budget (throws `rate_limited`); absent: no rate limiting. */
+  rateLimit?: RateLimitHook;
 }
 
 /**
@@ -162,6 +165,7 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     const principal: Principal = operation?.security?.length
       ? await options.authenticate(ctx.get('x-api-key') || undefined)
       : { kind: 'anonymous' };
+    if (operation && options.rateLimit) await options.rateLimit(ctx, operation, principal);
     const cache =
       method === 'get' &&
       operation &&
@@ -169,7 +173,7 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       permits(operation, principal)
         ? options.responseCache
         : undefined;
-    const hit = cache?.get(ctx.url);
+    const hit = await cache?.get(ctx.url);
     if (hit !== undefined) {
       ctx.status = 200;
       ctx.type = 'application/json';

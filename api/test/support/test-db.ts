@@ -9,6 +9,20 @@ import { createLogger, type Logger } from '../../src/lib/logger.js';
 /** The server tests run against when DATABASE_URL is set; otherwise every test database is embedded PGlite. */
 export const serverUrl = process.env.DATABASE_URL || undefined;
 export const testDriver = serverUrl ? 'postgres' : 'pglite';
+/** The Redis tests share when REDIS_URL is set (CI's PostgreSQL run); otherwise the in-process store. */
+export const redisUrl = process.env.REDIS_URL || undefined;
+
+/**
+ * Rate limits far above what any test sends, so only the tests about limits meet them (they pass
+ * their own). The limiter still runs on every request.
+ */
+export const generousRateLimits = {
+  RATE_LIMIT_ANONYMOUS: '1000000',
+  RATE_LIMIT_PUBLISHABLE: '1000000',
+  RATE_LIMIT_CUSTOMER: '1000000',
+  RATE_LIMIT_SELLER: '1000000',
+  RATE_LIMIT_OPERATOR: '1000000',
+};
 
 /** A migrated, empty database of its own for one test file, and the container built on it. */
 export interface TestDatabase {
@@ -45,6 +59,11 @@ export async function createTestDatabase(
     RELAY_ENABLED: 'false',
     PLUGINS: 'none',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    // One key namespace per test database: files share the Redis but never each other's keys.
+    ...(redisUrl
+      ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `souk_test_${randomBytes(6).toString('hex')}:` }
+      : {}),
+    ...generousRateLimits,
     ...options.env,
   });
   const container = await createContainer(config, logger, {

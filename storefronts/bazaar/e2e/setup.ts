@@ -101,7 +101,16 @@ export default async function setup(project: TestProject) {
       port: apiPort,
       ...(databaseUrl ? { databaseUrl } : { pgliteDir }),
       logFile: join(artifacts, 'api.log'),
-      extraEnv: { SEED_DEMO: 'always', LOG_LEVEL: 'warn', HOST: '127.0.0.1', CATALOG_CACHE_TTL_MS: '0' },
+      // Every journey's server-side requests come from one address with one publishable key: lift that
+      // tier so the journeys test the storefront, not the rate limiter (tested in the API's suite).
+      extraEnv: {
+        SEED_DEMO: 'always',
+        LOG_LEVEL: 'warn',
+        HOST: '127.0.0.1',
+        CATALOG_CACHE_TTL_MS: '0',
+        RATE_LIMIT_PUBLISHABLE: '1000000',
+        RATE_LIMIT_ANONYMOUS: '1000000',
+      },
     }).then((r) => {
       console.log(`e2e: API ready on ${r.url} after ${seconds(started)}`);
       return r;

@@ -32,6 +32,12 @@ export async function findKeyById(db: Db, id: string) {
   return db.selectFrom('api_keys').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
+/** The stored hash of a key (to address it in the shared cache). */
+export async function findHashById(db: Db, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('api_keys').select('hash').where('id', '=', id).executeTakeFirst();
+  return row?.hash;
+}
+
 export async function insertKey(
   db: Db,
   row: { id: string; kind: ApiKeyKind; seller_id: string | null; name: string; prefix: string; hash: string },

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import type { Logger } from '../../lib/logger.js';
+import type { SharedStore } from '../../shared-store/index.js';
+import { recordEvents } from '../events/index.js';
 import * as repo from './auth.repository.js';
 import type { ApiKeyKind } from './auth.table.js';
 import { DEMO_KEY_HASHES, generateKey, hashKey, visiblePrefix } from './keys.js';
@@ -13,26 +16,47 @@ export type Principal =
   | { kind: 'seller'; keyId: string; sellerId: string }
   | { kind: 'operator'; keyId: string };
 
+type KeyPrincipal = Exclude<Principal, { kind: 'anonymous' }>;
+
 export interface ApiKeyServiceDeps {
   db: Kysely<Database>;
   logger: Logger;
-  /** How long a verified key is trusted without asking the database again (revocation delay on other instances). */
+  /**
+   * How long a verified key is trusted without asking the database again. Revocations are broadcast
+   * on the shared store, so other instances drop a revoked key at once; the TTL only bounds how long a
+   * lost broadcast could matter.
+   */
   cacheTtlMs: number;
+  /** Shared store: a second cache tier shared by instances (Redis) and the revocation broadcast. */
+  store?: SharedStore;
+  /** Encrypts a new secret for `api_key.created` (null: the event carries no secret). */
+  sealSecret?: (secret: string) => string | null;
   /** How often `last_used_at` is written per key at most. */
   touchIntervalMs?: number;
   now?: () => number;
 }
+
+const REVOKED = 'api-keys:revoked';
+/** Stored in the shared tier in place of a revoked key's principal, so no instance re-caches it. */
+const TOMBSTONE = 'revoked';
 
 /** Issues, verifies and revokes API keys. Keys are stored as sha256 hashes only. */
 export function createApiKeyService({
   db,
   logger,
   cacheTtlMs,
+  store,
+  sealSecret = () => null,
   touchIntervalMs = 60_000,
   now = Date.now,
 }: ApiKeyServiceDeps) {
-  const cache = new Map<string, { principal: Principal; until: number }>();
+  // Keyed by the presented key itself: a local hit costs no hashing. Bounded; least recently used go first.
+  const cache = new LRUCache<string, KeyPrincipal>({ max: 10_000, ttl: Math.max(1, cacheTtlMs) });
+  // Only Redis is worth a second tier: the in-process store would cache the same thing twice.
+  const shared = store?.kind === 'redis' && cacheTtlMs > 0 ? store : undefined;
   const touched = new Map<string, number>();
+  // Moves on every revocation heard: a lookup that overlapped one does not cache its answer.
+  let generation = 0;
 
   const touch = (keyId: string) => {
     const last = touched.get(keyId) ?? 0;
@@ -41,34 +65,52 @@ export function createApiKeyService({
     // Off the request path: a failed bookkeeping write must not fail the caller's request.
     repo.touchKey(db, keyId).catch((err) => logger.warn({ err, keyId }, 'could not record key use'));
   };
+  const forget = (keyId: string) => {
+    generation++;
+    for (const [key, principal] of cache.entries()) if (principal.keyId === keyId) cache.delete(key);
+  };
+
+  /** The principal of a key hash from the shared tier, else the database (then shared). */
+  const lookup = async (hash: string): Promise<KeyPrincipal | undefined> => {
+    if (shared) {
+      const hit = await shared.get(`apikey:${hash}`).catch(() => undefined);
+      if (hit === TOMBSTONE) return undefined;
+      if (hit) return JSON.parse(hit) as KeyPrincipal;
+    }
+    const row = await repo.findKeyByHash(db, hash);
+    if (!row || row.revoked_at !== null) return undefined;
+    const principal: KeyPrincipal =
+      row.kind === 'seller'
+        ? { kind: 'seller', keyId: row.id, sellerId: row.seller_id ?? '' }
+        : row.kind === 'operator'
+          ? { kind: 'operator', keyId: row.id }
+          : { kind: 'publishable', keyId: row.id };
+    // Only if absent: a revocation's tombstone must win over a read that raced it.
+    await shared
+      ?.set(`apikey:${hash}`, JSON.stringify(principal), cacheTtlMs, { ifAbsent: true })
+      .catch((err) => logger.warn({ err }, 'api keys: shared cache write failed'));
+    return principal;
+  };
 
   return {
+    /** Listens for revocations made on other instances. */
+    async start() {
+      await store?.subscribe(REVOKED, forget);
+    },
+
     /** The principal of a presented key, or undefined when it is unknown or revoked. */
     async authenticate(key: string): Promise<Principal | undefined> {
       if (key.length < 8 || key.length > 200) return undefined;
-      // Keyed by the presented key itself: a hit costs no hashing. The map only lives in this process.
-      const hit = cache.get(key);
-      if (hit && hit.until > now()) {
-        if (hit.principal.kind !== 'anonymous') touch(hit.principal.keyId);
-        return hit.principal;
+      const hit = cacheTtlMs > 0 ? cache.get(key) : undefined;
+      if (hit) {
+        touch(hit.keyId);
+        return hit;
       }
-      const row = await repo.findKeyByHash(db, hashKey(key));
-      if (!row || row.revoked_at !== null) {
-        cache.delete(key);
-        return undefined;
-      }
-      const principal: Principal =
-        row.kind === 'seller'
-          ? { kind: 'seller', keyId: row.id, sellerId: row.seller_id ?? '' }
-          : row.kind === 'operator'
-            ? { kind: 'operator', keyId: row.id }
-            : { kind: 'publishable', keyId: row.id };
-      if (cacheTtlMs > 0) {
-        // Bounded: presented keys that verify are few; evict the oldest if something floods it.
-        if (cache.size >= 10_000) cache.delete(cache.keys().next().value as string);
-        cache.set(key, { principal, until: now() + cacheTtlMs });
-      }
-      touch(row.id);
+      const started = generation;
+      const principal = await lookup(hashKey(key));
+      if (!principal) return undefined;
+      if (cacheTtlMs > 0 && generation === started) cache.set(key, principal);
+      touch(principal.keyId);
       return principal;
     },
 
@@ -86,6 +128,22 @@ export function createApiKeyService({
         prefix: visiblePrefix(secret),
         hash: hashKey(secret),
       });
+      await recordEvents(trx, [
+        {
+          type: 'api_key.created',
+          aggregateType: 'api_key',
+          aggregateId: record.id,
+          sellerId: record.seller_id,
+          data: {
+            key_id: record.id,
+            kind: record.kind,
+            seller_id: record.seller_id,
+            name: record.name,
+            prefix: record.prefix,
+            sealed_secret: sealSecret(secret),
+          },
+        },
+      ]);
       return { record, secret };
     },
 
@@ -104,13 +162,41 @@ export function createApiKeyService({
       });
     },
 
-    /** Revokes a key; this instance stops accepting it at once. */
+    /**
+     * Revokes a key (recording `api_key.revoked` once). Every instance stops accepting it at once:
+     * the shared tier gets a tombstone and the revocation is broadcast to every instance's local cache.
+     */
     async revoke(id: string) {
-      const row = await repo.revokeKey(db, id);
-      for (const [key, entry] of cache) {
-        if (entry.principal.kind !== 'anonymous' && entry.principal.keyId === id) cache.delete(key);
+      const revoked = await db.transaction().execute(async (trx) => {
+        const before = await repo.findKeyById(trx, id);
+        if (!before) return undefined;
+        const row = await repo.revokeKey(trx, id);
+        if (row && before.revoked_at === null) {
+          await recordEvents(trx, [
+            {
+              type: 'api_key.revoked',
+              aggregateType: 'api_key',
+              aggregateId: row.id,
+              sellerId: row.seller_id,
+              data: { key_id: row.id, kind: row.kind, seller_id: row.seller_id, prefix: row.prefix },
+            },
+          ]);
+        }
+        return row;
+      });
+      if (!revoked) return revoked;
+      forget(id);
+      const hash = await repo.findHashById(db, id);
+      try {
+        if (shared && hash) await shared.set(`apikey:${hash}`, TOMBSTONE, cacheTtlMs);
+        await store?.publish(REVOKED, id);
+      } catch (err) {
+        logger.error(
+          { err, keyId: id },
+          'api keys: could not broadcast a revocation; other instances drop it within the cache TTL',
+        );
       }
-      return row;
+      return revoked;
     },
 
     get: (id: string) => repo.findKeyById(db, id),

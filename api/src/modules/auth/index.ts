@@ -5,3 +5,4 @@ export { type ApiKeyService, createApiKeyService, type Principal } from './auth.
 export type { ApiKeyKind, AuthTables } from './auth.table.js';
 export { DEMO_KEYS, hashKey } from './keys.js';
 export { keyIdOf, sellerIdOf } from './principal.js';
+export { createSecretSealer } from './seal.js';

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../../db/schema.js';
 import type { Logger } from '../../lib/logger.js';
-import { createReadCache } from '../../lib/read-cache.js';
+import type { SharedStore } from '../../shared-store/index.js';
 import { latestEventPosition } from '../events/index.js';
 import type { CatalogService } from './catalog.service.js';
 
@@ -12,32 +13,47 @@ export interface CatalogCacheOptions {
   ttlMs: number;
   /** How often the outbox is checked for committed changes. */
   pollMs: number;
+  /** With Redis, whole responses are shared by every instance (a cold instance serves warm pages). */
+  store?: SharedStore;
+  maxEntries?: number;
 }
 
 /**
- * Caches the storefront catalog reads in process. Every committed change of the marketplace writes
- * an outbox event, so the cache watches the newest event position (one indexed query per `pollMs`,
- * whatever the traffic) and drops everything when it moves. This works across API instances, since
- * they share the outbox; a reader sees a change at most `pollMs` (and never more than `ttlMs`) late.
+ * Caches the storefront catalog reads. Every committed change of the marketplace writes an outbox
+ * event, so the cache watches the newest event position (one indexed query per `pollMs`, whatever
+ * the traffic) and drops everything when it moves. This works across API instances, since they share
+ * the outbox; a reader sees a change at most `pollMs` (and never more than `ttlMs`) late.
+ *
+ * Two tiers: bounded in-process LRU caches (service results and whole responses), and with Redis a
+ * shared tier of whole responses keyed by the outbox position they were computed at — a page
+ * computed after position P is valid for every instance that has seen P, and entries of older
+ * positions are never read again (they expire on their TTL), so no cross-instance invalidation
+ * message can be lost.
  */
 export function withCatalogCache(catalog: CatalogService, options: CatalogCacheOptions) {
-  const cache = createReadCache<unknown>({ ttlMs: options.ttlMs, maxEntries: 2_000 });
-  const responses = createReadCache<string>({ ttlMs: options.ttlMs, maxEntries: 2_000 });
+  const max = options.maxEntries ?? 2_000;
+  const ttl = Math.max(1, options.ttlMs);
+  const values = new LRUCache<string, { value: unknown }>({ max, ttl });
+  const responses = new LRUCache<string, string>({ max, ttl });
+  const shared = options.store?.kind === 'redis' && options.ttlMs > 0 ? options.store : undefined;
+  // Moves on every invalidation: a value computed across one is not stored (it may predate the change).
+  let generation = 0;
   let seen: number | undefined;
   let failing = false;
+  const invalidate = () => {
+    generation++;
+    values.clear();
+    responses.clear();
+  };
   const check = async () => {
     try {
       const position = await latestEventPosition(options.db);
-      if (position !== seen) {
-        cache.invalidate();
-        responses.invalidate();
-      }
+      if (position !== seen) invalidate();
       seen = position;
       failing = false;
     } catch (err) {
       // Without the watcher the cache could go stale: drop it and log once per outage.
-      cache.invalidate();
-      responses.invalidate();
+      invalidate();
       seen = undefined;
       if (!failing)
         options.logger.warn({ err }, 'catalog cache: cannot read the outbox position; not caching');
@@ -46,8 +62,17 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
   };
   const timer = options.ttlMs > 0 ? setInterval(check, options.pollMs) : undefined;
   timer?.unref();
-  const cached = <T>(key: string, load: () => Promise<T>) =>
-    failing || seen === undefined ? load() : (cache.get(key, load) as Promise<T>);
+  const usable = () => options.ttlMs > 0 && !failing && seen !== undefined;
+
+  const cached = async <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    if (!usable()) return load();
+    const hit = values.get(key);
+    if (hit) return hit.value as T;
+    const started = generation;
+    const value = await load();
+    if (generation === started) values.set(key, { value });
+    return value;
+  };
 
   const service: CatalogService = {
     listProducts: (input, source) =>
@@ -57,7 +82,8 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
     listCategories: () => cached('categories', () => catalog.listCategories()),
     getSeller: (idOrHandle) => cached(`seller:${idOrHandle}`, () => catalog.getSeller(idOrHandle)),
   };
-  const usable = () => !failing && seen !== undefined;
+  const sharedKey = (url: string) => `catalog:${seen}:${url}`;
+
   return {
     service,
     /**
@@ -66,15 +92,27 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
      * same answer until the catalog changes.
      */
     responses: {
-      get: (url: string) => (usable() ? responses.peek(url) : undefined),
-      since: () => responses.generation(),
+      get: async (url: string): Promise<string | undefined> => {
+        if (!usable()) return undefined;
+        const local = responses.get(url);
+        if (local !== undefined || !shared) return local;
+        const started = generation;
+        const remote = await shared.get(sharedKey(url)).catch(() => undefined);
+        if (remote !== undefined && generation === started) responses.set(url, remote);
+        return remote;
+      },
+      since: () => generation,
       put: (url: string, json: string, since: number) => {
-        if (usable()) responses.put(url, json, since);
+        if (!usable() || generation !== since) return;
+        responses.set(url, json);
+        shared
+          ?.set(sharedKey(url), json, options.ttlMs, { ifAbsent: true })
+          .catch((err) => options.logger.debug({ err }, 'catalog cache: shared write failed'));
       },
     },
     /** Reads the outbox position once now (so caching starts without waiting a poll). */
     start: check,
     stop: () => clearInterval(timer),
-    stats: cache.stats,
+    stats: () => ({ size: values.size, responses: responses.size }),
   };
 }

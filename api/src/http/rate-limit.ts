@@ -1,0 +1,112 @@
+import type { Context } from 'koa';
+import { Counter } from 'prom-client';
+import type { Logger } from '../lib/logger.js';
+import type { RateLimitService, RateLimitTier } from '../modules/rate-limits/index.js';
+import type { RateDecision, SharedStore } from '../shared-store/index.js';
+import { AppError } from './errors.js';
+import type { Principal } from './operations.js';
+
+/** Requests let through because the limiter's store could not be reached (fail open). */
+export const rateLimitStoreErrors = new Counter({
+  name: 'souk_rate_limit_store_errors_total',
+  help: 'Requests let through without a rate-limit decision because the shared store could not be reached.',
+});
+
+/** Whose budget a request spends, and under which tier. */
+export interface RateLimitSubject {
+  tier: RateLimitTier;
+  /** The budget's key in the store. */
+  key: string;
+  /** Set for seller keys: the seller whose (possibly overridden) quota applies. */
+  sellerId?: string;
+}
+
+/**
+ * The budget a request spends. A seller's keys share the seller's budget (so adding keys does not
+ * multiply a quota); an operator key has its own; a publishable key is public (it ships in every
+ * browser of a storefront), so its budget is per key and client address; a request without a valid
+ * key is limited by client address.
+ */
+export function rateLimitSubject(principal: Principal, ip: string): RateLimitSubject {
+  if ('customerId' in principal && typeof principal.customerId === 'string')
+    return { tier: 'customer', key: `customer:${principal.customerId}` };
+  switch (principal.kind) {
+    case 'seller':
+      return { tier: 'seller', key: `seller:${principal.sellerId}`, sellerId: principal.sellerId };
+    case 'operator':
+      return { tier: 'operator', key: `key:${principal.keyId}` };
+    case 'publishable':
+      return { tier: 'publishable', key: `key:${principal.keyId}:ip:${ip}` };
+    default:
+      return { tier: 'anonymous', key: `ip:${ip}` };
+  }
+}
+
+/** The hook the contract router calls once it knows the operation and the principal. */
+export type RateLimitHook = (
+  ctx: Context,
+  operation: { tags?: string[] },
+  principal: Principal,
+) => Promise<void>;
+
+/**
+ * Rate limiting of every operation except the `System` ones (probes and the contract itself). Each
+ * request spends one unit of its subject's budget in the shared store (GCRA, atomic: see
+ * shared-store/store.redis.ts), and the answer carries the IETF `RateLimit-Policy` and `RateLimit`
+ * headers. Over the limit: `429 rate_limited` with `Retry-After`.
+ *
+ * When the store cannot be reached the request is let through (fail open): a Redis outage must not
+ * take the marketplace down with it, and the database still protects itself with its pool. Each such
+ * request counts in `souk_rate_limit_store_errors_total` and the outage is logged once per 10 s; the
+ * answer then carries `RateLimit-Policy` but no `RateLimit` (nothing is known about the budget).
+ */
+export function rateLimiter(options: {
+  store: SharedStore;
+  rateLimits: RateLimitService;
+  windowMs: number;
+  logger: Logger;
+}): RateLimitHook {
+  const { store, rateLimits, windowMs, logger } = options;
+  const windowSeconds = Math.max(1, Math.round(windowMs / 1000));
+  let lastWarning = 0;
+  // Quotas are per minute; the window is configurable, so scale to it.
+  const perWindow = (perMinute: number) => Math.max(1, Math.round((perMinute * windowMs) / 60_000));
+
+  return async function rateLimit(ctx, operation, principal) {
+    if ((operation.tags ?? []).includes('System')) return;
+    const subject = rateLimitSubject(principal, ctx.ip);
+    const quota = perWindow(
+      subject.sellerId ? await rateLimits.sellerQuota(subject.sellerId) : rateLimits.tiers[subject.tier],
+    );
+    ctx.set('RateLimit-Policy', `"${subject.tier}";q=${quota};w=${windowSeconds}`);
+    let decision: RateDecision;
+    try {
+      decision = await store.rateLimit(subject.key, { limit: quota, windowMs });
+    } catch (err) {
+      rateLimitStoreErrors.inc();
+      if (Date.now() - lastWarning > 10_000) {
+        lastWarning = Date.now();
+        logger.warn({ err }, 'rate limiter: store unreachable, letting requests through');
+      }
+      return;
+    }
+    ctx.set('RateLimit', `"${subject.tier}";r=${decision.remaining};t=${Math.ceil(decision.resetMs / 1000)}`);
+    if (!decision.allowed) {
+      const retryAfter = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+      throw new AppError(
+        'rate_limited',
+        `Too many requests for this ${describe(subject.tier)}; retry in ${retryAfter} s.`,
+        {
+          headers: { 'Retry-After': String(retryAfter) },
+        },
+      );
+    }
+  };
+}
+
+function describe(tier: RateLimitTier): string {
+  if (tier === 'anonymous') return 'client address';
+  if (tier === 'seller') return 'seller';
+  if (tier === 'customer') return 'customer';
+  return 'key';
+}

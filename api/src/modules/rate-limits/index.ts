@@ -1,0 +1,9 @@
+/** Public surface of the rate-limits module (tiers and the operator's per-seller overrides). */
+export { rateLimitHandlers } from './rate-limits.handlers.js';
+export {
+  createRateLimitService,
+  type RateLimitService,
+  type RateLimitTier,
+  type RateLimitTiers,
+} from './rate-limits.service.js';
+export type { RateLimitTables } from './rate-limits.table.js';

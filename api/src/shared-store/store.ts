@@ -1,0 +1,88 @@
+/**
+ * The shared-state port: what API instances must agree on — rate-limit budgets, cached values and
+ * invalidation messages. Redis backs it when `REDIS_URL` is set (every instance sees the same state);
+ * the in-process adapter backs the embedded default (one instance, nothing to share).
+ */
+
+/** A rate limit: at most `limit` requests per `windowMs`, refilled continuously (GCRA). */
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+/** The outcome of one rate-limited request. */
+export interface RateDecision {
+  allowed: boolean;
+  /** Requests that could still be made at once after this one (0 when refused). */
+  remaining: number;
+  /** Milliseconds until the whole budget is available again. */
+  resetMs: number;
+  /** Milliseconds until this request would be allowed (0 when allowed). */
+  retryAfterMs: number;
+}
+
+/** A message handler of `subscribe`. */
+export type MessageHandler = (message: string) => void;
+
+export interface SharedStore {
+  /** `memory` (this process only) or `redis` (shared by every instance). */
+  readonly kind: 'memory' | 'redis';
+  /**
+   * Spends one request of `key`'s budget, atomically: concurrent callers on any instance never
+   * spend the same unit twice.
+   */
+  rateLimit(key: string, limit: RateLimit): Promise<RateDecision>;
+  /** The value stored under `key`, if present and not expired. */
+  get(key: string): Promise<string | undefined>;
+  /**
+   * Stores `value` under `key` for `ttlMs`. With `ifAbsent`, only when nothing is stored there yet;
+   * resolves true when the value was written.
+   */
+  set(key: string, value: string, ttlMs: number, options?: { ifAbsent?: boolean }): Promise<boolean>;
+  /** Removes keys. */
+  del(...keys: string[]): Promise<void>;
+  /** Sends `message` to every subscriber of `channel` (on every instance, this one included). */
+  publish(channel: string, message: string): Promise<void>;
+  /** Calls `handler` with each message published on `channel` from now on; resolves once listening. */
+  subscribe(channel: string, handler: MessageHandler): Promise<void>;
+  /** Throws when the store cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * GCRA (generic cell rate algorithm) in one place for the in-process adapter; the Redis adapter runs
+ * the same arithmetic in Lua. State is one number per key, the theoretical arrival time (TAT): a
+ * request is allowed when `now >= TAT - windowMs`, and moves the TAT one emission interval forward.
+ * It allows a burst of `limit` and then `limit` per window, with no window-boundary doubling.
+ */
+export function gcra(
+  tat: number | undefined,
+  now: number,
+  { limit, windowMs }: RateLimit,
+): { decision: RateDecision; tat: number | undefined } {
+  const interval = windowMs / limit;
+  const base = Math.max(tat ?? now, now);
+  const next = base + interval;
+  const allowAt = next - windowMs;
+  if (now < allowAt) {
+    return {
+      decision: {
+        allowed: false,
+        remaining: 0,
+        resetMs: Math.ceil(base - now),
+        retryAfterMs: Math.ceil(allowAt - now),
+      },
+      tat: undefined,
+    };
+  }
+  return {
+    decision: {
+      allowed: true,
+      remaining: Math.floor((windowMs - (next - now)) / interval),
+      resetMs: Math.ceil(next - now),
+      retryAfterMs: 0,
+    },
+    tat: next,
+  };
+}

@@ -1,0 +1,233 @@
+/**
+ * Part of `npm run generate`: Kong's declarative configuration (infra/kong/kong.yaml, `_format_version`
+ * 3.0) derived from the bundled OpenAPI document and the API's own configuration defaults, so the
+ * gateway routes exactly the spec's paths and enforces the API's own tiers:
+ *
+ * - one route per operation group (first path segment) and security: `/store`, `/seller`, `/admin`, and
+ *   the System paths; each route lists the group's spec paths as anchored regexes, so a path the spec
+ *   does not have is refused at the edge;
+ * - `key-auth` (header `X-Api-Key`, passed on to the API) on every route whose operations need a key;
+ * - `rate-limiting` with the `redis` policy: the tier of the route's key kind per consumer, the
+ *   anonymous tier per client address on open routes, and one consumer group per tier;
+ * - `request-size-limiting` (the API's body limit), `cors` (the API's settings), `correlation-id`;
+ * - an `upstream` of several API targets, round-robin, with active checks of `/ready` and passive checks.
+ */
+import { dump } from 'js-yaml';
+import { loadConfig } from '../api/src/config.js';
+import { isRateLimited } from './spec-rate-limit.js';
+
+type Json = Record<string, unknown>;
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+
+/** API instances behind the gateway (names of the compose services / Kubernetes pods' DNS names). */
+export const UPSTREAM_TARGETS = ['souk-api-1:4000', 'souk-api-2:4000', 'souk-api-3:4000'];
+/** Where the gateway's rate-limiting counters live (the same Redis as the API's, another database). */
+export const KONG_REDIS = { host: 'redis', port: 6379, database: 1, timeout: 2000 };
+
+/** The key kind each security scheme of the spec stands for, i.e. the rate-limit tier. */
+const TIER_OF_SCHEME: Record<string, 'publishable' | 'seller' | 'operator'> = {
+  PublishableKey: 'publishable',
+  SellerKey: 'seller',
+  OperatorKey: 'operator',
+};
+
+/** `/store/carts/{cartId}/items` → `~/store/carts/[^/]+/items$` (Kong 3 regex paths start with `~`). */
+export function kongPath(specPath: string): string {
+  const body = specPath
+    .split('/')
+    .map((segment) => (/^\{[^}]+\}$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return `~${body}$`;
+}
+
+interface RouteGroup {
+  name: string;
+  paths: string[];
+  tier: 'anonymous' | 'publishable' | 'seller' | 'operator';
+  keyed: boolean;
+  limited: boolean;
+}
+
+/** The spec's operations grouped into routes: by first path segment, key kind and whether limited. */
+export function routeGroups(document: Json): RouteGroup[] {
+  const groups = new Map<string, RouteGroup>();
+  for (const [path, item] of Object.entries(document.paths as Record<string, Json>)) {
+    for (const method of METHODS) {
+      const op = item[method] as { security?: Json[]; tags?: string[] } | undefined;
+      if (!op) continue;
+      const schemes = [...new Set((op.security ?? []).flatMap((r) => Object.keys(r)))];
+      if (schemes.length > 1) throw new Error(`kong: ${method} ${path} accepts several key kinds`);
+      const tier = schemes[0] ? TIER_OF_SCHEME[schemes[0]] : 'anonymous';
+      if (!tier) throw new Error(`kong: unknown security scheme ${schemes[0]}`);
+      const limited = isRateLimited(op);
+      const segment = path.split('/')[1] ?? '';
+      const name = tier === 'anonymous' ? (limited ? `${segment}-open` : 'system') : segment;
+      const group = groups.get(name) ?? { name, paths: [], tier, keyed: tier !== 'anonymous', limited };
+      if (group.tier !== tier || group.limited !== limited)
+        throw new Error(`kong: operations of ${path} need different routes (mixed security or limits)`);
+      if (!group.paths.includes(path)) group.paths.push(path);
+      groups.set(name, group);
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * What a tier's budget is counted by at the gateway. A publishable key ships in every browser of a
+ * storefront, so the API counts it per key and client address; Kong cannot combine the two, so it
+ * counts publishable traffic per address. Seller and operator keys are counted per consumer (key).
+ */
+const limitByOf = (tier: RouteGroup['tier']) =>
+  tier === 'seller' || tier === 'operator' ? 'consumer' : 'ip';
+
+const rateLimiting = (perMinute: number, limitBy: 'consumer' | 'ip') => ({
+  name: 'rate-limiting',
+  config: {
+    minute: perMinute,
+    limit_by: limitBy,
+    // Counters shared by every Kong node; if Redis is down Kong lets traffic through, like the API.
+    policy: 'redis',
+    redis: KONG_REDIS,
+    fault_tolerant: true,
+    hide_client_headers: false,
+  },
+});
+
+/** The declarative configuration for a bundled document. */
+export function buildKongConfig(document: Json): Json {
+  const api = loadConfig({}); // defaults only: the gateway mirrors the API's shipped tiers and limits
+  const tiers = {
+    anonymous: api.RATE_LIMIT_ANONYMOUS,
+    publishable: api.RATE_LIMIT_PUBLISHABLE,
+    seller: api.RATE_LIMIT_SELLER,
+    operator: api.RATE_LIMIT_OPERATOR,
+  };
+  const routes = routeGroups(document).map((group) => ({
+    name: group.name,
+    paths: group.paths.map(kongPath),
+    // The API serves its full paths and answers 405 itself, so Kong neither strips nor filters methods.
+    strip_path: false,
+    preserve_host: true,
+    protocols: ['http', 'https'],
+    plugins: [
+      ...(group.keyed
+        ? [
+            {
+              name: 'key-auth',
+              config: {
+                key_names: ['X-Api-Key'],
+                key_in_header: true,
+                key_in_query: false,
+                key_in_body: false,
+                // The API checks the key again (it must hold without the gateway) and needs it for that.
+                hide_credentials: false,
+                run_on_preflight: false,
+              },
+            },
+          ]
+        : []),
+      ...(group.limited ? [rateLimiting(tiers[group.tier], limitByOf(group.tier))] : []),
+    ],
+  }));
+  const ready = document.paths && (document.paths as Json)['/ready'];
+  if (!ready) throw new Error('kong: the spec has no /ready for health checks');
+  const failures = [500, 502, 503, 504];
+  return {
+    _format_version: '3.0',
+    services: [
+      {
+        name: 'souk-api',
+        protocol: 'http',
+        host: 'souk-api', // the upstream below
+        port: 4000,
+        connect_timeout: 5_000,
+        read_timeout: 60_000,
+        write_timeout: 60_000,
+        retries: 2,
+        routes,
+      },
+    ],
+    upstreams: [
+      {
+        name: 'souk-api',
+        algorithm: 'round-robin',
+        slots: 10_000,
+        healthchecks: {
+          threshold: 0,
+          active: {
+            type: 'http',
+            http_path: '/ready',
+            timeout: 2,
+            concurrency: 4,
+            healthy: { interval: 5, successes: 2, http_statuses: [200] },
+            unhealthy: {
+              interval: 2,
+              http_failures: 2,
+              tcp_failures: 2,
+              timeouts: 2,
+              http_statuses: [...failures, 429],
+            },
+          },
+          passive: {
+            type: 'http',
+            healthy: {
+              successes: 5,
+              http_statuses: [200, 201, 204, 301, 302, 304, 400, 401, 403, 404, 409, 422],
+            },
+            unhealthy: { http_failures: 5, tcp_failures: 2, timeouts: 3, http_statuses: failures },
+          },
+        },
+        targets: UPSTREAM_TARGETS.map((target) => ({ target, weight: 100 })),
+      },
+    ],
+    // One group per key kind; kong-sync puts each consumer in the group of its key's kind. Consumer
+    // groups are a Kong Enterprise / Konnect feature: on Kong OSS the route-level limits above apply.
+    consumer_groups: (['publishable', 'seller', 'operator'] as const).map((tier) => ({
+      name: tier,
+      plugins: [rateLimiting(tiers[tier], limitByOf(tier))],
+    })),
+    plugins: [
+      {
+        name: 'correlation-id',
+        // Plain UUIDs: the API only accepts ids matching [A-Za-z0-9._:-]{1,128} (no `#counter`).
+        config: { header_name: 'X-Request-Id', generator: 'uuid', echo_downstream: true },
+      },
+      {
+        name: 'request-size-limiting',
+        config: {
+          allowed_payload_size: api.BODY_LIMIT_BYTES,
+          size_unit: 'bytes',
+          require_content_length: false,
+        },
+      },
+      {
+        name: 'cors',
+        // Mirrors api/src/app.ts (CORS_ORIGINS defaults to *): preflights answered at the edge alike.
+        config: {
+          origins: ['*'],
+          methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+          headers: ['Content-Type', 'X-Api-Key', 'Idempotency-Key', 'X-Request-Id'],
+          exposed_headers: [
+            'X-Request-Id',
+            'Allow',
+            'Idempotent-Replayed',
+            'RateLimit',
+            'RateLimit-Policy',
+            'Retry-After',
+          ],
+          credentials: false,
+          max_age: 600,
+        },
+      },
+    ],
+  };
+}
+
+const HEADER = `# Generated from spec/openapi.yaml by \`npm run generate\` (scripts/kong.ts). Do not edit.
+# Kong Gateway 3.x declarative configuration; see infra/kong/README.md.
+`;
+
+/** The YAML text of kong.yaml for a bundled document. */
+export function renderKongYaml(document: Json): string {
+  return HEADER + dump(buildKongConfig(document), { lineWidth: 120, noRefs: true });
+}
