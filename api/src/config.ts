@@ -13,6 +13,10 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PGLITE_DIR: z.string().min(1).default('.souk/pglite'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
+  // Prometheus: /metrics on a port of its own (unset: on the API port), and/or behind a bearer token.
+  // In production the API port serves /metrics only with METRICS_TOKEN set.
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
   DEFAULT_CURRENCY: z
     .string()

@@ -18,6 +18,8 @@ import { createTestPaymentProvider, type PaymentProvider } from './modules/payme
 import { createSellerCatalogService, type SellerCatalogService } from './modules/seller-catalog/index.js';
 import { createSellerAdminService, type SellerAdminService } from './modules/sellers/index.js';
 import { createWebhooksService, type WebhooksService } from './modules/webhooks/index.js';
+import { instrumentCache, instrumentCheckout } from './observability/business.metrics.js';
+import { observeDatabase } from './observability/database.metrics.js';
 import { createConfiguredRunner, loadPlugins, type PluginRunner } from './plugins/index.js';
 
 /** Everything the app is made of, wired once from configuration. */
@@ -64,6 +66,7 @@ export async function createContainer(
     logger,
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
+  observeDatabase(database.db);
   const catalogCache = withCatalogCache(
     createCatalogService({ db: database.db, defaultCurrency: config.DEFAULT_CURRENCY }),
     {
@@ -81,7 +84,7 @@ export async function createContainer(
   const sellers = createSellerAdminService({ db: database.db });
   const carts = createCartsService({ db: database.db });
   const payments = createTestPaymentProvider();
-  const checkout = createCheckoutService({ db: database.db, idempotent, payments });
+  const checkout = instrumentCheckout(createCheckoutService({ db: database.db, idempotent, payments }));
   const orders = createOrdersService({ db: database.db, payments });
   const ledger = createLedgerService({ db: database.db });
   const webhooks = createWebhooksService({
@@ -97,7 +100,7 @@ export async function createContainer(
     logger,
     database,
     catalog,
-    catalogResponses: catalogCache.responses,
+    catalogResponses: instrumentCache('catalog_responses', catalogCache.responses),
     apiKeys,
     idempotent,
     sellerCatalog,
