@@ -17,7 +17,9 @@ function sources(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sources(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !SKIP.test(entry.name) ? [path] : [];
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !SKIP.test(entry.name)
+      ? [path]
+      : [];
   });
 }
 

@@ -15,7 +15,10 @@ export const RULES = [
   { name: 'bearer token', re: /\bBearer\s+[A-Za-z0-9._~+/-]{12,}/i },
   { name: 'JWT', re: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/ },
   { name: 'email address', re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/ },
-  { name: 'postal address field', re: /"(?:line1|line2|postal_code|street|address1)"\s*:\s*"(?!\[redacted\])/ },
+  {
+    name: 'postal address field',
+    re: /"(?:line1|line2|postal_code|street|address1)"\s*:\s*"(?!\[redacted\])/,
+  },
   {
     name: 'secret-bearing field',
     re: /"(?:password|secret|access_token|api_key|apiKey|authorization|x-api-key|x-order-token|id_token|refresh_token)"\s*:\s*"(?!\[redacted\])/i,
@@ -65,7 +68,8 @@ function selfTest() {
       console.error(`self-test: line ${i + 1} was not caught: ${line}`);
     }
   });
-  const clean = '{"level":"info","service":"souk-api","request_id":"r1","operation":"checkoutStoreCart","key":"[redacted]","email":"[redacted]","msg":"request"}';
+  const clean =
+    '{"level":"info","service":"souk-api","request_id":"r1","operation":"checkoutStoreCart","key":"[redacted]","email":"[redacted]","msg":"request"}';
   if (scan(clean).length > 0) {
     failed++;
     console.error(`self-test: a clean line was flagged: ${JSON.stringify(scan(clean))}`);
@@ -103,5 +107,7 @@ if (process.argv[2] === '--self-test') {
     console.error(`log-secrets: ${findings.length} finding(s) in ${files} file(s), ${lines} lines`);
     process.exit(1);
   }
-  console.log(`log-secrets: ${lines} log lines in ${files} file(s), no secrets, keys, tokens, emails or addresses`);
+  console.log(
+    `log-secrets: ${lines} log lines in ${files} file(s), no secrets, keys, tokens, emails or addresses`,
+  );
 }

@@ -24,7 +24,10 @@ function testLogger(): Logger {
   if (!dir) return createLogger('silent');
   if (!fileLogger) {
     mkdirSync(dir, { recursive: true });
-    fileLogger = createLogger('debug', pino.destination({ dest: join(dir, `${process.pid}.log`), sync: true }));
+    fileLogger = createLogger(
+      'debug',
+      pino.destination({ dest: join(dir, `${process.pid}.log`), sync: true }),
+    );
   }
   return fileLogger;
 }
