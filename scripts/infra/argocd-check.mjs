@@ -18,14 +18,21 @@ for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f))) {
     apps++;
     const src = doc.spec?.source ?? {};
     const where = `${file}: ${doc.metadata?.name}`;
-    if (!/^https:\/\/|^git@/.test(src.repoURL ?? '')) problems++, console.error(`${where}: repoURL missing`);
-    if (!src.targetRevision) problems++, console.error(`${where}: targetRevision missing`);
-    if (!existsSync(join(root, src.path ?? '-', 'kustomization.yaml')))
-      problems++, console.error(`${where}: path ${src.path} has no kustomization.yaml`);
-    if (!doc.spec?.destination?.namespace)
-      problems++, console.error(`${where}: destination namespace missing`);
+    const problem = (text) => {
+      problems++;
+      console.error(`${where}: ${text}`);
+    };
+    if (!/^https:\/\/|^git@/.test(src.repoURL ?? '')) problem('repoURL missing');
+    if (!src.targetRevision) problem('targetRevision missing');
+    if (!existsSync(join(root, src.path ?? '-', 'kustomization.yaml'))) {
+      problem(`path ${src.path} has no kustomization.yaml`);
+    }
+    if (!doc.spec?.destination?.namespace) problem('destination namespace missing');
   }
 }
-if (apps === 0) problems++, console.error('argocd-check: no Application found');
+if (apps === 0) {
+  problems++;
+  console.error('argocd-check: no Application found');
+}
 if (problems) process.exit(1);
 console.log(`argocd-check: ${apps} Applications point at existing overlays`);
