@@ -212,7 +212,15 @@ async function main() {
 
   const failures = [];
   // Every rule as Prometheus loaded it: its health after evaluating against live data, then its query.
-  const rules = (await (await fetch(`${prom}/api/v1/rules`)).json()).data.groups.flatMap((g) => g.rules);
+  // Groups evaluate on their own interval (the recording group's is 30 s): wait until each rule ran once.
+  const rules = await waitFor(
+    'every rule group to be evaluated once',
+    async () => {
+      const all = (await (await fetch(`${prom}/api/v1/rules`)).json()).data.groups.flatMap((g) => g.rules);
+      return all.length > 0 && all.every((r) => r.health !== 'unknown') ? all : undefined;
+    },
+    120_000,
+  );
   const queries = [
     ...rules.map((r) => ({
       where: `rule ${r.name}`,
