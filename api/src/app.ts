@@ -8,6 +8,7 @@ import { rateLimiter } from './http/rate-limit.js';
 import { requestContext } from './http/request-context.js';
 import { createContractRouter } from './http/router.js';
 import type { SystemDeps } from './modules/system/system.handlers.js';
+import { httpMetrics, metricsEndpoint } from './observability/http.metrics.js';
 
 export interface AppOptions {
   document: Document;
@@ -56,6 +57,14 @@ export async function createApp(container: Container, options: AppOptions): Prom
   });
 
   app.use(requestContext({ logger }));
+  app.use(httpMetrics());
+  // /metrics on the API port unless it has its own (METRICS_PORT); in production only with a token.
+  app.use(
+    metricsEndpoint({
+      enabled: !config.METRICS_PORT && (config.NODE_ENV !== 'production' || !!config.METRICS_TOKEN),
+      token: config.METRICS_TOKEN,
+    }),
+  );
   app.use(
     cors({
       origin: config.CORS_ORIGINS === '*' ? '*' : (ctx) => pickOrigin(config.CORS_ORIGINS, ctx.get('origin')),

@@ -15,6 +15,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(logLevels).default('info'),
   // Unset: `pretty` when NODE_ENV=development, else `json` (see loadConfig).
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  // Prometheus: /metrics on a port of its own (unset: on the API port), and/or behind a bearer token.
+  // In production the API port serves /metrics only with METRICS_TOKEN set.
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
   DEFAULT_CURRENCY: z
     .string()

@@ -19,6 +19,8 @@ import { createRateLimitService, type RateLimitService } from './modules/rate-li
 import { createSellerCatalogService, type SellerCatalogService } from './modules/seller-catalog/index.js';
 import { createSellerAdminService, type SellerAdminService } from './modules/sellers/index.js';
 import { createWebhooksService, type WebhooksService } from './modules/webhooks/index.js';
+import { instrumentCache, instrumentCheckout } from './observability/business.metrics.js';
+import { observeDatabase } from './observability/database.metrics.js';
 import { createConfiguredRunner, loadPlugins, type PluginRunner } from './plugins/index.js';
 import { createSharedStore, type SharedStore } from './shared-store/index.js';
 
@@ -71,6 +73,7 @@ export async function createContainer(
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
   const store = createSharedStore(config, logger);
+  observeDatabase(database.db);
   const catalogCache = withCatalogCache(
     createCatalogService({ db: database.db, defaultCurrency: config.DEFAULT_CURRENCY }),
     {
@@ -107,7 +110,7 @@ export async function createContainer(
   const sellers = createSellerAdminService({ db: database.db });
   const carts = createCartsService({ db: database.db });
   const payments = createTestPaymentProvider();
-  const checkout = createCheckoutService({ db: database.db, idempotent, payments });
+  const checkout = instrumentCheckout(createCheckoutService({ db: database.db, idempotent, payments }));
   const orders = createOrdersService({ db: database.db, payments });
   const ledger = createLedgerService({ db: database.db });
   const webhooks = createWebhooksService({
@@ -125,7 +128,7 @@ export async function createContainer(
     store,
     rateLimits,
     catalog,
-    catalogResponses: catalogCache.responses,
+    catalogResponses: instrumentCache('catalog_responses', catalogCache.responses),
     apiKeys,
     idempotent,
     sellerCatalog,

@@ -6,6 +6,7 @@ import { type Container, createContainer } from './container.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createHttpServer } from './http/http-server.js';
 import type { Logger } from './lib/logger.js';
+import { startMetricsServer } from './observability/http.metrics.js';
 import { seedDemo } from './seed/seed.js';
 import { loadSpecArtifacts } from './spec.js';
 
@@ -56,6 +57,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
   });
+  const metricsServer = config.METRICS_PORT
+    ? await startMetricsServer(config.METRICS_PORT, config.HOST)
+    : undefined;
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
 
@@ -78,6 +82,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       await closed;
       clearInterval(sweeper);
       clearTimeout(deadline);
+      metricsServer?.close();
       await container.close();
       logger.info('shutdown complete');
     })();

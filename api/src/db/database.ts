@@ -5,6 +5,7 @@ import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Logger } from '../lib/logger.js';
+import { observeQuery, watchPool } from '../observability/database.metrics.js';
 import type { Database } from './schema.js';
 
 const INT8_OID = 20;
@@ -52,6 +53,7 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const log = (event: LogEvent) => {
     options.onQuery?.(event);
+    observeQuery(event);
     if (event.level === 'error') {
       options.logger?.warn(
         { err: event.error, sql: event.query.sql, duration_ms: event.queryDurationMillis },
@@ -74,6 +76,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       },
     });
     // An idle client losing its connection (server restart) must not crash the process.
+    watchPool(pool);
     pool.on('error', (err) => options.logger?.warn({ err }, 'idle database connection failed'));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
     return { db, driver: 'postgres', destroy: once(() => db.destroy()) };

@@ -6,6 +6,7 @@ import {
   type Context as OpenApiContext,
   type Operation,
 } from 'openapi-backend';
+import { requestScope } from '../lib/logger.js';
 import { readJsonBody } from './body.js';
 import { AppError } from './errors.js';
 import { guardInput } from './input-guard.js';
@@ -159,6 +160,12 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     // HEAD is GET without a body: Node drops the body for us.
     const method = ctx.method === 'HEAD' ? 'get' : ctx.method.toLowerCase();
     const operation = api.router.matchOperation({ method, path: ctx.path, headers: {} });
+    if (operation?.operationId) {
+      // Named for the metrics (per operation, never per raw URL) and for every log line of the request.
+      ctx.state.operationId = operation.operationId;
+      const scope = requestScope.getStore();
+      if (scope) scope.operation = operation.operationId;
+    }
     let body: unknown;
     if (operation?.requestBody) body = await readJsonBody(ctx, options.bodyLimit);
     guardInput({ operation, path: ctx.path, query: ctx.querystring, headers: ctx.headers, body });

@@ -5,7 +5,52 @@ import pretty from 'pino-pretty';
 /** What is known about the request a piece of code is running for. */
 export interface RequestScope {
   requestId: string;
+  /** The operationId, once the router matched one. */
+  operation?: string;
 }
+
+/**
+ * Fields never written to the logs (values become "[redacted]"): credentials and personal data.
+ * Wildcards reach one level down, e.g. `{ order: { email } }`. The log-secrets check
+ * (scripts/check-log-secrets.mjs) greps the logs of a test run for anything that slips past.
+ */
+export const REDACTED_PATHS = [
+  'authorization',
+  'cookie',
+  'password',
+  'secret',
+  'secrets',
+  'token',
+  'access_token',
+  'api_key',
+  'apiKey',
+  'key',
+  'email',
+  'phone',
+  'phone_number',
+  'address',
+  'shipping_address',
+  'billing_address',
+  'headers.authorization',
+  'headers.cookie',
+  'headers["x-api-key"]',
+  'headers["x-order-token"]',
+  '*.authorization',
+  '*.password',
+  '*.secret',
+  '*.secrets',
+  '*.token',
+  '*.access_token',
+  '*.api_key',
+  '*.apiKey',
+  '*.email',
+  '*.phone',
+  '*.address',
+  '*.shipping_address',
+  '*.billing_address',
+  '*.headers.authorization',
+  '*.headers["x-api-key"]',
+];
 
 /** Carries the current request's scope through every await, so any log line can name its request. */
 export const requestScope = new AsyncLocalStorage<RequestScope>();
@@ -15,14 +60,17 @@ export interface LoggerOptions {
   format?: 'json' | 'pretty';
   /** Where lines go (default: standard output). */
   destination?: pino.DestinationStream;
+  /** The `service` field of every line, a Loki label (default `souk-api`). */
+  service?: string;
 }
 
 /**
- * Creates the logger. Every line written while a request is in flight carries its `request_id`,
- * including lines from the database layer.
+ * Creates the logger. Stable fields on every line: `time`, `level` (a name, in JSON), `service`, `msg`;
+ * while a request is in flight also `request_id` and, once routed, `operation` (its operationId) —
+ * including lines from the database layer. Loki indexes `service` and `level` as labels.
  */
 export function createLogger(level: LevelWithSilent, options: LoggerOptions = {}): Logger {
-  const { format = 'json', destination } = options;
+  const { format = 'json', destination, service = 'souk-api' } = options;
   const stream =
     format === 'pretty'
       ? pretty({
@@ -37,13 +85,17 @@ export function createLogger(level: LevelWithSilent, options: LoggerOptions = {}
   return pino(
     {
       level,
-      base: { service: 'souk-api' },
+      base: { service },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
       // JSON keeps the level's name ("level":"info") for log queries; pino-pretty wants pino's number.
       ...(format === 'json' ? { formatters: { level: (label: string) => ({ level: label }) } } : {}),
       mixin: () => {
         const scope = requestScope.getStore();
-        return scope ? { request_id: scope.requestId } : {};
+        if (!scope) return {};
+        return scope.operation
+          ? { request_id: scope.requestId, operation: scope.operation }
+          : { request_id: scope.requestId };
       },
     },
     stream,

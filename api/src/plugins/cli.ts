@@ -4,6 +4,8 @@ import { migrateToLatest } from '../db/migrate.js';
 import { parseCli } from '../lib/cli.js';
 import { createLogger } from '../lib/logger.js';
 import { createConfiguredRelay, createEventBus } from '../modules/events/index.js';
+import { observeDatabase } from '../observability/database.metrics.js';
+import { startMetricsServer } from '../observability/http.metrics.js';
 import { loadPlugins } from './load.js';
 import { createConfiguredRunner } from './runner.js';
 
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  const logger = createLogger(config.LOG_LEVEL, { format: config.LOG_FORMAT });
+  const logger = createLogger(config.LOG_LEVEL, { format: config.LOG_FORMAT, service: 'souk-plugins' });
   const database = await openDatabase({
     url: config.DATABASE_URL,
     poolSize: config.DATABASE_POOL_SIZE,
@@ -57,6 +59,11 @@ async function main(): Promise<void> {
   const plugins = await loadPlugins(config.PLUGINS);
   const runner = createConfiguredRunner(config, { db: database.db, bus, logger }, plugins);
   await runner.start();
+  // The plugin host has no API port: its metrics (consumers, webhook deliveries, relay) are scraped here.
+  observeDatabase(database.db);
+  const metricsServer = config.METRICS_PORT
+    ? await startMetricsServer(config.METRICS_PORT, config.HOST)
+    : undefined;
   process.stdout.write(
     `Souk plugins running: ${plugins.map((p) => `${p.name}@${p.version}`).join(', ') || '(none)'} ` +
       `on the ${bus.kind} bus${config.RELAY_ENABLED ? ', with an outbox relay' : ''}\n`,
@@ -64,6 +71,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, async () => {
       try {
+        metricsServer?.close();
         await runner.stop();
         await relay.stop();
         await bus.close();

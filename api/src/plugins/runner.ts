@@ -6,6 +6,7 @@ import type { Logger } from '../lib/logger.js';
 import type { BusEvent, EventBus, Subscription } from '../modules/events/bus.js';
 import { recordEvents } from '../modules/events/index.js';
 import { backoffMs } from '../modules/events/relay.js';
+import { observeHandled, pluginDeadLetters, pluginEvents } from '../observability/plugins.metrics.js';
 
 /** A plugin as this host runs it: typed against Souk's schema and configuration. */
 export type SoukPlugin = PluginDefinition<Database, Config>;
@@ -52,8 +53,10 @@ export function createPluginRunner(options: PluginRunnerOptions): PluginRunner {
     if (handlers.length === 0) return;
     const log = logger.child({ plugin: plugin.name, event_id: event.id, event_type: event.type });
     let lastError: unknown;
+    const group = groupOf(plugin.name);
     for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
       try {
+        let duplicate = false;
         await db.transaction().execute(async (trx) => {
           const claimed = await trx
             .insertInto('plugin_processed_events')
@@ -61,13 +64,16 @@ export function createPluginRunner(options: PluginRunnerOptions): PluginRunner {
             .onConflict((oc) => oc.columns(['plugin', 'event_id']).doNothing())
             .returning('event_id')
             .executeTakeFirst();
+          duplicate = !claimed;
           if (!claimed) return;
           const ctx = { trx, emit: (e: NewEvent) => emitIn(trx, e), logger: log, config, attempt };
           for (const h of handlers) await h.handle(event satisfies SoukEvent, ctx);
         });
+        observeHandled(group, event, duplicate ? 'duplicate' : 'processed');
         return;
       } catch (err) {
         lastError = err;
+        pluginEvents.inc({ group, outcome: 'retried' });
         log.warn({ err, attempt }, 'plugin handler failed');
         if (attempt < options.maxAttempts) {
           await new Promise((r) => setTimeout(r, backoffMs(attempt, options.retryBaseMs, 60_000)));
@@ -75,6 +81,8 @@ export function createPluginRunner(options: PluginRunnerOptions): PluginRunner {
       }
     }
     await deadLetter(plugin.name, event, lastError, options.maxAttempts);
+    pluginDeadLetters.inc({ group });
+    observeHandled(group, event, 'dead_lettered');
     log.error({ err: lastError }, 'plugin gave up on event; moved to plugin_dead_letters');
   }
 

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LogEvent } from 'kysely';
 import pg from 'pg';
+import { pino } from 'pino';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type Container, createContainer } from '../../src/container.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
@@ -24,6 +27,24 @@ export const generousRateLimits = {
   RATE_LIMIT_OPERATOR: '1000000',
 };
 
+let fileLogger: Logger | undefined;
+
+/**
+ * Silent, unless SOUK_TEST_LOG_DIR names a folder: then every test database's API logs at debug level
+ * to `<dir>/<pid>.log`, which the log-secrets check (scripts/check-log-secrets.mjs) greps after the run.
+ */
+function testLogger(): Logger {
+  const dir = process.env.SOUK_TEST_LOG_DIR;
+  if (!dir) return createLogger('silent');
+  if (!fileLogger) {
+    mkdirSync(dir, { recursive: true });
+    fileLogger = createLogger('debug', {
+      destination: pino.destination({ dest: join(dir, `${process.pid}.log`), sync: true }),
+    });
+  }
+  return fileLogger;
+}
+
 /** A migrated, empty database of its own for one test file, and the container built on it. */
 export interface TestDatabase {
   container: Container;
@@ -39,7 +60,7 @@ export interface TestDatabase {
 export async function createTestDatabase(
   options: { onQuery?: (e: LogEvent) => void; logger?: Logger; env?: Record<string, string> } = {},
 ): Promise<TestDatabase> {
-  const logger = options.logger ?? createLogger('silent');
+  const logger = options.logger ?? testLogger();
   let databaseUrl: string | undefined;
   let dropServerDb = async () => {};
   if (serverUrl) {

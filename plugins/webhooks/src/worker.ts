@@ -13,6 +13,7 @@ import {
   markEndpointHealthy,
   settleDelivery,
 } from './deliveries.repository.js';
+import { observeDelivery } from './metrics.js';
 import { MAX_ATTEMPTS, nextAttemptAt } from './schedule.js';
 import { signatureHeader } from './signature.js';
 
@@ -75,6 +76,7 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     const ok = result.error === null;
     const now = clock();
     const next = ok || number >= MAX_ATTEMPTS ? null : nextAttemptAt(number, now, config.WEBHOOK_RETRY_SCALE);
+    observeDelivery(ok ? 'succeeded' : next ? 'retrying' : 'failed', result.latencyMs);
     await db.transaction().execute(async (trx) => {
       await insertAttempt(trx, {
         deliveryId: d.id,

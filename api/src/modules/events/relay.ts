@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Logger } from '../../lib/logger.js';
 import { createLoop } from '../../lib/loop.js';
+import { relayFailures, relayPublished } from '../../observability/metrics.js';
 import type { EventBus } from './bus.js';
 import { toBusEvent } from './envelope.js';
 
@@ -88,6 +89,7 @@ export function createRelay(options: RelayOptions): Relay {
       const published = await drainOnce();
       if (published > 0) {
         stats.published += published;
+        relayPublished.inc(published);
         stats.batches++;
       }
       return published >= batchSize;
@@ -96,6 +98,7 @@ export function createRelay(options: RelayOptions): Relay {
       idleMs: pollMs,
       onError: (err, failures) => {
         stats.failures++;
+        relayFailures.inc();
         const delay = backoffMs(failures, 100, 5_000);
         // Say it once per outage, then quietly keep trying: the outbox holds everything meanwhile.
         if (failures === 1 || failures % 50 === 0) {

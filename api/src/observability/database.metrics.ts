@@ -1,0 +1,149 @@
+import { type Kysely, type LogEvent, sql } from 'kysely';
+import type pg from 'pg';
+import { Gauge } from 'prom-client';
+import type { Database } from '../db/schema.js';
+import { collectErrors, dbQueryDuration, dbQueryErrors } from './metrics.js';
+
+const STATEMENTS = new Set(['select', 'insert', 'update', 'delete']);
+
+/** The statement kind of a query, from its first keyword (`with … select` counts as select). */
+export function statementKind(text: string): string {
+  const words =
+    text
+      .trimStart()
+      .slice(0, 200)
+      .toLowerCase()
+      .match(/[a-z]+/g) ?? [];
+  const first = words[0] ?? 'other';
+  if (first === 'with') return words.find((w) => STATEMENTS.has(w)) ?? 'other';
+  return STATEMENTS.has(first) ? first : 'other';
+}
+
+/** Records one kysely query event: its duration, and whether it failed. */
+export function observeQuery(event: LogEvent): void {
+  const statement = statementKind(event.query.sql);
+  dbQueryDuration.observe({ statement }, event.queryDurationMillis / 1000);
+  if (event.level === 'error') dbQueryErrors.inc({ statement });
+}
+
+const pools = new Set<pg.Pool>();
+
+/** Reports this pool's connections in `souk_db_pool_connections` until it ends. */
+export function watchPool(pool: pg.Pool): void {
+  pools.add(pool);
+}
+
+new Gauge({
+  name: 'souk_db_pool_connections',
+  help: 'PostgreSQL pool connections by state: total (open), idle, waiting (requests queued for one).',
+  labelNames: ['state'] as const,
+  collect() {
+    let total = 0;
+    let idle = 0;
+    let waiting = 0;
+    for (const p of pools) {
+      // pg-pool sets `ended` once end() was called: forget the pool then.
+      if ((p as { ended?: boolean }).ended) {
+        pools.delete(p);
+        continue;
+      }
+      total += p.totalCount;
+      idle += p.idleCount;
+      waiting += p.waitingCount;
+    }
+    this.set({ state: 'total' }, total);
+    this.set({ state: 'idle' }, idle);
+    this.set({ state: 'waiting' }, waiting);
+  },
+});
+
+let source: Kysely<Database> | undefined;
+
+/**
+ * Names the database the scrape-time gauges read (outbox backlog, stored dead letters, pending
+ * webhook deliveries). Each read uses a partial index, so a scrape stays cheap however large the tables.
+ */
+export function observeDatabase(db: Kysely<Database> | undefined): void {
+  source = db;
+}
+
+async function read<T>(
+  collector: string,
+  query: (db: Kysely<Database>) => Promise<T>,
+): Promise<T | undefined> {
+  if (!source) return undefined;
+  try {
+    return await query(source);
+  } catch {
+    // A scrape must not fail because the database is down: the gauge keeps its last value and the
+    // error counter (and the API's own readiness) says why.
+    collectErrors.inc({ collector });
+    return undefined;
+  }
+}
+
+new Gauge({
+  name: 'souk_outbox_oldest_unpublished_age_seconds',
+  help: 'Age of the oldest outbox event the relay has not published yet (0 when none is waiting).',
+  async collect() {
+    const row = await read('outbox', (db) =>
+      db
+        .selectFrom('outbox_events')
+        .select(sql<number>`extract(epoch from (now() - occurred_at))::float8`.as('age'))
+        .where('published_at', 'is', null)
+        .orderBy('position')
+        .limit(1)
+        .executeTakeFirst()
+        .then((r) => r ?? { age: 0 }),
+    );
+    if (row) this.set(Math.max(0, Number(row.age)));
+  },
+});
+
+new Gauge({
+  name: 'souk_outbox_unpublished_events',
+  help: 'Outbox events waiting for the relay.',
+  async collect() {
+    const row = await read('outbox', (db) =>
+      db
+        .selectFrom('outbox_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('published_at', 'is', null)
+        .executeTakeFirstOrThrow(),
+    );
+    if (row) this.set(Number(row.n));
+  },
+});
+
+new Gauge({
+  name: 'souk_plugin_dead_letters',
+  help: 'Events stored in plugin_dead_letters, by plugin (replay or delete them to clear).',
+  labelNames: ['plugin'] as const,
+  async collect() {
+    const rows = await read('dead_letters', (db) =>
+      db
+        .selectFrom('plugin_dead_letters')
+        .select(['plugin', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('plugin')
+        .execute(),
+    );
+    if (!rows) return;
+    this.reset();
+    for (const r of rows) this.set({ plugin: r.plugin }, Number(r.n));
+  },
+});
+
+new Gauge({
+  name: 'souk_webhook_deliveries_pending',
+  help: 'Webhook deliveries waiting for their next attempt.',
+  async collect() {
+    const row = await read('webhook_deliveries', (db) =>
+      db
+        .selectFrom('webhook_deliveries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'pending')
+        .executeTakeFirstOrThrow(),
+    );
+    if (row) this.set(Number(row.n));
+  },
+});

@@ -1,0 +1,68 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Koa from 'koa';
+import { afterEach, describe, expect, it } from 'vitest';
+import { statementKind } from './database.metrics.js';
+import { metricsEndpoint, operationGroup, startMetricsServer } from './http.metrics.js';
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+});
+
+async function serve(options: Parameters<typeof metricsEndpoint>[0]): Promise<string> {
+  const app = new Koa();
+  app.use(metricsEndpoint(options));
+  app.use((ctx) => {
+    ctx.status = 404;
+  });
+  const server = createServer(app.callback());
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`;
+}
+
+describe('metrics exposure', () => {
+  it('asks for the bearer token when one is configured, and answers with it', async () => {
+    const url = await serve({ enabled: true, token: 'a-very-long-metrics-token' });
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url, { headers: { authorization: 'Bearer wrong-token-of-same-size' } })).status).toBe(
+      401,
+    );
+    const ok = await fetch(url, { headers: { authorization: 'Bearer a-very-long-metrics-token' } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('# TYPE souk_http_requests_total counter');
+  });
+
+  it('is not served at all when disabled (production without a token, or a separate port)', async () => {
+    const url = await serve({ enabled: false });
+    expect((await fetch(url)).status).toBe(404);
+  });
+
+  it('serves only /metrics on the separate metrics port', async () => {
+    const server = await startMetricsServer(0, '127.0.0.1');
+    servers.push(server);
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect((await fetch(`${base}/metrics`)).status).toBe(200);
+    expect((await fetch(`${base}/store/products`)).status).toBe(404);
+  });
+});
+
+describe('bounded labels', () => {
+  it('groups operations by the first path segment, everything else as system', () => {
+    expect(operationGroup('/store/carts/c1/checkout')).toBe('store');
+    expect(operationGroup('/seller/orders')).toBe('seller');
+    expect(operationGroup('/admin/sellers')).toBe('admin');
+    expect(operationGroup('/health')).toBe('system');
+    expect(operationGroup('/wp-login.php')).toBe('system');
+  });
+
+  it('names a query by its statement kind, looking through WITH', () => {
+    expect(statementKind('select 1')).toBe('select');
+    expect(statementKind('  INSERT INTO x VALUES (1)')).toBe('insert');
+    expect(statementKind('with moved as (delete from a returning *) insert into b select * from moved')).toBe(
+      'delete',
+    );
+    expect(statementKind('BEGIN')).toBe('other');
+  });
+});

@@ -1,0 +1,108 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { Middleware } from 'koa';
+import {
+  checkouts,
+  collectRuntimeMetrics,
+  httpDuration,
+  httpInFlight,
+  httpRequests,
+  metricsRegistry,
+} from './metrics.js';
+
+/** The operation that places orders: its outcomes are counted by problem code as well. */
+const CHECKOUT_OPERATION = 'checkoutStoreCart';
+const GROUPS = new Set(['store', 'seller', 'admin']);
+
+/** The operation group of a path: store, seller, admin, or system (health, docs, anything else). */
+export function operationGroup(path: string): string {
+  const first = path.split('/', 2)[1] ?? '';
+  return GROUPS.has(first) ? first : 'system';
+}
+
+/**
+ * RED metrics per operationId. The contract router names the operation in `ctx.state.operationId`;
+ * requests that matched none (404, 405) count as `unmatched`, so a scan of random URLs cannot
+ * create new series. Placed outside the error handler: it sees the final status.
+ */
+export function httpMetrics(): Middleware {
+  return async function httpMetricsMiddleware(ctx, next) {
+    if (ctx.path === '/metrics') return next();
+    const started = process.hrtime.bigint();
+    httpInFlight.inc();
+    try {
+      await next();
+    } finally {
+      httpInFlight.dec();
+      const operation = String(ctx.state.operationId ?? 'unmatched');
+      const group = operationGroup(ctx.path);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      httpRequests.inc({ operation, group, method: ctx.method, status: String(ctx.status) });
+      httpDuration.observe({ operation, group, method: ctx.method }, seconds);
+      if (operation === CHECKOUT_OPERATION)
+        countCheckout(ctx.status, ctx.body, ctx.response.get('Idempotent-Replayed'));
+    }
+  };
+}
+
+function countCheckout(status: number, body: unknown, replayed: string): void {
+  if (status < 300) {
+    checkouts.inc({ outcome: replayed === 'true' ? 'replayed' : 'placed', code: '' });
+    return;
+  }
+  // The error handler leaves the Problem object as the body; its `code` is from the spec's closed union.
+  const code =
+    typeof body === 'object' && body !== null && 'code' in body ? String(body.code) : `http_${status}`;
+  checkouts.inc({ outcome: 'rejected', code });
+}
+
+export interface MetricsEndpointOptions {
+  /** Serve `/metrics` on this (the API's) port at all. */
+  enabled: boolean;
+  /** When set, a scrape must send `Authorization: Bearer <token>`. */
+  token?: string | undefined;
+}
+
+/** `GET /metrics` in the Prometheus text format, before the contract router (it is not part of the API). */
+export function metricsEndpoint(options: MetricsEndpointOptions): Middleware {
+  collectRuntimeMetrics();
+  const expected = options.token ? Buffer.from(`Bearer ${options.token}`) : undefined;
+  return async function metricsEndpointMiddleware(ctx, next) {
+    if (ctx.path !== '/metrics' || !options.enabled || (ctx.method !== 'GET' && ctx.method !== 'HEAD'))
+      return next();
+    if (expected) {
+      const given = Buffer.from(ctx.get('authorization'));
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        ctx.status = 401;
+        ctx.set('WWW-Authenticate', 'Bearer realm="metrics"');
+        ctx.body = 'A bearer token is required.\n';
+        return;
+      }
+    }
+    ctx.type = metricsRegistry.contentType;
+    ctx.body = await metricsRegistry.metrics();
+  };
+}
+
+/**
+ * A separate HTTP server that answers only `/metrics` (METRICS_PORT): in production the scrape port
+ * is not reachable through the gateway, only from inside the cluster.
+ */
+export async function startMetricsServer(port: number, host: string): Promise<Server> {
+  collectRuntimeMetrics();
+  const server = createServer((req, res) => {
+    if (req.url !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: only /metrics is served here.\n');
+      return;
+    }
+    metricsRegistry.metrics().then(
+      (text) => res.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(text),
+      () => res.writeHead(500, { 'content-type': 'text/plain' }).end('collecting metrics failed\n'),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return server;
+}

@@ -1,0 +1,132 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, register } from 'prom-client';
+
+/**
+ * The process's Prometheus registry and every metric Souk records. It is prom-client's default
+ * registry on purpose: plugin packages that import `prom-client` themselves (the webhooks plugin does)
+ * land in the same registry and on the same `/metrics` page without depending on the API's internals.
+ *
+ * Labels stay bounded: an operationId (never a raw URL), a status code, a problem code from the
+ * spec's closed union, an ISO currency, a plugin group. Nothing per customer, key or id.
+ */
+export const metricsRegistry = register;
+
+let runtimeCollected = false;
+/** Node runtime metrics (event loop lag, heap, GC, handles), registered once per process. */
+export function collectRuntimeMetrics(): void {
+  if (runtimeCollected) return;
+  runtimeCollected = true;
+  collectDefaultMetrics({ register });
+}
+
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** RED: requests by operationId, the operation group (store, seller, admin, system), method and status. */
+export const httpRequests = new Counter({
+  name: 'souk_http_requests_total',
+  help: 'HTTP requests answered, by operationId (unmatched: no operation), group, method and status.',
+  labelNames: ['operation', 'group', 'method', 'status'] as const,
+});
+
+export const httpDuration = new Histogram({
+  name: 'souk_http_request_duration_seconds',
+  help: 'Time from the request arriving to the response being handed to Node, by operationId and group.',
+  labelNames: ['operation', 'group', 'method'] as const,
+  buckets: LATENCY_BUCKETS,
+});
+
+export const httpInFlight = new Gauge({
+  name: 'souk_http_requests_in_flight',
+  help: 'Requests being handled now.',
+});
+
+/** Database: query durations by statement kind, failed queries, pool occupancy. */
+export const dbQueryDuration = new Histogram({
+  name: 'souk_db_query_duration_seconds',
+  help: 'SQL query durations by statement kind (select, insert, update, delete, other).',
+  labelNames: ['statement'] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+});
+
+export const dbQueryErrors = new Counter({
+  name: 'souk_db_query_errors_total',
+  help: 'SQL queries that failed, by statement kind.',
+  labelNames: ['statement'] as const,
+});
+
+/** Events: the outbox relay and the plugin consumers. */
+export const relayPublished = new Counter({
+  name: 'souk_relay_published_events_total',
+  help: 'Outbox events the relay published to the bus.',
+});
+
+export const relayFailures = new Counter({
+  name: 'souk_relay_failures_total',
+  help: 'Relay rounds that failed to publish (the events stay in the outbox and are tried again).',
+});
+
+export const pluginEvents = new Counter({
+  name: 'souk_plugin_events_total',
+  help: 'Events handled by a plugin consumer group: processed, duplicate (already processed), retried, dead_lettered.',
+  labelNames: ['group', 'outcome'] as const,
+});
+
+export const pluginConsumerLag = new Gauge({
+  name: 'souk_plugin_consumer_lag_seconds',
+  help: 'Seconds between the last event a plugin group handled occurring and the group handling it.',
+  labelNames: ['group'] as const,
+});
+
+export const pluginLastHandled = new Gauge({
+  name: 'souk_plugin_consumer_last_handled_timestamp_seconds',
+  help: 'Unix time a plugin group last finished an event.',
+  labelNames: ['group'] as const,
+});
+
+export const pluginDeadLetters = new Counter({
+  name: 'souk_plugin_dead_letters_total',
+  help: 'Events a plugin gave up on after its retries (moved to plugin_dead_letters).',
+  labelNames: ['group'] as const,
+});
+
+/** Commerce: checkout outcomes, orders and GMV. */
+export const checkouts = new Counter({
+  name: 'souk_checkouts_total',
+  help: 'Checkout attempts by outcome (placed, replayed, rejected) and problem code (empty when placed).',
+  labelNames: ['outcome', 'code'] as const,
+});
+
+export const orders = new Counter({
+  name: 'souk_orders_total',
+  help: 'Orders placed, by currency.',
+  labelNames: ['currency'] as const,
+});
+
+export const gmv = new Counter({
+  name: 'souk_gmv_minor_units_total',
+  help: 'Gross merchandise value of placed orders (order totals), in minor units of the currency.',
+  labelNames: ['currency'] as const,
+});
+
+/** Caches: hits and misses per cache (the hit ratio is hits / (hits + misses)). */
+export const cacheRequests = new Counter({
+  name: 'souk_cache_requests_total',
+  help: 'Cache lookups by cache name and result (hit, miss).',
+  labelNames: ['cache', 'result'] as const,
+});
+
+/**
+ * Requests refused by a rate limit, by scope (e.g. the key kind or the limit's name). The limiter
+ * increments it: `rateLimitRejections.inc({ scope: 'publishable' })`.
+ */
+export const rateLimitRejections = new Counter({
+  name: 'souk_rate_limit_rejections_total',
+  help: 'Requests refused by a rate limit, by scope.',
+  labelNames: ['scope'] as const,
+});
+
+/** Scrape-time collectors that could not read their source (e.g. the database was unreachable). */
+export const collectErrors = new Counter({
+  name: 'souk_metrics_collect_errors_total',
+  help: 'Scrape-time collectors that failed, by collector.',
+  labelNames: ['collector'] as const,
+});
