@@ -6,6 +6,7 @@ import { errorHandler } from './http/error-handler.js';
 import { allHandlers } from './http/handlers.js';
 import { requestContext } from './http/request-context.js';
 import { createContractRouter } from './http/router.js';
+import { createAuthenticator } from './modules/auth/index.js';
 import type { SystemDeps } from './modules/system/system.handlers.js';
 
 export interface AppOptions {
@@ -38,8 +39,11 @@ export async function createApp(container: Container, options: AppOptions): Prom
       operations: new Set(['listStoreProducts', 'getStoreProduct', 'listStoreCategories', 'getStoreSeller']),
       ...container.catalogResponses,
     },
-    authenticate: async (apiKey) =>
-      (apiKey ? await container.apiKeys.authenticate(apiKey) : undefined) ?? { kind: 'anonymous' },
+    authenticate: createAuthenticator({
+      apiKeys: container.apiKeys,
+      identity: container.identity,
+      customerOf: async (identity) => (await container.customers.signIn(identity)).id,
+    }),
   });
 
   app.use(requestContext({ logger }));
@@ -47,7 +51,7 @@ export async function createApp(container: Container, options: AppOptions): Prom
     cors({
       origin: config.CORS_ORIGINS === '*' ? '*' : (ctx) => pickOrigin(config.CORS_ORIGINS, ctx.get('origin')),
       exposeHeaders: ['X-Request-Id', 'Allow', 'Idempotent-Replayed'],
-      allowHeaders: ['Content-Type', 'X-Api-Key', 'Idempotency-Key', 'X-Request-Id'],
+      allowHeaders: ['Content-Type', 'X-Api-Key', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
       maxAge: 600,
     }),
   );

@@ -3,9 +3,16 @@ import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { createIdempotency, purgeIdempotencyKeys, type RunIdempotent } from './http/idempotency.js';
 import type { Logger } from './lib/logger.js';
-import { type ApiKeyService, createApiKeyService } from './modules/auth/index.js';
+import {
+  type ApiKeyService,
+  createApiKeyService,
+  createFirebaseIdentity,
+  type IdentityVerifier,
+  unconfiguredIdentity,
+} from './modules/auth/index.js';
 import { type CartsService, createCartsService } from './modules/carts/index.js';
 import { type CatalogService, createCatalogService, withCatalogCache } from './modules/catalog/index.js';
+import { type CustomersService, createCustomersService } from './modules/customers/index.js';
 import { createConfiguredRelay, createEventBus, type EventBus, type Relay } from './modules/events/index.js';
 import { createLedgerService, type LedgerService } from './modules/ledger/index.js';
 import {
@@ -29,6 +36,9 @@ export interface Container {
   /** Whole-response cache of storefront catalog GETs, dropped with the catalog cache. */
   catalogResponses: ReturnType<typeof withCatalogCache>['responses'];
   apiKeys: ApiKeyService;
+  /** Verifies shoppers' Firebase ID tokens (the Auth emulator when FIREBASE_AUTH_EMULATOR_HOST is set). */
+  identity: IdentityVerifier;
+  customers: CustomersService;
   idempotent: RunIdempotent;
   sellerCatalog: SellerCatalogService;
   carts: CartsService;
@@ -77,6 +87,8 @@ export async function createContainer(
   let purger: NodeJS.Timeout | undefined;
   const apiKeys = createApiKeyService({ db: database.db, logger, cacheTtlMs: config.API_KEY_CACHE_TTL_MS });
   const idempotent = createIdempotency({ db: database.db });
+  const identity = createIdentity(config);
+  const customers = createCustomersService({ db: database.db });
   const sellerCatalog = createSellerCatalogService({ db: database.db });
   const sellers = createSellerAdminService({ db: database.db });
   const carts = createCartsService({ db: database.db });
@@ -99,6 +111,8 @@ export async function createContainer(
     catalog,
     catalogResponses: catalogCache.responses,
     apiKeys,
+    identity,
+    customers,
     idempotent,
     sellerCatalog,
     sellers,
@@ -143,8 +157,25 @@ export async function createContainer(
       await container.plugins?.stop();
       await relay.stop();
       await bus.close();
+      await identity.close();
       await database.destroy();
     },
   };
   return container;
+}
+
+/**
+ * The identity provider the configuration names: the Auth emulator when FIREBASE_AUTH_EMULATOR_HOST is
+ * set (never in production: the configuration refuses it), the real Firebase project when only
+ * FIREBASE_PROJECT_ID is, else none (signed-in operations answer 503 saying what to set).
+ */
+function createIdentity(config: Config): IdentityVerifier {
+  const emulatorHost = config.FIREBASE_AUTH_EMULATOR_HOST;
+  if (emulatorHost) {
+    return createFirebaseIdentity({ projectId: config.FIREBASE_PROJECT_ID ?? 'demo-souk', emulatorHost });
+  }
+  if (config.FIREBASE_PROJECT_ID) {
+    return createFirebaseIdentity({ projectId: config.FIREBASE_PROJECT_ID, emulatorHost: undefined });
+  }
+  return unconfiguredIdentity();
 }

@@ -2,6 +2,7 @@ import type { IdempotencyTables } from '../http/idempotency.table.js';
 import type { AuthTables } from '../modules/auth/auth.table.js';
 import type { CartsTables } from '../modules/carts/carts.table.js';
 import type { CatalogTables } from '../modules/catalog/catalog.table.js';
+import type { CustomersTables } from '../modules/customers/customers.table.js';
 import type { OutboxTables } from '../modules/events/events.table.js';
 import type { LedgerTables } from '../modules/ledger/ledger.table.js';
 import type { OrdersTables } from '../modules/orders/orders.table.js';
@@ -20,4 +21,5 @@ export interface Database
     PaymentsTables,
     LedgerTables,
     WebhooksTables,
-    PluginTables {}
+    PluginTables,
+    CustomersTables {}

@@ -2,6 +2,7 @@ import type { Container } from '../container.js';
 import { keyHandlers } from '../modules/auth/index.js';
 import { cartsHandlers } from '../modules/carts/index.js';
 import { catalogHandlers } from '../modules/catalog/index.js';
+import { customerHandlers } from '../modules/customers/index.js';
 import { orderHandlers } from '../modules/orders/index.js';
 import { sellerCatalogHandlers } from '../modules/seller-catalog/index.js';
 import { sellerAdminHandlers } from '../modules/sellers/index.js';
@@ -30,5 +31,6 @@ export function allHandlers(container: Container, system: SystemDeps): Operation
     }),
     ...keyHandlers({ apiKeys: container.apiKeys, db, idempotent, requireSeller: (id) => sellers.get(id) }),
     ...webhookHandlers({ webhooks: container.webhooks, db, idempotent }),
+    ...customerHandlers({ customers: container.customers, orders: container.orders, db }),
   };
 }

@@ -45,8 +45,15 @@ export interface RouterOptions {
     since(): number;
     put(url: string, json: string, since: number): void;
   };
-  /** Resolves the `X-Api-Key` of a request to its principal (anonymous when absent or not valid). */
-  authenticate: (apiKey: string | undefined) => Promise<Principal>;
+  /**
+   * Resolves the `X-Api-Key` (and, where the operation takes one, the bearer ID token) of a request to
+   * its principal (anonymous when no valid key). Throws a 401 problem for a token that fails verification.
+   */
+  authenticate: (credentials: {
+    apiKey: string | undefined;
+    bearer: string | undefined;
+    schemes: readonly string[];
+  }) => Promise<Principal>;
 }
 
 /**
@@ -77,21 +84,21 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       (m) => m.toUpperCase(),
     );
 
-  // Each security scheme of the spec is one kind of key; the principal was resolved before routing.
-  const schemes: Record<string, Principal['kind']> = {
-    PublishableKey: 'publishable',
-    SellerKey: 'seller',
-    OperatorKey: 'operator',
+  // Each security scheme of the spec is a test of the principal, which was resolved before routing.
+  const schemes: Record<string, (p: Principal) => boolean> = {
+    PublishableKey: (p) => p.kind === 'publishable',
+    SellerKey: (p) => p.kind === 'seller',
+    OperatorKey: (p) => p.kind === 'operator',
+    CustomerToken: (p) => p.kind === 'publishable' && p.customerId !== undefined,
   };
   /** True when the principal satisfies one of the operation's security requirements (as the handlers below decide). */
   const permits = (operation: Operation, principal: Principal) =>
     (operation.security ?? []).some((requirement) =>
-      Object.keys(requirement).every((scheme) => schemes[scheme] === principal.kind),
+      Object.keys(requirement).every((scheme) => schemes[scheme]?.(principal) === true),
     );
-  for (const [scheme, kind] of Object.entries(schemes)) {
-    api.registerSecurityHandler(
-      scheme,
-      (_c: OpenApiContext, _ctx: KoaContext, principal: Principal) => principal.kind === kind,
+  for (const [scheme, test] of Object.entries(schemes)) {
+    api.registerSecurityHandler(scheme, (_c: OpenApiContext, _ctx: KoaContext, principal: Principal) =>
+      test(principal),
     );
   }
   api.register({
@@ -107,7 +114,15 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     },
     // openapi-backend closes the query schema, so undeclared query parameters are reported here too:
     // a typo never silently widens a search.
-    unauthorizedHandler: (_c: OpenApiContext, ctx: KoaContext, principal: Principal) => {
+    unauthorizedHandler: (c: OpenApiContext, ctx: KoaContext, principal: Principal) => {
+      const wantsCustomer = (c.operation.security ?? []).some((r) => 'CustomerToken' in r);
+      if (wantsCustomer && principal.kind === 'publishable') {
+        throw new AppError(
+          'unauthorized',
+          "Sign in first: send the shopper's Firebase ID token in the Authorization header (Bearer).",
+          { headers: { 'WWW-Authenticate': 'Bearer' } },
+        );
+      }
       if (principal.kind === 'anonymous') {
         const detail = ctx.get('x-api-key')
           ? 'The API key is not valid or was revoked.'
@@ -158,7 +173,11 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     let body: unknown;
     if (operation?.requestBody) body = await readJsonBody(ctx, options.bodyLimit);
     const principal: Principal = operation?.security?.length
-      ? await options.authenticate(ctx.get('x-api-key') || undefined)
+      ? await options.authenticate({
+          apiKey: ctx.get('x-api-key') || undefined,
+          bearer: /^Bearer +(\S+)$/i.exec(ctx.get('authorization'))?.[1],
+          schemes: operation.security.flatMap((requirement) => Object.keys(requirement)),
+        })
       : { kind: 'anonymous' };
     const cache =
       method === 'get' &&

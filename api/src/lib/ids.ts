@@ -23,7 +23,9 @@ export type IdPrefix =
   | 'line'
   | 'whe'
   | 'whd'
-  | 'whs';
+  | 'whs'
+  | 'cus'
+  | 'addr';
 
 /**
  * Encodes a millisecond timestamp and 80 random bits as a 26-character ULID.

@@ -1280,8 +1280,215 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/store/customers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get my account
+         * @description The signed-in shopper's account. The first call with a new Firebase user creates the account
+         *     (`customer.created`); later calls refresh email, phone and sign-in provider from the token
+         *     (`customer.updated` when one changed).
+         */
+        get: operations["getStoreCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update my profile
+         * @description Changes the profile name (`customer.updated`). Email and phone change at the identity provider.
+         */
+        patch: operations["updateStoreCustomer"];
+        trace?: never;
+    };
+    "/store/customers/me/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my saved addresses
+         * @description The default address first, then the newest.
+         */
+        get: operations["listStoreCustomerAddresses"];
+        put?: never;
+        /**
+         * Save an address
+         * @description Saves an address (at most 50, else `409 conflict`). The first one, or one saved with `is_default=true`, becomes the default.
+         */
+        post: operations["createStoreCustomerAddress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/customers/me/addresses/{addressId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved address
+         * @description Deleting the default makes the newest remaining address the default. Another customer's id is 404.
+         */
+        delete: operations["deleteStoreCustomerAddress"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a saved address
+         * @description Only one's own addresses; another customer's id is 404.
+         */
+        patch: operations["updateStoreCustomerAddress"];
+        trace?: never;
+    };
+    "/store/customers/me/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my orders
+         * @description Every order of the signed-in customer across all sellers, newest first, with each seller order's
+         *     status. Orders checked out from a cart attached to the account are the customer's; guest orders join
+         *     through `POST /store/customers/me/order-claims`.
+         */
+        get: operations["listStoreCustomerOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/customers/me/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one of my orders
+         * @description One of the customer's orders, without the order's access token. Another customer's order is 404.
+         */
+        get: operations["getStoreCustomerOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/customers/me/order-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim my guest orders
+         * @description Moves the orders placed as a guest with the customer's email into the account. Only a verified email
+         *     claims (`403 email_not_verified` otherwise: an unverified address could be anyone's); the match
+         *     ignores case. An order that already belongs to an account is never moved. Safe to repeat.
+         */
+        post: operations["claimStoreCustomerOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/customers/me/cart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get my active cart
+         * @description The customer's active cart; 404 when there is none.
+         */
+        get: operations["getStoreCustomerCart"];
+        put?: never;
+        /**
+         * Attach or merge a cart on sign-in
+         * @description Call it right after sign-in with the guest cart's id. The rules, in order:
+         *     1. No guest cart, or the guest cart already is the customer's: the customer's active cart (`unchanged`), or a new one in `currency` (`created`; without `currency` that is `400 validation_failed`).
+         *     2. The guest cart must be active and nobody else's: a checked-out cart is `409 cart_completed`, another customer's cart `404`.
+         *     3. The customer has no active cart: the guest cart becomes theirs (`attached`).
+         *     4. Same currency: the guest lines move into the customer's cart (`merged`). A variant in both keeps the larger quantity, capped by stock and the per-line limit; lines no longer for sale are dropped (each listed in `adjustments`). Email and shipping address fill only what the customer's cart lacks. The guest cart is then deleted.
+         *     5. Different currencies: the guest cart, the one just used, becomes the customer's cart (`replaced`); the older one is released from the account (`released_cart_id`), not deleted.
+         */
+        post: operations["attachStoreCustomerCart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = {
+    "customer.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * customer.created
+         * @description A shopper signed in for the first time: the account exists. Delivered to operator webhook endpoints.
+         */
+        post: operations["onCustomerCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * customer.updated
+         * @description A customer's profile changed: the name, or the email, phone or sign-in providers seen at a sign-in. Delivered to operator webhook endpoints.
+         */
+        post: operations["onCustomerUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "fulfillment.created": {
         parameters: {
             query?: never;
@@ -1785,7 +1992,13 @@ export type components = {
          *     | `method_not_allowed` | 405 | The path exists but not with this method; see the `Allow` header. |
          *     | `payload_too_large` | 413 | The body is larger than the limit. |
          *     | `unsupported_media_type` | 415 | The body is not `application/json`. |
-         *     | `unauthorized` | 401 | The `X-Api-Key` header is missing, unknown or revoked. |
+         *     | `unauthorized` | 401 | The `X-Api-Key` header is missing, unknown or revoked, or the operation needs a Firebase ID token (`Authorization: Bearer …`) and none was sent. |
+         *     | `token_expired` | 401 | The ID token has expired (they last an hour): refresh it with the Firebase SDK and retry. |
+         *     | `token_invalid` | 401 | The ID token is malformed, its signature does not verify, its claims were tampered with, or its user no longer exists. |
+         *     | `token_wrong_audience` | 401 | The ID token was issued for another Firebase project (its `aud`/`iss`). |
+         *     | `token_revoked` | 401 | The user's sessions were revoked after this token was issued: sign in again. |
+         *     | `user_disabled` | 401 | The user's Firebase account is disabled. |
+         *     | `email_not_verified` | 403 | The operation needs a verified email address (claiming guest orders, accepting a staff invitation). |
          *     | `forbidden` | 403 | The key is valid but of the wrong kind for this path (for example a publishable key on `/seller/*`). |
          *     | `conflict` | 409 | The change conflicts with existing data (a handle or SKU already taken, …). |
          *     | `invalid_state` | 409 | The resource is not in a state that allows this (approving an active seller, fulfilling a cancelled order, …). |
@@ -1808,7 +2021,7 @@ export type components = {
          *     | `service_unavailable` | 503 | A dependency is down or the server is shutting down. |
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "unauthorized" | "forbidden" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review" | "webhook_url_not_allowed";
+        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "unauthorized" | "token_expired" | "token_invalid" | "token_wrong_audience" | "token_revoked" | "user_disabled" | "forbidden" | "email_not_verified" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review" | "webhook_url_not_allowed";
         /** @description One offending input field. */
         FieldError: {
             /**
@@ -2596,7 +2809,7 @@ export type components = {
          * @description The type of a domain event; each has a payload schema under the contract’s `webhooks`.
          * @enum {string}
          */
-        EventType: "fulfillment.created" | "inventory.low" | "inventory.updated" | "order.cancelled" | "order.placed" | "payment.captured" | "payout.paid" | "product.created" | "product.deleted" | "product.published" | "product.unpublished" | "product.updated" | "seller.approved" | "seller.commission_changed" | "seller.created" | "seller.reactivated" | "seller.suspended" | "seller_order.cancelled" | "seller_order.fulfilled" | "seller_order.placed" | "variant.created" | "variant.deleted" | "variant.updated" | "webhook_endpoint.disabled";
+        EventType: "customer.created" | "customer.updated" | "fulfillment.created" | "inventory.low" | "inventory.updated" | "order.cancelled" | "order.placed" | "payment.captured" | "payout.paid" | "product.created" | "product.deleted" | "product.published" | "product.unpublished" | "product.updated" | "seller.approved" | "seller.commission_changed" | "seller.created" | "seller.reactivated" | "seller.suspended" | "seller_order.cancelled" | "seller_order.fulfilled" | "seller_order.placed" | "variant.created" | "variant.deleted" | "variant.updated" | "webhook_endpoint.disabled";
         /**
          * @description Event types delivered to the endpoint; `*` means every type (including types added later).
          * @example [
@@ -2731,6 +2944,170 @@ export type components = {
         WebhookReplayResult: {
             /** @description Deliveries queued. */
             queued: number;
+        };
+        /**
+         * @description How the person signed in to Firebase Authentication (the ID token's `firebase.sign_in_provider`):
+         *     `google.com`, `apple.com`, `oidc.line` (LINE through an OpenID Connect provider), `password`
+         *     (email and password) or `phone` (a code sent by SMS). Other providers are refused.
+         * @example google.com
+         * @enum {string}
+         */
+        SignInProvider: "google.com" | "apple.com" | "oidc.line" | "password" | "phone";
+        /**
+         * @description A shopper's account, created the first time the shopper calls the API with a Firebase ID token.
+         *     `email`, `email_verified` and `phone` mirror the identity provider's claims at the last sign-in.
+         */
+        Customer: {
+            /** @example cus_01J9ZC3YV4Q1XK6T7M2R8N5B0M */
+            id: string;
+            /**
+             * Format: email
+             * @example erika@example.com
+             */
+            email: string | null;
+            /** @description True when the identity provider vouches for `email`. */
+            email_verified: boolean;
+            /**
+             * @description The verified phone number (E.164) of phone sign-in.
+             * @example +4922112345
+             */
+            phone: string | null;
+            /** @example Erika Mustermann */
+            name: string | null;
+            /** @description The provider of the most recent sign-in. */
+            sign_in_provider: components["schemas"]["SignInProvider"];
+            /** @description Every provider this account has signed in with, in the order first seen. */
+            providers: components["schemas"]["SignInProvider"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description Fields of one's own profile that can change here (email and phone change at the identity provider). */
+        CustomerUpdate: {
+            /** @example Erika Mustermann */
+            name?: string | null;
+        };
+        /** @description A saved address of the shopper; checkout forms pre-fill from the default one. */
+        CustomerAddress: {
+            /** @example addr_01J9ZC3YV4Q1XK6T7M2R8N5B0M */
+            id: string;
+            /** @example Home */
+            label: string | null;
+            /** @description At most one address of a customer is the default. */
+            is_default: boolean;
+            address: components["schemas"]["ShippingAddress"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CustomerAddressList: {
+            /** @description The default address first, then newest first (at most 50 per customer). */
+            data: components["schemas"]["CustomerAddress"][];
+        };
+        /** @description A new saved address. The first address becomes the default whatever `is_default` says. */
+        CustomerAddressCreate: {
+            /** @example Home */
+            label?: string | null;
+            /** @default false */
+            is_default?: boolean;
+            address: components["schemas"]["ShippingAddress"];
+        };
+        /** @description Changes to a saved address; fields left out keep their value. `is_default=true` moves the default here. */
+        CustomerAddressUpdate: {
+            label?: string | null;
+            /**
+             * @description Only `true`; make another address the default to move it.
+             * @constant
+             */
+            is_default?: true;
+            address?: components["schemas"]["ShippingAddress"];
+        };
+        /** @description Guest orders moved into the account. */
+        OrderClaimResult: {
+            /** @description Orders placed as a guest with the customer's verified email, now the customer's (empty when none). */
+            claimed_order_ids: string[];
+        };
+        /**
+         * @description What to do on sign-in. `guest_cart_id` is the cart the shopper built before signing in; without it
+         *     the customer's active cart is returned, or a new one is made in `currency`.
+         */
+        CustomerCartAttach: {
+            /** @example cart_3mJr7AoUXx2Wqd6P0bYw9Z */
+            guest_cart_id?: string;
+            currency?: components["schemas"]["CurrencyCode"];
+        };
+        /** @description The signed-in customer's active cart and what signing in did to it. */
+        CustomerCart: {
+            cart: components["schemas"]["Cart"];
+            /**
+             * @description - `unchanged`: no guest cart was given (or it already was this cart); the customer's cart as it is.
+             *     - `created`: the customer had no active cart and no guest cart was given: a new empty cart.
+             *     - `attached`: the customer had no active cart: the guest cart became the customer's cart.
+             *     - `merged`: both carts in one currency: the guest cart's lines moved into the customer's cart (see `adjustments`) and the guest cart was deleted.
+             *     - `replaced`: the carts are in different currencies: the guest cart (the one just used) became the customer's cart; the previous one is released (`released_cart_id`), still readable by its id.
+             * @enum {string}
+             */
+            outcome: "unchanged" | "created" | "attached" | "merged" | "replaced";
+            guest_cart_id: string | null;
+            released_cart_id: string | null;
+            /**
+             * @description Lines a merge could not take as they were. A variant in both carts keeps the larger of the two
+             *     quantities (the same wish made twice is not doubled), capped by stock and the per-line limit;
+             *     a guest line that is no longer for sale, or has no price in the cart's currency, is dropped.
+             */
+            adjustments: {
+                variant_id: string;
+                requested: number;
+                kept: number;
+                /** @enum {string} */
+                reason: "kept_larger_quantity" | "limited_by_stock" | "limited_by_line_limit" | "unavailable" | "currency_mismatch";
+            }[];
+        };
+        /** @description A shopper signed in for the first time: the account exists. */
+        CustomerCreatedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "customer.created";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description Customers belong to the marketplace, not to a seller (operator endpoints receive these). */
+            seller_id: null;
+            data: {
+                customer_id: string;
+                email: string | null;
+                email_verified: boolean;
+                phone: string | null;
+                name: string | null;
+                sign_in_provider: components["schemas"]["SignInProvider"];
+                providers: components["schemas"]["SignInProvider"][];
+            };
+        };
+        /** @description A customer's profile changed: the name, or the email, phone or sign-in providers seen at a sign-in. */
+        CustomerUpdatedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "customer.updated";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description Customers belong to the marketplace, not to a seller (operator endpoints receive these). */
+            seller_id: null;
+            data: {
+                customer_id: string;
+                email: string | null;
+                email_verified: boolean;
+                phone: string | null;
+                name: string | null;
+                sign_in_provider: components["schemas"]["SignInProvider"];
+                providers: components["schemas"]["SignInProvider"][];
+            };
         };
         /** @description A seller shipped lines of a seller order. */
         FulfillmentCreatedEvent: {
@@ -3255,7 +3632,11 @@ export type components = {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The X-Api-Key header is missing, unknown or revoked. */
+        /**
+         * @description The X-Api-Key header is missing, unknown or revoked (`unauthorized`), or the Firebase ID token is
+         *     missing (`unauthorized`), expired (`token_expired`), not valid (`token_invalid`), for another project
+         *     (`token_wrong_audience`), revoked (`token_revoked`) or its user is disabled (`user_disabled`).
+         */
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3469,6 +3850,11 @@ export type components = {
          * @example whd_01J9ZC3YV4Q1XK6T7M2R8N5B0X
          */
         deliveryId: string;
+        /**
+         * @description The saved address's id (`addr_…`).
+         * @example addr_01J9ZC3YV4Q1XK6T7M2R8N5B0M
+         */
+        addressId: string;
     };
     requestBodies: never;
     headers: {
@@ -5935,6 +6321,378 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    getStoreCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My account. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateStoreCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerUpdate"];
+            };
+        };
+        responses: {
+            /** @description My account. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listStoreCustomerAddresses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My saved addresses. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAddressList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createStoreCustomerAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerAddressCreate"];
+            };
+        };
+        responses: {
+            /** @description The saved address. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAddress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    deleteStoreCustomerAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The saved address's id (`addr_…`).
+                 * @example addr_01J9ZC3YV4Q1XK6T7M2R8N5B0M
+                 */
+                addressId: components["parameters"]["addressId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateStoreCustomerAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The saved address's id (`addr_…`).
+                 * @example addr_01J9ZC3YV4Q1XK6T7M2R8N5B0M
+                 */
+                addressId: components["parameters"]["addressId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerAddressUpdate"];
+            };
+        };
+        responses: {
+            /** @description The changed address. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAddress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listStoreCustomerOrders: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My orders. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getStoreCustomerOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order's id (`ord_…`).
+                 * @example ord_01J9ZC3YV4Q1XK6T7M2R8N5B0M
+                 */
+                orderId: components["parameters"]["orderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    claimStoreCustomerOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The orders claimed by this call. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderClaimResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getStoreCustomerCart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cart. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    attachStoreCustomerCart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerCartAttach"];
+            };
+        };
+        responses: {
+            /** @description The customer's cart and what signing in did to it. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerCart"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    onCustomerCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onCustomerUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     onFulfillmentCreated: {

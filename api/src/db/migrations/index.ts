@@ -6,6 +6,7 @@ import * as m0004 from './0004_carts.js';
 import * as m0005 from './0005_orders_payments_ledger.js';
 import * as m0006 from './0006_seller_catalog.js';
 import * as m0007 from './0007_events_plugins_webhooks.js';
+import * as m0008 from './0008_customers.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the file system) so the same list
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005_orders_payments_ledger': m0005,
   '0006_seller_catalog': m0006,
   '0007_events_plugins_webhooks': m0007,
+  '0008_customers': m0008,
 };
 
 /** Kysely migration provider over the static list above. */

@@ -6,10 +6,13 @@ import * as repo from './auth.repository.js';
 import type { ApiKeyKind } from './auth.table.js';
 import { DEMO_KEY_HASHES, generateKey, hashKey, visiblePrefix } from './keys.js';
 
-/** Who is calling, as established from the `X-Api-Key` header. */
+/**
+ * Who is calling, as established from the `X-Api-Key` header and, on operations that take one, the
+ * `Authorization: Bearer` ID token (`customerId`: the signed-in shopper's account).
+ */
 export type Principal =
   | { kind: 'anonymous' }
-  | { kind: 'publishable'; keyId: string }
+  | { kind: 'publishable'; keyId: string; customerId?: string }
   | { kind: 'seller'; keyId: string; sellerId: string }
   | { kind: 'operator'; keyId: string };
 
