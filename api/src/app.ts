@@ -43,6 +43,7 @@ export async function createApp(container: Container, options: AppOptions): Prom
       apiKeys: container.apiKeys,
       identity: container.identity,
       customerOf: async (identity) => (await container.customers.signIn(identity)).id,
+      staffOf: (identity) => container.staff.membershipOf(identity),
     }),
   });
 

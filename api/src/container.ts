@@ -24,6 +24,7 @@ import {
 import { createTestPaymentProvider, type PaymentProvider } from './modules/payments/index.js';
 import { createSellerCatalogService, type SellerCatalogService } from './modules/seller-catalog/index.js';
 import { createSellerAdminService, type SellerAdminService } from './modules/sellers/index.js';
+import { createStaffService, type StaffService } from './modules/staff/index.js';
 import { createWebhooksService, type WebhooksService } from './modules/webhooks/index.js';
 import { createConfiguredRunner, loadPlugins, type PluginRunner } from './plugins/index.js';
 
@@ -39,6 +40,8 @@ export interface Container {
   /** Verifies shoppers' Firebase ID tokens (the Auth emulator when FIREBASE_AUTH_EMULATOR_HOST is set). */
   identity: IdentityVerifier;
   customers: CustomersService;
+  /** Sellers' staff acting with their Firebase sign-in. */
+  staff: StaffService;
   idempotent: RunIdempotent;
   sellerCatalog: SellerCatalogService;
   carts: CartsService;
@@ -89,6 +92,7 @@ export async function createContainer(
   const idempotent = createIdempotency({ db: database.db });
   const identity = createIdentity(config);
   const customers = createCustomersService({ db: database.db });
+  const staff = createStaffService({ db: database.db });
   const sellerCatalog = createSellerCatalogService({ db: database.db });
   const sellers = createSellerAdminService({ db: database.db });
   const carts = createCartsService({ db: database.db });
@@ -113,6 +117,7 @@ export async function createContainer(
     apiKeys,
     identity,
     customers,
+    staff,
     idempotent,
     sellerCatalog,
     sellers,

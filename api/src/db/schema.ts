@@ -7,6 +7,7 @@ import type { OutboxTables } from '../modules/events/events.table.js';
 import type { LedgerTables } from '../modules/ledger/ledger.table.js';
 import type { OrdersTables } from '../modules/orders/orders.table.js';
 import type { PaymentsTables } from '../modules/payments/payments.table.js';
+import type { StaffTables } from '../modules/staff/staff.table.js';
 import type { WebhooksTables } from '../modules/webhooks/webhooks.table.js';
 import type { PluginTables } from '../plugins/plugins.table.js';
 
@@ -22,4 +23,5 @@ export interface Database
     LedgerTables,
     WebhooksTables,
     PluginTables,
-    CustomersTables {}
+    CustomersTables,
+    StaffTables {}

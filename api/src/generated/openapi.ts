@@ -308,6 +308,7 @@ export type paths = {
          * List the seller's products
          * @description Every product of the calling seller, drafts included, newest first (ties by id), optionally
          *     only those in one `status`. Keyset-paginated: pass `next_cursor` back as `cursor` with the same `status`.
+         *     Staff roles allowed — owner, catalog.
          */
         get: operations["listSellerProducts"];
         put?: never;
@@ -323,6 +324,7 @@ export type paths = {
          *       SKUs are unique within the request. Each violation is a `400 validation_failed` field error
          *       (`/variants/1/options`, `/variants/0/prices/1/currency`, …).
          *     - With an `Idempotency-Key`, a retry returns the first response (with `Idempotent-Replayed: true`).
+         *     Staff roles allowed — owner, catalog.
          */
         post: operations["createSellerProduct"];
         delete?: never;
@@ -340,7 +342,7 @@ export type paths = {
         };
         /**
          * Get one of the seller's products
-         * @description A product of the calling seller, in any status. Another seller's product is `404`, as if it did not exist.
+         * @description A product of the calling seller, in any status. Another seller's product is `404`, as if it did not exist. Staff roles allowed — owner, catalog.
          */
         get: operations["getSellerProduct"];
         put?: never;
@@ -350,6 +352,7 @@ export type paths = {
          * @description Deletes a product of the calling seller with its options, variants and prices, in any status.
          *     A product whose variants are referenced elsewhere (for example by orders) cannot be deleted:
          *     `409 conflict`; unpublish it instead.
+         *     Staff roles allowed — owner, catalog.
          */
         delete: operations["deleteSellerProduct"];
         options?: never;
@@ -360,6 +363,7 @@ export type paths = {
          *     `attributes` and `images` are replaced whole; `category: null` removes the category. A taken
          *     `handle` is `409 conflict`; an unknown `category` is `400 validation_failed`. Options and variants
          *     are changed through the variant operations.
+         *     Staff roles allowed — owner, catalog.
          */
         patch: operations["updateSellerProduct"];
         trace?: never;
@@ -376,6 +380,7 @@ export type paths = {
         /**
          * Publish a product
          * @description Makes a product of the calling seller `published`: it shows in the store while the seller is `active` (a pending or suspended seller can publish, but nothing shows until it is active). It needs at least one variant with a price, else `409 invalid_state`. Publishing a published product changes nothing.
+         *     Staff roles allowed — owner, catalog.
          */
         post: operations["publishSellerProduct"];
         delete?: never;
@@ -396,6 +401,7 @@ export type paths = {
         /**
          * Unpublish a product
          * @description Returns a product of the calling seller to `draft`: it leaves the store at once. Unpublishing a draft changes nothing.
+         *     Staff roles allowed — owner, catalog.
          */
         post: operations["unpublishSellerProduct"];
         delete?: never;
@@ -421,6 +427,7 @@ export type paths = {
          *       (`400 validation_failed` otherwise); a combination another variant already has is `409 conflict`.
          *     - A taken `sku` is `409 conflict`; two prices in one currency are `400 validation_failed`.
          *     - With an `Idempotency-Key`, a retry returns the first response (with `Idempotent-Replayed: true`).
+         *     Staff roles allowed — owner, catalog.
          */
         post: operations["createSellerVariant"];
         delete?: never;
@@ -445,6 +452,7 @@ export type paths = {
          *     keep at least one priced variant, so deleting its last one (or its last priced one) is
          *     `409 invalid_state`: unpublish the product first. A variant referenced elsewhere (for example by
          *     orders) is `409 conflict`.
+         *     Staff roles allowed — owner, catalog.
          */
         delete: operations["deleteSellerVariant"];
         options?: never;
@@ -456,6 +464,7 @@ export type paths = {
          *     `inventory_quantity` sets the stock (use `POST /seller/inventory` with `adjust` while orders are
          *     being placed). The same option and SKU rules as on creation apply. A published product must
          *     keep at least one priced variant: removing the last prices is `409 invalid_state`.
+         *     Staff roles allowed — owner, catalog.
          */
         patch: operations["updateSellerVariant"];
         trace?: never;
@@ -482,6 +491,7 @@ export type paths = {
          *     - An `adjust` that would take stock below zero is `409 out_of_stock`, naming the item; nothing is changed.
          *     - A variant named twice (by SKU or id) is `400 validation_failed`.
          *     - `adjust` is not idempotent: send an `Idempotency-Key` to make retries safe.
+         *     Staff roles allowed — owner, catalog.
          */
         post: operations["updateSellerInventory"];
         delete?: never;
@@ -755,7 +765,7 @@ export type paths = {
         };
         /**
          * List my seller orders
-         * @description This seller’s part of each order, newest first.
+         * @description This seller’s part of each order, newest first. Staff roles allowed — owner, orders.
          */
         get: operations["listSellerOrders"];
         put?: never;
@@ -775,7 +785,7 @@ export type paths = {
         };
         /**
          * Get one of my seller orders
-         * @description Only this seller’s own seller orders; any other id is 404.
+         * @description Only this seller’s own seller orders; any other id is 404. Staff roles allowed — owner, orders.
          */
         get: operations["getSellerOrder"];
         put?: never;
@@ -797,7 +807,7 @@ export type paths = {
         put?: never;
         /**
          * Ship (part of) a seller order
-         * @description Records a shipment with carrier and tracking number, for the given lines and quantities or for everything not yet shipped. When every line is shipped the seller order is `fulfilled` and its payment is captured (commission booked, seller balance available).
+         * @description Records a shipment with carrier and tracking number, for the given lines and quantities or for everything not yet shipped. When every line is shipped the seller order is `fulfilled` and its payment is captured (commission booked, seller balance available). Staff roles allowed — owner, orders.
          */
         post: operations["createSellerOrderFulfillment"];
         delete?: never;
@@ -817,7 +827,7 @@ export type paths = {
         put?: never;
         /**
          * Cancel a seller order
-         * @description Cancels this seller’s part before anything shipped: restocks its lines, voids its part of the payment and reverses its ledger entries (commission included). Other sellers’ parts of the order are unaffected.
+         * @description Cancels this seller’s part before anything shipped: restocks its lines, voids its part of the payment and reverses its ledger entries (commission included). Other sellers’ parts of the order are unaffected. Staff roles allowed — owner, orders.
          */
         post: operations["cancelSellerOrder"];
         delete?: never;
@@ -835,7 +845,7 @@ export type paths = {
         };
         /**
          * Get my balance
-         * @description Available (captured, not yet paid out) and pending (authorized, not yet captured) amounts per currency, derived from the ledger.
+         * @description Available (captured, not yet paid out) and pending (authorized, not yet captured) amounts per currency, derived from the ledger. Staff roles allowed — owner.
          */
         get: operations["getSellerBalance"];
         put?: never;
@@ -855,7 +865,7 @@ export type paths = {
         };
         /**
          * List my payouts
-         * @description Payouts made to this seller, newest first.
+         * @description Payouts made to this seller, newest first. Staff roles allowed — owner.
          */
         get: operations["listSellerPayouts"];
         put?: never;
@@ -915,7 +925,7 @@ export type paths = {
         };
         /**
          * List my shipping rates
-         * @description The flat shipping rate this seller charges per order, per currency.
+         * @description The flat shipping rate this seller charges per order, per currency. Staff roles allowed — owner, catalog.
          */
         get: operations["listSellerShippingRates"];
         put?: never;
@@ -936,7 +946,7 @@ export type paths = {
         get?: never;
         /**
          * Set my shipping rate in a currency
-         * @description Creates or replaces the flat rate charged once per seller order in this currency. Carts re-price at once; placed orders keep their shipping.
+         * @description Creates or replaces the flat rate charged once per seller order in this currency. Carts re-price at once; placed orders keep their shipping. Staff roles allowed — owner, catalog.
          */
         put: operations["setSellerShippingRate"];
         post?: never;
@@ -955,13 +965,13 @@ export type paths = {
         };
         /**
          * List my webhook endpoints
-         * @description Endpoints that receive this seller’s events (those whose `seller_id` is the seller).
+         * @description Endpoints that receive this seller’s events (those whose `seller_id` is the seller). Staff roles allowed — owner.
          */
         get: operations["listSellerWebhookEndpoints"];
         put?: never;
         /**
          * Register a webhook endpoint
-         * @description Registers a URL that receives this seller’s events (those whose `seller_id` is the seller) of the chosen types, signed with a secret returned only in this response. At most 16 endpoints (409 `conflict`).
+         * @description Registers a URL that receives this seller’s events (those whose `seller_id` is the seller) of the chosen types, signed with a secret returned only in this response. At most 16 endpoints (409 `conflict`). Staff roles allowed — owner.
          */
         post: operations["createSellerWebhookEndpoint"];
         delete?: never;
@@ -985,21 +995,21 @@ export type paths = {
         };
         /**
          * Get a webhook endpoint
-         * @description Another owner’s endpoint is 404.
+         * @description Another owner’s endpoint is 404. Staff roles allowed — owner.
          */
         get: operations["getSellerWebhookEndpoint"];
         put?: never;
         post?: never;
         /**
          * Delete a webhook endpoint
-         * @description Stops deliveries at once and deletes the endpoint with its delivery log.
+         * @description Stops deliveries at once and deletes the endpoint with its delivery log. Staff roles allowed — owner.
          */
         delete: operations["deleteSellerWebhookEndpoint"];
         options?: never;
         head?: never;
         /**
          * Change a webhook endpoint
-         * @description Changes the URL, event types, description or enabled flag. Enabling clears the failing state; pending deliveries then resume.
+         * @description Changes the URL, event types, description or enabled flag. Enabling clears the failing state; pending deliveries then resume. Staff roles allowed — owner.
          */
         patch: operations["updateSellerWebhookEndpoint"];
         trace?: never;
@@ -1021,7 +1031,7 @@ export type paths = {
         put?: never;
         /**
          * Rotate the signing secret
-         * @description Issues a new secret (returned only here). The previous one keeps signing next to it for `expire_previous_in_hours`, so receivers can switch without missing a delivery; older secrets stop at once.
+         * @description Issues a new secret (returned only here). The previous one keeps signing next to it for `expire_previous_in_hours`, so receivers can switch without missing a delivery; older secrets stop at once. Staff roles allowed — owner.
          */
         post: operations["rotateSellerWebhookSecret"];
         delete?: never;
@@ -1045,7 +1055,7 @@ export type paths = {
         };
         /**
          * List deliveries of an endpoint
-         * @description The delivery log, newest first, with every attempt (status code, latency, response excerpt, error).
+         * @description The delivery log, newest first, with every attempt (status code, latency, response excerpt, error). Staff roles allowed — owner.
          */
         get: operations["listSellerWebhookDeliveries"];
         put?: never;
@@ -1078,7 +1088,7 @@ export type paths = {
         put?: never;
         /**
          * Redeliver an event
-         * @description Queues the delivery for an attempt now (a new attempt in its log), whatever its status. The endpoint must be enabled (409 `invalid_state`).
+         * @description Queues the delivery for an attempt now (a new attempt in its log), whatever its status. The endpoint must be enabled (409 `invalid_state`). Staff roles allowed — owner.
          */
         post: operations["redeliverSellerWebhookDelivery"];
         delete?: never;
@@ -1104,7 +1114,7 @@ export type paths = {
         put?: never;
         /**
          * Replay a time range of events
-         * @description Queues again every event of the range the endpoint subscribes to and may see (also events from before it existed), oldest first. The endpoint must be enabled.
+         * @description Queues again every event of the range the endpoint subscribes to and may see (also events from before it existed), oldest first. The endpoint must be enabled. Staff roles allowed — owner.
          */
         post: operations["replaySellerWebhookEvents"];
         delete?: never;
@@ -1442,6 +1452,52 @@ export type paths = {
          */
         post: operations["attachStoreCustomerCart"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my staff
+         * @description The seller's staff, invited and active, oldest first. Staff roles allowed — owner.
+         */
+        get: operations["listSellerStaff"];
+        put?: never;
+        /**
+         * Invite a staff member
+         * @description Invites a person by email with a role. The invitation is accepted the first time that person calls a
+         *     `/seller/*` operation with a Firebase ID token whose email matches and is verified. One email per
+         *     seller (`409 conflict` otherwise); a person is staff of one seller at most. Staff roles allowed — owner.
+         */
+        post: operations["inviteSellerStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/staff/{staffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a staff member
+         * @description Removes the person from the seller's staff at once (another seller's staff id is 404). Staff roles allowed — owner.
+         */
+        delete: operations["removeSellerStaff"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3065,6 +3121,49 @@ export type components = {
                 reason: "kept_larger_quantity" | "limited_by_stock" | "limited_by_line_limit" | "unavailable" | "currency_mismatch";
             }[];
         };
+        /**
+         * @description What a seller's staff member may do. Each `/seller/*` operation lists the roles it admits in
+         *     `x-souk-roles`; a seller secret key may do everything `owner` may.
+         *     - `owner`: everything, including money (balance, payouts), webhooks and staff.
+         *     - `catalog`: products, variants, stock, publishing and shipping rates.
+         *     - `orders`: the seller's orders: read, fulfil, cancel.
+         * @example catalog
+         * @enum {string}
+         */
+        StaffRole: "owner" | "catalog" | "orders";
+        /** @description A person invited to act for the seller with their Firebase sign-in instead of a secret key. */
+        StaffMember: {
+            /** @example stf_01J9ZC3YV4Q1XK6T7M2R8N5B0M */
+            id: string;
+            /**
+             * Format: email
+             * @example sam@atlas.example
+             */
+            email: string;
+            role: components["schemas"]["StaffRole"];
+            /**
+             * @description `invited` until the person first calls the API signed in with this email, verified; then `active`.
+             * @enum {string}
+             */
+            status: "invited" | "active";
+            /** @description Who invited (a staff id `stf_…` or an API key id `key_…`). */
+            invited_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            accepted_at: string | null;
+        };
+        StaffMemberList: {
+            data: components["schemas"]["StaffMember"][];
+        };
+        StaffInvite: {
+            /**
+             * Format: email
+             * @example sam@atlas.example
+             */
+            email: string;
+            role: components["schemas"]["StaffRole"];
+        };
         /** @description A shopper signed in for the first time: the account exists. */
         CustomerCreatedEvent: {
             /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
@@ -3855,6 +3954,11 @@ export type components = {
          * @example addr_01J9ZC3YV4Q1XK6T7M2R8N5B0M
          */
         addressId: string;
+        /**
+         * @description The staff member's id (`stf_…`).
+         * @example stf_01J9ZC3YV4Q1XK6T7M2R8N5B0M
+         */
+        staffId: string;
     };
     requestBodies: never;
     headers: {
@@ -6635,6 +6739,88 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listSellerStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The seller's staff. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    inviteSellerStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffInvite"];
+            };
+        };
+        responses: {
+            /** @description The invitation. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    removeSellerStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The staff member's id (`stf_…`).
+                 * @example stf_01J9ZC3YV4Q1XK6T7M2R8N5B0M
+                 */
+                staffId: components["parameters"]["staffId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     onCustomerCreated: {

@@ -7,6 +7,7 @@ import { orderHandlers } from '../modules/orders/index.js';
 import { sellerCatalogHandlers } from '../modules/seller-catalog/index.js';
 import { sellerAdminHandlers } from '../modules/sellers/index.js';
 import { shippingHandlers } from '../modules/shipping/index.js';
+import { staffHandlers } from '../modules/staff/index.js';
 import { type SystemDeps, systemHandlers } from '../modules/system/system.handlers.js';
 import { webhookHandlers } from '../modules/webhooks/index.js';
 import type { OperationHandlers } from './operations.js';
@@ -32,5 +33,6 @@ export function allHandlers(container: Container, system: SystemDeps): Operation
     ...keyHandlers({ apiKeys: container.apiKeys, db, idempotent, requireSeller: (id) => sellers.get(id) }),
     ...webhookHandlers({ webhooks: container.webhooks, db, idempotent }),
     ...customerHandlers({ customers: container.customers, orders: container.orders, db }),
+    ...staffHandlers({ staff: container.staff }),
   };
 }

@@ -90,6 +90,7 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     SellerKey: (p) => p.kind === 'seller',
     OperatorKey: (p) => p.kind === 'operator',
     CustomerToken: (p) => p.kind === 'publishable' && p.customerId !== undefined,
+    StaffToken: (p) => p.kind === 'seller' && p.staff !== undefined,
   };
   /** True when the principal satisfies one of the operation's security requirements (as the handlers below decide). */
   const permits = (operation: Operation, principal: Principal) =>
@@ -179,6 +180,8 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
           schemes: operation.security.flatMap((requirement) => Object.keys(requirement)),
         })
       : { kind: 'anonymous' };
+    if (operation && principal.kind === 'seller' && principal.staff)
+      assertRole(operation, principal.staff.role);
     const cache =
       method === 'get' &&
       operation &&
@@ -207,4 +210,18 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     );
     if (cache && ctx.status === 200 && typeof ctx.body === 'string') cache.put(ctx.url, ctx.body, since);
   };
+}
+
+/**
+ * Least privilege for staff acting with their token: the operation's `x-souk-roles` must name the
+ * member's role. An operation without the list admits no staff (fail closed).
+ */
+function assertRole(operation: Operation, role: string): void {
+  const roles = (operation as { 'x-souk-roles'?: string[] })['x-souk-roles'] ?? [];
+  if (!roles.includes(role)) {
+    throw new AppError(
+      'forbidden',
+      `The ${role} role cannot call ${operation.operationId}; it needs one of: ${roles.join(', ') || 'a secret key'}.`,
+    );
+  }
 }

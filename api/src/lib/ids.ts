@@ -25,7 +25,8 @@ export type IdPrefix =
   | 'whd'
   | 'whs'
   | 'cus'
-  | 'addr';
+  | 'addr'
+  | 'stf';
 
 /**
  * Encodes a millisecond timestamp and 80 random bits as a 26-character ULID.

@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { components } from '../../generated/openapi.js';
 import { newId } from '../../lib/ids.js';
 import type { Logger } from '../../lib/logger.js';
 import * as repo from './auth.repository.js';
 import type { ApiKeyKind } from './auth.table.js';
 import { DEMO_KEY_HASHES, generateKey, hashKey, visiblePrefix } from './keys.js';
+
+type StaffRole = components['schemas']['StaffRole'];
 
 /**
  * Who is calling, as established from the `X-Api-Key` header and, on operations that take one, the
@@ -13,7 +16,14 @@ import { DEMO_KEY_HASHES, generateKey, hashKey, visiblePrefix } from './keys.js'
 export type Principal =
   | { kind: 'anonymous' }
   | { kind: 'publishable'; keyId: string; customerId?: string }
-  | { kind: 'seller'; keyId: string; sellerId: string }
+  | {
+      kind: 'seller';
+      /** The API key's id, or for a staff member signed in with a token, the staff id (`stf_…`). */
+      keyId: string;
+      sellerId: string;
+      /** Present when a seller's staff member acts with their ID token (`StaffToken`). */
+      staff?: { id: string; role: StaffRole };
+    }
   | { kind: 'operator'; keyId: string };
 
 export interface ApiKeyServiceDeps {

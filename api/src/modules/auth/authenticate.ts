@@ -1,3 +1,4 @@
+import { AppError } from '../../http/errors.js';
 import type { ApiKeyService, Principal } from './auth.service.js';
 import type { IdentityVerifier, VerifiedIdentity } from './identity.js';
 
@@ -10,9 +11,9 @@ export interface Credentials {
 }
 
 /**
- * Resolves a request's principal: the API key first, then — only on operations whose security names
- * `CustomerToken`, since verifying asks the identity provider — the shopper's ID token, which must come
- * with a publishable key. A token that fails verification is a 401 with its own code; no token leaves
+ * Resolves a request's principal: the API key first, then — only on operations whose security names a
+ * token scheme, since verifying asks the identity provider — the ID token: a shopper's (`CustomerToken`,
+ * with a publishable key) or a seller staff member's (`StaffToken`, without a key). A token that fails verification is a 401 with its own code; no token leaves
  * the principal without a customer, and the router answers 401 if the operation needs one.
  */
 export function createAuthenticator(deps: {
@@ -20,6 +21,10 @@ export function createAuthenticator(deps: {
   identity: IdentityVerifier;
   /** The account id of a verified shopper (created on first sign-in). */
   customerOf: (identity: VerifiedIdentity) => Promise<string>;
+  /** The seller membership of a verified person (accepting a pending invitation), if any. */
+  staffOf: (
+    identity: VerifiedIdentity,
+  ) => Promise<{ id: string; sellerId: string; role: 'owner' | 'catalog' | 'orders' } | undefined>;
 }) {
   return async function authenticate(credentials: Credentials): Promise<Principal> {
     const byKey: Principal = (credentials.apiKey
@@ -27,7 +32,25 @@ export function createAuthenticator(deps: {
       : undefined) ?? {
       kind: 'anonymous',
     };
-    if (credentials.bearer === undefined || !credentials.schemes.includes('CustomerToken')) return byKey;
+    if (credentials.bearer === undefined) return byKey;
+    // Staff act with their token instead of a key: a key, when sent, is what counts.
+    if (credentials.schemes.includes('StaffToken') && credentials.apiKey === undefined) {
+      const identity = await deps.identity.verify(credentials.bearer);
+      const staff = await deps.staffOf(identity);
+      if (!staff) {
+        throw new AppError(
+          'forbidden',
+          'You are not staff of a seller: ask the seller to invite your email, then sign in with it verified.',
+        );
+      }
+      return {
+        kind: 'seller',
+        keyId: staff.id,
+        sellerId: staff.sellerId,
+        staff: { id: staff.id, role: staff.role },
+      };
+    }
+    if (!credentials.schemes.includes('CustomerToken')) return byKey;
     // The key is judged first: a missing or wrong key is its own 401/403, whatever the token.
     if (byKey.kind !== 'publishable') return byKey;
     const identity = await deps.identity.verify(credentials.bearer);
