@@ -7,6 +7,7 @@ import { allHandlers } from './http/handlers.js';
 import { rateLimiter } from './http/rate-limit.js';
 import { requestContext } from './http/request-context.js';
 import { createContractRouter } from './http/router.js';
+import { createAuthenticator } from './modules/auth/index.js';
 import type { SystemDeps } from './modules/system/system.handlers.js';
 import { httpMetrics, metricsEndpoint } from './observability/http.metrics.js';
 
@@ -42,8 +43,12 @@ export async function createApp(container: Container, options: AppOptions): Prom
       operations: new Set(['listStoreProducts', 'getStoreProduct', 'listStoreCategories', 'getStoreSeller']),
       ...container.catalogResponses,
     },
-    authenticate: async (apiKey) =>
-      (apiKey ? await container.apiKeys.authenticate(apiKey) : undefined) ?? { kind: 'anonymous' },
+    authenticate: createAuthenticator({
+      apiKeys: container.apiKeys,
+      identity: container.identity,
+      customerOf: async (identity) => (await container.customers.signIn(identity)).id,
+      staffOf: (identity) => container.staff.membershipOf(identity),
+    }),
     ...(config.RATE_LIMIT_ENABLED
       ? {
           rateLimit: rateLimiter({
@@ -76,7 +81,7 @@ export async function createApp(container: Container, options: AppOptions): Prom
         'RateLimit-Policy',
         'Retry-After',
       ],
-      allowHeaders: ['Content-Type', 'X-Api-Key', 'Idempotency-Key', 'X-Request-Id'],
+      allowHeaders: ['Content-Type', 'X-Api-Key', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
       maxAge: 600,
     }),
   );

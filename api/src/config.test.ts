@@ -43,4 +43,17 @@ describe('loadConfig', () => {
   it('rejects out-of-range ports', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT="70000"/);
   });
+
+  it('refuses the Auth emulator in production: it accepts unsigned, forgeable tokens', () => {
+    const emulator = { FIREBASE_AUTH_EMULATOR_HOST: '127.0.0.1:9099' };
+    expect(() => loadConfig({ ...emulator, NODE_ENV: 'production' })).toThrow(
+      /FIREBASE_AUTH_EMULATOR_HOST="127.0.0.1:9099": must not be set when NODE_ENV=production/,
+    );
+    expect(loadConfig({ ...emulator, NODE_ENV: 'development' }).FIREBASE_AUTH_EMULATOR_HOST).toBe(
+      '127.0.0.1:9099',
+    );
+    expect(loadConfig({ NODE_ENV: 'production', FIREBASE_PROJECT_ID: 'souk-prod' }).FIREBASE_PROJECT_ID).toBe(
+      'souk-prod',
+    );
+  });
 });

@@ -2,111 +2,131 @@ import { z } from 'zod';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const schema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  PGLITE_DIR: z.string().min(1).default('.souk/pglite'),
-  LOG_LEVEL: z.enum(logLevels).default('info'),
-  // Unset: `pretty` when NODE_ENV=development, else `json` (see loadConfig).
-  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
-  // Prometheus: /metrics on a port of its own (unset: on the API port), and/or behind a bearer token.
-  // In production the API port serves /metrics only with METRICS_TOKEN set.
-  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
-  DEFAULT_CURRENCY: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
-    .default('USD'),
-  CORS_ORIGINS: z.string().default('*'),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
-  // A client that never finishes sending its request is answered 408 and disconnected after these.
-  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
-  SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
-  CATALOG_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(2_000),
-  CATALOG_CACHE_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
-  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 90)
-    .default(24),
-  // PEM RSA public key: api_key.created then carries the new secret encrypted to it (for kong-sync).
-  API_KEY_SEAL_PUBLIC_KEY: z.string().startsWith('-----BEGIN PUBLIC KEY-----').optional(),
-  API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
-  // Shared state (rate limits, caches, invalidations): Redis when REDIS_URL is set, else in process.
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
-    .optional(),
-  REDIS_KEY_PREFIX: z.string().max(100).default('souk:'),
-  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(250),
-  // Rate limits: requests per RATE_LIMIT_WINDOW_MS per tier (see api/src/http/rate-limit.ts).
-  RATE_LIMIT_ENABLED: flag(true),
-  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
-  RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(1).default(300),
-  RATE_LIMIT_PUBLISHABLE: z.coerce.number().int().min(1).default(600),
-  RATE_LIMIT_CUSTOMER: z.coerce.number().int().min(1).default(600),
-  RATE_LIMIT_SELLER: z.coerce.number().int().min(1).default(1_200),
-  RATE_LIMIT_OPERATOR: z.coerce.number().int().min(1).default(3_000),
-  // Events: the outbox relay publishes to Kafka when KAFKA_BROKERS is set, else to the embedded bus.
-  KAFKA_BROKERS: z
-    .string()
-    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port…]')
-    .optional(),
-  KAFKA_CLIENT_ID: z.string().min(1).default('souk'),
-  KAFKA_TOPIC: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'must be a Kafka topic name')
-    .default('souk.events'),
-  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
-  KAFKA_TOPIC_RETENTION_MS: z.coerce
-    .number()
-    .int()
-    .min(60_000)
-    .default(7 * 86_400_000),
-  RELAY_ENABLED: flag(true),
-  RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
-  RELAY_POLL_MS: z.coerce.number().int().min(5).max(60_000).default(100),
-  // Plugins: which run (comma-separated names of `@souk/plugin-<name>` packages) and where.
-  // `none` runs no plugin (an empty value means "unset", i.e. the default list).
-  PLUGINS: z
-    .string()
-    .regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, 'must be comma-separated plugin names, or none')
-    .default('webhooks,inventory-alerts')
-    .transform((v) => (v === 'none' ? [] : v.split(','))),
-  PLUGINS_IN_PROCESS: flag(true),
-  PLUGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
-  PLUGIN_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(200),
-  // Webhooks plugin.
-  // Development allow-list of webhook hosts, comma-separated (unset: none).
-  WEBHOOK_ALLOWED_HOSTS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((h) => h.trim())
-        .filter((h) => h !== ''),
-    ),
-  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
-  WEBHOOK_RETRY_SCALE: z.coerce.number().min(0.000_001).max(1).default(1),
-  WEBHOOK_DISABLE_AFTER_HOURS: z.coerce
-    .number()
-    .min(0.001)
-    .max(24 * 30)
-    .default(72),
-  WEBHOOK_POLL_MS: z.coerce.number().int().min(5).max(60_000).default(250),
-  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
-  INVENTORY_LOW_THRESHOLD: z.coerce.number().int().min(1).max(1_000_000).default(5),
-});
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    PGLITE_DIR: z.string().min(1).default('.souk/pglite'),
+    LOG_LEVEL: z.enum(logLevels).default('info'),
+    // Unset: `pretty` when NODE_ENV=development, else `json` (see loadConfig).
+    LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+    // Prometheus: /metrics on a port of its own (unset: on the API port), and/or behind a bearer token.
+    // In production the API port serves /metrics only with METRICS_TOKEN set.
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+    DEFAULT_CURRENCY: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+      .default('USD'),
+    CORS_ORIGINS: z.string().default('*'),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    // A client that never finishes sending its request is answered 408 and disconnected after these.
+    HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+    CATALOG_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(2_000),
+    CATALOG_CACHE_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+    IDEMPOTENCY_KEY_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(24),
+    // PEM RSA public key: api_key.created then carries the new secret encrypted to it (for kong-sync).
+    API_KEY_SEAL_PUBLIC_KEY: z.string().startsWith('-----BEGIN PUBLIC KEY-----').optional(),
+    API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+    // Shared state (rate limits, caches, invalidations): Redis when REDIS_URL is set, else in process.
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    REDIS_KEY_PREFIX: z.string().max(100).default('souk:'),
+    REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(250),
+    // Rate limits: requests per RATE_LIMIT_WINDOW_MS per tier (see api/src/http/rate-limit.ts).
+    RATE_LIMIT_ENABLED: flag(true),
+    RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+    RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(1).default(300),
+    RATE_LIMIT_PUBLISHABLE: z.coerce.number().int().min(1).default(600),
+    RATE_LIMIT_CUSTOMER: z.coerce.number().int().min(1).default(600),
+    RATE_LIMIT_SELLER: z.coerce.number().int().min(1).default(1_200),
+    RATE_LIMIT_OPERATOR: z.coerce.number().int().min(1).default(3_000),
+    // Events: the outbox relay publishes to Kafka when KAFKA_BROKERS is set, else to the embedded bus.
+    KAFKA_BROKERS: z
+      .string()
+      .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port…]')
+      .optional(),
+    KAFKA_CLIENT_ID: z.string().min(1).default('souk'),
+    KAFKA_TOPIC: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,200}$/, 'must be a Kafka topic name')
+      .default('souk.events'),
+    KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
+    KAFKA_TOPIC_RETENTION_MS: z.coerce
+      .number()
+      .int()
+      .min(60_000)
+      .default(7 * 86_400_000),
+    RELAY_ENABLED: flag(true),
+    RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
+    RELAY_POLL_MS: z.coerce.number().int().min(5).max(60_000).default(100),
+    // Plugins: which run (comma-separated names of `@souk/plugin-<name>` packages) and where.
+    // `none` runs no plugin (an empty value means "unset", i.e. the default list).
+    PLUGINS: z
+      .string()
+      .regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, 'must be comma-separated plugin names, or none')
+      .default('webhooks,inventory-alerts')
+      .transform((v) => (v === 'none' ? [] : v.split(','))),
+    PLUGINS_IN_PROCESS: flag(true),
+    PLUGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+    PLUGIN_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(200),
+    // Webhooks plugin.
+    // Development allow-list of webhook hosts, comma-separated (unset: none).
+    WEBHOOK_ALLOWED_HOSTS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((h) => h.trim())
+          .filter((h) => h !== ''),
+      ),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    WEBHOOK_RETRY_SCALE: z.coerce.number().min(0.000_001).max(1).default(1),
+    WEBHOOK_DISABLE_AFTER_HOURS: z.coerce
+      .number()
+      .min(0.001)
+      .max(24 * 30)
+      .default(72),
+    WEBHOOK_POLL_MS: z.coerce.number().int().min(5).max(60_000).default(250),
+    WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    INVENTORY_LOW_THRESHOLD: z.coerce.number().int().min(1).max(1_000_000).default(5),
+    // Identity: Firebase Authentication. The emulator host is the only switch to the local emulator.
+    FIREBASE_PROJECT_ID: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{4,29}$/, 'must be a Firebase project id')
+      .optional(),
+    FIREBASE_AUTH_EMULATOR_HOST: z
+      .string()
+      .regex(/^[^\s:/]+:\d+$/, 'must be host:port')
+      .optional(),
+  })
+  .superRefine((c, ctx) => {
+    // The emulator issues unsigned tokens anyone can forge: production must never trust it.
+    if (c.NODE_ENV === 'production' && c.FIREBASE_AUTH_EMULATOR_HOST !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FIREBASE_AUTH_EMULATOR_HOST'],
+        message: 'must not be set when NODE_ENV=production (the Auth emulator accepts forged tokens)',
+      });
+    }
+  });
 
 /** A boolean variable written `true`/`false` (or 1/0). */
 function flag(fallback: boolean) {

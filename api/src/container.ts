@@ -3,9 +3,17 @@ import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { createIdempotency, purgeIdempotencyKeys, type RunIdempotent } from './http/idempotency.js';
 import type { Logger } from './lib/logger.js';
-import { type ApiKeyService, createApiKeyService, createSecretSealer } from './modules/auth/index.js';
+import {
+  type ApiKeyService,
+  createApiKeyService,
+  createFirebaseIdentity,
+  createSecretSealer,
+  type IdentityVerifier,
+  unconfiguredIdentity,
+} from './modules/auth/index.js';
 import { type CartsService, createCartsService } from './modules/carts/index.js';
 import { type CatalogService, createCatalogService, withCatalogCache } from './modules/catalog/index.js';
+import { type CustomersService, createCustomersService } from './modules/customers/index.js';
 import { createConfiguredRelay, createEventBus, type EventBus, type Relay } from './modules/events/index.js';
 import { createLedgerService, type LedgerService } from './modules/ledger/index.js';
 import {
@@ -18,6 +26,7 @@ import { createTestPaymentProvider, type PaymentProvider } from './modules/payme
 import { createRateLimitService, type RateLimitService } from './modules/rate-limits/index.js';
 import { createSellerCatalogService, type SellerCatalogService } from './modules/seller-catalog/index.js';
 import { createSellerAdminService, type SellerAdminService } from './modules/sellers/index.js';
+import { createStaffService, type StaffService } from './modules/staff/index.js';
 import { createWebhooksService, type WebhooksService } from './modules/webhooks/index.js';
 import { instrumentCache, instrumentCheckout } from './observability/business.metrics.js';
 import { observeDatabase } from './observability/database.metrics.js';
@@ -37,6 +46,11 @@ export interface Container {
   /** Whole-response cache of storefront catalog GETs, dropped with the catalog cache. */
   catalogResponses: ReturnType<typeof withCatalogCache>['responses'];
   apiKeys: ApiKeyService;
+  /** Verifies shoppers' Firebase ID tokens (the Auth emulator when FIREBASE_AUTH_EMULATOR_HOST is set). */
+  identity: IdentityVerifier;
+  customers: CustomersService;
+  /** Sellers' staff acting with their Firebase sign-in. */
+  staff: StaffService;
   idempotent: RunIdempotent;
   sellerCatalog: SellerCatalogService;
   carts: CartsService;
@@ -106,6 +120,9 @@ export async function createContainer(
     },
   });
   const idempotent = createIdempotency({ db: database.db });
+  const identity = createIdentity(config);
+  const customers = createCustomersService({ db: database.db });
+  const staff = createStaffService({ db: database.db });
   const sellerCatalog = createSellerCatalogService({ db: database.db });
   const sellers = createSellerAdminService({ db: database.db });
   const carts = createCartsService({ db: database.db });
@@ -130,6 +147,9 @@ export async function createContainer(
     catalog,
     catalogResponses: instrumentCache('catalog_responses', catalogCache.responses),
     apiKeys,
+    identity,
+    customers,
+    staff,
     idempotent,
     sellerCatalog,
     sellers,
@@ -176,9 +196,26 @@ export async function createContainer(
       await container.plugins?.stop();
       await relay.stop();
       await bus.close();
+      await identity.close();
       await database.destroy();
       await store.close();
     },
   };
   return container;
+}
+
+/**
+ * The identity provider the configuration names: the Auth emulator when FIREBASE_AUTH_EMULATOR_HOST is
+ * set (never in production: the configuration refuses it), the real Firebase project when only
+ * FIREBASE_PROJECT_ID is, else none (signed-in operations answer 503 saying what to set).
+ */
+function createIdentity(config: Config): IdentityVerifier {
+  const emulatorHost = config.FIREBASE_AUTH_EMULATOR_HOST;
+  if (emulatorHost) {
+    return createFirebaseIdentity({ projectId: config.FIREBASE_PROJECT_ID ?? 'demo-souk', emulatorHost });
+  }
+  if (config.FIREBASE_PROJECT_ID) {
+    return createFirebaseIdentity({ projectId: config.FIREBASE_PROJECT_ID, emulatorHost: undefined });
+  }
+  return unconfiguredIdentity();
 }

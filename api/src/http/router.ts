@@ -48,8 +48,15 @@ export interface RouterOptions {
     since(): number;
     put(url: string, json: string, since: number): void;
   };
-  /** Resolves the `X-Api-Key` of a request to its principal (anonymous when absent or not valid). */
-  authenticate: (apiKey: string | undefined) => Promise<Principal>;
+  /**
+   * Resolves the `X-Api-Key` (and, where the operation takes one, the bearer ID token) of a request to
+   * its principal (anonymous when no valid key). Throws a 401 problem for a token that fails verification.
+   */
+  authenticate: (credentials: {
+    apiKey: string | undefined;
+    bearer: string | undefined;
+    schemes: readonly string[];
+  }) => Promise<Principal>;
   /** Spends the request's rate-limit budget (throws `rate_limited`); absent: no rate limiting. */
   rateLimit?: RateLimitHook;
 }
@@ -82,21 +89,22 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       (m) => m.toUpperCase(),
     );
 
-  // Each security scheme of the spec is one kind of key; the principal was resolved before routing.
-  const schemes: Record<string, Principal['kind']> = {
-    PublishableKey: 'publishable',
-    SellerKey: 'seller',
-    OperatorKey: 'operator',
+  // Each security scheme of the spec is a test of the principal, which was resolved before routing.
+  const schemes: Record<string, (p: Principal) => boolean> = {
+    PublishableKey: (p) => p.kind === 'publishable',
+    SellerKey: (p) => p.kind === 'seller',
+    OperatorKey: (p) => p.kind === 'operator',
+    CustomerToken: (p) => p.kind === 'publishable' && p.customerId !== undefined,
+    StaffToken: (p) => p.kind === 'seller' && p.staff !== undefined,
   };
   /** True when the principal satisfies one of the operation's security requirements (as the handlers below decide). */
   const permits = (operation: Operation, principal: Principal) =>
     (operation.security ?? []).some((requirement) =>
-      Object.keys(requirement).every((scheme) => schemes[scheme] === principal.kind),
+      Object.keys(requirement).every((scheme) => schemes[scheme]?.(principal) === true),
     );
-  for (const [scheme, kind] of Object.entries(schemes)) {
-    api.registerSecurityHandler(
-      scheme,
-      (_c: OpenApiContext, _ctx: KoaContext, principal: Principal) => principal.kind === kind,
+  for (const [scheme, test] of Object.entries(schemes)) {
+    api.registerSecurityHandler(scheme, (_c: OpenApiContext, _ctx: KoaContext, principal: Principal) =>
+      test(principal),
     );
   }
   api.register({
@@ -112,7 +120,15 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     },
     // openapi-backend closes the query schema, so undeclared query parameters are reported here too:
     // a typo never silently widens a search.
-    unauthorizedHandler: (_c: OpenApiContext, ctx: KoaContext, principal: Principal) => {
+    unauthorizedHandler: (c: OpenApiContext, ctx: KoaContext, principal: Principal) => {
+      const wantsCustomer = (c.operation.security ?? []).some((r) => 'CustomerToken' in r);
+      if (wantsCustomer && principal.kind === 'publishable') {
+        throw new AppError(
+          'unauthorized',
+          "Sign in first: send the shopper's Firebase ID token in the Authorization header (Bearer).",
+          { headers: { 'WWW-Authenticate': 'Bearer' } },
+        );
+      }
       if (principal.kind === 'anonymous') {
         const detail = ctx.get('x-api-key')
           ? 'The API key is not valid or was revoked.'
@@ -170,9 +186,15 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     if (operation?.requestBody) body = await readJsonBody(ctx, options.bodyLimit);
     guardInput({ operation, path: ctx.path, query: ctx.querystring, headers: ctx.headers, body });
     const principal: Principal = operation?.security?.length
-      ? await options.authenticate(ctx.get('x-api-key') || undefined)
+      ? await options.authenticate({
+          apiKey: ctx.get('x-api-key') || undefined,
+          bearer: /^Bearer +(\S+)$/i.exec(ctx.get('authorization'))?.[1],
+          schemes: operation.security.flatMap((requirement) => Object.keys(requirement)),
+        })
       : { kind: 'anonymous' };
     if (operation && options.rateLimit) await options.rateLimit(ctx, operation, principal);
+    if (operation && principal.kind === 'seller' && principal.staff)
+      assertRole(operation, principal.staff.role);
     const cache =
       method === 'get' &&
       operation &&
@@ -201,4 +223,18 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     );
     if (cache && ctx.status === 200 && typeof ctx.body === 'string') cache.put(ctx.url, ctx.body, since);
   };
+}
+
+/**
+ * Least privilege for staff acting with their token: the operation's `x-souk-roles` must name the
+ * member's role. An operation without the list admits no staff (fail closed).
+ */
+function assertRole(operation: Operation, role: string): void {
+  const roles = (operation as { 'x-souk-roles'?: string[] })['x-souk-roles'] ?? [];
+  if (!roles.includes(role)) {
+    throw new AppError(
+      'forbidden',
+      `The ${role} role cannot call ${operation.operationId}; it needs one of: ${roles.join(', ') || 'a secret key'}.`,
+    );
+  }
 }

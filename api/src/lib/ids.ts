@@ -23,7 +23,10 @@ export type IdPrefix =
   | 'line'
   | 'whe'
   | 'whd'
-  | 'whs';
+  | 'whs'
+  | 'cus'
+  | 'addr'
+  | 'stf';
 
 /**
  * Encodes a millisecond timestamp and 80 random bits as a 26-character ULID.

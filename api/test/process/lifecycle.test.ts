@@ -60,6 +60,14 @@ describe('process lifecycle', () => {
     expect(api.stderr()).toMatch(/DEFAULT_CURRENCY="dollars"/);
   });
 
+  it('refuses to start in production with the Auth emulator configured', async () => {
+    const api = startApi({ NODE_ENV: 'production', FIREBASE_AUTH_EMULATOR_HOST: '127.0.0.1:9099' });
+    expect(await api.exited).toBe(2);
+    expect(api.stderr()).toMatch(
+      /FIREBASE_AUTH_EMULATOR_HOST="127.0.0.1:9099": must not be set when NODE_ENV=production/,
+    );
+  });
+
   it('refuses to start in production while the demo keys exist', async () => {
     const prodDir = mkdtempSync(join(tmpdir(), 'souk-prod-'));
     try {

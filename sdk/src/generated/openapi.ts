@@ -70,30 +70,9 @@ export type paths = {
         };
         /**
          * API reference
-         * @description An HTML API reference rendered from this document (Redoc, built at build time). It loads its script from `/docs/redoc.standalone.js` on this server, never from the internet.
+         * @description An HTML API reference rendered from this document (Redoc, built at build time).
          */
         get: operations["getApiDocs"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/docs/redoc.standalone.js": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Script of the API reference
-         * @description The Redoc bundle the `/docs` page loads, served from this server so the reference works without
-         *     the internet. It is the exact build the page was rendered with (checked when the page is built).
-         */
-        get: operations["getApiDocsScript"];
         put?: never;
         post?: never;
         delete?: never;
@@ -329,6 +308,7 @@ export type paths = {
          * List the seller's products
          * @description Every product of the calling seller, drafts included, newest first (ties by id), optionally
          *     only those in one `status`. Keyset-paginated: pass `next_cursor` back as `cursor` with the same `status`.
+         *     Staff roles allowed — owner, catalog.
          */
         get: operations["listSellerProducts"];
         put?: never;
@@ -344,6 +324,7 @@ export type paths = {
          *       SKUs are unique within the request. Each violation is a `400 validation_failed` field error
          *       (`/variants/1/options`, `/variants/0/prices/1/currency`, …).
          *     - With an `Idempotency-Key`, a retry returns the first response (with `Idempotent-Replayed: true`).
+         *     Staff roles allowed — owner, catalog.
          */
         post: operations["createSellerProduct"];
         delete?: never;
@@ -361,7 +342,7 @@ export type paths = {
         };
         /**
          * Get one of the seller's products
-         * @description A product of the calling seller, in any status. Another seller's product is `404`, as if it did not exist.
+         * @description A product of the calling seller, in any status. Another seller's product is `404`, as if it did not exist. Staff roles allowed — owner, catalog.
          */
         get: operations["getSellerProduct"];
         put?: never;
@@ -371,6 +352,7 @@ export type paths = {
          * @description Deletes a product of the calling seller with its options, variants and prices, in any status.
          *     A product whose variants are referenced elsewhere (for example by orders) cannot be deleted:
          *     `409 conflict`; unpublish it instead.
+         *     Staff roles allowed — owner, catalog.
          */
         delete: operations["deleteSellerProduct"];
         options?: never;
@@ -381,6 +363,7 @@ export type paths = {
          *     `attributes` and `images` are replaced whole; `category: null` removes the category. A taken
          *     `handle` is `409 conflict`; an unknown `category` is `400 validation_failed`. Options and variants
          *     are changed through the variant operations.
+         *     Staff roles allowed — owner, catalog.
          */
         patch: operations["updateSellerProduct"];
         trace?: never;
@@ -397,6 +380,7 @@ export type paths = {
         /**
          * Publish a product
          * @description Makes a product of the calling seller `published`: it shows in the store while the seller is `active` (a pending or suspended seller can publish, but nothing shows until it is active). It needs at least one variant with a price, else `409 invalid_state`. Publishing a published product changes nothing.
+         *     Staff roles allowed — owner, catalog.
          */
         post: operations["publishSellerProduct"];
         delete?: never;
@@ -417,6 +401,7 @@ export type paths = {
         /**
          * Unpublish a product
          * @description Returns a product of the calling seller to `draft`: it leaves the store at once. Unpublishing a draft changes nothing.
+         *     Staff roles allowed — owner, catalog.
          */
         post: operations["unpublishSellerProduct"];
         delete?: never;
@@ -442,6 +427,7 @@ export type paths = {
          *       (`400 validation_failed` otherwise); a combination another variant already has is `409 conflict`.
          *     - A taken `sku` is `409 conflict`; two prices in one currency are `400 validation_failed`.
          *     - With an `Idempotency-Key`, a retry returns the first response (with `Idempotent-Replayed: true`).
+         *     Staff roles allowed — owner, catalog.
          */
         post: operations["createSellerVariant"];
         delete?: never;
@@ -466,6 +452,7 @@ export type paths = {
          *     keep at least one priced variant, so deleting its last one (or its last priced one) is
          *     `409 invalid_state`: unpublish the product first. A variant referenced elsewhere (for example by
          *     orders) is `409 conflict`.
+         *     Staff roles allowed — owner, catalog.
          */
         delete: operations["deleteSellerVariant"];
         options?: never;
@@ -477,6 +464,7 @@ export type paths = {
          *     `inventory_quantity` sets the stock (use `POST /seller/inventory` with `adjust` while orders are
          *     being placed). The same option and SKU rules as on creation apply. A published product must
          *     keep at least one priced variant: removing the last prices is `409 invalid_state`.
+         *     Staff roles allowed — owner, catalog.
          */
         patch: operations["updateSellerVariant"];
         trace?: never;
@@ -503,6 +491,7 @@ export type paths = {
          *     - An `adjust` that would take stock below zero is `409 out_of_stock`, naming the item; nothing is changed.
          *     - A variant named twice (by SKU or id) is `400 validation_failed`.
          *     - `adjust` is not idempotent: send an `Idempotency-Key` to make retries safe.
+         *     Staff roles allowed — owner, catalog.
          */
         post: operations["updateSellerInventory"];
         delete?: never;
@@ -628,31 +617,6 @@ export type paths = {
          * @description Sets (or, with null, clears) the seller’s commission override. It applies to orders placed from now on; existing seller orders keep the commission computed when they were placed.
          */
         put: operations["setAdminSellerCommission"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/sellers/{sellerId}/quota": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a seller’s rate limit
-         * @description The seller's API quota, its override and the tier default.
-         */
-        get: operations["getAdminSellerQuota"];
-        /**
-         * Set a seller’s rate limit
-         * @description Sets (or, with null, clears) the seller's quota override. Every API instance applies it within a second;
-         *     the budget already spent stays spent.
-         */
-        put: operations["setAdminSellerQuota"];
         post?: never;
         delete?: never;
         options?: never;
@@ -801,7 +765,7 @@ export type paths = {
         };
         /**
          * List my seller orders
-         * @description This seller’s part of each order, newest first.
+         * @description This seller’s part of each order, newest first. Staff roles allowed — owner, orders.
          */
         get: operations["listSellerOrders"];
         put?: never;
@@ -821,7 +785,7 @@ export type paths = {
         };
         /**
          * Get one of my seller orders
-         * @description Only this seller’s own seller orders; any other id is 404.
+         * @description Only this seller’s own seller orders; any other id is 404. Staff roles allowed — owner, orders.
          */
         get: operations["getSellerOrder"];
         put?: never;
@@ -843,7 +807,7 @@ export type paths = {
         put?: never;
         /**
          * Ship (part of) a seller order
-         * @description Records a shipment with carrier and tracking number, for the given lines and quantities or for everything not yet shipped. When every line is shipped the seller order is `fulfilled` and its payment is captured (commission booked, seller balance available).
+         * @description Records a shipment with carrier and tracking number, for the given lines and quantities or for everything not yet shipped. When every line is shipped the seller order is `fulfilled` and its payment is captured (commission booked, seller balance available). Staff roles allowed — owner, orders.
          */
         post: operations["createSellerOrderFulfillment"];
         delete?: never;
@@ -863,7 +827,7 @@ export type paths = {
         put?: never;
         /**
          * Cancel a seller order
-         * @description Cancels this seller’s part before anything shipped: restocks its lines, voids its part of the payment and reverses its ledger entries (commission included). Other sellers’ parts of the order are unaffected.
+         * @description Cancels this seller’s part before anything shipped: restocks its lines, voids its part of the payment and reverses its ledger entries (commission included). Other sellers’ parts of the order are unaffected. Staff roles allowed — owner, orders.
          */
         post: operations["cancelSellerOrder"];
         delete?: never;
@@ -881,7 +845,7 @@ export type paths = {
         };
         /**
          * Get my balance
-         * @description Available (captured, not yet paid out) and pending (authorized, not yet captured) amounts per currency, derived from the ledger.
+         * @description Available (captured, not yet paid out) and pending (authorized, not yet captured) amounts per currency, derived from the ledger. Staff roles allowed — owner.
          */
         get: operations["getSellerBalance"];
         put?: never;
@@ -901,7 +865,7 @@ export type paths = {
         };
         /**
          * List my payouts
-         * @description Payouts made to this seller, newest first.
+         * @description Payouts made to this seller, newest first. Staff roles allowed — owner.
          */
         get: operations["listSellerPayouts"];
         put?: never;
@@ -961,7 +925,7 @@ export type paths = {
         };
         /**
          * List my shipping rates
-         * @description The flat shipping rate this seller charges per order, per currency.
+         * @description The flat shipping rate this seller charges per order, per currency. Staff roles allowed — owner, catalog.
          */
         get: operations["listSellerShippingRates"];
         put?: never;
@@ -982,7 +946,7 @@ export type paths = {
         get?: never;
         /**
          * Set my shipping rate in a currency
-         * @description Creates or replaces the flat rate charged once per seller order in this currency. Carts re-price at once; placed orders keep their shipping.
+         * @description Creates or replaces the flat rate charged once per seller order in this currency. Carts re-price at once; placed orders keep their shipping. Staff roles allowed — owner, catalog.
          */
         put: operations["setSellerShippingRate"];
         post?: never;
@@ -1001,13 +965,13 @@ export type paths = {
         };
         /**
          * List my webhook endpoints
-         * @description Endpoints that receive this seller’s events (those whose `seller_id` is the seller).
+         * @description Endpoints that receive this seller’s events (those whose `seller_id` is the seller). Staff roles allowed — owner.
          */
         get: operations["listSellerWebhookEndpoints"];
         put?: never;
         /**
          * Register a webhook endpoint
-         * @description Registers a URL that receives this seller’s events (those whose `seller_id` is the seller) of the chosen types, signed with a secret returned only in this response. At most 16 endpoints (409 `conflict`).
+         * @description Registers a URL that receives this seller’s events (those whose `seller_id` is the seller) of the chosen types, signed with a secret returned only in this response. At most 16 endpoints (409 `conflict`). Staff roles allowed — owner.
          */
         post: operations["createSellerWebhookEndpoint"];
         delete?: never;
@@ -1031,21 +995,21 @@ export type paths = {
         };
         /**
          * Get a webhook endpoint
-         * @description Another owner’s endpoint is 404.
+         * @description Another owner’s endpoint is 404. Staff roles allowed — owner.
          */
         get: operations["getSellerWebhookEndpoint"];
         put?: never;
         post?: never;
         /**
          * Delete a webhook endpoint
-         * @description Stops deliveries at once and deletes the endpoint with its delivery log.
+         * @description Stops deliveries at once and deletes the endpoint with its delivery log. Staff roles allowed — owner.
          */
         delete: operations["deleteSellerWebhookEndpoint"];
         options?: never;
         head?: never;
         /**
          * Change a webhook endpoint
-         * @description Changes the URL, event types, description or enabled flag. Enabling clears the failing state; pending deliveries then resume.
+         * @description Changes the URL, event types, description or enabled flag. Enabling clears the failing state; pending deliveries then resume. Staff roles allowed — owner.
          */
         patch: operations["updateSellerWebhookEndpoint"];
         trace?: never;
@@ -1067,7 +1031,7 @@ export type paths = {
         put?: never;
         /**
          * Rotate the signing secret
-         * @description Issues a new secret (returned only here). The previous one keeps signing next to it for `expire_previous_in_hours`, so receivers can switch without missing a delivery; older secrets stop at once.
+         * @description Issues a new secret (returned only here). The previous one keeps signing next to it for `expire_previous_in_hours`, so receivers can switch without missing a delivery; older secrets stop at once. Staff roles allowed — owner.
          */
         post: operations["rotateSellerWebhookSecret"];
         delete?: never;
@@ -1091,7 +1055,7 @@ export type paths = {
         };
         /**
          * List deliveries of an endpoint
-         * @description The delivery log, newest first, with every attempt (status code, latency, response excerpt, error).
+         * @description The delivery log, newest first, with every attempt (status code, latency, response excerpt, error). Staff roles allowed — owner.
          */
         get: operations["listSellerWebhookDeliveries"];
         put?: never;
@@ -1124,7 +1088,7 @@ export type paths = {
         put?: never;
         /**
          * Redeliver an event
-         * @description Queues the delivery for an attempt now (a new attempt in its log), whatever its status. The endpoint must be enabled (409 `invalid_state`).
+         * @description Queues the delivery for an attempt now (a new attempt in its log), whatever its status. The endpoint must be enabled (409 `invalid_state`). Staff roles allowed — owner.
          */
         post: operations["redeliverSellerWebhookDelivery"];
         delete?: never;
@@ -1150,7 +1114,7 @@ export type paths = {
         put?: never;
         /**
          * Replay a time range of events
-         * @description Queues again every event of the range the endpoint subscribes to and may see (also events from before it existed), oldest first. The endpoint must be enabled.
+         * @description Queues again every event of the range the endpoint subscribes to and may see (also events from before it existed), oldest first. The endpoint must be enabled. Staff roles allowed — owner.
          */
         post: operations["replaySellerWebhookEvents"];
         delete?: never;
@@ -1326,29 +1290,123 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-};
-export type webhooks = {
-    "api_key.created": {
+    "/store/customers/me": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get my account
+         * @description The signed-in shopper's account. The first call with a new Firebase user creates the account
+         *     (`customer.created`); later calls refresh email, phone and sign-in provider from the token
+         *     (`customer.updated` when one changed).
+         */
+        get: operations["getStoreCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update my profile
+         * @description Changes the profile name (`customer.updated`). Email and phone change at the identity provider.
+         */
+        patch: operations["updateStoreCustomer"];
+        trace?: never;
+    };
+    "/store/customers/me/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my saved addresses
+         * @description The default address first, then the newest.
+         */
+        get: operations["listStoreCustomerAddresses"];
         put?: never;
         /**
-         * api_key.created
-         * @description An API key was issued. Gateways (the kong-sync plugin) use it to keep their credentials in step with Souk's keys.
+         * Save an address
+         * @description Saves an address (at most 50, else `409 conflict`). The first one, or one saved with `is_default=true`, becomes the default.
          */
-        post: operations["onApiKeyCreated"];
+        post: operations["createStoreCustomerAddress"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "api_key.revoked": {
+    "/store/customers/me/addresses/{addressId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved address
+         * @description Deleting the default makes the newest remaining address the default. Another customer's id is 404.
+         */
+        delete: operations["deleteStoreCustomerAddress"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a saved address
+         * @description Only one's own addresses; another customer's id is 404.
+         */
+        patch: operations["updateStoreCustomerAddress"];
+        trace?: never;
+    };
+    "/store/customers/me/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my orders
+         * @description Every order of the signed-in customer across all sellers, newest first, with each seller order's
+         *     status. Orders checked out from a cart attached to the account are the customer's; guest orders join
+         *     through `POST /store/customers/me/order-claims`.
+         */
+        get: operations["listStoreCustomerOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/customers/me/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one of my orders
+         * @description One of the customer's orders, without the order's access token. Another customer's order is 404.
+         */
+        get: operations["getStoreCustomerOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/customers/me/order-claims": {
         parameters: {
             query?: never;
             header?: never;
@@ -1358,10 +1416,129 @@ export type webhooks = {
         get?: never;
         put?: never;
         /**
-         * api_key.revoked
-         * @description An API key was revoked. Gateways (the kong-sync plugin) use it to keep their credentials in step with Souk's keys.
+         * Claim my guest orders
+         * @description Moves the orders placed as a guest with the customer's email into the account. Only a verified email
+         *     claims (`403 email_not_verified` otherwise: an unverified address could be anyone's); the match
+         *     ignores case. An order that already belongs to an account is never moved. Safe to repeat.
          */
-        post: operations["onApiKeyRevoked"];
+        post: operations["claimStoreCustomerOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/customers/me/cart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get my active cart
+         * @description The customer's active cart; 404 when there is none.
+         */
+        get: operations["getStoreCustomerCart"];
+        put?: never;
+        /**
+         * Attach or merge a cart on sign-in
+         * @description Call it right after sign-in with the guest cart's id. The rules, in order:
+         *     1. No guest cart, or the guest cart already is the customer's: the customer's active cart (`unchanged`), or a new one in `currency` (`created`; without `currency` that is `400 validation_failed`).
+         *     2. The guest cart must be active and nobody else's: a checked-out cart is `409 cart_completed`, another customer's cart `404`.
+         *     3. The customer has no active cart: the guest cart becomes theirs (`attached`).
+         *     4. Same currency: the guest lines move into the customer's cart (`merged`). A variant in both keeps the larger quantity, capped by stock and the per-line limit; lines no longer for sale are dropped (each listed in `adjustments`). Email and shipping address fill only what the customer's cart lacks. The guest cart is then deleted.
+         *     5. Different currencies: the guest cart, the one just used, becomes the customer's cart (`replaced`); the older one is released from the account (`released_cart_id`), not deleted.
+         */
+        post: operations["attachStoreCustomerCart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my staff
+         * @description The seller's staff, invited and active, oldest first. Staff roles allowed — owner.
+         */
+        get: operations["listSellerStaff"];
+        put?: never;
+        /**
+         * Invite a staff member
+         * @description Invites a person by email with a role. The invitation is accepted the first time that person calls a
+         *     `/seller/*` operation with a Firebase ID token whose email matches and is verified. One email per
+         *     seller (`409 conflict` otherwise); a person is staff of one seller at most. Staff roles allowed — owner.
+         */
+        post: operations["inviteSellerStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/staff/{staffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a staff member
+         * @description Removes the person from the seller's staff at once (another seller's staff id is 404). Staff roles allowed — owner.
+         */
+        delete: operations["removeSellerStaff"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type webhooks = {
+    "customer.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * customer.created
+         * @description A shopper signed in for the first time: the account exists. Delivered to operator webhook endpoints.
+         */
+        post: operations["onCustomerCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * customer.updated
+         * @description A customer's profile changed: the name, or the email, phone or sign-in providers seen at a sign-in. Delivered to operator webhook endpoints.
+         */
+        post: operations["onCustomerUpdated"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1871,7 +2048,13 @@ export type components = {
          *     | `method_not_allowed` | 405 | The path exists but not with this method; see the `Allow` header. |
          *     | `payload_too_large` | 413 | The body is larger than the limit. |
          *     | `unsupported_media_type` | 415 | The body is not `application/json`. |
-         *     | `unauthorized` | 401 | The `X-Api-Key` header is missing, unknown or revoked. |
+         *     | `unauthorized` | 401 | The `X-Api-Key` header is missing, unknown or revoked, or the operation needs a Firebase ID token (`Authorization: Bearer …`) and none was sent. |
+         *     | `token_expired` | 401 | The ID token has expired (they last an hour): refresh it with the Firebase SDK and retry. |
+         *     | `token_invalid` | 401 | The ID token is malformed, its signature does not verify, its claims were tampered with, or its user no longer exists. |
+         *     | `token_wrong_audience` | 401 | The ID token was issued for another Firebase project (its `aud`/`iss`). |
+         *     | `token_revoked` | 401 | The user's sessions were revoked after this token was issued: sign in again. |
+         *     | `user_disabled` | 401 | The user's Firebase account is disabled. |
+         *     | `email_not_verified` | 403 | The operation needs a verified email address (claiming guest orders, accepting a staff invitation). |
          *     | `forbidden` | 403 | The key is valid but of the wrong kind for this path (for example a publishable key on `/seller/*`). |
          *     | `conflict` | 409 | The change conflicts with existing data (a handle or SKU already taken, …). |
          *     | `invalid_state` | 409 | The resource is not in a state that allows this (approving an active seller, fulfilling a cancelled order, …). |
@@ -1890,12 +2073,11 @@ export type components = {
          *     | `payment_insufficient_funds` | 402 | The payment method has insufficient funds. |
          *     | `payment_requires_review` | 402 | The payment provider held the payment for review; no order was placed. |
          *     | `webhook_url_not_allowed` | 422 | The webhook URL is not `https://`, or resolves to a loopback, private, link-local or metadata address. |
-         *     | `rate_limited` | 429 | Too many requests for this key (or client address); retry after `Retry-After` seconds. |
          *     | `internal_error` | 500 | A fault on our side; quote `request_id`. |
          *     | `service_unavailable` | 503 | A dependency is down or the server is shutting down. |
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "rate_limited" | "unauthorized" | "forbidden" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review" | "webhook_url_not_allowed";
+        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "unauthorized" | "token_expired" | "token_invalid" | "token_wrong_audience" | "token_revoked" | "user_disabled" | "forbidden" | "email_not_verified" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review" | "webhook_url_not_allowed";
         /** @description One offending input field. */
         FieldError: {
             /**
@@ -2198,13 +2380,11 @@ export type components = {
          *     `cart_empty`, `cart_incomplete` (no email or shipping address), `cart_completed`,
          *     `destination_unsupported` (no tax rate for the country, or a seller without a shipping rate in the
          *     cart's currency), `variant_unavailable`, `currency_mismatch`, `out_of_stock` (the quantity is above
-         *     the current stock), `quantity_limit_exceeded` (with this line the cart would total more than the
-         *     largest amount the API represents, 999999999999 minor units — prices can rise after lines are
-         *     added; the line is shown without a price and left out of the totals).
+         *     the current stock).
          */
         CartProblem: {
             /** @enum {string} */
-            code: "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "variant_unavailable" | "currency_mismatch" | "out_of_stock" | "quantity_limit_exceeded";
+            code: "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "variant_unavailable" | "currency_mismatch" | "out_of_stock";
             /** @example Add an email address. */
             detail: string;
             /** @description The line the problem is about, if any. */
@@ -2339,7 +2519,7 @@ export type components = {
             next_cursor: string | null;
         };
         /**
-         * @description A lowercase URL slug, unique across the marketplace. `search` is reserved (`/store/products/search` is its own path).
+         * @description A lowercase URL slug, unique across the marketplace.
          * @example trail-runner-boot
          */
         ProductHandle: string;
@@ -2487,28 +2667,6 @@ export type components = {
         CommissionUpdate: {
             /** @description The seller's commission in basis points (1000 = 10%), or null to fall back to the marketplace default. */
             commission_bps: number | null;
-        };
-        /**
-         * @description A seller's API rate limit. Every key of the seller shares one budget of
-         *     `effective_requests_per_minute`, refilled continuously; a burst may spend the whole budget at once.
-         */
-        SellerQuota: {
-            seller_id: string;
-            /** @description The operator's override for this seller, or null when the seller tier's default applies. */
-            requests_per_minute: number | null;
-            /** @description The seller tier's default (`RATE_LIMIT_SELLER`). */
-            default_requests_per_minute: number;
-            /** @description The quota in force (the override, else the default). */
-            effective_requests_per_minute: number;
-            /**
-             * Format: date-time
-             * @description When the override was last set or cleared (null when never).
-             */
-            updated_at: string | null;
-        };
-        SellerQuotaUpdate: {
-            /** @description Requests per minute for every key of this seller, or null to fall back to the seller tier's default. */
-            requests_per_minute: number | null;
         };
         /** @description An API key's record. The key itself is shown once, at creation, and never stored. */
         ApiKey: {
@@ -2707,9 +2865,9 @@ export type components = {
          * @description The type of a domain event; each has a payload schema under the contract’s `webhooks`.
          * @enum {string}
          */
-        EventType: "api_key.created" | "api_key.revoked" | "fulfillment.created" | "inventory.low" | "inventory.updated" | "order.cancelled" | "order.placed" | "payment.captured" | "payout.paid" | "product.created" | "product.deleted" | "product.published" | "product.unpublished" | "product.updated" | "seller.approved" | "seller.commission_changed" | "seller.created" | "seller.reactivated" | "seller.suspended" | "seller_order.cancelled" | "seller_order.fulfilled" | "seller_order.placed" | "variant.created" | "variant.deleted" | "variant.updated" | "webhook_endpoint.disabled";
+        EventType: "customer.created" | "customer.updated" | "fulfillment.created" | "inventory.low" | "inventory.updated" | "order.cancelled" | "order.placed" | "payment.captured" | "payout.paid" | "product.created" | "product.deleted" | "product.published" | "product.unpublished" | "product.updated" | "seller.approved" | "seller.commission_changed" | "seller.created" | "seller.reactivated" | "seller.suspended" | "seller_order.cancelled" | "seller_order.fulfilled" | "seller_order.placed" | "variant.created" | "variant.deleted" | "variant.updated" | "webhook_endpoint.disabled";
         /**
-         * @description Event types delivered to the endpoint; `*` means every type (including types added later) that the owner receives. A seller's endpoint receives only events of that seller: the marketplace-wide types `order.placed` and `order.cancelled` (whose `seller_id` is null) are refused there with 400 `validation_failed`.
+         * @description Event types delivered to the endpoint; `*` means every type (including types added later).
          * @example [
          *       "seller_order.placed",
          *       "inventory.low"
@@ -2832,7 +2990,7 @@ export type components = {
             data: components["schemas"]["WebhookDelivery"][];
             next_cursor: string | null;
         };
-        /** @description Re-sends every event in [from, to) that the endpoint subscribes to and may see, in the order they happened. `to` must be after `from`, and the range at most 31 days long (400 `validation_failed` on `/to` otherwise). */
+        /** @description Re-sends every event in [from, to) that the endpoint subscribes to and may see, in the order they happened. At most 31 days. */
         WebhookReplay: {
             /** Format: date-time */
             from: string;
@@ -2843,52 +3001,211 @@ export type components = {
             /** @description Deliveries queued. */
             queued: number;
         };
-        /** @description An API key was issued. Never carries the key itself in the clear. */
-        ApiKeyCreatedEvent: {
+        /**
+         * @description How the person signed in to Firebase Authentication (the ID token's `firebase.sign_in_provider`):
+         *     `google.com`, `apple.com`, `oidc.line` (LINE through an OpenID Connect provider), `password`
+         *     (email and password) or `phone` (a code sent by SMS). Other providers are refused.
+         * @example google.com
+         * @enum {string}
+         */
+        SignInProvider: "google.com" | "apple.com" | "oidc.line" | "password" | "phone";
+        /**
+         * @description A shopper's account, created the first time the shopper calls the API with a Firebase ID token.
+         *     `email`, `email_verified` and `phone` mirror the identity provider's claims at the last sign-in.
+         */
+        Customer: {
+            /** @example cus_01J9ZC3YV4Q1XK6T7M2R8N5B0M */
+            id: string;
+            /**
+             * Format: email
+             * @example erika@example.com
+             */
+            email: string | null;
+            /** @description True when the identity provider vouches for `email`. */
+            email_verified: boolean;
+            /**
+             * @description The verified phone number (E.164) of phone sign-in.
+             * @example +4922112345
+             */
+            phone: string | null;
+            /** @example Erika Mustermann */
+            name: string | null;
+            /** @description The provider of the most recent sign-in. */
+            sign_in_provider: components["schemas"]["SignInProvider"];
+            /** @description Every provider this account has signed in with, in the order first seen. */
+            providers: components["schemas"]["SignInProvider"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description Fields of one's own profile that can change here (email and phone change at the identity provider). */
+        CustomerUpdate: {
+            /** @example Erika Mustermann */
+            name?: string | null;
+        };
+        /** @description A saved address of the shopper; checkout forms pre-fill from the default one. */
+        CustomerAddress: {
+            /** @example addr_01J9ZC3YV4Q1XK6T7M2R8N5B0M */
+            id: string;
+            /** @example Home */
+            label: string | null;
+            /** @description At most one address of a customer is the default. */
+            is_default: boolean;
+            address: components["schemas"]["ShippingAddress"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CustomerAddressList: {
+            /** @description The default address first, then newest first (at most 50 per customer). */
+            data: components["schemas"]["CustomerAddress"][];
+        };
+        /** @description A new saved address. The first address becomes the default whatever `is_default` says. */
+        CustomerAddressCreate: {
+            /** @example Home */
+            label?: string | null;
+            /** @default false */
+            is_default?: boolean;
+            address: components["schemas"]["ShippingAddress"];
+        };
+        /** @description Changes to a saved address; fields left out keep their value. `is_default=true` moves the default here. */
+        CustomerAddressUpdate: {
+            label?: string | null;
+            /**
+             * @description Only `true`; make another address the default to move it.
+             * @constant
+             */
+            is_default?: true;
+            address?: components["schemas"]["ShippingAddress"];
+        };
+        /** @description Guest orders moved into the account. */
+        OrderClaimResult: {
+            /** @description Orders placed as a guest with the customer's verified email, now the customer's (empty when none). */
+            claimed_order_ids: string[];
+        };
+        /**
+         * @description What to do on sign-in. `guest_cart_id` is the cart the shopper built before signing in; without it
+         *     the customer's active cart is returned, or a new one is made in `currency`.
+         */
+        CustomerCartAttach: {
+            /** @example cart_3mJr7AoUXx2Wqd6P0bYw9Z */
+            guest_cart_id?: string;
+            currency?: components["schemas"]["CurrencyCode"];
+        };
+        /** @description The signed-in customer's active cart and what signing in did to it. */
+        CustomerCart: {
+            cart: components["schemas"]["Cart"];
+            /**
+             * @description - `unchanged`: no guest cart was given (or it already was this cart); the customer's cart as it is.
+             *     - `created`: the customer had no active cart and no guest cart was given: a new empty cart.
+             *     - `attached`: the customer had no active cart: the guest cart became the customer's cart.
+             *     - `merged`: both carts in one currency: the guest cart's lines moved into the customer's cart (see `adjustments`) and the guest cart was deleted.
+             *     - `replaced`: the carts are in different currencies: the guest cart (the one just used) became the customer's cart; the previous one is released (`released_cart_id`), still readable by its id.
+             * @enum {string}
+             */
+            outcome: "unchanged" | "created" | "attached" | "merged" | "replaced";
+            guest_cart_id: string | null;
+            released_cart_id: string | null;
+            /**
+             * @description Lines a merge could not take as they were. A variant in both carts keeps the larger of the two
+             *     quantities (the same wish made twice is not doubled), capped by stock and the per-line limit;
+             *     a guest line that is no longer for sale, or has no price in the cart's currency, is dropped.
+             */
+            adjustments: {
+                variant_id: string;
+                requested: number;
+                kept: number;
+                /** @enum {string} */
+                reason: "kept_larger_quantity" | "limited_by_stock" | "limited_by_line_limit" | "unavailable" | "currency_mismatch";
+            }[];
+        };
+        /**
+         * @description What a seller's staff member may do. Each `/seller/*` operation lists the roles it admits in
+         *     `x-souk-roles`; a seller secret key may do everything `owner` may.
+         *     - `owner`: everything, including money (balance, payouts), webhooks and staff.
+         *     - `catalog`: products, variants, stock, publishing and shipping rates.
+         *     - `orders`: the seller's orders: read, fulfil, cancel.
+         * @example catalog
+         * @enum {string}
+         */
+        StaffRole: "owner" | "catalog" | "orders";
+        /** @description A person invited to act for the seller with their Firebase sign-in instead of a secret key. */
+        StaffMember: {
+            /** @example stf_01J9ZC3YV4Q1XK6T7M2R8N5B0M */
+            id: string;
+            /**
+             * Format: email
+             * @example sam@atlas.example
+             */
+            email: string;
+            role: components["schemas"]["StaffRole"];
+            /**
+             * @description `invited` until the person first calls the API signed in with this email, verified; then `active`.
+             * @enum {string}
+             */
+            status: "invited" | "active";
+            /** @description Who invited (a staff id `stf_…` or an API key id `key_…`). */
+            invited_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            accepted_at: string | null;
+        };
+        StaffMemberList: {
+            data: components["schemas"]["StaffMember"][];
+        };
+        StaffInvite: {
+            /**
+             * Format: email
+             * @example sam@atlas.example
+             */
+            email: string;
+            role: components["schemas"]["StaffRole"];
+        };
+        /** @description A shopper signed in for the first time: the account exists. */
+        CustomerCreatedEvent: {
             /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
             id: string;
             /** @constant */
-            type: "api_key.created";
+            type: "customer.created";
             /** @constant */
             version: 1;
             /** Format: date-time */
             occurred_at: string;
-            /** @description The seller of a seller key; null for publishable and operator keys. */
-            seller_id: string | null;
+            /** @description Customers belong to the marketplace, not to a seller (operator endpoints receive these). */
+            seller_id: null;
             data: {
-                key_id: string;
-                /** @enum {string} */
-                kind: "publishable" | "seller" | "operator";
-                seller_id: string | null;
-                name: string;
-                /** @description The visible start of the key, as listings show it. */
-                prefix: string;
-                /**
-                 * @description The new key encrypted to the gateway's public key (`API_KEY_SEAL_PUBLIC_KEY`, RSA-OAEP with SHA-256,
-                 *     base64), so only the holder of the private key (the kong-sync plugin) can read it; null when no
-                 *     sealing key is configured. The key in the clear is shown once, in the creating response, and stored nowhere.
-                 */
-                sealed_secret: string | null;
+                customer_id: string;
+                email: string | null;
+                email_verified: boolean;
+                phone: string | null;
+                name: string | null;
+                sign_in_provider: components["schemas"]["SignInProvider"];
+                providers: components["schemas"]["SignInProvider"][];
             };
         };
-        /** @description An API key was revoked; it is refused from now on. */
-        ApiKeyRevokedEvent: {
+        /** @description A customer's profile changed: the name, or the email, phone or sign-in providers seen at a sign-in. */
+        CustomerUpdatedEvent: {
             /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
             id: string;
             /** @constant */
-            type: "api_key.revoked";
+            type: "customer.updated";
             /** @constant */
             version: 1;
             /** Format: date-time */
             occurred_at: string;
-            /** @description The seller of a seller key; null for publishable and operator keys. */
-            seller_id: string | null;
+            /** @description Customers belong to the marketplace, not to a seller (operator endpoints receive these). */
+            seller_id: null;
             data: {
-                key_id: string;
-                /** @enum {string} */
-                kind: "publishable" | "seller" | "operator";
-                seller_id: string | null;
-                prefix: string;
+                customer_id: string;
+                email: string | null;
+                email_verified: boolean;
+                phone: string | null;
+                name: string | null;
+                sign_in_provider: components["schemas"]["SignInProvider"];
+                providers: components["schemas"]["SignInProvider"][];
             };
         };
         /** @description A seller shipped lines of a seller order. */
@@ -3394,28 +3711,10 @@ export type components = {
         };
     };
     responses: {
-        /**
-         * @description Over the rate limit of this key (or of this client address when the request carries no key).
-         *     Retry after `Retry-After` seconds; `RateLimit` says what is left, `RateLimit-Policy` which quota applies.
-         */
-        TooManyRequests: {
-            headers: {
-                "X-Request-Id": components["headers"]["X-Request-Id"];
-                "Retry-After": components["headers"]["Retry-After"];
-                RateLimit: components["headers"]["RateLimit"];
-                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
         /** @description The request is not valid (wrong types, unknown fields, bad cursor…). */
         BadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
-                RateLimit: components["headers"]["RateLimit"];
-                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                 [name: string]: unknown;
             };
             content: {
@@ -3432,12 +3731,14 @@ export type components = {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The X-Api-Key header is missing, unknown or revoked. */
+        /**
+         * @description The X-Api-Key header is missing, unknown or revoked (`unauthorized`), or the Firebase ID token is
+         *     missing (`unauthorized`), expired (`token_expired`), not valid (`token_invalid`), for another project
+         *     (`token_wrong_audience`), revoked (`token_revoked`) or its user is disabled (`user_disabled`).
+         */
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
-                RateLimit: components["headers"]["RateLimit"];
-                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                 [name: string]: unknown;
             };
             content: {
@@ -3448,8 +3749,6 @@ export type components = {
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
-                RateLimit: components["headers"]["RateLimit"];
-                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                 [name: string]: unknown;
             };
             content: {
@@ -3460,8 +3759,6 @@ export type components = {
         PayloadTooLarge: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
-                RateLimit: components["headers"]["RateLimit"];
-                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                 [name: string]: unknown;
             };
             content: {
@@ -3472,8 +3769,6 @@ export type components = {
         UnsupportedMediaType: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
-                RateLimit: components["headers"]["RateLimit"];
-                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                 [name: string]: unknown;
             };
             content: {
@@ -3484,8 +3779,6 @@ export type components = {
         NotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
-                RateLimit: components["headers"]["RateLimit"];
-                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                 [name: string]: unknown;
             };
             content: {
@@ -3496,8 +3789,6 @@ export type components = {
         Conflict: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
-                RateLimit: components["headers"]["RateLimit"];
-                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                 [name: string]: unknown;
             };
             content: {
@@ -3508,8 +3799,6 @@ export type components = {
         Unprocessable: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
-                RateLimit: components["headers"]["RateLimit"];
-                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                 [name: string]: unknown;
             };
             content: {
@@ -3520,8 +3809,6 @@ export type components = {
         PaymentFailed: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
-                RateLimit: components["headers"]["RateLimit"];
-                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                 [name: string]: unknown;
             };
             content: {
@@ -3561,7 +3848,7 @@ export type components = {
          */
         currency: components["schemas"]["CurrencyCode"];
         /**
-         * @description Order of results. `relevance` needs `q` (400 `query_required`); `price_asc`/`price_desc` need `currency` (400 `currency_required`), as do `min_price`/`max_price`, and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results. `min_price` may not exceed `max_price` (400 `validation_failed`).
+         * @description Order of results. `relevance` needs `q`; `price_asc`/`price_desc` need `currency` and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results.
          * @example price_asc
          */
         sort: "relevance" | "price_asc" | "price_desc" | "newest";
@@ -3570,7 +3857,10 @@ export type components = {
          * @example 20
          */
         limit: number;
-        /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
+        /**
+         * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+         * @example eyJ2IjoxfQ
+         */
         cursor: string;
         /**
          * @description The resource's id or its URL handle.
@@ -3628,7 +3918,7 @@ export type components = {
          */
         orderId: string;
         /**
-         * @description The `access_token` returned once by checkout. Without it, or with a wrong one, the order is not found (404, the same as an unknown order), so order ids alone reveal nothing.
+         * @description The `access_token` returned once by checkout. Without the right token an order is not found, so order ids alone reveal nothing.
          * @example ot_4Jq9Zx2LmP0aB7cD1eF3gH5iJ6kL8mN0
          */
         OrderToken: string;
@@ -3659,34 +3949,23 @@ export type components = {
          * @example whd_01J9ZC3YV4Q1XK6T7M2R8N5B0X
          */
         deliveryId: string;
+        /**
+         * @description The saved address's id (`addr_…`).
+         * @example addr_01J9ZC3YV4Q1XK6T7M2R8N5B0M
+         */
+        addressId: string;
+        /**
+         * @description The staff member's id (`stf_…`).
+         * @example stf_01J9ZC3YV4Q1XK6T7M2R8N5B0M
+         */
+        staffId: string;
     };
     requestBodies: never;
     headers: {
-        /**
-         * @description What is left of the quota (IETF draft `draft-ietf-httpapi-ratelimit-headers`): the policy name with `r`
-         *     (requests that can still be made at once) and `t` (seconds until the whole quota is available again),
-         *     for example `"publishable";r=597;t=1`. The budget refills continuously (GCRA), not per fixed window.
-         *     Absent only when the limiter's store could not be reached and the request was let through.
-         * @example "publishable";r=597;t=1
-         */
-        RateLimit: string;
-        /**
-         * @description The quota policy that applies to this request (IETF draft `draft-ietf-httpapi-ratelimit-headers`):
-         *     a structured-field list with one item, the policy name and its parameters `q` (quota units, one per
-         *     request) and `w` (window in seconds); `pk` is the partition the budget belongs to, as an opaque string
-         *     (for example `"default";q=600;w=60;pk=:cGs6a2V5XzAx:`). Present on every rate-limited operation.
-         * @example "publishable";q=600;w=60
-         */
-        "RateLimit-Policy": string;
         /** @description Identifier of this request, echoed from a well-formed incoming `X-Request-Id` or generated. It appears on every log line the request produced. */
         "X-Request-Id": string;
         /** @description `true` when this response is the stored response of an earlier request with the same `Idempotency-Key`; absent otherwise. */
         "Idempotent-Replayed": "true";
-        /**
-         * @description Seconds to wait before the refused request would be allowed.
-         * @example 3
-         */
-        "Retry-After": number;
     };
     pathItems: never;
 };
@@ -3790,31 +4069,6 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    getApiDocsScript: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The Redoc standalone bundle (an ES module). */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    /** @description Cacheable for a day; the page pins the bundle's hash (`integrity`) anyway. */
-                    "Cache-Control"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/javascript": string;
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
     listStoreProducts: {
         parameters: {
             query?: {
@@ -3849,7 +4103,7 @@ export interface operations {
                  */
                 currency?: components["parameters"]["currency"];
                 /**
-                 * @description Order of results. `relevance` needs `q` (400 `query_required`); `price_asc`/`price_desc` need `currency` (400 `currency_required`), as do `min_price`/`max_price`, and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results. `min_price` may not exceed `max_price` (400 `validation_failed`).
+                 * @description Order of results. `relevance` needs `q`; `price_asc`/`price_desc` need `currency` and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results.
                  * @example price_asc
                  */
                 sort?: components["parameters"]["sort"];
@@ -3858,7 +4112,10 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -3871,8 +4128,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3882,7 +4137,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     searchStoreProducts: {
@@ -3902,8 +4156,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3915,7 +4167,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     getStoreProduct: {
@@ -3943,8 +4194,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3955,7 +4204,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     listStoreCategories: {
@@ -3971,8 +4219,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3982,7 +4228,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     getStoreSeller: {
@@ -4004,8 +4249,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4016,7 +4259,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     createStoreCart: {
@@ -4043,8 +4285,6 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4058,7 +4298,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     getStoreCart: {
@@ -4080,8 +4319,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4092,7 +4329,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     updateStoreCart: {
@@ -4118,8 +4354,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4133,7 +4367,6 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     addStoreCartItem: {
@@ -4166,8 +4399,6 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4182,7 +4413,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     removeStoreCartItem: {
@@ -4209,8 +4439,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4222,7 +4450,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     updateStoreCartItem: {
@@ -4253,8 +4480,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4269,7 +4494,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     listSellerProducts: {
@@ -4285,7 +4509,10 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -4298,8 +4525,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4309,7 +4534,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     createSellerProduct: {
@@ -4336,8 +4560,6 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4351,7 +4573,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     getSellerProduct: {
@@ -4373,8 +4594,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4385,7 +4604,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     deleteSellerProduct: {
@@ -4407,8 +4625,6 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4418,7 +4634,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     updateSellerProduct: {
@@ -4444,8 +4659,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4459,7 +4672,6 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     publishSellerProduct: {
@@ -4481,8 +4693,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4494,7 +4704,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     unpublishSellerProduct: {
@@ -4516,8 +4725,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4528,7 +4735,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     createSellerVariant: {
@@ -4561,8 +4767,6 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4577,7 +4781,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     deleteSellerVariant: {
@@ -4604,8 +4807,6 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4615,7 +4816,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     updateSellerVariant: {
@@ -4646,8 +4846,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4661,7 +4859,6 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     updateSellerInventory: {
@@ -4688,8 +4885,6 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4704,7 +4899,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     listAdminSellers: {
@@ -4720,7 +4914,10 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -4733,8 +4930,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4744,7 +4939,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     createAdminSeller: {
@@ -4770,8 +4964,6 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4785,7 +4977,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     getAdminSeller: {
@@ -4807,8 +4998,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4819,7 +5008,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     approveAdminSeller: {
@@ -4841,8 +5029,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4854,7 +5040,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     suspendAdminSeller: {
@@ -4876,8 +5061,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4889,7 +5072,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     reactivateAdminSeller: {
@@ -4911,8 +5093,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4924,7 +5104,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     setAdminSellerCommission: {
@@ -4950,8 +5129,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4964,81 +5141,6 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getAdminSellerQuota: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The seller's id (`sel_…`).
-                 * @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C
-                 */
-                sellerId: components["parameters"]["sellerId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The seller's quota. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SellerQuota"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    setAdminSellerQuota: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The seller's id (`sel_…`).
-                 * @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C
-                 */
-                sellerId: components["parameters"]["sellerId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SellerQuotaUpdate"];
-            };
-        };
-        responses: {
-            /** @description The seller's quota, as now in force. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SellerQuota"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     listAdminSellerKeys: {
@@ -5060,8 +5162,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5072,7 +5172,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     createAdminSellerKey: {
@@ -5104,8 +5203,6 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5116,11 +5213,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     listAdminPublishableKeys: {
@@ -5136,8 +5231,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5147,7 +5240,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     createAdminPublishableKey: {
@@ -5173,8 +5265,6 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5184,11 +5274,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     revokeAdminKey: {
@@ -5210,8 +5298,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5223,7 +5309,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     getAdminSettings: {
@@ -5239,8 +5324,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5250,7 +5333,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     updateAdminSettings: {
@@ -5270,8 +5352,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5283,7 +5363,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     checkoutStoreCart: {
@@ -5315,8 +5394,6 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5332,18 +5409,17 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     getStoreOrder: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /**
-                 * @description The `access_token` returned once by checkout. Without it, or with a wrong one, the order is not found (404, the same as an unknown order), so order ids alone reveal nothing.
+                 * @description The `access_token` returned once by checkout. Without the right token an order is not found, so order ids alone reveal nothing.
                  * @example ot_4Jq9Zx2LmP0aB7cD1eF3gH5iJ6kL8mN0
                  */
-                "X-Order-Token"?: components["parameters"]["OrderToken"];
+                "X-Order-Token": components["parameters"]["OrderToken"];
             };
             path: {
                 /**
@@ -5360,8 +5436,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5372,7 +5446,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     listSellerOrders: {
@@ -5388,7 +5461,10 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -5401,8 +5477,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5412,7 +5486,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     getSellerOrder: {
@@ -5434,8 +5507,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5446,7 +5517,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     createSellerOrderFulfillment: {
@@ -5478,8 +5548,6 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5494,7 +5562,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     cancelSellerOrder: {
@@ -5516,8 +5583,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5529,7 +5594,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     getSellerBalance: {
@@ -5545,8 +5609,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5556,7 +5618,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     listSellerPayouts: {
@@ -5572,8 +5633,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5583,7 +5642,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     listAdminOrders: {
@@ -5594,7 +5652,10 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -5607,8 +5668,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5618,7 +5677,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     runAdminPayouts: {
@@ -5640,8 +5698,6 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5651,9 +5707,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     listSellerShippingRates: {
@@ -5669,8 +5722,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5680,7 +5731,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     setSellerShippingRate: {
@@ -5706,8 +5756,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5719,7 +5767,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     listSellerWebhookEndpoints: {
@@ -5735,8 +5782,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5746,7 +5791,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     createSellerWebhookEndpoint: {
@@ -5772,8 +5816,6 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5787,7 +5829,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     getSellerWebhookEndpoint: {
@@ -5809,8 +5850,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5821,7 +5860,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     deleteSellerWebhookEndpoint: {
@@ -5843,8 +5881,6 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5853,7 +5889,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     updateSellerWebhookEndpoint: {
@@ -5879,8 +5914,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5894,7 +5927,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     rotateSellerWebhookSecret: {
@@ -5926,8 +5958,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5938,11 +5968,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     listSellerWebhookDeliveries: {
@@ -5955,7 +5982,10 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -5974,8 +6004,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5986,7 +6014,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     redeliverSellerWebhookDelivery: {
@@ -6013,8 +6040,6 @@ export interface operations {
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6026,7 +6051,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     replaySellerWebhookEvents: {
@@ -6058,8 +6082,6 @@ export interface operations {
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6074,7 +6096,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     listAdminWebhookEndpoints: {
@@ -6090,8 +6111,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6101,7 +6120,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     createAdminWebhookEndpoint: {
@@ -6127,8 +6145,6 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6142,7 +6158,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     getAdminWebhookEndpoint: {
@@ -6164,8 +6179,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6176,7 +6189,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     deleteAdminWebhookEndpoint: {
@@ -6198,8 +6210,6 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6208,7 +6218,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     updateAdminWebhookEndpoint: {
@@ -6234,8 +6243,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6249,7 +6256,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     rotateAdminWebhookSecret: {
@@ -6281,8 +6287,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6293,11 +6297,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     listAdminWebhookDeliveries: {
@@ -6310,7 +6311,10 @@ export interface operations {
                  * @example 20
                  */
                 limit?: components["parameters"]["limit"];
-                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
                 cursor?: components["parameters"]["cursor"];
             };
             header?: never;
@@ -6329,8 +6333,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6341,7 +6343,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     redeliverAdminWebhookDelivery: {
@@ -6368,8 +6369,6 @@ export interface operations {
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6381,7 +6380,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     replayAdminWebhookEvents: {
@@ -6413,8 +6411,6 @@ export interface operations {
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6429,10 +6425,33 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
-    onApiKeyCreated: {
+    getStoreCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My account. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateStoreCustomer: {
         parameters: {
             query?: never;
             header?: never;
@@ -6441,7 +6460,379 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ApiKeyCreatedEvent"];
+                "application/json": components["schemas"]["CustomerUpdate"];
+            };
+        };
+        responses: {
+            /** @description My account. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listStoreCustomerAddresses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My saved addresses. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAddressList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createStoreCustomerAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerAddressCreate"];
+            };
+        };
+        responses: {
+            /** @description The saved address. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAddress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    deleteStoreCustomerAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The saved address's id (`addr_…`).
+                 * @example addr_01J9ZC3YV4Q1XK6T7M2R8N5B0M
+                 */
+                addressId: components["parameters"]["addressId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateStoreCustomerAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The saved address's id (`addr_…`).
+                 * @example addr_01J9ZC3YV4Q1XK6T7M2R8N5B0M
+                 */
+                addressId: components["parameters"]["addressId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerAddressUpdate"];
+            };
+        };
+        responses: {
+            /** @description The changed address. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAddress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listStoreCustomerOrders: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `next_cursor` of the previous page. Only valid with the same filters and sort.
+                 * @example eyJ2IjoxfQ
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My orders. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getStoreCustomerOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The order's id (`ord_…`).
+                 * @example ord_01J9ZC3YV4Q1XK6T7M2R8N5B0M
+                 */
+                orderId: components["parameters"]["orderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    claimStoreCustomerOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The orders claimed by this call. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderClaimResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getStoreCustomerCart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cart. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    attachStoreCustomerCart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerCartAttach"];
+            };
+        };
+        responses: {
+            /** @description The customer's cart and what signing in did to it. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerCart"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listSellerStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The seller's staff. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    inviteSellerStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffInvite"];
+            };
+        };
+        responses: {
+            /** @description The invitation. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    removeSellerStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The staff member's id (`stf_…`).
+                 * @example stf_01J9ZC3YV4Q1XK6T7M2R8N5B0M
+                 */
+                staffId: components["parameters"]["staffId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    onCustomerCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerCreatedEvent"];
             };
         };
         responses: {
@@ -6461,7 +6852,7 @@ export interface operations {
             };
         };
     };
-    onApiKeyRevoked: {
+    onCustomerUpdated: {
         parameters: {
             query?: never;
             header?: never;
@@ -6470,7 +6861,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ApiKeyRevokedEvent"];
+                "application/json": components["schemas"]["CustomerUpdatedEvent"];
             };
         };
         responses: {

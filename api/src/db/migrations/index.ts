@@ -7,6 +7,8 @@ import * as m0005 from './0005_orders_payments_ledger.js';
 import * as m0006 from './0006_seller_catalog.js';
 import * as m0007 from './0007_events_plugins_webhooks.js';
 import * as m0008 from './0008_seller_rate_limits.js';
+import * as m0009 from './0009_customers.js';
+import * as m0010 from './0010_seller_staff.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the file system) so the same list
@@ -21,6 +23,8 @@ const migrations: Record<string, Migration> = {
   '0006_seller_catalog': m0006,
   '0007_events_plugins_webhooks': m0007,
   '0008_seller_rate_limits': m0008,
+  '0009_customers': m0009,
+  '0010_seller_staff': m0010,
 };
 
 /** Kysely migration provider over the static list above. */

@@ -29,6 +29,8 @@ export interface CartsTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The signed-in customer the cart belongs to; null for a guest cart. */
+  customer_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CartItemsTable {

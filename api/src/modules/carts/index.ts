@@ -2,6 +2,7 @@
 export { looksLikeCartId } from './cart-id.js';
 export type { Cart } from './cart-view.js';
 export { cartsHandlers } from './carts.handlers.js';
+export { attachCustomerCart, customerCart } from './carts.merge.js';
 export { insertShippingRates, insertTaxRates } from './carts.repository.js';
 export { type CartsService, createCartsService, MAX_LINE_QUANTITY } from './carts.service.js';
 export type { CartStatus, CartsTables, ShippingAddressJson } from './carts.table.js';

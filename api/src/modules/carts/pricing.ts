@@ -185,6 +185,8 @@ export interface PricedSellerGroup {
 /** A cart that can be ordered now, every amount in minor units of `currency`. */
 export interface PricedCart {
   cartId: string;
+  /** The signed-in customer the cart belongs to (null: a guest cart). */
+  customerId: string | null;
   currency: string;
   email: string | null;
   shippingAddress: ShippingAddressJson | null;
@@ -288,6 +290,7 @@ export async function priceCart(
   const { totals } = state;
   return {
     cartId: cart.id,
+    customerId: cart.customer_id,
     currency: cart.currency,
     email: cart.email,
     shippingAddress: cart.shipping_address,

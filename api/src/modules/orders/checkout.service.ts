@@ -80,6 +80,8 @@ export function createCheckoutService({ idempotent, payments }: CheckoutDeps) {
                 status: 'placed',
                 ...cart.totals,
                 access_token_hash: hashKey(accessToken),
+                // A cart attached to a signed-in customer makes the order theirs.
+                customer_id: cart.customerId,
               },
               payment: {
                 id: newId('pay'),

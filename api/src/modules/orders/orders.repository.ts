@@ -100,10 +100,11 @@ export async function listSellerOrders(
     .execute();
 }
 
-export async function listOrderIds(db: Db, f: { after?: Keyset; limit: number }) {
+export async function listOrderIds(db: Db, f: { after?: Keyset; limit: number; customerId?: string }) {
   return db
     .selectFrom('orders')
     .select(['id', 'created_at'])
+    .$if(f.customerId !== undefined, (q) => q.where('customer_id', '=', f.customerId ?? ''))
     .$if(f.after !== undefined, (q) =>
       q.where(sql<boolean>`(created_at, id) < (${f.after?.sortKey}::timestamptz, ${f.after?.id})`),
     )
@@ -111,6 +112,17 @@ export async function listOrderIds(db: Db, f: { after?: Keyset; limit: number })
     .orderBy('id', 'desc')
     .limit(f.limit)
     .execute();
+}
+
+/** True when the order belongs to this customer account. */
+export async function isCustomersOrder(db: Db, orderId: string, customerId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('id', '=', orderId)
+    .where('customer_id', '=', customerId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function findOrderTokenHash(db: Db, orderId: string) {

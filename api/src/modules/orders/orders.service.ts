@@ -48,6 +48,24 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
       return order;
     },
 
+    /** The customer's orders across all sellers, newest first (keyset pages). */
+    async listForCustomer(customerId: string, input: { limit?: number; cursor?: string }) {
+      const page = await newestFirstPage(input, ['customer-orders', customerId], (after, limit) =>
+        repo.listOrderIds(db, { ...(after ? { after } : {}), limit, customerId }),
+      );
+      const ids = page.rows.map((r) => r.id);
+      return { data: toOrders(ids, await repo.loadOrders(db, ids)), next_cursor: page.next_cursor };
+    },
+
+    /** One of the customer's orders, no access token needed; another account's order is 404. */
+    async getForCustomer(customerId: string, orderId: string): Promise<Order> {
+      const [order] = (await repo.isCustomersOrder(db, orderId, customerId))
+        ? toOrders([orderId], await repo.loadOrders(db, [orderId]))
+        : [];
+      if (!order) throw new AppError('not_found', `You have no order '${orderId}'.`);
+      return order;
+    },
+
     async listAll(input: { limit?: number; cursor?: string }) {
       const page = await newestFirstPage(input, ['admin-orders'], (after, limit) =>
         repo.listOrderIds(db, { ...(after ? { after } : {}), limit }),

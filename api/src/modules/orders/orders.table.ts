@@ -19,6 +19,8 @@ export interface OrdersTable {
   tax: number;
   total: number;
   access_token_hash: string;
+  /** The customer account the order belongs to; null for a guest order not claimed (yet). */
+  customer_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

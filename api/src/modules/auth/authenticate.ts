@@ -1,0 +1,59 @@
+import { AppError } from '../../http/errors.js';
+import type { ApiKeyService, Principal } from './auth.service.js';
+import type { IdentityVerifier, VerifiedIdentity } from './identity.js';
+
+/** What a request presents, and the security schemes its operation accepts. */
+export interface Credentials {
+  apiKey: string | undefined;
+  /** The token of an `Authorization: Bearer …` header. */
+  bearer: string | undefined;
+  schemes: readonly string[];
+}
+
+/**
+ * Resolves a request's principal: the API key first, then — only on operations whose security names a
+ * token scheme, since verifying asks the identity provider — the ID token: a shopper's (`CustomerToken`,
+ * with a publishable key) or a seller staff member's (`StaffToken`, without a key). A token that fails verification is a 401 with its own code; no token leaves
+ * the principal without a customer, and the router answers 401 if the operation needs one.
+ */
+export function createAuthenticator(deps: {
+  apiKeys: ApiKeyService;
+  identity: IdentityVerifier;
+  /** The account id of a verified shopper (created on first sign-in). */
+  customerOf: (identity: VerifiedIdentity) => Promise<string>;
+  /** The seller membership of a verified person (accepting a pending invitation), if any. */
+  staffOf: (
+    identity: VerifiedIdentity,
+  ) => Promise<{ id: string; sellerId: string; role: 'owner' | 'catalog' | 'orders' } | undefined>;
+}) {
+  return async function authenticate(credentials: Credentials): Promise<Principal> {
+    const byKey: Principal = (credentials.apiKey
+      ? await deps.apiKeys.authenticate(credentials.apiKey)
+      : undefined) ?? {
+      kind: 'anonymous',
+    };
+    if (credentials.bearer === undefined) return byKey;
+    // Staff act with their token instead of a key: a key, when sent, is what counts.
+    if (credentials.schemes.includes('StaffToken') && credentials.apiKey === undefined) {
+      const identity = await deps.identity.verify(credentials.bearer);
+      const staff = await deps.staffOf(identity);
+      if (!staff) {
+        throw new AppError(
+          'forbidden',
+          'You are not staff of a seller: ask the seller to invite your email, then sign in with it verified.',
+        );
+      }
+      return {
+        kind: 'seller',
+        keyId: staff.id,
+        sellerId: staff.sellerId,
+        staff: { id: staff.id, role: staff.role },
+      };
+    }
+    if (!credentials.schemes.includes('CustomerToken')) return byKey;
+    // The key is judged first: a missing or wrong key is its own 401/403, whatever the token.
+    if (byKey.kind !== 'publishable') return byKey;
+    const identity = await deps.identity.verify(credentials.bearer);
+    return { ...byKey, customerId: await deps.customerOf(identity) };
+  };
+}

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { type App, deleteApp, initializeApp } from 'firebase-admin/app';
+import { type Auth, type DecodedIdToken, getAuth } from 'firebase-admin/auth';
+import { AppError } from '../../http/errors.js';
+import {
+  type IdentityVerifier,
+  SIGN_IN_PROVIDERS,
+  type SignInProvider,
+  type VerifiedIdentity,
+} from './identity.js';
+
+const bearer = { 'WWW-Authenticate': 'Bearer error="invalid_token"' };
+const fail = (code: ConstructorParameters<typeof AppError>[0], detail: string) =>
+  new AppError(code, detail, { headers: bearer });
+
+/** The `aud` and `iss` of a JWT, read without trusting it: only to say why verification failed. */
+function unverifiedClaims(token: string): { aud?: unknown; iss?: unknown } | undefined {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return typeof claims === 'object' && claims !== null ? claims : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Verifies Firebase ID tokens with `firebase-admin`: signature (skipped by firebase-admin itself for
+ * the emulator's unsigned tokens), expiry, audience and issuer, then — `checkRevoked` — the user record:
+ * revoked sessions and disabled users are refused. The emulator is used exactly when
+ * `FIREBASE_AUTH_EMULATOR_HOST` is set; the configuration refuses that variable in production.
+ */
+export function createFirebaseIdentity(options: {
+  projectId: string;
+  emulatorHost: string | undefined;
+}): IdentityVerifier {
+  // firebase-admin reads the emulator switch from the process environment, not from its options.
+  if (options.emulatorHost) process.env.FIREBASE_AUTH_EMULATOR_HOST = options.emulatorHost;
+  const app: App = initializeApp({ projectId: options.projectId }, `souk-${randomBytes(6).toString('hex')}`);
+  const auth: Auth = getAuth(app);
+
+  const toAppError = (err: unknown, token: string): AppError => {
+    const code = (err as { code?: string }).code ?? '';
+    switch (code) {
+      case 'auth/id-token-expired':
+        return fail(
+          'token_expired',
+          'The ID token has expired; get a fresh one from the Firebase SDK and retry.',
+        );
+      case 'auth/id-token-revoked':
+        return fail('token_revoked', 'The sessions of this user were revoked; sign in again.');
+      case 'auth/user-disabled':
+        return fail('user_disabled', 'This user account is disabled.');
+      case 'auth/user-not-found':
+        return fail('token_invalid', 'The ID token names a user that does not exist.');
+      case 'auth/argument-error':
+      case 'auth/invalid-argument':
+      case 'auth/invalid-id-token': {
+        const claims = unverifiedClaims(token);
+        const issuer = `https://securetoken.google.com/${options.projectId}`;
+        if (claims && (claims.aud !== options.projectId || claims.iss !== issuer)) {
+          return fail(
+            'token_wrong_audience',
+            `The ID token was not issued for the project ${options.projectId}.`,
+          );
+        }
+        return fail('token_invalid', 'The ID token is not valid.');
+      }
+      default:
+        return new AppError('service_unavailable', 'The identity provider could not be reached; retry.', {
+          cause: err,
+        });
+    }
+  };
+
+  return {
+    mode: options.emulatorHost ? 'emulator' : 'firebase',
+    async verify(idToken: string): Promise<VerifiedIdentity> {
+      let decoded: DecodedIdToken;
+      try {
+        decoded = await auth.verifyIdToken(idToken, true);
+      } catch (err) {
+        throw toAppError(err, idToken);
+      }
+      const provider = decoded.firebase.sign_in_provider as SignInProvider;
+      if (!SIGN_IN_PROVIDERS.includes(provider)) {
+        throw new AppError(
+          'forbidden',
+          `Sign-in with '${decoded.firebase.sign_in_provider}' is not accepted here.`,
+        );
+      }
+      return {
+        uid: decoded.uid,
+        provider,
+        email: typeof decoded.email === 'string' ? decoded.email : null,
+        emailVerified: decoded.email_verified === true,
+        phone: typeof decoded.phone_number === 'string' ? decoded.phone_number : null,
+        name: typeof decoded.name === 'string' && decoded.name !== '' ? decoded.name.slice(0, 200) : null,
+      };
+    },
+    close: () => deleteApp(app),
+  };
+}
+
+/** The verifier when no identity provider is configured: every token is refused with a 503 that says why. */
+export function unconfiguredIdentity(): IdentityVerifier {
+  return {
+    mode: 'unconfigured',
+    async verify(): Promise<VerifiedIdentity> {
+      throw new AppError(
+        'service_unavailable',
+        'Sign-in is not configured on this server: set FIREBASE_PROJECT_ID (or FIREBASE_AUTH_EMULATOR_HOST outside production).',
+      );
+    },
+    close: async () => {},
+  };
+}
