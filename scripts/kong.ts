@@ -46,6 +46,8 @@ interface RouteGroup {
   tier: 'anonymous' | 'publishable' | 'seller' | 'operator';
   keyed: boolean;
   limited: boolean;
+  /** Some operation also takes a signed-in person's bearer token instead of a key (verified by the API). */
+  tokenAlternative: boolean;
 }
 
 /** The spec's operations grouped into routes: by first path segment, key kind and whether limited. */
@@ -55,14 +57,25 @@ export function routeGroups(document: Json): RouteGroup[] {
     for (const method of METHODS) {
       const op = item[method] as { security?: Json[]; tags?: string[] } | undefined;
       if (!op) continue;
-      const schemes = [...new Set((op.security ?? []).flatMap((r) => Object.keys(r)))];
+      // Bearer ID tokens (CustomerToken, StaffToken) are verified by the API; the gateway checks keys.
+      const requirements = (op.security ?? []).map((r) => Object.keys(r).filter((s) => s in TIER_OF_SCHEME));
+      const schemes = [...new Set(requirements.flat())];
+      const tokenAlternative = requirements.some((r) => r.length === 0) && schemes.length > 0;
       if (schemes.length > 1) throw new Error(`kong: ${method} ${path} accepts several key kinds`);
       const tier = schemes[0] ? TIER_OF_SCHEME[schemes[0]] : 'anonymous';
       if (!tier) throw new Error(`kong: unknown security scheme ${schemes[0]}`);
       const limited = isRateLimited(op);
       const segment = path.split('/')[1] ?? '';
       const name = tier === 'anonymous' ? (limited ? `${segment}-open` : 'system') : segment;
-      const group = groups.get(name) ?? { name, paths: [], tier, keyed: tier !== 'anonymous', limited };
+      const group = groups.get(name) ?? {
+        name,
+        paths: [],
+        tier,
+        keyed: tier !== 'anonymous',
+        limited,
+        tokenAlternative: false,
+      };
+      group.tokenAlternative ||= tokenAlternative;
       if (group.tier !== tier || group.limited !== limited)
         throw new Error(`kong: operations of ${path} need different routes (mixed security or limits)`);
       if (!group.paths.includes(path)) group.paths.push(path);
@@ -80,7 +93,7 @@ export function routeGroups(document: Json): RouteGroup[] {
 const limitByOf = (tier: RouteGroup['tier']) =>
   tier === 'seller' || tier === 'operator' ? 'consumer' : 'ip';
 
-const rateLimiting = (perMinute: number, limitBy: 'consumer' | 'ip') => ({
+const rateLimiting = (perMinute: number, limitBy: 'consumer' | 'ip' | 'header') => ({
   name: 'rate-limiting',
   config: {
     minute: perMinute,
@@ -92,6 +105,9 @@ const rateLimiting = (perMinute: number, limitBy: 'consumer' | 'ip') => ({
     hide_client_headers: false,
   },
 });
+
+/** The consumer a request without a key but with a bearer ID token passes the gateway as. */
+export const TOKEN_HOLDER = 'bearer-token-holder';
 
 /** The declarative configuration for a bundled document. */
 export function buildKongConfig(document: Json): Json {
@@ -122,6 +138,9 @@ export function buildKongConfig(document: Json): Json {
                 // The API checks the key again (it must hold without the gateway) and needs it for that.
                 hide_credentials: false,
                 run_on_preflight: false,
+                // Staff sign in with a bearer ID token instead of a key: such requests pass as the
+                // token-holder consumer (budget per Authorization header) and the API verifies the token.
+                ...(group.tokenAlternative ? { anonymous: TOKEN_HOLDER } : {}),
               },
             },
           ]
@@ -182,6 +201,23 @@ export function buildKongConfig(document: Json): Json {
     ],
     // One group per key kind; kong-sync puts each consumer in the group of its key's kind. Consumer
     // groups are a Kong Enterprise / Konnect feature: on Kong OSS the route-level limits above apply.
+    consumers: routes.some((r) => r.plugins.some((p) => p.name === 'key-auth' && 'anonymous' in p.config))
+      ? [
+          {
+            username: TOKEN_HOLDER,
+            // Per signed-in session (the bearer token), at the tier of a customer.
+            plugins: [
+              {
+                ...rateLimiting(api.RATE_LIMIT_CUSTOMER, 'header'),
+                config: {
+                  ...rateLimiting(api.RATE_LIMIT_CUSTOMER, 'header').config,
+                  header_name: 'Authorization',
+                },
+              },
+            ],
+          },
+        ]
+      : [],
     consumer_groups: (['publishable', 'seller', 'operator'] as const).map((tier) => ({
       name: tier,
       plugins: [rateLimiting(tiers[tier], limitByOf(tier))],
