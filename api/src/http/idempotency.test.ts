@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-db.js';
-import { AppError } from './errors.js';
+import { AppError } from '../errors.js';
 import { createIdempotency, hashRequest, purgeIdempotencyKeys } from './idempotency.js';
 
 let t: TestDatabase;

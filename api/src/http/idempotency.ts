@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { AppError, type ErrorCode, type FieldError } from './errors.js';
+import { AppError, type ErrorCode, type FieldError } from '../errors.js';
 
 /** A stable hash of a request body: same JSON, same hash, whatever the key order. */
 export function hashRequest(body: unknown): string {

@@ -6,10 +6,11 @@ import {
   type Context as OpenApiContext,
   type Operation,
 } from 'openapi-backend';
+import { AppError } from '../errors.js';
 import { readJsonBody } from './body.js';
-import { AppError } from './errors.js';
 import { installFastMatcher } from './operation-matcher.js';
-import type { HandlerRequest, OperationHandlers, OperationId, Principal } from './operations.js';
+import type { HandlerRequest, OperationHandlers, OperationId } from './operations.js';
+import type { Principal } from './principal.js';
 import { describeFieldErrors, toFieldErrors } from './validation-errors.js';
 
 // ajv-formats is CommonJS with a default export; under NodeNext it arrives as the module object.

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { AppError } from '../../http/errors.js';
 import { optionallyIdempotent, type RunIdempotent } from '../../http/idempotency.js';
 import type { OperationHandlers } from '../../http/operations.js';
 import type { ApiKeyRecord } from './auth.repository.js';

@@ -1,17 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { Principal } from '../../http/principal.js';
 import { newId } from '../../lib/ids.js';
 import type { Logger } from '../../lib/logger.js';
 import * as repo from './auth.repository.js';
 import type { ApiKeyKind } from './auth.table.js';
 import { DEMO_KEY_HASHES, generateKey, hashKey, visiblePrefix } from './keys.js';
-
-/** Who is calling, as established from the `X-Api-Key` header. */
-export type Principal =
-  | { kind: 'anonymous' }
-  | { kind: 'publishable'; keyId: string }
-  | { kind: 'seller'; keyId: string; sellerId: string }
-  | { kind: 'operator'; keyId: string };
 
 export interface ApiKeyServiceDeps {
   db: Kysely<Database>;

@@ -1,7 +1,5 @@
 /** Public surface of the auth module. */
-export { keyHandlers } from './auth.handlers.js';
 export type { ApiKeyRecord } from './auth.repository.js';
-export { type ApiKeyService, createApiKeyService, type Principal } from './auth.service.js';
+export { type ApiKeyService, createApiKeyService } from './auth.service.js';
 export type { ApiKeyKind, AuthTables } from './auth.table.js';
 export { DEMO_KEYS, hashKey } from './keys.js';
-export { keyIdOf, sellerIdOf } from './principal.js';

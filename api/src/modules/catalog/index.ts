@@ -1,7 +1,6 @@
 /** Public surface of the catalog module: other modules import from here only. */
 
 export { withCatalogCache } from './catalog.cache.js';
-export { catalogHandlers } from './catalog.handlers.js';
 export { type CatalogService, createCatalogService, type Product } from './catalog.service.js';
 export type { CatalogTables } from './catalog.table.js';
 export {

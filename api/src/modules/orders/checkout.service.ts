@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { AppError, type ErrorCode } from '../../http/errors.js';
+import { AppError, type ErrorCode } from '../../errors.js';
 import type { RunIdempotent } from '../../http/idempotency.js';
 import { newId } from '../../lib/ids.js';
 import { hashKey } from '../auth/index.js';

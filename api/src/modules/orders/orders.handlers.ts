@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { optionallyIdempotent, type RunIdempotent, requireIdempotencyKey } from '../../http/idempotency.js';
 import type { OperationHandlers } from '../../http/operations.js';
-import { keyIdOf, sellerIdOf } from '../auth/index.js';
+import { keyIdOf, sellerIdOf } from '../../http/principal.js';
 import type { LedgerService } from '../ledger/index.js';
 import type { CheckoutService } from './checkout.service.js';
 import type { OrdersService } from './orders.service.js';

@@ -1,6 +1,6 @@
 import { optionallyIdempotent, type RunIdempotent } from '../../http/idempotency.js';
 import type { OperationHandlers } from '../../http/operations.js';
-import { sellerIdOf } from '../auth/index.js';
+import { sellerIdOf } from '../../http/principal.js';
 import type { SellerCatalogService } from './seller-catalog.service.js';
 import type { Db } from './seller-catalog.shared.js';
 

@@ -1,5 +1,5 @@
+import { AppError, type FieldError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { AppError, type FieldError } from '../../http/errors.js';
 import { recordEvents } from '../events/index.js';
 import { type Db, variantEvent } from './seller-catalog.shared.js';
 import { throwIfAny } from './seller-catalog.validation.js';

@@ -1,5 +1,5 @@
+import { AppError, type FieldError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { AppError, type FieldError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import { refreshPriceRanges } from '../catalog/index.js';
 import { type DomainEvent, recordEvents } from '../events/index.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { OperationHandlers } from '../../http/operations.js';
-import { sellerIdOf } from '../auth/index.js';
+import { sellerIdOf } from '../../http/principal.js';
 import { listRates, upsertRate } from './shipping.repository.js';
 
 /** Seller handlers for its flat shipping rates (what checkout charges per seller order). */

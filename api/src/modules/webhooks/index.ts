@@ -12,7 +12,6 @@ export {
   type Resolve,
   type UrlGuardOptions,
 } from './url-guard.js';
-export { webhookHandlers } from './webhooks.handlers.js';
 export { activeSecrets, activeSecretsSql } from './webhooks.repository.js';
 export {
   createWebhooksService,

@@ -2,7 +2,7 @@ import type { LookupAddress } from 'node:dns';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../errors.js';
 import {
   checkWebhookUrl,
   ForbiddenAddressError,

@@ -1,7 +1,7 @@
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import { lookup as dnsLookupAsync } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../errors.js';
 
 /** Resolves a host name to every address it has (the shape of `dns.promises.lookup(host, { all: true })`). */
 export type Resolve = (

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { optionallyIdempotent, type RunIdempotent } from '../../http/idempotency.js';
-import type { HandlerRequest, OperationHandlers, Principal } from '../../http/operations.js';
-import { sellerIdOf } from '../auth/index.js';
+import type { HandlerRequest, OperationHandlers } from '../../http/operations.js';
+import { type Principal, sellerIdOf } from '../../http/principal.js';
 import type { Owner, WebhooksService } from './webhooks.service.js';
 
 type WebhookHandlers = Pick<

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SELLER_1, SELLER_2, sellerIdByHandle } from '../../../test/support/seller-catalog.js';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import type { Problem } from '../../http/errors.js';
 import { activeSecrets } from './index.js';
 
 type Schemas = components['schemas'];

@@ -1,15 +1,14 @@
-import type { Container } from '../container.js';
-import { keyHandlers } from '../modules/auth/index.js';
-import { cartsHandlers } from '../modules/carts/index.js';
-import { catalogHandlers } from '../modules/catalog/index.js';
-import { orderHandlers } from '../modules/orders/index.js';
-import { sellerCatalogHandlers } from '../modules/seller-catalog/index.js';
-import { sellerAdminHandlers } from '../modules/sellers/index.js';
-import { shippingHandlers } from '../modules/shipping/index.js';
-import { type SystemDeps, systemHandlers } from '../modules/system/system.handlers.js';
-import { webhookHandlers } from '../modules/webhooks/index.js';
-import type { OperationHandlers } from './operations.js';
-
+import type { Container } from './container.js';
+import type { OperationHandlers } from './http/operations.js';
+import { keyHandlers } from './modules/auth/auth.handlers.js';
+import { cartsHandlers } from './modules/carts/carts.handlers.js';
+import { catalogHandlers } from './modules/catalog/catalog.handlers.js';
+import { orderHandlers } from './modules/orders/orders.handlers.js';
+import { sellerCatalogHandlers } from './modules/seller-catalog/seller-catalog.handlers.js';
+import { sellerAdminHandlers } from './modules/sellers/sellers.handlers.js';
+import { shippingHandlers } from './modules/shipping/shipping.handlers.js';
+import { type SystemDeps, systemHandlers } from './modules/system/system.handlers.js';
+import { webhookHandlers } from './modules/webhooks/webhooks.handlers.js';
 /** Every operation's handler, built from the container. Leaving an operationId out does not compile. */
 export function allHandlers(container: Container, system: SystemDeps): OperationHandlers {
   const db = container.database.db;

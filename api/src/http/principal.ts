@@ -1,5 +1,11 @@
-import { AppError } from '../../http/errors.js';
-import type { Principal } from './auth.service.js';
+import { AppError } from '../errors.js';
+
+/** Who a request acts for, as established from its API key (or its absence). */
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'publishable'; keyId: string }
+  | { kind: 'seller'; keyId: string; sellerId: string }
+  | { kind: 'operator'; keyId: string };
 
 /**
  * The seller a `/seller/*` request acts for. The spec's SellerKey scheme already guarantees a seller

@@ -1,4 +1,4 @@
-import type { components } from '../generated/openapi.js';
+import type { components } from './generated/openapi.js';
 
 /** The closed set of error codes; generated from `ProblemCode` in the spec. */
 export type ErrorCode = components['schemas']['ProblemCode'];
