@@ -10,4 +10,4 @@ export {
   refreshPriceRanges,
 } from './catalog.write-repository.js';
 export { inventoryUpdated } from './inventory.events.js';
-export { returnStock, type StockChange, takeStock } from './inventory.repository.js';
+export { applyStock, returnStock, type StockChange, takeStock } from './inventory.repository.js';

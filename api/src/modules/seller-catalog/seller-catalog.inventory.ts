@@ -1,9 +1,10 @@
 import { AppError, type FieldError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
+import { applyStock } from '../catalog/index.js';
 import { recordEvents } from '../events/index.js';
 import { type Db, variantEvent } from './seller-catalog.shared.js';
 import { throwIfAny } from './seller-catalog.validation.js';
-import { applyStock, lockSellerVariants } from './seller-variants.repository.js';
+import { lockSellerVariants } from './seller-variants.repository.js';
 
 type Item = components['schemas']['InventoryUpdate']['items'][number];
 type Result = components['schemas']['InventoryUpdateResult'];

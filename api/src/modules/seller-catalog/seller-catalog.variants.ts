@@ -1,7 +1,7 @@
 import { AppError, type FieldError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { newId } from '../../lib/ids.js';
-import { refreshPriceRanges } from '../catalog/index.js';
+import { applyStock, refreshPriceRanges } from '../catalog/index.js';
 import { type DomainEvent, recordEvents } from '../events/index.js';
 import { findOptions, type PriceRow, updateProduct } from './seller-catalog.repository.js';
 import {
@@ -114,7 +114,7 @@ export async function updateVariant(
   if (input.prices !== undefined) errors.push(...checkPrices(input.prices, ''));
   throwIfAny(errors);
 
-  const patch: Parameters<typeof repo.updateVariant>[2] = {};
+  const patch: Parameters<typeof repo.updateVariant>[2] & { inventory_quantity?: number } = {};
   if (input.sku !== undefined && input.sku !== current.sku) {
     await assertSkusFree(trx, [input.sku], variantId);
     patch.sku = input.sku;
@@ -147,7 +147,9 @@ export async function updateVariant(
     input.inventory_quantity !== undefined && input.inventory_quantity !== current.inventory_quantity;
   if (stockChanged) patch.inventory_quantity = input.inventory_quantity;
 
-  await repo.updateVariant(trx, variantId, patch);
+  const { inventory_quantity: stock, ...content } = patch;
+  await repo.updateVariant(trx, variantId, content);
+  if (stock !== undefined) await applyStock(trx, [{ id: variantId, quantity: stock, adjust: null }]);
   if (pricesChanged) {
     await repo.replacePrices(trx, { id: variantId, product_id: productId }, prices);
     await refreshPriceRanges(trx, [productId]);

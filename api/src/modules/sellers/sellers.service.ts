@@ -4,9 +4,9 @@ import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
-import type { SellerStatus } from '../catalog/catalog.table.js';
 import { recordEvents } from '../events/index.js';
 import * as repo from './sellers.repository.js';
+import type { SellerStatus } from './sellers.table.js';
 
 type AdminSeller = components['schemas']['AdminSeller'];
 type Transition = 'approve' | 'suspend' | 'reactivate';

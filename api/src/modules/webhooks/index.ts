@@ -3,6 +3,16 @@
  * the webhooks plugin's fan-out and delivery worker use.
  */
 
+export {
+  type AttemptRecord,
+  type ClaimedDelivery,
+  claimDue,
+  disableFailingEndpoint,
+  insertAttempt,
+  markEndpointFailing,
+  markEndpointHealthy,
+  settleDelivery,
+} from './attempts.repository.js';
 export { queueDeliveriesForEvent } from './fanout.js';
 export {
   checkWebhookUrl,
