@@ -12,6 +12,7 @@ import { ledgerBook } from '../ledger/index.js';
 import type { PaymentProvider } from '../payments/index.js';
 import { commissionRates } from '../sellers/index.js';
 import { applyBps } from './money.js';
+import { orderEvent } from './orders.events.js';
 import { insertOrder, loadOrders } from './orders.repository.js';
 import { type Order, toOrders } from './orders.views.js';
 
@@ -144,31 +145,22 @@ export function createCheckoutService({ idempotent, payments }: CheckoutDeps) {
               throw new AppError('out_of_stock', `Not enough stock for ${what}.`);
             }
             const events: DomainEvent[] = [
-              {
-                type: 'order.placed',
-                aggregateType: 'order',
-                aggregateId: orderId,
-                data: {
-                  order_id: orderId,
-                  currency: cart.currency,
-                  total: cart.totals.total,
-                  seller_order_ids: sellerOrders.map((s) => s.id),
-                },
-              },
-              ...sellerOrders.map(({ group, id, commission }) => ({
-                type: 'seller_order.placed',
-                aggregateType: 'order',
-                aggregateId: orderId,
-                sellerId: group.sellerId,
-                data: {
+              orderEvent('order.placed', orderId, null, {
+                order_id: orderId,
+                currency: cart.currency,
+                total: cart.totals.total,
+                seller_order_ids: sellerOrders.map((s) => s.id),
+              }),
+              ...sellerOrders.map(({ group, id, commission }) =>
+                orderEvent('seller_order.placed', orderId, group.sellerId, {
                   order_id: orderId,
                   seller_order_id: id,
                   seller_id: group.sellerId,
                   currency: cart.currency,
                   total: group.total,
                   commission,
-                },
-              })),
+                }),
+              ),
               ...taken.map((change) =>
                 inventoryUpdated(
                   change,

@@ -1,8 +1,9 @@
 import { AppError, type FieldError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { newId } from '../../lib/ids.js';
-import { applyStock, refreshPriceRanges } from '../catalog/index.js';
-import { type DomainEvent, recordEvents } from '../events/index.js';
+import { applyStock, inventoryUpdated, refreshPriceRanges } from '../catalog/index.js';
+import { type DomainEvent, type EventData, recordEvents } from '../events/index.js';
+import { variantEvent } from './seller-catalog.events.js';
 import { findOptions, type PriceRow, updateProduct } from './seller-catalog.repository.js';
 import {
   assertSkusFree,
@@ -10,7 +11,6 @@ import {
   lockOwnedProduct,
   readSellerProduct,
   type SellerProduct,
-  variantEvent,
 } from './seller-catalog.shared.js';
 import {
   checkPrices,
@@ -154,9 +154,9 @@ export async function updateVariant(
     await repo.replacePrices(trx, { id: variantId, product_id: productId }, prices);
     await refreshPriceRanges(trx, [productId]);
   }
-  const changed = [
-    ...Object.keys(patch).filter((k) => k !== 'inventory_quantity'),
-    ...(pricesChanged ? ['prices'] : []),
+  const changed: EventData<'variant.updated'>['changed'] = [
+    ...(Object.keys(content) as (keyof typeof content)[]),
+    ...(pricesChanged ? (['prices'] as const) : []),
   ];
   const after = { id: variantId, product_id: productId, sku: patch.sku ?? current.sku };
   const events: DomainEvent[] = [];
@@ -175,10 +175,16 @@ export async function updateVariant(
   }
   if (stockChanged) {
     events.push(
-      variantEvent('inventory.updated', sellerId, after, {
-        inventory_quantity: input.inventory_quantity,
-        previous_quantity: current.inventory_quantity,
-      }),
+      inventoryUpdated(
+        {
+          variantId: after.id,
+          productId: after.product_id,
+          sku: after.sku,
+          inventoryQuantity: stock ?? current.inventory_quantity,
+          previousQuantity: current.inventory_quantity,
+        },
+        sellerId,
+      ),
     );
   }
   await recordEvents(trx, events);

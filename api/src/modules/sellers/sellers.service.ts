@@ -12,7 +12,14 @@ type AdminSeller = components['schemas']['AdminSeller'];
 type Transition = 'approve' | 'suspend' | 'reactivate';
 
 /** Which states each operator action leaves from, and where it goes. */
-const TRANSITIONS: Record<Transition, { from: SellerStatus[]; to: SellerStatus; event: string }> = {
+const TRANSITIONS: Record<
+  Transition,
+  {
+    from: SellerStatus[];
+    to: SellerStatus;
+    event: 'seller.approved' | 'seller.suspended' | 'seller.reactivated';
+  }
+> = {
   approve: { from: ['pending'], to: 'active', event: 'seller.approved' },
   suspend: { from: ['pending', 'active'], to: 'suspended', event: 'seller.suspended' },
   reactivate: { from: ['suspended'], to: 'active', event: 'seller.reactivated' },
