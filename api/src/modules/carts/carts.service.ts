@@ -4,8 +4,8 @@ import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { newId } from '../../lib/ids.js';
 import { newCartId } from './cart-id.js';
-import { type Cart, toCartView } from './cart-view.js';
 import * as repo from './carts.repository.js';
+import { type Cart, toCartView } from './carts.views.js';
 import { type CartState, cartNotFound, isForSale, loadCartState } from './pricing.js';
 
 type Schemas = components['schemas'];
