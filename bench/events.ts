@@ -10,7 +10,12 @@ import { loadConfig } from '../api/src/config.js';
 import { openDatabase } from '../api/src/db/database.js';
 import { migrateToLatest } from '../api/src/db/migrate.js';
 import { createLogger } from '../api/src/lib/logger.js';
-import { createEventBus, createRelay, type DomainEvent, recordEvents } from '../api/src/modules/events/index.js';
+import {
+  createEventBus,
+  createRelay,
+  type DomainEvent,
+  recordEvents,
+} from '../api/src/modules/events/index.js';
 import { createPluginRunner } from '../api/src/plugins/index.js';
 import webhooks from '../plugins/webhooks/src/index.js';
 import { benchDatabase, createDatabase, dropDatabase, envInt } from './lib.js';

@@ -29,6 +29,16 @@ const schema = z.object({
     .min(1)
     .max(24 * 90)
     .default(24),
+  // Seals stored idempotent responses (they can hold secrets shown once): 32 bytes, base64.
+  // Unset: a random key per process, so a replay after a restart or on another instance cannot be read.
+  IDEMPOTENCY_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .refine(
+      (v) => v === undefined || Buffer.from(v, 'base64').length === 32,
+      'must be 32 bytes, base64-encoded',
+    )
+    .transform((v) => (v === undefined ? undefined : Buffer.from(v, 'base64'))),
   API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   // Events: the outbox relay publishes to Kafka when KAFKA_BROKERS is set, else to the embedded bus.
   KAFKA_BROKERS: z

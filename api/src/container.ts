@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { LogEvent } from 'kysely';
 import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
-import { createIdempotency, purgeIdempotencyKeys, type RunIdempotent } from './http/idempotency.js';
+import { createIdempotency, type Idempotency } from './http/idempotency.js';
+import { purgeIdempotencyKeys } from './http/idempotency.repository.js';
+import { createReplaySeal } from './http/idempotency.seal.js';
 import type { Logger } from './lib/logger.js';
 import { type ApiKeyService, createApiKeyService } from './modules/auth/index.js';
 import { type CartsService, createCartsService } from './modules/carts/index.js';
@@ -17,6 +20,7 @@ import {
 import { createTestPaymentProvider, type PaymentProvider } from './modules/payments/index.js';
 import { createSellerCatalogService, type SellerCatalogService } from './modules/seller-catalog/index.js';
 import { createSellerAdminService, type SellerAdminService } from './modules/sellers/index.js';
+import { createShippingService, type ShippingService } from './modules/shipping/index.js';
 import { createWebhooksService, type WebhooksService } from './modules/webhooks/index.js';
 import { createConfiguredRunner, loadPlugins, type PluginRunner } from './plugins/index.js';
 
@@ -29,10 +33,12 @@ export interface Container {
   /** Whole-response cache of storefront catalog GETs, dropped with the catalog cache. */
   catalogResponses: ReturnType<typeof withCatalogCache>['responses'];
   apiKeys: ApiKeyService;
-  idempotent: RunIdempotent;
+  /** The one owner of write transactions and Idempotency-Key records. */
+  idempotent: Idempotency;
   sellerCatalog: SellerCatalogService;
   carts: CartsService;
   sellers: SellerAdminService;
+  shipping: ShippingService;
   payments: PaymentProvider;
   checkout: CheckoutService;
   orders: OrdersService;
@@ -76,12 +82,21 @@ export async function createContainer(
   const catalog = catalogCache.service;
   let purger: NodeJS.Timeout | undefined;
   const apiKeys = createApiKeyService({ db: database.db, logger, cacheTtlMs: config.API_KEY_CACHE_TTL_MS });
-  const idempotent = createIdempotency({ db: database.db });
+  if (!config.IDEMPOTENCY_ENCRYPTION_KEY && config.NODE_ENV === 'production') {
+    logger.warn(
+      'IDEMPOTENCY_ENCRYPTION_KEY is unset: replays will not survive a restart or reach other instances',
+    );
+  }
+  const idempotent = createIdempotency({
+    db: database.db,
+    seal: createReplaySeal(config.IDEMPOTENCY_ENCRYPTION_KEY ?? randomBytes(32)),
+  });
   const sellerCatalog = createSellerCatalogService({ db: database.db });
   const sellers = createSellerAdminService({ db: database.db });
+  const shipping = createShippingService({ db: database.db });
   const carts = createCartsService({ db: database.db });
   const payments = createTestPaymentProvider();
-  const checkout = createCheckoutService({ db: database.db, idempotent, payments });
+  const checkout = createCheckoutService({ payments });
   const orders = createOrdersService({ db: database.db, payments });
   const ledger = createLedgerService({ db: database.db });
   const webhooks = createWebhooksService({
@@ -102,6 +117,7 @@ export async function createContainer(
     idempotent,
     sellerCatalog,
     sellers,
+    shipping,
     carts,
     payments,
     checkout,

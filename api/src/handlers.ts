@@ -11,23 +11,21 @@ import { type SystemDeps, systemHandlers } from './modules/system/system.handler
 import { webhookHandlers } from './modules/webhooks/webhooks.handlers.js';
 /** Every operation's handler, built from the container. Leaving an operationId out does not compile. */
 export function allHandlers(container: Container, system: SystemDeps): OperationHandlers {
-  const db = container.database.db;
   const { idempotent, sellers } = container;
   return {
     ...systemHandlers(system),
     ...catalogHandlers({ catalog: container.catalog }),
-    ...sellerCatalogHandlers({ sellerCatalog: container.sellerCatalog, idempotent, db }),
-    ...cartsHandlers({ carts: container.carts, db, idempotent }),
-    ...sellerAdminHandlers({ sellers, db, idempotent }),
-    ...shippingHandlers({ db }),
+    ...sellerCatalogHandlers({ sellerCatalog: container.sellerCatalog, idempotent }),
+    ...cartsHandlers({ carts: container.carts, idempotent }),
+    ...sellerAdminHandlers({ sellers, idempotent }),
+    ...shippingHandlers({ shipping: container.shipping }),
     ...orderHandlers({
-      db,
       idempotent,
       checkout: container.checkout,
       orders: container.orders,
       ledger: container.ledger,
     }),
-    ...keyHandlers({ apiKeys: container.apiKeys, db, idempotent, requireSeller: (id) => sellers.get(id) }),
-    ...webhookHandlers({ webhooks: container.webhooks, db, idempotent }),
+    ...keyHandlers({ apiKeys: container.apiKeys, idempotent, requireSeller: (id) => sellers.get(id) }),
+    ...webhookHandlers({ webhooks: container.webhooks, idempotent }),
   };
 }
