@@ -39,6 +39,16 @@ const schema = z
       .min(1)
       .max(24 * 90)
       .default(24),
+    // Seals stored idempotent responses (they can hold secrets shown once): 32 bytes, base64.
+    // Unset: a random key per process, so a replay after a restart or on another instance cannot be read.
+    IDEMPOTENCY_ENCRYPTION_KEY: z
+      .string()
+      .optional()
+      .refine(
+        (v) => v === undefined || Buffer.from(v, 'base64').length === 32,
+        'must be 32 bytes, base64-encoded',
+      )
+      .transform((v) => (v === undefined ? undefined : Buffer.from(v, 'base64'))),
     // PEM RSA public key: api_key.created then carries the new secret encrypted to it (for kong-sync).
     API_KEY_SEAL_PUBLIC_KEY: z.string().startsWith('-----BEGIN PUBLIC KEY-----').optional(),
     API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),

@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { LogEvent } from 'kysely';
 import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
-import { createIdempotency, purgeIdempotencyKeys, type RunIdempotent } from './http/idempotency.js';
+import { createIdempotency, type Idempotency } from './http/idempotency.js';
+import { purgeIdempotencyKeys } from './http/idempotency.repository.js';
+import { createReplaySeal } from './http/idempotency.seal.js';
 import type { Logger } from './lib/logger.js';
 import {
   type ApiKeyService,
@@ -26,9 +29,10 @@ import { createTestPaymentProvider, type PaymentProvider } from './modules/payme
 import { createRateLimitService, type RateLimitService } from './modules/rate-limits/index.js';
 import { createSellerCatalogService, type SellerCatalogService } from './modules/seller-catalog/index.js';
 import { createSellerAdminService, type SellerAdminService } from './modules/sellers/index.js';
+import { createShippingService, type ShippingService } from './modules/shipping/index.js';
 import { createStaffService, type StaffService } from './modules/staff/index.js';
 import { createWebhooksService, type WebhooksService } from './modules/webhooks/index.js';
-import { instrumentCache, instrumentCheckout } from './observability/business.metrics.js';
+import { instrumentCache } from './observability/business.metrics.js';
 import { observeDatabase } from './observability/database.metrics.js';
 import { createConfiguredRunner, loadPlugins, type PluginRunner } from './plugins/index.js';
 import { createSharedStore, type SharedStore } from './shared-store/index.js';
@@ -51,10 +55,12 @@ export interface Container {
   customers: CustomersService;
   /** Sellers' staff acting with their Firebase sign-in. */
   staff: StaffService;
-  idempotent: RunIdempotent;
+  /** The one owner of write transactions and Idempotency-Key records. */
+  idempotent: Idempotency;
   sellerCatalog: SellerCatalogService;
   carts: CartsService;
   sellers: SellerAdminService;
+  shipping: ShippingService;
   payments: PaymentProvider;
   checkout: CheckoutService;
   orders: OrdersService;
@@ -119,15 +125,24 @@ export async function createContainer(
       operator: config.RATE_LIMIT_OPERATOR,
     },
   });
-  const idempotent = createIdempotency({ db: database.db });
   const identity = createIdentity(config);
   const customers = createCustomersService({ db: database.db });
   const staff = createStaffService({ db: database.db });
+  if (!config.IDEMPOTENCY_ENCRYPTION_KEY && config.NODE_ENV === 'production') {
+    logger.warn(
+      'IDEMPOTENCY_ENCRYPTION_KEY is unset: replays will not survive a restart or reach other instances',
+    );
+  }
+  const idempotent = createIdempotency({
+    db: database.db,
+    seal: createReplaySeal(config.IDEMPOTENCY_ENCRYPTION_KEY ?? randomBytes(32)),
+  });
   const sellerCatalog = createSellerCatalogService({ db: database.db });
   const sellers = createSellerAdminService({ db: database.db });
+  const shipping = createShippingService({ db: database.db });
   const carts = createCartsService({ db: database.db });
   const payments = createTestPaymentProvider();
-  const checkout = instrumentCheckout(createCheckoutService({ db: database.db, idempotent, payments }));
+  const checkout = createCheckoutService({ payments });
   const orders = createOrdersService({ db: database.db, payments });
   const ledger = createLedgerService({ db: database.db });
   const webhooks = createWebhooksService({
@@ -153,6 +168,7 @@ export async function createContainer(
     idempotent,
     sellerCatalog,
     sellers,
+    shipping,
     carts,
     payments,
     checkout,

@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import getRawBody from 'raw-body';
-import { AppError } from './errors.js';
+import { AppError } from '../errors.js';
 
 /** True when the request carries a body (declared length above zero, or chunked). */
 export function hasBody(ctx: Context): boolean {

@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
+import { AppError, toProblem } from '../errors.js';
 import type { Logger } from '../lib/logger.js';
-import { AppError, toProblem } from './errors.js';
 
 /**
  * Maps every thrown error to an `application/problem+json` response. `AppError`s carry their code;

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-db.js';
-import { AppError } from './errors.js';
-import { createIdempotency, hashRequest, purgeIdempotencyKeys } from './idempotency.js';
+import { AppError } from '../errors.js';
+import { createIdempotency, hashRequest, type WriteRequest } from './idempotency.js';
+import { purgeIdempotencyKeys } from './idempotency.repository.js';
+import { createReplaySeal } from './idempotency.seal.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -20,25 +23,35 @@ describe('idempotency records', () => {
   });
 
   it('run the work once, replay it, and free the key when the work fails for a reason of ours', async () => {
-    const run = createIdempotency({ db: db() });
+    const { run } = createIdempotency({ db: db(), seal: createReplaySeal(randomBytes(32)) });
     let runs = 0;
-    const request = { scope: 'k1:POST /x', key: 'key-1', operation: 'op', body: { n: 1 } };
-    const first = await run(request, async () => ({ status: 201, body: { n: ++runs } }));
-    const again = await run(request, async () => ({ status: 201, body: { n: ++runs } }));
-    expect([first.replayed, again.replayed, again.body, runs]).toEqual([false, true, { n: 1 }, 1]);
+    const request = (key: string): WriteRequest => ({
+      operationId: 'op',
+      method: 'POST',
+      path: '/x',
+      body: { n: 1 },
+      headers: { 'idempotency-key': key },
+      principal: { kind: 'operator', keyId: 'k1' },
+    });
+    const first = await run(request('key-1'), 201, async () => ({ n: ++runs }));
+    const again = await run(request('key-1'), 201, async () => ({ n: ++runs }));
+    expect([first.headers, again.headers, again.body, runs]).toEqual([
+      undefined,
+      { 'Idempotent-Replayed': 'true' },
+      { n: 1 },
+      1,
+    ]);
 
-    const failing = { ...request, key: 'key-2' };
     await expect(
-      run(failing, async () => {
+      run(request('key-2'), 201, async () => {
         throw new Error('database hiccup');
       }),
     ).rejects.toThrow('database hiccup');
-    const retried = await run(failing, async () => ({ status: 201, body: { n: ++runs } }));
-    expect(retried.replayed).toBe(false); // the failed attempt did not pin the key
+    const retried = await run(request('key-2'), 201, async () => ({ n: ++runs }));
+    expect(retried.headers).toBeUndefined(); // the failed attempt did not pin the key
 
-    const declined = { ...request, key: 'key-3' };
     const decline = () =>
-      run(declined, async () => {
+      run(request('key-3'), 201, async () => {
         throw new AppError('payment_declined', 'The card was declined.');
       });
     await expect(decline()).rejects.toMatchObject({ code: 'payment_declined' });
@@ -46,6 +59,31 @@ describe('idempotency records', () => {
       code: 'payment_declined',
       extra: { headers: { 'Idempotent-Replayed': 'true' } },
     });
+  });
+
+  it('run the declared undo steps when the work fails, and not when it commits', async () => {
+    const { run } = createIdempotency({ db: db(), seal: createReplaySeal(randomBytes(32)) });
+    const undone: string[] = [];
+    const request = {
+      operationId: 'op',
+      method: 'POST',
+      path: '/y',
+      body: {},
+      headers: {},
+      principal: { kind: 'anonymous' } as const,
+    };
+    await run(request, 201, async (_trx, steps) => {
+      steps.onAbort(async () => undone.push('kept'));
+      return {};
+    });
+    await expect(
+      run(request, 201, async (_trx, steps) => {
+        steps.onAbort(async () => undone.push('first'));
+        steps.onAbort(async () => undone.push('second'));
+        throw new AppError('out_of_stock', 'gone');
+      }),
+    ).rejects.toMatchObject({ code: 'out_of_stock' });
+    expect(undone).toEqual(['second', 'first']);
   });
 
   it('are purged once old, completed or abandoned, and kept while fresh', async () => {

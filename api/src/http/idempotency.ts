@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { AppError, type ErrorCode, type FieldError } from './errors.js';
+import { AppError, ERROR_CATALOG, type ErrorCode, type FieldError } from '../errors.js';
+import * as repo from './idempotency.repository.js';
+import type { ReplaySeal } from './idempotency.seal.js';
+import { keyIdOf, type Principal } from './principal.js';
 
 /** A stable hash of a request body: same JSON, same hash, whatever the key order. */
 export function hashRequest(body: unknown): string {
@@ -43,69 +46,74 @@ export function requireIdempotencyKey(headers: Record<string, string | string[] 
 
 export interface IdempotencyDeps {
   db: Kysely<Database>;
+  /** Seals the stored responses: they may carry secrets shown once. */
+  seal: ReplaySeal;
   /** How long a claimed key is held before another request may take it over (a crashed holder). */
   lockMs?: number;
   /** How long a concurrent duplicate waits for the first request before answering 409. */
   waitMs?: number;
 }
 
-export interface IdempotentOutcome<T> {
-  status: number;
-  body: T;
-  replayed: boolean;
+/** The parts of a validated request the wrapper reads. */
+export interface WriteRequest {
+  operationId: string;
+  method: string;
+  path: string;
+  body: unknown;
+  headers: Record<string, string | string[] | undefined>;
+  principal: Principal;
 }
 
-/** Codes that are outcomes of a request that ran, and so are replayed like successes. */
-const STORED_ERRORS = new Set<ErrorCode>([
-  'out_of_stock',
-  'payment_declined',
-  'payment_insufficient_funds',
-  'payment_requires_review',
-  'variant_unavailable',
-  'currency_mismatch',
-  'cart_empty',
-  'cart_incomplete',
-  'cart_completed',
-  'destination_unsupported',
-]);
+/** Handed to the work: declares the undo of an effect outside the database (a payment hold). */
+export interface WriteSteps {
+  /** Runs `step` if the transaction does not commit (compensation, as a saga's undo). */
+  onAbort(step: () => Promise<unknown>): void;
+}
+
+/** What a write returns to its handler. */
+export interface WriteResult<S extends number, T> {
+  status: S;
+  body: T;
+  headers?: Record<string, string>;
+}
+
+/** A unit of write work: runs in the transaction it is given. */
+export type Work<T> = (trx: Kysely<Database>, steps: WriteSteps) => Promise<T>;
 
 /**
- * Runs a write at most once per (scope, key). The key is claimed in its own statement so duplicates
- * see it at once; the work runs in a transaction that also stores the response, so the result and
- * the record of it commit together (a crash can never leave an order without its record).
- * - same key, same body, done: the first response is replayed;
+ * The one owner of write transactions and of idempotency. `run` opens the transaction, hands it to
+ * the work, and — when the request carries an `Idempotency-Key` (or `required`) — runs the work at
+ * most once per (API key, method, path, key):
+ * - same key, same body, done: the first response is replayed (`Idempotent-Replayed: true`);
  * - same key, different body: 422 `idempotency_key_reused`;
  * - same key while the first is running: waits up to `waitMs`, then 409 `idempotency_in_progress`.
+ * The key is claimed in its own statement so duplicates see it at once; the response is stored in
+ * the work's transaction, so the result and its record commit together. Error codes marked
+ * `replayed` in the catalog are stored and replayed too; any other failure frees the key.
  */
-export function createIdempotency({ db, lockMs = 30_000, waitMs = 10_000 }: IdempotencyDeps) {
-  return async function runIdempotent<T>(
-    request: { scope: string; key: string; operation: string; body: unknown },
-    work: (trx: Kysely<Database>) => Promise<{ status: number; body: T }>,
-  ): Promise<IdempotentOutcome<T>> {
+export function createIdempotency({ db, seal, lockMs = 30_000, waitMs = 10_000 }: IdempotencyDeps) {
+  /** Runs the work in a transaction; if it fails, runs the declared undo steps (newest first). */
+  async function transaction<T>(work: Work<T>): Promise<T> {
+    const aborts: (() => Promise<unknown>)[] = [];
+    try {
+      return await db.transaction().execute((trx) => work(trx, { onAbort: (step) => aborts.unshift(step) }));
+    } catch (err) {
+      for (const step of aborts) await step();
+      throw err;
+    }
+  }
+
+  async function once<T>(
+    ref: repo.KeyRef,
+    request: { operation: string; body: unknown },
+    status: number,
+    work: Work<T>,
+  ): Promise<{ body: T; replayed: boolean }> {
     const requestHash = hashRequest(request.body);
-    const where = { scope: request.scope, key: request.key };
     const deadline = Date.now() + waitMs;
     for (let attempt = 0; ; attempt++) {
-      const claimed = await db
-        .insertInto('idempotency_keys')
-        .values({
-          ...where,
-          operation: request.operation,
-          request_hash: requestHash,
-          status: 'in_progress',
-          locked_until: sql<Date>`now() + ${`${lockMs} milliseconds`}::interval`,
-        })
-        .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-        .returning('key')
-        .executeTakeFirst();
-      const existing = claimed
-        ? undefined
-        : await db
-            .selectFrom('idempotency_keys')
-            .selectAll()
-            .where('scope', '=', where.scope)
-            .where('key', '=', where.key)
-            .executeTakeFirst();
+      const claimed = await repo.claimKey(db, ref, { operation: request.operation, requestHash }, lockMs);
+      const existing = claimed ? undefined : await repo.findKey(db, ref);
       if (existing) {
         if (existing.request_hash !== requestHash || existing.operation !== request.operation) {
           throw new AppError(
@@ -113,18 +121,13 @@ export function createIdempotency({ db, lockMs = 30_000, waitMs = 10_000 }: Idem
             'This Idempotency-Key was used with a different request; use a new key.',
           );
         }
-        if (existing.status === 'completed')
-          return replay<T>(existing.response_status ?? 200, existing.response_body);
-        const tookOver = await db
-          .updateTable('idempotency_keys')
-          .set({ locked_until: sql<Date>`now() + ${`${lockMs} milliseconds`}::interval` })
-          .where('scope', '=', where.scope)
-          .where('key', '=', where.key)
-          .where('status', '=', 'in_progress')
-          .where('locked_until', '<', sql<Date>`now()`)
-          .returning('key')
-          .executeTakeFirst();
-        if (!tookOver) {
+        if (existing.status === 'completed') {
+          return {
+            body: replay<T>(existing.response_status ?? status, seal.open(existing.response_body)),
+            replayed: true,
+          };
+        }
+        if (!(await repo.takeOverKey(db, ref, lockMs))) {
           if (Date.now() > deadline) {
             throw new AppError(
               'idempotency_in_progress',
@@ -137,49 +140,65 @@ export function createIdempotency({ db, lockMs = 30_000, waitMs = 10_000 }: Idem
       } else if (!claimed) {
         continue; // the row vanished between the two statements (its holder failed): try to claim again
       }
-      return execute(where, work);
+      return { body: await execute(ref, status, work), replayed: false };
     }
-  };
+  }
 
-  async function execute<T>(
-    where: { scope: string; key: string },
-    work: (trx: Kysely<Database>) => Promise<{ status: number; body: T }>,
-  ): Promise<IdempotentOutcome<T>> {
-    const finish = (trx: Kysely<Database>, status: number, body: unknown) =>
-      trx
-        .updateTable('idempotency_keys')
-        .set({ status: 'completed', response_status: status, response_body: JSON.stringify(body) })
-        .where('scope', '=', where.scope)
-        .where('key', '=', where.key)
-        .execute();
+  async function execute<T>(ref: repo.KeyRef, status: number, work: Work<T>): Promise<T> {
     try {
-      const result = await db.transaction().execute(async (trx) => {
-        const out = await work(trx);
-        await finish(trx, out.status, out.body);
-        return out;
+      return await transaction(async (trx, steps) => {
+        const body = await work(trx, steps);
+        await repo.completeKey(trx, ref, status, seal.seal(body));
+        return body;
       });
-      return { ...result, replayed: false };
     } catch (err) {
-      if (err instanceof AppError && STORED_ERRORS.has(err.code)) {
-        await finish(db, err.status, {
-          code: err.code,
-          detail: err.detail,
-          errors: err.extra.errors ?? null,
-        });
+      if (err instanceof AppError && ERROR_CATALOG[err.code].replayed) {
+        const stored = { code: err.code, detail: err.detail, errors: err.extra.errors ?? null };
+        await repo.completeKey(db, ref, err.status, seal.seal(stored));
       } else {
         // Nothing happened (validation, a fault of ours): free the key so a retry can run.
-        await db
-          .deleteFrom('idempotency_keys')
-          .where('scope', '=', where.scope)
-          .where('key', '=', where.key)
-          .execute();
+        await repo.releaseKey(db, ref);
       }
       throw err;
     }
   }
+
+  return {
+    transaction,
+    /**
+     * Runs a write for a handler and answers with `status`. With `required`, a request without an
+     * `Idempotency-Key` is refused (400); otherwise it just runs once in a transaction.
+     */
+    async run<S extends number, T>(
+      req: WriteRequest,
+      status: S,
+      work: Work<T>,
+      options: { required?: boolean } = {},
+    ): Promise<WriteResult<S, T>> {
+      if (!options.required && req.headers['idempotency-key'] === undefined) {
+        return { status, body: await transaction(work) };
+      }
+      const key = requireIdempotencyKey(req.headers);
+      // The path holds the resource ids: the same key on two carts never collides.
+      const ref = { scope: `${keyIdOf(req.principal)}:${req.method} ${req.path}`, key };
+      const out = await once(ref, { operation: req.operationId, body: req.body }, status, work);
+      return {
+        status,
+        body: out.body,
+        ...(out.replayed ? { headers: { 'Idempotent-Replayed': 'true' } } : {}),
+      };
+    },
+  };
 }
 
-function replay<T>(status: number, body: unknown): IdempotentOutcome<T> {
+function replay<T>(status: number, body: unknown): T {
+  if (body === undefined) {
+    // Sealed with another key (a restart or another instance without IDEMPOTENCY_ENCRYPTION_KEY).
+    throw new AppError(
+      'conflict',
+      'This Idempotency-Key was used for a request that completed, but its response can no longer be read; check the resource, or retry with a new key.',
+    );
+  }
   if (status >= 400) {
     const stored = body as { code: ErrorCode; detail: string; errors: FieldError[] | null };
     throw new AppError(stored.code, stored.detail, {
@@ -187,54 +206,8 @@ function replay<T>(status: number, body: unknown): IdempotentOutcome<T> {
       headers: { 'Idempotent-Replayed': 'true' },
     });
   }
-  return { status, body: body as T, replayed: true };
+  return body as T;
 }
 
-export type RunIdempotent = ReturnType<typeof createIdempotency>;
-
-/**
- * For writes where `Idempotency-Key` is optional: with the header the work runs once per key
- * (see `createIdempotency`), without it the work just runs in a transaction.
- */
-export async function optionallyIdempotent<T, S extends number>(
-  run: RunIdempotent,
-  db: Kysely<Database>,
-  req: {
-    operationId: string;
-    method: string;
-    path: string;
-    body: unknown;
-    headers: Record<string, string | string[] | undefined>;
-    principal: { kind: string; keyId?: string };
-  },
-  status: S,
-  work: (trx: Kysely<Database>) => Promise<T>,
-): Promise<{ status: S; body: T; headers?: Record<string, string> }> {
-  if (req.headers['idempotency-key'] === undefined) {
-    return { status, body: await db.transaction().execute(work) };
-  }
-  const key = requireIdempotencyKey(req.headers);
-  const out = await run(
-    {
-      scope: `${req.principal.keyId ?? 'anonymous'}:${req.method} ${req.path}`,
-      key,
-      operation: req.operationId,
-      body: req.body,
-    },
-    async (trx) => ({ status, body: await work(trx) }),
-  );
-  return { status, body: out.body, ...(out.replayed ? { headers: { 'Idempotent-Replayed': 'true' } } : {}) };
-}
-
-/**
- * Forgets completed idempotency records older than `maxAgeMs` (clients retry within minutes, not
- * days) and in-progress ones whose holder is long gone. Returns how many rows went.
- */
-export async function purgeIdempotencyKeys(db: Kysely<Database>, maxAgeMs: number): Promise<number> {
-  const result = await db
-    .deleteFrom('idempotency_keys')
-    .where('created_at', '<', sql<Date>`now() - ${`${maxAgeMs} milliseconds`}::interval`)
-    .where((eb) => eb.or([eb('status', '=', 'completed'), eb('locked_until', '<', sql<Date>`now()`)]))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
+/** The write owner the container builds and every write handler receives. */
+export type Idempotency = ReturnType<typeof createIdempotency>;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProduct, SELLER_1 } from '../../test/support/seller-catalog.js';
 import { buyableVariants } from '../../test/support/shopping.js';
 import { startTestApi, type TestApi } from '../../test/support/test-api.js';
-import type { Problem } from './errors.js';
+import type { Problem } from '../errors.js';
 import { guardInput, MAX_JSON_DEPTH } from './input-guard.js';
 
 let api: TestApi;

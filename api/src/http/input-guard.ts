@@ -1,5 +1,5 @@
 import type { Operation } from 'openapi-backend';
-import { AppError, type FieldError } from './errors.js';
+import { AppError, type FieldError } from '../errors.js';
 import { describeFieldErrors } from './validation-errors.js';
 
 /**

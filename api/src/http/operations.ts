@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { operations } from '../generated/openapi.js';
-import type { Principal } from '../modules/auth/index.js';
+import type { Principal } from './principal.js';
 
 /**
  * Every operationId of the spec's paths. The `on…` operations are the `webhooks` (events Souk
@@ -42,8 +42,6 @@ type ResultFor<R, S> = R extends { content: infer C }
 export type HandlerResult<K extends OperationId> = {
   [S in SuccessStatus<K>]: ResultFor<Responses<K>[S], S>;
 }[SuccessStatus<K>];
-
-export type { Principal } from '../modules/auth/index.js';
 
 /** The validated request a handler receives. */
 export interface HandlerRequest<K extends OperationId> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/support/test-api.js';
-import type { Problem } from './errors.js';
+import type { Problem } from '../errors.js';
 
 let api: TestApi;
 beforeAll(async () => {

@@ -1,16 +1,10 @@
 import type { Context } from 'koa';
-import { Counter } from 'prom-client';
+import { AppError } from '../errors.js';
 import type { Logger } from '../lib/logger.js';
 import type { RateLimitService, RateLimitTier } from '../modules/rate-limits/index.js';
+import { rateLimitRejections, rateLimitStoreErrors } from '../observability/metrics.js';
 import type { RateDecision, SharedStore } from '../shared-store/index.js';
-import { AppError } from './errors.js';
-import type { Principal } from './operations.js';
-
-/** Requests let through because the limiter's store could not be reached (fail open). */
-export const rateLimitStoreErrors = new Counter({
-  name: 'souk_rate_limit_store_errors_total',
-  help: 'Requests let through without a rate-limit decision because the shared store could not be reached.',
-});
+import type { Principal } from './principal.js';
 
 /** Whose budget a request spends, and under which tier. */
 export interface RateLimitSubject {
@@ -92,6 +86,7 @@ export function rateLimiter(options: {
     }
     ctx.set('RateLimit', `"${subject.tier}";r=${decision.remaining};t=${Math.ceil(decision.resetMs / 1000)}`);
     if (!decision.allowed) {
+      rateLimitRejections.inc({ scope: subject.tier });
       const retryAfter = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
       throw new AppError(
         'rate_limited',

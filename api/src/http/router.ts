@@ -6,12 +6,13 @@ import {
   type Context as OpenApiContext,
   type Operation,
 } from 'openapi-backend';
+import { AppError } from '../errors.js';
 import { requestScope } from '../lib/logger.js';
 import { readJsonBody } from './body.js';
-import { AppError } from './errors.js';
 import { guardInput } from './input-guard.js';
 import { installFastMatcher } from './operation-matcher.js';
-import type { HandlerRequest, OperationHandlers, OperationId, Principal } from './operations.js';
+import type { HandlerRequest, OperationHandlers, OperationId } from './operations.js';
+import type { Principal } from './principal.js';
 import type { RateLimitHook } from './rate-limit.js';
 import { describeFieldErrors, toFieldErrors } from './validation-errors.js';
 

@@ -2,8 +2,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/support/test-api.js';
+import type { Problem } from '../errors.js';
 import { loadSpecArtifacts } from '../spec.js';
-import type { Problem } from './errors.js';
 
 // The spec must say what the server does: these are places where fuzzing from the spec found the
 // server stricter or different than the document.

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { FieldError } from './errors.js';
+import type { FieldError } from '../errors.js';
 
 const LOCATIONS: Record<string, FieldError['in']> = {
   query: 'query',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sellerIdByHandle } from '../../test/support/seller-catalog.js';
 import { startTestApi, type TestApi } from '../../test/support/test-api.js';
-import type { Problem } from '../http/errors.js';
+import type { Problem } from '../errors.js';
 import { DEMO_KEYS } from '../modules/auth/index.js';
 import { fingerprint } from './cursor.js';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError, type FieldError } from '../http/errors.js';
+import { AppError, type FieldError } from '../errors.js';
 
 /** Where a page ended: the sort key of its last row and that row's id. */
 export type Keyset = { sortKey: number | string; id: string };

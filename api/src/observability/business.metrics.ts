@@ -1,31 +1,34 @@
-import type { CheckoutService } from '../modules/orders/checkout.service.js';
 import { cacheRequests, gmv, orders } from './metrics.js';
 
 /**
- * Counts placed orders and their GMV by currency. Wraps the checkout service port, so the count
- * happens after the order committed, once: a replayed checkout returns the stored order and is not counted again.
+ * Counts placed orders and their GMV by currency. Wraps the checkout handler, so the count happens
+ * after the order committed (the idempotency wrapper owns the transaction), once: a replayed
+ * checkout answers `Idempotent-Replayed: true` with the stored order and is not counted again.
  */
-export function instrumentCheckout(service: CheckoutService): CheckoutService {
-  return {
-    ...service,
-    async checkout(input) {
-      const result = await service.checkout(input);
-      if (!result.replayed) {
-        const { currency, amount } = result.order.totals.total;
-        orders.inc({ currency });
-        gmv.inc({ currency }, amount);
-      }
-      return result;
-    },
-  };
+export function instrumentCheckout<H extends (req: never) => Promise<CheckoutResult>>(handler: H): H {
+  return (async (req: Parameters<H>[0]) => {
+    const result = await handler(req);
+    if (result.status === 201 && !result.headers?.['Idempotent-Replayed']) {
+      const { currency, amount } = result.body.totals.total;
+      orders.inc({ currency });
+      gmv.inc({ currency }, amount);
+    }
+    return result;
+  }) as H;
+}
+
+interface CheckoutResult {
+  status: number;
+  body: { totals: { total: { currency: string; amount: number } } };
+  headers?: Record<string, string>;
 }
 
 /** Counts hits and misses of a read-through cache's `get` (a miss is `undefined`). */
-export function instrumentCache<C extends { get(key: string): unknown }>(name: string, cache: C): C {
+export function instrumentCache<C extends { get(key: string): Promise<unknown> }>(name: string, cache: C): C {
   return {
     ...cache,
-    get(key: string) {
-      const value = cache.get(key);
+    async get(key: string) {
+      const value = await cache.get(key);
       cacheRequests.inc({ cache: name, result: value === undefined ? 'miss' : 'hit' });
       return value;
     },

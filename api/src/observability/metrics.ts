@@ -118,6 +118,12 @@ export const cacheRequests = new Counter({
  * Requests refused by a rate limit, by scope (e.g. the key kind or the limit's name). The limiter
  * increments it: `rateLimitRejections.inc({ scope: 'publishable' })`.
  */
+/** Requests let through without a decision because the limiter's shared store could not be reached (fail open). */
+export const rateLimitStoreErrors = new Counter({
+  name: 'souk_rate_limit_store_errors_total',
+  help: 'Requests let through without a rate-limit decision because the shared store could not be reached.',
+});
+
 export const rateLimitRejections = new Counter({
   name: 'souk_rate_limit_rejections_total',
   help: 'Requests refused by a rate limit, by scope.',

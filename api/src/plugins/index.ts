@@ -2,7 +2,7 @@
 export type { Config } from '../config.js';
 export type { Database } from '../db/schema.js';
 export { createLoop, type Loop } from '../lib/loop.js';
-export type { EventData, EventEnvelopeOf, EventType } from '../modules/events/index.js';
+export type { DomainEvent, EventData, EventEnvelopeOf, EventType } from '../modules/events/index.js';
 export { loadPlugins } from './load.js';
 export {
   createConfiguredRunner,

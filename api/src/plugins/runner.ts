@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../lib/logger.js';
 import type { BusEvent, EventBus, Subscription } from '../modules/events/bus.js';
-import { recordEvents } from '../modules/events/index.js';
+import { type DomainEvent, recordEvents } from '../modules/events/index.js';
 import { backoffMs } from '../modules/events/relay.js';
 import { observeHandled, pluginDeadLetters, pluginEvents } from '../observability/plugins.metrics.js';
 
@@ -30,8 +30,12 @@ export interface PluginRunner {
 /** The consumer group a plugin reads the bus as. */
 export const groupOf = (plugin: string) => `plugin.${plugin}`;
 
+/**
+ * The kit cannot see the spec, so a plugin's event arrives untyped; plugins type theirs with
+ * `DomainEvent<T>` from the host (as inventory-alerts does) and the relay checks nothing more.
+ */
 async function emitIn(trx: Transaction<Database>, event: NewEvent): Promise<void> {
-  await recordEvents(trx, [event]);
+  await recordEvents(trx, [event as DomainEvent]);
 }
 
 /**

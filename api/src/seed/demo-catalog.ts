@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
+import { ulid } from 'ulid';
 import type { Database } from '../db/schema.js';
-import { type IdPrefix, ulid } from '../lib/ids.js';
+import { fromBytes, type IdPrefix } from '../lib/ids.js';
 import { createPrng, type Prng } from '../lib/prng.js';
 import {
   ADJECTIVES,
@@ -39,7 +40,7 @@ const price99 = (n: number) => Math.max(99, Math.round(n / 100) * 100 - 1);
  */
 export function buildDemoCatalog(productCount = 500, seed = 20260101): DemoCatalog {
   const rnd = createPrng(seed);
-  const id = (prefix: IdPrefix, time: number) => `${prefix}_${ulid(time, rnd.bytes(10))}`;
+  const id = (prefix: IdPrefix, time: number) => `${prefix}_${ulid(time, fromBytes(rnd.bytes(10)))}`;
   const out: DemoCatalog = {
     sellers: [],
     categories: [],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allHandlers } from '../../src/http/handlers.js';
+import { allHandlers } from '../../src/handlers.js';
 import { specDocument } from '../support/spec-validator.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 

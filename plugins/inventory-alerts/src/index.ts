@@ -1,4 +1,4 @@
-import type { Config, Database, EventData } from '@souk/api/plugin-host';
+import type { Config, Database, DomainEvent, EventData } from '@souk/api/plugin-host';
 import { definePlugin, type SoukEvent } from '@souk/plugin-kit';
 
 /** The payload of `inventory.updated`, generated from the spec. */
@@ -25,21 +25,21 @@ export default definePlugin<Database, Config>({
         const data = event.data as unknown as InventoryUpdated;
         const threshold = config.INVENTORY_LOW_THRESHOLD;
         if (!crossedBelow(data, threshold)) return;
-        const low: EventData<'inventory.low'> = {
-          variant_id: data.variant_id,
-          product_id: data.product_id,
-          sku: data.sku,
-          inventory_quantity: data.inventory_quantity,
-          threshold,
-          caused_by_event_id: event.id,
-        };
-        await emit({
+        const low: DomainEvent<'inventory.low'> = {
           type: 'inventory.low',
           aggregateType: 'variant',
           aggregateId: data.variant_id,
           sellerId: event.seller_id,
-          data: low,
-        });
+          data: {
+            variant_id: data.variant_id,
+            product_id: data.product_id,
+            sku: data.sku,
+            inventory_quantity: data.inventory_quantity,
+            threshold,
+            caused_by_event_id: event.id,
+          },
+        };
+        await emit(low);
       },
     },
   ],

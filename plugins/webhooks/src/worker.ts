@@ -1,18 +1,19 @@
 import { recordEvents } from '@souk/api/events';
 import { type Config, createLoop, type Database, type EventData } from '@souk/api/plugin-host';
-import { guardedLookup, isForbiddenAddress } from '@souk/api/webhooks';
-import type { PluginLogger } from '@souk/plugin-kit';
-import type { Kysely } from 'kysely';
-import { postWebhook } from './deliver.js';
 import {
   type ClaimedDelivery,
   claimDue,
   disableFailingEndpoint,
+  guardedLookup,
   insertAttempt,
+  isForbiddenAddress,
   markEndpointFailing,
   markEndpointHealthy,
   settleDelivery,
-} from './deliveries.repository.js';
+} from '@souk/api/webhooks';
+import type { PluginLogger } from '@souk/plugin-kit';
+import type { Kysely } from 'kysely';
+import { postWebhook } from './deliver.js';
 import { observeDelivery } from './metrics.js';
 import { MAX_ATTEMPTS, nextAttemptAt } from './schedule.js';
 import { signatureHeader } from './signature.js';

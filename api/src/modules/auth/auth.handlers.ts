@@ -1,8 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { AppError } from '../../http/errors.js';
-import { optionallyIdempotent, type RunIdempotent } from '../../http/idempotency.js';
+import type { Idempotency } from '../../http/idempotency.js';
 import type { OperationHandlers } from '../../http/operations.js';
 import type { ApiKeyRecord } from './auth.repository.js';
 import type { ApiKeyService } from './auth.service.js';
@@ -31,8 +29,7 @@ function toApiKey(row: ApiKeyRecord): ApiKey {
 /** Operator handlers for issuing, listing and revoking keys. */
 export function keyHandlers(deps: {
   apiKeys: ApiKeyService;
-  db: Kysely<Database>;
-  idempotent: RunIdempotent;
+  idempotent: Idempotency;
   /** Throws 404 when the seller does not exist. */
   requireSeller: (sellerId: string) => Promise<unknown>;
 }) {
@@ -51,7 +48,7 @@ export function keyHandlers(deps: {
     },
     createAdminSellerKey: async (req) => {
       await deps.requireSeller(req.params.sellerId);
-      return optionallyIdempotent(deps.idempotent, deps.db, req, 201 as const, async (trx) =>
+      return deps.idempotent.run(req, 201 as const, async (trx) =>
         created(
           await apiKeys.create({ kind: 'seller', sellerId: req.params.sellerId, name: req.body.name }, trx),
         ),
@@ -62,7 +59,7 @@ export function keyHandlers(deps: {
       body: { data: (await apiKeys.list({ kind: 'publishable' })).map(toApiKey) },
     }),
     createAdminPublishableKey: async (req) =>
-      optionallyIdempotent(deps.idempotent, deps.db, req, 201 as const, async (trx) =>
+      deps.idempotent.run(req, 201 as const, async (trx) =>
         created(await apiKeys.create({ kind: 'publishable', name: req.body.name }, trx)),
       ),
     revokeAdminKey: async ({ params, principal }) => {

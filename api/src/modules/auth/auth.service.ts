@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../../db/schema.js';
-import type { components } from '../../generated/openapi.js';
+import type { Principal } from '../../http/principal.js';
 import { newId } from '../../lib/ids.js';
 import type { Logger } from '../../lib/logger.js';
 import type { SharedStore } from '../../shared-store/index.js';
@@ -9,25 +9,6 @@ import { recordEvents } from '../events/index.js';
 import * as repo from './auth.repository.js';
 import type { ApiKeyKind } from './auth.table.js';
 import { DEMO_KEY_HASHES, generateKey, hashKey, visiblePrefix } from './keys.js';
-
-type StaffRole = components['schemas']['StaffRole'];
-
-/**
- * Who is calling, as established from the `X-Api-Key` header and, on operations that take one, the
- * `Authorization: Bearer` ID token (`customerId`: the signed-in shopper's account).
- */
-export type Principal =
-  | { kind: 'anonymous' }
-  | { kind: 'publishable'; keyId: string; customerId?: string }
-  | {
-      kind: 'seller';
-      /** The API key's id, or for a staff member signed in with a token, the staff id (`stf_…`). */
-      keyId: string;
-      sellerId: string;
-      /** Present when a seller's staff member acts with their ID token (`StaffToken`). */
-      staff?: { id: string; role: StaffRole };
-    }
-  | { kind: 'operator'; keyId: string };
 
 type KeyPrincipal = Exclude<Principal, { kind: 'anonymous' }>;
 

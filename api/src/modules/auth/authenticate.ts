@@ -1,5 +1,6 @@
-import { AppError } from '../../http/errors.js';
-import type { ApiKeyService, Principal } from './auth.service.js';
+import { AppError } from '../../errors.js';
+import type { Principal } from '../../http/principal.js';
+import type { ApiKeyService } from './auth.service.js';
 import type { IdentityVerifier, VerifiedIdentity } from './identity.js';
 
 /** What a request presents, and the security schemes its operation accepts. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type App, deleteApp, initializeApp } from 'firebase-admin/app';
 import { type Auth, type DecodedIdToken, getAuth } from 'firebase-admin/auth';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../errors.js';
 import {
   type IdentityVerifier,
   SIGN_IN_PROVIDERS,

@@ -1,6 +1,7 @@
 /** Test fixtures for the cart tests: variants of the deterministic demo catalog, picked by what a test needs. */
+
+import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import type { Problem } from '../../http/errors.js';
 import { buildDemoCatalog } from '../../seed/demo-catalog.js';
 
 export type Cart = components['schemas']['Cart'];

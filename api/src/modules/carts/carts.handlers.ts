@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import { optionallyIdempotent, type RunIdempotent } from '../../http/idempotency.js';
+import type { Idempotency } from '../../http/idempotency.js';
 import type { OperationHandlers } from '../../http/operations.js';
 import type { CartsService } from './carts.service.js';
 
@@ -18,24 +16,17 @@ type CartsHandlers = Pick<
  * Storefront cart handlers. The two POSTs are not naturally idempotent (a retried create makes a
  * second cart, a retried add adds the units again), so they honour an optional `Idempotency-Key`.
  */
-export function cartsHandlers(deps: {
-  carts: CartsService;
-  db: Kysely<Database>;
-  idempotent: RunIdempotent;
-}) {
+export function cartsHandlers(deps: { carts: CartsService; idempotent: Idempotency }) {
   const { carts } = deps;
   return {
-    createStoreCart: async (req) =>
-      optionallyIdempotent(deps.idempotent, deps.db, req, 201, (trx) => carts.createCart(req.body, trx)),
+    createStoreCart: async (req) => deps.idempotent.run(req, 201, (trx) => carts.createCart(req.body, trx)),
     getStoreCart: async ({ params }) => ({ status: 200, body: await carts.getCart(params.cartId) }),
     updateStoreCart: async ({ params, body }) => ({
       status: 200,
       body: await carts.updateCart(params.cartId, body),
     }),
     addStoreCartItem: async (req) =>
-      optionallyIdempotent(deps.idempotent, deps.db, req, 200, (trx) =>
-        carts.addItem(req.params.cartId, req.body, trx),
-      ),
+      deps.idempotent.run(req, 200, (trx) => carts.addItem(req.params.cartId, req.body, trx)),
     updateStoreCartItem: async ({ params, body }) => ({
       status: 200,
       body: await carts.updateItem(params.cartId, params.itemId, body),

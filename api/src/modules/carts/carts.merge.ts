@@ -1,12 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { AppError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import { newCartId } from './cart-id.js';
-import { type Cart, toCartView } from './cart-view.js';
 import * as repo from './carts.repository.js';
 import { MAX_LINE_QUANTITY } from './carts.service.js';
+import { type Cart, toCartView } from './carts.views.js';
 import { cartNotFound, isForSale, loadCartState } from './pricing.js';
 
 type Db = Kysely<Database>;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 import type { Database } from '../../db/schema.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../errors.js';
 import { newCartId } from './cart-id.js';
 import { address, type Cart, pickVariant, sellerId } from './carts.fixtures.js';
 import { markCartCompleted, priceCart } from './index.js';

@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { AppError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import { newCartId } from './cart-id.js';
-import { type Cart, toCartView } from './cart-view.js';
 import * as repo from './carts.repository.js';
-import type { ShippingAddressJson } from './carts.table.js';
-import { cartNotFound, isForSale, loadCartState } from './pricing.js';
+import { type Cart, toCartView } from './carts.views.js';
+import { type CartState, cartNotFound, isForSale, loadCartState } from './pricing.js';
 
 type Schemas = components['schemas'];
 
@@ -165,7 +164,7 @@ function tooLarge(): AppError {
 }
 
 /** The stored form of an address: every optional field present (null when not given). */
-function normalize(address: Schemas['ShippingAddress']): ShippingAddressJson {
+function normalize(address: Schemas['ShippingAddress']): Schemas['ShippingAddress'] {
   return {
     name: address.name,
     line1: address.line1,

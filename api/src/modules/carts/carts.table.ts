@@ -1,4 +1,8 @@
 import type { ColumnType, JSONColumnType } from 'kysely';
+import type { components } from '../../generated/openapi.js';
+
+/** The buyer's destination, stored as the spec's `ShippingAddress` with every optional field present. */
+type ShippingAddress = components['schemas']['ShippingAddress'];
 
 /** A timestamp the database sets; reads as a Date. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -6,25 +10,12 @@ type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type CartStatus = 'active' | 'completed';
 
-/** The buyer's destination as stored (the spec's `ShippingAddress`). */
-export interface ShippingAddressJson {
-  name: string;
-  line1: string;
-  line2?: string | null;
-  city: string;
-  postal_code: string;
-  region?: string | null;
-  /** ISO 3166-1 alpha-2, upper case. */
-  country: string;
-  phone?: string | null;
-}
-
 export interface CartsTable {
   /** `cart_` + 22 base62 characters: a capability, not a ULID. */
   id: string;
   currency: string;
   email: string | null;
-  shipping_address: JSONColumnType<ShippingAddressJson | null, string | null, string | null>;
+  shipping_address: JSONColumnType<ShippingAddress | null, string | null, string | null>;
   status: ColumnType<CartStatus, CartStatus | undefined, CartStatus>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

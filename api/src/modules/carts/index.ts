@@ -1,11 +1,10 @@
 /** Public surface of the carts module: other modules import from here only. */
 export { looksLikeCartId } from './cart-id.js';
-export type { Cart } from './cart-view.js';
-export { cartsHandlers } from './carts.handlers.js';
 export { attachCustomerCart, customerCart } from './carts.merge.js';
 export { insertShippingRates, insertTaxRates } from './carts.repository.js';
 export { type CartsService, createCartsService, MAX_LINE_QUANTITY } from './carts.service.js';
-export type { CartStatus, CartsTables, ShippingAddressJson } from './carts.table.js';
+export type { CartStatus, CartsTables } from './carts.table.js';
+export type { Cart } from './carts.views.js';
 export {
   type CheckoutCart,
   markCartCompleted,

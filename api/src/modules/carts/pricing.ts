@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { AppError } from '../../http/errors.js';
 import * as repo from './carts.repository.js';
-import type { ShippingAddressJson } from './carts.table.js';
 import { type CartTotals, computeTotals, lineSubtotal } from './totals.js';
 
 export type CartProblem = components['schemas']['CartProblem'];
@@ -189,7 +188,7 @@ export interface PricedCart {
   customerId: string | null;
   currency: string;
   email: string | null;
-  shippingAddress: ShippingAddressJson | null;
+  shippingAddress: components['schemas']['ShippingAddress'] | null;
   /** Null when the cart has no shipping address yet (tax is then 0). */
   taxRateBps: number | null;
   /** Every line, in cart order (the same objects as in `sellers[].lines`). */
@@ -202,7 +201,7 @@ export interface PricedCart {
 /** A priced cart that passed the checkout checks: contact and destination are present. */
 export interface CheckoutCart extends PricedCart {
   email: string;
-  shippingAddress: ShippingAddressJson;
+  shippingAddress: components['schemas']['ShippingAddress'];
   taxRateBps: number;
 }
 

@@ -1,6 +1,7 @@
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { ImageJson, SellerStatus } from './catalog.table.js';
+import type { SellerStatus } from '../sellers/sellers.table.js';
+import type { ImageJson } from './catalog.table.js';
 
 /** Orders a product listing can take. */
 export type ProductSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest';

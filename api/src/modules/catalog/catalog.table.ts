@@ -4,7 +4,6 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export type SellerStatus = 'pending' | 'active' | 'suspended';
 export type ProductStatus = 'draft' | 'published';
 
 export interface ImageJson {
@@ -12,18 +11,6 @@ export interface ImageJson {
   alt: string;
   width: number;
   height: number;
-}
-
-export interface SellersTable {
-  id: string;
-  handle: string;
-  name: string;
-  description: string | null;
-  status: SellerStatus;
-  /** Commission override in basis points; null uses the marketplace default. */
-  commission_bps: ColumnType<number | null, number | null | undefined, number | null>;
-  created_at: CreatedAt;
-  updated_at: UpdatedAt;
 }
 
 export interface CategoriesTable {
@@ -87,17 +74,8 @@ export interface ProductPriceRangesTable {
   max_amount: number;
 }
 
-/** The single row of marketplace-wide settings. */
-export interface MarketplaceSettingsTable {
-  id: ColumnType<boolean, boolean | undefined, never>;
-  default_commission_bps: number;
-  updated_at: UpdatedAt;
-}
-
 /** The catalog's tables, merged into the database schema type. */
 export interface CatalogTables {
-  marketplace_settings: MarketplaceSettingsTable;
-  sellers: SellersTable;
   categories: CategoriesTable;
   products: ProductsTable;
   product_options: ProductOptionsTable;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../errors.js';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor.js';
 
 const field = { in: 'query', field: 'cursor' } as const;

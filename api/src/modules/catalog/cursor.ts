@@ -1,4 +1,4 @@
-import type { FieldError } from '../../http/errors.js';
+import type { FieldError } from '../../errors.js';
 import {
   decodeCursor as decode,
   isIsoTimestamp,

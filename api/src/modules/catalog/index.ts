@@ -1,7 +1,6 @@
 /** Public surface of the catalog module: other modules import from here only. */
 
 export { withCatalogCache } from './catalog.cache.js';
-export { catalogHandlers } from './catalog.handlers.js';
 export { type CatalogService, createCatalogService, type Product } from './catalog.service.js';
 export type { CatalogTables } from './catalog.table.js';
 export {
@@ -11,4 +10,4 @@ export {
   refreshPriceRanges,
 } from './catalog.write-repository.js';
 export { inventoryUpdated } from './inventory.events.js';
-export { returnStock, type StockChange, takeStock } from './inventory.repository.js';
+export { applyStock, returnStock, type StockChange, takeStock } from './inventory.repository.js';

@@ -2,7 +2,10 @@ import type { DomainEvent } from '../events/index.js';
 import type { StockChange } from './inventory.repository.js';
 
 /** The `inventory.updated` event of a stock change, as every writer of stock records it. */
-export function inventoryUpdated(change: StockChange, sellerId: string | null): DomainEvent {
+export function inventoryUpdated(
+  change: StockChange,
+  sellerId: string | null,
+): DomainEvent<'inventory.updated'> {
   return {
     type: 'inventory.updated',
     aggregateType: 'variant',

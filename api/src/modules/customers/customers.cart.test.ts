@@ -9,8 +9,8 @@ import {
 } from '../../../test/support/firebase-emulator.js';
 import { ADDRESS_DE, buyableVariants, checkout, readyCart } from '../../../test/support/shopping.js';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import type { Problem } from '../../http/errors.js';
 
 type S = components['schemas'];
 

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { AppError } from '../../http/errors.js';
-import type { OperationHandlers, Principal } from '../../http/operations.js';
+import { AppError } from '../../errors.js';
+import type { OperationHandlers } from '../../http/operations.js';
+import type { Principal } from '../../http/principal.js';
 import { attachCustomerCart, customerCart } from '../carts/index.js';
 import type { OrdersService } from '../orders/index.js';
 import type { CustomersService } from './customers.service.js';

@@ -15,8 +15,8 @@ import {
   withClaims,
 } from '../../../test/support/firebase-emulator.js';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import type { Problem } from '../../http/errors.js';
 import { eventsOf } from '../events/index.js';
 
 type Customer = components['schemas']['Customer'];

@@ -1,7 +1,9 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { ShippingAddressJson } from '../carts/index.js';
+import type { components } from '../../generated/openapi.js';
 import type { CustomerAddressesTable, CustomersTable } from './customers.table.js';
+
+type ShippingAddress = components['schemas']['ShippingAddress'];
 
 type Db = Kysely<Database>;
 export type CustomerRow = Selectable<CustomersTable>;
@@ -99,7 +101,7 @@ export async function insertAddress(
     customer_id: string;
     label: string | null;
     is_default: boolean;
-    address: ShippingAddressJson;
+    address: ShippingAddress;
   },
 ) {
   return db
@@ -113,7 +115,7 @@ export async function updateAddress(
   db: Db,
   customerId: string,
   id: string,
-  patch: { label?: string | null; is_default?: boolean; address?: ShippingAddressJson },
+  patch: { label?: string | null; is_default?: boolean; address?: ShippingAddress },
 ) {
   return db
     .updateTable('customer_addresses')

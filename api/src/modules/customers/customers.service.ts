@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { AppError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { VerifiedIdentity } from '../auth/identity.js';
 import { recordEvents } from '../events/index.js';

@@ -1,6 +1,8 @@
 import type { ColumnType, JSONColumnType } from 'kysely';
+import type { components } from '../../generated/openapi.js';
 import type { SignInProvider } from '../auth/identity.js';
-import type { ShippingAddressJson } from '../carts/carts.table.js';
+
+type ShippingAddress = components['schemas']['ShippingAddress'];
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -25,7 +27,7 @@ export interface CustomerAddressesTable {
   customer_id: string;
   label: string | null;
   is_default: boolean;
-  address: JSONColumnType<ShippingAddressJson>;
+  address: JSONColumnType<ShippingAddress>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -1,4 +1,4 @@
 /** Public surface of the customers module: shopper accounts, their addresses, orders and cart. */
-export { customerHandlers, customerIdOf } from './customers.handlers.js';
+export { customerIdOf } from './customers.handlers.js';
 export { type CustomersService, createCustomersService } from './customers.service.js';
 export type { CustomersTables } from './customers.table.js';

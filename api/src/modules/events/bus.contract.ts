@@ -3,7 +3,7 @@ import { waitFor } from '../../../test/support/events.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-db.js';
 import { createLogger } from '../../lib/logger.js';
 import type { BusEvent, EventBus } from './bus.js';
-import { recordEvents } from './outbox.js';
+import { type DomainEvent, recordEvents } from './outbox.js';
 import { createRelay } from './relay.js';
 
 /** Builds the adapter under test over the test database. */
@@ -25,13 +25,17 @@ export function describeBusContract(name: string, factory: BusFactory): void {
     async function write(n: number): Promise<void> {
       for (let i = 0; i < n; i++) {
         const k = written++;
-        await tdb.container.database.db
-          .transaction()
-          .execute((trx) =>
-            recordEvents(trx, [
-              { type: 'product.updated', aggregateType: 'product', aggregateId: `agg-${k % 3}`, data: { k } },
-            ]),
-          );
+        await tdb.container.database.db.transaction().execute((trx) =>
+          recordEvents(trx, [
+            // A probe payload, not a product: the bus carries whatever the outbox holds.
+            {
+              type: 'product.updated',
+              aggregateType: 'product',
+              aggregateId: `agg-${k % 3}`,
+              data: { k },
+            } as unknown as DomainEvent,
+          ]),
+        );
       }
     }
     async function drain(): Promise<void> {

@@ -1,16 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
+import type { EventData, EventType } from './event-types.js';
 
-/** A domain event about to be recorded. `type` names a payload schema in the spec's `webhooks`. */
-export interface DomainEvent {
-  type: string;
-  aggregateType: string;
-  aggregateId: string;
-  sellerId?: string | null;
-  data: Record<string, unknown>;
-  version?: number;
-}
+/**
+ * A domain event about to be recorded, typed where it is built: `type` names one of the spec's
+ * `webhooks` and `data` must be that event's payload, so a wrong payload fails `tsc`.
+ * `DomainEvent` alone is the union of every event type (each with its own payload).
+ */
+export type DomainEvent<T extends EventType = EventType> = {
+  [K in T]: {
+    type: K;
+    aggregateType: string;
+    aggregateId: string;
+    sellerId?: string | null;
+    data: EventData<K>;
+    version?: number;
+  };
+}[T];
 
 /**
  * Writes events to the outbox. Call it with the transaction that makes the change the events

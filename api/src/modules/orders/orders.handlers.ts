@@ -1,8 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import { optionallyIdempotent, type RunIdempotent, requireIdempotencyKey } from '../../http/idempotency.js';
+import type { Idempotency } from '../../http/idempotency.js';
 import type { OperationHandlers } from '../../http/operations.js';
-import { keyIdOf, sellerIdOf } from '../auth/index.js';
+import { sellerIdOf } from '../../http/principal.js';
 import type { LedgerService } from '../ledger/index.js';
 import type { CheckoutService } from './checkout.service.js';
 import type { OrdersService } from './orders.service.js';
@@ -23,28 +21,25 @@ type OrderHandlers = Pick<
 
 /** HTTP handlers of checkout, orders, balances and payouts. */
 export function orderHandlers(deps: {
-  db: Kysely<Database>;
-  idempotent: RunIdempotent;
+  idempotent: Idempotency;
   checkout: CheckoutService;
   orders: OrdersService;
   ledger: LedgerService;
 }) {
   const { orders, ledger } = deps;
   return {
-    checkoutStoreCart: async (req) => {
-      const key = requireIdempotencyKey(req.headers);
-      const { order, replayed } = await deps.checkout.checkout({
-        cartId: req.params.cartId,
-        paymentMethod: req.body.payment_method,
-        // The path holds the cart id: the same key on two carts never collides.
-        idempotency: { scope: `${keyIdOf(req.principal)}:${req.method} ${req.path}`, key, body: req.body },
-      });
-      return {
-        status: 201,
-        body: order,
-        ...(replayed ? { headers: { 'Idempotent-Replayed': 'true' } } : {}),
-      };
-    },
+    checkoutStoreCart: async (req) =>
+      deps.idempotent.run(
+        req,
+        201 as const,
+        (trx, steps) =>
+          deps.checkout.checkout(
+            trx,
+            { cartId: req.params.cartId, paymentMethod: req.body.payment_method },
+            steps,
+          ),
+        { required: true },
+      ),
     getStoreOrder: async ({ params, headers }) => ({
       status: 200,
       body: await orders.getForBuyer(params.orderId, String(headers['x-order-token'] ?? '')),
@@ -58,7 +53,7 @@ export function orderHandlers(deps: {
       body: await orders.getForSeller(sellerIdOf(principal), params.sellerOrderId),
     }),
     createSellerOrderFulfillment: async (req) =>
-      optionallyIdempotent(deps.idempotent, deps.db, req, 201 as const, (trx) =>
+      deps.idempotent.run(req, 201 as const, (trx) =>
         orders.fulfil(sellerIdOf(req.principal), req.params.sellerOrderId, req.body, trx),
       ),
     cancelSellerOrder: async ({ principal, params }) => ({
@@ -75,7 +70,7 @@ export function orderHandlers(deps: {
       body: { data: await ledger.payouts(sellerIdOf(principal)) },
     }),
     runAdminPayouts: async (req) =>
-      optionallyIdempotent(deps.idempotent, deps.db, req, 201 as const, async (trx) => ({
+      deps.idempotent.run(req, 201 as const, async (trx) => ({
         data: await ledger.runPayouts(trx),
       })),
   } satisfies OrderHandlers;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { AppError, type FieldError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { AppError, type FieldError } from '../../http/errors.js';
 import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { hashKey } from '../auth/index.js';
@@ -9,6 +9,7 @@ import { inventoryUpdated, returnStock } from '../catalog/index.js';
 import { type DomainEvent, recordEvents } from '../events/index.js';
 import { ledgerBook } from '../ledger/index.js';
 import type { PaymentProvider } from '../payments/index.js';
+import { orderEvent, sellerOrderEventData } from './orders.events.js';
 import * as repo from './orders.repository.js';
 import type { SellerOrderStatus } from './orders.table.js';
 import { type Order, type SellerOrder, toOrders, toSellerOrders } from './orders.views.js';
@@ -147,20 +148,14 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
       });
       const complete = lines.every((l) => l.quantity === l.fulfilled_quantity + (shipped.get(l.id) ?? 0));
       const events: DomainEvent[] = [
-        {
-          type: 'fulfillment.created',
-          aggregateType: 'order',
-          aggregateId: so.order_id,
-          sellerId,
-          data: {
-            fulfillment_id: fulfillmentId,
-            seller_order_id: id,
-            order_id: so.order_id,
-            carrier: input.carrier,
-            tracking_number: input.tracking_number,
-            lines: fulfilledLines,
-          },
-        },
+        orderEvent('fulfillment.created', so.order_id, sellerId, {
+          fulfillment_id: fulfillmentId,
+          seller_order_id: id,
+          order_id: so.order_id,
+          carrier: input.carrier,
+          tracking_number: input.tracking_number,
+          lines: fulfilledLines,
+        }),
       ];
       if (complete) {
         const payment = await repo.findPayment(trx, so.order_id);
@@ -174,20 +169,8 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
         await ledgerBook.captured(trx, money(so));
         const data = sellerOrderEventData(so);
         events.push(
-          {
-            type: 'seller_order.fulfilled',
-            aggregateType: 'order',
-            aggregateId: so.order_id,
-            sellerId,
-            data: { ...data, lines: fulfilledLines },
-          },
-          {
-            type: 'payment.captured',
-            aggregateType: 'order',
-            aggregateId: so.order_id,
-            sellerId,
-            data: { ...data, lines: fulfilledLines },
-          },
+          orderEvent('seller_order.fulfilled', so.order_id, sellerId, { ...data, lines: fulfilledLines }),
+          orderEvent('payment.captured', so.order_id, sellerId, { ...data, lines: fulfilledLines }),
         );
       } else {
         await repo.updateSellerOrder(trx, id, { status: 'partially_fulfilled' });
@@ -219,23 +202,10 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
         await ledgerBook.cancelled(trx, money(so));
         const orderStatus = await repo.refreshOrderStatus(trx, so.order_id);
         await recordEvents(trx, [
-          {
-            type: 'seller_order.cancelled',
-            aggregateType: 'order',
-            aggregateId: so.order_id,
-            sellerId,
-            data: sellerOrderEventData(so),
-          },
+          orderEvent('seller_order.cancelled', so.order_id, sellerId, sellerOrderEventData(so)),
           ...restocked.map((change) => inventoryUpdated(change, sellerId)),
           ...(orderStatus === 'cancelled'
-            ? [
-                {
-                  type: 'order.cancelled',
-                  aggregateType: 'order',
-                  aggregateId: so.order_id,
-                  data: { order_id: so.order_id },
-                },
-              ]
+            ? [orderEvent('order.cancelled', so.order_id, null, { order_id: so.order_id })]
             : []),
         ]);
         return sellerOrderView(trx, sellerId, id);
@@ -245,15 +215,3 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
 }
 
 export type OrdersService = ReturnType<typeof createOrdersService>;
-
-/** The money part of every seller-order event payload. */
-function sellerOrderEventData(so: repo.SellerOrderRow) {
-  return {
-    seller_order_id: so.id,
-    order_id: so.order_id,
-    seller_id: so.seller_id,
-    currency: so.currency,
-    total: so.total,
-    commission: so.commission_amount,
-  };
-}

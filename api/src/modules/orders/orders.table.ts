@@ -1,5 +1,5 @@
 import type { ColumnType, JSONColumnType } from 'kysely';
-import type { ShippingAddressJson } from '../carts/index.js';
+import type { components } from '../../generated/openapi.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -12,7 +12,7 @@ export interface OrdersTable {
   cart_id: string;
   currency: string;
   email: string;
-  shipping_address: JSONColumnType<ShippingAddressJson>;
+  shipping_address: JSONColumnType<components['schemas']['ShippingAddress']>;
   status: OrderStatus;
   subtotal: number;
   shipping: number;

@@ -1,5 +1,4 @@
 /** Public surface of the rate-limits module (tiers and the operator's per-seller overrides). */
-export { rateLimitHandlers } from './rate-limits.handlers.js';
 export {
   createRateLimitService,
   type RateLimitService,

@@ -1,5 +1,4 @@
 /** Public surface of the seller catalog module: a seller's own products, variants, prices and stock. */
-export { sellerCatalogHandlers } from './seller-catalog.handlers.js';
 export {
   createSellerCatalogService,
   type ListSellerProductsInput,

@@ -1,8 +1,7 @@
-import { optionallyIdempotent, type RunIdempotent } from '../../http/idempotency.js';
+import type { Idempotency } from '../../http/idempotency.js';
 import type { OperationHandlers } from '../../http/operations.js';
-import { sellerIdOf } from '../auth/index.js';
+import { sellerIdOf } from '../../http/principal.js';
 import type { SellerCatalogService } from './seller-catalog.service.js';
-import type { Db } from './seller-catalog.shared.js';
 
 type SellerCatalogHandlers = Pick<
   OperationHandlers,
@@ -23,11 +22,9 @@ type SellerCatalogHandlers = Pick<
 export function sellerCatalogHandlers({
   sellerCatalog,
   idempotent,
-  db,
 }: {
-  db: Db;
   sellerCatalog: SellerCatalogService;
-  idempotent: RunIdempotent;
+  idempotent: Idempotency;
 }) {
   return {
     listSellerProducts: async ({ principal, query }) => ({
@@ -36,9 +33,7 @@ export function sellerCatalogHandlers({
     }),
     createSellerProduct: async (req) => {
       const sellerId = sellerIdOf(req.principal);
-      return optionallyIdempotent(idempotent, db, req, 201 as const, (trx) =>
-        sellerCatalog.createProduct(sellerId, req.body, trx),
-      );
+      return idempotent.run(req, 201 as const, (trx) => sellerCatalog.createProduct(sellerId, req.body, trx));
     },
     getSellerProduct: async ({ principal, params }) => ({
       status: 200,
@@ -63,7 +58,7 @@ export function sellerCatalogHandlers({
     createSellerVariant: async (req) => {
       const sellerId = sellerIdOf(req.principal);
       const { productId } = req.params;
-      return optionallyIdempotent(idempotent, db, req, 201 as const, (trx) =>
+      return idempotent.run(req, 201 as const, (trx) =>
         sellerCatalog.createVariant(sellerId, productId, req.body, trx),
       );
     },
@@ -82,7 +77,7 @@ export function sellerCatalogHandlers({
     },
     updateSellerInventory: async (req) => {
       const sellerId = sellerIdOf(req.principal);
-      return optionallyIdempotent(idempotent, db, req, 200 as const, (trx) =>
+      return idempotent.run(req, 200 as const, (trx) =>
         sellerCatalog.updateInventory(sellerId, req.body, trx),
       );
     },

@@ -1,9 +1,10 @@
+import { AppError, type FieldError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { AppError, type FieldError } from '../../http/errors.js';
+import { applyStock, inventoryUpdated } from '../catalog/index.js';
 import { recordEvents } from '../events/index.js';
-import { type Db, variantEvent } from './seller-catalog.shared.js';
+import type { Db } from './seller-catalog.shared.js';
 import { throwIfAny } from './seller-catalog.validation.js';
-import { applyStock, lockSellerVariants } from './seller-variants.repository.js';
+import { lockSellerVariants } from './seller-variants.repository.js';
 
 type Item = components['schemas']['InventoryUpdate']['items'][number];
 type Result = components['schemas']['InventoryUpdateResult'];
@@ -108,10 +109,16 @@ export async function updateInventory(trx: Db, sellerId: string, items: readonly
   await recordEvents(
     trx,
     changed.map((c) =>
-      variantEvent('inventory.updated', sellerId, c.row, {
-        inventory_quantity: written.get(c.row.id),
-        previous_quantity: c.row.inventory_quantity,
-      }),
+      inventoryUpdated(
+        {
+          variantId: c.row.id,
+          productId: c.row.product_id,
+          sku: c.row.sku,
+          inventoryQuantity: written.get(c.row.id) ?? c.next,
+          previousQuantity: c.row.inventory_quantity,
+        },
+        sellerId,
+      ),
     ),
   );
   return {

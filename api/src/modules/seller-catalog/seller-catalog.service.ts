@@ -1,9 +1,10 @@
+import { AppError, type FieldError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { AppError, type FieldError } from '../../http/errors.js';
 import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { refreshPriceRanges } from '../catalog/index.js';
-import { recordEvents } from '../events/index.js';
+import { type EventData, recordEvents } from '../events/index.js';
+import { productEvent } from './seller-catalog.events.js';
 import { updateInventory } from './seller-catalog.inventory.js';
 import * as repo from './seller-catalog.repository.js';
 import {
@@ -11,7 +12,6 @@ import {
   type Db,
   inTransaction,
   lockOwnedProduct,
-  productEvent,
   readSellerProduct,
   type SellerProduct,
   toSellerProduct,
@@ -163,7 +163,10 @@ export function createSellerCatalogService({ db }: { db: Db }) {
         }
         if (input.images !== undefined && !sameJson(input.images, current.images))
           patch.images = input.images;
-        const changed = Object.keys(patch).map((k) => (k === 'category_id' ? 'category' : k));
+        // The patch's keys are the spec's `changed` names (the category travels as its id column).
+        const changed = Object.keys(patch).map((k) =>
+          k === 'category_id' ? 'category' : k,
+        ) as EventData<'product.updated'>['changed'];
         if (changed.length > 0) {
           await repo.updateProduct(trx, productId, patch);
           await recordEvents(trx, [

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { AppError } from '../../http/errors.js';
-import type { DomainEvent } from '../events/index.js';
 import {
   constraintViolation,
   findSellerProducts,
@@ -59,41 +58,6 @@ export function toSellerProduct(row: SellerProductRow): SellerProduct {
     })),
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
-  };
-}
-
-/**
- * An event about a product of a seller. The seller id is on the envelope (`seller_id` of every
- * webhook), not repeated in `data`, as in the spec's `inventory.updated` schema.
- */
-export function productEvent(
-  type: string,
-  sellerId: string,
-  productId: string,
-  data: Record<string, unknown>,
-): DomainEvent {
-  return {
-    type,
-    aggregateType: 'product',
-    aggregateId: productId,
-    sellerId,
-    data: { product_id: productId, ...data },
-  };
-}
-
-/** An event about one variant. */
-export function variantEvent(
-  type: string,
-  sellerId: string,
-  variant: { id: string; product_id: string; sku: string },
-  data: Record<string, unknown>,
-): DomainEvent {
-  return {
-    type,
-    aggregateType: 'variant',
-    aggregateId: variant.id,
-    sellerId,
-    data: { variant_id: variant.id, product_id: variant.product_id, sku: variant.sku, ...data },
   };
 }
 

@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from '../../http/errors.js';
+import { AppError, type FieldError } from '../../errors.js';
 import { describeFieldErrors } from '../../http/validation-errors.js';
 
 /** A product option as the rules need it. */

@@ -9,8 +9,8 @@ import {
   sellerIdByHandle,
 } from '../../../test/support/seller-catalog.js';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import type { Problem } from '../../http/errors.js';
 
 type Schemas = components['schemas'];
 type ProductList = Schemas['ProductList'];

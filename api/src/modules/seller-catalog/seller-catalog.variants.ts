@@ -1,8 +1,9 @@
+import { AppError, type FieldError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { AppError, type FieldError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
-import { refreshPriceRanges } from '../catalog/index.js';
-import { type DomainEvent, recordEvents } from '../events/index.js';
+import { applyStock, inventoryUpdated, refreshPriceRanges } from '../catalog/index.js';
+import { type DomainEvent, type EventData, recordEvents } from '../events/index.js';
+import { variantEvent } from './seller-catalog.events.js';
 import { findOptions, type PriceRow, updateProduct } from './seller-catalog.repository.js';
 import {
   assertSkusFree,
@@ -10,7 +11,6 @@ import {
   lockOwnedProduct,
   readSellerProduct,
   type SellerProduct,
-  variantEvent,
 } from './seller-catalog.shared.js';
 import {
   checkPrices,
@@ -114,7 +114,7 @@ export async function updateVariant(
   if (input.prices !== undefined) errors.push(...checkPrices(input.prices, ''));
   throwIfAny(errors);
 
-  const patch: Parameters<typeof repo.updateVariant>[2] = {};
+  const patch: Parameters<typeof repo.updateVariant>[2] & { inventory_quantity?: number } = {};
   if (input.sku !== undefined && input.sku !== current.sku) {
     await assertSkusFree(trx, [input.sku], variantId);
     patch.sku = input.sku;
@@ -147,14 +147,16 @@ export async function updateVariant(
     input.inventory_quantity !== undefined && input.inventory_quantity !== current.inventory_quantity;
   if (stockChanged) patch.inventory_quantity = input.inventory_quantity;
 
-  await repo.updateVariant(trx, variantId, patch);
+  const { inventory_quantity: stock, ...content } = patch;
+  await repo.updateVariant(trx, variantId, content);
+  if (stock !== undefined) await applyStock(trx, [{ id: variantId, quantity: stock, adjust: null }]);
   if (pricesChanged) {
     await repo.replacePrices(trx, { id: variantId, product_id: productId }, prices);
     await refreshPriceRanges(trx, [productId]);
   }
-  const changed = [
-    ...Object.keys(patch).filter((k) => k !== 'inventory_quantity'),
-    ...(pricesChanged ? ['prices'] : []),
+  const changed: EventData<'variant.updated'>['changed'] = [
+    ...(Object.keys(content) as (keyof typeof content)[]),
+    ...(pricesChanged ? (['prices'] as const) : []),
   ];
   const after = { id: variantId, product_id: productId, sku: patch.sku ?? current.sku };
   const events: DomainEvent[] = [];
@@ -173,10 +175,16 @@ export async function updateVariant(
   }
   if (stockChanged) {
     events.push(
-      variantEvent('inventory.updated', sellerId, after, {
-        inventory_quantity: input.inventory_quantity,
-        previous_quantity: current.inventory_quantity,
-      }),
+      inventoryUpdated(
+        {
+          variantId: after.id,
+          productId: after.product_id,
+          sku: after.sku,
+          inventoryQuantity: stock ?? current.inventory_quantity,
+          previousQuantity: current.inventory_quantity,
+        },
+        sellerId,
+      ),
     );
   }
   await recordEvents(trx, events);

@@ -94,7 +94,7 @@ export async function nextVariantPosition(db: Db, productId: string): Promise<nu
 export async function updateVariant(
   db: Db,
   variantId: string,
-  patch: { sku?: string; title?: string; options?: Record<string, string>; inventory_quantity?: number },
+  patch: { sku?: string; title?: string; options?: Record<string, string> },
 ): Promise<void> {
   const { options, ...rest } = patch;
   if (Object.keys(patch).length === 0) return;
@@ -149,25 +149,4 @@ export async function lockSellerVariants(
     .orderBy('v.id')
     .forUpdate('v')
     .execute();
-}
-
-/**
- * Sets (`quantity`) or shifts (`adjust`) the stock of variants in one statement. The delta is added
- * to the stock as it is at write time and a row that would go below zero is left alone, so the
- * caller compares the returned rows with what it asked for.
- */
-export async function applyStock(
-  db: Db,
-  changes: readonly { id: string; quantity: number | null; adjust: number | null }[],
-): Promise<{ id: string; inventory_quantity: number }[]> {
-  if (changes.length === 0) return [];
-  const next = sql`coalesce(u.quantity, v.inventory_quantity + u.adjust)`;
-  const result = await sql<{ id: string; inventory_quantity: number }>`
-    UPDATE variants v SET inventory_quantity = ${next}
-      FROM unnest(${changes.map((c) => c.id)}::text[], ${changes.map((c) => c.quantity)}::int[],
-                  ${changes.map((c) => c.adjust)}::int[]) AS u(id, quantity, adjust)
-     WHERE v.id = u.id AND ${next} >= 0
-    RETURNING v.id, v.inventory_quantity
-  `.execute(db);
-  return result.rows;
 }

@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import { optionallyIdempotent, type RunIdempotent } from '../../http/idempotency.js';
+import type { Idempotency } from '../../http/idempotency.js';
 import type { OperationHandlers } from '../../http/operations.js';
 import type { SellerAdminService } from './sellers.service.js';
 
@@ -18,18 +16,12 @@ type SellerAdminHandlers = Pick<
 >;
 
 /** Operator handlers for sellers and marketplace settings. */
-export function sellerAdminHandlers(deps: {
-  sellers: SellerAdminService;
-  db: Kysely<Database>;
-  idempotent: RunIdempotent;
-}) {
+export function sellerAdminHandlers(deps: { sellers: SellerAdminService; idempotent: Idempotency }) {
   const { sellers } = deps;
   return {
     listAdminSellers: async ({ query }) => ({ status: 200, body: await sellers.list(query) }),
     createAdminSeller: async (req) =>
-      optionallyIdempotent(deps.idempotent, deps.db, req, 201 as const, (trx) =>
-        sellers.create(req.body, trx),
-      ),
+      deps.idempotent.run(req, 201 as const, (trx) => sellers.create(req.body, trx)),
     getAdminSeller: async ({ params }) => ({ status: 200, body: await sellers.get(params.sellerId) }),
     approveAdminSeller: async ({ params }) => ({
       status: 200,

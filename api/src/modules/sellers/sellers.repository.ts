@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Keyset } from '../../lib/cursor.js';
-import type { SellerStatus } from '../catalog/catalog.table.js';
+import type { SellerStatus } from './sellers.table.js';
 
 type Db = Kysely<Database>;
 

@@ -1,18 +1,25 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { AppError } from '../../http/errors.js';
 import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
-import type { SellerStatus } from '../catalog/catalog.table.js';
 import { recordEvents } from '../events/index.js';
 import * as repo from './sellers.repository.js';
+import type { SellerStatus } from './sellers.table.js';
 
 type AdminSeller = components['schemas']['AdminSeller'];
 type Transition = 'approve' | 'suspend' | 'reactivate';
 
 /** Which states each operator action leaves from, and where it goes. */
-const TRANSITIONS: Record<Transition, { from: SellerStatus[]; to: SellerStatus; event: string }> = {
+const TRANSITIONS: Record<
+  Transition,
+  {
+    from: SellerStatus[];
+    to: SellerStatus;
+    event: 'seller.approved' | 'seller.suspended' | 'seller.reactivated';
+  }
+> = {
   approve: { from: ['pending'], to: 'active', event: 'seller.approved' },
   suspend: { from: ['pending', 'active'], to: 'suspended', event: 'seller.suspended' },
   reactivate: { from: ['suspended'], to: 'active', event: 'seller.reactivated' },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import type { Problem } from '../../http/errors.js';
 import { eventsOf } from '../events/index.js';
 
 type Schemas = components['schemas'];

@@ -1,2 +1,2 @@
 /** Public surface of the shipping module: sellers' flat rates per currency. */
-export { shippingHandlers } from './shipping.handlers.js';
+export { createShippingService, type ShippingService } from './shipping.service.js';

@@ -1,4 +1,3 @@
 /** Public surface of the staff module: people acting for a seller with their own sign-in and a role. */
-export { staffHandlers } from './staff.handlers.js';
 export { createStaffService, type StaffService } from './staff.service.js';
 export type { StaffRole, StaffTables } from './staff.table.js';

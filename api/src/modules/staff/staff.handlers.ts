@@ -1,5 +1,5 @@
 import type { OperationHandlers } from '../../http/operations.js';
-import { sellerIdOf } from '../auth/index.js';
+import { sellerIdOf } from '../../http/principal.js';
 import type { StaffService } from './staff.service.js';
 
 type StaffHandlers = Pick<OperationHandlers, 'listSellerStaff' | 'inviteSellerStaff' | 'removeSellerStaff'>;

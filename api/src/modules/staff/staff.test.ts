@@ -10,8 +10,8 @@ import {
 } from '../../../test/support/firebase-emulator.js';
 import { specDocument } from '../../../test/support/spec-validator.js';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import type { Problem } from '../../http/errors.js';
 
 type S = components['schemas'];
 

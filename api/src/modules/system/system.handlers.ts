@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import { pendingMigrations } from '../../db/migrate.js';
 import type { Database } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
 import type { operations } from '../../generated/openapi.js';
-import { AppError } from '../../http/errors.js';
 import type { OperationHandlers } from '../../http/operations.js';
 
 type SystemHandlers = Pick<

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { specDocument } from '../../../test/support/spec-validator.js';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 import { testDriver } from '../../../test/support/test-db.js';
+import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import type { Problem } from '../../http/errors.js';
 
 let api: TestApi;
 beforeAll(async () => {

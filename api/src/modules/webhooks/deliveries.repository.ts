@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { encodeTime } from 'ulid';
 import type { Database } from '../../db/schema.js';
 import type { Keyset } from '../../lib/cursor.js';
 import type { EventEnvelope } from '../events/index.js';
@@ -81,13 +82,7 @@ function deliveryIdSql(timePart: string, ordinal: RawBuilder<number>): RawBuilde
 
 /** The first 10 characters of a ULID: the millisecond time, base32. */
 export function ulidTimePart(now: Date): string {
-  let t = now.getTime();
-  let out = '';
-  for (let i = 0; i < 10; i++) {
-    out = CROCKFORD[t % 32] + out;
-    t = Math.floor(t / 32);
-  }
-  return out;
+  return encodeTime(now.getTime(), 10);
 }
 
 /** The subscription test of an endpoint row `ep` for an event type expression. */

@@ -3,6 +3,16 @@
  * the webhooks plugin's fan-out and delivery worker use.
  */
 
+export {
+  type AttemptRecord,
+  type ClaimedDelivery,
+  claimDue,
+  disableFailingEndpoint,
+  insertAttempt,
+  markEndpointFailing,
+  markEndpointHealthy,
+  settleDelivery,
+} from './attempts.repository.js';
 export { queueDeliveriesForEvent } from './fanout.js';
 export {
   checkWebhookUrl,
@@ -12,7 +22,6 @@ export {
   type Resolve,
   type UrlGuardOptions,
 } from './url-guard.js';
-export { webhookHandlers } from './webhooks.handlers.js';
 export { activeSecrets, activeSecretsSql } from './webhooks.repository.js';
 export {
   createWebhooksService,

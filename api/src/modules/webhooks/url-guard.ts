@@ -1,7 +1,8 @@
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import { lookup as dnsLookupAsync } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
-import { AppError } from '../../http/errors.js';
+import ipaddr from 'ipaddr.js';
+import { AppError } from '../../errors.js';
 
 /** Resolves a host name to every address it has (the shape of `dns.promises.lookup(host, { all: true })`). */
 export type Resolve = (
@@ -12,114 +13,53 @@ export type Resolve = (
 const defaultResolve: Resolve = (hostname, options = {}) =>
   dnsLookupAsync(hostname, { ...options, all: true });
 
-/** IPv4 ranges no webhook may reach: [network, prefix length], with why. */
-const FORBIDDEN_V4: ReadonlyArray<readonly [string, number]> = [
-  ['0.0.0.0', 8], // "this network"
-  ['10.0.0.0', 8], // private
-  ['100.64.0.0', 10], // carrier-grade NAT: often the provider's internal network
-  ['127.0.0.0', 8], // loopback
-  ['169.254.0.0', 16], // link-local, incl. the cloud metadata service 169.254.169.254
-  ['172.16.0.0', 12], // private
-  ['192.0.0.0', 24], // IETF protocol assignments
-  ['192.168.0.0', 16], // private
-  ['198.18.0.0', 15], // benchmarking, used as internal space by some networks
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved, incl. broadcast 255.255.255.255
-];
+/**
+ * Ranges no webhook may reach beyond those ipaddr.js already names (private, loopback, link-local
+ * incl. the metadata service 169.254.169.254, CGNAT, unspecified, multicast, broadcast, reserved and
+ * documentation ranges, unique-local, …): everything not `unicast` there is refused.
+ */
+const ALSO_FORBIDDEN = [
+  '198.18.0.0/15', // benchmarking, used as internal space by some networks
+  '::/96', // deprecated IPv4-compatible (`::a.b.c.d`)
+  'fec0::/10', // deprecated site-local
+  '64:ff9b:1::/48', // local-use NAT64: reaches whatever the local translator serves
+  '100::/64', // discard-only
+].map((cidr) => ipaddr.parseCIDR(cidr));
 
-function v4ToInt(ip: string): number | undefined {
-  const parts = ip.split('.');
-  if (parts.length !== 4) return undefined;
-  let n = 0;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return undefined;
-    const octet = Number(part);
-    if (octet > 255) return undefined;
-    n = n * 256 + octet;
-  }
-  return n;
+/** IPv6 forms that carry an IPv4 address: they are as forbidden as the address they carry. */
+function embeddedV4(ip: ipaddr.IPv6, range: string): ipaddr.IPv4 | undefined {
+  const bytes = ip.toByteArray();
+  if (range === 'ipv4Mapped' || range === 'rfc6052') return new ipaddr.IPv4(bytes.slice(12, 16));
+  if (range === '6to4') return new ipaddr.IPv4(bytes.slice(2, 6));
+  return undefined;
 }
 
-const V4_RANGES = FORBIDDEN_V4.map(([base, bits]) => {
-  // Multiplication keeps the arithmetic in safe integers (bit shifts would turn 32-bit values negative).
-  const size = 2 ** (32 - bits);
-  return { start: v4ToInt(base) ?? 0, size };
-});
-
-function isForbiddenV4(n: number): boolean {
-  return V4_RANGES.some((r) => n >= r.start && n < r.start + r.size);
-}
-
-/** The eight 16-bit groups of an IPv6 address (zone id dropped, dotted IPv4 tail expanded), or undefined. */
-function v6Groups(ip: string): number[] | undefined {
-  let text = ip.split('%')[0] ?? '';
-  const tail = /(\d{1,3}(?:\.\d{1,3}){3})$/.exec(text);
-  if (tail?.[1]) {
-    const v4 = v4ToInt(tail[1]);
-    if (v4 === undefined) return undefined;
-    text = `${text.slice(0, -tail[1].length)}${Math.floor(v4 / 65536).toString(16)}:${(v4 % 65536).toString(16)}`;
+function isPublic(ip: ipaddr.IPv4 | ipaddr.IPv6): boolean {
+  if (ALSO_FORBIDDEN.some(([net, bits]) => net.kind() === ip.kind() && ip.match(net, bits))) return false;
+  const range = ip.range();
+  if (range === 'unicast') return true;
+  if (ip.kind() === 'ipv6') {
+    const carried = embeddedV4(ip as ipaddr.IPv6, range);
+    return carried !== undefined && isPublic(carried);
   }
-  const halves = text.split('::');
-  if (halves.length > 2) return undefined;
-  const parse = (s: string) =>
-    s === '' ? [] : s.split(':').map((g) => (/^[0-9a-f]{1,4}$/i.test(g) ? parseInt(g, 16) : NaN));
-  const head = parse(halves[0] ?? '');
-  const rest = halves.length === 2 ? parse(halves[1] ?? '') : [];
-  const missing = 8 - head.length - rest.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
-  const groups = [...head, ...Array<number>(halves.length === 2 ? missing : 0).fill(0), ...rest];
-  return groups.some(Number.isNaN) ? undefined : groups;
-}
-
-function isForbiddenV6(g: number[]): boolean {
-  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = g;
-  const embeddedV4 = g6 * 65536 + g7;
-  const zeroTo4 = g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0;
-  if (zeroTo4 && g5 === 0) {
-    // `::` (unspecified), `::1` (loopback) and the deprecated IPv4-compatible `::a.b.c.d`.
-    return embeddedV4 <= 1 || isForbiddenV4(embeddedV4);
-  }
-  // IPv4-mapped (::ffff:a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) reach the IPv4 address they carry.
-  if (zeroTo4 && g5 === 0xffff) return isForbiddenV4(embeddedV4);
-  // IPv4-translated (::ffff:0:a.b.c.d, RFC 2765) likewise.
-  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0xffff && g5 === 0) {
-    return isForbiddenV4(embeddedV4);
-  }
-  // Local-use NAT64 (64:ff9b:1::/48, RFC 8215) is the site's own translator: nothing public behind it.
-  if (g0 === 0x64 && g1 === 0xff9b && g2 === 1) return true;
-  // Teredo (2001::/32) hides an IPv4 address XOR-ed; documentation (2001:db8::/32); discard (100::/64).
-  if (g0 === 0x2001 && (g1 === 0 || g1 === 0xdb8)) return true;
-  if (g0 === 0x100 && g1 === 0 && g2 === 0 && g3 === 0) return true;
-  if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) {
-    return isForbiddenV4(embeddedV4);
-  }
-  // 6to4 (2002:a.b.c.d::/16) carries an IPv4 address in groups 1-2.
-  if (g0 === 0x2002) return isForbiddenV4(g1 * 65536 + g2);
-  if ((g0 & 0xfe00) === 0xfc00) return true; // unique local fc00::/7
-  if ((g0 & 0xffc0) === 0xfe80) return true; // link-local fe80::/10
-  if ((g0 & 0xffc0) === 0xfec0) return true; // deprecated site-local fec0::/10
-  if ((g0 & 0xff00) === 0xff00) return true; // multicast ff00::/8
   return false;
 }
 
 /**
- * True when a webhook must not connect to this IP address: loopback, private, link-local (incl. the
- * metadata service), CGNAT, unspecified, multicast or reserved ranges, for IPv4 and IPv6; IPv6 forms
- * that carry an IPv4 address (mapped `::ffff:10.0.0.1`, translated `::ffff:0:10.0.0.1`, NAT64, 6to4)
- * follow the IPv4 rules; local-use NAT64, Teredo, documentation and discard prefixes are refused.
- * Anything that is not an IP address is forbidden too (fail closed).
+ * True when a webhook must not connect to this IP address: anything but public unicast, for IPv4
+ * and IPv6. IPv6 forms that carry an IPv4 address (mapped `::ffff:10.0.0.1`, NAT64 `64:ff9b::/96`,
+ * 6to4) follow the IPv4 rules; IPv4-translated (`::ffff:0:0/96`), Teredo and IPv4-compatible
+ * addresses are refused outright. Anything that is not an IP address is forbidden too (fail closed).
  */
 export function isForbiddenAddress(ip: string): boolean {
-  const family = isIP(ip.split('%')[0] ?? '');
-  if (family === 4) {
-    const n = v4ToInt(ip);
-    return n === undefined || isForbiddenV4(n);
+  const bare = ip.split('%')[0] ?? '';
+  // isIP first: ipaddr.js also accepts forms no resolver returns (octal, short `1.2.3`).
+  if (isIP(bare) === 0) return true;
+  try {
+    return !isPublic(ipaddr.parse(bare));
+  } catch {
+    return true;
   }
-  if (family === 6) {
-    const groups = v6Groups(ip);
-    return groups === undefined || isForbiddenV6(groups);
-  }
-  return true;
 }
 
 /** Options of the URL checks. */

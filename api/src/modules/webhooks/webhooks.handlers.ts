@@ -1,8 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import { optionallyIdempotent, type RunIdempotent } from '../../http/idempotency.js';
-import type { HandlerRequest, OperationHandlers, Principal } from '../../http/operations.js';
-import { sellerIdOf } from '../auth/index.js';
+import type { Idempotency } from '../../http/idempotency.js';
+import type { HandlerRequest, OperationHandlers } from '../../http/operations.js';
+import { type Principal, sellerIdOf } from '../../http/principal.js';
 import type { Owner, WebhooksService } from './webhooks.service.js';
 
 type WebhookHandlers = Pick<
@@ -34,12 +32,11 @@ type Req<S extends keyof WebhookHandlers, A extends keyof WebhookHandlers> =
 
 interface Deps {
   webhooks: WebhooksService;
-  db: Kysely<Database>;
-  idempotent: RunIdempotent;
+  idempotent: Idempotency;
 }
 
 /** One side's handlers; `ownerOf` decides whose endpoints a request reaches. */
-function side({ webhooks, db, idempotent }: Deps, ownerOf: (principal: Principal) => Owner) {
+function side({ webhooks, idempotent }: Deps, ownerOf: (principal: Principal) => Owner) {
   return {
     list: async ({ principal }: Req<'listSellerWebhookEndpoints', 'listAdminWebhookEndpoints'>) => ({
       status: 200 as const,
@@ -49,9 +46,7 @@ function side({ webhooks, db, idempotent }: Deps, ownerOf: (principal: Principal
       const owner = ownerOf(req.principal);
       // The URL check resolves DNS, so it runs before the transaction opens.
       const url = await webhooks.checkUrl(req.body.url);
-      return optionallyIdempotent(idempotent, db, req, 201 as const, (trx) =>
-        webhooks.create(owner, { ...req.body, url }, trx),
-      );
+      return idempotent.run(req, 201 as const, (trx) => webhooks.create(owner, { ...req.body, url }, trx));
     },
     get: async ({ principal, params }: Req<'getSellerWebhookEndpoint', 'getAdminWebhookEndpoint'>) => ({
       status: 200 as const,
@@ -74,7 +69,7 @@ function side({ webhooks, db, idempotent }: Deps, ownerOf: (principal: Principal
     },
     rotate: async (req: Req<'rotateSellerWebhookSecret', 'rotateAdminWebhookSecret'>) => {
       const owner = ownerOf(req.principal);
-      return optionallyIdempotent(idempotent, db, req, 200 as const, (trx) =>
+      return idempotent.run(req, 200 as const, (trx) =>
         webhooks.rotate(owner, req.params.endpointId, req.body, trx),
       );
     },
@@ -95,7 +90,7 @@ function side({ webhooks, db, idempotent }: Deps, ownerOf: (principal: Principal
     }),
     replay: async (req: Req<'replaySellerWebhookEvents', 'replayAdminWebhookEvents'>) => {
       const owner = ownerOf(req.principal);
-      return optionallyIdempotent(idempotent, db, req, 202 as const, (trx) =>
+      return idempotent.run(req, 202 as const, (trx) =>
         webhooks.replay(owner, req.params.endpointId, req.body, trx),
       );
     },

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { AppError } from '../../http/errors.js';
 import { describeFieldErrors } from '../../http/validation-errors.js';
 import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';

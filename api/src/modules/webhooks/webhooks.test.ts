@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SELLER_1, SELLER_2, sellerIdByHandle } from '../../../test/support/seller-catalog.js';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import type { Problem } from '../../http/errors.js';
 import { loadSpecArtifacts } from '../../spec.js';
 import { activeSecrets, MARKETPLACE_ONLY_EVENT_TYPES } from './index.js';
 

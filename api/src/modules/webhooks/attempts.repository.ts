@@ -1,6 +1,9 @@
-import type { Database } from '@souk/api/plugin-host';
-import { activeSecretsSql } from '@souk/api/webhooks';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { activeSecretsSql } from './webhooks.repository.js';
+
+// The delivery worker's statements (it runs in the webhooks plugin): the webhooks module owns its
+// tables, so every write to them is here, beside the API's own reads and requeues.
 
 /** A delivery taken for one attempt, with what is needed to send it. */
 export interface ClaimedDelivery {

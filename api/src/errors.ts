@@ -1,4 +1,4 @@
-import type { components } from '../generated/openapi.js';
+import type { components } from './generated/openapi.js';
 
 /** The closed set of error codes; generated from `ProblemCode` in the spec. */
 export type ErrorCode = components['schemas']['ProblemCode'];
@@ -7,8 +7,12 @@ export type FieldError = components['schemas']['FieldError'];
 /** An RFC 9457 problem body, as the spec's `Problem`. */
 export type Problem = components['schemas']['Problem'];
 
-/** HTTP status and title of each code: the one place that maps kinds of failure to HTTP. */
-export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string }> = {
+/**
+ * HTTP status and title of each code: the one place that maps kinds of failure to HTTP.
+ * `replayed`: the code is an outcome of a request that ran (a decline, no stock), so an idempotent
+ * request stores it and answers a retry with the same error, like a success.
+ */
+export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string; replayed?: true }> = {
   validation_failed: { status: 400, title: 'Validation failed' },
   malformed_json: { status: 400, title: 'Malformed JSON' },
   invalid_cursor: { status: 400, title: 'Invalid cursor' },
@@ -32,17 +36,17 @@ export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string }>
   idempotency_key_required: { status: 400, title: 'Idempotency-Key required' },
   idempotency_key_reused: { status: 422, title: 'Idempotency-Key reused' },
   idempotency_in_progress: { status: 409, title: 'Request in progress' },
-  out_of_stock: { status: 409, title: 'Out of stock' },
-  variant_unavailable: { status: 422, title: 'Variant unavailable' },
-  currency_mismatch: { status: 422, title: 'Currency mismatch' },
+  out_of_stock: { status: 409, title: 'Out of stock', replayed: true },
+  variant_unavailable: { status: 422, title: 'Variant unavailable', replayed: true },
+  currency_mismatch: { status: 422, title: 'Currency mismatch', replayed: true },
   quantity_limit_exceeded: { status: 422, title: 'Quantity limit exceeded' },
-  cart_empty: { status: 422, title: 'Cart empty' },
-  cart_incomplete: { status: 422, title: 'Cart incomplete' },
-  cart_completed: { status: 409, title: 'Cart completed' },
-  destination_unsupported: { status: 422, title: 'Destination unsupported' },
-  payment_declined: { status: 402, title: 'Payment declined' },
-  payment_insufficient_funds: { status: 402, title: 'Insufficient funds' },
-  payment_requires_review: { status: 402, title: 'Payment requires review' },
+  cart_empty: { status: 422, title: 'Cart empty', replayed: true },
+  cart_incomplete: { status: 422, title: 'Cart incomplete', replayed: true },
+  cart_completed: { status: 409, title: 'Cart completed', replayed: true },
+  destination_unsupported: { status: 422, title: 'Destination unsupported', replayed: true },
+  payment_declined: { status: 402, title: 'Payment declined', replayed: true },
+  payment_insufficient_funds: { status: 402, title: 'Insufficient funds', replayed: true },
+  payment_requires_review: { status: 402, title: 'Payment requires review', replayed: true },
   webhook_url_not_allowed: { status: 422, title: 'Webhook URL not allowed' },
   rate_limited: { status: 429, title: 'Rate limited' },
   internal_error: { status: 500, title: 'Internal error' },

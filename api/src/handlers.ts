@@ -1,0 +1,52 @@
+import type { Container } from './container.js';
+import type { OperationHandlers } from './http/operations.js';
+import { keyHandlers } from './modules/auth/auth.handlers.js';
+import { cartsHandlers } from './modules/carts/carts.handlers.js';
+import { catalogHandlers } from './modules/catalog/catalog.handlers.js';
+import { customerHandlers } from './modules/customers/customers.handlers.js';
+import { orderHandlers } from './modules/orders/orders.handlers.js';
+import { rateLimitHandlers } from './modules/rate-limits/rate-limits.handlers.js';
+import { sellerCatalogHandlers } from './modules/seller-catalog/seller-catalog.handlers.js';
+import { sellerAdminHandlers } from './modules/sellers/sellers.handlers.js';
+import { shippingHandlers } from './modules/shipping/shipping.handlers.js';
+import { staffHandlers } from './modules/staff/staff.handlers.js';
+import { type SystemDeps, systemHandlers } from './modules/system/system.handlers.js';
+import { webhookHandlers } from './modules/webhooks/webhooks.handlers.js';
+import { instrumentCheckout } from './observability/business.metrics.js';
+
+/** The order handlers with checkout counted in the orders and GMV metrics. */
+function placedOrdersCounted<H extends { checkoutStoreCart: OperationHandlers['checkoutStoreCart'] }>(
+  handlers: H,
+): H {
+  return { ...handlers, checkoutStoreCart: instrumentCheckout(handlers.checkoutStoreCart) };
+}
+
+/** Every operation's handler, built from the container. Leaving an operationId out does not compile. */
+export function allHandlers(container: Container, system: SystemDeps): OperationHandlers {
+  const { idempotent, sellers } = container;
+  return {
+    ...systemHandlers(system),
+    ...catalogHandlers({ catalog: container.catalog }),
+    ...sellerCatalogHandlers({ sellerCatalog: container.sellerCatalog, idempotent }),
+    ...cartsHandlers({ carts: container.carts, idempotent }),
+    ...sellerAdminHandlers({ sellers, idempotent }),
+    ...shippingHandlers({ shipping: container.shipping }),
+    ...placedOrdersCounted(
+      orderHandlers({
+        idempotent,
+        checkout: container.checkout,
+        orders: container.orders,
+        ledger: container.ledger,
+      }),
+    ),
+    ...keyHandlers({ apiKeys: container.apiKeys, idempotent, requireSeller: (id) => sellers.get(id) }),
+    ...rateLimitHandlers({ rateLimits: container.rateLimits, requireSeller: (id) => sellers.get(id) }),
+    ...webhookHandlers({ webhooks: container.webhooks, idempotent }),
+    ...customerHandlers({
+      customers: container.customers,
+      orders: container.orders,
+      db: container.database.db,
+    }),
+    ...staffHandlers({ staff: container.staff }),
+  };
+}
