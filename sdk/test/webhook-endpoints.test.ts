@@ -17,7 +17,7 @@ describe('seller.webhookEndpoints', () => {
   it('creates an endpoint (secret shown once), lists, updates, rotates and deletes it', async () => {
     const created = await seller.seller.webhookEndpoints.create({
       url: 'https://93.184.215.14/hooks/souk',
-      event_types: ['order.placed'],
+      event_types: ['seller_order.placed'],
       description: 'sdk test',
     });
     expect(created.secret).toMatch(/^whsec_/);
@@ -46,7 +46,7 @@ describe('seller.webhookEndpoints', () => {
 
   it('refuses a loopback URL with a typed error', async () => {
     const err = await seller.seller.webhookEndpoints
-      .create({ url: 'https://127.0.0.1/hooks', event_types: ['order.placed'] })
+      .create({ url: 'https://127.0.0.1/hooks', event_types: ['seller_order.placed'] })
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 422, code: 'webhook_url_not_allowed' });
   });
