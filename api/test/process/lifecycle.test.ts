@@ -78,6 +78,8 @@ describe('process lifecycle', () => {
         PORT: String(await freePort()),
         LOG_LEVEL: 'silent',
         DATABASE_URL: '',
+        // The test environment may point at the Auth emulator, which production refuses (exit 2).
+        FIREBASE_AUTH_EMULATOR_HOST: '',
       });
       expect(await api.exited).toBe(1);
       expect(api.stderr()).toMatch(/demo API keys exist/);

@@ -76,6 +76,8 @@ export function createCheckoutService({ payments }: CheckoutDeps) {
           status: 'placed',
           ...cart.totals,
           access_token_hash: hashKey(accessToken),
+          // A cart attached to a signed-in customer makes the order theirs.
+          customer_id: cart.customerId,
         },
         payment: {
           id: newId('pay'),

@@ -34,7 +34,12 @@ export function generateSecret(): string {
  * receive them, so a seller's endpoint may not subscribe to them. `*` on a seller's endpoint means
  * every type delivered to that seller.
  */
-export const MARKETPLACE_ONLY_EVENT_TYPES: ReadonlySet<string> = new Set(['order.placed', 'order.cancelled']);
+export const MARKETPLACE_ONLY_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'order.placed',
+  'order.cancelled',
+  'customer.created',
+  'customer.updated',
+]);
 
 /** Refuses, for a seller's endpoint, event types that would never be delivered to it. */
 function checkTypesFor(owner: Owner, types: readonly string[]): void {
