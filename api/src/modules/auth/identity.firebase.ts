@@ -102,14 +102,16 @@ export function createFirebaseIdentity(options: {
   };
 }
 
-/** The verifier when no identity provider is configured: every token is refused with a 503 that says why. */
+/** The verifier when no identity provider is configured: every token is refused with a 401 that says why. */
 export function unconfiguredIdentity(): IdentityVerifier {
   return {
     mode: 'unconfigured',
     async verify(): Promise<VerifiedIdentity> {
+      // The credential cannot be accepted here (nothing is down): 401, as documented on every
+      // operation that takes a token, not an undocumented 503.
       throw new AppError(
-        'service_unavailable',
-        'Sign-in is not configured on this server: set FIREBASE_PROJECT_ID (or FIREBASE_AUTH_EMULATOR_HOST outside production).',
+        'unauthorized',
+        'Signing in with an ID token is not enabled on this server (an operator sets FIREBASE_PROJECT_ID, or FIREBASE_AUTH_EMULATOR_HOST outside production); use an API key.',
       );
     },
     close: async () => {},
