@@ -14,6 +14,7 @@
  */
 import { dump } from 'js-yaml';
 import { loadConfig } from '../api/src/config.js';
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from '../api/src/http/cors-headers.js';
 import { isRateLimited } from './spec-rate-limit.js';
 
 type Json = Record<string, unknown>;
@@ -242,15 +243,8 @@ export function buildKongConfig(document: Json): Json {
         config: {
           origins: ['*'],
           methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-          headers: ['Content-Type', 'X-Api-Key', 'Idempotency-Key', 'X-Request-Id'],
-          exposed_headers: [
-            'X-Request-Id',
-            'Allow',
-            'Idempotent-Replayed',
-            'RateLimit',
-            'RateLimit-Policy',
-            'Retry-After',
-          ],
+          headers: CORS_ALLOW_HEADERS,
+          exposed_headers: CORS_EXPOSE_HEADERS,
           credentials: false,
           max_age: 600,
         },

@@ -3,6 +3,7 @@ import Koa from 'koa';
 import type { Document } from 'openapi-backend';
 import type { Container } from './container.js';
 import { allHandlers } from './handlers.js';
+import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from './http/cors-headers.js';
 import { errorHandler } from './http/error-handler.js';
 import { rateLimiter } from './http/rate-limit.js';
 import { requestContext } from './http/request-context.js';
@@ -73,15 +74,8 @@ export async function createApp(container: Container, options: AppOptions): Prom
   app.use(
     cors({
       origin: config.CORS_ORIGINS === '*' ? '*' : (ctx) => pickOrigin(config.CORS_ORIGINS, ctx.get('origin')),
-      exposeHeaders: [
-        'X-Request-Id',
-        'Allow',
-        'Idempotent-Replayed',
-        'RateLimit',
-        'RateLimit-Policy',
-        'Retry-After',
-      ],
-      allowHeaders: ['Content-Type', 'X-Api-Key', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
+      exposeHeaders: CORS_EXPOSE_HEADERS,
+      allowHeaders: CORS_ALLOW_HEADERS,
       maxAge: 600,
     }),
   );
