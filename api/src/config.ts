@@ -128,6 +128,9 @@ const schema = z
       .optional(),
     // Real-time channels (Socket.IO on the API port, fed by the `realtime` consumer group of the bus).
     REALTIME_ENABLED: flag(true),
+    // false: this instance serves sockets but leaves the `realtime` consumer group to other instances
+    // (with REDIS_URL their emits reach its sockets through the Socket.IO Redis adapter).
+    REALTIME_CONSUMER: flag(true),
     REALTIME_MAX_ROOMS: z.coerce.number().int().min(1).max(10_000).default(50),
     // Room joins per connection per 10 seconds.
     REALTIME_JOIN_RATE: z.coerce.number().int().min(1).max(10_000).default(30),

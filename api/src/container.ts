@@ -200,7 +200,8 @@ export async function createContainer(
       await apiKeys.start();
       await rateLimits.start();
       const hostPlugins = config.PLUGINS_IN_PROCESS && config.PLUGINS.length > 0;
-      if (config.RELAY_ENABLED || hostPlugins || config.REALTIME_ENABLED) await bus.setup();
+      const consumeRealtime = config.REALTIME_ENABLED && config.REALTIME_CONSUMER;
+      if (config.RELAY_ENABLED || hostPlugins || consumeRealtime) await bus.setup();
       if (config.RELAY_ENABLED) relay.start();
       if (hostPlugins) {
         const runner = createConfiguredRunner(
@@ -211,7 +212,7 @@ export async function createContainer(
         container.plugins = runner;
         await runner.start();
       }
-      if (config.REALTIME_ENABLED) await realtime.start();
+      if (consumeRealtime) await realtime.start();
       const maxAgeMs = config.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000;
       purger = setInterval(() => {
         purgeIdempotencyKeys(database.db, maxAgeMs).catch((err) =>
