@@ -42,6 +42,12 @@ export interface Realtime {
 }
 
 const NAMESPACES: readonly RealtimeNamespace[] = ['/store', '/seller'];
+/**
+ * Events older than this when the consumer reads them are not broadcast: after a long outage or on the
+ * first start over an old log they would show live clients a past state. Clients that were away catch up
+ * with `since`, which replays from the outbox in order.
+ */
+export const STALE_AFTER_MS = 5 * 60_000;
 /** Client messages are small (`subscribe` requests): anything larger closes the connection. */
 export const MAX_CLIENT_MESSAGE_BYTES = 16 * 1024;
 
@@ -92,6 +98,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     async start() {
       useAdapter();
       subscription = await options.bus.subscribe(REALTIME_GROUP, async (event) => {
+        if (Date.now() - Date.parse(event.occurred_at) > STALE_AFTER_MS) return;
         for (const d of deliveriesOf(event)) {
           io.of(d.namespace).to(d.room).emit('event', d.message);
           delivered++;
