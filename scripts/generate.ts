@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parseCli } from '../api/src/lib/cli.js';
 import { renderKongYaml } from './kong.js';
+import { renderRealtimeTypes } from './realtime-types.js';
 import { addRateLimitResponses } from './spec-rate-limit.js';
 
 const root = join(import.meta.dirname, '..');
@@ -91,6 +92,11 @@ const outputs: [string, string][] = [
   ...typeTargets.map((target): [string, string] => [target, types]),
   // Kong's declarative config: routes, key-auth and limits from the contract (scripts/kong.ts).
   ['infra/kong/kong.yaml', renderKongYaml(JSON.parse(readFileSync(bundled, 'utf8')))],
+  // Socket.IO channels and their message types from spec/asyncapi.yaml (scripts/realtime-types.ts).
+  ...['api/src/generated/realtime.ts', 'sdk/src/generated/realtime.ts'].map((target): [string, string] => [
+    target,
+    renderRealtimeTypes(root),
+  ]),
 ];
 
 const stale: string[] = [];

@@ -126,6 +126,18 @@ const schema = z
       .string()
       .regex(/^[^\s:/]+:\d+$/, 'must be host:port')
       .optional(),
+    // Real-time channels (Socket.IO on the API port, fed by the `realtime` consumer group of the bus).
+    REALTIME_ENABLED: flag(true),
+    // false: this instance serves sockets but leaves the `realtime` consumer group to other instances
+    // (with REDIS_URL their emits reach its sockets through the Socket.IO Redis adapter).
+    REALTIME_CONSUMER: flag(true),
+    REALTIME_MAX_ROOMS: z.coerce.number().int().min(1).max(10_000).default(50),
+    // Room joins per connection per 10 seconds.
+    REALTIME_JOIN_RATE: z.coerce.number().int().min(1).max(10_000).default(30),
+    // Missed events one join replays at most (beyond it the client is told to refetch).
+    REALTIME_REPLAY_LIMIT: z.coerce.number().int().min(0).max(10_000).default(500),
+    REALTIME_PING_INTERVAL_MS: z.coerce.number().int().min(100).max(300_000).default(25_000),
+    REALTIME_PING_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
   })
   .superRefine((c, ctx) => {
     // The emulator issues unsigned tokens anyone can forge: production must never trust it.

@@ -9,6 +9,7 @@ import type { Logger } from './lib/logger.js';
 import {
   type ApiKeyService,
   createApiKeyService,
+  createAuthenticator,
   createFirebaseIdentity,
   createSecretSealer,
   type IdentityVerifier,
@@ -27,6 +28,7 @@ import {
 } from './modules/orders/index.js';
 import { createTestPaymentProvider, type PaymentProvider } from './modules/payments/index.js';
 import { createRateLimitService, type RateLimitService } from './modules/rate-limits/index.js';
+import { createRealtime, type Realtime } from './modules/realtime/index.js';
 import { createSellerCatalogService, type SellerCatalogService } from './modules/seller-catalog/index.js';
 import { createSellerAdminService, type SellerAdminService } from './modules/sellers/index.js';
 import { createShippingService, type ShippingService } from './modules/shipping/index.js';
@@ -72,6 +74,8 @@ export interface Container {
   relay: Relay;
   /** Plugins hosted in this process (`PLUGINS_IN_PROCESS`), once started. */
   plugins: PluginRunner | undefined;
+  /** Socket.IO channels (`REALTIME_ENABLED`): the server attaches it to its HTTP server. */
+  realtime: Realtime;
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -153,6 +157,14 @@ export async function createContainer(
   });
   const bus = createEventBus(config, database.db, logger);
   const relay = createConfiguredRelay(config, database.db, bus, logger);
+  const realtime = createConfiguredRealtime(config, logger, {
+    db: database.db,
+    bus,
+    apiKeys,
+    identity,
+    customers,
+    staff,
+  });
   const container: Container = {
     config,
     logger,
@@ -178,6 +190,7 @@ export async function createContainer(
     bus,
     relay,
     plugins: undefined,
+    realtime,
     /**
      * Starts background work: the catalog cache's change watcher, the idempotency-key purge, the
      * event relay and the in-process plugins.
@@ -187,7 +200,8 @@ export async function createContainer(
       await apiKeys.start();
       await rateLimits.start();
       const hostPlugins = config.PLUGINS_IN_PROCESS && config.PLUGINS.length > 0;
-      if (config.RELAY_ENABLED || hostPlugins) await bus.setup();
+      const consumeRealtime = config.REALTIME_ENABLED && config.REALTIME_CONSUMER;
+      if (config.RELAY_ENABLED || hostPlugins || consumeRealtime) await bus.setup();
       if (config.RELAY_ENABLED) relay.start();
       if (hostPlugins) {
         const runner = createConfiguredRunner(
@@ -198,6 +212,7 @@ export async function createContainer(
         container.plugins = runner;
         await runner.start();
       }
+      if (consumeRealtime) await realtime.start();
       const maxAgeMs = config.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000;
       purger = setInterval(() => {
         purgeIdempotencyKeys(database.db, maxAgeMs).catch((err) =>
@@ -210,6 +225,7 @@ export async function createContainer(
       clearInterval(purger);
       catalogCache.stop();
       await container.plugins?.stop();
+      await realtime.close();
       await relay.stop();
       await bus.close();
       await identity.close();
@@ -234,4 +250,34 @@ function createIdentity(config: Config): IdentityVerifier {
     return createFirebaseIdentity({ projectId: config.FIREBASE_PROJECT_ID, emulatorHost: undefined });
   }
   return unconfiguredIdentity();
+}
+
+/** The real-time server with the configuration's limits, authenticating handshakes like REST requests. */
+function createConfiguredRealtime(
+  config: Config,
+  logger: Logger,
+  deps: Pick<Container, 'bus' | 'apiKeys' | 'identity' | 'customers' | 'staff'> & {
+    db: DatabaseHandle['db'];
+  },
+): Realtime {
+  return createRealtime({
+    db: deps.db,
+    bus: deps.bus,
+    logger: logger.child({ component: 'realtime' }),
+    authenticate: createAuthenticator({
+      apiKeys: deps.apiKeys,
+      identity: deps.identity,
+      customerOf: async (identity) => (await deps.customers.signIn(identity)).id,
+      staffOf: (identity) => deps.staff.membershipOf(identity),
+    }),
+    redis: config.REDIS_URL ? { url: config.REDIS_URL, prefix: config.REDIS_KEY_PREFIX } : undefined,
+    corsOrigins: config.CORS_ORIGINS,
+    limits: {
+      maxRooms: config.REALTIME_MAX_ROOMS,
+      joinsPer10s: config.REALTIME_JOIN_RATE,
+      replayLimit: config.REALTIME_REPLAY_LIMIT,
+    },
+    pingIntervalMs: config.REALTIME_PING_INTERVAL_MS,
+    pingTimeoutMs: config.REALTIME_PING_TIMEOUT_MS,
+  });
 }

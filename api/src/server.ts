@@ -53,6 +53,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
   });
+  if (config.REALTIME_ENABLED) container.realtime.attach(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
@@ -67,6 +68,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const shutdown = (reason: string) => {
     closing ??= (async () => {
       draining = true;
+      // WebSocket connections never go idle: end them (clients reconnect elsewhere and catch up).
+      await container.realtime.close();
       logger.info({ reason }, 'shutting down: no new connections, finishing in-flight requests');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive sockets that go idle after their last response are closed as they appear.

@@ -15,6 +15,20 @@ export {
 } from './core.js';
 export { codeForStatus, isSoukError, SoukConnectionError, SoukError } from './errors.js';
 export { type Page, paginate } from './pagination.js';
+export {
+  type ChannelIn,
+  type ChannelOfRoom,
+  createRealtimeClient,
+  type RealtimeChannel,
+  type RealtimeClient,
+  type RealtimeClientOptions,
+  type RealtimeEventOf,
+  type RealtimeMessages,
+  type RealtimeNamespace,
+  type RealtimeProblem,
+  type RealtimeSubscription,
+  type RoomOf,
+} from './realtime.js';
 export { createSellerApi, type SellerApi } from './seller.js';
 export { createStoreApi, type StoreApi } from './store.js';
 export type { FetchLike } from './transport.js';

@@ -62,6 +62,7 @@ export async function startTestApi(
   const { document, docsHtml, docsScript } = loadSpecArtifacts();
   const app = await createApp(db.container, { document, docsHtml, docsScript });
   const server: Server = createServer(app.callback());
+  if (db.config.REALTIME_ENABLED) db.container.realtime.attach(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -78,6 +78,7 @@ export async function createTestDatabase(
     CATALOG_CACHE_TTL_MS: '0',
     // The relay and plugins run only in tests about events (they pass their own settings).
     RELAY_ENABLED: 'false',
+    REALTIME_ENABLED: 'false',
     PLUGINS: 'none',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     // One key namespace per test database: files share the Redis but never each other's keys.

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const screenshotDir = join(import.meta.dirname, '..', 'screenshots');
 
@@ -35,13 +36,15 @@ export interface Session {
 /**
  * A fresh browser context (own cookies, so its own cart) with a page that records every console
  * error and page error. Requests leaving the storefront's origin never reach the network: remote
- * images get a placeholder, anything else is refused (and would show up as a console error).
+ * images get a placeholder, anything else is refused (and would show up as a console error). The one
+ * exception is the API's Socket.IO endpoint, which the browser connects to for live updates.
  */
 export async function newSession(browser: Browser, baseURL: string): Promise<Session> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
   const origin = new URL(baseURL).origin;
+  const api = new URL(inject('apiUrl'));
   await context.route(
-    (url) => url.origin !== origin,
+    (url) => url.origin !== origin && !(url.origin === api.origin && url.pathname.startsWith('/socket.io/')),
     (route) =>
       route.request().resourceType() === 'image'
         ? route.fulfill({ status: 200, contentType: 'image/svg+xml', body: placeholder })

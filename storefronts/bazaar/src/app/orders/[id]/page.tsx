@@ -2,7 +2,9 @@ import type { Order } from '@souk/sdk';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
+import { LiveOrderStatus } from '@/components/LiveOrderStatus';
 import { MoneyRows } from '@/components/MoneyRows';
+import { config } from '@/lib/config';
 import { ORDER_TOKEN_COOKIE } from '@/lib/cookies';
 import { formatMoney } from '@/lib/money';
 import { isNotFound, souk } from '@/lib/souk';
@@ -10,23 +12,16 @@ import { isNotFound, souk } from '@/lib/souk';
 export const metadata: Metadata = { title: 'Order confirmation', robots: { index: false } };
 
 /** The order, readable only with the access token checkout returned (kept in an httpOnly cookie). */
-async function loadOrder(id: string): Promise<Order | null> {
+async function loadOrder(id: string): Promise<(Order & { token: string }) | null> {
   const token = (await cookies()).get(ORDER_TOKEN_COOKIE)?.value;
   if (!token) return null;
   try {
-    return await souk.store.orders.get(id, token);
+    return { ...(await souk.store.orders.get(id, token)), token };
   } catch (err) {
     if (isNotFound(err)) return null;
     throw err;
   }
 }
-
-const statusLabels: Record<string, string> = {
-  open: 'Preparing',
-  partially_fulfilled: 'Partly shipped',
-  fulfilled: 'Shipped',
-  cancelled: 'Cancelled',
-};
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -62,7 +57,17 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               data-testid="seller-order"
             >
               <h2 id={`so-${so.id}`}>
-                {so.seller_name} <span className="badge">{statusLabels[so.status] ?? so.status}</span>
+                {so.seller_name}{' '}
+                <LiveOrderStatus
+                  connection={{
+                    apiUrl: process.env.SOUK_PUBLIC_API_URL || config.apiUrl,
+                    publishableKey: config.publishableKey,
+                  }}
+                  orderId={order.id}
+                  sellerOrderId={so.id}
+                  token={order.token}
+                  initialStatus={so.status}
+                />
               </h2>
               <p className="muted">Seller order {so.id}</p>
               <ul className="order-lines">

@@ -3,7 +3,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { AddToCartForm, type PickerVariant } from '@/components/AddToCartForm';
+import type { PickerVariant } from '@/components/AddToCartForm';
+import { LiveAddToCart } from '@/components/LiveAddToCart';
 import { ProductImage } from '@/components/ProductImage';
 import { config } from '@/lib/config';
 import { formatMoney, toMajorUnits } from '@/lib/money';
@@ -145,7 +146,16 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
               {product.seller.name}
             </Link>
           </p>
-          <AddToCartForm options={product.options} variants={variants} initialVariantId={firstBuyable?.id} />
+          <LiveAddToCart
+            connection={{
+              apiUrl: process.env.SOUK_PUBLIC_API_URL || config.apiUrl,
+              publishableKey: config.publishableKey,
+            }}
+            productId={product.id}
+            options={product.options}
+            variants={variants}
+            initialVariantId={firstBuyable?.id}
+          />
           {product.description && <p className="product-page__description">{product.description}</p>}
           {attributes.length > 0 && (
             <dl className="attributes">

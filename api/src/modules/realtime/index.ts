@@ -1,0 +1,10 @@
+/** Public surface of the real-time module: the Socket.IO server fed by the event bus. */
+export type { RealtimeProblem } from './realtime.auth.js';
+export type { RealtimeMessage } from './realtime.rooms.js';
+export {
+  createRealtime,
+  MAX_CLIENT_MESSAGE_BYTES,
+  REALTIME_GROUP,
+  type Realtime,
+} from './realtime.server.js';
+export type { SubscribeAck } from './realtime.subscribe.js';

@@ -1,0 +1,62 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { type RealtimeChannel, realtimeChannels } from '../../generated/realtime.js';
+
+/** Whether a product exists and is published (a storefront may watch only what it may read). */
+export async function isProductPublished(db: Kysely<Database>, productId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('products')
+    .select('id')
+    .where('id', '=', productId)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** What decides who may watch an order: its access token's hash and its customer. */
+export async function findOrderAccess(db: Kysely<Database>, orderId: string) {
+  return db
+    .selectFrom('orders')
+    .select(['access_token_hash', 'customer_id'])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+}
+
+/** The publication sequence of an event, or null while its relay transaction has not committed. */
+export async function publishedSeqOf(
+  db: Kysely<Database>,
+  eventId: string,
+): Promise<{ seq: number | null } | undefined> {
+  const row = await db
+    .selectFrom('outbox_events')
+    .select('published_seq')
+    .where('id', '=', eventId)
+    .executeTakeFirst();
+  return row && { seq: row.published_seq === null ? null : Number(row.published_seq) };
+}
+
+/**
+ * Published events of one room after a sequence number, oldest first: the channel's event types
+ * whose room key (a `data` field, or the envelope's `seller_id`) is `key`.
+ */
+export async function roomEventsAfter(
+  db: Kysely<Database>,
+  room: { channel: RealtimeChannel; key: string },
+  afterSeq: number,
+  limit: number,
+) {
+  const spec = realtimeChannels[room.channel];
+  return db
+    .selectFrom('outbox_events')
+    .selectAll()
+    .where('published_seq', '>', afterSeq)
+    .where('type', 'in', [...spec.events])
+    .where((eb) =>
+      spec.roomKey === 'seller_id'
+        ? eb('seller_id', '=', room.key)
+        : eb(sql<string>`data->>${spec.roomKey}`, '=', room.key),
+    )
+    .orderBy('published_seq')
+    .limit(limit)
+    .execute();
+}

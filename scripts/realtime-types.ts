@@ -1,0 +1,94 @@
+/**
+ * Renders `src/generated/realtime.ts` (api/ and sdk/) from spec/asyncapi.yaml: for each channel its
+ * namespace, room address, the event types it carries and the payload fields it leaves out, plus the
+ * message types. A message's payload must `$ref` one of the event schemas the OpenAPI `webhooks` use;
+ * its type is then that webhook's request body from the generated `openapi.ts`, never a copy.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { load } from 'js-yaml';
+
+interface Ref {
+  $ref: string;
+}
+interface AsyncApi {
+  channels: Record<
+    string,
+    {
+      address: string;
+      'x-souk-namespace': string;
+      'x-souk-room-key': string;
+      messages: Record<string, Ref>;
+    }
+  >;
+  operations: Record<string, { action: string; channel: Ref; 'x-souk-omit-data'?: string[] }>;
+  components: { messages: Record<string, { name: string; payload: Ref }> };
+}
+
+const local = (ref: Ref, prefix: string) => {
+  if (!ref.$ref.startsWith(prefix))
+    throw new Error(`asyncapi: expected a ${prefix}… reference, got ${ref.$ref}`);
+  return ref.$ref.slice(prefix.length);
+};
+
+/** The TypeScript module describing the real-time channels of `spec/asyncapi.yaml`. */
+export function renderRealtimeTypes(root: string): string {
+  const file = join(root, 'spec/asyncapi.yaml');
+  const doc = load(readFileSync(file, 'utf8')) as AsyncApi;
+  const omitOf = new Map<string, string[]>();
+  for (const op of Object.values(doc.operations)) {
+    if (op.action === 'receive') omitOf.set(local(op.channel, '#/channels/'), op['x-souk-omit-data'] ?? []);
+  }
+  const channels: string[] = [];
+  const messages: string[] = [];
+  for (const [name, channel] of Object.entries(doc.channels)) {
+    const events = Object.values(channel.messages).map((ref) => {
+      const message = doc.components.messages[local(ref, '#/components/messages/')];
+      if (!message) throw new Error(`asyncapi: channel ${name} names an unknown message ${ref.$ref}`);
+      const schemaFile = join(dirname(file), message.payload.$ref);
+      const schema = load(readFileSync(schemaFile, 'utf8')) as {
+        properties?: { type?: { const?: string } };
+      };
+      const type = schema.properties?.type?.const;
+      if (type !== message.name)
+        throw new Error(`asyncapi: message ${message.name} points at the schema of ${String(type)}`);
+      return type;
+    });
+    const omit = omitOf.get(name) ?? [];
+    channels.push(
+      `  ${name}: {\n    namespace: '${channel['x-souk-namespace']}',\n    address: '${channel.address}',\n` +
+        `    roomKey: '${channel['x-souk-room-key']}',\n    events: [${events.map((e) => `'${e}'`).join(', ')}],\n` +
+        `    omitData: [${omit.map((f) => `'${f}'`).join(', ')}],\n  },`,
+    );
+    const union = events
+      .map((e) =>
+        omit.length
+          ? `Without<Envelope<'${e}'>, ${omit.map((f) => `'${f}'`).join(' | ')}>`
+          : `Envelope<'${e}'>`,
+      )
+      .join('\n    | ');
+    messages.push(`  ${name}:\n    | ${union};`);
+  }
+  return `// Generated from spec/asyncapi.yaml by \`npm run generate\`. Do not edit.
+
+import type { webhooks } from './openapi.js';
+
+/** The envelope of an event type, as its webhook's request body. */
+type Envelope<T extends keyof webhooks> = webhooks[T]['post']['requestBody']['content']['application/json'];
+/** An envelope whose \`data\` lacks fields the channel leaves out. */
+type Without<E, K extends PropertyKey> = E extends { data: infer D } ? Omit<E, 'data'> & { data: Omit<D, K> } : never;
+
+/** The real-time channels: namespace, room address, the data field naming the room, events, omitted fields. */
+export const realtimeChannels = {
+${channels.join('\n')}
+} as const;
+
+/** A channel's name. */
+export type RealtimeChannel = keyof typeof realtimeChannels;
+
+/** The messages (event envelopes) each channel carries. */
+export interface RealtimeMessages {
+${messages.join('\n')}
+}
+`;
+}

@@ -1,0 +1,53 @@
+import { createSoukClient } from '@souk/sdk';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newSession, type Session, screenshot } from './support/browser';
+import { createAdmin } from './support/souk-admin';
+
+const baseURL = inject('storefrontUrl');
+const apiUrl = inject('apiUrl');
+const admin = createAdmin(apiUrl);
+let browser: Browser;
+let session: Session | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await session?.context.close();
+  await browser?.close();
+});
+
+describe('live updates', () => {
+  it('changes the stock on an open product page without a reload when the seller updates it', async () => {
+    // A product of Atlas Outfitters (the seller whose key the tests hold) and the variant the page preselects.
+    const store = createSoukClient({ baseUrl: apiUrl, apiKey: 'pk_demo_storefront' });
+    const page1 = await store.store.products.list({ seller: 'atlas-outfitters', currency: 'USD', limit: 50 });
+    const product = page1.data.find((p) => p.variants.some((v) => v.price && v.available_quantity > 5));
+    const variant = product?.variants.find((v) => v.price && v.available_quantity > 0);
+    if (!product || !variant) throw new Error('no Atlas Outfitters product in stock');
+    const before = variant.available_quantity;
+
+    session = await newSession(browser, baseURL);
+    const { page } = session;
+    await page.goto(`/products/${product.handle}/usd`);
+    await page.locator('[data-testid="live-stock"][data-live="on"]').waitFor({ timeout: 30_000 });
+    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    const stock = page.getByTestId('stock-state');
+    try {
+      await admin.setStock(variant.id, 3);
+      await expect.poll(() => stock.textContent(), { timeout: 15_000 }).toBe('Only 3 left');
+      await screenshot(page, 'live-stock-desktop');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await admin.setStock(variant.id, 0);
+      await expect.poll(() => stock.textContent(), { timeout: 15_000 }).toBe('Out of stock');
+      await expect(page.getByRole('button', { name: 'Add to cart' }).isDisabled()).resolves.toBe(true);
+      await screenshot(page, 'live-stock-390');
+      // The same document all along: nothing reloaded the page.
+      expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+      expect(session.errors).toEqual([]);
+    } finally {
+      await admin.setStock(variant.id, before);
+    }
+  });
+});
