@@ -115,6 +115,13 @@ export type CategoryTreeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type CategoryTreeQuery = { categories: Array<{ id: string, handle: string, name: string, parentId?: string | null, depth: number, path: Array<string> }> };
 
+export type SellerProfileQueryVariables = Exact<{
+  handle: Scalars['String']['input'];
+}>;
+
+
+export type SellerProfileQuery = { seller?: { id: string, handle: string, name: string, description?: string | null, createdAt: string } | null };
+
 /** A GraphQL operation with its result and variable types (phantom: only used by the type checker). */
 export interface TypedDocument<Result, Variables> {
   readonly operationName: string;
@@ -143,3 +150,10 @@ export const CategoryTreeDocument = {
   sha256Hash: "263a873a92febb9f785c3dc663398e50d00e30fc6881edf21959c719643605be",
   query: "query CategoryTree {\n  categories {\n    id\n    handle\n    name\n    parentId\n    depth\n    path\n  }\n}",
 } as unknown as TypedDocument<CategoryTreeQuery, CategoryTreeQueryVariables>;
+
+/** The `SellerProfile` query of sdk/src/graphql/storefront.graphql, typed, with its persisted-query hash. */
+export const SellerProfileDocument = {
+  operationName: "SellerProfile",
+  sha256Hash: "14dbd69859d28633119a3d158f3e9308dea8f092b30ecefb3c17175376f60e93",
+  query: "query SellerProfile($handle: String!) {\n  seller(idOrHandle: $handle) {\n    id\n    handle\n    name\n    description\n    createdAt\n  }\n}",
+} as unknown as TypedDocument<SellerProfileQuery, SellerProfileQueryVariables>;
