@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // graphql ships CommonJS and ESM builds; Node (and graphql-yoga under it) loads the CommonJS one, so
+  // tests must too, or schema objects from the two copies fail graphql's instanceof checks.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', '../plugins/*/test/**/*.test.ts'],
     // Fault tests stop and start the shared Kafka broker: they run alone (`npm run test:faults`).

@@ -12,6 +12,8 @@ declare module 'autocannon' {
       timeout?: number;
       title?: string;
       headers?: Record<string, string>;
+      method?: 'GET' | 'POST';
+      body?: string;
     }
 
     /** Histogram summary; latency values are milliseconds, request values are requests per second. */

@@ -14,6 +14,8 @@ export interface Scenario {
   key: string;
   label: string;
   url: string;
+  /** A POST scenario (GraphQL): its JSON body and extra headers; absent for GETs. */
+  post?: { body: string; headers?: Record<string, string> };
   /** Minimum req/s as a fraction of the bare Koa baseline; absent for the baseline itself. */
   minRatio?: number;
   /** Maximum p99 latency in ms. */
@@ -44,7 +46,12 @@ export interface Measurement {
  * are hot), then measures for `durationS` seconds with `connections` keep-alive connections.
  */
 export async function measure(scenario: Scenario, load: LoadSettings): Promise<Measurement> {
-  const options = { url: scenario.url, connections: load.connections, headers: load.headers };
+  const options = {
+    url: scenario.url,
+    connections: load.connections,
+    headers: { ...load.headers, ...scenario.post?.headers },
+    ...(scenario.post ? { method: 'POST' as const, body: scenario.post.body } : {}),
+  };
   await autocannon({ ...options, duration: load.warmupS });
   const r = await autocannon({ ...options, duration: load.durationS });
   const statusCodes = Object.fromEntries(

@@ -1,5 +1,8 @@
 /** The read scenarios (a–d) and which scenarios `BENCH_SCENARIOS` selects. */
-import { BenchError, getJson } from './lib.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { selectionOf } from '../api/src/graphql/contract.js';
+import { BenchError, getJson, root } from './lib.js';
 import {
   checkTargets,
   type LoadSettings,
@@ -13,6 +16,7 @@ export const READ_KEYS = [
   'bare-koa',
   'list',
   'list-unlimited',
+  'graphql-list',
   'search',
   'detail',
   'bare-koa-same-size',
@@ -103,6 +107,7 @@ export async function pickScenarios(
           },
         ]
       : []),
+    await graphqlListing(api, headers),
     { key: 'search', label: `c. GET ${searchPath}`, url: `${api}${searchPath}`, ...listing },
     {
       key: 'detail',
@@ -117,6 +122,35 @@ export async function pickScenarios(
       url: `${bare}/size/${listingBytes}`,
     },
   ];
+}
+
+/**
+ * b's page through GraphQL: `products(first: 20)` selecting every field REST's Product has (the
+ * selection is built from the OpenAPI schema), so both answer the same data. Checked once against b.
+ */
+async function graphqlListing(api: string, headers: Record<string, string>): Promise<Scenario> {
+  const document = JSON.parse(readFileSync(join(root, 'spec/dist/openapi.json'), 'utf8'));
+  const query = `{ products(first: 20) { nodes ${selectionOf(document, 'Product')} pageInfo { endCursor } } }`;
+  const body = JSON.stringify({ query });
+  const post = { body, headers: { 'content-type': 'application/json' } };
+  const rest = await getJson<Page>(`${api}/store/products?limit=20`, headers);
+  const res = await fetch(`${api}/graphql`, {
+    method: 'POST',
+    headers: { ...headers, ...post.headers },
+    body,
+  });
+  const answer = (await res.json()) as { data?: { products: { nodes: { id: string }[] } } };
+  const ids = answer.data?.products.nodes.map((n) => n.id) ?? [];
+  if (JSON.stringify(ids) !== JSON.stringify(rest.data.map((p) => p.id)))
+    throw new BenchError(
+      `POST /graphql products(first: 20) differs from b: ${res.status} ${JSON.stringify(answer).slice(0, 300)}`,
+    );
+  return {
+    key: 'graphql-list',
+    label: 'b1. POST /graphql products(first: 20), every Product field (same data as b; context)',
+    url: `${api}/graphql`,
+    post,
+  };
 }
 
 /** Outcome of the selected read scenarios. */

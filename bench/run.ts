@@ -37,7 +37,8 @@ parseCli({
   options: {},
   environment: {
     DATABASE_URL: 'PostgreSQL server (required).',
-    BENCH_SCENARIOS: 'all (default), reads, checkout, bare-koa, list, search, detail, bare-koa-same-size.',
+    BENCH_SCENARIOS:
+      'all (default), reads, checkout, bare-koa, list, graphql-list, search, detail, bare-koa-same-size.',
     BENCH_DURATION_S: 'Measured seconds per scenario (default 15).',
     BENCH_CONNECTIONS: 'Concurrent connections (default 32).',
   },

@@ -5,6 +5,7 @@
  *   spec/dist/docs/redoc.standalone.js  the Redoc script that page loads (served beside it, so /docs works offline)
  *   api/src/generated/openapi.ts  TypeScript types (committed)
  *   infra/kong/kong.yaml          Kong's declarative config (committed; scripts/kong.ts)
+ *   GraphQL: resolver and client types, persisted-operations manifest (scripts/generate-graphql.ts)
  * The bundle gets the rate-limit responses and headers on every limited operation (spec-rate-limit.ts).
  *
  * `--check` regenerates too, but exits 1 when a committed generated file was stale, so a spec
@@ -16,6 +17,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parseCli } from '../api/src/lib/cli.js';
+import { graphqlOutputs } from './generate-graphql.js';
 import { renderKongYaml } from './kong.js';
 import { renderRealtimeTypes } from './realtime-types.js';
 import { addRateLimitResponses } from './spec-rate-limit.js';
@@ -97,6 +99,8 @@ const outputs: [string, string][] = [
     target,
     renderRealtimeTypes(root),
   ]),
+  // The GraphQL schema's resolver and client types and the persisted-operations manifest.
+  ...(await graphqlOutputs(root)),
 ];
 
 const stale: string[] = [];

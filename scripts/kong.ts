@@ -119,7 +119,17 @@ export function buildKongConfig(document: Json): Json {
     seller: api.RATE_LIMIT_SELLER,
     operator: api.RATE_LIMIT_OPERATOR,
   };
-  const routes = routeGroups(document).map((group) => ({
+  // /graphql is outside the OpenAPI document (spec/graphql/ is its contract): a publishable-key route.
+  // Kong counts its requests; the API also charges each operation by its cost.
+  const graphqlRoute: RouteGroup = {
+    name: 'graphql',
+    paths: ['/graphql'],
+    tier: 'publishable',
+    keyed: true,
+    limited: true,
+    tokenAlternative: false,
+  };
+  const routes = [...routeGroups(document), graphqlRoute].map((group) => ({
     name: group.name,
     paths: group.paths.map(kongPath),
     // The API serves its full paths and answers 405 itself, so Kong neither strips nor filters methods.

@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 process.env.PACT_DO_NOT_TRACK = 'true';
 
 export default defineConfig({
+  // The tests start the API in process: load graphql's CommonJS build as Node and graphql-yoga do
+  // (see api/vitest.config.ts).
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['test/**/*.test.ts'],
     pool: 'forks',

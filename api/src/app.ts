@@ -2,6 +2,7 @@ import cors from '@koa/cors';
 import Koa from 'koa';
 import type { Document } from 'openapi-backend';
 import type { Container } from './container.js';
+import { createGraphQLEndpoint } from './graphql/index.js';
 import { allHandlers } from './handlers.js';
 import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from './http/cors-headers.js';
 import { errorHandler } from './http/error-handler.js';
@@ -28,6 +29,20 @@ export async function createApp(container: Container, options: AppOptions): Prom
   // Koa would print errors itself; the error handler already logs them once with the request id.
   app.silent = true;
 
+  const authenticate = createAuthenticator({
+    apiKeys: container.apiKeys,
+    identity: container.identity,
+    customerOf: async (identity) => (await container.customers.signIn(identity)).id,
+    staffOf: (identity) => container.staff.membershipOf(identity),
+  });
+  const rateLimit = config.RATE_LIMIT_ENABLED
+    ? rateLimiter({
+        store: container.store,
+        rateLimits: container.rateLimits,
+        windowMs: config.RATE_LIMIT_WINDOW_MS,
+        logger,
+      })
+    : undefined;
   const router = await createContractRouter({
     document: options.document,
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -44,22 +59,8 @@ export async function createApp(container: Container, options: AppOptions): Prom
       operations: new Set(['listStoreProducts', 'getStoreProduct', 'listStoreCategories', 'getStoreSeller']),
       ...container.catalogResponses,
     },
-    authenticate: createAuthenticator({
-      apiKeys: container.apiKeys,
-      identity: container.identity,
-      customerOf: async (identity) => (await container.customers.signIn(identity)).id,
-      staffOf: (identity) => container.staff.membershipOf(identity),
-    }),
-    ...(config.RATE_LIMIT_ENABLED
-      ? {
-          rateLimit: rateLimiter({
-            store: container.store,
-            rateLimits: container.rateLimits,
-            windowMs: config.RATE_LIMIT_WINDOW_MS,
-            logger,
-          }),
-        }
-      : {}),
+    authenticate,
+    ...(rateLimit ? { rateLimit } : {}),
   });
 
   app.use(requestContext({ logger }));
@@ -85,6 +86,9 @@ export async function createApp(container: Container, options: AppOptions): Prom
     if (isShuttingDown()) ctx.set('Connection', 'close');
   });
   app.use(errorHandler({ logger }));
+  // /graphql: the storefront schema, beside the contract router (same keys, limits and problem codes).
+  if (config.GRAPHQL_ENABLED)
+    app.use(createGraphQLEndpoint(container, { document: options.document, authenticate, rateLimit }));
   app.use(router);
   return app;
 }

@@ -138,6 +138,21 @@ const schema = z
     REALTIME_REPLAY_LIMIT: z.coerce.number().int().min(0).max(10_000).default(500),
     REALTIME_PING_INTERVAL_MS: z.coerce.number().int().min(100).max(300_000).default(25_000),
     REALTIME_PING_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+    // GraphQL Storefront API at /graphql (api/src/graphql/). Limits are checked before any resolver runs.
+    GRAPHQL_ENABLED: flag(true),
+    // `auto`: introspection (and GraphiQL) off when NODE_ENV=production, on otherwise.
+    GRAPHQL_INTROSPECTION: z.enum(['auto', 'true', 'false']).default('auto'),
+    GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(30),
+    GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
+    GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
+    GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).max(100).default(10),
+    // Cost points one rate-limit unit (one REST request) pays for; an operation spends ceil(cost / this).
+    GRAPHQL_COST_PER_UNIT: z.coerce.number().int().min(1).max(100_000).default(100),
+    // Persisted queries: a JSON manifest { "<sha256>": "<document>" } (default: the SDK's, spec/dist/graphql-operations.json).
+    GRAPHQL_PERSISTED_MANIFEST: z.string().min(1).optional(),
+    // Strict mode: only operations of the manifest run; query text from clients is refused.
+    GRAPHQL_PERSISTED_ONLY: flag(false),
   })
   .superRefine((c, ctx) => {
     // The emulator issues unsigned tokens anyone can forge: production must never trust it.

@@ -54,6 +54,10 @@ export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string; r
   rate_limited: { status: 429, title: 'Rate limited' },
   internal_error: { status: 500, title: 'Internal error' },
   service_unavailable: { status: 503, title: 'Service unavailable' },
+  graphql_invalid: { status: 400, title: 'Invalid GraphQL document' },
+  query_too_complex: { status: 400, title: 'Query too complex' },
+  persisted_query_not_found: { status: 400, title: 'Persisted query not found' },
+  persisted_query_required: { status: 400, title: 'Persisted query required' },
 };
 
 /** Base URI of problem types; `type` is this plus the code. */

@@ -14,6 +14,14 @@ export {
   type WithResponse,
 } from './core.js';
 export { codeForStatus, isSoukError, SoukConnectionError, SoukError } from './errors.js';
+export {
+  createGraphQLClient,
+  type GraphQLClient,
+  type GraphQLClientOptions,
+  type GraphQLRequestOptions,
+  storefrontOperations,
+  type TypedDocument,
+} from './graphql.js';
 export { type Page, paginate } from './pagination.js';
 export {
   type ChannelIn,

@@ -36,16 +36,20 @@ export function rateLimitSubject(principal: Principal, ip: string): RateLimitSub
   }
 }
 
-/** The hook the contract router calls once it knows the operation and the principal. */
+/**
+ * The hook the contract router calls once it knows the operation and the principal. `cost`: units the
+ * request spends (default 1; a GraphQL operation pays by its measured cost, see graphql/limits.ts).
+ */
 export type RateLimitHook = (
   ctx: Context,
   operation: { tags?: string[] },
   principal: Principal,
+  cost?: number,
 ) => Promise<void>;
 
 /**
  * Rate limiting of every operation except the `System` ones (probes and the contract itself). Each
- * request spends one unit of its subject's budget in the shared store (GCRA, atomic: see
+ * request spends one unit (a GraphQL operation: its cost in units) of its subject's budget in the shared store (GCRA, atomic: see
  * shared-store/store.redis.ts), and the answer carries the IETF `RateLimit-Policy` and `RateLimit`
  * headers. Over the limit: `429 rate_limited` with `Retry-After`.
  *
@@ -66,7 +70,7 @@ export function rateLimiter(options: {
   // Quotas are per minute; the window is configurable, so scale to it.
   const perWindow = (perMinute: number) => Math.max(1, Math.round((perMinute * windowMs) / 60_000));
 
-  return async function rateLimit(ctx, operation, principal) {
+  return async function rateLimit(ctx, operation, principal, cost = 1) {
     if ((operation.tags ?? []).includes('System')) return;
     const subject = rateLimitSubject(principal, ctx.ip);
     const quota = perWindow(
@@ -75,7 +79,8 @@ export function rateLimiter(options: {
     ctx.set('RateLimit-Policy', `"${subject.tier}";q=${quota};w=${windowSeconds}`);
     let decision: RateDecision;
     try {
-      decision = await store.rateLimit(subject.key, { limit: quota, windowMs });
+      // Never more than the whole budget: an operation within the cost limit must be able to run at all.
+      decision = await store.rateLimit(subject.key, { limit: quota, windowMs, cost: Math.min(cost, quota) });
     } catch (err) {
       rateLimitStoreErrors.inc();
       if (Date.now() - lastWarning > 10_000) {

@@ -62,6 +62,24 @@ export function describeStoreContract(name: string, open: (namespace: string) =>
       expect((await store.rateLimit('other', limit)).allowed).toBe(true);
     });
 
+    it('spends `cost` units at once, and refuses a cost the budget cannot pay without spending it', async () => {
+      const { store } = fresh();
+      const limit = { limit: 10, windowMs: 3_600_000 };
+      expect(await store.rateLimit('costly', { ...limit, cost: 4 })).toMatchObject({
+        allowed: true,
+        remaining: 6,
+      });
+      expect(await store.rateLimit('costly', { ...limit, cost: 7 })).toMatchObject({
+        allowed: false,
+        remaining: 0,
+      });
+      expect(await store.rateLimit('costly', { ...limit, cost: 6 })).toMatchObject({
+        allowed: true,
+        remaining: 0,
+      });
+      expect((await store.rateLimit('costly', limit)).allowed).toBe(false);
+    });
+
     it('refills continuously: after retryAfter the next request is allowed', async () => {
       const { store } = fresh();
       const limit = { limit: 2, windowMs: 400 };

@@ -14,9 +14,10 @@ local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local interval = window / limit
+local cost = tonumber(ARGV[3] or '1')
 local tat = tonumber(redis.call('GET', KEYS[1]))
 if tat == nil or tat < now then tat = now end
-local nxt = tat + interval
+local nxt = tat + interval * cost
 local allow_at = nxt - window
 if now < allow_at then
   return {0, 0, math.ceil(tat - now), math.ceil(allow_at - now)}
@@ -35,7 +36,12 @@ export interface RedisStoreOptions {
 }
 
 type GcraRedis = Redis & {
-  soukGcra(key: string, limit: number, windowMs: number): Promise<[number, number, number, number]>;
+  soukGcra(
+    key: string,
+    limit: number,
+    windowMs: number,
+    cost: number,
+  ): Promise<[number, number, number, number]>;
 };
 
 /**
@@ -112,6 +118,7 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
         `${prefix}rl:${key}`,
         limit.limit,
         limit.windowMs,
+        limit.cost ?? 1,
       );
       return { allowed: allowed === 1, remaining, resetMs, retryAfterMs };
     },

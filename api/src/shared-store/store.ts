@@ -8,6 +8,8 @@
 export interface RateLimit {
   limit: number;
   windowMs: number;
+  /** Units this request spends (default 1): a GraphQL operation pays by its cost. */
+  cost?: number;
 }
 
 /** The outcome of one rate-limited request. */
@@ -28,7 +30,7 @@ export interface SharedStore {
   /** `memory` (this process only) or `redis` (shared by every instance). */
   readonly kind: 'memory' | 'redis';
   /**
-   * Spends one request of `key`'s budget, atomically: concurrent callers on any instance never
+   * Spends one request (or `limit.cost` units) of `key`'s budget, atomically: concurrent callers on any instance never
    * spend the same unit twice.
    */
   rateLimit(key: string, limit: RateLimit): Promise<RateDecision>;
@@ -59,11 +61,11 @@ export interface SharedStore {
 export function gcra(
   tat: number | undefined,
   now: number,
-  { limit, windowMs }: RateLimit,
+  { limit, windowMs, cost = 1 }: RateLimit,
 ): { decision: RateDecision; tat: number | undefined } {
   const interval = windowMs / limit;
   const base = Math.max(tat ?? now, now);
-  const next = base + interval;
+  const next = base + interval * cost;
   const allowAt = next - windowMs;
   if (now < allowAt) {
     return {

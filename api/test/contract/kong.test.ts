@@ -76,6 +76,7 @@ describe('the generated Kong configuration (infra/kong/kong.yaml)', () => {
   it("limits each route with the API's own tier through the redis policy; System paths are not limited", () => {
     const tierOf: Record<string, number> = {
       store: defaults.RATE_LIMIT_PUBLISHABLE,
+      graphql: defaults.RATE_LIMIT_PUBLISHABLE,
       seller: defaults.RATE_LIMIT_SELLER,
       admin: defaults.RATE_LIMIT_OPERATOR,
     };

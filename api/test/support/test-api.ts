@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.js';
+import { requestScope } from '../../src/lib/logger.js';
 import { DEMO_KEYS } from '../../src/modules/auth/index.js';
 import { seedDemoKeys } from '../../src/seed/demo-keys.js';
 import { seedDemo } from '../../src/seed/seed.js';
@@ -32,8 +33,11 @@ export interface RequestOptions {
 export interface TestApi {
   url: string;
   db: TestDatabase;
-  /** Queries run since the last `resetQueryCount()`. */
-  queryCount(): number;
+  /**
+   * Queries run since the last `resetQueryCount()`; with `requestsOnly`, only those a request issued
+   * (not the relay's, the plugins' or the caches' background polling).
+   */
+  queryCount(options?: { requestsOnly?: boolean }): number;
   resetQueryCount(): void;
   request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<TestResponse<T>>;
   get<T = unknown>(path: string, options?: RequestOptions): Promise<TestResponse<T>>;
@@ -48,8 +52,12 @@ export async function startTestApi(
   options: { seed?: 'demo' | 'none'; env?: Record<string, string> } = {},
 ): Promise<TestApi> {
   let queries = 0;
+  let requestQueries = 0;
   const db = await createTestDatabase({
-    onQuery: () => queries++,
+    onQuery: () => {
+      queries++;
+      if (requestScope.getStore()) requestQueries++;
+    },
     ...(options.env ? { env: options.env } : {}),
   });
   const database = db.container.database.db;
@@ -79,7 +87,9 @@ export async function startTestApi(
       body = JSON.stringify(opts.json);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(url + path, { method, headers, ...(body === undefined ? {} : { body }) });
+    // A copy as a plain Uint8Array: graphql-yoga's fetch types bring the DOM's BodyInit, which takes no Buffer.
+    const init = body === undefined ? {} : { body: typeof body === 'string' ? body : new Uint8Array(body) };
+    const res = await fetch(url + path, { method, headers, ...init });
     const contentType = res.headers.get('content-type') ?? '';
     const text = await res.text();
     const parsed = /json/.test(contentType) && text !== '' ? JSON.parse(text) : text;
@@ -104,9 +114,10 @@ export async function startTestApi(
   return {
     url,
     db,
-    queryCount: () => queries,
+    queryCount: (options) => (options?.requestsOnly ? requestQueries : queries),
     resetQueryCount: () => {
       queries = 0;
+      requestQueries = 0;
     },
     request,
     get: (path, opts) => request('GET', path, opts),

@@ -2159,15 +2159,16 @@ export type components = {
          *     | `payment_insufficient_funds` | 402 | The payment method has insufficient funds. |
          *     | `payment_requires_review` | 402 | The payment provider held the payment for review; no order was placed. |
          *     | `webhook_url_not_allowed` | 422 | The webhook URL is not `https://`, or resolves to a loopback, private, link-local or metadata address. |
-         *     | `malformed_request` | 400 | The request is not valid HTTP/1.1 (a malformed request line, header or chunk); the connection is closed. |
-         *     | `request_timeout` | 408 | The request's headers or body did not arrive in time (`HEADERS_TIMEOUT_MS`, `REQUEST_TIMEOUT_MS`); the connection is closed. |
-         *     | `request_header_fields_too_large` | 431 | The request's headers are larger than 16 KiB; the connection is closed. |
          *     | `rate_limited` | 429 | Too many requests for this key (or client address); retry after `Retry-After` seconds. |
          *     | `internal_error` | 500 | A fault on our side; quote `request_id`. |
          *     | `service_unavailable` | 503 | A dependency is down or the server is shutting down. |
+         *     | `graphql_invalid` | 400 | The GraphQL document does not parse, or does not validate against the schema (`/graphql` only). |
+         *     | `query_too_complex` | 400 | The GraphQL operation is deeper, costlier, or has more aliases, tokens or batched operations than allowed; nothing ran. |
+         *     | `persisted_query_not_found` | 400 | No persisted operation has the given sha256 hash. |
+         *     | `persisted_query_required` | 400 | The server runs persisted operations only: send a hash of the manifest, not query text. |
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "malformed_request" | "request_timeout" | "request_header_fields_too_large" | "rate_limited" | "unauthorized" | "token_expired" | "token_invalid" | "token_wrong_audience" | "token_revoked" | "user_disabled" | "forbidden" | "email_not_verified" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review" | "webhook_url_not_allowed";
+        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "rate_limited" | "unauthorized" | "token_expired" | "token_invalid" | "token_wrong_audience" | "token_revoked" | "user_disabled" | "forbidden" | "email_not_verified" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review" | "webhook_url_not_allowed" | "graphql_invalid" | "query_too_complex" | "persisted_query_not_found" | "persisted_query_required";
         /** @description One offending input field. */
         FieldError: {
             /**

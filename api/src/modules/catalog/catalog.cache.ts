@@ -81,6 +81,14 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
       cached(`product:${idOrHandle}:${currency ?? ''}`, () => catalog.getProduct(idOrHandle, currency)),
     listCategories: () => cached('categories', () => catalog.listCategories()),
     getSeller: (idOrHandle) => cached(`seller:${idOrHandle}`, () => catalog.getSeller(idOrHandle)),
+    listProductEdges: (input, source) =>
+      cached(`edges:${source ?? 'query'}:${JSON.stringify(input)}`, () =>
+        catalog.listProductEdges(input, source),
+      ),
+    getProductsByIds: (ids, currency) =>
+      cached(`products:${currency ?? ''}:${ids.join(',')}`, () => catalog.getProductsByIds(ids, currency)),
+    getSellers: (idsOrHandles) =>
+      cached(`sellers:${idsOrHandles.join(',')}`, () => catalog.getSellers(idsOrHandles)),
   };
   const sharedKey = (url: string) => `catalog:${seen}:${url}`;
 

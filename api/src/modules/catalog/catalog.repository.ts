@@ -27,6 +27,8 @@ export interface ProductQuery {
   displayCurrency: string;
   /** Restrict to one product by id or handle (product detail). */
   idOrHandle?: string | undefined;
+  /** Restrict to these product ids (batch loading). */
+  ids?: readonly string[] | undefined;
 }
 
 export interface VariantRow {
@@ -124,6 +126,7 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
         eb.or([eb('p.id', '=', query.idOrHandle ?? ''), eb('p.handle', '=', query.idOrHandle ?? '')]),
       ),
     )
+    .$if(query.ids !== undefined, (qb) => qb.where('p.id', 'in', query.ids ?? []))
     .$if(tsQuery !== undefined, (qb) => qb.where(sql<SqlBool>`p.search_vector @@ ${tsQuery}`))
     .$if(query.seller !== undefined, (qb) =>
       qb.where((eb) => eb.or([eb('s.id', '=', query.seller ?? ''), eb('s.handle', '=', query.seller ?? '')])),
@@ -229,4 +232,14 @@ export async function findActiveSeller(db: Kysely<Database>, idOrHandle: string)
     .where((eb) => eb.or([eb('id', '=', idOrHandle), eb('handle', '=', idOrHandle)]))
     .where('status', '=', 'active')
     .executeTakeFirst();
+}
+
+/** Active sellers by id or handle, in one statement. */
+export async function findActiveSellers(db: Kysely<Database>, idsOrHandles: readonly string[]) {
+  return db
+    .selectFrom('sellers')
+    .select(['id', 'handle', 'name', 'description', 'status', 'created_at'])
+    .where((eb) => eb.or([eb('id', 'in', idsOrHandles), eb('handle', 'in', idsOrHandles)]))
+    .where('status', '=', 'active')
+    .execute();
 }

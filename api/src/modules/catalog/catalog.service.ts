@@ -4,6 +4,7 @@ import { AppError, type FieldError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import {
   findActiveSeller,
+  findActiveSellers,
   findCategories,
   findProducts,
   type ProductRow,
@@ -26,45 +27,80 @@ export interface CatalogServiceDeps {
 
 /** The storefront catalog: published products of active sellers, categories and seller profiles. */
 export function createCatalogService({ db, defaultCurrency }: CatalogServiceDeps) {
+  /** A listing page; with `withCursors`, the cursor after each product too (REST needs only the last). */
+  async function listPage(
+    input: ListProductsInput,
+    source: InputSource,
+    withCursors: boolean,
+  ): Promise<ProductList & { cursors: string[] }> {
+    const sort = resolveSort(input, source);
+    const limit = input.limit ?? 20;
+    const fp = fingerprint([
+      input.q,
+      input.category,
+      input.seller,
+      input.currency,
+      input.min_price,
+      input.max_price,
+      sort,
+    ]);
+    const after =
+      input.cursor === undefined
+        ? undefined
+        : decodeCursor(input.cursor, sort, fp, fieldOf(source, 'cursor'));
+    const displayCurrency = input.currency ?? defaultCurrency;
+    // One row more than asked tells whether another page exists without a count query.
+    const rows = await findProducts(db, {
+      q: input.q,
+      category: input.category,
+      seller: input.seller,
+      priceCurrency: input.currency,
+      minPrice: input.min_price,
+      maxPrice: input.max_price,
+      sort,
+      after,
+      limit: limit + 1,
+      displayCurrency,
+    });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      data: page.map((row) => toProduct(row, displayCurrency)),
+      next_cursor:
+        rows.length > limit && last ? encodeCursor({ sortKey: last.sort_key, id: last.id }, fp) : null,
+      cursors: withCursors ? page.map((row) => encodeCursor({ sortKey: row.sort_key, id: row.id }, fp)) : [],
+    };
+  }
+
   return {
     /** A page of products matching the filters, with a cursor to the next page. */
     async listProducts(input: ListProductsInput, source: InputSource = 'query'): Promise<ProductList> {
-      const sort = resolveSort(input, source);
-      const limit = input.limit ?? 20;
-      const fp = fingerprint([
-        input.q,
-        input.category,
-        input.seller,
-        input.currency,
-        input.min_price,
-        input.max_price,
-        sort,
-      ]);
-      const after =
-        input.cursor === undefined
-          ? undefined
-          : decodeCursor(input.cursor, sort, fp, fieldOf(source, 'cursor'));
-      const displayCurrency = input.currency ?? defaultCurrency;
-      // One row more than asked tells whether another page exists without a count query.
-      const rows = await findProducts(db, {
-        q: input.q,
-        category: input.category,
-        seller: input.seller,
-        priceCurrency: input.currency,
-        minPrice: input.min_price,
-        maxPrice: input.max_price,
-        sort,
-        after,
-        limit: limit + 1,
-        displayCurrency,
-      });
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        data: page.map((row) => toProduct(row, displayCurrency)),
-        next_cursor:
-          rows.length > limit && last ? encodeCursor({ sortKey: last.sort_key, id: last.id }, fp) : null,
-      };
+      const { data, next_cursor } = await listPage(input, source, false);
+      return { data, next_cursor };
+    },
+
+    /**
+     * `listProducts` with the cursor of every product as well (`cursors[i]` resumes after `data[i]`),
+     * for Relay-style connections (GraphQL edges).
+     */
+    listProductEdges: (
+      input: ListProductsInput,
+      source: InputSource = 'query',
+    ): Promise<ProductList & { cursors: string[] }> => listPage(input, source, true),
+
+    /** Published products of active sellers by id, in one statement (GraphQL's batch loader); absent ids are left out. */
+    async getProductsByIds(ids: readonly string[], currency: string | undefined): Promise<Product[]> {
+      if (ids.length === 0) return [];
+      const displayCurrency = currency ?? defaultCurrency;
+      const rows = await findProducts(db, { ids, sort: 'newest', limit: ids.length, displayCurrency });
+      return rows.map((row) => toProduct(row, displayCurrency));
+    },
+
+    /** Active sellers' public profiles by id or handle, in one statement; unknown ones are left out. */
+    async getSellers(idsOrHandles: readonly string[]): Promise<Schemas['Seller'][]> {
+      if (idsOrHandles.length === 0) return [];
+      const sellers = await findActiveSellers(db, idsOrHandles);
+      return sellers.map((seller) => ({ ...seller, created_at: seller.created_at.toISOString() }));
     },
 
     /** A published product of an active seller by id or handle; 404 otherwise. */

@@ -1,25 +1,23 @@
-import type { Seller } from '@souk/sdk';
+import { storefrontOperations } from '@souk/sdk';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ProductListing } from '@/components/ProductListing';
+import { gql } from '@/lib/graphql';
 import { parseListing } from '@/lib/listing';
 import { listingMetadata } from '@/lib/metadata';
-import { isNotFound, souk } from '@/lib/souk';
 
 type Props = {
   params: Promise<{ handle: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const getSeller = cache(async (handle: string): Promise<Seller | null> => {
-  try {
-    return await souk.store.sellers.get(decodeURIComponent(handle));
-  } catch (err) {
-    if (isNotFound(err)) return null;
-    throw err;
-  }
-});
+// Read through the GraphQL Storefront API (a typed, persisted operation): null when there is no such seller.
+const getSeller = cache(
+  async (handle: string) =>
+    (await gql.request(storefrontOperations.SellerProfileDocument, { handle: decodeURIComponent(handle) }))
+      .seller,
+);
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { handle } = await params;
@@ -42,7 +40,7 @@ export default async function SellerPage({ params, searchParams }: Props) {
   if (!seller) notFound();
   const fixed = { seller: seller.handle };
   const state = parseListing(await searchParams, fixed);
-  const since = new Date(seller.created_at).toLocaleDateString('en-US', { year: 'numeric', month: 'long' });
+  const since = new Date(seller.createdAt).toLocaleDateString('en-US', { year: 'numeric', month: 'long' });
   return (
     <>
       <section className="seller-hero" aria-labelledby="seller-name">

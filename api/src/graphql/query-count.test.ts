@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { graphql } from '../../test/support/graphql.js';
+import { startTestApi, type TestApi } from '../../test/support/test-api.js';
+
+let api: TestApi;
+beforeAll(async () => {
+  // No catalog cache: every statement the page needs is issued and counted.
+  api = await startTestApi({ env: { CATALOG_CACHE_TTL_MS: '0' } });
+}, 120_000);
+afterAll(async () => api?.close());
+
+/** A storefront listing page: products with variants and prices, seller profile and category with its parent. */
+const LISTING = `query($first: Int!) { products(first: $first, currency: "USD") { nodes {
+  id title priceRange { min { amount currency } }
+  variants { id sku availableQuantity price { amount currency } prices { amount currency } }
+  seller { id name description createdAt }
+  category { id name parent { id name } children { id } } } pageInfo { hasNextPage endCursor } } }`;
+
+/** Statements a listing page may take, whatever its size: the page, its sellers, the category tree. */
+const MAX_STATEMENTS = 3;
+
+it('reads a listing page in a constant number of SQL statements, whatever the page size (no N+1)', async () => {
+  await graphql(api, { query: '{ __typename }' }); // the API key lookup is cached from here on
+  const counts: number[] = [];
+  for (const first of [2, 10, 40]) {
+    api.resetQueryCount();
+    const res = await graphql<{ products: { nodes: { seller: { id: string } }[] } }>(api, {
+      query: LISTING,
+      variables: { first },
+    });
+    expect(res.body.errors).toBeUndefined();
+    const nodes = res.body.data?.products.nodes ?? [];
+    expect(nodes.length).toBe(first);
+    expect(new Set(nodes.map((n) => n.seller.id)).size).toBeGreaterThan(1);
+    counts.push(api.queryCount({ requestsOnly: true }));
+  }
+  expect(counts[0]).toBeLessThanOrEqual(MAX_STATEMENTS);
+  expect(new Set(counts).size, `statements per page size 2, 10, 40: ${counts.join(', ')}`).toBe(1);
+});

@@ -1,0 +1,228 @@
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import {
+  type DocumentNode,
+  defaultFieldResolver,
+  type ExecutionResult,
+  type GraphQLError,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  isObjectType,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+} from 'graphql';
+import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
+import type { Context as KoaContext, Middleware } from 'koa';
+import { AppError } from '../errors.js';
+import type { Principal } from '../http/principal.js';
+import type { RateLimitHook } from '../http/rate-limit.js';
+import { type Logger, requestScope } from '../lib/logger.js';
+import type { GraphQLContext } from './context.js';
+import { graphQLProblem, maskError } from './errors.js';
+import { snakeCase } from './inputs.js';
+import { exceededLimit, measureOperation, type QueryLimits } from './limits.js';
+import { createLoaders } from './loaders.js';
+import { createResolvers, type ResolverDeps } from './resolvers.js';
+import { loadStorefrontSdl } from './sdl.js';
+
+/** Options of the GraphQL endpoint. */
+export interface GraphQLOptions extends QueryLimits {
+  services: ResolverDeps;
+  /** Resolves `X-Api-Key` (and a customer's bearer token) to the caller, as for REST's storefront operations. */
+  authenticate: (credentials: {
+    apiKey: string | undefined;
+    bearer: string | undefined;
+    schemes: readonly string[];
+  }) => Promise<Principal>;
+  /** Spends rate-limit budget (the REST limiter); absent: no rate limiting. */
+  rateLimit?: RateLimitHook | undefined;
+  /** Cost points one rate-limit unit pays for. */
+  costPerUnit: number;
+  maxTokens: number;
+  maxBatch: number;
+  introspection: boolean;
+  /** Persisted operations by sha256; with `persistedOnly`, nothing else runs. */
+  persisted: Record<string, string>;
+  persistedOnly: boolean;
+  bodyLimit: number;
+  logger: Logger;
+}
+
+interface ServerContext {
+  koa: KoaContext;
+}
+
+/**
+ * Reads a field by its GraphQL name, else by the REST name it is the camelCase of: the resolvers hand
+ * GraphQL the services' REST bodies unchanged, so the two APIs cannot disagree on a value.
+ */
+const restFieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
+  if (source !== null && typeof source === 'object' && !(info.fieldName in source)) {
+    return (source as Record<string, unknown>)[snakeCase(info.fieldName)];
+  }
+  return defaultFieldResolver(source, args, context, info);
+};
+
+/**
+ * `/graphql`: the storefront schema served by GraphQL Yoga, behind the same keys, errors and rate
+ * limits as REST. Before any resolver runs, each operation is authenticated, measured (depth, aliases,
+ * cost: limits.ts) and charged to the caller's rate-limit budget by its cost.
+ */
+export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
+  const schema = readRestNames(
+    createSchema<GraphQLContext & ServerContext>({
+      typeDefs: loadStorefrontSdl(),
+      resolvers: createResolvers(options.services) as never,
+    }),
+  );
+
+  const guard: Plugin<GraphQLContext & ServerContext> = {
+    onParse({ setParseFn }) {
+      // graphql-js stops parsing at maxTokens (a huge document costs CPU before any limit can look at it).
+      setParseFn((source, parseOptions) => parse(source, { ...parseOptions, maxTokens: options.maxTokens }));
+    },
+    onValidate({ addValidationRule }) {
+      if (!options.introspection) addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+    async onExecute({ args, setResultAndStopExecution }) {
+      const context = args.contextValue;
+      const requestId = context.requestId;
+      const refuse = (error: GraphQLError) => setResultAndStopExecution({ errors: [error] });
+      const measure = measureOperation(
+        args.schema,
+        args.document as DocumentNode,
+        args.operationName,
+        args.variableValues as Record<string, unknown> | undefined,
+      );
+      const exceeded = exceededLimit(measure, options);
+      if (exceeded) return refuse(graphQLProblem('query_too_complex', exceeded, requestId));
+      if (!options.rateLimit) return;
+      try {
+        await options.rateLimit(
+          context.koa,
+          { tags: ['GraphQL'] },
+          context.principal,
+          Math.max(1, Math.ceil(measure.cost / options.costPerUnit)),
+        );
+      } catch (err) {
+        if (err instanceof AppError) return refuse(maskError(err, requestId));
+        throw err;
+      }
+    },
+  };
+
+  const yoga = createYoga<ServerContext, GraphQLContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    logging: false,
+    landingPage: false,
+    graphiql: options.introspection,
+    batching: { limit: options.maxBatch },
+    // Errors are problems: `extensions.code` from the spec's closed union (errors.ts).
+    maskedErrors: {
+      maskError: (error) => {
+        const masked = maskError(error, requestId());
+        if (masked.extensions.code === 'internal_error')
+          options.logger.error({ err: error }, 'graphql: unhandled error');
+        return masked;
+      },
+    },
+    context: async ({ koa, request }): Promise<GraphQLContext> => ({
+      principal: await storefrontPrincipal(options, request.headers),
+      requestId: String(koa.state.requestId ?? ''),
+      loaders: createLoaders(options.services.catalog),
+      koa,
+    }),
+    plugins: [
+      usePersistedOperations({
+        getPersistedOperation: (hash) => options.persisted[hash] ?? null,
+        allowArbitraryOperations: !options.persistedOnly,
+        customErrors: {
+          notFound: () =>
+            graphQLProblem(
+              'persisted_query_not_found',
+              'No persisted operation has this sha256 hash.',
+              requestId(),
+            ),
+          keyNotFound: () =>
+            graphQLProblem(
+              'persisted_query_required',
+              'This server runs persisted operations only: send extensions.persistedQuery.sha256Hash.',
+              requestId(),
+            ),
+          persistedQueryOnly: () =>
+            graphQLProblem(
+              'persisted_query_required',
+              'This server runs persisted operations only: send the hash of a manifest operation, not query text.',
+              requestId(),
+            ),
+        },
+      }),
+      guard,
+      {
+        // Errors Yoga answers without masking (parse and validation) become problems here too.
+        onResultProcess({ result, setResult }) {
+          const problems = (r: ExecutionResult) =>
+            r.errors ? { ...r, errors: r.errors.map((e) => maskError(e, requestId())) } : r;
+          if (Array.isArray(result)) setResult(result.map(problems));
+          else if (!(Symbol.asyncIterator in result)) setResult(problems(result as ExecutionResult));
+        },
+      },
+    ],
+  });
+
+  return async function graphql(ctx, next) {
+    if (ctx.path !== '/graphql') return next();
+    ctx.state.operationId = 'graphql';
+    const scope = requestScope.getStore();
+    if (scope) scope.operation = 'graphql';
+    const length = Number(ctx.get('content-length') || 0);
+    if (length > options.bodyLimit)
+      throw new AppError('payload_too_large', `The body is larger than ${options.bodyLimit} bytes.`);
+    const response = await yoga.handleNodeRequestAndResponse(ctx.req, ctx.res, { koa: ctx });
+    // Yoga answers with a fetch Response; Koa writes it, so CORS, request id and access log still apply.
+    ctx.status = response.status;
+    response.headers.forEach((value, name) => {
+      ctx.set(name, value);
+    });
+    ctx.body = Buffer.from(await response.arrayBuffer());
+  };
+}
+
+/** The id of the request being answered (from the request-context middleware's scope). */
+function requestId(): string {
+  return requestScope.getStore()?.requestId ?? '';
+}
+
+/** The caller, who must hold a publishable key (a customer's token rides along): 401/403 otherwise. */
+async function storefrontPrincipal(options: GraphQLOptions, headers: Headers): Promise<Principal> {
+  const apiKey = headers.get('x-api-key') ?? undefined;
+  const bearer = /^Bearer +(\S+)$/i.exec(headers.get('authorization') ?? '')?.[1];
+  const principal = await options.authenticate({
+    apiKey,
+    bearer,
+    schemes: ['PublishableKey', ...(bearer ? ['CustomerToken'] : [])],
+  });
+  if (principal.kind === 'publishable') return principal;
+  if (principal.kind === 'anonymous') {
+    throw new AppError(
+      'unauthorized',
+      apiKey
+        ? 'The API key is not valid or was revoked.'
+        : 'Send a publishable API key in the X-Api-Key header.',
+      { headers: { 'WWW-Authenticate': 'ApiKey header="X-Api-Key"' } },
+    );
+  }
+  throw new AppError(
+    'forbidden',
+    `The storefront GraphQL API takes a publishable key, not a ${principal.kind} key.`,
+  );
+}
+
+/** Gives every object field without a resolver the REST-name fallback (see restFieldResolver). */
+function readRestNames(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) field.resolve ??= restFieldResolver;
+  }
+  return schema;
+}
