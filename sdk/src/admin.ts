@@ -1,5 +1,6 @@
 import { type RequestOptions, type SoukCore, unwrap } from './core.js';
 import { paginate } from './pagination.js';
+import { createAdminReviewsApi } from './reviews.js';
 import type { ListItem, PathParams, QueryParams, RequestBody, ResponseBody } from './types.js';
 import { createWebhookEndpointsApi } from './webhook-endpoints.js';
 
@@ -133,6 +134,7 @@ export function createAdminApi(core: SoukCore) {
           }),
         ),
     },
+    reviews: createAdminReviewsApi(core),
     webhookEndpoints: createWebhookEndpointsApi(core, 'admin'),
   };
 }

@@ -1,5 +1,6 @@
 import { type RequestOptions, type SoukCore, unwrap } from './core.js';
 import { paginate } from './pagination.js';
+import { createSellerReviewsApi } from './reviews.js';
 import type { ListItem, PathParams, QueryParams, RequestBody, ResponseBody } from './types.js';
 import { createWebhookEndpointsApi } from './webhook-endpoints.js';
 
@@ -177,6 +178,7 @@ export function createSellerApi(core: SoukCore) {
           }),
         ),
     },
+    reviews: createSellerReviewsApi(core),
     webhookEndpoints: createWebhookEndpointsApi(core, 'seller'),
   };
 }

@@ -1,5 +1,6 @@
 import { type RequestOptions, type SoukCore, unwrap } from './core.js';
 import { paginate } from './pagination.js';
+import { createStoreReviewsApi } from './reviews.js';
 import type { ListItem, PathParams, QueryParams, RequestBody, ResponseBody } from './types.js';
 
 type CartId = PathParams<'getStoreCart'>['cartId'];
@@ -123,6 +124,7 @@ export function createStoreApi(core: SoukCore) {
           }),
         ),
     },
+    reviews: createStoreReviewsApi(core),
     orders: {
       /** A buyer's order, readable with the `access_token` checkout returned (`GET /store/orders/{orderId}`). */
       get: (orderId: PathParams<'getStoreOrder'>['orderId'], accessToken: string, options?: RequestOptions) =>
