@@ -147,7 +147,7 @@ describe('reviews', () => {
       'review.moderated',
       'review.moderated',
     ]);
-   }, 240_000);
+  }, 240_000);
 
   it('lets the seller reply once, and only to its own products’ reviews', async () => {
     const bought = await boughtLine(api, variant());

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { MoneyRows } from '@/components/MoneyRows';
+import { ReviewForm } from '@/components/ReviewForm';
 import { ORDER_TOKEN_COOKIE } from '@/lib/cookies';
 import { formatMoney } from '@/lib/money';
 import { isNotFound, souk } from '@/lib/souk';
@@ -76,6 +77,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   </li>
                 ))}
               </ul>
+              {so.lines
+                .filter((line) => line.fulfilled_quantity > 0 && line.product_id)
+                .map((line) => (
+                  <div key={`review-${line.id}`}>
+                    <p className="muted">Shipped — how is your {line.product_title}?</p>
+                    <ReviewForm orderId={order.id} lineId={line.id} productTitle={line.product_title} />
+                  </div>
+                ))}
               <MoneyRows
                 rows={[
                   { label: 'Items', value: so.totals.subtotal },

@@ -5,6 +5,8 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { AddToCartForm, type PickerVariant } from '@/components/AddToCartForm';
 import { ProductImage } from '@/components/ProductImage';
+import { ProductReviews } from '@/components/ProductReviews';
+import { RatingStars } from '@/components/RatingStars';
 import { config } from '@/lib/config';
 import { formatMoney, toMajorUnits } from '@/lib/money';
 import { isNotFound, souk } from '@/lib/souk';
@@ -139,6 +141,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
         </div>
         <div className="product-page__info">
           <h1>{product.title}</h1>
+          <RatingStars rating={product.rating} href="#reviews" />
           <p className="product-page__seller">
             Sold by{' '}
             <Link href={`/sellers/${product.seller.handle}`} data-testid="seller-link">
@@ -159,6 +162,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
           )}
         </div>
       </div>
+      <ProductReviews productId={product.id} />
     </article>
   );
 }
