@@ -1,3 +1,4 @@
+import { createAdminContentApi } from './content.js';
 import { type RequestOptions, type SoukCore, unwrap } from './core.js';
 import { paginate } from './pagination.js';
 import { createAdminReviewsApi } from './reviews.js';
@@ -134,6 +135,7 @@ export function createAdminApi(core: SoukCore) {
           }),
         ),
     },
+    content: createAdminContentApi(core),
     reviews: createAdminReviewsApi(core),
     webhookEndpoints: createWebhookEndpointsApi(core, 'admin'),
   };

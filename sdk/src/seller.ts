@@ -1,3 +1,4 @@
+import { createSellerProfileApi } from './content.js';
 import { type RequestOptions, type SoukCore, unwrap } from './core.js';
 import { paginate } from './pagination.js';
 import { createSellerReviewsApi } from './reviews.js';
@@ -178,6 +179,7 @@ export function createSellerApi(core: SoukCore) {
           }),
         ),
     },
+    profile: createSellerProfileApi(core),
     reviews: createSellerReviewsApi(core),
     webhookEndpoints: createWebhookEndpointsApi(core, 'seller'),
   };
