@@ -49,6 +49,9 @@ describe.skipIf(!real)('fault tests on a real document store (FerretDB)', () => 
 
       const acknowledged = outcomes.filter((o) => o.status === 201);
       const failed = outcomes.filter((o) => o.status !== 201);
+      process.stdout.write(
+        `documents fault: ${acknowledged.length} acknowledged, ${failed.length} refused (${failed.map((o) => o.status).join(',')})\n`,
+      );
       expect(acknowledged.length).toBeGreaterThanOrEqual(8);
       // Nothing but a retryable 503 (or, for a write whose ack was lost, 409 on a retry — not done here).
       expect(failed.every((o) => o.status === 503 && o.code === 'service_unavailable')).toBe(true);
