@@ -104,7 +104,7 @@ export function createReviewsService({
       ),
     );
     if (!changed) return undefined;
-    await syncReview(deps, next);
+    await guarded(() => syncReview(deps, next));
     return next;
   };
 
@@ -155,7 +155,7 @@ export function createReviewsService({
         if (err instanceof DuplicateDocumentError) throw alreadyReviewed();
         throw err;
       }
-      await syncReview(deps, doc);
+      await guarded(() => syncReview(deps, doc));
       return toReview(doc);
     },
 
