@@ -4,7 +4,7 @@ import styles from './reviews.module.css';
 type Rating = Schemas['ProductRating'];
 
 /** Five stars filled to the average (to the tenth), with the review count; "No reviews yet" without any. */
-export function RatingStars({ rating, href }: { rating: Rating; href?: string }) {
+export function RatingStars({ rating, href, compact }: { rating: Rating; href?: string; compact?: boolean }) {
   const label =
     rating.average === null
       ? 'No reviews yet'
@@ -26,7 +26,7 @@ export function RatingStars({ rating, href }: { rating: Rating; href?: string })
         </span>
       </span>
       {rating.average !== null && <strong>{rating.average.toFixed(1)}</strong>}
-      {href ? <a href={href}>{count}</a> : <span>{count}</span>}
+      {compact ? null : href ? <a href={href}>{count}</a> : <span>{count}</span>}
     </span>
   );
 }
