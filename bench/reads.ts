@@ -20,6 +20,7 @@ export const READ_KEYS = [
   'search',
   'detail',
   'bare-koa-same-size',
+  'list-rating',
 ] as const;
 const ALL = [...READ_KEYS, 'checkout'];
 
@@ -114,6 +115,12 @@ export async function pickScenarios(
       label: 'd. GET /store/products/{id}',
       url: `${api}/store/products/${encodeURIComponent(product.id)}`,
       minRatio: 0.6,
+    },
+    // Context: the listing ordered by the rating aggregate copied from the document store (a join, still one statement).
+    {
+      key: 'list-rating',
+      label: 'f. GET /store/products?limit=20&sort=rating',
+      url: `${api}/store/products?limit=20&sort=rating`,
     },
     // Context, no target: bare Koa sending a body as large as the listing page.
     {

@@ -56,7 +56,16 @@ export async function createApp(container: Container, options: AppOptions): Prom
     }),
     // Storefront catalog GETs: cached whole while the catalog is unchanged (see withCatalogCache).
     responseCache: {
-      operations: new Set(['listStoreProducts', 'getStoreProduct', 'listStoreCategories', 'getStoreSeller']),
+      operations: new Set([
+        'listStoreProducts',
+        'getStoreProduct',
+        'listStoreCategories',
+        'getStoreSeller',
+        // Documents: every write of theirs records an event, which drops this cache too.
+        'listStoreProductReviews',
+        'getStoreContent',
+        'getStoreSellerPage',
+      ]),
       ...container.catalogResponses,
     },
     authenticate,

@@ -153,6 +153,16 @@ const schema = z
     GRAPHQL_PERSISTED_MANIFEST: z.string().min(1).optional(),
     // Strict mode: only operations of the manifest run; query text from clients is refused.
     GRAPHQL_PERSISTED_ONLY: flag(false),
+    // Documents (reviews, content): MongoDB or FerretDB when MONGO_URL is set, else JSONB in the SQL database.
+    MONGO_URL: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URL')
+      .optional(),
+    // The database to use; unset: the one in MONGO_URL's path, else `souk`.
+    MONGO_DATABASE: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a MongoDB database name')
+      .optional(),
   })
   .superRefine((c, ctx) => {
     // The emulator issues unsigned tokens anyone can forge: production must never trust it.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { LogEvent } from 'kysely';
 import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
+import { createDocumentStore, type DocumentStore } from './documents/index.js';
 import { createIdempotency, type Idempotency } from './http/idempotency.js';
 import { purgeIdempotencyKeys } from './http/idempotency.repository.js';
 import { createReplaySeal } from './http/idempotency.seal.js';
@@ -17,6 +18,7 @@ import {
 } from './modules/auth/index.js';
 import { type CartsService, createCartsService } from './modules/carts/index.js';
 import { type CatalogService, createCatalogService, withCatalogCache } from './modules/catalog/index.js';
+import { type ContentService, createContentService } from './modules/content/index.js';
 import { type CustomersService, createCustomersService } from './modules/customers/index.js';
 import { createConfiguredRelay, createEventBus, type EventBus, type Relay } from './modules/events/index.js';
 import { createLedgerService, type LedgerService } from './modules/ledger/index.js';
@@ -29,6 +31,7 @@ import {
 import { createTestPaymentProvider, type PaymentProvider } from './modules/payments/index.js';
 import { createRateLimitService, type RateLimitService } from './modules/rate-limits/index.js';
 import { createRealtime, type Realtime } from './modules/realtime/index.js';
+import { createReviewsService, type ReviewsService, resyncReviews } from './modules/reviews/index.js';
 import { createSellerCatalogService, type SellerCatalogService } from './modules/seller-catalog/index.js';
 import { createSellerAdminService, type SellerAdminService } from './modules/sellers/index.js';
 import { createShippingService, type ShippingService } from './modules/shipping/index.js';
@@ -46,6 +49,8 @@ export interface Container {
   database: DatabaseHandle;
   /** Shared state of API instances: Redis (`REDIS_URL`) or in process. */
   store: SharedStore;
+  /** Documents (reviews, content): MongoDB/FerretDB (`MONGO_URL`) or JSONB in the SQL database. */
+  documents: DocumentStore;
   /** Rate-limit tiers and per-seller quota overrides. */
   rateLimits: RateLimitService;
   catalog: CatalogService;
@@ -67,6 +72,10 @@ export interface Container {
   checkout: CheckoutService;
   orders: OrdersService;
   ledger: LedgerService;
+  /** Product reviews (documents) and their aggregates (PostgreSQL). */
+  reviews: ReviewsService;
+  /** Theme content and sellers' pages (documents). */
+  content: ContentService;
   /** Webhook endpoints of sellers and the operator (the webhooks plugin delivers to them). */
   webhooks: WebhooksService;
   /** The event bus (Kafka or embedded) and the outbox relay that feeds it. */
@@ -97,6 +106,7 @@ export async function createContainer(
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
   const store = createSharedStore(config, logger);
+  const documents = createDocumentStore(config, database.db, logger);
   observeDatabase(database.db);
   const catalogCache = withCatalogCache(
     createCatalogService({ db: database.db, defaultCurrency: config.DEFAULT_CURRENCY }),
@@ -110,6 +120,7 @@ export async function createContainer(
   );
   const catalog = catalogCache.service;
   let purger: NodeJS.Timeout | undefined;
+  let resyncer: NodeJS.Timeout | undefined;
   const apiKeys = createApiKeyService({
     db: database.db,
     logger,
@@ -155,6 +166,8 @@ export async function createContainer(
     // Plain http:// only outside production (local receivers during development and tests).
     requireHttps: config.NODE_ENV === 'production',
   });
+  const reviews = createReviewsService({ db: database.db, documents });
+  const content = createContentService({ db: database.db, documents, catalog });
   const bus = createEventBus(config, database.db, logger);
   const relay = createConfiguredRelay(config, database.db, bus, logger);
   const realtime = createConfiguredRealtime(config, logger, {
@@ -170,6 +183,7 @@ export async function createContainer(
     logger,
     database,
     store,
+    documents,
     rateLimits,
     catalog,
     catalogResponses: instrumentCache('catalog_responses', catalogCache.responses),
@@ -187,6 +201,8 @@ export async function createContainer(
     orders,
     ledger,
     webhooks,
+    reviews,
+    content,
     bus,
     relay,
     plugins: undefined,
@@ -220,9 +236,17 @@ export async function createContainer(
         );
       }, 600_000);
       purger.unref();
+      // Finishes review writes whose aggregate/event sync an outage interrupted (see reviews.aggregates.ts).
+      resyncer = setInterval(() => {
+        resyncReviews({ db: database.db, documents }).catch((err) =>
+          logger.warn({ err }, 'review resync failed'),
+        );
+      }, 60_000);
+      resyncer.unref();
     },
     close: async () => {
       clearInterval(purger);
+      clearInterval(resyncer);
       catalogCache.stop();
       await container.plugins?.stop();
       await realtime.close();
@@ -231,6 +255,7 @@ export async function createContainer(
       await identity.close();
       await database.destroy();
       await store.close();
+      await documents.close();
     },
   };
   return container;

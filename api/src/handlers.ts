@@ -3,9 +3,11 @@ import type { OperationHandlers } from './http/operations.js';
 import { keyHandlers } from './modules/auth/auth.handlers.js';
 import { cartsHandlers } from './modules/carts/carts.handlers.js';
 import { catalogHandlers } from './modules/catalog/catalog.handlers.js';
+import { contentHandlers } from './modules/content/content.handlers.js';
 import { customerHandlers } from './modules/customers/customers.handlers.js';
 import { orderHandlers } from './modules/orders/orders.handlers.js';
 import { rateLimitHandlers } from './modules/rate-limits/rate-limits.handlers.js';
+import { reviewHandlers } from './modules/reviews/reviews.handlers.js';
 import { sellerCatalogHandlers } from './modules/seller-catalog/seller-catalog.handlers.js';
 import { sellerAdminHandlers } from './modules/sellers/sellers.handlers.js';
 import { shippingHandlers } from './modules/shipping/shipping.handlers.js';
@@ -48,5 +50,7 @@ export function allHandlers(container: Container, system: SystemDeps): Operation
       db: container.database.db,
     }),
     ...staffHandlers({ staff: container.staff }),
+    ...reviewHandlers({ reviews: container.reviews }),
+    ...contentHandlers({ content: container.content }),
   };
 }

@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { type Container, createContainer } from './container.js';
 import { migrateToLatest } from './db/migrate.js';
+import { migrateDocuments } from './documents/index.js';
 import { createHttpServer } from './http/http-server.js';
 import type { Logger } from './lib/logger.js';
 import { startMetricsServer } from './observability/http.metrics.js';
@@ -27,6 +28,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const container = await createContainer(config, logger);
   const { db, driver } = container.database;
   await migrateToLatest(db, logger);
+  await migrateDocuments(container.documents, logger);
 
   const wantSeed = config.SEED_DEMO === 'always' || (config.SEED_DEMO === 'auto' && driver === 'pglite');
   if (wantSeed) {

@@ -1,5 +1,7 @@
+import { createAdminContentApi } from './content.js';
 import { type RequestOptions, type SoukCore, unwrap } from './core.js';
 import { paginate } from './pagination.js';
+import { createAdminReviewsApi } from './reviews.js';
 import type { ListItem, PathParams, QueryParams, RequestBody, ResponseBody } from './types.js';
 import { createWebhookEndpointsApi } from './webhook-endpoints.js';
 
@@ -133,6 +135,8 @@ export function createAdminApi(core: SoukCore) {
           }),
         ),
     },
+    content: createAdminContentApi(core),
+    reviews: createAdminReviewsApi(core),
     webhookEndpoints: createWebhookEndpointsApi(core, 'admin'),
   };
 }

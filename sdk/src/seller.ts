@@ -1,5 +1,7 @@
+import { createSellerProfileApi } from './content.js';
 import { type RequestOptions, type SoukCore, unwrap } from './core.js';
 import { paginate } from './pagination.js';
+import { createSellerReviewsApi } from './reviews.js';
 import type { ListItem, PathParams, QueryParams, RequestBody, ResponseBody } from './types.js';
 import { createWebhookEndpointsApi } from './webhook-endpoints.js';
 
@@ -177,6 +179,8 @@ export function createSellerApi(core: SoukCore) {
           }),
         ),
     },
+    profile: createSellerProfileApi(core),
+    reviews: createSellerReviewsApi(core),
     webhookEndpoints: createWebhookEndpointsApi(core, 'seller'),
   };
 }

@@ -1,5 +1,7 @@
+import { createStoreContentApi } from './content.js';
 import { type RequestOptions, type SoukCore, unwrap } from './core.js';
 import { paginate } from './pagination.js';
+import { createStoreReviewsApi } from './reviews.js';
 import type { ListItem, PathParams, QueryParams, RequestBody, ResponseBody } from './types.js';
 
 type CartId = PathParams<'getStoreCart'>['cartId'];
@@ -56,6 +58,14 @@ export function createStoreApi(core: SoukCore) {
       get: (idOrHandle: PathParams<'getStoreSeller'>['idOrHandle'], options?: RequestOptions) =>
         unwrap<ResponseBody<'getStoreSeller'>>(
           api.GET('/store/sellers/{idOrHandle}', { params: { path: { idOrHandle } }, ...core.init(options) }),
+        ),
+      /** A seller's page: profile (story, policies, links) and rating (`GET /store/sellers/{idOrHandle}/page`). */
+      page: (idOrHandle: PathParams<'getStoreSellerPage'>['idOrHandle'], options?: RequestOptions) =>
+        unwrap<ResponseBody<'getStoreSellerPage'>>(
+          api.GET('/store/sellers/{idOrHandle}/page', {
+            params: { path: { idOrHandle } },
+            ...core.init(options),
+          }),
         ),
     },
     carts: {
@@ -123,6 +133,8 @@ export function createStoreApi(core: SoukCore) {
           }),
         ),
     },
+    content: createStoreContentApi(core),
+    reviews: createStoreReviewsApi(core),
     orders: {
       /** A buyer's order, readable with the `access_token` checkout returned (`GET /store/orders/{orderId}`). */
       get: (orderId: PathParams<'getStoreOrder'>['orderId'], accessToken: string, options?: RequestOptions) =>

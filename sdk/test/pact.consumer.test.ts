@@ -308,3 +308,74 @@ describe('seller', () => {
         expect(page.data.length).toBeGreaterThan(0);
       }));
 });
+
+describe('documents: reviews, content, seller pages', () => {
+  it("lists a product's reviews with its rating", () =>
+    pact
+      .addInteraction()
+      .given('a published product has a review')
+      .uponReceiving('a request for the reviews of a product')
+      .withRequest(
+        'GET',
+        fromState('/store/products/:handle/reviews', '/store/products/trail-runner-boot/reviews'),
+        (b) => b.query({ limit: '10' }).headers({ 'X-Api-Key': keys.store }),
+      )
+      .willRespondWith(200, (b) =>
+        b.headers(json).jsonBody({
+          data: eachLike({
+            id: string('rev_1'),
+            rating: integer(4),
+            title: string('Comfortable'),
+            body: string('Wore them all day.'),
+            author_name: string('Erika M.'),
+            verified_purchase: true,
+          }),
+          rating: like({ count: integer(1), distribution: like({ '4': integer(1) }) }),
+        }),
+      )
+      .executeTest(async (server) => {
+        const page = await sdk(server.url).store.reviews.list('trail-runner-boot', { limit: 10 });
+        expect(page.data[0]?.verified_purchase).toBe(true);
+        expect(page.rating?.count).toBeGreaterThan(0);
+      }));
+
+  it('gets the published home page content of a theme', () =>
+    pact
+      .addInteraction()
+      .given('the bazaar home page is published')
+      .uponReceiving('a request for the published home content of the bazaar theme')
+      .withRequest('GET', '/store/content/bazaar/home/main', (b) => b.headers({ 'X-Api-Key': keys.store }))
+      .willRespondWith(200, (b) =>
+        b.headers(json).jsonBody({
+          theme: 'bazaar',
+          kind: 'home',
+          key: 'main',
+          data: like({ sections: eachLike({ type: string('hero') }) }),
+          published_at: string('2026-12-01T10:00:00.000Z'),
+        }),
+      )
+      .executeTest(async (server) => {
+        const content = await sdk(server.url).store.content.get('bazaar', 'home', 'main');
+        expect(content.kind).toBe('home');
+      }));
+
+  it("gets a seller's page with its profile and rating", () =>
+    pact
+      .addInteraction()
+      .given('seller atlas-outfitters is active')
+      .uponReceiving("a request for a seller's page")
+      .withRequest('GET', '/store/sellers/atlas-outfitters/page', (b) =>
+        b.headers({ 'X-Api-Key': keys.store }),
+      )
+      .willRespondWith(200, (b) =>
+        b.headers(json).jsonBody({
+          seller: like({ handle: 'atlas-outfitters', name: string('Atlas Outfitters') }),
+          profile: like({ story: string(''), links: [] }),
+          rating: like({ count: integer(0) }),
+        }),
+      )
+      .executeTest(async (server) => {
+        const page = await sdk(server.url).store.sellers.page('atlas-outfitters');
+        expect(page.seller.handle).toBe('atlas-outfitters');
+      }));
+});

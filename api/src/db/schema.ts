@@ -8,6 +8,7 @@ import type { LedgerTables } from '../modules/ledger/ledger.table.js';
 import type { OrdersTables } from '../modules/orders/orders.table.js';
 import type { PaymentsTables } from '../modules/payments/payments.table.js';
 import type { RateLimitTables } from '../modules/rate-limits/rate-limits.table.js';
+import type { ReviewsTables } from '../modules/reviews/reviews.table.js';
 import type { SellersTables } from '../modules/sellers/sellers.table.js';
 import type { StaffTables } from '../modules/staff/staff.table.js';
 import type { WebhooksTables } from '../modules/webhooks/webhooks.table.js';
@@ -28,4 +29,5 @@ export interface Database
     PluginTables,
     RateLimitTables,
     CustomersTables,
-    StaffTables {}
+    StaffTables,
+    ReviewsTables {}

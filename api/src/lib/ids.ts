@@ -24,7 +24,10 @@ export type IdPrefix =
   | 'whs'
   | 'cus'
   | 'addr'
-  | 'stf';
+  | 'stf'
+  | 'rev'
+  | 'rrp'
+  | 'anon';
 
 /**
  * A PRNG for the `ulid` package that hands out `bytes` 5 bits at a time (as k/32, which the package

@@ -11,6 +11,11 @@ export async function kafkaService(verb: 'up' | 'down'): Promise<void> {
   await promisify(execFile)('bash', [join(root, 'scripts/services'), verb, 'kafka'], { timeout: 120_000 });
 }
 
+/** Runs `scripts/services <verb> mongo` (FerretDB, as CI starts it). */
+export async function mongoService(verb: 'up' | 'down'): Promise<void> {
+  await promisify(execFile)('bash', [join(root, 'scripts/services'), verb, 'mongo'], { timeout: 600_000 });
+}
+
 /** Starts `npm run plugins` (the CLI, as its own process) against the test database and topic. */
 export function startPluginProcess(env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'api/src/plugins/cli.ts')], {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { atlasProduct, boughtLine } from '../../src/modules/reviews/reviews.fixtures.js';
 import { buyableVariants, checkout, readyCart } from '../support/shopping.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
@@ -58,6 +59,29 @@ const stateHandlers = {
     return { orderId: res.body.id, accessToken: res.body.access_token };
   },
   'seller atlas-outfitters is active': async () => undefined,
+  'a published product has a review': async () => {
+    const { product, variants } = atlasProduct(1);
+    const bought = await boughtLine(api, variants[0]?.id ?? '');
+    const res = await api.request('POST', '/store/reviews', {
+      headers: { 'x-order-token': bought.token },
+      json: {
+        order_id: bought.order.id,
+        order_line_id: bought.line.id,
+        rating: 4,
+        title: 'Comfortable',
+        body: 'Wore them all day.',
+      },
+    });
+    if (res.status !== 201) throw new Error(`state: review ${res.status}`);
+    return { handle: product.handle };
+  },
+  'the bazaar home page is published': async () => {
+    const home = { sections: [{ type: 'hero', title: 'Winter market' }] };
+    await api.request('PUT', '/admin/content/bazaar/home/main', { json: { data: home } });
+    const res = await api.request('POST', '/admin/content/bazaar/home/main/publish');
+    if (res.status !== 200) throw new Error(`state: publish ${res.status}`);
+    return undefined;
+  },
   'seller atlas-outfitters has an order': async () => {
     const cart = await readyCartOf('atlas-outfitters');
     const res = await checkout(api, cart.id);

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogEvent } from 'kysely';
+import { MongoClient } from 'mongodb';
 import pg from 'pg';
 import { pino } from 'pino';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type Container, createContainer } from '../../src/container.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { migrateDocuments } from '../../src/documents/index.js';
 import { createLogger, type Logger } from '../../src/lib/logger.js';
 
 /** The server tests run against when DATABASE_URL is set; otherwise every test database is embedded PGlite. */
@@ -14,6 +16,8 @@ export const serverUrl = process.env.DATABASE_URL || undefined;
 export const testDriver = serverUrl ? 'postgres' : 'pglite';
 /** The Redis tests share when REDIS_URL is set (CI's PostgreSQL run); otherwise the in-process store. */
 export const redisUrl = process.env.REDIS_URL || undefined;
+/** The MongoDB/FerretDB tests share when MONGO_URL is set (CI's real-services run); otherwise JSONB in SQL. */
+export const mongoUrl = process.env.MONGO_URL || undefined;
 
 /**
  * Rate limits far above what any test sends, so only the tests about limits meet them (they pass
@@ -85,6 +89,10 @@ export async function createTestDatabase(
     ...(redisUrl
       ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `souk_test_${randomBytes(6).toString('hex')}:` }
       : {}),
+    // One document database per test database, dropped with it.
+    ...(mongoUrl
+      ? { MONGO_URL: mongoUrl, MONGO_DATABASE: `souk_test_${randomBytes(6).toString('hex')}` }
+      : {}),
     ...generousRateLimits,
     ...options.env,
   });
@@ -93,12 +101,15 @@ export async function createTestDatabase(
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
   await migrateToLatest(container.database.db);
+  await migrateDocuments(container.documents);
   return {
     container,
     config,
     drop: async () => {
       await container.close();
       await dropServerDb();
+      if (config.MONGO_URL && config.MONGO_DATABASE)
+        await dropMongoDatabase(config.MONGO_URL, config.MONGO_DATABASE);
     },
   };
 }
@@ -131,5 +142,15 @@ export async function dropServerDatabase(adminUrl: string, name: string): Promis
       await client.end();
     }
     await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Drops a test's database on the MongoDB/FerretDB server. */
+export async function dropMongoDatabase(url: string, name: string): Promise<void> {
+  const client = new MongoClient(url, { serverSelectionTimeoutMS: 5_000 });
+  try {
+    await client.db(name).dropDatabase();
+  } finally {
+    await client.close();
   }
 }

@@ -4,7 +4,7 @@ import type { SellerStatus } from '../sellers/sellers.table.js';
 import type { ImageJson } from './catalog.table.js';
 
 /** Orders a product listing can take. */
-export type ProductSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest';
+export type ProductSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest' | 'rating';
 
 /** Where the previous page ended: the sort key of its last row and that row's id. */
 import type { Keyset } from '../../lib/cursor.js';
@@ -60,6 +60,10 @@ export interface ProductRow {
   price_min: number | null;
   price_max: number | null;
   sort_key: number | string;
+  /** The review aggregate copied from the document store (product_ratings); 0s without reviews. */
+  review_count: number;
+  rating_sum: number;
+  star_counts: number[];
   options: { id: string; name: string; values: string[] }[];
   variants: VariantRow[];
 }
@@ -70,6 +74,7 @@ const PAGE_ORDER: Record<ProductSort, string> = {
   relevance: 'sort_key DESC, p.id ASC',
   price_asc: 'sort_key ASC, p.id ASC',
   price_desc: 'sort_key DESC, p.id DESC',
+  rating: 'sort_key DESC, p.id ASC',
 };
 
 /** The same order over the page's columns (newest's sort_key is an ISO timestamp, which sorts as time). */
@@ -78,6 +83,7 @@ const OUTER_ORDER: Record<ProductSort, string> = {
   relevance: 'page.sort_key DESC, page.id ASC',
   price_asc: 'page.sort_key ASC, page.id ASC',
   price_desc: 'page.sort_key DESC, page.id DESC',
+  rating: 'page.sort_key DESC, page.id ASC',
 };
 
 /**
@@ -93,7 +99,9 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
       ? sql<number>`ts_rank_cd(p.search_vector, ${tsQuery})`
       : priceSort
         ? sql<number>`pr.min_amount`
-        : sql<string>`to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+        : query.sort === 'rating'
+          ? sql<number>`coalesce(rt.average, 0)`
+          : sql<string>`to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
   const page = db
     .selectFrom('products as p')
@@ -103,6 +111,7 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
         join.onRef('pr.product_id', '=', 'p.id').on('pr.currency', '=', query.priceCurrency ?? ''),
       ),
     )
+    .$if(query.sort === 'rating', (qb) => qb.leftJoin('product_ratings as rt', 'rt.product_id', 'p.id'))
     .select([
       'p.id',
       'p.handle',
@@ -167,6 +176,9 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
       c.name AS category_name,
       dr.min_amount AS price_min,
       dr.max_amount AS price_max,
+      coalesce(r.review_count, 0) AS review_count,
+      coalesce(r.rating_sum, 0) AS rating_sum,
+      coalesce(r.star_counts, '{0,0,0,0,0}') AS star_counts,
       (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'values', o.values) ORDER BY o.position), '[]'::json)
          FROM product_options o WHERE o.product_id = page.id) AS options,
       (SELECT coalesce(json_agg(json_build_object(
@@ -179,6 +191,7 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
     FROM page
     LEFT JOIN categories c ON c.id = page.category_id
     LEFT JOIN product_price_ranges dr ON dr.product_id = page.id AND dr.currency = ${query.displayCurrency}
+    LEFT JOIN product_ratings r ON r.product_id = page.id
     ORDER BY ${sql.raw(OUTER_ORDER[query.sort])}
   `.execute(db);
   return result.rows;
@@ -191,7 +204,8 @@ function keysetCondition(query: ProductQuery, sortKey: Expression<unknown>) {
     case 'newest':
       return sql<SqlBool>`(p.created_at, p.id) < (${after.sortKey}::timestamptz, ${after.id})`;
     case 'relevance':
-      // ts_rank_cd is float4: compare as float4 so the cursor's printed value round-trips exactly.
+    case 'rating':
+      // ts_rank_cd and the average rating are float4: compare as float4 so the cursor's printed value round-trips exactly.
       return sql<SqlBool>`(${sortKey} < ${after.sortKey}::real OR (${sortKey} = ${after.sortKey}::real AND p.id > ${after.id}))`;
     case 'price_asc':
       return sql<SqlBool>`(pr.min_amount, p.id) > (${after.sortKey}::bigint, ${after.id})`;

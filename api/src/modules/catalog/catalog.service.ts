@@ -11,6 +11,7 @@ import {
   type ProductSort,
 } from './catalog.repository.js';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor.js';
+import { toRating } from './rating.views.js';
 
 type Schemas = components['schemas'];
 export type Product = Schemas['Product'];
@@ -195,6 +196,7 @@ function toProduct(row: ProductRow, currency: string): Product {
       row.price_min === null || row.price_max === null
         ? null
         : { min: { amount: row.price_min, currency }, max: { amount: row.price_max, currency } },
+    rating: toRating(row.review_count, row.rating_sum, row.star_counts),
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };

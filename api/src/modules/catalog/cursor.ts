@@ -15,6 +15,7 @@ const KEY_CHECK: Record<ProductSort, (k: unknown) => boolean> = {
   relevance: isRank,
   price_asc: isMinorUnits,
   price_desc: isMinorUnits,
+  rating: isRank,
 };
 
 /** Decodes a product-listing cursor, checking its sort key has the type the sort uses. */

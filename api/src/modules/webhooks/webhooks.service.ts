@@ -39,6 +39,7 @@ export const MARKETPLACE_ONLY_EVENT_TYPES: ReadonlySet<string> = new Set([
   'order.cancelled',
   'customer.created',
   'customer.updated',
+  'content.published',
 ]);
 
 /** Refuses, for a seller's endpoint, event types that would never be delivered to it. */

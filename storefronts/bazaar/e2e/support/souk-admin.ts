@@ -17,6 +17,14 @@ export function createAdmin(apiUrl: string) {
       await seller.seller.inventory.update({ items: [{ variant_id: variantId, quantity }] });
     },
 
+    /** Ships every line of Atlas Outfitters' part of an order (the seller's fulfillment). */
+    async shipAtlasPart(orderId: string): Promise<void> {
+      for await (const part of seller.seller.orders.listAll({ limit: 100 })) {
+        if (part.order_id === orderId)
+          await seller.seller.orders.fulfill(part.id, { carrier: 'DHL', tracking_number: `E2E-${part.id}` });
+      }
+    },
+
     /** Every order placed with this email (operator view of all orders). */
     async ordersFor(email: string): Promise<Order[]> {
       const found: Order[] = [];

@@ -9,6 +9,7 @@ export const sortLabels: Record<Sort, string> = {
   newest: 'Newest',
   price_asc: 'Price: low to high',
   price_desc: 'Price: high to low',
+  rating: 'Best rated',
 };
 
 /** What a listing URL asks for, normalised: the same filters always give the same URL. */

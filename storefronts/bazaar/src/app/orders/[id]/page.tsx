@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { LiveOrderStatus } from '@/components/LiveOrderStatus';
 import { MoneyRows } from '@/components/MoneyRows';
 import { config } from '@/lib/config';
+import { ReviewForm } from '@/components/ReviewForm';
 import { ORDER_TOKEN_COOKIE } from '@/lib/cookies';
 import { formatMoney } from '@/lib/money';
 import { isNotFound, souk } from '@/lib/souk';
@@ -81,6 +82,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   </li>
                 ))}
               </ul>
+              {so.lines
+                .filter((line) => line.fulfilled_quantity > 0 && line.product_id)
+                .map((line) => (
+                  <div key={`review-${line.id}`}>
+                    <p className="muted">Shipped — how is your {line.product_title}?</p>
+                    <ReviewForm orderId={order.id} lineId={line.id} productTitle={line.product_title} />
+                  </div>
+                ))}
               <MoneyRows
                 rows={[
                   { label: 'Items', value: so.totals.subtotal },

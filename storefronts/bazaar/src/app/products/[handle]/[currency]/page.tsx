@@ -6,6 +6,8 @@ import { cache } from 'react';
 import type { PickerVariant } from '@/components/AddToCartForm';
 import { LiveAddToCart } from '@/components/LiveAddToCart';
 import { ProductImage } from '@/components/ProductImage';
+import { ProductReviews } from '@/components/ProductReviews';
+import { RatingStars } from '@/components/RatingStars';
 import { config } from '@/lib/config';
 import { formatMoney, toMajorUnits } from '@/lib/money';
 import { isNotFound, souk } from '@/lib/souk';
@@ -140,6 +142,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
         </div>
         <div className="product-page__info">
           <h1>{product.title}</h1>
+          <RatingStars rating={product.rating} href="#reviews" />
           <p className="product-page__seller">
             Sold by{' '}
             <Link href={`/sellers/${product.seller.handle}`} data-testid="seller-link">
@@ -169,6 +172,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
           )}
         </div>
       </div>
+      <ProductReviews productId={product.id} />
     </article>
   );
 }

@@ -1,0 +1,123 @@
+import { type Collection, MongoClient, type Filter as MongoFilter, MongoServerError } from 'mongodb';
+import type { Logger } from '../lib/logger.js';
+import {
+  assertName,
+  type Document,
+  type DocumentCollection,
+  type DocumentStore,
+  DuplicateDocumentError,
+  type Filter,
+  type FilterValue,
+  type IndexSpec,
+} from './documents.js';
+
+export interface MongoDocumentStoreOptions {
+  url: string;
+  /** The database to use (tests use one per file). */
+  database: string;
+  logger: Logger;
+  /** How long an operation waits for a reachable server before failing (ms). */
+  serverSelectionTimeoutMs?: number;
+}
+
+/**
+ * The MongoDB adapter (official driver). Talks to MongoDB or to FerretDB 1.24 (CI): it uses only
+ * single-document writes, equality filters and `$match`/`$group`/`$sum`, which FerretDB implements.
+ * Writes are acknowledged by the server (FerretDB acknowledges after its PostgreSQL commit), so an
+ * acknowledged review survives a restart of the document store.
+ */
+export function createMongoDocumentStore(options: MongoDocumentStoreOptions): DocumentStore {
+  const client = new MongoClient(options.url, {
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 5_000,
+    // FerretDB has no sessions, so no retryable writes: a failed write is the caller's to retry.
+    retryWrites: false,
+    appName: 'souk-api',
+  });
+  const db = client.db(options.database);
+  const store: DocumentStore = {
+    kind: 'mongodb',
+    onSqlTransaction: () => store,
+    collection: <T extends Document>(name: string) => {
+      assertName('collection', name);
+      return mongoCollection<T>(db.collection<T>(name));
+    },
+    async createIndex(collection: string, index: IndexSpec) {
+      assertName('collection', collection);
+      await db.collection(collection).createIndex(Object.fromEntries(index.keys.map(([f, d]) => [f, d])), {
+        name: index.name,
+        unique: index.unique ?? false,
+      });
+    },
+    async ping() {
+      await db.command({ ping: 1 });
+    },
+    async close() {
+      await client.close();
+    },
+  };
+  return store;
+}
+
+function toMongo<T extends Document>(filter: Filter): MongoFilter<T> {
+  const out: Record<string, unknown> = {};
+  for (const [field, condition] of Object.entries(filter)) {
+    assertName('field', field);
+    out[field] =
+      condition !== null && typeof condition === 'object' ? { $in: [...condition.$in] } : condition;
+  }
+  return out as MongoFilter<T>;
+}
+
+function duplicate(err: unknown): never {
+  if (err instanceof MongoServerError && err.code === 11000) throw new DuplicateDocumentError(err.message);
+  throw err;
+}
+
+function mongoCollection<T extends Document>(c: Collection<T>): DocumentCollection<T> {
+  // biome-ignore lint/suspicious/noExplicitAny: the driver's generic filter types do not follow a Document generic
+  const byId = (id: string) => ({ _id: id }) as any;
+  return {
+    async insert(doc) {
+      // biome-ignore lint/suspicious/noExplicitAny: OptionalUnlessRequiredId<T> is T for string ids
+      await c.insertOne(doc as any).catch(duplicate);
+    },
+    async put(doc) {
+      await c.replaceOne(byId(doc._id), doc, { upsert: true }).catch(duplicate);
+    },
+    async get(id) {
+      return ((await c.findOne(byId(id))) as T | null) ?? undefined;
+    },
+    async find(filter, options = {}) {
+      let cursor = c.find(toMongo<T>(filter));
+      if (options.sort && options.sort.length > 0)
+        cursor = cursor.sort(options.sort.map(([f, d]) => [f, d] as [string, 1 | -1]));
+      if (options.skip) cursor = cursor.skip(options.skip);
+      if (options.limit !== undefined) cursor = cursor.limit(options.limit);
+      return (await cursor.toArray()) as T[];
+    },
+    async count(filter) {
+      return c.countDocuments(toMongo<T>(filter));
+    },
+    async update(filter, set) {
+      if (typeof filter._id !== 'string')
+        throw new Error('update needs the _id of one document in its filter');
+      // biome-ignore lint/suspicious/noExplicitAny: $set of a Partial<T>
+      const result = await c.updateOne(toMongo<T>(filter), { $set: set as any }).catch(duplicate);
+      return result.matchedCount > 0;
+    },
+    async delete(filter) {
+      return (await c.deleteMany(toMongo<T>(filter))).deletedCount;
+    },
+    async countBy(filter, field) {
+      assertName('field', field);
+      // $group with $sum is what FerretDB 1.24 aggregates; $avg is not implemented there.
+      const rows = await c
+        .aggregate<{ _id: FilterValue; n: number }>([
+          { $match: { ...toMongo<T>(filter), [field]: { $ne: null } } },
+          { $group: { _id: `$${field}`, n: { $sum: 1 } } },
+        ])
+        .toArray();
+      return new Map(rows.map((r) => [r._id, r.n]));
+    },
+  };
+}

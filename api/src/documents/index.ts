@@ -1,0 +1,17 @@
+/** Public surface of the document-store port (MongoDB/FerretDB or JSONB in the SQL database). */
+export { createDocumentStore } from './documents.factory.js';
+export type {
+  Document,
+  DocumentCollection,
+  DocumentMigration,
+  DocumentStore,
+  Filter,
+  FilterValue,
+  FindOptions,
+  IndexSpec,
+  Sort,
+} from './documents.js';
+export { DuplicateDocumentError } from './documents.js';
+export { createMongoDocumentStore } from './documents.mongo.js';
+export { createSqlDocumentStore } from './documents.sql.js';
+export { migrateDocuments } from './migrate.js';

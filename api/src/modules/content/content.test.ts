@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import type { Problem } from '../../errors.js';
+import type { components } from '../../generated/openapi.js';
+import { eventsOf } from '../events/index.js';
+
+type S = components['schemas'];
+
+describe('content', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api?.close());
+
+  const home = {
+    sections: [
+      { type: 'hero', title: 'Winter market', text: 'Handmade, from 40 sellers', href: '/c/home' },
+      { type: 'products', title: 'Best rated', query: { sort: 'rating', limit: 8 } },
+    ],
+  };
+
+  it('keeps a draft away from storefronts until it is published, then serves the published version', async () => {
+    const path = '/admin/content/bazaar/home/main';
+    expect((await api.get<Problem>('/store/content/bazaar/home/main')).status).toBe(404);
+    const saved = await api.request<S['ContentDocument']>('PUT', path, { json: { data: home } });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ version: 1, published: null, published_version: null });
+    expect((await api.get('/store/content/bazaar/home/main')).status).toBe(404);
+
+    const published = await api.request<S['ContentDocument']>('POST', `${path}/publish`);
+    expect(published.body).toMatchObject({ version: 1, published_version: 1, published: home });
+    const store = await api.get<S['StoreContent']>('/store/content/bazaar/home/main');
+    expect(store.body).toMatchObject({ theme: 'bazaar', kind: 'home', key: 'main', data: home });
+
+    // A new draft does not change what shoppers see until it is published too.
+    const next = { sections: [{ type: 'text', text: 'Closed for inventory' }] };
+    await api.request('PUT', path, { json: { data: next } });
+    expect((await api.get<S['StoreContent']>('/store/content/bazaar/home/main')).body.data).toEqual(home);
+    await api.request('POST', `${path}/publish`);
+    expect((await api.get<S['StoreContent']>('/store/content/bazaar/home/main')).body.data).toEqual(next);
+    const events = await eventsOf(api.db.container.database.db, 'bazaar:home:main');
+    expect(events.map((e) => [e.type, e.seller_id])).toEqual([
+      ['content.published', null],
+      ['content.published', null],
+    ]);
+  });
+
+  it('refuses data of another kind, and lists a theme’s documents', async () => {
+    const wrong = await api.request<Problem>('PUT', '/admin/content/bazaar/navigation/main', {
+      json: { data: home },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.code).toBe('validation_failed');
+    const nav = {
+      items: [{ label: 'Shop', href: '/products', children: [{ label: 'Home', href: '/c/home' }] }],
+    };
+    await api.request('PUT', '/admin/content/bazaar/navigation/main', { json: { data: nav } });
+    await api.request('PUT', '/admin/content/bazaar/page/about', {
+      json: { data: { title: 'About', body: '# Us' } },
+    });
+    const list = await api.get<S['ContentDocumentList']>('/admin/content/bazaar');
+    expect(list.body.data.map((d) => `${d.kind}/${d.key}`)).toEqual([
+      'home/main',
+      'navigation/main',
+      'page/about',
+    ]);
+    expect((await api.get<S['ContentDocumentList']>('/admin/content/other')).body.data).toEqual([]);
+    expect((await api.get('/store/content/bazaar/page/about', { key: 'sk_demo_operator' })).status).toBe(403);
+  });
+
+  it('lets a seller write its page, which the store shows with the seller and its rating', async () => {
+    const empty = await api.get<S['SellerProfile']>('/seller/profile', { key: 'sk_demo_seller_1' });
+    expect(empty.body).toEqual({ story: '', policies: {}, links: [] });
+    const profile = {
+      story: 'Outfitting hikers since 1998.',
+      policies: { shipping: 'Ships in 2 days', returns: '30 days' },
+      links: [{ label: 'Instagram', url: 'https://instagram.com/atlas' }],
+    };
+    const saved = await api.request<S['SellerProfile']>('PUT', '/seller/profile', {
+      key: 'sk_demo_seller_1',
+      json: profile,
+    });
+    expect(saved.body).toEqual(profile);
+    const page = await api.get<S['SellerPage']>('/store/sellers/atlas-outfitters/page');
+    expect(page.status).toBe(200);
+    expect(page.body.seller.handle).toBe('atlas-outfitters');
+    expect(page.body.profile).toEqual(profile);
+    expect(page.body.rating).toEqual({
+      average: null,
+      count: 0,
+      distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 },
+    });
+    const other = await api.get<S['SellerProfile']>('/seller/profile', { key: 'sk_demo_seller_2' });
+    expect(other.body.story).toBe('');
+    const [event] = await eventsOf(api.db.container.database.db, page.body.seller.id);
+    expect(event).toMatchObject({ type: 'seller_profile.updated', seller_id: page.body.seller.id });
+  });
+});

@@ -1,0 +1,2 @@
+/** Public surface of the content module: other modules import from here only. */
+export { type ContentService, createContentService } from './content.service.js';

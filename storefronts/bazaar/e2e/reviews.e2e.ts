@@ -1,0 +1,68 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newSession, type Session, screenshot } from './support/browser';
+import { addToCart, fillCheckout, openFirstBuyable, uniqueEmail } from './support/journeys';
+import { createAdmin } from './support/souk-admin';
+
+const baseURL = inject('storefrontUrl');
+const admin = createAdmin(inject('apiUrl'));
+let browser: Browser;
+const sessions: Session[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  const errors = sessions.flatMap((s) => s.errors);
+  for (const s of sessions.splice(0)) await s.context.close();
+  expect(errors, 'browser console errors').toEqual([]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('reviews in Chromium', () => {
+  it('buy → shipped → review form on the order page → stars, count and the review on the product page', async () => {
+    const s = await newSession(browser, baseURL);
+    sessions.push(s);
+    const { page } = s;
+    await page.goto('/sellers/atlas-outfitters');
+    const handle = await openFirstBuyable(page);
+    const before = Number(await page.getByTestId('rating').first().getAttribute('data-count'));
+    await addToCart(page);
+    await page.goto('/checkout');
+    await fillCheckout(page, { email: uniqueEmail('review') });
+    await page.getByRole('button', { name: /Place order/ }).click();
+    await page.waitForURL(/\/orders\/ord_/);
+    const orderId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    // Nothing to review before it ships.
+    expect(await page.getByTestId('review-form').count()).toBe(0);
+
+    await admin.shipAtlasPart(orderId);
+    await page.reload();
+    const form = page.getByTestId('review-form').first();
+    await form.waitFor();
+    await form.locator('label[title="4 stars"]').click();
+    await form.getByLabel('Title').fill('Warm and well made');
+    await form.getByLabel('Your review').fill('Wore it on a cold hike; the stitching is excellent.');
+    await form.getByLabel(/Fit/).selectOption('true to size');
+    await screenshot(page, 'review-form');
+    await form.getByRole('button', { name: 'Publish review' }).click();
+    await page.getByTestId('review-thanks').waitFor();
+
+    await page.goto(`/products/${handle}`);
+    const reviews = page.getByTestId('reviews');
+    await reviews.waitFor();
+    await expect
+      .poll(() => page.getByTestId('rating').first().getAttribute('data-count'))
+      .toBe(String(before + 1));
+    const review = reviews.getByTestId('review').filter({ hasText: 'Warm and well made' });
+    expect(await review.count()).toBe(1);
+    expect(await review.textContent()).toContain('Verified purchase');
+    expect(await review.textContent()).toContain('true to size');
+    await reviews.scrollIntoViewIfNeeded();
+    await screenshot(page, 'product-reviews');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'product-reviews-mobile');
+  });
+});
