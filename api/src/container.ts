@@ -19,6 +19,7 @@ import { type CatalogService, createCatalogService, withCatalogCache } from './m
 import { type CustomersService, createCustomersService } from './modules/customers/index.js';
 import { createConfiguredRelay, createEventBus, type EventBus, type Relay } from './modules/events/index.js';
 import { createLedgerService, type LedgerService } from './modules/ledger/index.js';
+import { createMediaService, type MediaService, mediaPublicUrl } from './modules/media/index.js';
 import {
   type CheckoutService,
   createCheckoutService,
@@ -36,6 +37,7 @@ import { instrumentCache } from './observability/business.metrics.js';
 import { observeDatabase } from './observability/database.metrics.js';
 import { createConfiguredRunner, loadPlugins, type PluginRunner } from './plugins/index.js';
 import { createSharedStore, type SharedStore } from './shared-store/index.js';
+import { createConfiguredStorage, type ObjectStorage } from './storage/index.js';
 
 /** Everything the app is made of, wired once from configuration. */
 export interface Container {
@@ -70,6 +72,10 @@ export interface Container {
   /** The event bus (Kafka or embedded) and the outbox relay that feeds it. */
   bus: EventBus;
   relay: Relay;
+  /** Product image files: local disk (`MEDIA_DIR`) or Cloud Storage (`GCS_BUCKET`). */
+  storage: ObjectStorage;
+  /** Product image uploads and their resized variants. */
+  media: MediaService;
   /** Plugins hosted in this process (`PLUGINS_IN_PROCESS`), once started. */
   plugins: PluginRunner | undefined;
   start(): Promise<void>;
@@ -153,6 +159,13 @@ export async function createContainer(
   });
   const bus = createEventBus(config, database.db, logger);
   const relay = createConfiguredRelay(config, database.db, bus, logger);
+  const storage = createConfiguredStorage(config);
+  const media = createMediaService({
+    db: database.db,
+    storage,
+    publicUrl: mediaPublicUrl(config),
+    limits: { maxPixels: config.MEDIA_MAX_PIXELS, maxImagesPerProduct: config.MEDIA_MAX_IMAGES_PER_PRODUCT },
+  });
   const container: Container = {
     config,
     logger,
@@ -177,6 +190,8 @@ export async function createContainer(
     webhooks,
     bus,
     relay,
+    storage,
+    media,
     plugins: undefined,
     /**
      * Starts background work: the catalog cache's change watcher, the idempotency-key purge, the
@@ -215,6 +230,7 @@ export async function createContainer(
       await identity.close();
       await database.destroy();
       await store.close();
+      await storage.close();
     },
   };
   return container;

@@ -4,6 +4,7 @@ import { keyHandlers } from './modules/auth/auth.handlers.js';
 import { cartsHandlers } from './modules/carts/carts.handlers.js';
 import { catalogHandlers } from './modules/catalog/catalog.handlers.js';
 import { customerHandlers } from './modules/customers/customers.handlers.js';
+import { mediaHandlers } from './modules/media/media.handlers.js';
 import { orderHandlers } from './modules/orders/orders.handlers.js';
 import { rateLimitHandlers } from './modules/rate-limits/rate-limits.handlers.js';
 import { sellerCatalogHandlers } from './modules/seller-catalog/seller-catalog.handlers.js';
@@ -48,5 +49,6 @@ export function allHandlers(container: Container, system: SystemDeps): Operation
       db: container.database.db,
     }),
     ...staffHandlers({ staff: container.staff }),
+    ...mediaHandlers({ media: container.media, idempotent, maxPixels: container.config.MEDIA_MAX_PIXELS }),
   };
 }

@@ -490,6 +490,119 @@ export type paths = {
         patch: operations["updateSellerVariant"];
         trace?: never;
     };
+    "/seller/products/{productId}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a product's images
+         * @description The images of a product of the calling seller, in display order. Staff roles allowed — owner, catalog.
+         */
+        get: operations["listSellerProductImages"];
+        put?: never;
+        /**
+         * Upload a product image
+         * @description Adds an image at the end of a product's images. The body is the image file itself (not a form):
+         *     JPEG, PNG, WebP, AVIF or GIF (first frame), at most 10 MB (`MEDIA_MAX_UPLOAD_BYTES`) and
+         *     40 megapixels (`MEDIA_MAX_PIXELS`). The type is read from the content, not from `Content-Type`
+         *     or a file name: a text file sent as `image/png` is `415 unsupported_image_type`; a file that
+         *     starts like an image but does not decode is `422 malformed_image`. A refused upload stores nothing.
+         *
+         *     Souk keeps the original and serves a WebP rendering (EXIF orientation applied, metadata
+         *     stripped, at most 1600 px wide) with `?w=` variants. The same file twice on one product is
+         *     `409 conflict`; a product has at most 12 images (`MEDIA_MAX_IMAGES_PER_PRODUCT`, else
+         *     `409 too_many_images`). Records `product.updated` with `changed: [images]`.
+         *     - With an `Idempotency-Key`, a retry returns the first response (with `Idempotent-Replayed: true`).
+         *
+         *     Staff roles allowed — owner, catalog.
+         */
+        post: operations["uploadSellerProductImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/products/{productId}/images/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reorder a product's images
+         * @description Sets the display order of a product's uploaded images; the first becomes the main image.
+         *     `image_ids` must name every uploaded image of the product exactly once (else
+         *     `400 validation_failed`). Records `product.updated` with `changed: [images]` when the order changes.
+         *     Staff roles allowed — owner, catalog.
+         */
+        put: operations["reorderSellerProductImages"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/products/{productId}/images/{imageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an image
+         * @description Removes an uploaded image from the product and deletes its original and every rendered variant
+         *     from storage. Records `product.updated` with `changed: [images]`. Staff roles allowed — owner, catalog.
+         */
+        delete: operations["deleteSellerProductImage"];
+        options?: never;
+        head?: never;
+        /**
+         * Set an image's alt text
+         * @description Changes the alt text of an uploaded image. Records `product.updated` with `changed: [images]`
+         *     when it differs. Staff roles allowed — owner, catalog.
+         */
+        patch: operations["updateSellerProductImage"];
+        trace?: never;
+    };
+    "/media/products/{productId}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a product image (or a resized variant)
+         * @description Serves an uploaded product image as WebP (`image/webp`), public and without a key, for
+         *     browsers and CDNs. The URL is content-addressed (the file name is a hash of the original), so
+         *     responses are `Cache-Control: public, max-age=31536000, immutable` with a strong `ETag`
+         *     (`If-None-Match` answers `304`).
+         *
+         *     `w` picks a variant of that width (the height keeps the aspect ratio; never wider than the
+         *     image itself): one of 160, 320, 480, 640, 960, 1280, 1600. Any other width is
+         *     `400 validation_failed`. Without `w`: the image at up to 1600 px wide, as `width`/`height` of
+         *     the product's `Image` say. Variants are rendered on first request and then kept in storage.
+         */
+        get: operations["getMediaImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/seller/inventory": {
         parameters: {
             query?: never;
@@ -2134,6 +2247,10 @@ export type components = {
          *     | `method_not_allowed` | 405 | The path exists but not with this method; see the `Allow` header. |
          *     | `payload_too_large` | 413 | The body is larger than the limit. |
          *     | `unsupported_media_type` | 415 | The body is not `application/json`. |
+         *     | `unsupported_image_type` | 415 | An uploaded file is not a JPEG, PNG, WebP, AVIF or GIF image (read from its content, not its name or `Content-Type`). |
+         *     | `malformed_image` | 422 | An uploaded file looks like an image but does not decode (truncated or corrupt). |
+         *     | `image_too_many_pixels` | 422 | An uploaded image has more pixels than the limit. |
+         *     | `too_many_images` | 409 | The product already has the most images allowed. |
          *     | `unauthorized` | 401 | The `X-Api-Key` header is missing, unknown or revoked, or the operation needs a Firebase ID token (`Authorization: Bearer …`) and none was sent. |
          *     | `token_expired` | 401 | The ID token has expired (they last an hour): refresh it with the Firebase SDK and retry. |
          *     | `token_invalid` | 401 | The ID token is malformed, its signature does not verify, its claims were tampered with, or its user no longer exists. |
@@ -2164,7 +2281,7 @@ export type components = {
          *     | `service_unavailable` | 503 | A dependency is down or the server is shutting down. |
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "rate_limited" | "unauthorized" | "token_expired" | "token_invalid" | "token_wrong_audience" | "token_revoked" | "user_disabled" | "forbidden" | "email_not_verified" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review" | "webhook_url_not_allowed";
+        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "rate_limited" | "unauthorized" | "token_expired" | "token_invalid" | "token_wrong_audience" | "token_revoked" | "user_disabled" | "forbidden" | "email_not_verified" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review" | "webhook_url_not_allowed" | "unsupported_image_type" | "malformed_image" | "image_too_many_pixels" | "too_many_images";
         /** @description One offending input field. */
         FieldError: {
             /**
@@ -2238,7 +2355,15 @@ export type components = {
             handle: string;
             name: string;
         };
+        /**
+         * @description A product image. `url` serves the image; `width` and `height` are its intrinsic size in pixels.
+         *     Images uploaded to Souk (they have an `id`) are served from `/media/…` as WebP and take
+         *     `?w=<width>` for a narrower variant (160, 320, 480, 640, 960, 1280 or 1600; see `getMediaImage`),
+         *     so a theme builds a `srcset` by appending `?w=`. Images given by URL on product create/update have no `id`.
+         */
         Image: {
+            /** @description Set by Souk for uploaded images; the reorder, alt-text and delete operations take it. */
+            id?: string;
             /** Format: uri */
             url: string;
             alt: string;
@@ -2695,6 +2820,21 @@ export type components = {
             };
             prices?: components["schemas"]["SellerPrices"];
             inventory_quantity?: number;
+        };
+        ImageList: {
+            /** @description The product's images in display order (the first is the main image). */
+            data: components["schemas"]["Image"][];
+        };
+        ImageOrder: {
+            /**
+             * @description Every uploaded image of the product (each `id` once), in the new display order. Images given by
+             *     URL (without an `id`) keep their relative order after the uploaded ones.
+             */
+            image_ids: string[];
+        };
+        ImageUpdate: {
+            /** @description Text alternative read by screen readers and shown when the image cannot load. */
+            alt: string;
         };
         /**
          * @description Stock changes for up to 500 of the seller's variants, applied all together or not at all.
@@ -4083,6 +4223,11 @@ export type components = {
          */
         variantId: string;
         /**
+         * @description The image's id (`img_…`, from the upload).
+         * @example img_3f2a9c0d5b7e4a1f8c6d2e9b0a4f7c31
+         */
+        imageId: string;
+        /**
          * @description Only sellers in this state.
          * @example pending
          */
@@ -5151,6 +5296,258 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listSellerProductImages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The product's id (`prod_…`).
+                 * @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E
+                 */
+                productId: components["parameters"]["productId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The images. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    uploadSellerProductImage: {
+        parameters: {
+            query?: {
+                /** @description Alt text of the image (default — the product's title). */
+                alt?: string;
+            };
+            header?: {
+                /**
+                 * @description A unique key (a UUID is ideal) that makes retries of this write safe. The same key with the same body replays the first response; with another body it is refused (422).
+                 * @example 5f2b7c9e-8f57-4c1e-9d0a-6a1f0e2b3c4d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The product's id (`prod_…`).
+                 * @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E
+                 */
+                productId: components["parameters"]["productId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "image/avif": string;
+                "image/gif": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The uploaded image. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Image"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    reorderSellerProductImages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The product's id (`prod_…`).
+                 * @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E
+                 */
+                productId: components["parameters"]["productId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImageOrder"];
+            };
+        };
+        responses: {
+            /** @description The images in their new order. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteSellerProductImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The product's id (`prod_…`).
+                 * @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E
+                 */
+                productId: components["parameters"]["productId"];
+                /**
+                 * @description The image's id (`img_…`, from the upload).
+                 * @example img_3f2a9c0d5b7e4a1f8c6d2e9b0a4f7c31
+                 */
+                imageId: components["parameters"]["imageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateSellerProductImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The product's id (`prod_…`).
+                 * @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E
+                 */
+                productId: components["parameters"]["productId"];
+                /**
+                 * @description The image's id (`img_…`, from the upload).
+                 * @example img_3f2a9c0d5b7e4a1f8c6d2e9b0a4f7c31
+                 */
+                imageId: components["parameters"]["imageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImageUpdate"];
+            };
+        };
+        responses: {
+            /** @description The image. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Image"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMediaImage: {
+        parameters: {
+            query?: {
+                /** @description Width of the variant, in pixels. */
+                w?: 160 | 320 | 480 | 640 | 960 | 1280 | 1600;
+            };
+            header?: never;
+            path: {
+                productId: string;
+                /** @description `<hash>.webp`, as in the image's `url`. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image, as WebP. */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    ETag?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            /** @description Not modified (the `If-None-Match` tag matches). */
+            304: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LogEvent } from 'kysely';
 import pg from 'pg';
@@ -71,6 +72,7 @@ export async function createTestDatabase(
     databaseUrl = url.toString();
     dropServerDb = () => dropServerDatabase(serverUrl ?? '', name);
   }
+  const mediaDir = join(tmpdir(), `souk_test_media_${randomBytes(6).toString('hex')}`);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -85,6 +87,8 @@ export async function createTestDatabase(
       ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `souk_test_${randomBytes(6).toString('hex')}:` }
       : {}),
     ...generousRateLimits,
+    // Product images of this database only (removed with it).
+    MEDIA_DIR: mediaDir,
     ...options.env,
   });
   const container = await createContainer(config, logger, {
@@ -98,6 +102,7 @@ export async function createTestDatabase(
     drop: async () => {
       await container.close();
       await dropServerDb();
+      rmSync(mediaDir, { recursive: true, force: true });
     },
   };
 }
