@@ -15,6 +15,7 @@ export {
 } from './core.js';
 export { codeForStatus, isSoukError, SoukConnectionError, SoukError } from './errors.js';
 export { type Page, paginate } from './pagination.js';
+export { IMAGE_WIDTHS, type ImageFile, imageSrcSet } from './product-images.js';
 export { createSellerApi, type SellerApi } from './seller.js';
 export { createStoreApi, type StoreApi } from './store.js';
 export type { FetchLike } from './transport.js';

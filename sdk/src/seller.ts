@@ -1,5 +1,6 @@
 import { type RequestOptions, type SoukCore, unwrap } from './core.js';
 import { paginate } from './pagination.js';
+import { createProductImagesApi } from './product-images.js';
 import type { ListItem, PathParams, QueryParams, RequestBody, ResponseBody } from './types.js';
 import { createWebhookEndpointsApi } from './webhook-endpoints.js';
 
@@ -178,6 +179,8 @@ export function createSellerApi(core: SoukCore) {
         ),
     },
     webhookEndpoints: createWebhookEndpointsApi(core, 'seller'),
+    /** A product's images: upload, reorder, alt text, delete. */
+    images: createProductImagesApi(core),
   };
 }
 
