@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { Storage } from '@google-cloud/storage';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProduct, eventsFor, SELLER_2 } from '../../../test/support/seller-catalog.js';
@@ -7,13 +9,28 @@ import type { components } from '../../generated/openapi.js';
 
 type Image = components['schemas']['Image'];
 
+// With GCS_API_ENDPOINT (fake-gcs-server in CI's real-services pass) the API stores in a bucket there.
+const gcsEndpoint = process.env.GCS_API_ENDPOINT || undefined;
+
 let api: TestApi;
 beforeAll(async () => {
+  let gcs: Record<string, string> = {};
+  if (gcsEndpoint) {
+    const bucket = `souk-media-test-${randomBytes(4).toString('hex')}`;
+    await new Storage({ apiEndpoint: gcsEndpoint, projectId: 'demo-souk' }).createBucket(bucket);
+    gcs = { GCS_BUCKET: bucket, GCS_API_ENDPOINT: gcsEndpoint, GCS_PROJECT_ID: 'demo-souk' };
+  }
   // Small limits, so the refusals are cheap to provoke.
   api = await startTestApi({
     seed: 'demo',
-    env: { MEDIA_MAX_UPLOAD_BYTES: '300000', MEDIA_MAX_PIXELS: '4000000', MEDIA_MAX_IMAGES_PER_PRODUCT: '3' },
+    env: {
+      MEDIA_MAX_UPLOAD_BYTES: '300000',
+      MEDIA_MAX_PIXELS: '4000000',
+      MEDIA_MAX_IMAGES_PER_PRODUCT: '3',
+      ...gcs,
+    },
   });
+  expect(api.db.container.storage.kind).toBe(gcsEndpoint ? 'gcs' : 'disk');
 });
 afterAll(() => api?.close());
 
