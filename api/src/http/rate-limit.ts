@@ -45,9 +45,9 @@ export type RateLimitHook = (
 
 /**
  * Rate limiting of every operation except the `System` ones (probes and the contract itself) and
- * the `Media` ones (product images). Each request spends one unit of its subject's budget in the shared store (GCRA, atomic: see
- * shared-store/store.redis.ts), and the answer carries the IETF `RateLimit-Policy` and `RateLimit`
- * headers. Over the limit: `429 rate_limited` with `Retry-After`.
+ * the `Media` ones (product images). Each request spends one unit of its subject's budget in the
+ * shared store (GCRA, atomic: see shared-store/store.redis.ts), and the answer carries the IETF
+ * `RateLimit-Policy` and `RateLimit` headers. Over the limit: `429 rate_limited` with `Retry-After`.
  *
  * When the store cannot be reached the request is let through (fail open): a Redis outage must not
  * take the marketplace down with it, and the database still protects itself with its pool. Each such
