@@ -46,6 +46,7 @@ export async function createApp(container: Container, options: AppOptions): Prom
   const router = await createContractRouter({
     document: options.document,
     bodyLimit: config.BODY_LIMIT_BYTES,
+    binaryBodyLimit: config.MEDIA_MAX_UPLOAD_BYTES,
     handlers: allHandlers(container, {
       db: database.db,
       driver: database.driver,

@@ -163,6 +163,24 @@ const schema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a MongoDB database name')
       .optional(),
+    // Product media: originals and resized variants on local disk (MEDIA_DIR) unless GCS_BUCKET is set.
+    MEDIA_DIR: z.string().min(1).default('.souk/media'),
+    // Base of image URLs in API responses (a CDN in front of /media); unset: http://localhost:$PORT/media.
+    MEDIA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    MEDIA_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(10_000_000),
+    MEDIA_MAX_PIXELS: z.coerce.number().int().min(10_000).max(268_402_689).default(40_000_000),
+    MEDIA_MAX_IMAGES_PER_PRODUCT: z.coerce.number().int().min(1).max(100).default(12),
+    GCS_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/, 'must be a Cloud Storage bucket name')
+      .optional(),
+    // fake-gcs-server or another emulator (http://127.0.0.1:4443); unset: Google's endpoint with ADC.
+    GCS_API_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    GCS_PROJECT_ID: z.string().min(1).optional(),
+    GCS_KEY_PREFIX: z
+      .string()
+      .regex(/^([a-z0-9._-]+\/)*$/, 'must be empty or end with /')
+      .default(''),
   })
   .superRefine((c, ctx) => {
     // The emulator issues unsigned tokens anyone can forge: production must never trust it.

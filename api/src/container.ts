@@ -22,6 +22,7 @@ import { type ContentService, createContentService } from './modules/content/ind
 import { type CustomersService, createCustomersService } from './modules/customers/index.js';
 import { createConfiguredRelay, createEventBus, type EventBus, type Relay } from './modules/events/index.js';
 import { createLedgerService, type LedgerService } from './modules/ledger/index.js';
+import { createMediaService, type MediaService, mediaPublicUrl } from './modules/media/index.js';
 import {
   type CheckoutService,
   createCheckoutService,
@@ -41,6 +42,7 @@ import { instrumentCache } from './observability/business.metrics.js';
 import { observeDatabase } from './observability/database.metrics.js';
 import { createConfiguredRunner, loadPlugins, type PluginRunner } from './plugins/index.js';
 import { createSharedStore, type SharedStore } from './shared-store/index.js';
+import { createConfiguredStorage, type ObjectStorage } from './storage/index.js';
 
 /** Everything the app is made of, wired once from configuration. */
 export interface Container {
@@ -81,6 +83,10 @@ export interface Container {
   /** The event bus (Kafka or embedded) and the outbox relay that feeds it. */
   bus: EventBus;
   relay: Relay;
+  /** Product image files: local disk (`MEDIA_DIR`) or Cloud Storage (`GCS_BUCKET`). */
+  storage: ObjectStorage;
+  /** Product image uploads and their resized variants. */
+  media: MediaService;
   /** Plugins hosted in this process (`PLUGINS_IN_PROCESS`), once started. */
   plugins: PluginRunner | undefined;
   /** Socket.IO channels (`REALTIME_ENABLED`): the server attaches it to its HTTP server. */
@@ -177,6 +183,12 @@ export async function createContainer(
     identity,
     customers,
     staff,
+  const storage = createConfiguredStorage(config);
+  const media = createMediaService({
+    db: database.db,
+    storage,
+    publicUrl: mediaPublicUrl(config),
+    limits: { maxPixels: config.MEDIA_MAX_PIXELS, maxImagesPerProduct: config.MEDIA_MAX_IMAGES_PER_PRODUCT },
   });
   const container: Container = {
     config,
@@ -205,6 +217,8 @@ export async function createContainer(
     content,
     bus,
     relay,
+    storage,
+    media,
     plugins: undefined,
     realtime,
     /**
@@ -256,6 +270,7 @@ export async function createContainer(
       await database.destroy();
       await store.close();
       await documents.close();
+      await storage.close();
     },
   };
   return container;

@@ -5,6 +5,7 @@ import { cartsHandlers } from './modules/carts/carts.handlers.js';
 import { catalogHandlers } from './modules/catalog/catalog.handlers.js';
 import { contentHandlers } from './modules/content/content.handlers.js';
 import { customerHandlers } from './modules/customers/customers.handlers.js';
+import { mediaHandlers } from './modules/media/media.handlers.js';
 import { orderHandlers } from './modules/orders/orders.handlers.js';
 import { rateLimitHandlers } from './modules/rate-limits/rate-limits.handlers.js';
 import { reviewHandlers } from './modules/reviews/reviews.handlers.js';
@@ -52,5 +53,6 @@ export function allHandlers(container: Container, system: SystemDeps): Operation
     ...staffHandlers({ staff: container.staff }),
     ...reviewHandlers({ reviews: container.reviews }),
     ...contentHandlers({ content: container.content }),
+    ...mediaHandlers({ media: container.media, idempotent, maxPixels: container.config.MEDIA_MAX_PIXELS }),
   };
 }

@@ -32,7 +32,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
   const wantSeed = config.SEED_DEMO === 'always' || (config.SEED_DEMO === 'auto' && driver === 'pglite');
   if (wantSeed) {
-    const result = await seedDemo(db, { logger, keys: 'demo' });
+    const result = await seedDemo(db, {
+      logger,
+      keys: 'demo',
+      media: { storage: container.storage, publicUrl: container.media.publicUrl },
+    });
     if (result.seeded)
       logger.info(
         { ...result.counts, duration_ms: result.durationMs },

@@ -37,6 +37,7 @@ export {
   type RealtimeSubscription,
   type RoomOf,
 } from './realtime.js';
+export { IMAGE_WIDTHS, type ImageFile, imageSrcSet } from './product-images.js';
 export { createSellerApi, type SellerApi } from './seller.js';
 export { createStoreApi, type StoreApi } from './store.js';
 export type { FetchLike } from './transport.js';

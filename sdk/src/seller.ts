@@ -2,6 +2,7 @@ import { createSellerProfileApi } from './content.js';
 import { type RequestOptions, type SoukCore, unwrap } from './core.js';
 import { paginate } from './pagination.js';
 import { createSellerReviewsApi } from './reviews.js';
+import { createProductImagesApi } from './product-images.js';
 import type { ListItem, PathParams, QueryParams, RequestBody, ResponseBody } from './types.js';
 import { createWebhookEndpointsApi } from './webhook-endpoints.js';
 
@@ -182,6 +183,8 @@ export function createSellerApi(core: SoukCore) {
     profile: createSellerProfileApi(core),
     reviews: createSellerReviewsApi(core),
     webhookEndpoints: createWebhookEndpointsApi(core, 'seller'),
+    /** A product's images: upload, reorder, alt text, delete. */
+    images: createProductImagesApi(core),
   };
 }
 

@@ -53,3 +53,50 @@ export async function readJsonBody(ctx: Context, limit: number): Promise<unknown
     });
   }
 }
+
+/**
+ * The media types of an operation's binary request body (every declared type but JSON), or
+ * undefined for an operation that takes JSON or no body.
+ */
+export function binaryBodyTypes(requestBody: unknown): string[] | undefined {
+  const content = (requestBody as { content?: Record<string, unknown> } | undefined)?.content;
+  if (!content || 'application/json' in content) return undefined;
+  return Object.keys(content);
+}
+
+/**
+ * Reads a binary request body (an uploaded file) whole, up to `limit` bytes.
+ * - a Content-Type the operation does not declare → 415 unsupported_media_type
+ * - over `limit` bytes → 413 payload_too_large (stops reading as soon as the limit is passed)
+ * Returns undefined when there is no body. What the bytes are is for the handler to decide.
+ */
+export async function readBinaryBody(
+  ctx: Context,
+  limit: number,
+  types: string[],
+): Promise<Buffer | undefined> {
+  if (!hasBody(ctx)) return undefined;
+  if (!ctx.is(types)) {
+    throw new AppError(
+      'unsupported_media_type',
+      `Send the body as one of ${types.join(', ')} (got ${ctx.get('content-type') || 'no Content-Type'}).`,
+    );
+  }
+  try {
+    return await getRawBody(ctx.req, { limit, length: ctx.request.length });
+  } catch (err) {
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.too.large') {
+      throw new AppError('payload_too_large', `The file exceeds the limit of ${limit} bytes.`, {
+        cause: err,
+      });
+    }
+    if (type === 'request.size.invalid' || type === 'request.aborted') {
+      throw new AppError('validation_failed', 'The body ended before its declared Content-Length.', {
+        errors: [{ in: 'body', field: '', message: 'is shorter than its Content-Length' }],
+        cause: err,
+      });
+    }
+    throw err;
+  }
+}

@@ -26,14 +26,15 @@ export type RequestBody<K extends OperationId> =
       : undefined;
 
 type Responses<K extends OperationId> = Op<K>['responses'];
-type SuccessStatus<K extends OperationId> = Extract<keyof Responses<K>, 200 | 201 | 202 | 204>;
+// 304: a conditional GET answered from the client's cache (declared by the operations that do it).
+type SuccessStatus<K extends OperationId> = Extract<keyof Responses<K>, 200 | 201 | 202 | 204 | 304>;
 type ResultFor<R, S> = R extends { content: infer C }
   ? {
       [M in keyof C & string]: M extends 'application/json'
         ? { status: S; type?: M; body: C[M]; headers?: Record<string, string> }
         : { status: S; type: M; body: C[M]; headers?: Record<string, string> };
     }[keyof C & string]
-  : { status: S; body?: undefined };
+  : { status: S; body?: undefined; headers?: Record<string, string> };
 
 /**
  * What a handler returns: one of the operation's declared success responses, with the body type

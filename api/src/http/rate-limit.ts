@@ -48,10 +48,11 @@ export type RateLimitHook = (
 ) => Promise<void>;
 
 /**
- * Rate limiting of every operation except the `System` ones (probes and the contract itself). Each
- * request spends one unit (a GraphQL operation: its cost in units) of its subject's budget in the shared store (GCRA, atomic: see
- * shared-store/store.redis.ts), and the answer carries the IETF `RateLimit-Policy` and `RateLimit`
- * headers. Over the limit: `429 rate_limited` with `Retry-After`.
+ * Rate limiting of every operation except the `System` ones (probes and the contract itself) and
+ * the `Media` ones (product images). Each request spends one unit (a GraphQL operation: its cost in
+ * units) of its subject's budget in the shared store (GCRA, atomic: see shared-store/store.redis.ts),
+ * and the answer carries the IETF `RateLimit-Policy` and `RateLimit` headers. Over the limit:
+ * `429 rate_limited` with `Retry-After`.
  *
  * When the store cannot be reached the request is let through (fail open): a Redis outage must not
  * take the marketplace down with it, and the database still protects itself with its pool. Each such
@@ -71,7 +72,10 @@ export function rateLimiter(options: {
   const perWindow = (perMinute: number) => Math.max(1, Math.round((perMinute * windowMs) / 60_000));
 
   return async function rateLimit(ctx, operation, principal, cost = 1) {
-    if ((operation.tags ?? []).includes('System')) return;
+    const tags = operation.tags ?? [];
+    // Media: public, immutable, content-addressed images with a bounded cost each (a fixed list of
+    // widths, rendered once then stored), fetched by the dozen per page and meant to sit behind a CDN.
+    if (tags.includes('System') || tags.includes('Media')) return;
     const subject = rateLimitSubject(principal, ctx.ip);
     const quota = perWindow(
       subject.sellerId ? await rateLimits.sellerQuota(subject.sellerId) : rateLimits.tiers[subject.tier],

@@ -8,7 +8,7 @@ import {
 } from 'openapi-backend';
 import { AppError } from '../errors.js';
 import { requestScope } from '../lib/logger.js';
-import { readJsonBody } from './body.js';
+import { binaryBodyTypes, readBinaryBody, readJsonBody } from './body.js';
 import { guardInput } from './input-guard.js';
 import { installFastMatcher } from './operation-matcher.js';
 import type { HandlerRequest, OperationHandlers, OperationId } from './operations.js';
@@ -42,6 +42,8 @@ export interface RouterOptions {
   handlers: OperationHandlers;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
+  /** Largest accepted binary body (an uploaded file), in bytes; absent: `bodyLimit`. */
+  binaryBodyLimit?: number;
   /** Whole-response cache for some GET operations (see the catalog cache); absent: no response caching. */
   responseCache?: {
     operations: ReadonlySet<string>;
@@ -153,7 +155,8 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
         path: ctx.path,
         params: c.request.params as never,
         query: c.request.query as never,
-        body: c.request.requestBody as never,
+        // A binary body (an upload) bypasses the JSON validation and reaches the handler as a Buffer.
+        body: (ctx.state.binaryBody ?? c.request.requestBody) as never,
         headers: ctx.headers,
         requestId: ctx.state.requestId as string,
         principal,
@@ -168,7 +171,9 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       if (result.body !== undefined) {
         ctx.type = result.type ?? 'application/json';
         ctx.body =
-          typeof result.body === 'object' && result.body !== null ? serialize(result.body) : result.body;
+          typeof result.body === 'object' && result.body !== null && !Buffer.isBuffer(result.body)
+            ? serialize(result.body)
+            : result.body;
       }
     });
   }
@@ -184,7 +189,14 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       if (scope) scope.operation = operation.operationId;
     }
     let body: unknown;
-    if (operation?.requestBody) body = await readJsonBody(ctx, options.bodyLimit);
+    const binaryTypes = binaryBodyTypes(operation?.requestBody);
+    if (binaryTypes) {
+      ctx.state.binaryBody = await readBinaryBody(
+        ctx,
+        options.binaryBodyLimit ?? options.bodyLimit,
+        binaryTypes,
+      );
+    } else if (operation?.requestBody) body = await readJsonBody(ctx, options.bodyLimit);
     guardInput({ operation, path: ctx.path, query: ctx.querystring, headers: ctx.headers, body });
     const principal: Principal = operation?.security?.length
       ? await options.authenticate({

@@ -3,6 +3,8 @@ import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { parseCli } from '../lib/cli.js';
 import { createLogger } from '../lib/logger.js';
+import { mediaPublicUrl } from '../modules/media/index.js';
+import { createConfiguredStorage } from '../storage/index.js';
 import { seedDemo } from './seed.js';
 
 /**
@@ -31,6 +33,9 @@ async function main(): Promise<void> {
       DATABASE_URL: 'PostgreSQL server to seed; unset: the embedded PGlite database.',
       PGLITE_DIR: 'Directory of the embedded database (default .souk/pglite).',
       LOG_LEVEL: 'Log level of the progress lines (default info).',
+      MEDIA_DIR:
+        'Directory of the product images (default .souk/media); GCS_BUCKET: a Cloud Storage bucket instead.',
+      MEDIA_PUBLIC_URL: 'Base of the image URLs written (default http://localhost:$PORT/media).',
     },
   });
   const config = loadConfig();
@@ -40,7 +45,11 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(database.db, logger);
     const demo = values.demo === true;
-    const result = await seedDemo(database.db, { logger, keys: demo ? 'demo' : 'random' });
+    const result = await seedDemo(database.db, {
+      logger,
+      keys: demo ? 'demo' : 'random',
+      media: { storage: createConfiguredStorage(config), publicUrl: mediaPublicUrl(config) },
+    });
     if (json) {
       const keys = Object.fromEntries(result.issuedKeys.map((k) => [k.name.toLowerCase(), k.secret]));
       process.stdout.write(

@@ -105,14 +105,8 @@ function addProduct(
       features: [q1, q2],
       warranty_years: rnd.int(1, 5),
     }),
-    images: JSON.stringify(
-      [1, 2].map((n) => ({
-        url: `https://picsum.photos/seed/${handle}-${n}/800/800`,
-        alt: `${title}, view ${n}`,
-        width: 800,
-        height: 800,
-      })),
-    ),
+    // Rendered offline per product by attachDemoImages when the seed has somewhere to store them.
+    images: '[]',
     created_at: created,
     updated_at: created,
   });

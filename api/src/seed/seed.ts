@@ -4,6 +4,7 @@ import { createLogger, type Logger } from '../lib/logger.js';
 import { createApiKeyService } from '../modules/auth/index.js';
 import { insertCatalog, isCatalogEmpty, lockForSeeding } from '../modules/catalog/index.js';
 import { buildDemoCatalog } from './demo-catalog.js';
+import { attachDemoImages, type DemoMedia } from './demo-images.js';
 import { seedDemoKeys } from './demo-keys.js';
 import { seedDemoRates } from './demo-rates.js';
 
@@ -23,6 +24,8 @@ export interface SeedOptions {
    * `random`: a fresh storefront key and operator key, returned once; `none`: no keys.
    */
   keys?: 'demo' | 'random' | 'none';
+  /** Where to store the products' demo images; absent: products without images (most tests). */
+  media?: DemoMedia;
 }
 
 /**
@@ -37,6 +40,12 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
   const seeded = await db.transaction().execute(async (trx) => {
     await lockForSeeding(trx);
     if (!(await isCatalogEmpty(trx))) return false;
+    if (options.media) {
+      const imagesStarted = performance.now();
+      counts.images = await attachDemoImages(catalog, options.media);
+      const durationMs = Math.round(performance.now() - imagesStarted);
+      options.logger?.info({ images: counts.images, duration_ms: durationMs }, 'seed: product images');
+    }
     await insertCatalog(trx, catalog, (table, done, total) => {
       options.logger?.info({ table, done, total }, `seed: ${table} ${done}/${total}`);
     });

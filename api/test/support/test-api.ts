@@ -9,7 +9,7 @@ import { loadSpecArtifacts } from '../../src/spec.js';
 import { checkEvent, checkResponse } from './spec-validator.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
-/** A response as the tests see it; `body` is parsed JSON for JSON media types. */
+/** A response as the tests see it; `body` is parsed JSON for JSON media types, a Buffer for images. */
 export interface TestResponse<T = unknown> {
   status: number;
   headers: Headers;
@@ -91,8 +91,9 @@ export async function startTestApi(
     const init = body === undefined ? {} : { body: typeof body === 'string' ? body : new Uint8Array(body) };
     const res = await fetch(url + path, { method, headers, ...init });
     const contentType = res.headers.get('content-type') ?? '';
-    const text = await res.text();
-    const parsed = /json/.test(contentType) && text !== '' ? JSON.parse(text) : text;
+    // Images arrive as bytes; everything else as text (parsed when JSON).
+    const text = contentType.startsWith('image/') ? Buffer.from(await res.arrayBuffer()) : await res.text();
+    const parsed = /json/.test(contentType) && text !== '' ? JSON.parse(String(text)) : text;
     const result = { status: res.status, headers: res.headers, contentType, body: parsed as T };
     const mismatches = checkResponse(method.toLowerCase(), new URL(url + path).pathname, result);
     if (

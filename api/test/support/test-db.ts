@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LogEvent } from 'kysely';
 import { MongoClient } from 'mongodb';
@@ -75,6 +76,7 @@ export async function createTestDatabase(
     databaseUrl = url.toString();
     dropServerDb = () => dropServerDatabase(serverUrl ?? '', name);
   }
+  const mediaDir = join(tmpdir(), `souk_test_media_${randomBytes(6).toString('hex')}`);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -94,6 +96,8 @@ export async function createTestDatabase(
       ? { MONGO_URL: mongoUrl, MONGO_DATABASE: `souk_test_${randomBytes(6).toString('hex')}` }
       : {}),
     ...generousRateLimits,
+    // Product images of this database only (removed with it).
+    MEDIA_DIR: mediaDir,
     ...options.env,
   });
   const container = await createContainer(config, logger, {
@@ -110,6 +114,7 @@ export async function createTestDatabase(
       await dropServerDb();
       if (config.MONGO_URL && config.MONGO_DATABASE)
         await dropMongoDatabase(config.MONGO_URL, config.MONGO_DATABASE);
+      rmSync(mediaDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,6 +7,8 @@ type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 export type ProductStatus = 'draft' | 'published';
 
 export interface ImageJson {
+  /** Set for images uploaded to Souk (`img_<hash>`); absent for images given by URL. */
+  id?: string;
   url: string;
   alt: string;
   width: number;

@@ -1,4 +1,6 @@
 /** Public surface of the seller catalog module: a seller's own products, variants, prices and stock. */
+
+export { changeProductImages, type ImagesOfProduct, productImages } from './seller-catalog.images.js';
 export {
   createSellerCatalogService,
   type ListSellerProductsInput,

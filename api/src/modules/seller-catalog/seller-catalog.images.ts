@@ -1,0 +1,44 @@
+import type { ImageJson } from '../catalog/catalog.table.js';
+import { recordEvents } from '../events/index.js';
+import { productEvent } from './seller-catalog.events.js';
+import * as repo from './seller-catalog.repository.js';
+import { type Db, lockOwnedProduct, readSellerProduct } from './seller-catalog.shared.js';
+
+/** What a change of a product's images sees: the product under its row lock. */
+export interface ImagesOfProduct {
+  title: string;
+  images: ImageJson[];
+}
+
+/**
+ * Changes the images of a product of the seller in the transaction `trx`, holding the product's row
+ * lock (so concurrent changes to one product run one after the other). `change` answers the new list
+ * and a result; when the list differs it is written and `product.updated` (`changed: [images]`) is
+ * recorded. A product of another seller, or none, is 404.
+ */
+export async function changeProductImages<T>(
+  trx: Db,
+  sellerId: string,
+  productId: string,
+  change: (product: ImagesOfProduct) => Promise<{ images: ImageJson[]; result: T }>,
+): Promise<T> {
+  const current = await lockOwnedProduct(trx, sellerId, productId);
+  const { images, result } = await change({ title: current.title, images: current.images });
+  if (JSON.stringify(images) !== JSON.stringify(current.images)) {
+    await repo.updateProduct(trx, productId, { images });
+    await recordEvents(trx, [
+      productEvent('product.updated', sellerId, productId, {
+        handle: current.handle,
+        title: current.title,
+        status: current.status,
+        changed: ['images'],
+      }),
+    ]);
+  }
+  return result;
+}
+
+/** The images of a product of the seller (404 when it has none by that id). */
+export async function productImages(db: Db, sellerId: string, productId: string): Promise<ImageJson[]> {
+  return (await readSellerProduct(db, sellerId, productId)).images;
+}

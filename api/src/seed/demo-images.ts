@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { ObjectStorage } from '../storage/index.js';
+import type { DemoCatalog } from './demo-catalog.js';
+import { DEMO_IMAGE_SIZE, demoColour, demoProductSvgs } from './demo-images.svg.js';
+
+/** Where the seed puts product images, and the base of their public URLs (`…/media`). */
+export interface DemoMedia {
+  storage: ObjectStorage;
+  publicUrl: string;
+}
+
+/** How many originals are written at once. */
+const CONCURRENCY = 16;
+
+/**
+ * Gives every demo product two images (its silhouette in its colour and material, and a material
+ * close-up), stored as SVG originals through the storage port with the same layout and URLs as
+ * uploads (`products/<id>/<hash>/original`). The served WebP renditions and `?w=` variants are
+ * rendered from them on first request, like any upload's variants, so seeding only writes ~1,000
+ * small files. Nothing is downloaded; the same catalog always gives the same bytes.
+ */
+export async function attachDemoImages(catalog: DemoCatalog, media: DemoMedia): Promise<number> {
+  const leafOf = new Map(catalog.categories.map((c) => [c.id, c.handle]));
+  const writes: (() => Promise<void>)[] = [];
+  for (const product of catalog.products) {
+    const attributes = JSON.parse(String(product.attributes)) as { material?: string };
+    const material = attributes.material ?? 'nylon';
+    const leaf = leafOf.get(product.category_id ?? '') ?? 'camping';
+    const svgs = demoProductSvgs({ leaf, material, handle: product.handle });
+    const colour = demoColour(product.handle).name;
+    const views = [`${product.title} in ${colour}`, `Close-up of the ${material} of the ${product.title}`];
+    const images = svgs.map((svg, n) => {
+      const data = Buffer.from(svg);
+      const hash = createHash('sha256').update(data).digest('hex').slice(0, 32);
+      const folder = `products/${product.id.toLowerCase()}/${hash}/`;
+      writes.push(() => media.storage.put(`${folder}original`, data, { contentType: 'image/svg+xml' }));
+      return {
+        id: `img_${hash}`,
+        url: `${media.publicUrl}/products/${product.id}/${hash}.webp`,
+        alt: views[n] as string,
+        width: DEMO_IMAGE_SIZE,
+        height: DEMO_IMAGE_SIZE,
+      };
+    });
+    // JSON columns take serialised JSON (see buildDemoCatalog).
+    product.images = JSON.stringify(images);
+  }
+  for (let i = 0; i < writes.length; i += CONCURRENCY) {
+    await Promise.all(writes.slice(i, i + CONCURRENCY).map((write) => write()));
+  }
+  return writes.length;
+}
