@@ -17,7 +17,7 @@ export default defineConfig({
   },
   test: {
     root: import.meta.dirname,
-    include: ['*/e2e/**/*.e2e.ts'],
+    include: ['*/e2e/**/*.e2e.ts', 'e2e/**/*.e2e.ts'],
     globalSetup: ['./bazaar/e2e/setup.ts'],
     // One browser, one API, one server per theme: the journeys run one after another.
     fileParallelism: false,

@@ -3,14 +3,14 @@
  * an unreachable API (proving `next build` needs none) while one API starts on a fresh database, then
  * starts `next start` of each theme on it. All on free ports; one API and one build per theme.
  *
- * - STOREFRONT_E2E_THEMES (default `bazaar,atelier`) picks the themes.
+ * - STOREFRONT_E2E_THEMES (default: every theme under storefronts/) picks the themes.
  * - Embedded PGlite in a temporary directory by default; with DATABASE_URL a fresh database
  *   `souk_e2e_…` on that server, dropped afterwards.
  * - BAZAAR_E2E_SKIP_BUILD=1 reuses an existing `.next` build (for iterating on the tests).
  * - Logs go to e2e/.artifacts/ (git-ignored).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -37,10 +37,22 @@ declare module 'vitest' {
   }
 }
 
-const themes = (process.env.STOREFRONT_E2E_THEMES ?? 'bazaar,atelier')
-  .split(',')
-  .map((t) => t.trim())
-  .filter((t) => t && existsSync(join(themeDir(t), 'package.json')));
+/** Every theme under storefronts/ (a package that depends on Next), unless STOREFRONT_E2E_THEMES names some. */
+function discoverThemes(): string[] {
+  const root = join(themeDir('bazaar'), '..');
+  return readdirSync(root).filter((name) => {
+    const manifest = join(root, name, 'package.json');
+    if (!existsSync(manifest)) return false;
+    const { dependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: object };
+    return 'next' in dependencies;
+  });
+}
+
+const themes = process.env.STOREFRONT_E2E_THEMES
+  ? process.env.STOREFRONT_E2E_THEMES.split(',')
+      .map((t) => t.trim())
+      .filter((t) => t && existsSync(join(themeDir(t), 'package.json')))
+  : discoverThemes();
 
 const artifacts = join(import.meta.dirname, '.artifacts');
 

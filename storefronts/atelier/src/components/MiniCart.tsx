@@ -84,7 +84,8 @@ export function MiniCart() {
                       <span className="thumb thumb--empty" />
                     )}
                     <div>
-                      <Link href={line.href} onClick={() => dialog.current?.close()}>
+                      {/* No prefetch: product pages are on-demand ISR, and Next 16.4 answers their segment prefetch with a 404. */}
+                      <Link href={line.href} prefetch={false} onClick={() => dialog.current?.close()}>
                         {line.title}
                       </Link>
                       <p className="muted">

@@ -54,7 +54,7 @@ export function QuickView({
             <p className="eyebrow">{seller}</p>
             <h2 id={titleId}>{title}</h2>
             <AddToBag options={options} variants={variants} initialVariantId={initialVariantId} compact />
-            <Link href={href} className="quick__more">
+            <Link href={href} className="quick__more" prefetch={false}>
               Full details
             </Link>
           </div>
