@@ -26,7 +26,7 @@ export default async function CartPage() {
   const taxKnown = cart.shipping_address !== null;
   const problems = cart.problems.filter((p) => p.item_id !== null || p.seller_id !== null);
   return (
-    <section className="page bag">
+    <section className="page cart-page">
       <h1>Your bag</h1>
       <div className="bag__layout">
         <div>
