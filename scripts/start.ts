@@ -1,9 +1,10 @@
 /**
- * `npm start`: the Souk API on the embedded demo database, then the Bazaar storefront on it.
- * Prints both URLs; Ctrl-C or SIGTERM stops both. If either process dies, the other is stopped too.
+ * `npm start`: the Souk API on the embedded demo database, then the two storefront themes on it
+ * (Bazaar and Atelier). Prints every URL; Ctrl-C or SIGTERM stops all. If one process dies, the
+ * others are stopped too. Every port is checked free before anything starts.
  *
  * - `PORT` (default 4000) and the API's other variables (README) configure the API as usual.
- * - `STOREFRONT_PORT` (default 3000) is the storefront's port.
+ * - `STOREFRONT_PORT` (default 3000) is Bazaar's port, `ATELIER_PORT` (default 3001) Atelier's.
  * - `STOREFRONT_MODE=production` builds the storefront once (`next build`) and serves it with
  *   `next start`; the default is `next dev` (starts at once, compiles each page on its first visit).
  */
@@ -19,24 +20,32 @@ import {
   startStorefront,
   stopChild,
   storefrontEnv,
+  themeDir,
 } from '../storefronts/bazaar/tools/stack.js';
 
 parseCli({
   name: 'start',
   command: 'npm start --',
   description:
-    'Starts the Souk API on the embedded demo database (or DATABASE_URL), then the Bazaar storefront on it,\n' +
-    'and prints both URLs. Ctrl-C stops both; if either exits, the other is stopped too.',
+    'Starts the Souk API on the embedded demo database (or DATABASE_URL), then the Bazaar and Atelier\n' +
+    'storefronts on it, and prints every URL. Ctrl-C stops all; if one exits, the others are stopped too.',
   options: {},
   environment: {
     PORT: "Port of the API (default 4000); the API's other variables (README) apply too.",
-    STOREFRONT_PORT: 'Port of the storefront (default 3000).',
+    STOREFRONT_PORT: 'Port of Bazaar (default 3000).',
+    ATELIER_PORT: 'Port of Atelier (default 3001).',
     STOREFRONT_MODE: 'production: `next build` once, then `next start`; default `next dev`.',
   },
 });
 
 const apiPort = Number(process.env.PORT || 4000);
 const webPort = Number(process.env.STOREFRONT_PORT || 3000);
+const atelierPort = Number(process.env.ATELIER_PORT || 3001);
+/** The themes `npm start` serves: name, port, and the variable that sets the port. */
+const themes = [
+  { name: 'bazaar', title: 'Bazaar', port: webPort, variable: 'STOREFRONT_PORT' },
+  { name: 'atelier', title: 'Atelier', port: atelierPort, variable: 'ATELIER_PORT' },
+] as const;
 const mode = process.env.STOREFRONT_MODE === 'production' ? 'start' : 'dev';
 const children: Child[] = [];
 // The children write to pipes, not to this terminal: tell them colours are welcome when they are
@@ -54,7 +63,7 @@ async function stopAll(code: number): Promise<never> {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    process.stdout.write(`\nStopping the storefront and the API (${signal})…\n`);
+    process.stdout.write(`\nStopping the storefronts and the API (${signal})…\n`);
     void stopAll(0);
   });
 }
@@ -69,10 +78,13 @@ function watch(child: Child): void {
 }
 
 async function main(): Promise<void> {
-  if (apiPort === webPort) throw new Error(`PORT and STOREFRONT_PORT are both ${apiPort}; give each its own`);
+  const ports = [apiPort, ...themes.map((t) => t.port)];
+  if (new Set(ports).size !== ports.length) {
+    throw new Error(`PORT, STOREFRONT_PORT and ATELIER_PORT must differ (they are ${ports.join(', ')})`);
+  }
   // Checked first: with a port taken, the API or `next` would fail (or move) after a long start-up.
   await assertPortFree(apiPort, 'PORT, the API');
-  await assertPortFree(webPort, 'STOREFRONT_PORT, the storefront');
+  for (const t of themes) await assertPortFree(t.port, `${t.variable}, ${t.title}`);
   // The API serves the bundled spec from spec/dist, which `npm run generate` writes.
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate.ts'], {
     cwd: repoRoot,
@@ -80,27 +92,31 @@ async function main(): Promise<void> {
   });
   const api = await startApi({ port: apiPort });
   watch(api.child);
-  const env = storefrontEnv(api.url, webPort, {
-    SITE_URL: process.env.SITE_URL || `http://localhost:${webPort}`,
-  });
-  if (mode === 'start') {
-    process.stdout.write('Building the storefront (next build)…\n');
-    await buildStorefront(env);
+  const urls: string[] = [];
+  for (const t of themes) {
+    // SITE_URL is per theme (canonical URLs): each gets its own origin.
+    const env = storefrontEnv(api.url, t.port, { SITE_URL: `http://localhost:${t.port}` });
+    if (mode === 'start') {
+      process.stdout.write(`Building ${t.title} (next build)…\n`);
+      await buildStorefront(env, undefined, themeDir(t.name));
+    }
+    const web = await startStorefront(mode, t.port, env, undefined, themeDir(t.name), t.name);
+    watch(web.child);
+    urls.push(`  ${`${t.title}:`.padEnd(12)}${web.url}`);
   }
-  const web = await startStorefront(mode, webPort, env);
-  watch(web.child);
   process.stdout.write(
-    `\nSouk is up (storefront: next ${mode === 'dev' ? 'dev' : 'start'})\n` +
-      `  Storefront: ${web.url}\n` +
+    `\nSouk is up (storefronts: next ${mode === 'dev' ? 'dev' : 'start'})\n` +
+      `${urls.join('\n')}\n` +
       `  API:        ${api.url}  (docs: ${api.url}/docs)\n` +
-      'Press Ctrl-C to stop both.\n\n',
+      'Press Ctrl-C to stop everything.\n\n',
   );
 }
 
 main().catch((err) => {
   process.stderr.write(`npm start failed: ${err instanceof Error ? err.message : String(err)}\n`);
   if (err instanceof PortInUseError) {
-    const variable = err.port === apiPort ? 'PORT' : 'STOREFRONT_PORT';
+    const variable =
+      err.port === apiPort ? 'PORT' : (themes.find((t) => t.port === err.port)?.variable ?? 'PORT');
     process.stderr.write(
       `Stop that process, or pick another port, e.g. ${variable}=${err.port + 1} npm start\n`,
     );

@@ -1,13 +1,13 @@
 import type { NextConfig } from 'next';
 
 const config: NextConfig = {
-  // Inside this monorepo @souk/sdk is its TypeScript sources (tsconfig.json `paths`); Next compiles them
-  // like the theme's own.
-  transpilePackages: ['@souk/sdk'],
+  // Inside this monorepo @souk/sdk and the storefront kit are TypeScript sources (tsconfig.json `paths`);
+  // Next compiles them like the theme's own.
+  transpilePackages: ['@souk/sdk', '@souk/storefront-kit'],
   poweredByHeader: false,
   reactStrictMode: true,
-  // Product images come from whatever host the catalog names, so they are rendered as sized <img>
-  // elements pointing at that host (see src/components/ProductImage.tsx), not through the optimizer.
+  // Souk serves resized variants of its own images (`?w=`), so the kit writes their srcset itself; other
+  // hosts go through the theme's /media proxy (src/app/media/route.ts). Next's optimizer is not used.
   images: { unoptimized: true },
   // The repository's `npm run typecheck` checks this theme; the e2e build skips the second check.
   typescript: { ignoreBuildErrors: process.env.BAZAAR_SKIP_TYPECHECK === '1' },

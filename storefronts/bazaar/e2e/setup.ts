@@ -1,14 +1,16 @@
 /**
- * Global setup of the e2e run: builds the theme with an unreachable API (proving `next build` needs
- * none) while the API starts on a fresh database, then starts `next start`. Both on free ports.
+ * Global setup of the storefronts' e2e run (storefronts/vitest.e2e.config.ts): builds each theme with
+ * an unreachable API (proving `next build` needs none) while one API starts on a fresh database, then
+ * starts `next start` of each theme on it. All on free ports; one API and one build per theme.
  *
+ * - STOREFRONT_E2E_THEMES (default: every theme under storefronts/) picks the themes.
  * - Embedded PGlite in a temporary directory by default; with DATABASE_URL a fresh database
  *   `souk_e2e_…` on that server, dropped afterwards.
  * - BAZAAR_E2E_SKIP_BUILD=1 reuses an existing `.next` build (for iterating on the tests).
  * - Logs go to e2e/.artifacts/ (git-ignored).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -21,16 +23,36 @@ import {
   startApi,
   startStorefront,
   stopChild,
-  storefrontDir,
   storefrontEnv,
+  themeDir,
 } from '../tools/stack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** Bazaar's URL. */
     storefrontUrl: string;
     apiUrl: string;
+    /** Every started theme's URL, by theme name. */
+    themeUrls: Record<string, string>;
   }
 }
+
+/** Every theme under storefronts/ (a package that depends on Next), unless STOREFRONT_E2E_THEMES names some. */
+function discoverThemes(): string[] {
+  const root = join(themeDir('bazaar'), '..');
+  return readdirSync(root).filter((name) => {
+    const manifest = join(root, name, 'package.json');
+    if (!existsSync(manifest)) return false;
+    const { dependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: object };
+    return 'next' in dependencies;
+  });
+}
+
+const themes = process.env.STOREFRONT_E2E_THEMES
+  ? process.env.STOREFRONT_E2E_THEMES.split(',')
+      .map((t) => t.trim())
+      .filter((t) => t && existsSync(join(themeDir(t), 'package.json')))
+  : discoverThemes();
 
 const artifacts = join(import.meta.dirname, '.artifacts');
 
@@ -60,9 +82,9 @@ async function dropDatabase(serverUrl: string, name: string): Promise<void> {
 }
 
 /** Reuses `.next` without the pages an earlier run generated on demand (other database, other port). */
-function reuseBuild(): void {
-  rmSync(join(storefrontDir, '.next', 'server', 'route-cache'), { recursive: true, force: true });
-  console.log('e2e: reusing the existing .next build');
+function reuseBuild(theme: string): void {
+  rmSync(join(themeDir(theme), '.next', 'server', 'route-cache'), { recursive: true, force: true });
+  console.log(`e2e: reusing the existing .next build of ${theme}`);
 }
 
 function seconds(since: number): string {
@@ -80,7 +102,9 @@ export default async function setup(project: TestProject) {
   };
 
   try {
-    const [apiPort, webPort] = [await freePort(), await freePort()];
+    const apiPort = await freePort();
+    const webPorts = new Map<string, number>();
+    for (const theme of themes) webPorts.set(theme, await freePort());
     let databaseUrl: string | undefined;
     let pgliteDir: string | undefined;
     const serverUrl = process.env.DATABASE_URL || undefined;
@@ -115,27 +139,49 @@ export default async function setup(project: TestProject) {
       console.log(`e2e: API ready on ${r.url} after ${seconds(started)}`);
       return r;
     });
-    const build =
-      process.env.BAZAAR_E2E_SKIP_BUILD === '1' && hasBuild()
-        ? Promise.resolve(reuseBuild())
-        : buildStorefront(
-            // Port 9 (discard) refuses connections: the build must succeed without an API.
-            storefrontEnv('http://127.0.0.1:9', webPort, { BAZAAR_SKIP_TYPECHECK: '1' }),
-            join(artifacts, 'build.log'),
-          ).then(() => console.log(`e2e: next build done after ${seconds(started)}`));
-    const [apiResult] = await Promise.all([api, build]);
+    // One theme after the other: two `next build`s at once only fight over the same cores.
+    const skipBuild =
+      process.env.BAZAAR_E2E_SKIP_BUILD === '1' || process.env.STOREFRONT_E2E_SKIP_BUILD === '1';
+    const builds = (async () => {
+      for (const theme of themes) {
+        const dir = themeDir(theme);
+        if (skipBuild && hasBuild(dir)) {
+          reuseBuild(theme);
+          continue;
+        }
+        await buildStorefront(
+          // Port 9 (discard) refuses connections: the build must succeed without an API.
+          storefrontEnv('http://127.0.0.1:9', webPorts.get(theme) ?? 0, {
+            BAZAAR_SKIP_TYPECHECK: '1',
+            STOREFRONT_SKIP_TYPECHECK: '1',
+          }),
+          join(artifacts, `build-${theme}.log`),
+          dir,
+        );
+        console.log(`e2e: next build of ${theme} done after ${seconds(started)}`);
+      }
+    })();
+    const [apiResult] = await Promise.all([api, builds]);
     children.push(apiResult.child);
 
-    const web = await startStorefront(
-      'start',
-      webPort,
-      storefrontEnv(apiResult.url, webPort),
-      join(artifacts, 'next.log'),
-    );
-    children.push(web.child);
-    console.log(`e2e: storefront ready on ${web.url} after ${seconds(started)}`);
+    const themeUrls: Record<string, string> = {};
+    for (const theme of themes) {
+      const port = webPorts.get(theme) ?? 0;
+      const web = await startStorefront(
+        'start',
+        port,
+        storefrontEnv(apiResult.url, port),
+        join(artifacts, `next-${theme}.log`),
+        themeDir(theme),
+        theme,
+      );
+      children.push(web.child);
+      themeUrls[theme] = web.url;
+      console.log(`e2e: ${theme} ready on ${web.url} after ${seconds(started)}`);
+    }
     project.provide('apiUrl', apiResult.url);
-    project.provide('storefrontUrl', web.url);
+    project.provide('storefrontUrl', themeUrls.bazaar ?? '');
+    project.provide('themeUrls', themeUrls);
   } catch (err) {
     await teardown();
     throw err;

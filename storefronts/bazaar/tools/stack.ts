@@ -11,6 +11,11 @@ import { join } from 'node:path';
 export const storefrontDir = join(import.meta.dirname, '..');
 export const repoRoot = join(storefrontDir, '..', '..');
 
+/** The directory of a theme under storefronts/ (`bazaar`, `atelier`, …). */
+export function themeDir(theme: string): string {
+  return join(repoRoot, 'storefronts', theme);
+}
+
 /** A port nobody listens on right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -238,10 +243,14 @@ export function storefrontEnv(
   };
 }
 
-/** Runs `next build` (webpack: see next.config.ts) and resolves when it succeeded. */
-export async function buildStorefront(env: NodeJS.ProcessEnv, logFile?: string): Promise<void> {
+/** Runs `next build` (webpack: see next.config.ts) of a theme (default Bazaar) and resolves when it succeeded. */
+export async function buildStorefront(
+  env: NodeJS.ProcessEnv,
+  logFile?: string,
+  dir: string = storefrontDir,
+): Promise<void> {
   const child = spawnChild('build', [nextBin, 'build', '--webpack'], {
-    cwd: storefrontDir,
+    cwd: dir,
     env: { ...env, NODE_ENV: 'production' },
     ...(logFile ? { logFile } : {}),
   });
@@ -249,24 +258,26 @@ export async function buildStorefront(env: NodeJS.ProcessEnv, logFile?: string):
   if (code !== 0) throw new Error(`next build failed (exit ${code})${logFile ? `; see ${logFile}` : ''}`);
 }
 
-/** Whether a production build exists. */
-export function hasBuild(): boolean {
-  return existsSync(join(storefrontDir, '.next', 'BUILD_ID'));
+/** Whether a production build of a theme (default Bazaar) exists. */
+export function hasBuild(dir: string = storefrontDir): boolean {
+  return existsSync(join(dir, '.next', 'BUILD_ID'));
 }
 
-/** Starts `next start` (production) or `next dev` on `port` and waits until it serves a page. */
+/** Starts `next start` (production) or `next dev` of a theme on `port` and waits until it serves a page. */
 export async function startStorefront(
   mode: 'start' | 'dev',
   port: number,
   env: NodeJS.ProcessEnv,
   logFile?: string,
+  dir: string = storefrontDir,
+  name = 'storefront',
 ): Promise<{ child: Child; url: string }> {
   const args =
     mode === 'dev'
       ? [nextBin, 'dev', '--webpack', '-p', String(port)]
       : [nextBin, 'start', '-p', String(port)];
-  const child = spawnChild('storefront', args, {
-    cwd: storefrontDir,
+  const child = spawnChild(name, args, {
+    cwd: dir,
     env: { ...env, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
     ...(logFile ? { logFile } : {}),
   });

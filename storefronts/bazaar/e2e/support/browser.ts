@@ -59,7 +59,8 @@ export async function newSession(browser: Browser, baseURL: string): Promise<Ses
   return { context, page, errors };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+/** A full-page screenshot, saved by the run as `<dir>/<name>.png` (git-ignored; CI keeps them as artifacts). */
+export async function screenshot(page: Page, name: string, dir = screenshotDir): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }

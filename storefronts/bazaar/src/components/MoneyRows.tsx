@@ -1,5 +1,5 @@
 import type { Money } from '@souk/sdk';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@souk/storefront-kit';
 
 type Row = { label: string; value: Money | null; pending?: string; strong?: boolean };
 

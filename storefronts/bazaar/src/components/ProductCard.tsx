@@ -1,6 +1,6 @@
 import type { Product } from '@souk/sdk';
+import { formatMoney } from '@souk/storefront-kit';
 import Link from 'next/link';
-import { formatMoney } from '@/lib/money';
 import { ProductImage } from './ProductImage';
 
 /** The price line of a card: "$12.00", "from $12.00", or a note when there is no price in this currency. */

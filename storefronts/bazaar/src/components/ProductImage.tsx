@@ -1,44 +1,50 @@
-import type { Schemas } from '@souk/sdk';
-
-type Image = Schemas['Image'];
+import type { Image } from '@souk/storefront-kit';
+import { store } from '@/lib/store';
 
 /**
  * A catalog image at its intrinsic size (width/height from the API, so the layout never shifts),
- * scaled by CSS. Images come from whatever host the catalog names, so they are not proxied through
- * Next's optimizer; put a CDN with resizing in front of that host in production.
+ * scaled by CSS. Souk's own images get a responsive `srcset` of its resized variants; images from other
+ * hosts go through the theme's `/media` proxy, which answers a placeholder when the host fails (the kit's
+ * `imageProps` says why), so a missing picture is a tidy tile, never a broken-image icon.
  */
 export function ProductImage({
   image,
   fallbackAlt,
   priority = false,
   sizes,
+  maxWidth,
+  className = 'product-image',
 }: {
   image: Image | undefined;
   fallbackAlt: string;
   priority?: boolean;
   sizes?: string;
+  /** The widest the layout ever draws it (thumbnails), so no larger variant is offered. */
+  maxWidth?: number;
+  className?: string;
 }) {
   if (!image) {
     return (
       <div
-        className="product-image product-image--empty"
+        className={`${className} product-image--empty`}
         role="img"
         aria-label={`${fallbackAlt} (no image)`}
       />
     );
   }
+  const props = store.image(image, fallbackAlt, {
+    ...(sizes ? { sizes } : {}),
+    ...(maxWidth ? { maxWidth } : {}),
+  });
   return (
-    // biome-ignore lint/performance/noImgElement: remote catalog images are served as-is (see above).
+    // biome-ignore lint/performance/noImgElement: the kit computes srcset from Souk's own variants (see above).
     <img
-      className="product-image"
-      src={image.url}
-      alt={image.alt || fallbackAlt}
-      width={image.width}
-      height={image.height}
+      className={className}
+      {...props}
+      alt={props.alt}
       loading={priority ? 'eager' : 'lazy'}
       fetchPriority={priority ? 'high' : 'auto'}
       decoding="async"
-      sizes={sizes}
     />
   );
 }

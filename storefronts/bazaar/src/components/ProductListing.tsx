@@ -1,10 +1,8 @@
 import type { ProductList } from '@souk/sdk';
 import { isSoukError } from '@souk/sdk';
+import { type ListingState, paginate, toProductQuery, withoutPosition } from '@souk/storefront-kit';
 import Link from 'next/link';
-import { getCurrency } from '@/lib/currency';
-import { type ListingState, listingHref, toProductQuery } from '@/lib/listing';
-import { getSellerOptions } from '@/lib/sellers';
-import { getCategories, souk } from '@/lib/souk';
+import { store } from '@/lib/store';
 import { ListingFilters } from './ListingFilters';
 import { ProductGrid } from './ProductCard';
 
@@ -25,15 +23,18 @@ async function loadPage(
   currency: string,
 ): Promise<{ page: ProductList; reset: boolean }> {
   try {
-    return { page: await souk.store.products.list(toProductQuery(state, currency)), reset: false };
+    return { page: await store.souk.store.products.list(toProductQuery(state, currency)), reset: false };
   } catch (err) {
     if (!isSoukError(err, 'invalid_cursor') || !state.cursor) throw err;
-    const { cursor: _dropped, ...rest } = state;
-    return { page: await souk.store.products.list(toProductQuery(rest, currency)), reset: true };
+    const rest = withoutPosition(state);
+    return { page: await store.souk.store.products.list(toProductQuery(rest, currency)), reset: true };
   }
 }
 
-/** A server-rendered, filterable product listing with keyset pagination ("Next page" follows `next_cursor`). */
+/**
+ * A server-rendered, filterable product listing with keyset pagination: "Next" follows `next_cursor`,
+ * "Previous" goes back along the trail of cursors the URL keeps (the kit's `paginate`).
+ */
 export async function ProductListing({
   path,
   state,
@@ -42,14 +43,13 @@ export async function ProductListing({
   headingLevel = 'h1',
 }: ListingProps) {
   const Heading = headingLevel;
-  const currency = await getCurrency();
+  const currency = await store.getCurrency();
   const [{ page, reset }, categories, sellers] = await Promise.all([
     loadPage(state, currency),
-    getCategories(),
-    getSellerOptions(),
+    store.getCategories(),
+    store.getSellerOptions(),
   ]);
-  const nextHref = page.next_cursor ? listingHref(path, { ...state, cursor: page.next_cursor }, fixed) : null;
-  const firstHref = state.cursor && !reset ? listingHref(path, { ...state, cursor: undefined }, fixed) : null;
+  const links = paginate(path, reset ? withoutPosition(state) : state, page.next_cursor, fixed);
 
   return (
     <div className="listing">
@@ -80,18 +80,33 @@ export async function ProductListing({
           ) : (
             <ProductGrid products={page.data} priorityCount={4} />
           )}
-          <nav aria-label="Pagination" className="pagination">
-            {firstHref && (
-              <Link href={firstHref} rel="first">
-                ← First page
-              </Link>
-            )}
-            {nextHref && (
-              <Link href={nextHref} rel="next" className="button" data-testid="next-page">
-                Next page →
-              </Link>
-            )}
-          </nav>
+          {(links.previous || links.next) && (
+            <nav aria-label="Pagination" className="pagination">
+              {links.previous ? (
+                <Link href={links.previous} rel="prev" className="button" data-testid="previous-page">
+                  ← Previous
+                </Link>
+              ) : (
+                <span />
+              )}
+              <span className="pagination__page" aria-current="page">
+                Page {links.page}
+                {links.first && (
+                  <>
+                    {' · '}
+                    <Link href={links.first}>back to page 1</Link>
+                  </>
+                )}
+              </span>
+              {links.next ? (
+                <Link href={links.next} rel="next" className="button" data-testid="next-page">
+                  Next →
+                </Link>
+              ) : (
+                <span />
+              )}
+            </nav>
+          )}
         </section>
       </div>
     </div>

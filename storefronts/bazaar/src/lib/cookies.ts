@@ -1,23 +1,11 @@
-/**
- * Cookie names and options, shared by the proxy (edge of the request), Server Components and Server
- * Actions. No secrets here: the cart id and order tokens are capabilities, so they live in httpOnly
- * cookies the page's JavaScript cannot read.
- */
-export const CART_COOKIE = 'bazaar_cart';
-/** Number of units in the cart: a display hint for the header badge (readable by the browser). */
-export const CART_COUNT_COOKIE = 'bazaar_cart_count';
-export const CURRENCY_COOKIE = 'bazaar_currency';
-/** One cookie per order, scoped to that order's confirmation page. */
-export const ORDER_TOKEN_COOKIE = 'bazaar_order_token';
+import { cookieNames } from '@souk/storefront-kit';
 
-export const THIRTY_DAYS = 60 * 60 * 24 * 30;
+// Bazaar's cookie names, from the storefront kit (which also has the cookie options); this module keeps
+// the old import path working (the proxy and client components import it).
+export { privateCookie, publicCookie, THIRTY_DAYS } from '@souk/storefront-kit';
 
-/** Options of the capability cookies (cart id, order token). */
-export function privateCookie(secure: boolean, path = '/') {
-  return { httpOnly: true, sameSite: 'lax', secure, path, maxAge: THIRTY_DAYS } as const;
-}
-
-/** Options of the cookies the browser may read (currency, cart count). */
-export function publicCookie(secure: boolean) {
-  return { httpOnly: false, sameSite: 'lax', secure, path: '/', maxAge: THIRTY_DAYS } as const;
-}
+const names = cookieNames('bazaar');
+export const CART_COOKIE = names.cart;
+export const CART_COUNT_COOKIE = names.cartCount;
+export const CURRENCY_COOKIE = names.currency;
+export const ORDER_TOKEN_COOKIE = names.orderToken;

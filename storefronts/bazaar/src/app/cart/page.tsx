@@ -1,10 +1,11 @@
 import type { Cart, CartItem } from '@souk/sdk';
+import { formatMoney, type Image } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CartLineControls } from '@/components/CartLineControls';
 import { MoneyRows } from '@/components/MoneyRows';
-import { getCart } from '@/lib/cart';
-import { formatMoney } from '@/lib/money';
+import { ProductImage } from '@/components/ProductImage';
+import { store } from '@/lib/store';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };
 
@@ -13,10 +14,17 @@ function lineProblems(cart: Cart) {
   return cart.problems.filter((p) => p.item_id !== null || p.seller_id !== null);
 }
 
-function Line({ item, cart }: { item: CartItem; cart: Cart }) {
+function Line({ item, cart, image }: { item: CartItem; cart: Cart; image: Image | undefined }) {
   const problem = cart.problems.find((p) => p.item_id === item.id);
   return (
     <li className="cart-line" data-testid="cart-line">
+      <ProductImage
+        image={image}
+        fallbackAlt={item.product_title}
+        className="thumb"
+        sizes="72px"
+        maxWidth={160}
+      />
       <div className="cart-line__info">
         <Link href={`/products/${item.product_handle}`} className="cart-line__title" prefetch={false}>
           {item.product_title}
@@ -38,7 +46,7 @@ function Line({ item, cart }: { item: CartItem; cart: Cart }) {
 }
 
 export default async function CartPage() {
-  const cart = await getCart();
+  const cart = await store.getCart();
   if (!cart || cart.items.length === 0) {
     return (
       <section className="narrow">
@@ -51,6 +59,7 @@ export default async function CartPage() {
     );
   }
   const items = new Map(cart.items.map((i) => [i.id, i]));
+  const images = await store.getCartImages(cart);
   const grouped = new Set(cart.sellers.flatMap((g) => g.item_ids));
   const unavailable = cart.items.filter((i) => !grouped.has(i.id));
   const problems = lineProblems(cart);
@@ -72,7 +81,9 @@ export default async function CartPage() {
               <ul className="cart-lines">
                 {group.item_ids.map((id) => {
                   const item = items.get(id);
-                  return item ? <Line key={id} item={item} cart={cart} /> : null;
+                  return item ? (
+                    <Line key={id} item={item} cart={cart} image={images.get(item.product_handle)} />
+                  ) : null;
                 })}
               </ul>
               <MoneyRows
@@ -89,7 +100,7 @@ export default async function CartPage() {
               <h2 id="sg-unavailable">No longer available</h2>
               <ul className="cart-lines">
                 {unavailable.map((item) => (
-                  <Line key={item.id} item={item} cart={cart} />
+                  <Line key={item.id} item={item} cart={cart} image={images.get(item.product_handle)} />
                 ))}
               </ul>
             </section>

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import type { CheckoutState } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CheckoutForm } from '@/components/CheckoutForm';
 import { MoneyRows } from '@/components/MoneyRows';
-import { getCart } from '@/lib/cart';
-import type { CheckoutState } from '@/lib/checkout-form';
+import { ProductImage } from '@/components/ProductImage';
+import { store } from '@/lib/store';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
 export default async function CheckoutPage() {
-  const cart = await getCart();
+  const cart = await store.getCart();
   if (!cart || cart.items.length === 0) {
     return (
       <section className="narrow">
@@ -39,6 +40,7 @@ export default async function CheckoutPage() {
     },
   };
   const items = new Map(cart.items.map((i) => [i.id, i]));
+  const images = await store.getCartImages(cart);
   return (
     <section className="checkout">
       <h1>Checkout</h1>
@@ -53,9 +55,18 @@ export default async function CheckoutPage() {
                 {group.item_ids.map((id) => {
                   const item = items.get(id);
                   return item ? (
-                    <li key={id}>
-                      {item.quantity} × {item.product_title}{' '}
-                      <span className="muted">({item.variant_title})</span>
+                    <li key={id} className="summary__line">
+                      <ProductImage
+                        image={images.get(item.product_handle)}
+                        fallbackAlt={item.product_title}
+                        className="thumb"
+                        sizes="48px"
+                        maxWidth={160}
+                      />
+                      <span>
+                        {item.quantity} × {item.product_title}{' '}
+                        <span className="muted">({item.variant_title})</span>
+                      </span>
                     </li>
                   ) : null;
                 })}

@@ -1,16 +1,17 @@
 import type { Product } from '@souk/sdk';
+import { describeAttributes, formatMoney, jsonLdString, productJsonLd } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import type { PickerVariant } from '@/components/AddToCartForm';
 import { LiveAddToCart } from '@/components/LiveAddToCart';
-import { ProductImage } from '@/components/ProductImage';
+import { ProductGallery } from '@/components/ProductGallery';
 import { ProductReviews } from '@/components/ProductReviews';
 import { RatingStars } from '@/components/RatingStars';
 import { config } from '@/lib/config';
-import { formatMoney, toMajorUnits } from '@/lib/money';
 import { isNotFound, souk } from '@/lib/souk';
+import { store } from '@/lib/store';
 
 /** Product pages are static and regenerated at most once a minute (ISR). */
 export const revalidate = 60;
@@ -65,29 +66,6 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   };
 }
 
-/** schema.org Product data, so search engines can show price and availability. */
-function jsonLd(product: Product): string {
-  const offers = product.variants
-    .filter((v) => v.price)
-    .map((v) => ({
-      '@type': 'Offer',
-      sku: v.sku,
-      price: v.price ? toMajorUnits(v.price.amount, v.price.currency) : undefined,
-      priceCurrency: v.price?.currency,
-      availability: `https://schema.org/${v.available_quantity > 0 ? 'InStock' : 'OutOfStock'}`,
-      seller: { '@type': 'Organization', name: product.seller.name },
-    }));
-  const data = {
-    '@context': 'https://schema.org',
-    '@type': 'Product',
-    name: product.title,
-    description: product.description ?? undefined,
-    image: product.images.map((i) => i.url),
-    offers,
-  };
-  return JSON.stringify(data).replace(/</g, '\\u003c');
-}
-
 export default async function ProductPage({ params }: { params: Promise<Params> }) {
   const { handle, currency } = await params;
   const product = await getProduct(handle, currency);
@@ -102,13 +80,12 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
   }));
   const firstBuyable =
     product.variants.find((v) => v.price && v.available_quantity > 0) ?? product.variants[0];
-  const attributes = Object.entries(product.attributes).filter(
-    ([, value]) => typeof value === 'string' || typeof value === 'number' || Array.isArray(value),
-  );
+  const attributes = describeAttributes(product.attributes);
+  const gallery = product.images.slice(0, 5);
 
   return (
     <article className="product-page">
-      <script type="application/ld+json">{jsonLd(product)}</script>
+      <script type="application/ld+json">{jsonLdString(productJsonLd(product))}</script>
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
@@ -124,21 +101,17 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
       </nav>
       <div className="product-page__layout">
         <div className="product-page__gallery">
-          <ProductImage
-            image={product.images[0]}
-            fallbackAlt={product.title}
-            priority
-            sizes="(max-width: 800px) 100vw, 50vw"
+          <ProductGallery
+            title={product.title}
+            images={gallery.map((image, i) =>
+              store.image(image, `${product.title}, picture ${i + 1}`, {
+                sizes: '(max-width: 800px) 100vw, 600px',
+              }),
+            )}
+            thumbs={gallery.map((image) =>
+              store.image(image, product.title, { sizes: '96px', maxWidth: 320 }),
+            )}
           />
-          {product.images.length > 1 && (
-            <ul className="product-page__thumbs">
-              {product.images.slice(1, 5).map((image) => (
-                <li key={image.url}>
-                  <ProductImage image={image} fallbackAlt={product.title} sizes="96px" />
-                </li>
-              ))}
-            </ul>
-          )}
         </div>
         <div className="product-page__info">
           <h1>{product.title}</h1>
@@ -162,10 +135,10 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
           {product.description && <p className="product-page__description">{product.description}</p>}
           {attributes.length > 0 && (
             <dl className="attributes">
-              {attributes.map(([key, value]) => (
-                <div key={key}>
-                  <dt>{key.replace(/_/g, ' ')}</dt>
-                  <dd>{Array.isArray(value) ? value.join(', ') : String(value)}</dd>
+              {attributes.map((row) => (
+                <div key={row.key}>
+                  <dt>{row.label}</dt>
+                  <dd>{row.value}</dd>
                 </div>
               ))}
             </dl>

@@ -1,0 +1,112 @@
+/**
+ * `npm run bench:lighthouse`: Lighthouse mobile performance (default phone emulation, simulated slow
+ * 4G) of the home, listing, product and cart pages of every theme, on production builds against an API
+ * on the embedded demo database. Reported, not asserted (the target is 95; tests assert the other
+ * categories). Writes .souk/bench/lighthouse.json.
+ *
+ * Builds a theme only when it has no `.next` build (STOREFRONT_BENCH_BUILD=1 forces one).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSoukClient } from '@souk/sdk';
+import {
+  buildStorefront,
+  type Child,
+  freePort,
+  hasBuild,
+  repoRoot,
+  startApi,
+  startStorefront,
+  stopChild,
+  storefrontEnv,
+  themeDir,
+} from '../storefronts/bazaar/tools/stack.js';
+import { audit, launchChromium } from '../storefronts/e2e/lighthouse.js';
+
+const themes = (process.env.STOREFRONT_BENCH_THEMES ?? 'bazaar,atelier').split(',').map((t) => t.trim());
+const out = join(repoRoot, '.souk', 'bench');
+const children: Child[] = [];
+const pgliteDir = mkdtempSync(join(tmpdir(), 'souk-lighthouse-'));
+
+async function main(): Promise<void> {
+  mkdirSync(out, { recursive: true });
+  const apiPort = await freePort();
+  const api = await startApi({
+    port: apiPort,
+    pgliteDir,
+    logFile: join(out, 'lighthouse-api.log'),
+    extraEnv: {
+      SEED_DEMO: 'always',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      RATE_LIMIT_PUBLISHABLE: '1000000',
+    },
+  });
+  children.push(api.child);
+  const souk = createSoukClient({ baseUrl: api.url, apiKey: 'pk_demo_storefront' });
+  const product = (await souk.store.products.list({ limit: 1, currency: 'USD' })).data[0];
+  const variant = product?.variants.find((v) => v.available_quantity > 0);
+  if (!product || !variant) throw new Error('no buyable demo product');
+
+  const chrome = await launchChromium();
+  const rows: { theme: string; page: string; performance: number }[] = [];
+  try {
+    for (const theme of themes) {
+      const port = await freePort();
+      if (process.env.STOREFRONT_BENCH_BUILD === '1' || !hasBuild(themeDir(theme))) {
+        await buildStorefront(
+          storefrontEnv('http://127.0.0.1:9', port),
+          join(out, `build-${theme}.log`),
+          themeDir(theme),
+        );
+      }
+      const web = await startStorefront(
+        'start',
+        port,
+        storefrontEnv(api.url, port),
+        undefined,
+        themeDir(theme),
+        theme,
+      );
+      children.push(web.child);
+      const cart = await souk.store.carts.create({ currency: 'USD' });
+      await souk.store.carts.addItem(cart.id, { variant_id: variant.id, quantity: 1 });
+      const pages: [string, string, string?][] = [
+        ['home', '/'],
+        ['listing', '/products'],
+        ['product', `/products/${product.handle}`],
+        ['cart', '/cart', `${theme}_cart=${cart.id}`],
+      ];
+      for (const [name, path, cookie] of pages) {
+        // A first visit warms the server (ISR render, route compilation): the figure is a warm page.
+        await fetch(`${web.url}${path}`, cookie ? { headers: { cookie } } : {});
+        const report = await audit(chrome.port, `${web.url}${path}`, ['performance'], {
+          mobile: true,
+          ...(cookie ? { cookie } : {}),
+        });
+        rows.push({ theme, page: name, performance: report.scores.performance ?? 0 });
+        console.log(`${theme} ${name}: performance ${report.scores.performance}`);
+      }
+      await stopChild(web.child);
+    }
+  } finally {
+    await chrome.kill();
+  }
+  console.log('\n| theme | page | Lighthouse mobile performance |\n|---|---|---|');
+  for (const r of rows) console.log(`| ${r.theme} | ${r.page} | ${r.performance} |`);
+  writeFileSync(
+    join(out, 'lighthouse.json'),
+    `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`,
+  );
+}
+
+main()
+  .catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    for (const child of children.reverse()) await stopChild(child);
+    rmSync(pgliteDir, { recursive: true, force: true });
+  });

@@ -1,0 +1,158 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+// The run's provided values (apiUrl, themeUrls) are declared by the shared global setup.
+import type {} from '../../bazaar/e2e/setup';
+import { launchBrowser, newSession, type Session, screenshot } from '../../bazaar/e2e/support/browser';
+import { fillCheckout, uniqueEmail } from '../../bazaar/e2e/support/journeys';
+import { createAdmin } from '../../bazaar/e2e/support/souk-admin';
+
+const baseURL = inject('themeUrls').atelier ?? '';
+const admin = createAdmin(inject('apiUrl'));
+const shots = join(import.meta.dirname, 'screenshots');
+let browser: Browser;
+const sessions: Session[] = [];
+
+async function session(): Promise<Session> {
+  const s = await newSession(browser, baseURL);
+  sessions.push(s);
+  return s;
+}
+
+/** Screenshots at desktop width and at 390 px (a phone), then back to desktop. */
+async function shoot(page: Page, name: string): Promise<void> {
+  await screenshot(page, name, shots);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, `${name}-mobile`, shots);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  // Every journey fails on any console error or uncaught page error it caused.
+  const errors = sessions.flatMap((s) => s.errors);
+  for (const s of sessions.splice(0)) await s.context.close();
+  expect(errors, 'browser console errors').toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.skipIf(!baseURL)('Atelier in Chromium', () => {
+  it('browse with the mega-menu, page through a category, search', async () => {
+    const { page } = await session();
+    await page.goto('/');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Made slowly');
+    // Every picture is a real image or the proxy's placeholder: none is broken.
+    await page.waitForLoadState('load');
+    const broken = await page.evaluate(
+      () =>
+        [...document.images].filter((i) => i.complete && i.naturalWidth === 0 && i.loading !== 'lazy').length,
+    );
+    expect(broken).toBe(0);
+    await shoot(page, 'home');
+
+    await page.getByRole('button', { name: 'Shop' }).click();
+    const menu = page.getByRole('navigation', { name: 'Categories' });
+    await menu.waitFor();
+    await screenshot(page, 'mega-menu', shots);
+    await menu.locator('.menu__heading').filter({ hasText: /\w/ }).nth(1).click();
+    await page.waitForURL(/\/categories\//);
+    await expect.poll(() => menu.isHidden()).toBe(true);
+    expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
+
+    await page.goto('/products');
+    const firstTitle = await page.locator('.card__title').first().textContent();
+    await page.getByTestId('next-page').click();
+    await page.waitForURL(/cursor=/);
+    expect(await page.getByRole('link', { name: 'Page 2' }).getAttribute('aria-current')).toBe('page');
+    await shoot(page, 'listing');
+    await page.getByTestId('previous-page').click();
+    await page.waitForURL((url) => !url.search.includes('cursor'));
+    expect(await page.locator('.card__title').first().textContent()).toBe(firstTitle);
+
+    await page.getByRole('searchbox', { name: 'Search the shop' }).first().fill('linen');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/products\?q=linen/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('“linen”');
+    expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
+  });
+
+  it('quick view + product page → two makers in the mini-cart → bag → checkout → confirmation', async () => {
+    const { page } = await session();
+    // Maker 1, from the listing's quick view.
+    await page.goto('/products?seller=atlas-outfitters');
+    const card = page
+      .getByTestId('product-card')
+      .filter({ has: page.locator('.card__quick') })
+      .first();
+    await card.hover();
+    await card.getByRole('button', { name: /Quick view/ }).click();
+    const quick = page
+      .locator('dialog[open]')
+      .getByTestId('quick-view')
+      .or(page.locator('dialog.quick[open]'));
+    await quick.first().waitFor();
+    await screenshot(page, 'quick-view', shots);
+    await page.locator('dialog.quick[open]').getByRole('button', { name: 'Add to bag' }).click();
+    const drawer = page.locator('dialog.drawer[open]');
+    await drawer.waitFor();
+    await expect.poll(() => drawer.getByTestId('mini-cart-line').count()).toBe(1);
+    await drawer.getByRole('button', { name: 'Close' }).click();
+
+    // Maker 2, from a product page.
+    await page.goto('/products?seller=nordic-home');
+    const product = page
+      .getByTestId('product-card')
+      .filter({ hasNot: page.locator('.card__badge') })
+      .first();
+    await product.locator('a.card__link').click();
+    await page.waitForURL(/\/products\/[^/?]+$/);
+    expect(await page.getByTestId('seller-link').textContent()).toBe('Nordic Home');
+    await expect.poll(() => page.getByTestId('stock-state').textContent()).toMatch(/In stock|Only \d+ left/);
+    await shoot(page, 'product');
+    await page.getByRole('button', { name: 'Add to bag' }).click();
+    await drawer.waitFor();
+    await expect.poll(() => drawer.getByTestId('mini-cart-line').count()).toBe(2);
+    // Thumbnails in the drawer: sized images, never broken.
+    expect(await drawer.locator('img.thumb').count()).toBe(2);
+    await screenshot(page, 'mini-cart', shots);
+    await drawer.getByRole('link', { name: 'View bag' }).click();
+
+    await page.waitForURL(/\/cart$/);
+    expect(await page.locator('.maker__name').allTextContents()).toEqual([
+      'From Atlas Outfitters',
+      'From Nordic Home',
+    ]);
+    const totals = page.getByTestId('cart-totals');
+    const before = await totals.textContent();
+    await page
+      .getByRole('button', { name: /^One more/ })
+      .first()
+      .click();
+    await expect.poll(() => totals.textContent()).not.toBe(before);
+    expect(await page.getByTestId('line-quantity').first().textContent()).toBe('2');
+    await shoot(page, 'cart');
+
+    await page.getByRole('link', { name: 'Checkout' }).click();
+    await page.waitForURL(/\/checkout$/);
+    const email = uniqueEmail('atelier');
+    await fillCheckout(page, { email });
+    await shoot(page, 'checkout');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.waitForURL(/\/orders\/ord_/);
+    expect(await page.getByTestId('seller-order').count()).toBe(2);
+    await shoot(page, 'confirmation');
+
+    const orders = await admin.ordersFor(email);
+    expect(orders).toHaveLength(1);
+    expect(orders[0]?.seller_orders.map((so) => so.seller_name).sort()).toEqual([
+      'Atlas Outfitters',
+      'Nordic Home',
+    ]);
+  });
+});

@@ -1,0 +1,102 @@
+import { formatMoney } from '@souk/storefront-kit';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { LineQuantity } from '@/components/LineQuantity';
+import { Thumb } from '@/components/Thumb';
+import { Totals } from '@/components/Totals';
+import { store } from '@/lib/store';
+
+export const metadata: Metadata = { title: 'Your bag', robots: { index: false } };
+
+export default async function CartPage() {
+  const cart = await store.getCart();
+  if (!cart || cart.items.length === 0) {
+    return (
+      <section className="page narrow">
+        <h1>Your bag</h1>
+        <p data-testid="cart-empty">Your bag is empty — the collection is waiting.</p>
+        <Link href="/products" className="btn">
+          Start shopping
+        </Link>
+      </section>
+    );
+  }
+  const items = new Map(cart.items.map((i) => [i.id, i]));
+  const images = await store.getCartImages(cart);
+  const taxKnown = cart.shipping_address !== null;
+  const problems = cart.problems.filter((p) => p.item_id !== null || p.seller_id !== null);
+  return (
+    <section className="page cart-page">
+      <h1>Your bag</h1>
+      <div className="bag__layout">
+        <div>
+          {cart.sellers.map((group) => (
+            <section key={group.seller_id} className="maker" aria-labelledby={`m-${group.seller_id}`}>
+              <h2 id={`m-${group.seller_id}`} className="maker__name">
+                From {group.seller_name}
+              </h2>
+              <ul className="lines">
+                {group.item_ids.map((id) => {
+                  const item = items.get(id);
+                  if (!item) return null;
+                  const problem = cart.problems.find((p) => p.item_id === item.id);
+                  return (
+                    <li key={id} className="line" data-testid="cart-line">
+                      <Thumb image={images.get(item.product_handle)} title={item.product_title} />
+                      <div className="line__info">
+                        <Link
+                          href={`/products/${item.product_handle}`}
+                          prefetch={false}
+                          className="line__title"
+                        >
+                          {item.product_title}
+                        </Link>
+                        <span className="muted">{item.variant_title}</span>
+                        {problem && (
+                          <span className="field__error" data-problem={problem.code}>
+                            {problem.detail}
+                          </span>
+                        )}
+                        <LineQuantity itemId={item.id} quantity={item.quantity} title={item.product_title} />
+                      </div>
+                      <span className="line__price">
+                        {item.subtotal ? formatMoney(item.subtotal) : 'Unavailable'}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+              <p className="maker__ship muted">
+                Shipping from {group.seller_name}:{' '}
+                {group.shipping ? formatMoney(group.shipping) : 'not available'}
+              </p>
+            </section>
+          ))}
+        </div>
+        <aside className="summary" aria-labelledby="summary-title">
+          <h2 id="summary-title">Summary</h2>
+          <Totals
+            testId="cart-totals"
+            rows={[
+              { label: 'Subtotal', value: cart.totals.subtotal },
+              { label: 'Shipping', value: cart.totals.shipping, pending: 'Not available' },
+              { label: 'Tax', value: taxKnown ? cart.totals.tax : null, pending: 'At checkout' },
+              { label: taxKnown ? 'Total' : 'Total before tax', value: cart.totals.total, strong: true },
+            ]}
+          />
+          {problems.length > 0 && (
+            <ul className="alert" role="alert">
+              {problems.map((p) => (
+                <li key={`${p.code}-${p.item_id ?? p.seller_id}`}>{p.detail}</li>
+              ))}
+            </ul>
+          )}
+          <Link href="/checkout" className="btn btn--block">
+            Checkout
+          </Link>
+          <p className="muted small">Prices in {cart.currency}. Each maker ships separately.</p>
+        </aside>
+      </div>
+    </section>
+  );
+}

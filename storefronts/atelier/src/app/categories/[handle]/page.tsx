@@ -1,0 +1,43 @@
+import { listingMetadata, parseListing, type RawParams } from '@souk/storefront-kit';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Listing } from '@/components/Listing';
+import { store } from '@/lib/store';
+
+type Props = { params: Promise<{ handle: string }>; searchParams: Promise<RawParams> };
+
+async function category(handle: string) {
+  const all = await store.getCategories();
+  const found = all.find((c) => c.handle === decodeURIComponent(handle));
+  return found ? { found, parent: all.find((c) => c.id === found.parent_id) } : null;
+}
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { handle } = await params;
+  const c = await category(handle);
+  if (!c) return { title: 'Not found' };
+  const fixed = { category: c.found.handle };
+  return listingMetadata(
+    `/categories/${c.found.handle}`,
+    parseListing(await searchParams, fixed),
+    fixed,
+    c.found.name,
+    `${c.found.name} from independent makers on Atelier.`,
+  );
+}
+
+export default async function CategoryPage({ params, searchParams }: Props) {
+  const { handle } = await params;
+  const c = await category(handle);
+  if (!c) notFound();
+  const fixed = { category: c.found.handle };
+  return (
+    <Listing
+      path={`/categories/${c.found.handle}`}
+      state={parseListing(await searchParams, fixed)}
+      fixed={fixed}
+      eyebrow={c.parent?.name ?? 'Category'}
+      heading={c.found.name}
+    />
+  );
+}

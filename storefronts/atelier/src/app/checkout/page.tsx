@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { CheckoutState } from '@souk/storefront-kit';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CheckoutForm } from '@/components/CheckoutForm';
+import { Thumb } from '@/components/Thumb';
+import { Totals } from '@/components/Totals';
+import { store } from '@/lib/store';
+
+export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
+
+export default async function CheckoutPage() {
+  const cart = await store.getCart();
+  if (!cart || cart.items.length === 0) {
+    return (
+      <section className="page narrow">
+        <h1>Checkout</h1>
+        <p>Your bag is empty.</p>
+        <Link href="/products" className="btn">
+          Start shopping
+        </Link>
+      </section>
+    );
+  }
+  const a = cart.shipping_address;
+  // The Idempotency-Key of this checkout attempt, made once per render of the page.
+  const initial: CheckoutState = {
+    idempotencyKey: randomUUID(),
+    seq: 0,
+    values: {
+      email: cart.email ?? '',
+      name: a?.name ?? '',
+      line1: a?.line1 ?? '',
+      line2: a?.line2 ?? '',
+      city: a?.city ?? '',
+      postal_code: a?.postal_code ?? '',
+      region: a?.region ?? '',
+      country: a?.country ?? '',
+      phone: a?.phone ?? '',
+    },
+  };
+  const images = await store.getCartImages(cart);
+  return (
+    <section className="page checkout">
+      <h1>Checkout</h1>
+      <div className="bag__layout">
+        <CheckoutForm initial={initial} />
+        <aside className="summary" aria-labelledby="order-summary">
+          <h2 id="order-summary">In your bag</h2>
+          <ul className="mini-lines">
+            {cart.items.map((item) => (
+              <li key={item.id}>
+                <Thumb image={images.get(item.product_handle)} title={item.product_title} />
+                <span>
+                  {item.product_title}
+                  <span className="muted small">
+                    {' '}
+                    {item.variant_title} · {item.quantity}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+          <Totals
+            rows={[
+              { label: 'Subtotal', value: cart.totals.subtotal },
+              { label: 'Shipping', value: cart.totals.shipping, pending: 'Not available' },
+              { label: 'Tax', value: cart.totals.tax, pending: 'Depends on the address' },
+              { label: 'Total', value: cart.totals.total, strong: true },
+            ]}
+          />
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import {
+  describeAttributes,
+  jsonLdString,
+  productJsonLd,
+  productMetadata,
+  variantChoices,
+} from '@souk/storefront-kit';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AddToBag } from '@/components/AddToBag';
+import { store } from '@/lib/store';
+
+/** Product pages are static per currency and regenerated at most once a minute (ISR). */
+export const revalidate = 60;
+
+type Params = { handle: string; currency: string };
+
+/** Prerenders the newest products; with no API at build time, every page renders on first visit. */
+export async function generateStaticParams(): Promise<Params[]> {
+  try {
+    const page = await store.souk.store.products.list({ limit: 12 }, { maxRetries: 0, timeoutMs: 5_000 });
+    return page.data.flatMap((p) =>
+      store.config.currencies.map((c) => ({ handle: p.handle, currency: c.toLowerCase() })),
+    );
+  } catch {
+    console.warn('atelier: Souk API unreachable at build time; product pages will render on first visit');
+    return [];
+  }
+}
+
+async function load({ handle, currency }: Params) {
+  if (!store.config.currencies.includes(currency.toUpperCase())) return null;
+  return store.getProduct(decodeURIComponent(handle), currency.toUpperCase());
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const product = await load(await params);
+  return product ? productMetadata(product) : { title: 'Not found' };
+}
+
+export default async function ProductPage({ params }: { params: Promise<Params> }) {
+  const product = await load(await params);
+  if (!product) notFound();
+  const { variants, initialId } = variantChoices(product);
+  const attributes = describeAttributes(product.attributes);
+  const images = product.images.slice(0, 4);
+  return (
+    <article className="pdp">
+      <script type="application/ld+json">{jsonLdString(productJsonLd(product))}</script>
+      <div className="pdp__gallery" data-testid="gallery">
+        {images.length === 0 && (
+          <div className="pdp__img card__img--empty" role="img" aria-label={`${product.title} (no image)`} />
+        )}
+        {images.map((image, i) => {
+          const props = store.image(image, `${product.title}, picture ${i + 1}`, {
+            sizes: '(max-width: 900px) 100vw, 58vw',
+          });
+          return (
+            // biome-ignore lint/performance/noImgElement: srcset from Souk's variants, computed by the kit.
+            <img
+              key={image.url}
+              className="pdp__img"
+              {...props}
+              alt={props.alt}
+              loading={i === 0 ? 'eager' : 'lazy'}
+              fetchPriority={i === 0 ? 'high' : 'auto'}
+              decoding="async"
+            />
+          );
+        })}
+      </div>
+      <div className="pdp__info">
+        <nav aria-label="Breadcrumb" className="crumbs">
+          <ol>
+            <li>
+              <Link href="/products">Shop</Link>
+            </li>
+            {product.category && (
+              <li>
+                <Link href={`/categories/${product.category.handle}`}>{product.category.name}</Link>
+              </li>
+            )}
+          </ol>
+        </nav>
+        <p className="eyebrow">
+          <Link href={`/products?seller=${product.seller.handle}`} data-testid="seller-link">
+            {product.seller.name}
+          </Link>
+        </p>
+        <h1 className="pdp__title">{product.title}</h1>
+        {product.description && <p className="pdp__lede">{product.description}</p>}
+        <AddToBag
+          options={product.options.map((o) => ({ name: o.name, values: o.values }))}
+          variants={variants}
+          initialVariantId={initialId}
+        />
+        <div className="pdp__details">
+          {attributes.length > 0 && (
+            <details open>
+              <summary>Details</summary>
+              <dl className="specs">
+                {attributes.map((row) => (
+                  <div key={row.key}>
+                    <dt>{row.label}</dt>
+                    <dd>{row.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+          )}
+          <details>
+            <summary>Shipping and returns</summary>
+            <p>
+              {product.seller.name} ships this piece themselves, at their own rate, shown in your bag. Returns
+              are free within 30 days.
+            </p>
+          </details>
+        </div>
+      </div>
+    </article>
+  );
+}

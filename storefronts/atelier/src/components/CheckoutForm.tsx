@@ -1,0 +1,136 @@
+'use client';
+
+import { type CheckoutField, type CheckoutState, countries, testPaymentMethods } from '@souk/storefront-kit';
+import { useActionState } from 'react';
+import { checkout } from '@/app/actions/checkout';
+
+type FieldProps = {
+  name: CheckoutField;
+  label: string;
+  state: CheckoutState;
+  type?: string;
+  autoComplete?: string;
+  required?: boolean;
+};
+
+/** A labelled input whose API validation error (if any) is linked with aria-describedby. */
+function Field({ name, label, state, type = 'text', autoComplete, required = true }: FieldProps) {
+  const error = state.problem?.fields[name];
+  const errorId = `${name}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={name}>{required ? label : `${label} (optional)`}</label>
+      <input
+        id={name}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        required={required}
+        defaultValue={state.values[name] ?? ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      />
+      {error && (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A one-page checkout in three numbered steps. The Idempotency-Key is made when the page renders and
+ * sent with the form, so a double submit places one order; the kit's action hands back a fresh key
+ * after a definite failure.
+ */
+export function CheckoutForm({ initial }: { initial: CheckoutState }) {
+  const [state, formAction, pending] = useActionState(checkout, initial);
+  const problem = state.problem;
+  return (
+    <form action={formAction} className="checkout-form" key={state.seq} id="checkout-form">
+      {problem && (
+        <div role="alert" className="alert" data-testid="checkout-error" data-code={problem.code}>
+          <p>{problem.message}</p>
+          {(problem.code === 'out_of_stock' || problem.code === 'variant_unavailable') && (
+            <p>
+              <a href="/cart">Review your bag</a>
+            </p>
+          )}
+        </div>
+      )}
+      <input type="hidden" name="idempotency_key" value={state.idempotencyKey} />
+      <fieldset className="step">
+        <legend>
+          <span className="step__no">1</span> Contact
+        </legend>
+        <Field name="email" label="Email" type="email" autoComplete="email" state={state} />
+      </fieldset>
+      <fieldset className="step">
+        <legend>
+          <span className="step__no">2</span> Delivery
+        </legend>
+        <Field name="name" label="Full name" autoComplete="name" state={state} />
+        <Field name="line1" label="Address" autoComplete="address-line1" state={state} />
+        <Field
+          name="line2"
+          label="Apartment, suite, etc."
+          autoComplete="address-line2"
+          state={state}
+          required={false}
+        />
+        <div className="field-row">
+          <Field name="postal_code" label="Postal code" autoComplete="postal-code" state={state} />
+          <Field name="city" label="City" autoComplete="address-level2" state={state} />
+        </div>
+        <div className="field-row">
+          <Field
+            name="region"
+            label="State / region"
+            autoComplete="address-level1"
+            state={state}
+            required={false}
+          />
+          <div className="field">
+            <label htmlFor="country">Country</label>
+            <select
+              id="country"
+              name="country"
+              autoComplete="country"
+              defaultValue={state.values.country || 'US'}
+            >
+              {countries.map(([code, name]) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <Field name="phone" label="Phone" type="tel" autoComplete="tel" state={state} required={false} />
+      </fieldset>
+      <fieldset className="step">
+        <legend>
+          <span className="step__no">3</span> Payment
+        </legend>
+        <div className="field">
+          <label htmlFor="payment_method">Payment method (test cards — no money moves)</label>
+          <select
+            id="payment_method"
+            name="payment_method"
+            defaultValue={state.values.payment_method || 'pm_card_visa'}
+          >
+            {testPaymentMethods.map((m) => (
+              <option key={m.value} value={m.value}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </fieldset>
+      <button type="submit" className="btn btn--block" disabled={pending} aria-disabled={pending}>
+        {pending ? 'Placing your order…' : 'Place order'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+import type { ProductList } from '@souk/sdk';
+import { isSoukError } from '@souk/sdk';
+import {
+  type ListingState,
+  listingHref,
+  paginate,
+  sortLabels,
+  toProductQuery,
+  withoutPosition,
+} from '@souk/storefront-kit';
+import Link from 'next/link';
+import { store } from '@/lib/store';
+import { ProductGrid } from './ProductCard';
+
+/** Loads one page of products; a stale or foreign cursor starts over at the first page. */
+async function loadPage(
+  state: ListingState,
+  currency: string,
+): Promise<{ page: ProductList; reset: boolean }> {
+  try {
+    return { page: await store.souk.store.products.list(toProductQuery(state, currency, 24)), reset: false };
+  } catch (err) {
+    if (!isSoukError(err, 'invalid_cursor') || !state.cursor) throw err;
+    const page = await store.souk.store.products.list(toProductQuery(withoutPosition(state), currency, 24));
+    return { page, reset: true };
+  }
+}
+
+/**
+ * An editorial listing: a large heading and intro, sort links as tabs, the grid, then numbered pages
+ * (every page reached so far, and "Next"; the API's cursors only go forward, the kit keeps the trail).
+ */
+export async function Listing({
+  path,
+  state,
+  fixed = {},
+  eyebrow,
+  heading,
+  intro,
+}: {
+  path: string;
+  state: ListingState;
+  fixed?: Partial<ListingState>;
+  eyebrow: string;
+  heading: string;
+  intro?: string;
+}) {
+  const currency = await store.getCurrency();
+  const { page, reset } = await loadPage(state, currency);
+  const shown = reset ? withoutPosition(state) : state;
+  const links = paginate(path, shown, page.next_cursor, fixed);
+  const base = withoutPosition(shown);
+  const sorts = Object.entries(sortLabels).filter(([key]) => key !== 'relevance' || state.q) as [
+    keyof typeof sortLabels,
+    string,
+  ][];
+  return (
+    <div className="listing">
+      <header className="listing__head">
+        <p className="eyebrow">{eyebrow}</p>
+        <h1>{heading}</h1>
+        {intro && <p className="listing__intro">{intro}</p>}
+      </header>
+      <nav className="sorts" aria-label="Sort by">
+        <ul>
+          {sorts.map(([key, label]) => {
+            const current = (state.sort ?? (state.q ? 'relevance' : undefined)) === key;
+            return (
+              <li key={key}>
+                <Link
+                  href={listingHref(path, { ...base, sort: key }, fixed)}
+                  aria-current={current ? 'true' : undefined}
+                >
+                  {label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      {reset && <p className="notice">That page link has expired, so here is the first page.</p>}
+      {page.data.length === 0 ? (
+        <p className="empty" data-testid="no-results">
+          Nothing matches yet. <Link href="/products">See everything</Link>
+        </p>
+      ) : (
+        <ProductGrid products={page.data} priorityCount={4} />
+      )}
+      {(links.previous || links.next) && (
+        <nav className="pages" aria-label="Pages">
+          {links.previous ? (
+            <Link href={links.previous} rel="prev" className="pages__step" data-testid="previous-page">
+              ← Previous
+            </Link>
+          ) : (
+            <span className="pages__step" aria-hidden="true" />
+          )}
+          <ol>
+            {links.pages.map((p) => (
+              <li key={p.number}>
+                <Link
+                  href={p.href}
+                  aria-current={p.number === links.page ? 'page' : undefined}
+                  aria-label={`Page ${p.number}`}
+                >
+                  {p.number}
+                </Link>
+              </li>
+            ))}
+          </ol>
+          {links.next ? (
+            <Link href={links.next} rel="next" className="pages__step" data-testid="next-page">
+              Next →
+            </Link>
+          ) : (
+            <span className="pages__step" aria-hidden="true" />
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import type { Product } from '@souk/sdk';
+import { formatMoney, type ImageProps, variantChoices } from '@souk/storefront-kit';
+import Link from 'next/link';
+import { store } from '@/lib/store';
+import { QuickView } from './QuickView';
+
+/** "$12.00", "From $12.00", or a note when there is no price in this currency. */
+export function priceLabel(product: Product): string {
+  const range = product.price_range;
+  if (!range) return 'Not sold in this currency';
+  return range.min.amount === range.max.amount ? formatMoney(range.min) : `From ${formatMoney(range.min)}`;
+}
+
+/** A placeholder tile for a product without pictures. */
+function NoImage({ title }: { title: string }) {
+  return <div className="card__img card__img--empty" role="img" aria-label={`${title} (no image)`} />;
+}
+
+/**
+ * An image-led card: the picture is the link, a second picture shows on hover, and "Quick view" opens the
+ * product in a dialog without leaving the page.
+ */
+export function ProductCard({
+  product,
+  priority = false,
+  sizes,
+}: {
+  product: Product;
+  priority?: boolean;
+  sizes: string;
+}) {
+  const [first, second] = product.images;
+  const main: ImageProps | null = first ? store.image(first, product.title, { sizes }) : null;
+  const hover: ImageProps | null = second ? store.image(second, '', { sizes }) : null;
+  const inStock = product.variants.some((v) => v.available_quantity > 0);
+  const { variants, initialId } = variantChoices(product);
+  return (
+    <article className="card" data-testid="product-card">
+      <div className="card__media">
+        <Link href={`/products/${product.handle}`} className="card__link" prefetch={false}>
+          <span className="card__frame">
+            {main ? (
+              // biome-ignore lint/performance/noImgElement: srcset from Souk's variants, computed by the kit.
+              <img
+                className="card__img"
+                {...main}
+                alt={main.alt}
+                loading={priority ? 'eager' : 'lazy'}
+                fetchPriority={priority ? 'high' : 'auto'}
+                decoding="async"
+              />
+            ) : (
+              <NoImage title={product.title} />
+            )}
+            {hover && (
+              // biome-ignore lint/performance/noImgElement: as above; decorative second view.
+              <img className="card__img card__img--hover" {...hover} alt="" loading="lazy" decoding="async" />
+            )}
+          </span>
+          <span className="card__title">{product.title}</span>
+        </Link>
+        {!inStock && <span className="card__badge">Sold out</span>}
+        {product.price_range && inStock && (
+          <QuickView
+            title={product.title}
+            href={`/products/${product.handle}`}
+            seller={product.seller.name}
+            image={main}
+            options={product.options.map((o) => ({ name: o.name, values: o.values }))}
+            variants={variants}
+            initialVariantId={initialId}
+          />
+        )}
+      </div>
+      <p className="card__meta">
+        <span className="card__seller">{product.seller.name}</span>
+        <span className="card__price">{priceLabel(product)}</span>
+      </p>
+    </article>
+  );
+}
+
+/** Cards in the editorial grid; the first `priorityCount` images load at once (above the fold). */
+export function ProductGrid({
+  products,
+  priorityCount = 0,
+  feature = false,
+}: {
+  products: Product[];
+  priorityCount?: number;
+  /** Draws the first card twice as large (the home page's edit). */
+  feature?: boolean;
+}) {
+  return (
+    <ul className={`grid ${feature ? 'grid--feature' : ''}`}>
+      {products.map((p, i) => (
+        <li key={p.id}>
+          <ProductCard
+            product={p}
+            priority={i < priorityCount}
+            sizes={
+              feature && i === 0
+                ? '(max-width: 700px) 100vw, 50vw'
+                : '(max-width: 700px) 50vw, (max-width: 1100px) 33vw, 25vw'
+            }
+          />
+        </li>
+      ))}
+    </ul>
+  );
+}

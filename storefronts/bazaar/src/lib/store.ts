@@ -1,0 +1,11 @@
+import 'server-only';
+import { createActions, createStorefront } from '@souk/storefront-kit/server';
+
+/**
+ * Bazaar's storefront: its configuration (environment, see the README), its Souk client, cart cookie
+ * and currency, all from `@souk/storefront-kit`. Cookies are named `bazaar_…`.
+ */
+export const store = createStorefront('bazaar');
+
+/** The bodies of Bazaar's Server Actions (wrapped in `src/app/actions/`). */
+export const actions = createActions(store);

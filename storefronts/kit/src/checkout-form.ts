@@ -1,0 +1,47 @@
+import type { FormProblem } from './problems';
+
+/** The fields of the checkout form, named like the API's body fields so its errors map onto them. */
+export const checkoutFields = [
+  'email',
+  'name',
+  'line1',
+  'line2',
+  'city',
+  'postal_code',
+  'region',
+  'country',
+  'phone',
+  'payment_method',
+] as const;
+export type CheckoutField = (typeof checkoutFields)[number];
+
+export interface CheckoutState {
+  /** The Idempotency-Key the next submit sends; a new one after a definite failure. */
+  idempotencyKey: string;
+  values: Partial<Record<CheckoutField, string>>;
+  problem?: FormProblem;
+  seq: number;
+}
+
+/** The payment methods of Souk's built-in `test` provider (it never moves money). */
+export const testPaymentMethods = [
+  { value: 'pm_card_visa', label: 'Visa •••• 4242 (approved)' },
+  { value: 'pm_card_mastercard', label: 'Mastercard •••• 4444 (approved)' },
+  { value: 'pm_card_declined', label: 'Card that is declined' },
+  { value: 'pm_card_insufficient_funds', label: 'Card with insufficient funds' },
+  { value: 'pm_card_review', label: 'Card held for review' },
+] as const;
+
+/** Countries the demo marketplace has tax rates for (others are refused with `destination_unsupported`). */
+export const countries = [
+  ['US', 'United States'],
+  ['CA', 'Canada'],
+  ['DE', 'Germany'],
+  ['FR', 'France'],
+  ['GB', 'United Kingdom'],
+  ['NL', 'Netherlands'],
+  ['ES', 'Spain'],
+  ['IT', 'Italy'],
+  ['SE', 'Sweden'],
+  ['JP', 'Japan'],
+] as const;

@@ -1,0 +1,1 @@
+export { useCookie } from './use-cookie';

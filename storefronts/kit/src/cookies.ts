@@ -1,0 +1,43 @@
+/**
+ * Cookie names and options, shared by the proxy (edge of the request), Server Components and Server
+ * Actions. No secrets here: the cart id and order tokens are capabilities, so they live in httpOnly
+ * cookies the page's JavaScript cannot read. Names carry the theme's id: browsers share cookies
+ * between ports of one host, so two themes on localhost must not read each other's cart.
+ */
+export interface CookieNames {
+  cart: string;
+  /** Number of units in the cart: a display hint for the header badge (readable by the browser). */
+  cartCount: string;
+  currency: string;
+  /** One cookie per order, scoped to that order's confirmation page. */
+  orderToken: string;
+}
+
+/** The cookie names of a theme (`bazaar` → `bazaar_cart`, `bazaar_cart_count`, …). */
+export function cookieNames(themeId: string): CookieNames {
+  if (!/^[a-z][a-z0-9_]*$/.test(themeId)) throw new Error(`theme id "${themeId}" must be [a-z][a-z0-9_]*`);
+  return {
+    cart: `${themeId}_cart`,
+    cartCount: `${themeId}_cart_count`,
+    currency: `${themeId}_currency`,
+    orderToken: `${themeId}_order_token`,
+  };
+}
+
+export const THIRTY_DAYS = 60 * 60 * 24 * 30;
+
+/** Options of the capability cookies (cart id, order token). */
+export function privateCookie(secure: boolean, path = '/') {
+  return { httpOnly: true, sameSite: 'lax', secure, path, maxAge: THIRTY_DAYS } as const;
+}
+
+/** Options of the cookies the browser may read (currency, cart count). */
+export function publicCookie(secure: boolean) {
+  return { httpOnly: false, sameSite: 'lax', secure, path: '/', maxAge: THIRTY_DAYS } as const;
+}
+
+/** Only same-site paths: never redirect to another origin (`//evil.example` or `/\evil`). */
+export function safePath(value: unknown): string {
+  const path = typeof value === 'string' ? value : '/';
+  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
+}

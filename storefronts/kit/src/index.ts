@@ -1,0 +1,15 @@
+/**
+ * `@souk/storefront-kit`: the parts of a Souk storefront that do not depend on a theme's look.
+ * This entry is isomorphic (server and browser); `@souk/storefront-kit/server` holds the cart,
+ * the Souk client and the Server Action bodies, `@souk/storefront-kit/client` the browser hooks.
+ */
+export * from './attributes';
+export * from './checkout-form';
+export * from './cookies';
+export * from './images';
+export * from './listing';
+export * from './money';
+export * from './problems';
+export * from './proxy';
+export * from './seo';
+export * from './variants';

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { listingHref, paginate, parseListing, toProductQuery } from './listing';
+
+describe('listing state', () => {
+  it('drops unknown and contradictory parameters', () => {
+    const state = parseListing({ q: '  boots ', sort: 'relevance', min: 'x', max: '40', junk: 'y' });
+    expect(state).toEqual({ q: 'boots', sort: 'relevance', max: '40' });
+    expect(parseListing({ sort: 'relevance' })).toEqual({});
+    // A trail without a cursor means nothing.
+    expect(parseListing({ back: 'a' })).toEqual({});
+  });
+
+  it('builds the API query in minor units of the currency', () => {
+    expect(toProductQuery({ min: '10', max: '19.99' }, 'USD')).toMatchObject({
+      min_price: 1000,
+      max_price: 1999,
+    });
+    expect(toProductQuery({ min: '1000' }, 'JPY')).toMatchObject({ min_price: 1000 });
+  });
+
+  it('keeps fixed keys out of the query string and orders the rest', () => {
+    expect(
+      listingHref('/categories/boots', { sort: 'newest', category: 'boots', q: 'x' }, { category: 'boots' }),
+    ).toBe('/categories/boots?q=x&sort=newest');
+  });
+});
+
+describe('paginate', () => {
+  it('walks forward and back through keyset pages', () => {
+    const page1 = paginate('/products', { q: 'mug' }, 'c1');
+    expect(page1).toEqual({
+      page: 1,
+      previous: null,
+      next: '/products?q=mug&cursor=c1',
+      first: null,
+      pages: [{ number: 1, href: '/products?q=mug' }],
+    });
+
+    const s2 = parseListing({ q: 'mug', cursor: 'c1' });
+    const page2 = paginate('/products', s2, 'c2');
+    expect(page2.page).toBe(2);
+    expect(page2.previous).toBe('/products?q=mug');
+    expect(page2.next).toBe('/products?q=mug&cursor=c2&back=c1');
+
+    const s3 = parseListing(Object.fromEntries(new URL(`http://x${page2.next}`).searchParams));
+    const page3 = paginate('/products', s3, null);
+    expect(page3).toEqual({
+      page: 3,
+      previous: '/products?q=mug&cursor=c1',
+      next: null,
+      first: '/products?q=mug',
+      pages: [
+        { number: 1, href: '/products?q=mug' },
+        { number: 2, href: '/products?q=mug&cursor=c1' },
+        { number: 3, href: '/products?q=mug&cursor=c2&back=c1' },
+      ],
+    });
+  });
+
+  it('reads a trail of several pages', () => {
+    const state = parseListing({ cursor: 'c3', back: ['c1', 'c2'] });
+    const links = paginate('/products', state, 'c4');
+    expect(links.page).toBe(4);
+    expect(links.previous).toBe('/products?cursor=c2&back=c1');
+    expect(links.next).toBe('/products?cursor=c4&back=c1&back=c2&back=c3');
+  });
+});

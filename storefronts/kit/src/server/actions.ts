@@ -1,0 +1,190 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { isSoukError, type Order, type ShippingAddress } from '@souk/sdk';
+import { revalidatePath } from 'next/cache';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { type CheckoutField, type CheckoutState, checkoutFields } from '../checkout-form';
+import { privateCookie, publicCookie, safePath } from '../cookies';
+import { type FormProblem, toFormProblem } from '../problems';
+import { supportedCurrency } from './config';
+import { CartCurrencyError, type Storefront } from './storefront';
+
+export interface AddToCartState {
+  status: 'idle' | 'added' | 'error';
+  message: string;
+  /** Bumped on every result so the form can announce the same message twice. */
+  seq: number;
+  problem?: FormProblem;
+  /** Units in the cart after a successful add (for a mini-cart). */
+  count?: number;
+}
+
+export interface CartLineState {
+  message: string;
+}
+
+function quantityOf(formData: FormData, field = 'quantity'): number {
+  const n = Number(formData.get(field) ?? 1);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, 100) : 1;
+}
+
+function text(formData: FormData, field: CheckoutField): string {
+  return String(formData.get(field) ?? '').trim();
+}
+
+function addressOf(values: Partial<Record<CheckoutField, string>>): ShippingAddress {
+  return {
+    name: values.name ?? '',
+    line1: values.line1 ?? '',
+    line2: values.line2 || null,
+    city: values.city ?? '',
+    postal_code: values.postal_code ?? '',
+    region: values.region || null,
+    country: (values.country ?? '').toUpperCase(),
+    phone: values.phone || null,
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The bodies of a theme's Server Actions. A theme's `'use server'` file wraps each in an exported
+ * async function (Next only accepts functions defined in such a file), e.g.
+ * `export async function addToCart(s, f) { return actions.addToCart(s, f); }`.
+ */
+export function createActions(store: Storefront) {
+  const { config, souk } = store;
+
+  /**
+   * Adds the chosen variant to the buyer's cart, creating the cart (and its httpOnly cookie) on first
+   * use. Prices and stock are checked by the API; the browser only says which variant and how many.
+   */
+  async function addToCart(prev: AddToCartState, formData: FormData): Promise<AddToCartState> {
+    const seq = prev.seq + 1;
+    const variantId = String(formData.get('variant_id') ?? '');
+    if (!variantId) return { status: 'error', message: 'Please choose an option.', seq };
+    try {
+      const cart = await store.cartForAdding(await store.getCurrency());
+      const updated = await souk.store.carts.addItem(cart.id, {
+        variant_id: variantId,
+        quantity: quantityOf(formData),
+      });
+      await store.rememberCart(updated);
+      revalidatePath('/cart');
+      const count = updated.items.reduce((sum, i) => sum + i.quantity, 0);
+      return { status: 'added', message: 'Added to your cart.', seq, count };
+    } catch (err) {
+      if (err instanceof CartCurrencyError) {
+        const message = `Your cart is priced in ${err.cartCurrency}. Switch the currency to ${err.cartCurrency} to add this item, or empty your cart first.`;
+        return { status: 'error', message, seq };
+      }
+      const problem = toFormProblem(err);
+      return { status: 'error', message: problem.message, seq, problem };
+    }
+  }
+
+  /** Changes a line's quantity (0 removes it). */
+  async function updateLine(_prev: CartLineState, formData: FormData): Promise<CartLineState> {
+    const itemId = String(formData.get('item_id') ?? '');
+    const quantity = Number(formData.get('quantity'));
+    const cart = await store.getCart();
+    if (!cart || !itemId) return { message: 'Your cart has changed. Please reload the page.' };
+    try {
+      const updated =
+        Number.isInteger(quantity) && quantity > 0
+          ? await souk.store.carts.updateItem(cart.id, itemId, { quantity: Math.min(quantity, 100) })
+          : await souk.store.carts.removeItem(cart.id, itemId);
+      await store.rememberCart(updated);
+      revalidatePath('/cart');
+      return { message: '' };
+    } catch (err) {
+      return { message: toFormProblem(err).message };
+    }
+  }
+
+  /** Removes a line. */
+  async function removeLine(_prev: CartLineState, formData: FormData): Promise<CartLineState> {
+    const itemId = String(formData.get('item_id') ?? '');
+    const cart = await store.getCart();
+    if (!cart || !itemId) return { message: 'Your cart has changed. Please reload the page.' };
+    try {
+      await store.rememberCart(await souk.store.carts.removeItem(cart.id, itemId));
+      revalidatePath('/cart');
+      return { message: '' };
+    } catch (err) {
+      return { message: toFormProblem(err).message };
+    }
+  }
+
+  /**
+   * Places the order with the form's Idempotency-Key. A duplicate submit sends the same key and body,
+   * so the API answers with the same order; while the first still runs the API says
+   * `idempotency_in_progress`, and we wait for it.
+   */
+  async function placeOrder(cartId: string, paymentMethod: string, idempotencyKey: string): Promise<Order> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await souk.store.carts.checkout(cartId, { payment_method: paymentMethod }, { idempotencyKey });
+      } catch (err) {
+        if (!isSoukError(err, 'idempotency_in_progress') || attempt >= 20) throw err;
+        await sleep(250);
+      }
+    }
+  }
+
+  /** Saves the contact and address on the cart, checks it out and redirects to the confirmation. */
+  async function checkout(prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
+    const values: CheckoutState['values'] = {};
+    for (const field of checkoutFields) values[field] = text(formData, field);
+    const idempotencyKey = String(formData.get('idempotency_key') || prev.idempotencyKey);
+    const seq = prev.seq + 1;
+    const cartId = await store.getCartId();
+    if (!cartId) {
+      const problem: FormProblem = { code: 'cart_empty', message: 'Your cart is empty.', fields: {} };
+      return { idempotencyKey, values, problem, seq };
+    }
+    let order: Order;
+    try {
+      const cart = await souk.store.carts.get(cartId);
+      // A completed cart means this repeats a submit that already went through: skip the update (a
+      // completed cart cannot change) and let the same key replay the order.
+      if (cart.status === 'active') {
+        await souk.store.carts.update(cartId, {
+          email: values.email ?? '',
+          shipping_address: addressOf(values),
+        });
+      }
+      order = await placeOrder(cartId, values.payment_method ?? '', idempotencyKey);
+    } catch (err) {
+      const problem = toFormProblem(err);
+      // Without an answer the order may exist: keep the key so a retry replays it. After a definite
+      // failure the next attempt is a new request (another card, fixed fields), so it needs a new key.
+      const nextKey = problem.code === 'unreachable' ? idempotencyKey : randomUUID();
+      return { idempotencyKey: nextKey, values, problem, seq };
+    }
+    const jar = await cookies();
+    if (order.access_token) {
+      jar.set(
+        config.cookies.orderToken,
+        order.access_token,
+        privateCookie(config.secureCookies, `/orders/${order.id}`),
+      );
+    }
+    jar.delete(config.cookies.cartCount);
+    redirect(`/orders/${order.id}`);
+  }
+
+  /** Stores the picked currency and reloads the page the buyer was on. */
+  async function setCurrency(formData: FormData): Promise<void> {
+    const currency = supportedCurrency(config, String(formData.get('currency') ?? ''));
+    (await cookies()).set(config.cookies.currency, currency, publicCookie(config.secureCookies));
+    // A listing cursor belongs to the old price filters' currency; start the listing over.
+    const target = new URL(safePath(formData.get('return_to')), 'http://x');
+    target.searchParams.delete('cursor');
+    target.searchParams.delete('back');
+    redirect(`${target.pathname}${target.search}`);
+  }
+
+  return { addToCart, updateLine, removeLine, checkout, setCurrency };
+}

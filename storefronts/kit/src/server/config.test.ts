@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig, supportedCurrency } from './config';
+
+describe('readConfig', () => {
+  it('reads a theme’s environment with safe defaults', () => {
+    const config = readConfig('atelier', { PORT: '3001' });
+    expect(config).toMatchObject({
+      apiUrl: 'http://localhost:4000',
+      siteUrl: 'http://localhost:3001',
+      currencies: ['USD', 'EUR'],
+      secureCookies: false,
+      soukOrigins: ['http://localhost:4000'],
+      imageHosts: ['picsum.photos', 'fastly.picsum.photos'],
+      cookies: { cart: 'atelier_cart', currency: 'atelier_currency' },
+    });
+  });
+
+  it('takes the API, media origins, currencies and image hosts from the environment', () => {
+    const config = readConfig('bazaar', {
+      SOUK_API_URL: 'https://api.shop.example/',
+      SOUK_MEDIA_ORIGINS: 'https://cdn.shop.example/images, not a url',
+      BAZAAR_CURRENCIES: 'eur, jpy, nope',
+      STOREFRONT_IMAGE_HOSTS: 'Images.Example',
+      SITE_URL: 'https://shop.example',
+    });
+    expect(config.apiUrl).toBe('https://api.shop.example');
+    expect(config.soukOrigins).toEqual(['https://api.shop.example', 'https://cdn.shop.example']);
+    expect(config.currencies).toEqual(['EUR', 'JPY']);
+    expect(config.imageHosts).toEqual(['images.example']);
+    expect(config.secureCookies).toBe(true);
+    expect(supportedCurrency(config, 'jpy')).toBe('JPY');
+    expect(supportedCurrency(config, 'GBP')).toBe('EUR');
+  });
+
+  it('refuses a theme id that cannot name a cookie', () => {
+    expect(() => readConfig('My Theme', {})).toThrow(/theme id/);
+  });
+});

@@ -1,0 +1,12 @@
+/** Server-side parts of the storefront kit (Server Components, Server Actions, route handlers). */
+export { type AddToCartState, type CartLineState, createActions } from './actions';
+export { readConfig, type StorefrontConfig, supportedCurrency } from './config';
+export { createImageRoute } from './image-route';
+export {
+  CartCurrencyError,
+  createStorefront,
+  isNotFound,
+  isUnreachable,
+  type Storefront,
+  unitCount,
+} from './storefront';

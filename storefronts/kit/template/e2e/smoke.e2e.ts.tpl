@@ -1,0 +1,27 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type {} from '../../bazaar/e2e/setup';
+import { launchBrowser, newSession } from '../../bazaar/e2e/support/browser';
+
+const baseURL = inject('themeUrls').__THEME__ ?? '';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+it.skipIf(!baseURL)('__THEME__: home → product → add to cart → cart, with no console errors', async () => {
+  const { context, page, errors } = await newSession(browser, baseURL);
+  await page.goto('/');
+  await page.getByTestId('product-card').first().locator('a').click();
+  await page.waitForURL(/\/products\//);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByRole('status').filter({ hasText: 'Added to your cart.' }).waitFor();
+  await page.goto('/cart');
+  expect(await page.getByTestId('cart-line').count()).toBe(1);
+  await context.close();
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,23 @@
+import { formatMoney } from '@souk/storefront-kit';
+import type { Metadata } from 'next';
+import { store } from '@/lib/store';
+
+export const metadata: Metadata = { title: 'Cart', robots: { index: false } };
+
+export default async function CartPage() {
+  const cart = await store.getCart();
+  if (!cart || cart.items.length === 0) return <h1>Your cart is empty</h1>;
+  return (
+    <>
+      <h1>Your cart</h1>
+      <ul>
+        {cart.items.map((item) => (
+          <li key={item.id} data-testid="cart-line">
+            {item.quantity} × {item.product_title} ({item.variant_title})
+          </li>
+        ))}
+      </ul>
+      <p>Subtotal {formatMoney(cart.totals.subtotal)}</p>
+    </>
+  );
+}

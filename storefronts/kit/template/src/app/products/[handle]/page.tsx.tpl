@@ -1,0 +1,34 @@
+import { jsonLdString, productJsonLd, productMetadata, variantChoices } from '@souk/storefront-kit';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { AddToCart } from '@/app/products/[handle]/AddToCart';
+import { store } from '@/lib/store';
+
+type Props = { params: Promise<{ handle: string }> };
+
+async function load(handle: string) {
+  return store.getProduct(decodeURIComponent(handle), await store.getCurrency());
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = await load((await params).handle);
+  return product ? productMetadata(product) : { title: 'Not found' };
+}
+
+export default async function ProductPage({ params }: Props) {
+  const product = await load((await params).handle);
+  if (!product) notFound();
+  const { variants, initialId } = variantChoices(product);
+  const image = product.images[0];
+  const props = image ? store.image(image, product.title, { sizes: '(max-width: 800px) 100vw, 50vw' }) : null;
+  return (
+    <article>
+      <script type="application/ld+json">{jsonLdString(productJsonLd(product))}</script>
+      {/* biome-ignore lint/performance/noImgElement: srcset from Souk's variants, computed by the kit. */}
+      {props && <img {...props} alt={props.alt} />}
+      <h1>{product.title}</h1>
+      <p>{product.description}</p>
+      <AddToCart variants={variants} initialVariantId={initialId} />
+    </article>
+  );
+}
