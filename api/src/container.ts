@@ -183,6 +183,7 @@ export async function createContainer(
     identity,
     customers,
     staff,
+  });
   const storage = createConfiguredStorage(config);
   const media = createMediaService({
     db: database.db,

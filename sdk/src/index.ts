@@ -23,6 +23,7 @@ export {
   type TypedDocument,
 } from './graphql.js';
 export { type Page, paginate } from './pagination.js';
+export { IMAGE_WIDTHS, type ImageFile, imageSrcSet } from './product-images.js';
 export {
   type ChannelIn,
   type ChannelOfRoom,
@@ -37,7 +38,6 @@ export {
   type RealtimeSubscription,
   type RoomOf,
 } from './realtime.js';
-export { IMAGE_WIDTHS, type ImageFile, imageSrcSet } from './product-images.js';
 export { createSellerApi, type SellerApi } from './seller.js';
 export { createStoreApi, type StoreApi } from './store.js';
 export type { FetchLike } from './transport.js';

@@ -1,8 +1,8 @@
 import { createSellerProfileApi } from './content.js';
 import { type RequestOptions, type SoukCore, unwrap } from './core.js';
 import { paginate } from './pagination.js';
-import { createSellerReviewsApi } from './reviews.js';
 import { createProductImagesApi } from './product-images.js';
+import { createSellerReviewsApi } from './reviews.js';
 import type { ListItem, PathParams, QueryParams, RequestBody, ResponseBody } from './types.js';
 import { createWebhookEndpointsApi } from './webhook-endpoints.js';
 

@@ -1662,6 +1662,288 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/store/products/{idOrHandle}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a product's reviews
+         * @description The visible reviews of a published product, newest first, with the product's rating aggregate.
+         *     Pages are offsets into the newest-first list: a review written while you page may repeat the last
+         *     one of a page (deduplicate on `id`).
+         */
+        get: operations["listStoreProductReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review a purchased product
+         * @description A buyer reviews one line of their order once it is fulfilled (shipped). The buyer proves the purchase
+         *     either with their ID token (`Authorization: Bearer`, the order must be theirs) or, as a guest, with the
+         *     order's `access_token` in `X-Order-Token`.
+         *
+         *     - `403 not_purchased`: no fulfilled line with this id in an order you can show (wrong token, another
+         *       shopper's order, a line not yet shipped).
+         *     - `403 own_product`: the reviewer is staff of the product's seller.
+         *     - `409 already_reviewed`: this order line already has a review (a retry of a successful request
+         *       answers this too).
+         *     - `503 service_unavailable`: the document store is unreachable; nothing was written, retry.
+         */
+        post: operations["createStoreReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/reviews/{reviewId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report an abusive review
+         * @description Anyone on the storefront can report a visible review; the operator sees the count. Reporting the same review twice from the same client counts once.
+         */
+        post: operations["reportStoreReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reviews of my products
+         * @description Every review of this seller's products (hidden ones too, with the moderation reason), newest first, and the seller's rating aggregate. Staff roles allowed — owner, catalog, orders.
+         */
+        get: operations["listSellerReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/reviews/{reviewId}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply to a review
+         * @description The seller's one public reply to a review of its product. A second reply is `409 already_replied`.
+         *     Emits `review.replied`. Staff roles allowed — owner, catalog, orders.
+         */
+        post: operations["replySellerReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reviews (moderation)
+         * @description Every review, newest first, with abuse-report counts and moderation decisions.
+         */
+        get: operations["listAdminReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/reviews/{reviewId}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide or restore a review
+         * @description Hides a review from storefronts (or restores it), with a reason the seller sees. The product's and the
+         *     seller's rating aggregates are recomputed at once. Hiding a hidden review (or restoring a visible one)
+         *     is `409 invalid_state`. Emits `review.moderated`.
+         */
+        post: operations["moderateAdminReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/content/{theme}/{kind}/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get published content
+         * @description The published version of a theme's content document: `home`/`main` (home sections), `navigation`/`main`,
+         *     `banner`/<key>, `page`/<key> (about, shipping-policy, …). A document never published is 404. Cached
+         *     like the catalog: a publish is visible on the next read.
+         */
+        get: operations["getStoreContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/store/sellers/{idOrHandle}/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a seller's page
+         * @description An active seller's public page — profile (story, policies, links) and rating. Cached like the catalog.
+         */
+        get: operations["getStoreSellerPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/seller/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get my storefront page
+         * @description The seller's profile page (empty until written). Staff roles allowed — owner, catalog.
+         */
+        get: operations["getSellerProfile"];
+        /**
+         * Write my storefront page
+         * @description Replaces the seller's profile page (story, policies, links), published at once. Emits `seller_profile.updated`. Staff roles allowed — owner, catalog.
+         */
+        put: operations["updateSellerProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/content/{theme}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a theme's content documents
+         * @description Every content document of the theme, drafts and published versions, by kind then key.
+         */
+        get: operations["listAdminContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/content/{theme}/{kind}/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a content document */
+        get: operations["getAdminContent"];
+        /**
+         * Save a draft
+         * @description Creates the document or replaces its draft (storefronts keep seeing the published version until
+         *     `publish`). `data` must have the shape of the kind (400 `validation_failed` otherwise).
+         */
+        put: operations["saveAdminContentDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/content/{theme}/{kind}/{key}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the draft
+         * @description Makes the current draft what storefronts see. Publishing an unchanged draft again is a no-op. Emits `content.published`.
+         */
+        post: operations["publishAdminContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = {
     "api_key.created": {
@@ -2224,6 +2506,106 @@ export type webhooks = {
         patch?: never;
         trace?: never;
     };
+    "review.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * review.created
+         * @description A buyer reviewed one of the seller's products. Delivered to the seller's webhook endpoints (and the operator's) by the webhooks plugin.
+         */
+        post: operations["onReviewCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "review.moderated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * review.moderated
+         * @description The operator hid or restored a review of the seller's product. Delivered to the seller's webhook endpoints (and the operator's) by the webhooks plugin.
+         */
+        post: operations["onReviewModerated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "review.replied": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * review.replied
+         * @description The seller replied to a review. Delivered to the seller's webhook endpoints (and the operator's) by the webhooks plugin.
+         */
+        post: operations["onReviewReplied"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "content.published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * content.published
+         * @description The operator published a content document (delivered to operator endpoints only). Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onContentPublished"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "seller_profile.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * seller_profile.updated
+         * @description A seller rewrote its storefront page. Delivered with the signed, retried webhook deliveries of the webhooks plugin.
+         */
+        post: operations["onSellerProfileUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type components = {
     schemas: {
@@ -2276,12 +2658,23 @@ export type components = {
          *     | `payment_insufficient_funds` | 402 | The payment method has insufficient funds. |
          *     | `payment_requires_review` | 402 | The payment provider held the payment for review; no order was placed. |
          *     | `webhook_url_not_allowed` | 422 | The webhook URL is not `https://`, or resolves to a loopback, private, link-local or metadata address. |
+         *     | `malformed_request` | 400 | The request is not valid HTTP/1.1 (a malformed request line, header or chunk); the connection is closed. |
+         *     | `request_timeout` | 408 | The request's headers or body did not arrive in time (`HEADERS_TIMEOUT_MS`, `REQUEST_TIMEOUT_MS`); the connection is closed. |
+         *     | `request_header_fields_too_large` | 431 | The request's headers are larger than 16 KiB; the connection is closed. |
          *     | `rate_limited` | 429 | Too many requests for this key (or client address); retry after `Retry-After` seconds. |
+         *     | `not_purchased` | 403 | Reviews are for buyers: no fulfilled line with this id in an order you can show. |
+         *     | `own_product` | 403 | A seller's staff cannot review the seller's own products. |
+         *     | `already_reviewed` | 409 | This order line already has a review. |
+         *     | `already_replied` | 409 | The seller already replied to this review. |
          *     | `internal_error` | 500 | A fault on our side; quote `request_id`. |
          *     | `service_unavailable` | 503 | A dependency is down or the server is shutting down. |
+         *     | `graphql_invalid` | 400 | The GraphQL document does not parse, or does not validate against the schema (`/graphql` only). |
+         *     | `query_too_complex` | 400 | The GraphQL operation is deeper, costlier, or has more aliases, tokens or batched operations than allowed; nothing ran. |
+         *     | `persisted_query_not_found` | 400 | No persisted operation has the given sha256 hash. |
+         *     | `persisted_query_required` | 400 | The server runs persisted operations only: send a hash of the manifest, not query text. |
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "rate_limited" | "unauthorized" | "token_expired" | "token_invalid" | "token_wrong_audience" | "token_revoked" | "user_disabled" | "forbidden" | "email_not_verified" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review" | "webhook_url_not_allowed" | "unsupported_image_type" | "malformed_image" | "image_too_many_pixels" | "too_many_images";
+        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "malformed_request" | "request_timeout" | "request_header_fields_too_large" | "rate_limited" | "unauthorized" | "token_expired" | "token_invalid" | "token_wrong_audience" | "token_revoked" | "user_disabled" | "forbidden" | "email_not_verified" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review" | "webhook_url_not_allowed" | "graphql_invalid" | "query_too_complex" | "persisted_query_not_found" | "persisted_query_required" | "not_purchased" | "own_product" | "already_reviewed" | "already_replied" | "unsupported_image_type" | "malformed_image" | "image_too_many_pixels" | "too_many_images";
         /** @description One offending input field. */
         FieldError: {
             /**
@@ -2418,6 +2811,36 @@ export type components = {
             /** @description Units that can be bought now. */
             available_quantity: number;
         };
+        /**
+         * @description Aggregate of the visible reviews of a product (or of all a seller's products): exact counts per star,
+         *     kept in step with every review written, hidden or restored. `average` is null without reviews.
+         */
+        ProductRating: {
+            /**
+             * @description Mean star rating, rounded to two decimals.
+             * @example 4.33
+             */
+            average: number | null;
+            /** @example 3 */
+            count: number;
+            /**
+             * @description How many visible reviews gave each number of stars.
+             * @example {
+             *       "1": 0,
+             *       "2": 0,
+             *       "3": 0,
+             *       "4": 2,
+             *       "5": 1
+             *     }
+             */
+            distribution: {
+                1: number;
+                2: number;
+                3: number;
+                4: number;
+                5: number;
+            };
+        };
         Product: {
             /** @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E */
             id: string;
@@ -2442,6 +2865,8 @@ export type components = {
                 min: components["schemas"]["Money"];
                 max: components["schemas"]["Money"];
             } | null;
+            /** @description The aggregate of the product's visible reviews (`sort=rating` orders by its average). */
+            rating: components["schemas"]["ProductRating"];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2461,7 +2886,7 @@ export type components = {
             max_price?: components["schemas"]["MinorUnits"];
             currency?: components["schemas"]["CurrencyCode"];
             /** @enum {string} */
-            sort?: "relevance" | "price_asc" | "price_desc" | "newest";
+            sort?: "relevance" | "price_asc" | "price_desc" | "newest" | "rating";
             /** @default 20 */
             limit?: number;
             cursor?: string;
@@ -3116,7 +3541,7 @@ export type components = {
          * @description The type of a domain event; each has a payload schema under the contract’s `webhooks`.
          * @enum {string}
          */
-        EventType: "api_key.created" | "api_key.revoked" | "customer.created" | "customer.updated" | "fulfillment.created" | "inventory.low" | "inventory.updated" | "order.cancelled" | "order.placed" | "payment.captured" | "payout.paid" | "product.created" | "product.deleted" | "product.published" | "product.unpublished" | "product.updated" | "seller.approved" | "seller.commission_changed" | "seller.created" | "seller.reactivated" | "seller.suspended" | "seller_order.cancelled" | "seller_order.fulfilled" | "seller_order.placed" | "variant.created" | "variant.deleted" | "variant.updated" | "webhook_endpoint.disabled";
+        EventType: "api_key.created" | "api_key.revoked" | "content.published" | "customer.created" | "customer.updated" | "fulfillment.created" | "inventory.low" | "inventory.updated" | "order.cancelled" | "order.placed" | "payment.captured" | "payout.paid" | "product.created" | "product.deleted" | "product.published" | "product.unpublished" | "product.updated" | "review.created" | "review.moderated" | "review.replied" | "seller.approved" | "seller.commission_changed" | "seller.created" | "seller.reactivated" | "seller.suspended" | "seller_order.cancelled" | "seller_order.fulfilled" | "seller_order.placed" | "seller_profile.updated" | "variant.created" | "variant.deleted" | "variant.updated" | "webhook_endpoint.disabled";
         /**
          * @description Event types delivered to the endpoint; `*` means every type (including types added later) that the owner receives. A seller's endpoint receives only events of that seller: the marketplace-wide types `order.placed` and `order.cancelled` (whose `seller_id` is null) are refused there with 400 `validation_failed`.
          * @example [
@@ -3414,6 +3839,201 @@ export type components = {
              */
             email: string;
             role: components["schemas"]["StaffRole"];
+        };
+        /**
+         * @description Optional, category-specific facts about the purchase (fit, size bought, skin type, …); up to 10 short values.
+         * @example {
+         *       "fit": "true to size",
+         *       "size_bought": "42"
+         *     }
+         */
+        ReviewAttributes: {
+            [key: string]: string | number | boolean;
+        };
+        /** @description A buyer's review of a product they bought (one per purchased order line). */
+        Review: {
+            /** @example rev_01J9ZC3YV4Q1XK6T7M2R8N5B0T */
+            id: string;
+            /** @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E */
+            product_id: string;
+            /** @example sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C */
+            seller_id: string;
+            /** @example 4 */
+            rating: number;
+            /** @example Comfortable from day one */
+            title: string;
+            /** @example Wore them on a 20 km hike without a blister. */
+            body: string;
+            attributes: components["schemas"]["ReviewAttributes"];
+            /**
+             * @description The name the buyer chose to show.
+             * @example Erika M.
+             */
+            author_name: string;
+            /**
+             * @description Always true; only buyers of a delivered or fulfilled line can review it.
+             * @constant
+             */
+            verified_purchase: true;
+            /**
+             * @description Hidden reviews (moderated by the operator) are left out of storefront lists and aggregates.
+             * @enum {string}
+             */
+            status: "visible" | "hidden";
+            /** @description The seller's one public reply, or null. */
+            reply: {
+                body: string;
+                /** Format: date-time */
+                created_at: string;
+            } | null;
+            /** @description Present in operator and seller views; the latest moderation decision, or null. */
+            moderation?: {
+                /** @enum {string} */
+                action: "hide" | "restore";
+                reason: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+            /** @description Present in operator views; abuse reports received. */
+            report_count?: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ReviewList: {
+            data: components["schemas"]["Review"][];
+            next_cursor: string | null;
+            rating?: components["schemas"]["ProductRating"];
+        };
+        ReviewCreate: {
+            order_id: string;
+            /** @description The purchased line being reviewed. */
+            order_line_id: string;
+            rating: number;
+            title: string;
+            body: string;
+            attributes?: components["schemas"]["ReviewAttributes"];
+            /** @description Shown with the review; default the first name and initial of the shipping address. */
+            author_name?: string;
+        };
+        ReviewReport: {
+            /** @enum {string} */
+            reason: "spam" | "offensive" | "off_topic" | "fake" | "personal_data" | "other";
+            note?: string;
+        };
+        ReviewReply: {
+            body: string;
+        };
+        ReviewModeration: {
+            /** @enum {string} */
+            action: "hide" | "restore";
+            reason: string;
+        };
+        /**
+         * @description What a content document is: `home` (the home page's ordered sections), `banner` (a promotional banner),
+         *     `navigation` (a menu), `page` (a static page: about, shipping policy, …).
+         * @enum {string}
+         */
+        ContentKind: "home" | "banner" | "navigation" | "page";
+        /** @description One block of the home page. `products` shows a product listing (its `query` is passed to `GET /store/products`), `categories` the category tiles, `banner` a banner document by key, `text` markdown. */
+        ContentSection: {
+            /** @enum {string} */
+            type: "hero" | "products" | "categories" | "banner" | "text";
+            title?: string;
+            text?: string;
+            /** Format: uri */
+            image_url?: string;
+            href?: string;
+            banner_key?: string;
+            query?: {
+                category?: string;
+                seller?: string;
+                /** @enum {string} */
+                sort?: "newest" | "price_asc" | "price_desc" | "rating";
+                limit?: number;
+            };
+        };
+        ContentLink: {
+            label: string;
+            href: string;
+            children?: {
+                label: string;
+                href: string;
+            }[];
+        };
+        /**
+         * @description The document's content; its shape follows its kind (`home` has `sections`, `navigation` has `items`,
+         *     `page` has `title` and `body`, `banner` has `headline`). Checked against the kind when saved.
+         */
+        ContentData: {
+            sections: components["schemas"]["ContentSection"][];
+        } | {
+            items: components["schemas"]["ContentLink"][];
+        } | {
+            title: string;
+            /** @description Markdown. */
+            body: string;
+            seo_description?: string;
+        } | {
+            headline: string;
+            text?: string;
+            /** Format: uri */
+            image_url?: string;
+            href?: string;
+        };
+        /** @description The published version of a content document. */
+        StoreContent: {
+            theme: string;
+            kind: components["schemas"]["ContentKind"];
+            key: string;
+            data: components["schemas"]["ContentData"];
+            /** Format: date-time */
+            published_at: string;
+        };
+        /** @description The seller's own storefront page. */
+        SellerProfile: {
+            /** @description Markdown. */
+            story: string;
+            policies: {
+                shipping?: string;
+                returns?: string;
+                warranty?: string;
+            };
+            links: {
+                label: string;
+                /** Format: uri */
+                url: string;
+            }[];
+        };
+        /** @description A seller's public page: who they are, their own profile (empty until they write one) and their rating. */
+        SellerPage: {
+            seller: components["schemas"]["Seller"];
+            profile: components["schemas"]["SellerProfile"];
+            rating: components["schemas"]["ProductRating"];
+        };
+        /** @description An operator-managed content document of a theme, with its draft and its published version. */
+        ContentDocument: {
+            /** @example bazaar */
+            theme: string;
+            kind: components["schemas"]["ContentKind"];
+            /** @example about */
+            key: string;
+            draft: components["schemas"]["ContentData"];
+            /** @description What storefronts see; null until first published. */
+            published: components["schemas"]["ContentData"] | null;
+            /** @description Increases with every saved draft. */
+            version: number;
+            /** @description The draft version that was published. */
+            published_version: number | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            published_at: string | null;
+        };
+        ContentDocumentList: {
+            data: components["schemas"]["ContentDocument"][];
+        };
+        ContentDraft: {
+            data: components["schemas"]["ContentData"];
         };
         /** @description An API key was issued. Never carries the key itself in the clear. */
         ApiKeyCreatedEvent: {
@@ -4008,6 +4628,106 @@ export type components = {
                 last_error: string | null;
             };
         };
+        /** @description A buyer reviewed one of the seller's products. */
+        ReviewCreatedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "review.created";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller whose product was reviewed. */
+            seller_id: string;
+            data: {
+                review_id: string;
+                product_id: string;
+                seller_id: string;
+                rating: number;
+                title: string;
+                order_id: string;
+                order_line_id: string;
+                product_rating: components["schemas"]["ProductRating"];
+            };
+        };
+        /** @description The operator hid or restored a review of the seller's product. */
+        ReviewModeratedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "review.moderated";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller whose product was reviewed. */
+            seller_id: string;
+            data: {
+                review_id: string;
+                product_id: string;
+                seller_id: string;
+                /** @enum {string} */
+                action: "hide" | "restore";
+                reason: string;
+                product_rating: components["schemas"]["ProductRating"];
+            };
+        };
+        /** @description The seller replied to a review. */
+        ReviewRepliedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "review.replied";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller whose product was reviewed. */
+            seller_id: string;
+            data: {
+                review_id: string;
+                product_id: string;
+                seller_id: string;
+                reply: string;
+                product_rating: components["schemas"]["ProductRating"];
+            };
+        };
+        /** @description The operator published a content document of a theme (marketplace-wide). */
+        ContentPublishedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "content.published";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description Always null; content belongs to the marketplace. */
+            seller_id: null;
+            data: {
+                theme: string;
+                kind: components["schemas"]["ContentKind"];
+                key: string;
+                published_version: number;
+            };
+        };
+        /** @description A seller rewrote its storefront page. */
+        SellerProfileUpdatedEvent: {
+            /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
+            id: string;
+            /** @constant */
+            type: "seller_profile.updated";
+            /** @constant */
+            version: 1;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The seller whose page changed. */
+            seller_id: string;
+            data: {
+                seller_id: string;
+            };
+        };
     };
     responses: {
         /**
@@ -4042,6 +4762,8 @@ export type components = {
         ServiceUnavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                RateLimit: components["headers"]["RateLimit"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                 [name: string]: unknown;
             };
             content: {
@@ -4181,10 +4903,10 @@ export type components = {
          */
         currency: components["schemas"]["CurrencyCode"];
         /**
-         * @description Order of results. `relevance` needs `q` (400 `query_required`); `price_asc`/`price_desc` need `currency` (400 `currency_required`), as do `min_price`/`max_price`, and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results. `min_price` may not exceed `max_price` (400 `validation_failed`).
+         * @description Order of results. `relevance` needs `q` (400 `query_required`); `price_asc`/`price_desc` need `currency` (400 `currency_required`), as do `min_price`/`max_price`, and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results. `rating` orders by average review rating, best first (products without reviews last). `min_price` may not exceed `max_price` (400 `validation_failed`).
          * @example price_asc
          */
-        sort: "relevance" | "price_asc" | "price_desc" | "newest";
+        sort: "relevance" | "price_asc" | "price_desc" | "newest" | "rating";
         /**
          * @description Page size.
          * @example 20
@@ -4294,6 +5016,15 @@ export type components = {
          * @example stf_01J9ZC3YV4Q1XK6T7M2R8N5B0M
          */
         staffId: string;
+        /** @example rev_01J9ZC3YV4Q1XK6T7M2R8N5B0T */
+        reviewId: string;
+        /** @description Only reviews with this status. */
+        reviewStatus: "visible" | "hidden";
+        /** @description The storefront theme (`bazaar`, …). */
+        theme: string;
+        contentKind: components["schemas"]["ContentKind"];
+        /** @description The document's key within its kind (`main`, `about`, `shipping-policy`). */
+        contentKey: string;
     };
     requestBodies: never;
     headers: {
@@ -4484,7 +5215,7 @@ export interface operations {
                  */
                 currency?: components["parameters"]["currency"];
                 /**
-                 * @description Order of results. `relevance` needs `q` (400 `query_required`); `price_asc`/`price_desc` need `currency` (400 `currency_required`), as do `min_price`/`max_price`, and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results. `min_price` may not exceed `max_price` (400 `validation_failed`).
+                 * @description Order of results. `relevance` needs `q` (400 `query_required`); `price_asc`/`price_desc` need `currency` (400 `currency_required`), as do `min_price`/`max_price`, and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results. `rating` orders by average review rating, best first (products without reviews last). `min_price` may not exceed `max_price` (400 `validation_failed`).
                  * @example price_asc
                  */
                 sort?: components["parameters"]["sort"];
@@ -7754,6 +8485,544 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listStoreProductReviews: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's id or its URL handle.
+                 * @example trail-runner-boot
+                 */
+                idOrHandle: components["parameters"]["idOrHandle"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reviews and the rating aggregate. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createStoreReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The `access_token` returned once by checkout. Without it, or with a wrong one, the order is not found (404, the same as an unknown order), so order ids alone reveal nothing.
+                 * @example ot_4Jq9Zx2LmP0aB7cD1eF3gH5iJ6kL8mN0
+                 */
+                "X-Order-Token"?: components["parameters"]["OrderToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCreate"];
+            };
+        };
+        responses: {
+            /** @description The review, visible at once. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reportStoreReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example rev_01J9ZC3YV4Q1XK6T7M2R8N5B0T */
+                reviewId: components["parameters"]["reviewId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewReport"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listSellerReviews: {
+        parameters: {
+            query?: {
+                /** @description Only reviews with this status. */
+                status?: components["parameters"]["reviewStatus"];
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reviews and the seller's rating. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    replySellerReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example rev_01J9ZC3YV4Q1XK6T7M2R8N5B0T */
+                reviewId: components["parameters"]["reviewId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewReply"];
+            };
+        };
+        responses: {
+            /** @description The review with its reply. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAdminReviews: {
+        parameters: {
+            query?: {
+                /** @description Only reviews with this status. */
+                status?: components["parameters"]["reviewStatus"];
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /** @description The `next_cursor` of the previous page, passed back unchanged. It is opaque and only valid with the listing, filters and sort that issued it (400 `invalid_cursor` otherwise), so this contract gives no example. */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reviews. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    moderateAdminReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example rev_01J9ZC3YV4Q1XK6T7M2R8N5B0T */
+                reviewId: components["parameters"]["reviewId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewModeration"];
+            };
+        };
+        responses: {
+            /** @description The review after moderation. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getStoreContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The storefront theme (`bazaar`, …). */
+                theme: components["parameters"]["theme"];
+                kind: components["parameters"]["contentKind"];
+                /** @description The document's key within its kind (`main`, `about`, `shipping-policy`). */
+                key: components["parameters"]["contentKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published content. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreContent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getStoreSellerPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's id or its URL handle.
+                 * @example trail-runner-boot
+                 */
+                idOrHandle: components["parameters"]["idOrHandle"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The seller's page. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getSellerProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerProfile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateSellerProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerProfile"];
+            };
+        };
+        responses: {
+            /** @description The profile as saved. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerProfile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAdminContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The storefront theme (`bazaar`, …). */
+                theme: components["parameters"]["theme"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The theme's documents. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentDocumentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getAdminContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The storefront theme (`bazaar`, …). */
+                theme: components["parameters"]["theme"];
+                kind: components["parameters"]["contentKind"];
+                /** @description The document's key within its kind (`main`, `about`, `shipping-policy`). */
+                key: components["parameters"]["contentKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document with its draft and published version. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    saveAdminContentDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The storefront theme (`bazaar`, …). */
+                theme: components["parameters"]["theme"];
+                kind: components["parameters"]["contentKind"];
+                /** @description The document's key within its kind (`main`, `about`, `shipping-policy`). */
+                key: components["parameters"]["contentKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContentDraft"];
+            };
+        };
+        responses: {
+            /** @description The document after saving. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publishAdminContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The storefront theme (`bazaar`, …). */
+                theme: components["parameters"]["theme"];
+                kind: components["parameters"]["contentKind"];
+                /** @description The document's key within its kind (`main`, `about`, `shipping-policy`). */
+                key: components["parameters"]["contentKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document after publishing. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     onApiKeyCreated: {
         parameters: {
             query?: never;
@@ -8547,6 +9816,151 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookEndpointDisabledEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onReviewCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onReviewModerated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewModeratedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onReviewReplied: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRepliedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onContentPublished: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContentPublishedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A 4xx or 5xx (or a timeout) makes the sender retry later. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSellerProfileUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellerProfileUpdatedEvent"];
             };
         };
         responses: {
