@@ -97,6 +97,7 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     OperatorKey: (p) => p.kind === 'operator',
     CustomerToken: (p) => p.kind === 'publishable' && p.customerId !== undefined,
     StaffToken: (p) => p.kind === 'seller' && p.staff !== undefined,
+    OperatorStaffToken: (p) => p.kind === 'operator' && p.staff !== undefined,
   };
   /** True when the principal satisfies one of the operation's security requirements (as the handlers below decide). */
   const permits = (operation: Operation, principal: Principal) =>
@@ -194,7 +195,7 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
         })
       : { kind: 'anonymous' };
     if (operation && options.rateLimit) await options.rateLimit(ctx, operation, principal);
-    if (operation && principal.kind === 'seller' && principal.staff)
+    if (operation && (principal.kind === 'seller' || principal.kind === 'operator') && principal.staff)
       assertRole(operation, principal.staff.role);
     const cache =
       method === 'get' &&

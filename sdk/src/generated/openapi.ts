@@ -530,13 +530,13 @@ export type paths = {
         };
         /**
          * List sellers
-         * @description All sellers, newest first, optionally by status.
+         * @description All sellers, newest first, optionally by status. Staff roles allowed — owner, sellers, finance, support.
          */
         get: operations["listAdminSellers"];
         put?: never;
         /**
          * Onboard a seller
-         * @description Creates a seller in `pending` state: it can set up its catalog with a seller key, but nothing it lists is shown or sold until it is approved.
+         * @description Creates a seller in `pending` state: it can set up its catalog with a seller key, but nothing it lists is shown or sold until it is approved. Staff roles allowed — owner, sellers.
          */
         post: operations["createAdminSeller"];
         delete?: never;
@@ -554,7 +554,7 @@ export type paths = {
         };
         /**
          * Get a seller
-         * @description A seller in any state.
+         * @description A seller in any state. Staff roles allowed — owner, sellers, finance, support.
          */
         get: operations["getAdminSeller"];
         put?: never;
@@ -576,7 +576,7 @@ export type paths = {
         put?: never;
         /**
          * Approve a seller
-         * @description `pending` → `active`: its published products appear in the store and can be bought.
+         * @description `pending` → `active`: its published products appear in the store and can be bought. Staff roles allowed — owner, sellers.
          */
         post: operations["approveAdminSeller"];
         delete?: never;
@@ -596,7 +596,7 @@ export type paths = {
         put?: never;
         /**
          * Suspend a seller
-         * @description `pending` or `active` → `suspended`: its products disappear from the store and cannot be bought at once. Existing orders stay serviceable: the seller can still fulfil or cancel them and is still paid out.
+         * @description `pending` or `active` → `suspended`: its products disappear from the store and cannot be bought at once. Existing orders stay serviceable: the seller can still fulfil or cancel them and is still paid out. Staff roles allowed — owner, sellers.
          */
         post: operations["suspendAdminSeller"];
         delete?: never;
@@ -616,7 +616,7 @@ export type paths = {
         put?: never;
         /**
          * Reactivate a seller
-         * @description `suspended` → `active`.
+         * @description `suspended` → `active`. Staff roles allowed — owner, sellers.
          */
         post: operations["reactivateAdminSeller"];
         delete?: never;
@@ -635,7 +635,7 @@ export type paths = {
         get?: never;
         /**
          * Set a seller’s commission
-         * @description Sets (or, with null, clears) the seller’s commission override. It applies to orders placed from now on; existing seller orders keep the commission computed when they were placed.
+         * @description Sets (or, with null, clears) the seller’s commission override. It applies to orders placed from now on; existing seller orders keep the commission computed when they were placed. Staff roles allowed — owner, finance.
          */
         put: operations["setAdminSellerCommission"];
         post?: never;
@@ -654,13 +654,14 @@ export type paths = {
         };
         /**
          * Get a seller’s rate limit
-         * @description The seller's API quota, its override and the tier default.
+         * @description The seller's API quota, its override and the tier default. Staff roles allowed — owner, sellers, developer.
          */
         get: operations["getAdminSellerQuota"];
         /**
          * Set a seller’s rate limit
          * @description Sets (or, with null, clears) the seller's quota override. Every API instance applies it within a second;
          *     the budget already spent stays spent.
+         *     Staff roles allowed — owner, sellers.
          */
         put: operations["setAdminSellerQuota"];
         post?: never;
@@ -679,13 +680,13 @@ export type paths = {
         };
         /**
          * List a seller’s keys
-         * @description The seller’s secret keys, revoked ones included.
+         * @description The seller’s secret keys, revoked ones included. Staff roles allowed — owner, sellers.
          */
         get: operations["listAdminSellerKeys"];
         put?: never;
         /**
          * Create a seller key
-         * @description A new secret key for the seller. The full key is in this response only.
+         * @description A new secret key for the seller. The full key is in this response only. Staff roles allowed — owner, sellers.
          */
         post: operations["createAdminSellerKey"];
         delete?: never;
@@ -703,13 +704,13 @@ export type paths = {
         };
         /**
          * List publishable keys
-         * @description Storefront keys, revoked ones included.
+         * @description Storefront keys, revoked ones included. Staff roles allowed — owner, developer.
          */
         get: operations["listAdminPublishableKeys"];
         put?: never;
         /**
          * Create a publishable key
-         * @description A new storefront key (`pk_…`). Publishable keys only reach `/store/*` and are safe in a browser.
+         * @description A new storefront key (`pk_…`). Publishable keys only reach `/store/*` and are safe in a browser. Staff roles allowed — owner, developer.
          */
         post: operations["createAdminPublishableKey"];
         delete?: never;
@@ -730,7 +731,7 @@ export type paths = {
         post?: never;
         /**
          * Revoke a key
-         * @description Revokes any key (seller, publishable or operator). Requests with it get 401 from then on. Revoking twice is harmless.
+         * @description Revokes any key (seller, publishable or operator). Requests with it get 401 from then on. Revoking twice is harmless. Staff roles allowed — owner.
          */
         delete: operations["revokeAdminKey"];
         options?: never;
@@ -747,7 +748,7 @@ export type paths = {
         };
         /**
          * Get marketplace settings
-         * @description Marketplace-wide settings.
+         * @description Marketplace-wide settings. Staff roles allowed — owner, finance.
          */
         get: operations["getAdminSettings"];
         put?: never;
@@ -757,7 +758,7 @@ export type paths = {
         head?: never;
         /**
          * Update marketplace settings
-         * @description Changes marketplace-wide settings; a new default commission applies to orders placed from now on.
+         * @description Changes marketplace-wide settings; a new default commission applies to orders placed from now on. Staff roles allowed — owner.
          */
         patch: operations["updateAdminSettings"];
         trace?: never;
@@ -931,7 +932,7 @@ export type paths = {
         };
         /**
          * List all orders
-         * @description Every order with all its seller orders, newest first.
+         * @description Every order with all its seller orders, newest first. Staff roles allowed — owner, finance, support.
          */
         get: operations["listAdminOrders"];
         put?: never;
@@ -953,7 +954,7 @@ export type paths = {
         put?: never;
         /**
          * Run payouts
-         * @description Pays every seller its available balance, per currency, and records each payout in the ledger. Runs one at a time; a seller with nothing available gets no payout.
+         * @description Pays every seller its available balance, per currency, and records each payout in the ledger. Runs one at a time; a seller with nothing available gets no payout. Staff roles allowed — owner, finance.
          */
         post: operations["runAdminPayouts"];
         delete?: never;
@@ -1178,13 +1179,13 @@ export type paths = {
         };
         /**
          * List marketplace webhook endpoints
-         * @description Endpoints that receive every event of the marketplace, of every seller.
+         * @description Endpoints that receive every event of the marketplace, of every seller. Staff roles allowed — owner, developer.
          */
         get: operations["listAdminWebhookEndpoints"];
         put?: never;
         /**
          * Register a webhook endpoint
-         * @description Registers a URL that receives every event of the marketplace, of every seller of the chosen types, signed with a secret returned only in this response. At most 16 endpoints (409 `conflict`).
+         * @description Registers a URL that receives every event of the marketplace, of every seller of the chosen types, signed with a secret returned only in this response. At most 16 endpoints (409 `conflict`). Staff roles allowed — owner, developer.
          */
         post: operations["createAdminWebhookEndpoint"];
         delete?: never;
@@ -1208,21 +1209,21 @@ export type paths = {
         };
         /**
          * Get a webhook endpoint
-         * @description Another owner’s endpoint is 404.
+         * @description Another owner’s endpoint is 404. Staff roles allowed — owner, developer.
          */
         get: operations["getAdminWebhookEndpoint"];
         put?: never;
         post?: never;
         /**
          * Delete a webhook endpoint
-         * @description Stops deliveries at once and deletes the endpoint with its delivery log.
+         * @description Stops deliveries at once and deletes the endpoint with its delivery log. Staff roles allowed — owner, developer.
          */
         delete: operations["deleteAdminWebhookEndpoint"];
         options?: never;
         head?: never;
         /**
          * Change a webhook endpoint
-         * @description Changes the URL, event types, description or enabled flag. Enabling clears the failing state; pending deliveries then resume.
+         * @description Changes the URL, event types, description or enabled flag. Enabling clears the failing state; pending deliveries then resume. Staff roles allowed — owner, developer.
          */
         patch: operations["updateAdminWebhookEndpoint"];
         trace?: never;
@@ -1244,7 +1245,7 @@ export type paths = {
         put?: never;
         /**
          * Rotate the signing secret
-         * @description Issues a new secret (returned only here). The previous one keeps signing next to it for `expire_previous_in_hours`, so receivers can switch without missing a delivery; older secrets stop at once.
+         * @description Issues a new secret (returned only here). The previous one keeps signing next to it for `expire_previous_in_hours`, so receivers can switch without missing a delivery; older secrets stop at once. Staff roles allowed — owner, developer.
          */
         post: operations["rotateAdminWebhookSecret"];
         delete?: never;
@@ -1268,7 +1269,7 @@ export type paths = {
         };
         /**
          * List deliveries of an endpoint
-         * @description The delivery log, newest first, with every attempt (status code, latency, response excerpt, error).
+         * @description The delivery log, newest first, with every attempt (status code, latency, response excerpt, error). Staff roles allowed — owner, developer.
          */
         get: operations["listAdminWebhookDeliveries"];
         put?: never;
@@ -1301,7 +1302,7 @@ export type paths = {
         put?: never;
         /**
          * Redeliver an event
-         * @description Queues the delivery for an attempt now (a new attempt in its log), whatever its status. The endpoint must be enabled (409 `invalid_state`).
+         * @description Queues the delivery for an attempt now (a new attempt in its log), whatever its status. The endpoint must be enabled (409 `invalid_state`). Staff roles allowed — owner, developer.
          */
         post: operations["redeliverAdminWebhookDelivery"];
         delete?: never;
@@ -1327,7 +1328,7 @@ export type paths = {
         put?: never;
         /**
          * Replay a time range of events
-         * @description Queues again every event of the range the endpoint subscribes to and may see (also events from before it existed), oldest first. The endpoint must be enabled.
+         * @description Queues again every event of the range the endpoint subscribes to and may see (also events from before it existed), oldest first. The endpoint must be enabled. Staff roles allowed — owner, developer.
          */
         post: operations["replayAdminWebhookEvents"];
         delete?: never;
@@ -1544,6 +1545,53 @@ export type paths = {
          * @description Removes the person from the seller's staff at once (another seller's staff id is 404). Staff roles allowed — owner.
          */
         delete: operations["removeSellerStaff"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List operator staff
+         * @description The operator's staff, invited and active, oldest first. Staff roles allowed — owner.
+         */
+        get: operations["listAdminStaff"];
+        put?: never;
+        /**
+         * Invite a staff member
+         * @description Invites a person by email with an operator role. The invitation is accepted the first time that person
+         *     calls an `/admin/*` operation with a Firebase ID token whose email matches and is verified. One invitation
+         *     per email (`409 conflict` otherwise). Bootstrap: the operator key invites the first `owner`.
+         *     Staff roles allowed — owner.
+         */
+        post: operations["inviteAdminStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/staff/{staffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a staff member
+         * @description Removes the person from the operator's staff at once; their token is refused from the next request. Staff roles allowed — owner.
+         */
+        delete: operations["removeAdminStaff"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3274,6 +3322,51 @@ export type components = {
              */
             email: string;
             role: components["schemas"]["StaffRole"];
+        };
+        /**
+         * @description What an operator staff member may do on `/admin/*`. Each operation lists the roles it admits in
+         *     `x-souk-roles`; the operator's secret key may do everything `owner` may.
+         *     - `owner`: everything, including marketplace settings, revoking keys and operator staff.
+         *     - `sellers`: onboarding and moderation: create, approve, suspend and reactivate sellers, their keys and quotas.
+         *     - `finance`: commissions, payouts, marketplace settings (read) and orders (read).
+         *     - `support`: orders and sellers, read only.
+         *     - `developer`: webhook endpoints and deliveries, storefront (publishable) keys, quotas (read).
+         * @example support
+         * @enum {string}
+         */
+        OperatorRole: "owner" | "sellers" | "finance" | "support" | "developer";
+        /** @description A person invited to act for the marketplace operator with their Firebase sign-in instead of the operator key. */
+        OperatorStaffMember: {
+            /** @example stf_01J9ZC3YV4Q1XK6T7M2R8N5B0P */
+            id: string;
+            /**
+             * Format: email
+             * @example ana@souk.example
+             */
+            email: string;
+            role: components["schemas"]["OperatorRole"];
+            /**
+             * @description `invited` until the person first calls `/admin/*` signed in with this email, verified; then `active`.
+             * @enum {string}
+             */
+            status: "invited" | "active";
+            /** @description Who invited (an operator staff id `stf_…` or an API key id `key_…`). */
+            invited_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            accepted_at: string | null;
+        };
+        OperatorStaffMemberList: {
+            data: components["schemas"]["OperatorStaffMember"][];
+        };
+        OperatorStaffInvite: {
+            /**
+             * Format: email
+             * @example ana@souk.example
+             */
+            email: string;
+            role: components["schemas"]["OperatorRole"];
         };
         /** @description An API key was issued. Never carries the key itself in the clear. */
         ApiKeyCreatedEvent: {
@@ -7326,6 +7419,97 @@ export interface operations {
         };
     };
     removeSellerStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The staff member's id (`stf_…`).
+                 * @example stf_01J9ZC3YV4Q1XK6T7M2R8N5B0M
+                 */
+                staffId: components["parameters"]["staffId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listAdminStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The operator's staff. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorStaffMemberList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    inviteAdminStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OperatorStaffInvite"];
+            };
+        };
+        responses: {
+            /** @description The invitation. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorStaffMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeAdminStaff: {
         parameters: {
             query?: never;
             header?: never;
