@@ -7,6 +7,7 @@ import {
   type Operation,
 } from 'openapi-backend';
 import { AppError } from '../errors.js';
+import { actorOf, withActor } from '../lib/actor.js';
 import { requestScope } from '../lib/logger.js';
 import { readJsonBody } from './body.js';
 import { guardInput } from './input-guard.js';
@@ -212,16 +213,19 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       return;
     }
     const since = cache?.since() ?? 0;
-    await api.handleRequest(
-      {
-        method,
-        path: ctx.path,
-        query: ctx.querystring,
-        headers: ctx.headers as Record<string, string>,
-        body,
-      },
-      ctx,
-      principal,
+    // Attribution: everything the handler writes (events, stamped records) names this principal.
+    await withActor(actorOf(principal), () =>
+      api.handleRequest(
+        {
+          method,
+          path: ctx.path,
+          query: ctx.querystring,
+          headers: ctx.headers as Record<string, string>,
+          body,
+        },
+        ctx,
+        principal,
+      ),
     );
     if (cache && ctx.status === 200 && typeof ctx.body === 'string') cache.put(ctx.url, ctx.body, since);
   };

@@ -3368,6 +3368,29 @@ export type components = {
             email: string;
             role: components["schemas"]["OperatorRole"];
         };
+        /**
+         * @description Who did it (attribution), as established by the request that wrote the record or event:
+         *     - `api_key`: a server or storefront acting with an API key; `id` is the key's id (`key_…`).
+         *     - `seller_staff` / `operator_staff`: a person signed in with Firebase acting with their staff `role`;
+         *       `id` is their staff id (`stf_…`).
+         *     - `customer`: a signed-in shopper; `id` is the customer id (`cus_…`), `key_id` the storefront's key.
+         *     - `system`: Souk itself (background work, plugins, anything outside a request); no `id`.
+         * @example {
+         *       "type": "seller_staff",
+         *       "id": "stf_01J9ZC3YV4Q1XK6T7M2R8N5B0M",
+         *       "role": "orders"
+         *     }
+         */
+        Actor: {
+            /** @enum {string} */
+            type: "api_key" | "seller_staff" | "operator_staff" | "customer" | "system";
+            /** @description The key, staff member or customer who acted (absent for `system`). */
+            id?: string;
+            /** @description The staff member's role when they acted (`StaffRole` or `OperatorRole`). */
+            role?: string;
+            /** @description For a customer, the publishable key of the storefront they used. */
+            key_id?: string;
+        };
         /** @description An API key was issued. Never carries the key itself in the clear. */
         ApiKeyCreatedEvent: {
             /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
@@ -3380,6 +3403,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller of a seller key; null for publishable and operator keys. */
             seller_id: string | null;
+            actor: components["schemas"]["Actor"];
             data: {
                 key_id: string;
                 /** @enum {string} */
@@ -3408,6 +3432,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller of a seller key; null for publishable and operator keys. */
             seller_id: string | null;
+            actor: components["schemas"]["Actor"];
             data: {
                 key_id: string;
                 /** @enum {string} */
@@ -3428,6 +3453,7 @@ export type components = {
             occurred_at: string;
             /** @description Customers belong to the marketplace, not to a seller (operator endpoints receive these). */
             seller_id: null;
+            actor: components["schemas"]["Actor"];
             data: {
                 customer_id: string;
                 email: string | null;
@@ -3450,6 +3476,7 @@ export type components = {
             occurred_at: string;
             /** @description Customers belong to the marketplace, not to a seller (operator endpoints receive these). */
             seller_id: null;
+            actor: components["schemas"]["Actor"];
             data: {
                 customer_id: string;
                 email: string | null;
@@ -3472,6 +3499,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 fulfillment_id: string;
                 seller_order_id: string;
@@ -3496,6 +3524,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 variant_id: string;
                 product_id: string;
@@ -3518,6 +3547,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 variant_id: string;
                 product_id: string;
@@ -3537,6 +3567,7 @@ export type components = {
             /** Format: date-time */
             occurred_at: string;
             seller_id: null;
+            actor: components["schemas"]["Actor"];
             data: {
                 order_id: string;
             };
@@ -3552,6 +3583,7 @@ export type components = {
             /** Format: date-time */
             occurred_at: string;
             seller_id: null;
+            actor: components["schemas"]["Actor"];
             data: {
                 order_id: string;
                 currency: components["schemas"]["CurrencyCode"];
@@ -3571,6 +3603,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_order_id: string;
                 order_id: string;
@@ -3596,6 +3629,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 payout_id: string;
                 seller_id: string;
@@ -3615,6 +3649,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 product_id: string;
                 handle: string;
@@ -3640,6 +3675,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 product_id: string;
                 handle: string;
@@ -3663,6 +3699,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 product_id: string;
                 handle: string;
@@ -3682,6 +3719,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 product_id: string;
                 handle: string;
@@ -3701,6 +3739,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 product_id: string;
                 handle: string;
@@ -3722,6 +3761,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_id: string;
                 /** @enum {string} */
@@ -3742,6 +3782,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_id: string;
                 previous_commission_bps: number | null;
@@ -3760,6 +3801,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_id: string;
                 handle: string;
@@ -3778,6 +3820,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_id: string;
                 /** @enum {string} */
@@ -3798,6 +3841,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_id: string;
                 /** @enum {string} */
@@ -3818,6 +3862,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_order_id: string;
                 order_id: string;
@@ -3839,6 +3884,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_order_id: string;
                 order_id: string;
@@ -3864,6 +3910,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 order_id: string;
                 seller_order_id: string;
@@ -3885,6 +3932,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 variant_id: string;
                 product_id: string;
@@ -3909,6 +3957,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 variant_id: string;
                 product_id: string;
@@ -3928,6 +3977,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 variant_id: string;
                 product_id: string;
@@ -3953,6 +4003,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller owning the endpoint; null for an operator endpoint. */
             seller_id: string | null;
+            actor: components["schemas"]["Actor"];
             data: {
                 endpoint_id: string;
                 url: string;
