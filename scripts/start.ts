@@ -20,6 +20,7 @@ import {
   stopChild,
   storefrontEnv,
 } from '../storefronts/bazaar/tools/stack.js';
+import { ensureAuthEmulator } from './auth-emulator.js';
 
 parseCli({
   name: 'start',
@@ -32,6 +33,8 @@ parseCli({
     PORT: "Port of the API (default 4000); the API's other variables (README) apply too.",
     STOREFRONT_PORT: 'Port of the storefront (default 3000).',
     STOREFRONT_MODE: 'production: `next build` once, then `next start`; default `next dev`.',
+    SOUK_AUTH_EMULATOR:
+      'auto (default): start the cached Firebase Auth emulator, or say how to install it; install: install it first; off.',
   },
 });
 
@@ -43,11 +46,13 @@ const children: Child[] = [];
 // (the API's pretty logs and Next's output both follow FORCE_COLOR; NO_COLOR still wins).
 if (process.stdout.isTTY && process.env.NO_COLOR === undefined) process.env.FORCE_COLOR ??= '1';
 let stopping = false;
+let stopAuthEmulator = () => {};
 
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     for (const child of [...children].reverse()) await stopChild(child);
+    stopAuthEmulator();
   }
   process.exit(code);
 }
@@ -78,6 +83,7 @@ async function main(): Promise<void> {
     cwd: repoRoot,
     stdio: 'inherit',
   });
+  stopAuthEmulator = await ensureAuthEmulator(repoRoot, (line) => process.stdout.write(`${line}\n`));
   const api = await startApi({ port: apiPort });
   watch(api.child);
   const env = storefrontEnv(api.url, webPort, {
