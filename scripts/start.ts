@@ -22,6 +22,7 @@ import {
   storefrontEnv,
   themeDir,
 } from '../storefronts/bazaar/tools/stack.js';
+import { ensureAuthEmulator } from './auth-emulator.js';
 
 parseCli({
   name: 'start',
@@ -35,6 +36,8 @@ parseCli({
     STOREFRONT_PORT: 'Port of Bazaar (default 3000).',
     ATELIER_PORT: 'Port of Atelier (default 3001).',
     STOREFRONT_MODE: 'production: `next build` once, then `next start`; default `next dev`.',
+    SOUK_AUTH_EMULATOR:
+      'auto (default): start the cached Firebase Auth emulator, or say how to install it; install: install it first; off.',
   },
 });
 
@@ -52,11 +55,13 @@ const children: Child[] = [];
 // (the API's pretty logs and Next's output both follow FORCE_COLOR; NO_COLOR still wins).
 if (process.stdout.isTTY && process.env.NO_COLOR === undefined) process.env.FORCE_COLOR ??= '1';
 let stopping = false;
+let stopAuthEmulator = () => {};
 
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     for (const child of [...children].reverse()) await stopChild(child);
+    stopAuthEmulator();
   }
   process.exit(code);
 }
@@ -90,6 +95,7 @@ async function main(): Promise<void> {
     cwd: repoRoot,
     stdio: 'inherit',
   });
+  stopAuthEmulator = await ensureAuthEmulator(repoRoot, (line) => process.stdout.write(`${line}\n`));
   const api = await startApi({ port: apiPort });
   watch(api.child);
   const urls: string[] = [];

@@ -34,6 +34,7 @@ export async function createApp(container: Container, options: AppOptions): Prom
     identity: container.identity,
     customerOf: async (identity) => (await container.customers.signIn(identity)).id,
     staffOf: (identity) => container.staff.membershipOf(identity),
+    operatorStaffOf: (identity) => container.staff.operators.membershipOf(identity),
   });
   const rateLimit = config.RATE_LIMIT_ENABLED
     ? rateLimiter({

@@ -310,6 +310,7 @@ function createConfiguredRealtime(
       identity: deps.identity,
       customerOf: async (identity) => (await deps.customers.signIn(identity)).id,
       staffOf: (identity) => deps.staff.membershipOf(identity),
+      operatorStaffOf: (identity) => deps.staff.operators.membershipOf(identity),
     }),
     redis: config.REDIS_URL ? { url: config.REDIS_URL, prefix: config.REDIS_KEY_PREFIX } : undefined,
     corsOrigins: config.CORS_ORIGINS,

@@ -2,6 +2,7 @@ import { AppError } from '../errors.js';
 import type { components } from '../generated/openapi.js';
 
 type StaffRole = components['schemas']['StaffRole'];
+type OperatorRole = components['schemas']['OperatorRole'];
 
 /**
  * Who is calling, as established from the `X-Api-Key` header and, on operations that take one, the
@@ -18,7 +19,13 @@ export type Principal =
       /** Present when a seller's staff member acts with their ID token (`StaffToken`). */
       staff?: { id: string; role: StaffRole };
     }
-  | { kind: 'operator'; keyId: string };
+  | {
+      kind: 'operator';
+      /** The operator key's id, or for an operator staff member signed in with a token, the staff id. */
+      keyId: string;
+      /** Present when an operator staff member acts with their ID token (`OperatorStaffToken`). */
+      staff?: { id: string; role: OperatorRole };
+    };
 
 /**
  * The seller a `/seller/*` request acts for. The spec's SellerKey scheme already guarantees a seller

@@ -7,6 +7,7 @@ import {
   type Operation,
 } from 'openapi-backend';
 import { AppError } from '../errors.js';
+import { actorOf, withActor } from '../lib/actor.js';
 import { requestScope } from '../lib/logger.js';
 import { binaryBodyTypes, readBinaryBody, readJsonBody } from './body.js';
 import { guardInput } from './input-guard.js';
@@ -99,6 +100,7 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     OperatorKey: (p) => p.kind === 'operator',
     CustomerToken: (p) => p.kind === 'publishable' && p.customerId !== undefined,
     StaffToken: (p) => p.kind === 'seller' && p.staff !== undefined,
+    OperatorStaffToken: (p) => p.kind === 'operator' && p.staff !== undefined,
   };
   /** True when the principal satisfies one of the operation's security requirements (as the handlers below decide). */
   const permits = (operation: Operation, principal: Principal) =>
@@ -206,7 +208,7 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
         })
       : { kind: 'anonymous' };
     if (operation && options.rateLimit) await options.rateLimit(ctx, operation, principal);
-    if (operation && principal.kind === 'seller' && principal.staff)
+    if (operation && (principal.kind === 'seller' || principal.kind === 'operator') && principal.staff)
       assertRole(operation, principal.staff.role);
     const cache =
       method === 'get' &&
@@ -223,16 +225,19 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       return;
     }
     const since = cache?.since() ?? 0;
-    await api.handleRequest(
-      {
-        method,
-        path: ctx.path,
-        query: ctx.querystring,
-        headers: ctx.headers as Record<string, string>,
-        body,
-      },
-      ctx,
-      principal,
+    // Attribution: everything the handler writes (events, stamped records) names this principal.
+    await withActor(actorOf(principal), () =>
+      api.handleRequest(
+        {
+          method,
+          path: ctx.path,
+          query: ctx.querystring,
+          headers: ctx.headers as Record<string, string>,
+          body,
+        },
+        ctx,
+        principal,
+      ),
     );
     if (cache && ctx.status === 200 && typeof ctx.body === 'string') cache.put(ctx.url, ctx.body, since);
   };

@@ -110,6 +110,8 @@ export interface EventEnvelope {
   version: number;
   occurred_at: string;
   seller_id: string | null;
+  /** Who caused it (required by every event schema; optional here so a missing one is reported, not a type error). */
+  actor?: unknown;
   data: unknown;
 }
 

@@ -159,6 +159,7 @@ async function checkRecordedEvents(db: TestDatabase): Promise<void> {
       version: row.version,
       occurred_at: row.occurred_at.toISOString(),
       seller_id: row.seller_id,
+      actor: row.actor,
       data: row.data,
     }),
   );

@@ -90,8 +90,11 @@ describe(`inventory-alerts plugin on the ${kafkaBrokers ? 'kafka' : 'embedded'} 
       version: 1,
       occurred_at: new Date(low?.occurred_at ?? 0).toISOString(),
       seller_id: low?.seller_id ?? null,
+      actor: low?.actor,
       data: low?.data ?? {},
     };
+    // The plugin acted, not a person: its own event is Souk's.
+    expect(envelope.actor).toEqual({ type: 'system' });
     expect(checkEvent(envelope)).toEqual([]);
   });
 

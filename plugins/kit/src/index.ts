@@ -18,6 +18,13 @@ export interface SoukEvent<Data = Record<string, unknown>> {
   version: number;
   occurred_at: string;
   seller_id: string | null;
+  /** Who caused the event (the spec's `Actor`: `type`, and `id`/`role`/`key_id` where they apply). */
+  actor: {
+    type: 'api_key' | 'seller_staff' | 'operator_staff' | 'customer' | 'system';
+    id?: string;
+    role?: string;
+    key_id?: string;
+  };
   aggregate_type: string;
   aggregate_id: string;
   data: Data;

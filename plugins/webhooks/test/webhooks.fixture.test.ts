@@ -92,6 +92,7 @@ describe(`webhooks plugin with its sample event on the ${kafkaBrokers ? 'kafka' 
         aggregate_id: sample.data.order_id,
         seller_id: sample.seller_id,
         data: JSON.stringify(sample.data),
+        actor: JSON.stringify(sample.actor),
         occurred_at: sample.occurred_at,
       })
       .execute();

@@ -643,13 +643,13 @@ export type paths = {
         };
         /**
          * List sellers
-         * @description All sellers, newest first, optionally by status.
+         * @description All sellers, newest first, optionally by status. Staff roles allowed — owner, sellers, finance, support.
          */
         get: operations["listAdminSellers"];
         put?: never;
         /**
          * Onboard a seller
-         * @description Creates a seller in `pending` state: it can set up its catalog with a seller key, but nothing it lists is shown or sold until it is approved.
+         * @description Creates a seller in `pending` state: it can set up its catalog with a seller key, but nothing it lists is shown or sold until it is approved. Staff roles allowed — owner, sellers.
          */
         post: operations["createAdminSeller"];
         delete?: never;
@@ -667,7 +667,7 @@ export type paths = {
         };
         /**
          * Get a seller
-         * @description A seller in any state.
+         * @description A seller in any state. Staff roles allowed — owner, sellers, finance, support.
          */
         get: operations["getAdminSeller"];
         put?: never;
@@ -689,7 +689,7 @@ export type paths = {
         put?: never;
         /**
          * Approve a seller
-         * @description `pending` → `active`: its published products appear in the store and can be bought.
+         * @description `pending` → `active`: its published products appear in the store and can be bought. Staff roles allowed — owner, sellers.
          */
         post: operations["approveAdminSeller"];
         delete?: never;
@@ -709,7 +709,7 @@ export type paths = {
         put?: never;
         /**
          * Suspend a seller
-         * @description `pending` or `active` → `suspended`: its products disappear from the store and cannot be bought at once. Existing orders stay serviceable: the seller can still fulfil or cancel them and is still paid out.
+         * @description `pending` or `active` → `suspended`: its products disappear from the store and cannot be bought at once. Existing orders stay serviceable: the seller can still fulfil or cancel them and is still paid out. Staff roles allowed — owner, sellers.
          */
         post: operations["suspendAdminSeller"];
         delete?: never;
@@ -729,7 +729,7 @@ export type paths = {
         put?: never;
         /**
          * Reactivate a seller
-         * @description `suspended` → `active`.
+         * @description `suspended` → `active`. Staff roles allowed — owner, sellers.
          */
         post: operations["reactivateAdminSeller"];
         delete?: never;
@@ -748,7 +748,7 @@ export type paths = {
         get?: never;
         /**
          * Set a seller’s commission
-         * @description Sets (or, with null, clears) the seller’s commission override. It applies to orders placed from now on; existing seller orders keep the commission computed when they were placed.
+         * @description Sets (or, with null, clears) the seller’s commission override. It applies to orders placed from now on; existing seller orders keep the commission computed when they were placed. Staff roles allowed — owner, finance.
          */
         put: operations["setAdminSellerCommission"];
         post?: never;
@@ -767,13 +767,14 @@ export type paths = {
         };
         /**
          * Get a seller’s rate limit
-         * @description The seller's API quota, its override and the tier default.
+         * @description The seller's API quota, its override and the tier default. Staff roles allowed — owner, sellers, developer.
          */
         get: operations["getAdminSellerQuota"];
         /**
          * Set a seller’s rate limit
          * @description Sets (or, with null, clears) the seller's quota override. Every API instance applies it within a second;
          *     the budget already spent stays spent.
+         *     Staff roles allowed — owner, sellers.
          */
         put: operations["setAdminSellerQuota"];
         post?: never;
@@ -792,13 +793,13 @@ export type paths = {
         };
         /**
          * List a seller’s keys
-         * @description The seller’s secret keys, revoked ones included.
+         * @description The seller’s secret keys, revoked ones included. Staff roles allowed — owner, sellers.
          */
         get: operations["listAdminSellerKeys"];
         put?: never;
         /**
          * Create a seller key
-         * @description A new secret key for the seller. The full key is in this response only.
+         * @description A new secret key for the seller. The full key is in this response only. Staff roles allowed — owner, sellers.
          */
         post: operations["createAdminSellerKey"];
         delete?: never;
@@ -816,13 +817,13 @@ export type paths = {
         };
         /**
          * List publishable keys
-         * @description Storefront keys, revoked ones included.
+         * @description Storefront keys, revoked ones included. Staff roles allowed — owner, developer.
          */
         get: operations["listAdminPublishableKeys"];
         put?: never;
         /**
          * Create a publishable key
-         * @description A new storefront key (`pk_…`). Publishable keys only reach `/store/*` and are safe in a browser.
+         * @description A new storefront key (`pk_…`). Publishable keys only reach `/store/*` and are safe in a browser. Staff roles allowed — owner, developer.
          */
         post: operations["createAdminPublishableKey"];
         delete?: never;
@@ -843,7 +844,7 @@ export type paths = {
         post?: never;
         /**
          * Revoke a key
-         * @description Revokes any key (seller, publishable or operator). Requests with it get 401 from then on. Revoking twice is harmless.
+         * @description Revokes any key (seller, publishable or operator). Requests with it get 401 from then on. Revoking twice is harmless. Staff roles allowed — owner.
          */
         delete: operations["revokeAdminKey"];
         options?: never;
@@ -860,7 +861,7 @@ export type paths = {
         };
         /**
          * Get marketplace settings
-         * @description Marketplace-wide settings.
+         * @description Marketplace-wide settings. Staff roles allowed — owner, finance.
          */
         get: operations["getAdminSettings"];
         put?: never;
@@ -870,7 +871,7 @@ export type paths = {
         head?: never;
         /**
          * Update marketplace settings
-         * @description Changes marketplace-wide settings; a new default commission applies to orders placed from now on.
+         * @description Changes marketplace-wide settings; a new default commission applies to orders placed from now on. Staff roles allowed — owner.
          */
         patch: operations["updateAdminSettings"];
         trace?: never;
@@ -1044,7 +1045,7 @@ export type paths = {
         };
         /**
          * List all orders
-         * @description Every order with all its seller orders, newest first.
+         * @description Every order with all its seller orders, newest first. Staff roles allowed — owner, finance, support.
          */
         get: operations["listAdminOrders"];
         put?: never;
@@ -1066,7 +1067,7 @@ export type paths = {
         put?: never;
         /**
          * Run payouts
-         * @description Pays every seller its available balance, per currency, and records each payout in the ledger. Runs one at a time; a seller with nothing available gets no payout.
+         * @description Pays every seller its available balance, per currency, and records each payout in the ledger. Runs one at a time; a seller with nothing available gets no payout. Staff roles allowed — owner, finance.
          */
         post: operations["runAdminPayouts"];
         delete?: never;
@@ -1291,13 +1292,13 @@ export type paths = {
         };
         /**
          * List marketplace webhook endpoints
-         * @description Endpoints that receive every event of the marketplace, of every seller.
+         * @description Endpoints that receive every event of the marketplace, of every seller. Staff roles allowed — owner, developer.
          */
         get: operations["listAdminWebhookEndpoints"];
         put?: never;
         /**
          * Register a webhook endpoint
-         * @description Registers a URL that receives every event of the marketplace, of every seller of the chosen types, signed with a secret returned only in this response. At most 16 endpoints (409 `conflict`).
+         * @description Registers a URL that receives every event of the marketplace, of every seller of the chosen types, signed with a secret returned only in this response. At most 16 endpoints (409 `conflict`). Staff roles allowed — owner, developer.
          */
         post: operations["createAdminWebhookEndpoint"];
         delete?: never;
@@ -1321,21 +1322,21 @@ export type paths = {
         };
         /**
          * Get a webhook endpoint
-         * @description Another owner’s endpoint is 404.
+         * @description Another owner’s endpoint is 404. Staff roles allowed — owner, developer.
          */
         get: operations["getAdminWebhookEndpoint"];
         put?: never;
         post?: never;
         /**
          * Delete a webhook endpoint
-         * @description Stops deliveries at once and deletes the endpoint with its delivery log.
+         * @description Stops deliveries at once and deletes the endpoint with its delivery log. Staff roles allowed — owner, developer.
          */
         delete: operations["deleteAdminWebhookEndpoint"];
         options?: never;
         head?: never;
         /**
          * Change a webhook endpoint
-         * @description Changes the URL, event types, description or enabled flag. Enabling clears the failing state; pending deliveries then resume.
+         * @description Changes the URL, event types, description or enabled flag. Enabling clears the failing state; pending deliveries then resume. Staff roles allowed — owner, developer.
          */
         patch: operations["updateAdminWebhookEndpoint"];
         trace?: never;
@@ -1357,7 +1358,7 @@ export type paths = {
         put?: never;
         /**
          * Rotate the signing secret
-         * @description Issues a new secret (returned only here). The previous one keeps signing next to it for `expire_previous_in_hours`, so receivers can switch without missing a delivery; older secrets stop at once.
+         * @description Issues a new secret (returned only here). The previous one keeps signing next to it for `expire_previous_in_hours`, so receivers can switch without missing a delivery; older secrets stop at once. Staff roles allowed — owner, developer.
          */
         post: operations["rotateAdminWebhookSecret"];
         delete?: never;
@@ -1381,7 +1382,7 @@ export type paths = {
         };
         /**
          * List deliveries of an endpoint
-         * @description The delivery log, newest first, with every attempt (status code, latency, response excerpt, error).
+         * @description The delivery log, newest first, with every attempt (status code, latency, response excerpt, error). Staff roles allowed — owner, developer.
          */
         get: operations["listAdminWebhookDeliveries"];
         put?: never;
@@ -1414,7 +1415,7 @@ export type paths = {
         put?: never;
         /**
          * Redeliver an event
-         * @description Queues the delivery for an attempt now (a new attempt in its log), whatever its status. The endpoint must be enabled (409 `invalid_state`).
+         * @description Queues the delivery for an attempt now (a new attempt in its log), whatever its status. The endpoint must be enabled (409 `invalid_state`). Staff roles allowed — owner, developer.
          */
         post: operations["redeliverAdminWebhookDelivery"];
         delete?: never;
@@ -1440,7 +1441,7 @@ export type paths = {
         put?: never;
         /**
          * Replay a time range of events
-         * @description Queues again every event of the range the endpoint subscribes to and may see (also events from before it existed), oldest first. The endpoint must be enabled.
+         * @description Queues again every event of the range the endpoint subscribes to and may see (also events from before it existed), oldest first. The endpoint must be enabled. Staff roles allowed — owner, developer.
          */
         post: operations["replayAdminWebhookEvents"];
         delete?: never;
@@ -1783,7 +1784,7 @@ export type paths = {
         };
         /**
          * List reviews (moderation)
-         * @description Every review, newest first, with abuse-report counts and moderation decisions.
+         * @description Every review, newest first, with abuse-report counts and moderation decisions. Staff roles allowed — owner, support.
          */
         get: operations["listAdminReviews"];
         put?: never;
@@ -1808,6 +1809,7 @@ export type paths = {
          * @description Hides a review from storefronts (or restores it), with a reason the seller sees. The product's and the
          *     seller's rating aggregates are recomputed at once. Hiding a hidden review (or restoring a visible one)
          *     is `409 invalid_state`. Emits `review.moderated`.
+         *     Staff roles allowed — owner, support.
          */
         post: operations["moderateAdminReview"];
         delete?: never;
@@ -1891,7 +1893,7 @@ export type paths = {
         };
         /**
          * List a theme's content documents
-         * @description Every content document of the theme, drafts and published versions, by kind then key.
+         * @description Every content document of the theme, drafts and published versions, by kind then key. Staff roles allowed — owner, support, developer.
          */
         get: operations["listAdminContent"];
         put?: never;
@@ -1909,12 +1911,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Get a content document */
+        /**
+         * Get a content document
+         * @description Staff roles allowed — owner, support, developer.
+         */
         get: operations["getAdminContent"];
         /**
          * Save a draft
          * @description Creates the document or replaces its draft (storefronts keep seeing the published version until
          *     `publish`). `data` must have the shape of the kind (400 `validation_failed` otherwise).
+         *     Staff roles allowed — owner, developer.
          */
         put: operations["saveAdminContentDraft"];
         post?: never;
@@ -1935,10 +1941,57 @@ export type paths = {
         put?: never;
         /**
          * Publish the draft
-         * @description Makes the current draft what storefronts see. Publishing an unchanged draft again is a no-op. Emits `content.published`.
+         * @description Makes the current draft what storefronts see. Publishing an unchanged draft again is a no-op. Emits `content.published`. Staff roles allowed — owner, developer.
          */
         post: operations["publishAdminContent"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List operator staff
+         * @description The operator's staff, invited and active, oldest first. Staff roles allowed — owner.
+         */
+        get: operations["listAdminStaff"];
+        put?: never;
+        /**
+         * Invite a staff member
+         * @description Invites a person by email with an operator role. The invitation is accepted the first time that person
+         *     calls an `/admin/*` operation with a Firebase ID token whose email matches and is verified. One invitation
+         *     per email (`409 conflict` otherwise). Bootstrap: the operator key invites the first `owner`.
+         *     Staff roles allowed — owner.
+         */
+        post: operations["inviteAdminStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/staff/{staffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a staff member
+         * @description Removes the person from the operator's staff at once; their token is refused from the next request. Staff roles allowed — owner.
+         */
+        delete: operations["removeAdminStaff"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4035,6 +4088,74 @@ export type components = {
         ContentDraft: {
             data: components["schemas"]["ContentData"];
         };
+        /**
+         * @description What an operator staff member may do on `/admin/*`. Each operation lists the roles it admits in
+         *     `x-souk-roles`; the operator's secret key may do everything `owner` may.
+         *     - `owner`: everything, including marketplace settings, revoking keys and operator staff.
+         *     - `sellers`: onboarding and moderation: create, approve, suspend and reactivate sellers, their keys and quotas.
+         *     - `finance`: commissions, payouts, marketplace settings (read) and orders (read).
+         *     - `support`: orders and sellers (read), review moderation, storefront content (read).
+         *     - `developer`: webhook endpoints and deliveries, storefront (publishable) keys, quotas (read), storefront content (drafts and publishing).
+         * @example support
+         * @enum {string}
+         */
+        OperatorRole: "owner" | "sellers" | "finance" | "support" | "developer";
+        /** @description A person invited to act for the marketplace operator with their Firebase sign-in instead of the operator key. */
+        OperatorStaffMember: {
+            /** @example stf_01J9ZC3YV4Q1XK6T7M2R8N5B0P */
+            id: string;
+            /**
+             * Format: email
+             * @example ana@souk.example
+             */
+            email: string;
+            role: components["schemas"]["OperatorRole"];
+            /**
+             * @description `invited` until the person first calls `/admin/*` signed in with this email, verified; then `active`.
+             * @enum {string}
+             */
+            status: "invited" | "active";
+            /** @description Who invited (an operator staff id `stf_…` or an API key id `key_…`). */
+            invited_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            accepted_at: string | null;
+        };
+        OperatorStaffMemberList: {
+            data: components["schemas"]["OperatorStaffMember"][];
+        };
+        OperatorStaffInvite: {
+            /**
+             * Format: email
+             * @example ana@souk.example
+             */
+            email: string;
+            role: components["schemas"]["OperatorRole"];
+        };
+        /**
+         * @description Who did it (attribution), as established by the request that wrote the record or event:
+         *     - `api_key`: a server or storefront acting with an API key; `id` is the key's id (`key_…`).
+         *     - `seller_staff` / `operator_staff`: a person signed in with Firebase acting with their staff `role`;
+         *       `id` is their staff id (`stf_…`).
+         *     - `customer`: a signed-in shopper; `id` is the customer id (`cus_…`), `key_id` the storefront's key.
+         *     - `system`: Souk itself (background work, plugins, anything outside a request); no `id`.
+         * @example {
+         *       "type": "seller_staff",
+         *       "id": "stf_01J9ZC3YV4Q1XK6T7M2R8N5B0M",
+         *       "role": "orders"
+         *     }
+         */
+        Actor: {
+            /** @enum {string} */
+            type: "api_key" | "seller_staff" | "operator_staff" | "customer" | "system";
+            /** @description The key, staff member or customer who acted (absent for `system`). */
+            id?: string;
+            /** @description The staff member's role when they acted (`StaffRole` or `OperatorRole`). */
+            role?: string;
+            /** @description For a customer, the publishable key of the storefront they used. */
+            key_id?: string;
+        };
         /** @description An API key was issued. Never carries the key itself in the clear. */
         ApiKeyCreatedEvent: {
             /** @description Unique event id; consumers use it to drop duplicates (delivery is at least once). */
@@ -4047,6 +4168,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller of a seller key; null for publishable and operator keys. */
             seller_id: string | null;
+            actor: components["schemas"]["Actor"];
             data: {
                 key_id: string;
                 /** @enum {string} */
@@ -4075,6 +4197,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller of a seller key; null for publishable and operator keys. */
             seller_id: string | null;
+            actor: components["schemas"]["Actor"];
             data: {
                 key_id: string;
                 /** @enum {string} */
@@ -4095,6 +4218,7 @@ export type components = {
             occurred_at: string;
             /** @description Customers belong to the marketplace, not to a seller (operator endpoints receive these). */
             seller_id: null;
+            actor: components["schemas"]["Actor"];
             data: {
                 customer_id: string;
                 email: string | null;
@@ -4117,6 +4241,7 @@ export type components = {
             occurred_at: string;
             /** @description Customers belong to the marketplace, not to a seller (operator endpoints receive these). */
             seller_id: null;
+            actor: components["schemas"]["Actor"];
             data: {
                 customer_id: string;
                 email: string | null;
@@ -4139,6 +4264,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 fulfillment_id: string;
                 seller_order_id: string;
@@ -4163,6 +4289,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 variant_id: string;
                 product_id: string;
@@ -4185,6 +4312,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 variant_id: string;
                 product_id: string;
@@ -4204,6 +4332,7 @@ export type components = {
             /** Format: date-time */
             occurred_at: string;
             seller_id: null;
+            actor: components["schemas"]["Actor"];
             data: {
                 order_id: string;
             };
@@ -4219,6 +4348,7 @@ export type components = {
             /** Format: date-time */
             occurred_at: string;
             seller_id: null;
+            actor: components["schemas"]["Actor"];
             data: {
                 order_id: string;
                 currency: components["schemas"]["CurrencyCode"];
@@ -4238,6 +4368,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_order_id: string;
                 order_id: string;
@@ -4263,6 +4394,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 payout_id: string;
                 seller_id: string;
@@ -4282,6 +4414,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 product_id: string;
                 handle: string;
@@ -4307,6 +4440,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 product_id: string;
                 handle: string;
@@ -4330,6 +4464,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 product_id: string;
                 handle: string;
@@ -4349,6 +4484,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 product_id: string;
                 handle: string;
@@ -4368,6 +4504,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 product_id: string;
                 handle: string;
@@ -4389,6 +4526,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_id: string;
                 /** @enum {string} */
@@ -4409,6 +4547,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_id: string;
                 previous_commission_bps: number | null;
@@ -4427,6 +4566,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_id: string;
                 handle: string;
@@ -4445,6 +4585,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_id: string;
                 /** @enum {string} */
@@ -4465,6 +4606,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_id: string;
                 /** @enum {string} */
@@ -4485,6 +4627,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_order_id: string;
                 order_id: string;
@@ -4506,6 +4649,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_order_id: string;
                 order_id: string;
@@ -4531,6 +4675,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 order_id: string;
                 seller_order_id: string;
@@ -4552,6 +4697,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 variant_id: string;
                 product_id: string;
@@ -4576,6 +4722,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 variant_id: string;
                 product_id: string;
@@ -4595,6 +4742,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller the event concerns. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 variant_id: string;
                 product_id: string;
@@ -4620,6 +4768,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller owning the endpoint; null for an operator endpoint. */
             seller_id: string | null;
+            actor: components["schemas"]["Actor"];
             data: {
                 endpoint_id: string;
                 url: string;
@@ -4640,6 +4789,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller whose product was reviewed. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 review_id: string;
                 product_id: string;
@@ -4663,6 +4813,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller whose product was reviewed. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 review_id: string;
                 product_id: string;
@@ -4685,6 +4836,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller whose product was reviewed. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 review_id: string;
                 product_id: string;
@@ -4705,6 +4857,7 @@ export type components = {
             occurred_at: string;
             /** @description Always null; content belongs to the marketplace. */
             seller_id: null;
+            actor: components["schemas"]["Actor"];
             data: {
                 theme: string;
                 kind: components["schemas"]["ContentKind"];
@@ -4724,6 +4877,7 @@ export type components = {
             occurred_at: string;
             /** @description The seller whose page changed. */
             seller_id: string;
+            actor: components["schemas"]["Actor"];
             data: {
                 seller_id: string;
             };
@@ -9021,6 +9175,97 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAdminStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The operator's staff. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorStaffMemberList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    inviteAdminStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OperatorStaffInvite"];
+            };
+        };
+        responses: {
+            /** @description The invitation. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorStaffMember"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeAdminStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The staff member's id (`stf_…`).
+                 * @example stf_01J9ZC3YV4Q1XK6T7M2R8N5B0M
+                 */
+                staffId: components["parameters"]["staffId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     onApiKeyCreated: {

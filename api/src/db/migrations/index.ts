@@ -10,6 +10,8 @@ import * as m0008 from './0008_seller_rate_limits.js';
 import * as m0009 from './0009_customers.js';
 import * as m0010 from './0010_seller_staff.js';
 import * as m0011 from './0011_documents_ratings.js';
+import * as m0012 from './0012_operator_staff.js';
+import * as m0013 from './0013_attribution.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the file system) so the same list
@@ -27,6 +29,8 @@ const migrations: Record<string, Migration> = {
   '0009_customers': m0009,
   '0010_seller_staff': m0010,
   '0011_documents_ratings': m0011,
+  '0012_operator_staff': m0012,
+  '0013_attribution': m0013,
 };
 
 /** Kysely migration provider over the static list above. */

@@ -1,5 +1,6 @@
 import { AppError } from '../../errors.js';
 import type { Principal } from '../../http/principal.js';
+import type { OperatorRole } from '../staff/staff.table.js';
 import type { ApiKeyService } from './auth.service.js';
 import type { IdentityVerifier, VerifiedIdentity } from './identity.js';
 
@@ -26,6 +27,8 @@ export function createAuthenticator(deps: {
   staffOf: (
     identity: VerifiedIdentity,
   ) => Promise<{ id: string; sellerId: string; role: 'owner' | 'catalog' | 'orders' } | undefined>;
+  /** The operator staff membership of a verified person (accepting a pending invitation), if any. */
+  operatorStaffOf: (identity: VerifiedIdentity) => Promise<{ id: string; role: OperatorRole } | undefined>;
 }) {
   return async function authenticate(credentials: Credentials): Promise<Principal> {
     const byKey: Principal = (credentials.apiKey
@@ -50,6 +53,16 @@ export function createAuthenticator(deps: {
         sellerId: staff.sellerId,
         staff: { id: staff.id, role: staff.role },
       };
+    }
+    if (credentials.schemes.includes('OperatorStaffToken') && credentials.apiKey === undefined) {
+      const staff = await deps.operatorStaffOf(await deps.identity.verify(credentials.bearer));
+      if (!staff) {
+        throw new AppError(
+          'forbidden',
+          "You are not the operator's staff: ask an operator owner to invite your email, then sign in with it verified.",
+        );
+      }
+      return { kind: 'operator', keyId: staff.id, staff };
     }
     if (!credentials.schemes.includes('CustomerToken')) return byKey;
     // The key is judged first: a missing or wrong key is its own 401/403, whatever the token.

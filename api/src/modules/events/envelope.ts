@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { Actor } from '../../lib/actor.js';
 import type { BusEvent } from './bus.js';
 import type { OutboxEventsTable } from './events.table.js';
 
@@ -10,6 +11,7 @@ export function toBusEvent(row: Selectable<OutboxEventsTable>): BusEvent {
     version: row.version,
     occurred_at: new Date(row.occurred_at).toISOString(),
     seller_id: row.seller_id,
+    actor: row.actor,
     aggregate_type: row.aggregate_type,
     aggregate_id: row.aggregate_id,
     data: row.data,
@@ -24,6 +26,8 @@ export interface EventEnvelope {
   version: number;
   occurred_at: string;
   seller_id: string | null;
+  /** Who caused it (`Actor`). */
+  actor: Actor;
   data: Record<string, unknown>;
 }
 
@@ -37,6 +41,7 @@ export function toEnvelope(
     version: event.version,
     occurred_at: typeof event.occurred_at === 'string' ? event.occurred_at : event.occurred_at.toISOString(),
     seller_id: event.seller_id,
+    actor: event.actor,
     data: event.data,
   };
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { Actor } from '../../lib/actor.js';
 
 export interface OutboxEventsTable {
   position: Generated<number>;
@@ -9,6 +10,8 @@ export interface OutboxEventsTable {
   aggregate_id: string;
   seller_id: string | null;
   data: JSONColumnType<Record<string, unknown>>;
+  /** Who caused the event (`Actor` of the spec); `system` outside a request. */
+  actor: JSONColumnType<Actor, string | undefined, never>;
   occurred_at: ColumnType<Date, Date | string | undefined, never>;
   published_at: Date | null;
   /** Order in which the relay published the event (dense; null until published). */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { currentActor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
 import type { EventData, EventType } from './event-types.js';
 
@@ -25,6 +26,7 @@ export type DomainEvent<T extends EventType = EventType> = {
  */
 export async function recordEvents(trx: Kysely<Database>, events: readonly DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
+  const actor = JSON.stringify(currentActor());
   await trx
     .insertInto('outbox_events')
     .values(
@@ -36,6 +38,7 @@ export async function recordEvents(trx: Kysely<Database>, events: readonly Domai
         aggregate_id: e.aggregateId,
         seller_id: e.sellerId ?? null,
         data: JSON.stringify(e.data),
+        actor,
       })),
     )
     .execute();

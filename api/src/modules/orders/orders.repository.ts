@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { currentActorJson } from '../../lib/actor.js';
 import type { Keyset } from '../../lib/cursor.js';
 import type { OrderStatus, SellerOrderStatus } from './orders.table.js';
 
@@ -136,7 +137,11 @@ export async function updateSellerOrder(
 ) {
   await trx
     .updateTable('seller_orders')
-    .set({ ...changes, updated_at: sql`now()` })
+    .set({
+      ...changes,
+      ...(changes.status === 'cancelled' ? { cancelled_by: currentActorJson() } : {}),
+      updated_at: sql`now()`,
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -150,7 +155,10 @@ export async function addFulfilled(trx: Db, lineId: string, quantity: number) {
 }
 
 export async function insertFulfillment(trx: Db, row: Row<'fulfillments'>) {
-  await trx.insertInto('fulfillments').values(row).execute();
+  await trx
+    .insertInto('fulfillments')
+    .values({ ...row, created_by: currentActorJson() })
+    .execute();
 }
 
 /** Recomputes the order's status from its seller orders and returns it. */

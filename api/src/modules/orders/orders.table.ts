@@ -1,5 +1,6 @@
 import type { ColumnType, JSONColumnType } from 'kysely';
 import type { components } from '../../generated/openapi.js';
+import type { ActorColumn } from '../../lib/actor.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -38,6 +39,8 @@ export interface SellerOrdersTable {
   total: number;
   commission_bps: number;
   commission_amount: number;
+  /** Who cancelled it (attribution), once cancelled. */
+  cancelled_by: ActorColumn;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -63,6 +66,8 @@ export interface FulfillmentsTable {
   carrier: string;
   tracking_number: string;
   lines: JSONColumnType<{ line_id: string; quantity: number }[]>;
+  /** Who recorded the shipment (attribution). */
+  created_by: ActorColumn;
   created_at: CreatedAt;
 }
 

@@ -1,5 +1,6 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { currentActorJson } from '../../lib/actor.js';
 import type { ImageJson, ProductStatus } from '../catalog/catalog.table.js';
 
 type Db = Kysely<Database>;
@@ -149,6 +150,8 @@ export async function insertProduct(
     .values({
       ...row,
       status: 'draft',
+      created_by: currentActorJson(),
+      updated_by: currentActorJson(),
       attributes: JSON.stringify(row.attributes),
       images: JSON.stringify(row.images),
     })
@@ -183,6 +186,7 @@ export async function updateProduct(
       ...rest,
       ...(attributes === undefined ? {} : { attributes: JSON.stringify(attributes) }),
       ...(images === undefined ? {} : { images: JSON.stringify(images) }),
+      updated_by: currentActorJson(),
       updated_at: sql`now()`,
     })
     .where('id', '=', productId)

@@ -1,10 +1,24 @@
 import type { OperationHandlers } from '../../http/operations.js';
-import { sellerIdOf } from '../../http/principal.js';
+import { type Principal, sellerIdOf } from '../../http/principal.js';
 import type { StaffService } from './staff.service.js';
 
-type StaffHandlers = Pick<OperationHandlers, 'listSellerStaff' | 'inviteSellerStaff' | 'removeSellerStaff'>;
+type StaffHandlers = Pick<
+  OperationHandlers,
+  | 'listSellerStaff'
+  | 'inviteSellerStaff'
+  | 'removeSellerStaff'
+  | 'listAdminStaff'
+  | 'inviteAdminStaff'
+  | 'removeAdminStaff'
+>;
 
-/** Handlers of a seller's staff (owner role or a seller key). */
+/** Attribution of an invitation: the inviting staff member, or the key a server used. */
+const inviter = (principal: Principal) =>
+  principal.kind === 'seller' || principal.kind === 'operator'
+    ? (principal.staff?.id ?? principal.keyId)
+    : 'unknown';
+
+/** Handlers of a seller's staff (owner role or a seller key) and of the operator's (owner role or the operator key). */
 export function staffHandlers({ staff }: { staff: StaffService }) {
   return {
     listSellerStaff: async ({ principal }) => ({
@@ -13,15 +27,19 @@ export function staffHandlers({ staff }: { staff: StaffService }) {
     }),
     inviteSellerStaff: async ({ principal, body }) => ({
       status: 201,
-      // Attribution: the inviting staff member, or the key a server used.
-      body: await staff.invite(
-        sellerIdOf(principal),
-        body,
-        principal.kind === 'seller' ? (principal.staff?.id ?? principal.keyId) : 'unknown',
-      ),
+      body: await staff.invite(sellerIdOf(principal), body, inviter(principal)),
     }),
     removeSellerStaff: async ({ principal, params }) => {
       await staff.remove(sellerIdOf(principal), params.staffId);
+      return { status: 204 };
+    },
+    listAdminStaff: async () => ({ status: 200, body: { data: await staff.operators.list() } }),
+    inviteAdminStaff: async ({ principal, body }) => ({
+      status: 201,
+      body: await staff.operators.invite(body, inviter(principal)),
+    }),
+    removeAdminStaff: async ({ params }) => {
+      await staff.operators.remove(params.staffId);
       return { status: 204 };
     },
   } satisfies StaffHandlers;

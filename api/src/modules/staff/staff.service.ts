@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { newId } from '../../lib/ids.js';
 import type { VerifiedIdentity } from '../auth/identity.js';
+import { createOperatorStaffService } from './operator-staff.service.js';
 import * as repo from './staff.repository.js';
 import type { StaffRole } from './staff.table.js';
 
@@ -64,6 +65,8 @@ export function createStaffService({ db }: { db: Kysely<Database> }) {
           : undefined);
       return row ? { id: row.id, sellerId: row.seller_id, role: row.role } : undefined;
     },
+    /** The marketplace operator's staff (`/admin/staff`). */
+    operators: createOperatorStaffService({ db }),
   };
 }
 

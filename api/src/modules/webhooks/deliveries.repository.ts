@@ -109,7 +109,7 @@ export async function queueReplay(
         jsonb_build_object(
           'id', e.id, 'type', e.type, 'version', e.version,
           'occurred_at', to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-          'seller_id', e.seller_id, 'data', e.data),
+          'seller_id', e.seller_id, 'actor', e.actor, 'data', e.data),
         'pending', ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
       FROM outbox_events e
       JOIN webhook_endpoints ep ON ep.id = ${endpoint.id}::text

@@ -34,6 +34,7 @@ const event = (type: string, seller_id: string | null) => {
     version: 1,
     occurred_at: '2024-05-01T12:00:00.000Z',
     seller_id,
+    actor: { type: 'system' as const },
     data: { n },
     position: 1_000_000 + n,
   };
