@@ -148,6 +148,7 @@ export async function graphqlOutputs(root: string): Promise<[string, string][]> 
           PRICE_ASC: 'price_asc',
           PRICE_DESC: 'price_desc',
           NEWEST: 'newest',
+          RATING: 'rating',
         },
         ProductStatus: { DRAFT: 'draft', PUBLISHED: 'published' },
         SellerStatus: { PENDING: 'pending', ACTIVE: 'active', SUSPENDED: 'suspended' },

@@ -14,7 +14,9 @@ const HEADERS: Record<string, Json> = {
 
 /** True when an operation is rate limited (the API's limiter applies the same rule). */
 export function isRateLimited(operation: { tags?: string[] }): boolean {
-  return !(operation.tags ?? []).includes('System');
+  // As the API's limiter (api/src/http/rate-limit.ts): System probes and Media images are not limited.
+  const tags = operation.tags ?? [];
+  return !tags.includes('System') && !tags.includes('Media');
 }
 
 /** Adds the rate-limit responses and headers to the bundled document, in place; returns it. */

@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ProductConnectionModel, ProductEdgeModel, MoneyModel, PriceRangeModel, ProductModel, ImageModel, ProductOptionModel, VariantModel, CategoryModel, SellerModel, CartModel, CartItemModel, CartSellerGroupModel, CartTotalsModel, CartProblemModel, ShippingAddressModel, OrderModel, OrderTotalsModel, SellerOrderModel, OrderLineModel, FulfillmentModel, GraphQLContext } from '../graphql/context.js';
+import type { ProductConnectionModel, ProductEdgeModel, MoneyModel, PriceRangeModel, ProductModel, ProductRatingModel, ImageModel, ProductOptionModel, VariantModel, CategoryModel, SellerModel, CartModel, CartItemModel, CartSellerGroupModel, CartTotalsModel, CartProblemModel, ShippingAddressModel, OrderModel, OrderTotalsModel, SellerOrderModel, OrderLineModel, FulfillmentModel, GraphQLContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
@@ -167,7 +167,9 @@ export type ProductSort =
   | 'relevance'
   | 'price_asc'
   | 'price_desc'
-  | 'newest';
+  | 'newest'
+  /** Best rated first (average stars, then review count). */
+  | 'rating';
 
 /** A page of products (Relay connection). */
 export type ProductConnection = {
@@ -233,13 +235,28 @@ export type Product = {
   variants: Array<Variant>;
   /** Lowest and highest variant price in the requested currency; null when no variant is priced in it. */
   priceRange?: Maybe<PriceRange>;
+  /** The aggregate of the product's visible reviews (`sort: RATING` orders by its average). */
+  rating: ProductRating;
   createdAt: Scalars['DateTime']['output'];
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/** Aggregate of the visible reviews of a product: exact counts per star, kept in step with every review. */
+export type ProductRating = {
+  __typename?: 'ProductRating';
+  /** Mean star rating, rounded to two decimals; null without reviews. */
+  average?: Maybe<Scalars['Float']['output']>;
+  /** How many visible reviews there are. */
+  count: Scalars['Int']['output'];
+  /** How many visible reviews gave each number of stars, keyed "1" to "5" as in REST. */
+  distribution: Scalars['JSONObject']['output'];
 };
 
 /** A product image. */
 export type Image = {
   __typename?: 'Image';
+  /** Id of an image uploaded to Souk (`img_…`); null for images hosted elsewhere. */
+  id?: Maybe<Scalars['ID']['output']>;
   url: Scalars['String']['output'];
   alt: Scalars['String']['output'];
   width: Scalars['Int']['output'];
@@ -588,6 +605,8 @@ export type ResolversTypes = {
   PriceRange: ResolverTypeWrapper<PriceRangeModel>;
   ProductStatus: null;
   Product: ResolverTypeWrapper<ProductModel>;
+  ProductRating: ResolverTypeWrapper<ProductRatingModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Image: ResolverTypeWrapper<ImageModel>;
   ProductOption: ResolverTypeWrapper<ProductOptionModel>;
   Variant: ResolverTypeWrapper<VariantModel>;
@@ -630,6 +649,8 @@ export type ResolversParentTypes = {
   Money: MoneyModel;
   PriceRange: PriceRangeModel;
   Product: ProductModel;
+  ProductRating: ProductRatingModel;
+  Float: Scalars['Float']['output'];
   Image: ImageModel;
   ProductOption: ProductOptionModel;
   Variant: VariantModel;
@@ -684,7 +705,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   checkout?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationCheckoutArgs, 'cartId' | 'input' | 'idempotencyKey'>>;
 };
 
-export type ProductSortResolvers = { RELEVANCE: 'relevance', PRICE_ASC: 'price_asc', PRICE_DESC: 'price_desc', NEWEST: 'newest' };
+export type ProductSortResolvers = { RELEVANCE: 'relevance', PRICE_ASC: 'price_asc', PRICE_DESC: 'price_desc', NEWEST: 'newest', RATING: 'rating' };
 
 export type ProductConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProductConnection'] = ResolversParentTypes['ProductConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ProductEdge']>, ParentType, ContextType>;
@@ -729,11 +750,19 @@ export type ProductResolvers<ContextType = GraphQLContext, ParentType extends Re
   options?: Resolver<Array<ResolversTypes['ProductOption']>, ParentType, ContextType>;
   variants?: Resolver<Array<ResolversTypes['Variant']>, ParentType, ContextType>;
   priceRange?: Resolver<Maybe<ResolversTypes['PriceRange']>, ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['ProductRating'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type ProductRatingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProductRating'] = ResolversParentTypes['ProductRating']> = {
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  distribution?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+};
+
 export type ImageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image']> = {
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   alt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -914,6 +943,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PriceRange?: PriceRangeResolvers<ContextType>;
   ProductStatus?: ProductStatusResolvers;
   Product?: ProductResolvers<ContextType>;
+  ProductRating?: ProductRatingResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   ProductOption?: ProductOptionResolvers<ContextType>;
   Variant?: VariantResolvers<ContextType>;

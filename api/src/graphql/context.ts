@@ -20,6 +20,7 @@ export type VariantModel = Schemas['Variant'];
 export type MoneyModel = Schemas['Money'];
 export type PriceRangeModel = NonNullable<ProductModel['price_range']>;
 export type ImageModel = Schemas['Image'];
+export type ProductRatingModel = Schemas['ProductRating'];
 export type ProductOptionModel = Schemas['ProductOption'];
 export type CategoryModel = Schemas['Category'];
 export type SellerModel = Schemas['Seller'];

@@ -36,11 +36,11 @@ describe('the GraphQL schema and the OpenAPI contract agree', () => {
   it('notices a drift (the comparison can fail)', () => {
     const drifted = structuredClone(document);
     const product = drifted.components.schemas.Product as JsonSchema;
-    product.properties = { ...product.properties, rating: { type: ['number', 'null'] } };
+    product.properties = { ...product.properties, popularity: { type: ['number', 'null'] } };
     product.properties.title = { type: ['string', 'null'] };
     expect(compareShapes(drifted, schema, 'Product', 'Product')).toEqual([
       'Product.title: REST may be null or absent, GraphQL is non-null',
-      'Product.rating: GraphQL Product has no field rating',
+      'Product.popularity: GraphQL Product has no field popularity',
     ]);
   });
 });

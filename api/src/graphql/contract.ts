@@ -96,7 +96,8 @@ export function compareShapes(
     }
     const named = getNamedType(t);
     if (isListType(t)) return problems.push(`${at}: GraphQL has a list, REST ${kind}`);
-    if (kind === 'object' && inner.properties) return compareObject(inner, named, at, false);
+    if (kind === 'object' && inner.properties && namesFit(inner))
+      return compareObject(inner, named, at, false);
     const expected =
       kind === 'object'
         ? 'JSONObject'
@@ -137,6 +138,14 @@ export function compareShapes(
 }
 
 /**
+ * Whether an object's property names can be GraphQL field names. One keyed by values (a rating's
+ * distribution keyed "1" to "5") cannot: GraphQL carries it as a JSONObject, keys and all.
+ */
+function namesFit(s: JsonSchema): boolean {
+  return Object.keys(s.properties ?? {}).every((name) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(name));
+}
+
+/**
  * A GraphQL selection of every field of an OpenAPI schema (camelCased), for reading a value through
  * GraphQL in the shape REST answers it.
  */
@@ -153,7 +162,7 @@ export function selectionOf(
     }
     if (s.oneOf) return select(s.oneOf.find((o) => o.type !== 'null') ?? {});
     if (s.items) return select(s.items);
-    if (!s.properties) return '';
+    if (!s.properties || !namesFit(s)) return '';
     return `{ ${Object.entries(s.properties)
       .map(([name, p]) => `${camelCase(name)} ${select(p)}`.trim())
       .join(' ')} }`;
@@ -176,7 +185,7 @@ export function toRestShape(
   if (s.oneOf) return toRestShape(document, s.oneOf.find((o) => o.type !== 'null') ?? {}, value);
   if (s.items && Array.isArray(value)) return value.map((v) => toRestShape(document, s.items ?? {}, v));
   if (s.enum && typeof value === 'string') return value.toLowerCase();
-  if (!s.properties) return value;
+  if (!s.properties || !namesFit(s)) return value;
   const source = value as Record<string, unknown>;
   return Object.fromEntries(
     Object.entries(s.properties).map(([name, p]) => [

@@ -95,6 +95,7 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
       PRICE_ASC: 'price_asc',
       PRICE_DESC: 'price_desc',
       NEWEST: 'newest',
+      RATING: 'rating',
     },
     ProductStatus: { DRAFT: 'draft', PUBLISHED: 'published' },
     SellerStatus: { PENDING: 'pending', ACTIVE: 'active', SUSPENDED: 'suspended' },

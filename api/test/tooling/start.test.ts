@@ -75,7 +75,7 @@ describe('npm start (scripts/start.ts)', { timeout: 120_000 }, () => {
     await listener(webPort, '::1');
     const run = npmStart({ PORT: String(await freePort()), STOREFRONT_PORT: String(webPort) });
     expect(await run.exited).toBe(1);
-    expect(run.output()).toContain(`port ${webPort} (STOREFRONT_PORT, the storefront) is already in use`);
+    expect(run.output()).toContain(`port ${webPort} (STOREFRONT_PORT, Bazaar) is already in use`);
     expect(run.output()).not.toContain('[api]'); // nothing was started
   });
 

@@ -31,7 +31,9 @@ export type ProductSort =
   | 'RELEVANCE'
   | 'PRICE_ASC'
   | 'PRICE_DESC'
-  | 'NEWEST';
+  | 'NEWEST'
+  /** Best rated first (average stars, then review count). */
+  | 'RATING';
 
 /** Whether a product is visible in the storefront. */
 export type ProductStatus =

@@ -6208,6 +6208,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "img_0f8c2a3b4d5e6f708192a3b4c5d6e7f8",
+                     *           "url": "https://cdn.example.com/media/products/prod_01JDX3M5Q8Z4K7P2R9T6V0W1Y3/0f8c2a3b4d5e6f708192a3b4c5d6e7f8.webp",
+                     *           "alt": "Merino crew sweater in navy",
+                     *           "width": 3,
+                     *           "height": 3
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImageList"];
                 };
             };
@@ -6260,6 +6273,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "img_0f8c2a3b4d5e6f708192a3b4c5d6e7f8",
+                     *       "url": "https://cdn.example.com/media/products/prod_01JDX3M5Q8Z4K7P2R9T6V0W1Y3/0f8c2a3b4d5e6f708192a3b4c5d6e7f8.webp",
+                     *       "alt": "Merino crew sweater in navy",
+                     *       "width": 3,
+                     *       "height": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["Image"];
                 };
             };
@@ -6302,6 +6324,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "img_0f8c2a3b4d5e6f708192a3b4c5d6e7f8",
+                     *           "url": "https://cdn.example.com/media/products/prod_01JDX3M5Q8Z4K7P2R9T6V0W1Y3/0f8c2a3b4d5e6f708192a3b4c5d6e7f8.webp",
+                     *           "alt": "Merino crew sweater in navy",
+                     *           "width": 3,
+                     *           "height": 3
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImageList"];
                 };
             };
@@ -6382,6 +6417,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "img_0f8c2a3b4d5e6f708192a3b4c5d6e7f8",
+                     *       "url": "https://cdn.example.com/media/products/prod_01JDX3M5Q8Z4K7P2R9T6V0W1Y3/0f8c2a3b4d5e6f708192a3b4c5d6e7f8.webp",
+                     *       "alt": "Merino crew sweater in navy",
+                     *       "width": 3,
+                     *       "height": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["Image"];
                 };
             };
@@ -6414,26 +6458,22 @@ export interface operations {
                     "Cache-Control"?: string;
                     ETag?: string;
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example example */
                     "image/webp": string;
                 };
             };
             /** @description Not modified (the `If-None-Match` tag matches). */
             304: {
                 headers: {
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     updateSellerInventory: {
@@ -8671,6 +8711,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "rev_01J9ZC3YV4Q1XK6T7M2R8N5B0T",
+                     *           "product_id": "prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E",
+                     *           "seller_id": "sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C",
+                     *           "rating": 4,
+                     *           "title": "Comfortable from day one",
+                     *           "body": "Wore them on a 20 km hike without a blister.",
+                     *           "attributes": {
+                     *             "fit": "true to size",
+                     *             "size_bought": "42"
+                     *           },
+                     *           "author_name": "Erika M.",
+                     *           "verified_purchase": true,
+                     *           "status": "visible",
+                     *           "reply": {
+                     *             "body": "Fits true to size; the wool is soft and does not itch.",
+                     *             "created_at": "2026-12-01T10:00:00Z"
+                     *           },
+                     *           "moderation": {
+                     *             "action": "hide",
+                     *             "reason": "Personal data in the text",
+                     *             "at": "2026-12-01T10:00:00Z"
+                     *           },
+                     *           "report_count": 3,
+                     *           "created_at": "2026-12-01T10:00:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "example",
+                     *       "rating": {
+                     *         "average": 4.33,
+                     *         "count": 3,
+                     *         "distribution": {
+                     *           "1": 0,
+                     *           "2": 0,
+                     *           "3": 0,
+                     *           "4": 2,
+                     *           "5": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReviewList"];
                 };
             };
@@ -8709,6 +8793,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "rev_01J9ZC3YV4Q1XK6T7M2R8N5B0T",
+                     *       "product_id": "prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E",
+                     *       "seller_id": "sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C",
+                     *       "rating": 4,
+                     *       "title": "Comfortable from day one",
+                     *       "body": "Wore them on a 20 km hike without a blister.",
+                     *       "attributes": {
+                     *         "fit": "true to size",
+                     *         "size_bought": "42"
+                     *       },
+                     *       "author_name": "Erika M.",
+                     *       "verified_purchase": true,
+                     *       "status": "visible",
+                     *       "reply": {
+                     *         "body": "Fits true to size; the wool is soft and does not itch.",
+                     *         "created_at": "2026-12-01T10:00:00Z"
+                     *       },
+                     *       "moderation": {
+                     *         "action": "hide",
+                     *         "reason": "Personal data in the text",
+                     *         "at": "2026-12-01T10:00:00Z"
+                     *       },
+                     *       "report_count": 3,
+                     *       "created_at": "2026-12-01T10:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Review"];
                 };
             };
@@ -8785,6 +8897,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "rev_01J9ZC3YV4Q1XK6T7M2R8N5B0T",
+                     *           "product_id": "prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E",
+                     *           "seller_id": "sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C",
+                     *           "rating": 4,
+                     *           "title": "Comfortable from day one",
+                     *           "body": "Wore them on a 20 km hike without a blister.",
+                     *           "attributes": {
+                     *             "fit": "true to size",
+                     *             "size_bought": "42"
+                     *           },
+                     *           "author_name": "Erika M.",
+                     *           "verified_purchase": true,
+                     *           "status": "visible",
+                     *           "reply": {
+                     *             "body": "Fits true to size; the wool is soft and does not itch.",
+                     *             "created_at": "2026-12-01T10:00:00Z"
+                     *           },
+                     *           "moderation": {
+                     *             "action": "hide",
+                     *             "reason": "Personal data in the text",
+                     *             "at": "2026-12-01T10:00:00Z"
+                     *           },
+                     *           "report_count": 3,
+                     *           "created_at": "2026-12-01T10:00:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "example",
+                     *       "rating": {
+                     *         "average": 4.33,
+                     *         "count": 3,
+                     *         "distribution": {
+                     *           "1": 0,
+                     *           "2": 0,
+                     *           "3": 0,
+                     *           "4": 2,
+                     *           "5": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReviewList"];
                 };
             };
@@ -8819,6 +8975,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "rev_01J9ZC3YV4Q1XK6T7M2R8N5B0T",
+                     *       "product_id": "prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E",
+                     *       "seller_id": "sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C",
+                     *       "rating": 4,
+                     *       "title": "Comfortable from day one",
+                     *       "body": "Wore them on a 20 km hike without a blister.",
+                     *       "attributes": {
+                     *         "fit": "true to size",
+                     *         "size_bought": "42"
+                     *       },
+                     *       "author_name": "Erika M.",
+                     *       "verified_purchase": true,
+                     *       "status": "visible",
+                     *       "reply": {
+                     *         "body": "Fits true to size; the wool is soft and does not itch.",
+                     *         "created_at": "2026-12-01T10:00:00Z"
+                     *       },
+                     *       "moderation": {
+                     *         "action": "hide",
+                     *         "reason": "Personal data in the text",
+                     *         "at": "2026-12-01T10:00:00Z"
+                     *       },
+                     *       "report_count": 3,
+                     *       "created_at": "2026-12-01T10:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Review"];
                 };
             };
@@ -8861,6 +9045,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "rev_01J9ZC3YV4Q1XK6T7M2R8N5B0T",
+                     *           "product_id": "prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E",
+                     *           "seller_id": "sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C",
+                     *           "rating": 4,
+                     *           "title": "Comfortable from day one",
+                     *           "body": "Wore them on a 20 km hike without a blister.",
+                     *           "attributes": {
+                     *             "fit": "true to size",
+                     *             "size_bought": "42"
+                     *           },
+                     *           "author_name": "Erika M.",
+                     *           "verified_purchase": true,
+                     *           "status": "visible",
+                     *           "reply": {
+                     *             "body": "Fits true to size; the wool is soft and does not itch.",
+                     *             "created_at": "2026-12-01T10:00:00Z"
+                     *           },
+                     *           "moderation": {
+                     *             "action": "hide",
+                     *             "reason": "Personal data in the text",
+                     *             "at": "2026-12-01T10:00:00Z"
+                     *           },
+                     *           "report_count": 3,
+                     *           "created_at": "2026-12-01T10:00:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "example",
+                     *       "rating": {
+                     *         "average": 4.33,
+                     *         "count": 3,
+                     *         "distribution": {
+                     *           "1": 0,
+                     *           "2": 0,
+                     *           "3": 0,
+                     *           "4": 2,
+                     *           "5": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReviewList"];
                 };
             };
@@ -8895,6 +9123,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "rev_01J9ZC3YV4Q1XK6T7M2R8N5B0T",
+                     *       "product_id": "prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E",
+                     *       "seller_id": "sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C",
+                     *       "rating": 4,
+                     *       "title": "Comfortable from day one",
+                     *       "body": "Wore them on a 20 km hike without a blister.",
+                     *       "attributes": {
+                     *         "fit": "true to size",
+                     *         "size_bought": "42"
+                     *       },
+                     *       "author_name": "Erika M.",
+                     *       "verified_purchase": true,
+                     *       "status": "visible",
+                     *       "reply": {
+                     *         "body": "Fits true to size; the wool is soft and does not itch.",
+                     *         "created_at": "2026-12-01T10:00:00Z"
+                     *       },
+                     *       "moderation": {
+                     *         "action": "hide",
+                     *         "reason": "Personal data in the text",
+                     *         "at": "2026-12-01T10:00:00Z"
+                     *       },
+                     *       "report_count": 3,
+                     *       "created_at": "2026-12-01T10:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Review"];
                 };
             };
@@ -8933,6 +9189,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "theme": "bazaar",
+                     *       "kind": "home",
+                     *       "key": "home",
+                     *       "data": {
+                     *         "sections": [
+                     *           {
+                     *             "type": "hero",
+                     *             "title": "Soft and warm",
+                     *             "text": "example",
+                     *             "image_url": "https://cdn.example.com/media/products/prod_01JDX3M5Q8Z4K7P2R9T6V0W1Y3/0f8c2a3b4d5e6f708192a3b4c5d6e7f8.webp",
+                     *             "href": "example",
+                     *             "banner_key": "home",
+                     *             "query": {
+                     *               "category": "example",
+                     *               "seller": "example",
+                     *               "sort": "newest",
+                     *               "limit": 3
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "published_at": "2026-12-01T10:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["StoreContent"];
                 };
             };
@@ -8967,6 +9249,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "seller": {
+                     *         "id": "sel_01J9ZC3YV4Q1XK6T7M2R8N5B0C",
+                     *         "handle": "atlas-outfitters",
+                     *         "name": "Atlas Outfitters",
+                     *         "description": "example",
+                     *         "status": "pending",
+                     *         "created_at": "2026-12-01T10:00:00Z"
+                     *       },
+                     *       "profile": {
+                     *         "story": "Outdoor clothing made to last, from a family workshop.",
+                     *         "policies": {
+                     *           "shipping": "example",
+                     *           "returns": "example",
+                     *           "warranty": "example"
+                     *         },
+                     *         "links": [
+                     *           {
+                     *             "label": "example",
+                     *             "url": "https://cdn.example.com/media/products/prod_01JDX3M5Q8Z4K7P2R9T6V0W1Y3/0f8c2a3b4d5e6f708192a3b4c5d6e7f8.webp"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "rating": {
+                     *         "average": 4.33,
+                     *         "count": 3,
+                     *         "distribution": {
+                     *           "1": 0,
+                     *           "2": 0,
+                     *           "3": 0,
+                     *           "4": 2,
+                     *           "5": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["SellerPage"];
                 };
             };
@@ -8995,6 +9314,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "story": "Outdoor clothing made to last, from a family workshop.",
+                     *       "policies": {
+                     *         "shipping": "example",
+                     *         "returns": "example",
+                     *         "warranty": "example"
+                     *       },
+                     *       "links": [
+                     *         {
+                     *           "label": "example",
+                     *           "url": "https://cdn.example.com/media/products/prod_01JDX3M5Q8Z4K7P2R9T6V0W1Y3/0f8c2a3b4d5e6f708192a3b4c5d6e7f8.webp"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SellerProfile"];
                 };
             };
@@ -9026,6 +9361,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "story": "Outdoor clothing made to last, from a family workshop.",
+                     *       "policies": {
+                     *         "shipping": "example",
+                     *         "returns": "example",
+                     *         "warranty": "example"
+                     *       },
+                     *       "links": [
+                     *         {
+                     *           "label": "example",
+                     *           "url": "https://cdn.example.com/media/products/prod_01JDX3M5Q8Z4K7P2R9T6V0W1Y3/0f8c2a3b4d5e6f708192a3b4c5d6e7f8.webp"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SellerProfile"];
                 };
             };
@@ -9059,6 +9410,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "theme": "bazaar",
+                     *           "kind": "home",
+                     *           "key": "about",
+                     *           "draft": {
+                     *             "sections": [
+                     *               {
+                     *                 "type": "hero",
+                     *                 "title": "Soft and warm",
+                     *                 "text": "example",
+                     *                 "image_url": "https://cdn.example.com/media/products/prod_01JDX3M5Q8Z4K7P2R9T6V0W1Y3/0f8c2a3b4d5e6f708192a3b4c5d6e7f8.webp",
+                     *                 "href": "example",
+                     *                 "banner_key": "home",
+                     *                 "query": {
+                     *                   "category": "example",
+                     *                   "seller": "example",
+                     *                   "sort": "newest",
+                     *                   "limit": 3
+                     *                 }
+                     *               }
+                     *             ]
+                     *           },
+                     *           "published": {
+                     *             "sections": [
+                     *               {
+                     *                 "type": "hero",
+                     *                 "title": "Soft and warm",
+                     *                 "text": "example",
+                     *                 "image_url": "https://cdn.example.com/media/products/prod_01JDX3M5Q8Z4K7P2R9T6V0W1Y3/0f8c2a3b4d5e6f708192a3b4c5d6e7f8.webp",
+                     *                 "href": "example",
+                     *                 "banner_key": "home",
+                     *                 "query": {
+                     *                   "category": "example",
+                     *                   "seller": "example",
+                     *                   "sort": "newest",
+                     *                   "limit": 3
+                     *                 }
+                     *               }
+                     *             ]
+                     *           },
+                     *           "version": 3,
+                     *           "published_version": 3,
+                     *           "updated_at": "2026-12-01T10:00:00Z",
+                     *           "published_at": "2026-12-01T10:00:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContentDocumentList"];
                 };
             };
@@ -9092,6 +9494,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "theme": "bazaar",
+                     *       "kind": "home",
+                     *       "key": "about",
+                     *       "draft": {
+                     *         "sections": [
+                     *           {
+                     *             "type": "hero",
+                     *             "title": "Soft and warm",
+                     *             "text": "example",
+                     *             "image_url": "https://cdn.example.com/media/products/prod_01JDX3M5Q8Z4K7P2R9T6V0W1Y3/0f8c2a3b4d5e6f708192a3b4c5d6e7f8.webp",
+                     *             "href": "example",
+                     *             "banner_key": "home",
+                     *             "query": {
+                     *               "category": "example",
+                     *               "seller": "example",
+                     *               "sort": "newest",
+                     *               "limit": 3
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "published": {
+                     *         "sections": [
+                     *           {
+                     *             "type": "hero",
+                     *             "title": "Soft and warm",
+                     *             "text": "example",
+                     *             "image_url": "https://cdn.example.com/media/products/prod_01JDX3M5Q8Z4K7P2R9T6V0W1Y3/0f8c2a3b4d5e6f708192a3b4c5d6e7f8.webp",
+                     *             "href": "example",
+                     *             "banner_key": "home",
+                     *             "query": {
+                     *               "category": "example",
+                     *               "seller": "example",
+                     *               "sort": "newest",
+                     *               "limit": 3
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "version": 3,
+                     *       "published_version": 3,
+                     *       "updated_at": "2026-12-01T10:00:00Z",
+                     *       "published_at": "2026-12-01T10:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContentDocument"];
                 };
             };
@@ -9130,6 +9579,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "theme": "bazaar",
+                     *       "kind": "home",
+                     *       "key": "about",
+                     *       "draft": {
+                     *         "sections": [
+                     *           {
+                     *             "type": "hero",
+                     *             "title": "Soft and warm",
+                     *             "text": "example",
+                     *             "image_url": "https://cdn.example.com/media/products/prod_01JDX3M5Q8Z4K7P2R9T6V0W1Y3/0f8c2a3b4d5e6f708192a3b4c5d6e7f8.webp",
+                     *             "href": "example",
+                     *             "banner_key": "home",
+                     *             "query": {
+                     *               "category": "example",
+                     *               "seller": "example",
+                     *               "sort": "newest",
+                     *               "limit": 3
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "published": {
+                     *         "sections": [
+                     *           {
+                     *             "type": "hero",
+                     *             "title": "Soft and warm",
+                     *             "text": "example",
+                     *             "image_url": "https://cdn.example.com/media/products/prod_01JDX3M5Q8Z4K7P2R9T6V0W1Y3/0f8c2a3b4d5e6f708192a3b4c5d6e7f8.webp",
+                     *             "href": "example",
+                     *             "banner_key": "home",
+                     *             "query": {
+                     *               "category": "example",
+                     *               "seller": "example",
+                     *               "sort": "newest",
+                     *               "limit": 3
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "version": 3,
+                     *       "published_version": 3,
+                     *       "updated_at": "2026-12-01T10:00:00Z",
+                     *       "published_at": "2026-12-01T10:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContentDocument"];
                 };
             };
@@ -9166,6 +9662,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "theme": "bazaar",
+                     *       "kind": "home",
+                     *       "key": "about",
+                     *       "draft": {
+                     *         "sections": [
+                     *           {
+                     *             "type": "hero",
+                     *             "title": "Soft and warm",
+                     *             "text": "example",
+                     *             "image_url": "https://cdn.example.com/media/products/prod_01JDX3M5Q8Z4K7P2R9T6V0W1Y3/0f8c2a3b4d5e6f708192a3b4c5d6e7f8.webp",
+                     *             "href": "example",
+                     *             "banner_key": "home",
+                     *             "query": {
+                     *               "category": "example",
+                     *               "seller": "example",
+                     *               "sort": "newest",
+                     *               "limit": 3
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "published": {
+                     *         "sections": [
+                     *           {
+                     *             "type": "hero",
+                     *             "title": "Soft and warm",
+                     *             "text": "example",
+                     *             "image_url": "https://cdn.example.com/media/products/prod_01JDX3M5Q8Z4K7P2R9T6V0W1Y3/0f8c2a3b4d5e6f708192a3b4c5d6e7f8.webp",
+                     *             "href": "example",
+                     *             "banner_key": "home",
+                     *             "query": {
+                     *               "category": "example",
+                     *               "seller": "example",
+                     *               "sort": "newest",
+                     *               "limit": 3
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "version": 3,
+                     *       "published_version": 3,
+                     *       "updated_at": "2026-12-01T10:00:00Z",
+                     *       "published_at": "2026-12-01T10:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContentDocument"];
                 };
             };

@@ -67,7 +67,48 @@ const attacks: [string, string, () => string, () => unknown][] = [
     () => `/seller/products/${published.id}/variants/${published.variants[1]?.id}`,
     () => undefined,
   ],
+  [
+    'GET',
+    '/seller/products/{productId}/images',
+    () => `/seller/products/${published.id}/images`,
+    () => undefined,
+  ],
+  [
+    'POST',
+    '/seller/products/{productId}/images',
+    () => `/seller/products/${published.id}/images`,
+    () => ({ raw: ONE_PIXEL_PNG, contentType: 'image/png' }) satisfies RawBody,
+  ],
+  [
+    'PUT',
+    '/seller/products/{productId}/images/order',
+    () => `/seller/products/${published.id}/images/order`,
+    () => ({ image_ids: [] }),
+  ],
+  [
+    'PATCH',
+    '/seller/products/{productId}/images/{imageId}',
+    () => `/seller/products/${published.id}/images/img_${'0'.repeat(32)}`,
+    () => ({ alt: 'Hijacked' }),
+  ],
+  [
+    'DELETE',
+    '/seller/products/{productId}/images/{imageId}',
+    () => `/seller/products/${published.id}/images/img_${'0'.repeat(32)}`,
+    () => undefined,
+  ],
 ];
+
+/** A request body sent as bytes with its content type (image uploads). */
+interface RawBody {
+  raw: Buffer;
+  contentType: string;
+}
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const isRaw = (body: unknown): body is RawBody => typeof body === 'object' && body !== null && 'raw' in body;
 
 describe('tenant isolation: seller 2 against seller 1', () => {
   it('covers every seller catalog operation with an id in its path', () => {
@@ -89,7 +130,11 @@ describe('tenant isolation: seller 2 against seller 1', () => {
       const json = body();
       const res = await api.request<Problem>(method, path(), {
         key: SELLER_2,
-        ...(json === undefined ? {} : { json }),
+        ...(isRaw(json)
+          ? { raw: json.raw, headers: { 'content-type': json.contentType } }
+          : json === undefined
+            ? {}
+            : { json }),
       });
       expect(res.status).toBe(404);
       expect(res.body.code).toBe('not_found');
