@@ -9,7 +9,8 @@ describe('readConfig', () => {
       siteUrl: 'http://localhost:3001',
       currencies: ['USD', 'EUR'],
       secureCookies: false,
-      soukOrigins: ['http://localhost:4000'],
+      // A local API names its media by any of its loopback names.
+      soukOrigins: ['http://localhost:4000', 'http://127.0.0.1:4000', 'http://[::1]:4000'],
       imageHosts: ['picsum.photos', 'fastly.picsum.photos'],
       cookies: { cart: 'atelier_cart', currency: 'atelier_currency' },
     });

@@ -38,6 +38,20 @@ function originOf(url: string): string | undefined {
   }
 }
 
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The API's origin and, for an API on this machine, its other loopback names: the API names its own
+ * media `http://localhost:PORT/media` while a theme may reach it as `http://127.0.0.1:PORT`.
+ */
+function loopbackAliases(apiUrl: string): (string | undefined)[] {
+  const origin = originOf(apiUrl);
+  if (origin === undefined) return [];
+  const url = new URL(origin);
+  if (!LOOPBACK.includes(url.hostname)) return [origin];
+  return [origin, ...LOOPBACK.map((host) => `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`)];
+}
+
 /**
  * Reads a theme's configuration from the environment:
  * `SOUK_API_URL`, `SOUK_PUBLISHABLE_KEY`, `SITE_URL` (else `http://localhost:$PORT`),
@@ -53,7 +67,7 @@ export function readConfig(themeId: string, env: Env = process.env): StorefrontC
   )
     .map((c) => c.toUpperCase())
     .filter((c) => /^[A-Z]{3}$/.test(c));
-  const soukOrigins = [originOf(apiUrl), ...list(env.SOUK_MEDIA_ORIGINS).map(originOf)].filter(
+  const soukOrigins = [...loopbackAliases(apiUrl), ...list(env.SOUK_MEDIA_ORIGINS).map(originOf)].filter(
     (o): o is string => o !== undefined,
   );
   return {
