@@ -36,15 +36,24 @@ export interface Session {
 /**
  * A fresh browser context (own cookies, so its own cart) with a page that records every console
  * error and page error. Requests leaving the storefront's origin never reach the network: remote
- * images get a placeholder, anything else is refused (and would show up as a console error). The one
- * exception is the API's Socket.IO endpoint, which the browser connects to for live updates.
+ * images get a placeholder, anything else is refused (and would show up as a console error). The
+ * exceptions are the API's Socket.IO endpoint (live updates) and its product images (`/media/`, which
+ * the API names by `localhost` whatever loopback address the test reaches it on).
  */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether a URL points at the test API (any of its loopback names, same port). */
+function isApi(url: URL, api: URL): boolean {
+  if (url.origin === api.origin) return true;
+  return url.port === api.port && LOOPBACK.has(url.hostname) && LOOPBACK.has(api.hostname);
+}
+
 export async function newSession(browser: Browser, baseURL: string): Promise<Session> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
   const origin = new URL(baseURL).origin;
   const api = new URL(inject('apiUrl'));
   await context.route(
-    (url) => url.origin !== origin && !(url.origin === api.origin && url.pathname.startsWith('/socket.io/')),
+    (url) => url.origin !== origin && !(isApi(url, api) && /^\/(socket\.io|media)\//.test(url.pathname)),
     (route) =>
       route.request().resourceType() === 'image'
         ? route.fulfill({ status: 200, contentType: 'image/svg+xml', body: placeholder })
