@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  * DATABASE_URL (CI's real-services run); without them they are reported as skipped.
  */
 export default defineConfig({
+  // As in vitest.config.ts: the CommonJS build of graphql, the one graphql-yoga loads.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['test/faults/**/*.test.ts'],
     pool: 'forks',

@@ -120,6 +120,11 @@ export default async function setup(project: TestProject) {
       cleanups.push(() => rmSync(pgliteDir as string, { recursive: true, force: true }));
     }
 
+    // Documents (reviews, content) in a database of this run's own, like the SQL one: the demo's ids
+    // are the same every run, so a shared one would carry earlier runs' reviews into the ratings.
+    // (Left behind after the run, as a few empty-ish tables of the document store's PostgreSQL.)
+    const mongoDatabase = process.env.MONGO_URL ? `souk_e2e_${randomBytes(6).toString('hex')}` : undefined;
+
     const started = Date.now();
     const api = startApi({
       port: apiPort,
@@ -134,6 +139,7 @@ export default async function setup(project: TestProject) {
         CATALOG_CACHE_TTL_MS: '0',
         RATE_LIMIT_PUBLISHABLE: '1000000',
         RATE_LIMIT_ANONYMOUS: '1000000',
+        ...(mongoDatabase ? { MONGO_DATABASE: mongoDatabase } : {}),
       },
     }).then((r) => {
       console.log(`e2e: API ready on ${r.url} after ${seconds(started)}`);
