@@ -15,7 +15,7 @@
 import { dump } from 'js-yaml';
 import { loadConfig } from '../api/src/config.js';
 import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from '../api/src/http/cors-headers.js';
-import { isRateLimited } from './spec-rate-limit.js';
+import { isRateLimited } from '../api/src/http/rate-limited.js';
 
 type Json = Record<string, unknown>;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];

@@ -1,9 +1,11 @@
 /**
- * Part of `npm run generate`: gives every rate-limited operation of the bundled document (every
- * operation under `paths` not tagged `System`) the `429` response and the `RateLimit` /
+ * Part of `npm run generate`: gives every rate-limited operation of the bundled document (all but the
+ * `System` and `Media` ones: api/src/http/rate-limited.ts) the `429` response and the `RateLimit` /
  * `RateLimit-Policy` headers on each of its responses, as references to the components declared once
  * in spec/openapi.yaml. The rule lives here once instead of being copied into every path file.
  */
+
+import { isRateLimited } from '../api/src/http/rate-limited.js';
 
 type Json = Record<string, unknown>;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
@@ -11,13 +13,6 @@ const HEADERS: Record<string, Json> = {
   RateLimit: { $ref: '#/components/headers/RateLimit' },
   'RateLimit-Policy': { $ref: '#/components/headers/RateLimit-Policy' },
 };
-
-/** True when an operation is rate limited (the API's limiter applies the same rule). */
-export function isRateLimited(operation: { tags?: string[] }): boolean {
-  // As the API's limiter (api/src/http/rate-limit.ts): System probes and Media images are not limited.
-  const tags = operation.tags ?? [];
-  return !tags.includes('System') && !tags.includes('Media');
-}
 
 /** Adds the rate-limit responses and headers to the bundled document, in place; returns it. */
 export function addRateLimitResponses(document: Json): Json {

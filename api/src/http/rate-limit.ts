@@ -5,6 +5,7 @@ import type { RateLimitService, RateLimitTier } from '../modules/rate-limits/ind
 import { rateLimitRejections, rateLimitStoreErrors } from '../observability/metrics.js';
 import type { RateDecision, SharedStore } from '../shared-store/index.js';
 import type { Principal } from './principal.js';
+import { isRateLimited } from './rate-limited.js';
 
 /** Whose budget a request spends, and under which tier. */
 export interface RateLimitSubject {
@@ -72,10 +73,7 @@ export function rateLimiter(options: {
   const perWindow = (perMinute: number) => Math.max(1, Math.round((perMinute * windowMs) / 60_000));
 
   return async function rateLimit(ctx, operation, principal, cost = 1) {
-    const tags = operation.tags ?? [];
-    // Media: public, immutable, content-addressed images with a bounded cost each (a fixed list of
-    // widths, rendered once then stored), fetched by the dozen per page and meant to sit behind a CDN.
-    if (tags.includes('System') || tags.includes('Media')) return;
+    if (!isRateLimited(operation)) return;
     const subject = rateLimitSubject(principal, ctx.ip);
     const quota = perWindow(
       subject.sellerId ? await rateLimits.sellerQuota(subject.sellerId) : rateLimits.tiers[subject.tier],
