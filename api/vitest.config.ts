@@ -5,6 +5,8 @@ export default defineConfig({
   // tests must too, or schema objects from the two copies fail graphql's instanceof checks.
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
+    // The bundled spec the API loads is generated, not committed: bundle it when missing or stale.
+    globalSetup: ['./test/support/generated-spec.ts'],
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', '../plugins/*/test/**/*.test.ts'],
     // Fault tests stop and start the shared Kafka broker: they run alone (`npm run test:faults`).
     exclude: ['test/faults/**', '**/node_modules/**'],

@@ -9,6 +9,8 @@ export default defineConfig({
   // As in vitest.config.ts: the CommonJS build of graphql, the one graphql-yoga loads.
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
+    // The bundled spec the API loads is generated, not committed: bundle it when missing or stale.
+    globalSetup: ['./test/support/generated-spec.ts'],
     include: ['test/faults/**/*.test.ts'],
     pool: 'forks',
     fileParallelism: false,
