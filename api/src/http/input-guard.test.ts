@@ -74,6 +74,49 @@ describe('U+0000 is refused at the contract boundary', () => {
   });
 });
 
+describe('lone UTF-16 surrogates are refused at the contract boundary (jsonb cannot store them)', () => {
+  const surrogate = (field: string) => ({
+    in: 'body',
+    field,
+    message: 'must be well-formed Unicode: a lone surrogate (\\uD800–\\uDFFF) cannot be stored',
+  });
+
+  it('in body strings and keys, with nothing written; a surrogate pair (an emoji) is fine', async () => {
+    const product = await createProduct(api);
+    // JSON.stringify writes a lone surrogate as the escape `\ud800`, as any client's JSON would.
+    const res = await api.request<Problem>('PATCH', `/seller/products/${product.id}`, {
+      json: { title: 'T\ud800', attributes: { a: ['x\udc00'], ['k\udbff']: 1 } },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([
+        surrogate('/title'),
+        surrogate('/attributes/a/0'),
+        surrogate('/attributes/k\udbff'),
+      ]),
+    );
+    expect((await api.get<{ title: string }>(`/seller/products/${product.id}`)).body.title).toBe(
+      product.title,
+    );
+
+    const ok = await api.request<{ title: string }>('PATCH', `/seller/products/${product.id}`, {
+      json: { title: 'Boots \ud83e\udd7e' },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.title).toBe('Boots 🥾');
+  });
+
+  it("in a shopper's address", async () => {
+    const cart = await api.request<{ id: string }>('POST', '/store/carts', { json: { currency: 'USD' } });
+    const res = await api.request<Problem>('PATCH', `/store/carts/${cart.body.id}`, {
+      json: { shipping_address: { name: 'E\ud800', line1: 'x', city: 'K', postal_code: '1', country: 'DE' } },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toContainEqual(surrogate('/shipping_address/name'));
+  });
+});
+
 describe('guardInput', () => {
   it('refuses NUL in a header value (on the wire, Node refuses it before the app)', () => {
     const input = { operation: undefined, path: '/x', query: '', body: undefined };

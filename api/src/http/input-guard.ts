@@ -10,6 +10,12 @@ import { describeFieldErrors } from './validation-errors.js';
 export const MAX_JSON_DEPTH = 32;
 const MAX_ERRORS = 20;
 const NUL_MESSAGE = 'must not contain U+0000 (NUL)';
+const SURROGATE_MESSAGE = 'must be well-formed Unicode: a lone surrogate (\\uD800–\\uDFFF) cannot be stored';
+/** With the `u` flag a surrogate pair is one code point (not Cs): only lone halves match. */
+const LONE_SURROGATE = /\p{Cs}/u;
+/** Why a body string (or key) cannot be stored, if it cannot. */
+const unstorable = (s: string) =>
+  s.includes('\u0000') ? NUL_MESSAGE : LONE_SURROGATE.test(s) ? SURROGATE_MESSAGE : undefined;
 
 /** A field name fit for a problem body: the NUL it may itself contain is shown escaped. */
 const visible = (s: string) => s.replaceAll('\u0000', '\\u0000');
@@ -19,6 +25,8 @@ const pointerSegment = (s: string) => visible(s).replaceAll('~', '~0').replaceAl
  * Refuses input no operation can take, whatever its schema says, before validation and handlers:
  * - U+0000 in any query, path, header or body string (names and keys included): PostgreSQL text
  *   and jsonb cannot store it, and no field of the API has a use for it;
+ * - a lone UTF-16 surrogate in a body string or key (only JSON's `\uD800` escapes can make one; bytes
+ *   that are not UTF-8 decode to U+FFFD): jsonb refuses it, and it is not text in any encoding;
  * - a JSON body nested deeper than MAX_JSON_DEPTH.
  * Throws `validation_failed` listing each offending field.
  */
@@ -58,7 +66,7 @@ export function guardInput(input: {
   }
 }
 
-/** Iterative (a recursive walk is what overflows on deep input): depth and NUL, in document order. */
+/** Iterative (a recursive walk is what overflows on deep input): depth, NUL and lone surrogates, in document order. */
 function walkBody(body: unknown, errors: FieldError[]): void {
   const stack: { value: unknown; pointer: string; depth: number }[] = [
     { value: body, pointer: '', depth: 0 },
@@ -66,7 +74,8 @@ function walkBody(body: unknown, errors: FieldError[]): void {
   while (stack.length > 0 && errors.length < MAX_ERRORS) {
     const { value, pointer, depth } = stack.pop() as (typeof stack)[number];
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) errors.push({ in: 'body', field: pointer, message: NUL_MESSAGE });
+      const message = unstorable(value);
+      if (message) errors.push({ in: 'body', field: pointer, message });
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
@@ -80,8 +89,8 @@ function walkBody(body: unknown, errors: FieldError[]): void {
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, child] = entries[i] as readonly [string, unknown];
       const at = `${pointer}/${pointerSegment(key)}`;
-      if (!Array.isArray(value) && key.includes('\u0000'))
-        errors.push({ in: 'body', field: at, message: NUL_MESSAGE });
+      const message = Array.isArray(value) ? undefined : unstorable(key);
+      if (message) errors.push({ in: 'body', field: at, message });
       stack.push({ value: child, pointer: at, depth: depth + 1 });
     }
   }
