@@ -42,6 +42,12 @@ describe.skipIf(!emulatorHost)(
         ...as(token),
         json,
       });
+    /** A session for a token, failing here (with the problem) when the API refuses to start one. */
+    const sessionOf = async (token: string) => {
+      const res = await start(token);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.session;
+    };
     const signOut = (token: string) =>
       api.request<Problem>('DELETE', '/store/customers/me/session', as(token));
 
@@ -63,7 +69,7 @@ describe.skipIf(!emulatorHost)(
 
     it('refuses a session as the credential for a new session, and bad lifetimes', async () => {
       const user = await signUpWithPassword(`session-${unique()}@example.com`, 'correct horse battery');
-      const session = (await start(user.idToken)).body.session;
+      const session = await sessionOf(user.idToken);
       const again = await start(session);
       expect(again.status).toBe(401);
       expect(again.body.code).toBe('token_invalid');
@@ -106,9 +112,8 @@ describe.skipIf(!emulatorHost)(
     it('signing out revokes every session and ID token: refused everywhere with token_revoked', async () => {
       const email = `session-${unique()}@example.com`;
       const user = await signUpWithPassword(email, 'correct horse battery');
-      const here = (await start(user.idToken)).body.session;
-      const there = (await start((await signInWithPassword(email, 'correct horse battery')).idToken)).body
-        .session;
+      const here = await sessionOf(user.idToken);
+      const there = await sessionOf((await signInWithPassword(email, 'correct horse battery')).idToken);
       expect((await me(there)).status).toBe(200);
       // Revocation is recorded in whole seconds: sign out in a later second than the sign-in.
       await secondLater();
@@ -123,7 +128,7 @@ describe.skipIf(!emulatorHost)(
       // Signing in again afterwards works.
       await secondLater();
       const fresh = await signInWithPassword(email, 'correct horse battery');
-      expect((await me((await start(fresh.idToken)).body.session)).status).toBe(200);
+      expect((await me(await sessionOf(fresh.idToken))).status).toBe(200);
     });
 
     it('sessions need the publishable key like every /store call', async () => {
