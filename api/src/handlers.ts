@@ -5,6 +5,7 @@ import { cartsHandlers } from './modules/carts/carts.handlers.js';
 import { catalogHandlers } from './modules/catalog/catalog.handlers.js';
 import { contentHandlers } from './modules/content/content.handlers.js';
 import { customerHandlers } from './modules/customers/customers.handlers.js';
+import { sessionHandlers } from './modules/customers/customers.sessions.handlers.js';
 import { mediaHandlers } from './modules/media/media.handlers.js';
 import { orderHandlers } from './modules/orders/orders.handlers.js';
 import { rateLimitHandlers } from './modules/rate-limits/rate-limits.handlers.js';
@@ -50,6 +51,7 @@ export function allHandlers(container: Container, system: SystemDeps): Operation
       orders: container.orders,
       db: container.database.db,
     }),
+    ...sessionHandlers({ identity: container.identity, db: container.database.db }),
     ...staffHandlers({ staff: container.staff }),
     ...reviewHandlers({ reviews: container.reviews }),
     ...contentHandlers({ content: container.content }),

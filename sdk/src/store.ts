@@ -1,5 +1,6 @@
 import { createStoreContentApi } from './content.js';
 import { type RequestOptions, type SoukCore, unwrap } from './core.js';
+import { createStoreCustomersApi } from './customers.js';
 import { paginate } from './pagination.js';
 import { createStoreReviewsApi } from './reviews.js';
 import type { ListItem, PathParams, QueryParams, RequestBody, ResponseBody } from './types.js';
@@ -135,6 +136,7 @@ export function createStoreApi(core: SoukCore) {
     },
     content: createStoreContentApi(core),
     reviews: createStoreReviewsApi(core),
+    customers: createStoreCustomersApi(core),
     orders: {
       /** A buyer's order, readable with the `access_token` checkout returned (`GET /store/orders/{orderId}`). */
       get: (orderId: PathParams<'getStoreOrder'>['orderId'], accessToken: string, options?: RequestOptions) =>

@@ -1617,6 +1617,36 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/store/customers/me/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a session (exchange an ID token for a session cookie)
+         * @description For storefronts that keep the shopper signed in on their server: exchanges a fresh Firebase ID
+         *     token (a sign-in of the last 5 minutes) for a Firebase session cookie, made by `firebase-admin`'s
+         *     `createSessionCookie`. The session is verified with revocation checks like an ID token and is
+         *     accepted wherever the CustomerToken scheme is. An older sign-in is `401 token_expired`; a session
+         *     cannot start another session (`401 token_invalid`).
+         */
+        post: operations["createStoreCustomerSession"];
+        /**
+         * Sign out everywhere
+         * @description Revokes the shopper's refresh tokens (`revokeRefreshTokens`): every session cookie and ID token
+         *     issued until now is refused afterwards (`401 token_revoked`), on every device and storefront.
+         *     Works with a session or an ID token.
+         */
+        delete: operations["revokeStoreCustomerSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/seller/staff": {
         parameters: {
             query?: never;
@@ -3849,6 +3879,32 @@ export type components = {
                 /** @enum {string} */
                 reason: "kept_larger_quantity" | "limited_by_stock" | "limited_by_line_limit" | "unavailable" | "currency_mismatch";
             }[];
+        };
+        /** @description How long the session lasts. A storefront keeps the answer in an httpOnly cookie. */
+        CustomerSessionCreate: {
+            /**
+             * @description Lifetime in seconds, from 5 minutes to 14 days (Firebase's limits). Default 5 days.
+             * @default 432000
+             * @example 432000
+             */
+            expires_in?: number;
+        };
+        /**
+         * @description A Firebase session cookie for the signed-in shopper: a server-side credential, sent as
+         *     `Authorization: Bearer <session>` (the CustomerToken scheme) instead of an ID token. Shown once; Souk
+         *     does not store it. Signing out (`DELETE /store/customers/me/session`) revokes it everywhere.
+         */
+        CustomerSession: {
+            /**
+             * @description The session cookie's value (a JWT). Keep it in an httpOnly cookie; never hand it to page scripts.
+             * @example eyJhbGciOiJSUzI1NiIsImtpZCI6Ij…
+             */
+            session: string;
+            /**
+             * Format: date-time
+             * @example 2026-02-06T10:00:00.000Z
+             */
+            expires_at: string;
         };
         /**
          * @description What a seller's staff member may do. Each `/seller/*` operation lists the roles it admits in
@@ -8585,6 +8641,62 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createStoreCustomerSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerSessionCreate"];
+            };
+        };
+        responses: {
+            /** @description The session. Shown once. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    revokeStoreCustomerSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out everywhere. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -1,5 +1,6 @@
+import { csrfCookie, newCsrfToken } from '@souk/storefront-kit';
 import { type NextRequest, NextResponse } from 'next/server';
-import { CURRENCY_COOKIE } from './lib/cookies';
+import { CSRF_COOKIE, CURRENCY_COOKIE } from './lib/cookies';
 
 const currencies = (process.env.BAZAAR_CURRENCIES || 'USD,EUR').split(',').map((c) => c.trim().toLowerCase());
 
@@ -8,7 +9,7 @@ const currencies = (process.env.BAZAAR_CURRENCIES || 'USD,EUR').split(',').map((
  * `/products/{handle}/{currency}` of the buyer's currency cookie. The URL in the address bar and the
  * canonical URL stay `/products/{handle}`.
  */
-export function proxy(request: NextRequest) {
+function rewriteProduct(request: NextRequest) {
   const handle = request.nextUrl.pathname.split('/')[2];
   if (!handle) return NextResponse.next();
   const wanted = request.cookies.get(CURRENCY_COOKIE)?.value.toLowerCase() ?? '';
@@ -18,7 +19,26 @@ export function proxy(request: NextRequest) {
   return NextResponse.rewrite(url);
 }
 
+/**
+ * The pages that post to `/session` (sign-in, account) need this browser's CSRF token: make one on
+ * the first visit, visible to this very render (request cookie) and kept by the browser.
+ */
+function ensureCsrfToken(request: NextRequest) {
+  if (request.cookies.get(CSRF_COOKIE)?.value) return NextResponse.next();
+  const token = newCsrfToken();
+  request.cookies.set(CSRF_COOKIE, token);
+  const response = NextResponse.next({ request: { headers: request.headers } });
+  response.cookies.set(CSRF_COOKIE, token, csrfCookie(request.nextUrl.protocol === 'https:'));
+  return response;
+}
+
+export function proxy(request: NextRequest) {
+  return request.nextUrl.pathname.startsWith('/products/')
+    ? rewriteProduct(request)
+    : ensureCsrfToken(request);
+}
+
 export const config = {
   // Exactly one segment after /products: the listing (/products) and the internal paths are left alone.
-  matcher: '/products/:handle',
+  matcher: ['/products/:handle', '/sign-in', '/account'],
 };

@@ -11,6 +11,12 @@ export interface CookieNames {
   currency: string;
   /** One cookie per order, scoped to that order's confirmation page. */
   orderToken: string;
+  /** The shopper's Firebase session (httpOnly): a credential, never readable by page scripts. */
+  session: string;
+  /** `1` while a session cookie is set: a display hint for the header (readable, no secret). */
+  signedIn: string;
+  /** The double-submit CSRF token (httpOnly, SameSite=Strict); forms and the sign-in call repeat it. */
+  csrf: string;
 }
 
 /** The cookie names of a theme (`bazaar` → `bazaar_cart`, `bazaar_cart_count`, …). */
@@ -21,6 +27,9 @@ export function cookieNames(themeId: string): CookieNames {
     cartCount: `${themeId}_cart_count`,
     currency: `${themeId}_currency`,
     orderToken: `${themeId}_order_token`,
+    session: `${themeId}_session`,
+    signedIn: `${themeId}_signed_in`,
+    csrf: `${themeId}_csrf`,
   };
 }
 
@@ -40,4 +49,23 @@ export function publicCookie(secure: boolean) {
 export function safePath(value: unknown): string {
   const path = typeof value === 'string' ? value : '/';
   return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
+}
+
+/** Options of the session cookie: httpOnly, Lax (top-level navigations from other sites stay signed in). */
+export function sessionCookie(secure: boolean, maxAge: number) {
+  return { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge } as const;
+}
+
+/** Options of the CSRF cookie: never sent with a request another site starts. */
+export function csrfCookie(secure: boolean) {
+  return { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: THIRTY_DAYS } as const;
+}
+
+/** A new CSRF token: 32 random bytes, base64url (Web Crypto, so the proxy can make one too). */
+export function newCsrfToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }

@@ -4,6 +4,7 @@ import { type Auth, type DecodedIdToken, getAuth } from 'firebase-admin/auth';
 import { AppError } from '../../errors.js';
 import {
   type IdentityVerifier,
+  type SessionCookie,
   SIGN_IN_PROVIDERS,
   type SignInProvider,
   type VerifiedIdentity,
@@ -42,22 +43,26 @@ export function createFirebaseIdentity(options: {
   const toAppError = (err: unknown, token: string): AppError => {
     const code = (err as { code?: string }).code ?? '';
     switch (code) {
+      case 'auth/session-cookie-expired':
+        return fail('token_expired', 'The session has expired; sign in again.');
+      case 'auth/session-cookie-revoked':
+      case 'auth/id-token-revoked':
+        return fail('token_revoked', 'The sessions of this user were revoked; sign in again.');
       case 'auth/id-token-expired':
         return fail(
           'token_expired',
           'The ID token has expired; get a fresh one from the Firebase SDK and retry.',
         );
-      case 'auth/id-token-revoked':
-        return fail('token_revoked', 'The sessions of this user were revoked; sign in again.');
       case 'auth/user-disabled':
         return fail('user_disabled', 'This user account is disabled.');
       case 'auth/user-not-found':
         return fail('token_invalid', 'The ID token names a user that does not exist.');
       case 'auth/argument-error':
       case 'auth/invalid-argument':
-      case 'auth/invalid-id-token': {
+      case 'auth/invalid-id-token':
+      case 'auth/invalid-session-cookie-duration': {
         const claims = unverifiedClaims(token);
-        const issuer = `https://securetoken.google.com/${options.projectId}`;
+        const issuer = isSession(token) ? sessionIssuer : tokenIssuer;
         if (claims && (claims.aud !== options.projectId || claims.iss !== issuer)) {
           return fail(
             'token_wrong_audience',
@@ -73,15 +78,49 @@ export function createFirebaseIdentity(options: {
     }
   };
 
+  const tokenIssuer = `https://securetoken.google.com/${options.projectId}`;
+  const sessionIssuer = `https://session.firebase.google.com/${options.projectId}`;
+  /** Session cookies and ID tokens share the bearer header; their (unverified) issuer says which to verify as. */
+  const isSession = (token: string) => unverifiedClaims(token)?.iss === sessionIssuer;
+
+  /** Verifies either credential with revocation checks; failures become the spec's 401 codes. */
+  const decode = async (token: string): Promise<DecodedIdToken> => {
+    try {
+      return isSession(token)
+        ? await auth.verifySessionCookie(token, true)
+        : await auth.verifyIdToken(token, true);
+    } catch (err) {
+      throw toAppError(err, token);
+    }
+  };
+
   return {
     mode: options.emulatorHost ? 'emulator' : 'firebase',
-    async verify(idToken: string): Promise<VerifiedIdentity> {
-      let decoded: DecodedIdToken;
+    async createSession(idToken, expiresInMs, maxAuthAgeMs): Promise<SessionCookie> {
+      if (isSession(idToken)) {
+        throw fail('token_invalid', 'A session cannot start another session: send a fresh ID token.');
+      }
+      const decoded = await decode(idToken);
+      // A stolen ID token should not become a two-week session: only a recent sign-in starts one.
+      if (Date.now() - decoded.auth_time * 1000 > maxAuthAgeMs) {
+        throw fail('token_expired', 'The sign-in is too old to start a session; sign in again.');
+      }
       try {
-        decoded = await auth.verifyIdToken(idToken, true);
+        const value = await auth.createSessionCookie(idToken, { expiresIn: expiresInMs });
+        return { value, expiresAt: new Date(Date.now() + expiresInMs) };
       } catch (err) {
         throw toAppError(err, idToken);
       }
+    },
+    async revokeSessions(uid: string): Promise<void> {
+      try {
+        await auth.revokeRefreshTokens(uid);
+      } catch (err) {
+        throw toAppError(err, '');
+      }
+    },
+    async verify(idToken: string): Promise<VerifiedIdentity> {
+      const decoded = await decode(idToken);
       const provider = decoded.firebase.sign_in_provider as SignInProvider;
       if (!SIGN_IN_PROVIDERS.includes(provider)) {
         throw new AppError(
@@ -104,16 +143,19 @@ export function createFirebaseIdentity(options: {
 
 /** The verifier when no identity provider is configured: every token is refused with a 401 that says why. */
 export function unconfiguredIdentity(): IdentityVerifier {
+  const refuse = async (): Promise<never> => {
+    // The credential cannot be accepted here (nothing is down): 401, as documented on every
+    // operation that takes a token, not an undocumented 503.
+    throw new AppError(
+      'unauthorized',
+      'Signing in with an ID token is not enabled on this server (an operator sets FIREBASE_PROJECT_ID, or FIREBASE_AUTH_EMULATOR_HOST outside production); use an API key.',
+    );
+  };
   return {
     mode: 'unconfigured',
-    async verify(): Promise<VerifiedIdentity> {
-      // The credential cannot be accepted here (nothing is down): 401, as documented on every
-      // operation that takes a token, not an undocumented 503.
-      throw new AppError(
-        'unauthorized',
-        'Signing in with an ID token is not enabled on this server (an operator sets FIREBASE_PROJECT_ID, or FIREBASE_AUTH_EMULATOR_HOST outside production); use an API key.',
-      );
-    },
+    verify: refuse,
+    createSession: refuse,
+    revokeSessions: refuse,
     close: async () => {},
   };
 }

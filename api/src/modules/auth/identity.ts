@@ -22,6 +22,12 @@ export interface VerifiedIdentity {
   name: string | null;
 }
 
+/** A session cookie and when it expires. */
+export interface SessionCookie {
+  value: string;
+  expiresAt: Date;
+}
+
 /**
  * The auth port: turns a bearer ID token into a verified identity. Failures throw `AppError`s with
  * the 401 codes of the spec (`token_expired`, `token_invalid`, `token_wrong_audience`, `token_revoked`,
@@ -30,6 +36,14 @@ export interface VerifiedIdentity {
 export interface IdentityVerifier {
   /** `emulator` when tokens come from the Firebase Auth emulator (never in production). */
   readonly mode: 'firebase' | 'emulator' | 'unconfigured';
+  /** Verifies an ID token or a session cookie made by `createSession` (told apart by their issuer). */
   verify(idToken: string): Promise<VerifiedIdentity>;
+  /**
+   * Exchanges a fresh ID token (signed in within `maxAuthAgeMs`) for a session cookie lasting
+   * `expiresInMs`. Refuses session cookies and older sign-ins (`token_invalid`, `token_expired`).
+   */
+  createSession(idToken: string, expiresInMs: number, maxAuthAgeMs: number): Promise<SessionCookie>;
+  /** Revokes every refresh token, ID token and session cookie of a user issued until now. */
+  revokeSessions(uid: string): Promise<void>;
   close(): Promise<void>;
 }

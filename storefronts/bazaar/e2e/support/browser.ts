@@ -48,12 +48,18 @@ function isApi(url: URL, api: URL): boolean {
   return url.port === api.port && LOOPBACK.has(url.hostname) && LOOPBACK.has(api.hostname);
 }
 
+/** The Firebase Auth emulator the sign-in pages talk to (its REST API and its provider widget), if any. */
+const emulatorHost = process.env.FIREBASE_AUTH_EMULATOR_HOST?.replace(/^https?:\/\//, '');
+
 export async function newSession(browser: Browser, baseURL: string): Promise<Session> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
   const origin = new URL(baseURL).origin;
   const api = new URL(inject('apiUrl'));
   await context.route(
-    (url) => url.origin !== origin && !(isApi(url, api) && /^\/(socket\.io|media)\//.test(url.pathname)),
+    (url) =>
+      url.origin !== origin &&
+      url.host !== emulatorHost &&
+      !(isApi(url, api) && /^\/(socket\.io|media)\//.test(url.pathname)),
     (route) =>
       route.request().resourceType() === 'image'
         ? route.fulfill({ status: 200, contentType: 'image/svg+xml', body: placeholder })

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getCategories } from '@/lib/souk';
+import { AccountLink } from './AccountLink';
 import { CartLink } from './CartLink';
 import { CurrencySwitcher } from './CurrencySwitcher';
 
@@ -31,6 +32,7 @@ export async function SiteHeader({ currencies }: { currencies: readonly string[]
         </search>
         <div className="site-header__tools">
           <CurrencySwitcher currencies={currencies} />
+          <AccountLink />
           <CartLink />
         </div>
       </div>

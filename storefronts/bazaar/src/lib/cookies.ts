@@ -9,3 +9,6 @@ export const CART_COOKIE = names.cart;
 export const CART_COUNT_COOKIE = names.cartCount;
 export const CURRENCY_COOKIE = names.currency;
 export const ORDER_TOKEN_COOKIE = names.orderToken;
+export const SESSION_COOKIE = names.session;
+export const SIGNED_IN_COOKIE = names.signedIn;
+export const CSRF_COOKIE = names.csrf;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { createActions, createStorefront } from '@souk/storefront-kit/server';
+import { createActions, createSessionRoutes, createStorefront } from '@souk/storefront-kit/server';
 
 /**
  * Bazaar's storefront: its configuration (environment, see the README), its Souk client, cart cookie
@@ -9,3 +9,6 @@ export const store = createStorefront('bazaar');
 
 /** The bodies of Bazaar's Server Actions (wrapped in `src/app/actions/`). */
 export const actions = createActions(store);
+
+/** Bazaar's sign-in and sign-out route handlers (`src/app/session/`). */
+export const sessionRoutes = createSessionRoutes(store);

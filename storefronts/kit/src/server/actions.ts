@@ -150,6 +150,14 @@ export function createActions(store: Storefront) {
       // A completed cart means this repeats a submit that already went through: skip the update (a
       // completed cart cannot change) and let the same key replay the order.
       if (cart.status === 'active') {
+        // Signed in: the order belongs in the shopper's account, so the cart must be theirs (a no-op
+        // when it already is). Merged into another cart of theirs: show that cart before charging.
+        const mine = await store.attachToCustomer(cartId);
+        if (mine && mine.id !== cartId) {
+          await store.rememberCart(mine);
+          const message = 'Your cart was combined with the one saved in your account. Please check it.';
+          return { idempotencyKey, values, problem: { code: 'conflict', message, fields: {} }, seq };
+        }
         await souk.store.carts.update(cartId, {
           email: values.email ?? '',
           shipping_address: addressOf(values),

@@ -1,7 +1,11 @@
 /** Server-side parts of the storefront kit (Server Components, Server Actions, route handlers). */
 export { type AddToCartState, type CartLineState, createActions } from './actions';
 export { readConfig, type StorefrontConfig, supportedCurrency } from './config';
+export { isSameSiteRequest } from './csrf';
+export { type FirebaseWebConfig, readFirebaseWebConfig, type WebSignInProvider } from './firebase-web';
 export { createImageRoute } from './image-route';
+export { type Customer, isSignedOutError } from './session';
+export { createSessionRoutes } from './session-routes';
 export {
   CartCurrencyError,
   createStorefront,

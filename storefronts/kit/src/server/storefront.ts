@@ -13,6 +13,7 @@ import { cache } from 'react';
 import { privateCookie, publicCookie } from '../cookies';
 import { type Image, type ImageOptions, type ImageProps, imageProps } from '../images';
 import { readConfig, type StorefrontConfig, supportedCurrency } from './config';
+import { createSessionReader } from './session';
 
 type SellerSummary = Schemas['SellerSummary'];
 
@@ -52,6 +53,7 @@ export function createStorefront(themeId: string, config: StorefrontConfig = rea
     apiKey: config.publishableKey,
     timeoutMs: 10_000,
   });
+  const session = createSessionReader(config, souk);
 
   /**
    * The buyer's active cart, or null: no cookie, a cart the API no longer knows, or a cart that was
@@ -97,7 +99,24 @@ export function createStorefront(themeId: string, config: StorefrontConfig = rea
     const existing = await getCart();
     if (existing?.currency === currency) return existing;
     if (existing && existing.items.length > 0) throw new CartCurrencyError(existing.currency);
-    return souk.store.carts.create({ currency });
+    const created = await souk.store.carts.create({ currency });
+    return (await attachToCustomer(created.id)) ?? created;
+  }
+
+  /**
+   * Makes a cart the signed-in shopper's (so its order lands in their account): the API attaches it,
+   * or merges it into their active cart in the same currency (see `attachStoreCustomerCart`). Returns
+   * the customer's cart, or undefined when nobody is signed in (or the session is no longer valid).
+   */
+  async function attachToCustomer(cartId: string): Promise<Cart | undefined> {
+    const token = await session.getSessionToken();
+    if (!token) return undefined;
+    try {
+      return (await souk.store.customers.cart.attach(token, { guest_cart_id: cartId })).cart;
+    } catch (err) {
+      if (isSoukError(err) && err.status === 401) return undefined;
+      throw err;
+    }
   }
 
   /** The buyer's currency, from the currency cookie. Reading it makes the page dynamic. */
@@ -167,6 +186,8 @@ export function createStorefront(themeId: string, config: StorefrontConfig = rea
     rememberCart,
     forgetCart,
     cartForAdding,
+    attachToCustomer,
+    ...session,
     getCurrency,
     getCategories,
     getProduct,

@@ -1,0 +1,140 @@
+import type { Schemas } from '@souk/sdk';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import styles from '@/components/account.module.css';
+import { formatMoney } from '@/lib/money';
+import { store } from '@/lib/store';
+
+export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
+
+type Order = Schemas['Order'];
+
+const PROVIDERS: Record<string, string> = {
+  password: 'Email and password',
+  'google.com': 'Google',
+  'apple.com': 'Apple',
+  'oidc.line': 'LINE',
+  phone: 'Phone',
+};
+
+const STATUS: Record<string, string> = {
+  open: 'Preparing',
+  partially_fulfilled: 'Partly shipped',
+  fulfilled: 'Shipped',
+  cancelled: 'Cancelled',
+};
+const date = (iso: string) => new Date(iso).toLocaleDateString('en', { dateStyle: 'medium' });
+const statusLabel = (status: string) => STATUS[status] ?? status.replace(/_/g, ' ');
+
+function OrderCard({ order }: { order: Order }) {
+  return (
+    <li className={styles.order} data-testid="account-order">
+      <div className={styles.orderHead}>
+        <div>
+          <p className={styles.orderDate}>{date(order.created_at)}</p>
+          <p className="muted" data-testid="account-order-id">
+            {order.id}
+          </p>
+        </div>
+        <p className={styles.orderTotal}>{formatMoney(order.totals.total)}</p>
+      </div>
+      <ul className={styles.sellerOrders}>
+        {order.seller_orders.map((so) => (
+          <li key={so.id}>
+            <div className={styles.sellerOrderHead}>
+              <strong>{so.seller_name}</strong>
+              <span className={`badge ${styles.status}`} data-status={so.status}>
+                {statusLabel(so.status)}
+              </span>
+            </div>
+            <p className="muted">{so.lines.map((l) => `${l.quantity} × ${l.product_title}`).join(' · ')}</p>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+/** The signed-in shopper's profile and orders across sellers; signed out, it sends them to sign in. */
+export default async function AccountPage() {
+  const customer = await store.requireCustomer('/account');
+  const token = (await store.getSessionToken()) ?? '';
+  const [orders, csrfToken] = await Promise.all([
+    store.souk.store.customers.orders.list(token, { limit: 20 }),
+    store.getCsrfToken(),
+  ]);
+  const name = customer.name ?? customer.email ?? customer.phone ?? 'there';
+  return (
+    <section className={styles.account} data-testid="account">
+      <header className={styles.accountHead}>
+        <div>
+          <p className="eyebrow">Your account</p>
+          <h1 className={styles.title}>Hello, {name}</h1>
+        </div>
+        <form method="post" action="/session/sign-out">
+          <input type="hidden" name="csrf_token" value={csrfToken} />
+          <button type="submit" className="button" data-testid="sign-out">
+            Sign out
+          </button>
+        </form>
+      </header>
+      <div className={styles.accountLayout}>
+        <aside className={styles.card} aria-labelledby="profile-heading">
+          <h2 id="profile-heading" className={styles.cardTitle}>
+            Profile
+          </h2>
+          <dl className={styles.profile}>
+            {customer.name && (
+              <div>
+                <dt>Name</dt>
+                <dd>{customer.name}</dd>
+              </div>
+            )}
+            {customer.email && (
+              <div>
+                <dt>Email</dt>
+                <dd data-testid="account-email">
+                  {customer.email}{' '}
+                  {!customer.email_verified && <span className="badge badge--muted">not verified</span>}
+                </dd>
+              </div>
+            )}
+            {customer.phone && (
+              <div>
+                <dt>Phone</dt>
+                <dd>{customer.phone}</dd>
+              </div>
+            )}
+            <div>
+              <dt>Signed in with</dt>
+              <dd>{PROVIDERS[customer.sign_in_provider] ?? customer.sign_in_provider}</dd>
+            </div>
+            <div>
+              <dt>Member since</dt>
+              <dd>{date(customer.created_at)}</dd>
+            </div>
+          </dl>
+        </aside>
+        <section aria-labelledby="orders-heading">
+          <h2 id="orders-heading" className={styles.cardTitle}>
+            Orders
+          </h2>
+          {orders.data.length === 0 ? (
+            <div className={styles.empty}>
+              <p>No orders yet. Orders you place while signed in appear here, from every seller.</p>
+              <Link href="/products" className="button button--primary">
+                Start shopping
+              </Link>
+            </div>
+          ) : (
+            <ul className={styles.orders}>
+              {orders.data.map((order) => (
+                <OrderCard key={order.id} order={order} />
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </section>
+  );
+}

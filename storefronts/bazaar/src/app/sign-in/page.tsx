@@ -1,0 +1,39 @@
+import { safePath } from '@souk/storefront-kit';
+import { readFirebaseWebConfig } from '@souk/storefront-kit/server';
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import styles from '@/components/account.module.css';
+import { SignInForm } from '@/components/SignInForm';
+import { store } from '@/lib/store';
+
+export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ return_to?: string; signed_out?: string }>;
+}) {
+  const query = await searchParams;
+  const returnTo = safePath(query.return_to ?? '/account');
+  if (await store.getCustomer()) redirect(returnTo);
+  const firebase = readFirebaseWebConfig();
+  return (
+    <section className={styles.signIn}>
+      {query.signed_out === '1' && (
+        <p className="notice" role="status" data-testid="signed-out">
+          You are signed out on every device.
+        </p>
+      )}
+      {firebase ? (
+        <SignInForm config={firebase} csrfToken={await store.getCsrfToken()} returnTo={returnTo} />
+      ) : (
+        <div className={styles.card}>
+          <h1 className={styles.title}>Sign-in is not set up</h1>
+          <p className="muted">
+            This store has no Firebase project configured. You can still check out as a guest.
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
