@@ -4,6 +4,7 @@ export { readConfig, type StorefrontConfig, supportedCurrency } from './config';
 export { createImageRoute } from './image-route';
 export {
   CartCurrencyError,
+  type ContentDataOf,
   createStorefront,
   isNotFound,
   isUnreachable,
