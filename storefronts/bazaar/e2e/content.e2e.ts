@@ -28,7 +28,9 @@ describe.skipIf(!baseURL)('home page and navigation from content', () => {
     await page.goto('/');
     // The demo's published content: hero, banner and main navigation.
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Independent sellers');
-    expect(await page.getByTestId('home-banner').getByRole('heading').textContent()).toBe('Out for the weekend');
+    expect(await page.getByTestId('home-banner').getByRole('heading').textContent()).toBe(
+      'Out for the weekend',
+    );
     const nav = page.getByTestId('main-nav');
     expect(await nav.getByRole('link', { name: 'Outdoor' }).count()).toBe(1);
     await screenshot(page, 'home-content');
@@ -38,11 +40,17 @@ describe.skipIf(!baseURL)('home page and navigation from content', () => {
 
     const home = (await operator.get('bazaar', 'home', 'main')).published;
     const menu = (await operator.get('bazaar', 'navigation', 'main')).published;
-    if (!home || !('sections' in home) || !menu || !('items' in menu)) throw new Error('seeded content missing');
+    if (!home || !('sections' in home) || !menu || !('items' in menu))
+      throw new Error('seeded content missing');
     try {
       const winter = {
         sections: [
-          { type: 'hero' as const, title: 'The winter market is open', text: 'Forty makers, one cart.', href: '/products' },
+          {
+            type: 'hero' as const,
+            title: 'The winter market is open',
+            text: 'Forty makers, one cart.',
+            href: '/products',
+          },
           ...home.sections.filter((section) => section.type !== 'hero'),
         ],
       };
