@@ -121,7 +121,7 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
       .getByRole('button', { name: /^Update/ })
       .first()
       .click();
-    await expect.poll(() => totals.textContent()).not.toBe(before);
+    await expect.poll(() => totals.textContent(), { timeout: 20_000 }).not.toBe(before);
     await screenshot(page, 'cart');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'cart-mobile');
