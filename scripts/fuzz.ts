@@ -281,6 +281,8 @@ async function main(): Promise<void> {
       RELAY_ENABLED: 'false',
       KAFKA_BROKERS: '',
       WEBHOOK_ALLOWED_HOSTS: 'hooks.example.test',
+      // The seeded catalog's variants would render in the background for the whole run, taking CPU from it.
+      MEDIA_PRERENDER: 'false',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

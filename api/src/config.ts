@@ -170,6 +170,9 @@ const schema = z
     MEDIA_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(10_000_000),
     MEDIA_MAX_PIXELS: z.coerce.number().int().min(10_000).max(268_402_689).default(40_000_000),
     MEDIA_MAX_IMAGES_PER_PRODUCT: z.coerce.number().int().min(1).max(100).default(12),
+    // Render the variants storefronts ask for in the background (after uploads, and the demo seed's
+    // catalog after start) instead of on each image's first request.
+    MEDIA_PRERENDER: flag(true),
     GCS_BUCKET: z
       .string()
       .regex(/^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/, 'must be a Cloud Storage bucket name')

@@ -158,7 +158,16 @@ export async function createContainer(
     db: database.db,
     seal: createReplaySeal(config.IDEMPOTENCY_ENCRYPTION_KEY ?? randomBytes(32)),
   });
-  const sellerCatalog = createSellerCatalogService({ db: database.db });
+  const sellerCatalog = createSellerCatalogService({
+    db: database.db,
+    // Files left behind by a failed clean-up are swept with the product's next image change.
+    afterImagesDropped: (productId, dropped) =>
+      media.release(productId, dropped).then(
+        () => undefined,
+        (err: unknown) =>
+          logger.warn({ err, product_id: productId }, 'media: clean-up of product images failed'),
+      ),
+  });
   const sellers = createSellerAdminService({ db: database.db });
   const shipping = createShippingService({ db: database.db });
   const carts = createCartsService({ db: database.db });
@@ -190,6 +199,7 @@ export async function createContainer(
     storage,
     publicUrl: mediaPublicUrl(config),
     limits: { maxPixels: config.MEDIA_MAX_PIXELS, maxImagesPerProduct: config.MEDIA_MAX_IMAGES_PER_PRODUCT },
+    logger,
   });
   const container: Container = {
     config,
@@ -271,6 +281,7 @@ export async function createContainer(
       await database.destroy();
       await store.close();
       await documents.close();
+      await media.close();
       await storage.close();
     },
   };

@@ -55,6 +55,11 @@ export function allHandlers(container: Container, system: SystemDeps): Operation
     ...staffHandlers({ staff: container.staff }),
     ...reviewHandlers({ reviews: container.reviews }),
     ...contentHandlers({ content: container.content }),
-    ...mediaHandlers({ media: container.media, idempotent, maxPixels: container.config.MEDIA_MAX_PIXELS }),
+    ...mediaHandlers({
+      media: container.media,
+      idempotent,
+      maxPixels: container.config.MEDIA_MAX_PIXELS,
+      prerender: container.config.MEDIA_PRERENDER,
+    }),
   };
 }

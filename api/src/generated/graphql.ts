@@ -468,6 +468,8 @@ export type OrderLine = {
   unitPrice: Money;
   subtotal: Money;
   fulfilledQuantity: Scalars['Int']['output'];
+  /** The product's first image as it is now; null when it has none or was deleted. */
+  image?: Maybe<Image>;
 };
 
 /** A shipment of a seller order. */
@@ -920,6 +922,7 @@ export type OrderLineResolvers<ContextType = GraphQLContext, ParentType extends 
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   fulfilledQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType>;
 };
 
 export type FulfillmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Fulfillment'] = ResolversParentTypes['Fulfillment']> = {

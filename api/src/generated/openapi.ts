@@ -3502,6 +3502,11 @@ export type components = {
             unit_price: components["schemas"]["Money"];
             subtotal: components["schemas"]["Money"];
             fulfilled_quantity: number;
+            /**
+             * @description The product's first image as it is now (for thumbnails on confirmation and order pages); absent
+             *     when the product has no image or was deleted. Not part of the line's snapshot.
+             */
+            image?: components["schemas"]["Image"];
         };
         Fulfillment: {
             id: string;

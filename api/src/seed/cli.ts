@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { createDocumentStore, migrateDocuments } from '../documents/index.js';
 import { parseCli } from '../lib/cli.js';
 import { createLogger } from '../lib/logger.js';
 import { mediaPublicUrl } from '../modules/media/index.js';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'Log level of the progress lines (default info).',
       MEDIA_DIR:
         'Directory of the product images (default .souk/media); GCS_BUCKET: a Cloud Storage bucket instead.',
+      MONGO_URL: "Document store of the themes' default content; unset: JSONB in the SQL database.",
       MEDIA_PUBLIC_URL: 'Base of the image URLs written (default http://localhost:$PORT/media).',
     },
   });
@@ -42,13 +44,16 @@ async function main(): Promise<void> {
   const json = values.json === true;
   const logger = createLogger(json ? 'silent' : config.LOG_LEVEL, { format: config.LOG_FORMAT });
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR, logger });
+  const documents = createDocumentStore(config, database.db, logger);
   try {
     await migrateToLatest(database.db, logger);
+    await migrateDocuments(documents, logger);
     const demo = values.demo === true;
     const result = await seedDemo(database.db, {
       logger,
       keys: demo ? 'demo' : 'random',
       media: { storage: createConfiguredStorage(config), publicUrl: mediaPublicUrl(config) },
+      documents,
     });
     if (json) {
       const keys = Object.fromEntries(result.issuedKeys.map((k) => [k.name.toLowerCase(), k.secret]));
@@ -71,6 +76,7 @@ async function main(): Promise<void> {
       process.stdout.write(`seed: ${key.name} key (shown once, store it now): ${key.secret}\n`);
     }
   } finally {
+    await documents.close();
     await database.destroy();
   }
 }

@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { DocumentStore } from '../documents/index.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { createApiKeyService } from '../modules/auth/index.js';
 import { insertCatalog, isCatalogEmpty, lockForSeeding } from '../modules/catalog/index.js';
+import { seedContent } from '../modules/content/index.js';
 import { buildDemoCatalog } from './demo-catalog.js';
+import { demoContent } from './demo-content.js';
 import { attachDemoImages, type DemoMedia } from './demo-images.js';
 import { seedDemoKeys } from './demo-keys.js';
 import { seedDemoRates } from './demo-rates.js';
@@ -26,6 +29,11 @@ export interface SeedOptions {
   keys?: 'demo' | 'random' | 'none';
   /** Where to store the products' demo images; absent: products without images (most tests). */
   media?: DemoMedia;
+  /**
+   * Where to publish the themes' default content (home sections, banner, navigation); each document
+   * only when missing, so also on a database seeded before. Absent: no content (most tests).
+   */
+  documents?: DocumentStore;
 }
 
 /**
@@ -76,5 +84,6 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
     }
     return true;
   });
+  if (options.documents) counts.content = await seedContent(options.documents, demoContent());
   return { seeded, counts, durationMs: Math.round(performance.now() - started), issuedKeys };
 }

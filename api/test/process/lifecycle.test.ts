@@ -20,7 +20,8 @@ function freePort(): Promise<number> {
 /** Runs the real entry point as a child process and collects its output lines. */
 function startApi(env: Record<string, string>) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { ...process.env, ...env },
+    // No background rendering of the seeded catalog's images: these processes live seconds.
+    env: { ...process.env, MEDIA_PRERENDER: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

@@ -121,7 +121,7 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
       .getByRole('button', { name: /^Update/ })
       .first()
       .click();
-    await expect.poll(() => totals.textContent()).not.toBe(before);
+    await expect.poll(() => totals.textContent(), { timeout: 20_000 }).not.toBe(before);
     await screenshot(page, 'cart');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'cart-mobile');
@@ -134,7 +134,13 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.waitForURL(/\/orders\/ord_/);
     expect(await page.getByTestId('seller-order').count()).toBe(2);
+    // Every line shows its product's picture (the order line's `image`), not an empty tile.
+    const lines = page.getByTestId('order-line');
+    expect(await lines.locator('img.thumb').count()).toBe(await lines.count());
     await screenshot(page, 'confirmation');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'confirmation-mobile');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     const orders = await admin.ordersFor(email);
     expect(orders).toHaveLength(1);

@@ -139,6 +139,8 @@ export default async function setup(project: TestProject) {
         CATALOG_CACHE_TTL_MS: '0',
         RATE_LIMIT_PUBLISHABLE: '1000000',
         RATE_LIMIT_ANONYMOUS: '1000000',
+        // No background rendering of the demo's image variants competing with the builds and journeys.
+        MEDIA_PRERENDER: 'false',
         ...(mongoDatabase ? { MONGO_DATABASE: mongoDatabase } : {}),
       },
     }).then((r) => {

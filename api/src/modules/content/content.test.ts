@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
+import { demoContent } from '../../seed/demo-content.js';
 import { eventsOf } from '../events/index.js';
+import { seedContent } from './content.seed.js';
 
 type S = components['schemas'];
 
@@ -95,5 +97,27 @@ describe('content', () => {
     expect(other.body.story).toBe('');
     const [event] = await eventsOf(api.db.container.database.db, page.body.seller.id);
     expect(event).toMatchObject({ type: 'seller_profile.updated', seller_id: page.body.seller.id });
+  });
+
+  it('seeds the demo content published, valid for the spec, and never over an operator’s edits', async () => {
+    // Another theme name than the tests above, so their documents and these never meet.
+    const docs = demoContent().map((d) => ({ ...d, theme: 'seeded' }));
+    const { documents } = api.db.container;
+    expect(await seedContent(documents, docs)).toBe(docs.length);
+    // The store responses are checked against the spec: the seeded data has the shapes of its kinds.
+    const home = await api.get<S['StoreContent']>('/store/content/seeded/home/main');
+    expect(home.status).toBe(200);
+    expect(home.body.data).toEqual(docs.find((d) => d.kind === 'home')?.data);
+    const nav = await api.get<S['StoreContent']>('/store/content/seeded/navigation/main');
+    expect(nav.status).toBe(200);
+    const banner = await api.get<S['StoreContent']>('/store/content/seeded/banner/weekend-outdoors');
+    expect(banner.status).toBe(200);
+
+    const edited = { items: [{ label: 'Sale', href: '/products?sort=price_asc' }] };
+    await api.request('PUT', '/admin/content/seeded/navigation/main', { json: { data: edited } });
+    await api.request('POST', '/admin/content/seeded/navigation/main/publish');
+    expect(await seedContent(documents, docs)).toBe(0);
+    const after = await api.get<S['StoreContent']>('/store/content/seeded/navigation/main');
+    expect(after.body.data).toEqual(edited);
   });
 });

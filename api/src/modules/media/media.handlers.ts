@@ -23,10 +23,13 @@ export function mediaHandlers({
   media,
   idempotent,
   maxPixels,
+  prerender = true,
 }: {
   media: MediaService;
   idempotent: Idempotency;
   maxPixels: number;
+  /** Queue an upload's variants for background rendering (`MEDIA_PRERENDER`). */
+  prerender?: boolean;
 }) {
   return {
     listSellerProductImages: async ({ principal, params }) => ({
@@ -47,11 +50,16 @@ export function mediaHandlers({
       const { productId } = req.params;
       const alt = req.query.alt;
       // The idempotency record hashes the file's digest, not the file.
-      return idempotent.run(
+      const res = await idempotent.run(
         { ...req, body: { sha256: image.hash, alt: alt ?? null } },
         201 as const,
         (trx, steps) => media.upload(trx, steps, { sellerId, productId, original, image, alt }),
       );
+      // After the commit, in the background: the variants a storefront's srcset will ask for.
+      if (prerender && res.status === 201) {
+        media.prerender.add([{ productId, hash: image.hash, width: image.full.width }]);
+      }
+      return res;
     },
     reorderSellerProductImages: async ({ principal, params, body }) => ({
       status: 200,

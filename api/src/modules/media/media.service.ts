@@ -3,10 +3,13 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { WriteSteps } from '../../http/idempotency.js';
+import type { Logger } from '../../lib/logger.js';
 import type { ObjectStorage } from '../../storage/index.js';
 import type { ImageJson } from '../catalog/catalog.table.js';
 import { changeProductImages, productImages } from '../seller-catalog/index.js';
+import { productsNamedBy, sweepProductMedia } from './media.cleanup.js';
 import { FULL_WIDTH, type InspectedImage, OUTPUT, render, type VariantWidth } from './media.images.js';
+import { createPrerenderer } from './media.prerender.js';
 
 type Db = Kysely<Database>;
 
@@ -34,7 +37,6 @@ export const mediaKeys = (productId: string, hash: string) => {
 
 const imageNotFound = (imageId: string) =>
   new AppError('not_found', `The product has no image with the id '${imageId}'.`);
-const hashOf = (imageId: string) => imageId.slice('img_'.length);
 
 /**
  * Product images: uploads stored through the storage port, their place in the product's `images`
@@ -45,9 +47,12 @@ export function createMediaService({
   storage,
   publicUrl,
   limits,
+  logger,
 }: {
   db: Db;
   storage: ObjectStorage;
+  /** For the background pre-rendering's progress and failures. */
+  logger: Logger;
   /** Base of image URLs, e.g. `https://cdn.example.com/media` (no trailing slash). */
   publicUrl: string;
   limits: MediaLimits;
@@ -63,9 +68,40 @@ export function createMediaService({
     await storage.put(keys.rendition(undefined), image.full.data, { contentType: OUTPUT.contentType });
   }
 
+  /**
+   * Renders and stores the given renditions of an image that are not stored yet (the original is
+   * read once); answers how many it rendered. Nothing when the image has no original.
+   */
+  async function renderMissing(productId: string, hash: string, renditions: (VariantWidth | undefined)[]) {
+    const keys = mediaKeys(productId, hash);
+    const stored = new Set(await storage.list(keys.folder));
+    const missing = renditions.filter((w) => !stored.has(keys.rendition(w)));
+    if (missing.length === 0 || !stored.has(keys.original)) return 0;
+    const original = await storage.get(keys.original);
+    if (!original) return 0;
+    for (const width of missing) {
+      const { data } = await render(original.data, width ?? FULL_WIDTH, limits.maxPixels);
+      await storage.put(keys.rendition(width), data, { contentType: OUTPUT.contentType });
+    }
+    return missing.length;
+  }
+
+  const prerender = createPrerenderer({
+    render: (job, renditions) => renderMissing(job.productId, job.hash, renditions),
+    logger,
+  });
+
   return {
     /** Base of image URLs (no trailing slash). */
     publicUrl,
+    /**
+     * The background queue that renders the variants themes ask for (see createPrerenderer): fed
+     * after each upload and, in the demo, with the seeded catalog.
+     */
+    prerender,
+    renderMissing,
+    /** Stops the background pre-rendering. */
+    close: () => prerender.close(),
     list: (sellerId: string, productId: string) => productImages(db, sellerId, productId),
 
     /** Adds an inspected upload at the end of the product's images, in the caller's transaction. */
@@ -141,7 +177,20 @@ export function createMediaService({
       );
     },
 
-    /** Removes an uploaded image from the product, then its original and renderings from storage. */
+    /**
+     * After a product was deleted or its images replaced: removes from storage the files of the
+     * product, and of any other product a dropped image's URL named, that nothing references any more
+     * (see sweepProductMedia). Answers how many objects went.
+     */
+    async release(productId: string, dropped: readonly Pick<ImageJson, 'url'>[]): Promise<number> {
+      let removed = 0;
+      for (const id of new Set([productId, ...productsNamedBy(dropped)])) {
+        removed += await sweepProductMedia({ db, storage }, id);
+      }
+      return removed;
+    },
+
+    /** Removes an uploaded image from the product, then (unless still referenced) its files from storage. */
     async remove(sellerId: string, productId: string, imageId: string): Promise<void> {
       await db.transaction().execute((trx) =>
         changeProductImages(trx, sellerId, productId, async (product) => {
@@ -149,8 +198,9 @@ export function createMediaService({
           return { images: product.images.filter((i) => i.id !== imageId), result: undefined };
         }),
       );
-      // After the commit: a failed delete leaves unreachable files, never an image without its file.
-      await storage.deletePrefix(mediaKeys(productId, hashOf(imageId)).folder);
+      // After the commit: a failed delete leaves unreachable files (swept with the product's next
+      // change), never an image without its file.
+      await sweepProductMedia({ db, storage }, productId);
     },
 
     /**

@@ -27,6 +27,8 @@ beforeAll(async () => {
       MEDIA_MAX_UPLOAD_BYTES: '300000',
       MEDIA_MAX_PIXELS: '4000000',
       MEDIA_MAX_IMAGES_PER_PRODUCT: '3',
+      // These tests watch variants render on demand; the background pre-rendering has its own test.
+      MEDIA_PRERENDER: 'false',
       ...gcs,
     },
   });

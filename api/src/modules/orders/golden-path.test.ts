@@ -38,12 +38,14 @@ describe(`the marketplace golden path (${testDriver})`, () => {
     expect(rate.body).toEqual({ amount: 650, currency: 'USD' });
 
     // The seller lists a product with stock and publishes it.
+    const teapotImage = { url: 'https://cdn.example.com/teapot.jpg', alt: 'Teapot', width: 800, height: 800 };
     const product = await api.request<Schemas['SellerProduct']>('POST', '/seller/products', {
       key: sellerKey,
       json: {
         handle: 'golden-teapot',
         title: 'Golden Teapot',
         category: 'tableware',
+        images: [teapotImage],
         options: [{ name: 'Size', values: ['1 l'] }],
         variants: [
           {
@@ -75,6 +77,9 @@ describe(`the marketplace golden path (${testDriver})`, () => {
     const mine = order.seller_orders.find((s) => s.seller_id === seller.body.id);
     const theirs = order.seller_orders.find((s) => s.seller_id !== seller.body.id);
     expect(mine?.commission).toEqual({ rate_bps: 1500, amount: { amount: 1350, currency: 'USD' } });
+    // Lines show the product's first image for thumbnails (the demo's products here have none).
+    expect(mine?.lines[0]?.image).toEqual(teapotImage);
+    expect(theirs?.lines[0]?.image).toBeUndefined();
 
     // Each seller sees only its part.
     const myOrders = await api.get<Schemas['SellerOrderList']>('/seller/orders', { key: sellerKey });

@@ -2,6 +2,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { currentActorJson } from '../../lib/actor.js';
 import type { Keyset } from '../../lib/cursor.js';
+import type { ImageJson } from '../catalog/catalog.table.js';
 import type { OrderStatus, SellerOrderStatus } from './orders.table.js';
 
 type Db = Kysely<Database>;
@@ -53,11 +54,14 @@ export type SellerOrderRow = Awaited<ReturnType<ReturnType<typeof sellerOrdersWh
 export async function loadSellerOrderParts(db: Db, sellerOrderIds: readonly string[]) {
   if (sellerOrderIds.length === 0) return { lines: [], fulfillments: [] };
   const [lines, fulfillments] = await Promise.all([
+    // The product's first image as it is now, for thumbnails (null once the product is gone).
     db
       .selectFrom('order_lines')
-      .selectAll()
+      .leftJoin('products', 'products.id', 'order_lines.product_id')
+      .selectAll('order_lines')
+      .select(sql<ImageJson | null>`products.images -> 0`.as('image'))
       .where('seller_order_id', 'in', sellerOrderIds)
-      .orderBy('position')
+      .orderBy('order_lines.position')
       .execute(),
     db
       .selectFrom('fulfillments')

@@ -34,6 +34,7 @@ export function toSellerOrders(rows: readonly SellerOrderRow[], parts: Parts): S
           unit_price: m(l.unit_price),
           subtotal: m(l.subtotal),
           fulfilled_quantity: l.fulfilled_quantity,
+          ...(l.image ? { image: l.image } : {}),
         })),
       totals: { subtotal: m(so.subtotal), shipping: m(so.shipping), tax: m(so.tax), total: m(so.total) },
       commission: { rate_bps: so.commission_bps, amount: m(so.commission_amount) },

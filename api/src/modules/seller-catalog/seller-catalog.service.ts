@@ -2,6 +2,7 @@ import { AppError, type FieldError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
+import type { ImageJson } from '../catalog/catalog.table.js';
 import { refreshPriceRanges } from '../catalog/index.js';
 import { type EventData, recordEvents } from '../events/index.js';
 import { productEvent } from './seller-catalog.events.js';
@@ -44,7 +45,17 @@ export interface ListSellerProductsInput {
  * operation is scoped to one seller; another seller's product or variant is reported as not found.
  * Writes that take an optional `trx` join that transaction (an idempotent request's), else open one.
  */
-export function createSellerCatalogService({ db }: { db: Db }) {
+export function createSellerCatalogService({
+  db,
+  afterImagesDropped = async () => {},
+}: {
+  db: Db;
+  /**
+   * Called after a commit that may have left a product's stored images unreferenced (the product was
+   * deleted, or its images replaced): the media module removes their files. Never throws.
+   */
+  afterImagesDropped?: (productId: string, dropped: ImageJson[]) => Promise<void>;
+}) {
   return {
     /** A page of the seller's products, newest first. */
     async listProducts(sellerId: string, input: ListSellerProductsInput) {
@@ -140,8 +151,13 @@ export function createSellerCatalogService({ db }: { db: Db }) {
     },
 
     /** Changes the given fields; nothing is written (and no event recorded) when nothing differs. */
-    updateProduct(sellerId: string, productId: string, input: SellerProductUpdate): Promise<SellerProduct> {
-      return inTransaction(db, undefined, async (trx) => {
+    async updateProduct(
+      sellerId: string,
+      productId: string,
+      input: SellerProductUpdate,
+    ): Promise<SellerProduct> {
+      let dropped: ImageJson[] = [];
+      const updated = await inTransaction(db, undefined, async (trx) => {
         const current = await lockOwnedProduct(trx, sellerId, productId);
         const patch: Parameters<typeof repo.updateProduct>[2] = {};
         if (input.handle !== undefined && input.handle !== current.handle) {
@@ -161,8 +177,11 @@ export function createSellerCatalogService({ db }: { db: Db }) {
         if (input.attributes !== undefined && !sameJson(input.attributes, current.attributes)) {
           patch.attributes = input.attributes;
         }
-        if (input.images !== undefined && !sameJson(input.images, current.images))
+        if (input.images !== undefined && !sameJson(input.images, current.images)) {
           patch.images = input.images;
+          const kept = new Set(input.images.map((i) => i.url));
+          dropped = current.images.filter((i) => !kept.has(i.url));
+        }
         // The patch's keys are the spec's `changed` names (the category travels as its id column).
         const changed = Object.keys(patch).map((k) =>
           k === 'category_id' ? 'category' : k,
@@ -180,11 +199,13 @@ export function createSellerCatalogService({ db }: { db: Db }) {
         }
         return readSellerProduct(trx, sellerId, productId);
       });
+      if (dropped.length > 0) await afterImagesDropped(productId, dropped);
+      return updated;
     },
 
-    /** Deletes a product with its options, variants and prices. */
-    deleteProduct(sellerId: string, productId: string): Promise<void> {
-      return inTransaction(db, undefined, async (trx) => {
+    /** Deletes a product with its options, variants and prices (and then its stored images). */
+    async deleteProduct(sellerId: string, productId: string): Promise<void> {
+      const images = await inTransaction(db, undefined, async (trx) => {
         const current = await lockOwnedProduct(trx, sellerId, productId);
         const variants = await findVariants(trx, productId);
         await repo.deleteProduct(trx, productId);
@@ -197,7 +218,9 @@ export function createSellerCatalogService({ db }: { db: Db }) {
             variants: variants.map((v) => ({ variant_id: v.id, sku: v.sku })),
           }),
         ]);
+        return current.images;
       });
+      await afterImagesDropped(productId, images);
     },
 
     /**

@@ -1,20 +1,12 @@
 import Link from 'next/link';
-import { getCategories } from '@/lib/souk';
+import { getMainNavigation } from '@/lib/content';
 import { AccountLink } from './AccountLink';
 import { CartLink } from './CartLink';
 import { CurrencySwitcher } from './CurrencySwitcher';
 
-/** Top-level categories for the navigation; an unreachable API gives an empty nav, not a broken page. */
-async function topCategories() {
-  try {
-    return (await getCategories()).filter((c) => c.depth === 0);
-  } catch {
-    return [];
-  }
-}
-
+/** The header: logo, search, currency and cart, then the main navigation (content `navigation/main`). */
 export async function SiteHeader({ currencies }: { currencies: readonly string[] }) {
-  const categories = await topCategories();
+  const links = await getMainNavigation();
   return (
     <header className="site-header">
       <div className="container site-header__bar">
@@ -36,15 +28,13 @@ export async function SiteHeader({ currencies }: { currencies: readonly string[]
           <CartLink />
         </div>
       </div>
-      {categories.length > 0 && (
-        <nav aria-label="Categories" className="container category-nav">
+      {links.length > 0 && (
+        // A one-line scrolling bar: Bazaar shows the top level only (submenus are for wider themes).
+        <nav aria-label="Categories" className="container category-nav" data-testid="main-nav">
           <ul>
-            <li>
-              <Link href="/products">All products</Link>
-            </li>
-            {categories.map((c) => (
-              <li key={c.id}>
-                <Link href={`/categories/${c.handle}`}>{c.name}</Link>
+            {links.map((link) => (
+              <li key={`${link.href} ${link.label}`}>
+                <Link href={link.href}>{link.label}</Link>
               </li>
             ))}
           </ul>

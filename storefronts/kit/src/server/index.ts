@@ -8,6 +8,7 @@ export { type Customer, isSignedOutError } from './session';
 export { createSessionRoutes } from './session-routes';
 export {
   CartCurrencyError,
+  type ContentDataOf,
   createStorefront,
   isNotFound,
   isUnreachable,

@@ -16,6 +16,17 @@ import { readConfig, type StorefrontConfig, supportedCurrency } from './config';
 import { createSessionReader } from './session';
 
 type SellerSummary = Schemas['SellerSummary'];
+type ContentKind = Schemas['ContentKind'];
+type ContentData = Schemas['ContentData'];
+
+/** The data of a content document of each kind (the spec's `ContentData` variants). */
+export type ContentDataOf<K extends ContentKind> = K extends 'home'
+  ? Extract<ContentData, { sections: unknown }>
+  : K extends 'navigation'
+    ? Extract<ContentData, { items: unknown }>
+    : K extends 'banner'
+      ? Extract<ContentData, { headline: unknown }>
+      : Extract<ContentData, { body: unknown }>;
 
 /** Thrown when the buyer's cart holds items priced in another currency than the one they picked. */
 export class CartCurrencyError extends Error {
@@ -155,6 +166,23 @@ export function createStorefront(themeId: string, config: StorefrontConfig = rea
     return new Map(found.filter((e): e is [string, Image] => e[1] !== undefined));
   }
 
+  /**
+   * The published data of one of this theme's content documents (`GET /store/content/…`), once per
+   * request; null when it was never published or the API cannot answer, so the theme draws its own
+   * default instead of failing the page. (The API caches these reads like the catalog's.)
+   */
+  const getContent = cache(
+    async <K extends ContentKind>(kind: K, key: string): Promise<ContentDataOf<K> | null> => {
+      try {
+        const doc = await souk.store.content.get(themeId, kind, key);
+        return doc.kind === kind ? (doc.data as ContentDataOf<K>) : null;
+      } catch (err) {
+        if (isNotFound(err) || isUnreachable(err)) return null;
+        throw err;
+      }
+    },
+  );
+
   let sellersMemo: { at: number; sellers: SellerSummary[] } | undefined;
   /**
    * Sellers for a listing's seller filter. The storefront API has no list of sellers, so this takes
@@ -193,6 +221,7 @@ export function createStorefront(themeId: string, config: StorefrontConfig = rea
     getProduct,
     getCartImages,
     getSellerOptions,
+    getContent,
     image,
   };
 }

@@ -4,6 +4,7 @@ import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { LiveOrderStatus } from '@/components/LiveOrderStatus';
 import { MoneyRows } from '@/components/MoneyRows';
+import { ProductImage } from '@/components/ProductImage';
 import { ReviewForm } from '@/components/ReviewForm';
 import { config } from '@/lib/config';
 import { ORDER_TOKEN_COOKIE } from '@/lib/cookies';
@@ -73,8 +74,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               <p className="muted">Seller order {so.id}</p>
               <ul className="order-lines">
                 {so.lines.map((line) => (
-                  <li key={line.id}>
-                    <span>
+                  <li key={line.id} className="order-line" data-testid="order-line">
+                    <ProductImage
+                      image={line.image}
+                      fallbackAlt={line.product_title}
+                      className="thumb"
+                      sizes="56px"
+                      maxWidth={160}
+                    />
+                    <span className="order-line__info">
                       {line.quantity} × {line.product_title}{' '}
                       <span className="muted">({line.variant_title})</span>
                     </span>

@@ -1,0 +1,81 @@
+import { createSoukClient } from '@souk/sdk';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newSession, type Session, screenshot } from './support/browser';
+
+const baseURL = inject('storefrontUrl');
+const operator = createSoukClient({ baseUrl: inject('apiUrl'), apiKey: 'sk_demo_operator' }).admin.content;
+let browser: Browser;
+const sessions: Session[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  const errors = sessions.flatMap((s) => s.errors);
+  for (const s of sessions.splice(0)) await s.context.close();
+  expect(errors, 'browser console errors').toEqual([]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.skipIf(!baseURL)('home page and navigation from content', () => {
+  it('shows the seeded sections, keeps a draft away, and shows the edit once it is published', async () => {
+    const s = await newSession(browser, baseURL);
+    sessions.push(s);
+    const { page } = s;
+    await page.goto('/');
+    // The demo's published content: hero, banner and main navigation.
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Independent sellers');
+    expect(await page.getByTestId('home-banner').getByRole('heading').textContent()).toBe(
+      'Out for the weekend',
+    );
+    const nav = page.getByTestId('main-nav');
+    expect(await nav.getByRole('link', { name: 'Outdoor' }).count()).toBe(1);
+    await screenshot(page, 'home-content');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'home-content-mobile');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    const home = (await operator.get('bazaar', 'home', 'main')).published;
+    const menu = (await operator.get('bazaar', 'navigation', 'main')).published;
+    if (!home || !('sections' in home) || !menu || !('items' in menu))
+      throw new Error('seeded content missing');
+    try {
+      const winter = {
+        sections: [
+          {
+            type: 'hero' as const,
+            title: 'The winter market is open',
+            text: 'Forty makers, one cart.',
+            href: '/products',
+          },
+          ...home.sections.filter((section) => section.type !== 'hero'),
+        ],
+      };
+      await operator.saveDraft('bazaar', 'home', 'main', { data: winter });
+      await operator.saveDraft('bazaar', 'navigation', 'main', {
+        data: { items: [{ label: 'Winter market', href: '/categories/apparel' }, ...menu.items] },
+      });
+      await page.reload();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Independent sellers');
+      expect(await nav.getByRole('link', { name: 'Winter market' }).count()).toBe(0);
+
+      await operator.publish('bazaar', 'home', 'main');
+      await operator.publish('bazaar', 'navigation', 'main');
+      await page.reload();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('The winter market is open');
+      await nav.getByRole('link', { name: 'Winter market' }).click();
+      await page.waitForURL(/\/categories\/apparel$/);
+      await page.goto('/');
+      await screenshot(page, 'home-content-published');
+    } finally {
+      // Back to the seeded content for the other journeys.
+      await operator.saveDraft('bazaar', 'home', 'main', { data: home });
+      await operator.publish('bazaar', 'home', 'main');
+      await operator.saveDraft('bazaar', 'navigation', 'main', { data: menu });
+      await operator.publish('bazaar', 'navigation', 'main');
+    }
+  });
+});

@@ -1,0 +1,159 @@
+import type { Category } from '@souk/sdk';
+import Link from 'next/link';
+import { type BannerContent, getBanner, type HomeSection } from '@/lib/content';
+import { getCategories, souk } from '@/lib/souk';
+import { ProductGrid } from './ProductCard';
+
+type Props = {
+  section: HomeSection;
+  /** Unique per page: the section's heading id. */
+  id: string;
+};
+
+/** Paragraphs of a section's text (blank lines separate them). */
+function Paragraphs({ text }: { text: string | undefined }) {
+  if (!text) return null;
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => <p key={p}>{p}</p>);
+}
+
+/** The page's lead: its title is the page's `h1` when it comes first. */
+function Hero({ section, id, first }: Props & { first: boolean }) {
+  const Heading = first ? 'h1' : 'h2';
+  return (
+    <section className="hero" aria-labelledby={id} data-testid="home-hero">
+      <Heading id={id}>{section.title ?? 'Bazaar'}</Heading>
+      <Paragraphs text={section.text} />
+      {section.href && (
+        <Link href={section.href} className="button button--primary">
+          {section.href === '/products' ? 'Browse all products' : 'Shop now'}
+        </Link>
+      )}
+    </section>
+  );
+}
+
+function CategoryTiles({ section, id, categories }: Props & { categories: Category[] }) {
+  const top = categories.filter((c) => c.depth === 0);
+  if (top.length === 0) return null;
+  return (
+    <section aria-labelledby={id} className="section">
+      <h2 id={id}>{section.title ?? 'Shop by category'}</h2>
+      <ul className="category-tiles">
+        {top.map((c) => (
+          <li key={c.id}>
+            <Link href={`/categories/${c.handle}`}>
+              <span className="category-tiles__name">{c.name}</span>
+              <span className="category-tiles__count">
+                {categories.filter((child) => child.parent_id === c.id).length} subcategories
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A listing from the section's query; a query the API refuses (a deleted category) shows nothing. */
+async function Products({
+  section,
+  id,
+  currency,
+  priority,
+}: Props & { currency: string; priority: boolean }) {
+  const { category, seller, sort, limit } = section.query ?? {};
+  const page = await souk.store.products
+    .list({
+      currency,
+      limit: limit ?? 8,
+      sort: sort ?? 'newest',
+      ...(category ? { category } : {}),
+      ...(seller ? { seller } : {}),
+    })
+    .catch(() => null);
+  if (!page || page.data.length === 0) return null;
+  return (
+    <section aria-labelledby={id} className="section" data-testid="home-products">
+      <div className="section__head">
+        <h2 id={id}>{section.title ?? 'Products'}</h2>
+        {section.href && <Link href={section.href}>See all</Link>}
+      </div>
+      <ProductGrid products={page.data} priorityCount={priority ? 4 : 0} />
+    </section>
+  );
+}
+
+function BannerBlock({ banner, id }: { banner: BannerContent; id: string }) {
+  return (
+    <section className="promo" aria-labelledby={id} data-testid="home-banner">
+      <div>
+        <h2 id={id}>{banner.headline}</h2>
+        <Paragraphs text={banner.text} />
+      </div>
+      {banner.href && (
+        <Link href={banner.href} className="button promo__cta">
+          Shop now <span aria-hidden="true">→</span>
+        </Link>
+      )}
+    </section>
+  );
+}
+
+async function Banner({ section, id }: Props) {
+  const banner = section.banner_key ? await getBanner(section.banner_key) : null;
+  return banner ? <BannerBlock banner={banner} id={id} /> : null;
+}
+
+function Text({ section, id }: Props) {
+  return (
+    <section className="section prose" aria-labelledby={section.title ? id : undefined}>
+      {section.title && <h2 id={id}>{section.title}</h2>}
+      <Paragraphs text={section.text} />
+    </section>
+  );
+}
+
+/**
+ * The home page's sections in the operator's order (content `home/main`). Each kind of section reads
+ * what it needs; one that cannot be drawn (a missing banner, an empty listing) is left out.
+ */
+export async function HomeSections({ sections, currency }: { sections: HomeSection[]; currency: string }) {
+  const categories = sections.some((s) => s.type === 'categories')
+    ? await getCategories().catch(() => [])
+    : [];
+  const firstProducts = sections.findIndex((s) => s.type === 'products');
+  return (
+    <>
+      {sections[0]?.type !== 'hero' && <h1 className="visually-hidden">Bazaar</h1>}
+      {sections.map((section, i) => {
+        const id = `home-section-${i}`;
+        switch (section.type) {
+          case 'hero':
+            return <Hero key={id} id={id} section={section} first={i === 0} />;
+          case 'categories':
+            return <CategoryTiles key={id} id={id} section={section} categories={categories} />;
+          case 'products':
+            return (
+              <Products
+                key={id}
+                id={id}
+                section={section}
+                currency={currency}
+                priority={i === firstProducts}
+              />
+            );
+          case 'banner':
+            return <Banner key={id} id={id} section={section} />;
+          case 'text':
+            return <Text key={id} id={id} section={section} />;
+          default:
+            return null;
+        }
+      })}
+    </>
+  );
+}
