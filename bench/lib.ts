@@ -94,7 +94,7 @@ export function startService(name: string, script: string, url: string, env: Nod
 }
 
 /** Polls `GET url` until it answers 200; fails if the service exits first or `timeoutMs` passes. */
-export async function waitForOk(service: Service, path: string, timeoutMs = 30_000): Promise<void> {
+export async function waitForOk(service: Service, path: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null || service.child.signalCode !== null) {

@@ -9,6 +9,7 @@ import * as m0007 from './0007_events_plugins_webhooks.js';
 import * as m0008 from './0008_seller_rate_limits.js';
 import * as m0009 from './0009_customers.js';
 import * as m0010 from './0010_seller_staff.js';
+import * as m0011 from './0011_product_read_model.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the file system) so the same list
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0008_seller_rate_limits': m0008,
   '0009_customers': m0009,
   '0010_seller_staff': m0010,
+  '0011_product_read_model': m0011,
 };
 
 /** Kysely migration provider over the static list above. */

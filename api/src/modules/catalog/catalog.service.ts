@@ -2,13 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError, type FieldError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import {
-  findActiveSeller,
-  findCategories,
-  findProducts,
-  type ProductRow,
-  type ProductSort,
-} from './catalog.repository.js';
+import { findActiveSeller, findCategories, findProducts, type ProductSort } from './catalog.repository.js';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor.js';
 
 type Schemas = components['schemas'];
@@ -26,9 +20,12 @@ export interface CatalogServiceDeps {
 
 /** The storefront catalog: published products of active sellers, categories and seller profiles. */
 export function createCatalogService({ db, defaultCurrency }: CatalogServiceDeps) {
-  return {
-    /** A page of products matching the filters, with a cursor to the next page. */
-    async listProducts(input: ListProductsInput, source: InputSource = 'query'): Promise<ProductList> {
+  const service = {
+    /**
+     * A page of products matching the filters, with a cursor to the next page, as JSON text: the
+     * products' JSON comes from the read model and is joined, never parsed and re-serialised.
+     */
+    async listProductsJson(input: ListProductsInput, source: InputSource = 'query'): Promise<string> {
       const sort = resolveSort(input, source);
       const limit = input.limit ?? 20;
       const fp = fingerprint([
@@ -44,7 +41,6 @@ export function createCatalogService({ db, defaultCurrency }: CatalogServiceDeps
         input.cursor === undefined
           ? undefined
           : decodeCursor(input.cursor, sort, fp, fieldOf(source, 'cursor'));
-      const displayCurrency = input.currency ?? defaultCurrency;
       // One row more than asked tells whether another page exists without a count query.
       const rows = await findProducts(db, {
         q: input.q,
@@ -56,23 +52,31 @@ export function createCatalogService({ db, defaultCurrency }: CatalogServiceDeps
         sort,
         after,
         limit: limit + 1,
-        displayCurrency,
+        displayCurrency: input.currency ?? defaultCurrency,
       });
       const page = rows.slice(0, limit);
       const last = page.at(-1);
-      return {
-        data: page.map((row) => toProduct(row, displayCurrency)),
-        next_cursor:
-          rows.length > limit && last ? encodeCursor({ sortKey: last.sort_key, id: last.id }, fp) : null,
-      };
+      const next =
+        rows.length > limit && last ? encodeCursor({ sortKey: last.sort_key, id: last.id }, fp) : null;
+      return `{"data":[${page.map((row) => row.body).join(',')}],"next_cursor":${JSON.stringify(next)}}`;
     },
 
-    /** A published product of an active seller by id or handle; 404 otherwise. */
-    async getProduct(idOrHandle: string, currency: string | undefined): Promise<Product> {
+    /** The same page as an object (for callers that work on it rather than send it). */
+    async listProducts(input: ListProductsInput, source: InputSource = 'query'): Promise<ProductList> {
+      return JSON.parse(await service.listProductsJson(input, source)) as ProductList;
+    },
+
+    /** A published product of an active seller by id or handle, as JSON text; 404 otherwise. */
+    async getProductJson(idOrHandle: string, currency: string | undefined): Promise<string> {
       const displayCurrency = currency ?? defaultCurrency;
       const [row] = await findProducts(db, { idOrHandle, sort: 'newest', limit: 1, displayCurrency });
       if (!row) throw new AppError('not_found', `No published product has the id or handle '${idOrHandle}'.`);
-      return toProduct(row, displayCurrency);
+      return row.body;
+    },
+
+    /** The same product as an object. */
+    async getProduct(idOrHandle: string, currency: string | undefined): Promise<Product> {
+      return JSON.parse(await service.getProductJson(idOrHandle, currency)) as Product;
     },
 
     /** The whole category tree, flat, in tree order. */
@@ -87,6 +91,7 @@ export function createCatalogService({ db, defaultCurrency }: CatalogServiceDeps
       return { ...seller, created_at: seller.created_at.toISOString() };
     },
   };
+  return service;
 }
 
 export type CatalogService = ReturnType<typeof createCatalogService>;
@@ -129,37 +134,4 @@ function resolveSort(input: ListProductsInput, source: InputSource): ProductSort
     throw new AppError('validation_failed', 'min_price must not be greater than max_price.', { errors });
   }
   return sort;
-}
-
-function toProduct(row: ProductRow, currency: string): Product {
-  return {
-    id: row.id,
-    handle: row.handle,
-    title: row.title,
-    description: row.description,
-    status: row.status,
-    seller: { id: row.seller_id, handle: row.seller_handle, name: row.seller_name },
-    category:
-      row.category_id && row.category_handle && row.category_name
-        ? { id: row.category_id, handle: row.category_handle, name: row.category_name }
-        : null,
-    attributes: row.attributes,
-    images: row.images,
-    options: row.options,
-    variants: row.variants.map((v) => ({
-      id: v.id,
-      sku: v.sku,
-      title: v.title,
-      options: v.options,
-      price: v.prices.find((p) => p.currency === currency) ?? null,
-      prices: v.prices,
-      available_quantity: v.available_quantity,
-    })),
-    price_range:
-      row.price_min === null || row.price_max === null
-        ? null
-        : { min: { amount: row.price_min, currency }, max: { amount: row.price_max, currency } },
-    created_at: row.created_at.toISOString(),
-    updated_at: row.updated_at.toISOString(),
-  };
 }

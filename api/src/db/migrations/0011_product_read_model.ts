@@ -1,0 +1,126 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * Tables whose rows appear in a product's storefront JSON, and how a changed row names its products.
+ * Every one gets statement-level triggers, so any write — a service, the seed, a migration, psql —
+ * refreshes the read model in its own transaction. A table added to `product_document` must be
+ * added here too (the read-model equality test fails otherwise).
+ */
+const SOURCES: { table: string; products: string }[] = [
+  { table: 'products', products: 'SELECT id FROM changed' },
+  { table: 'product_options', products: 'SELECT product_id FROM changed' },
+  { table: 'variants', products: 'SELECT product_id FROM changed' },
+  { table: 'variant_prices', products: 'SELECT product_id FROM changed' },
+  { table: 'sellers', products: 'SELECT p.id FROM products p JOIN changed c ON c.id = p.seller_id' },
+  { table: 'categories', products: 'SELECT p.id FROM products p JOIN changed c ON c.id = p.category_id' },
+];
+
+/**
+ * The product read model: one row per product and currency holding the product's storefront JSON as
+ * text, so a listing page is an index range scan on `products` plus primary-key lookups here, and
+ * the API streams the text without parsing or re-serialising it.
+ *
+ * `product_document(id, currency)` is the ONE projection of a product: the read model is filled from
+ * it and the equality test compares the read model with it. The `'*'` row has no currency (every
+ * `price` and the `price_range` null) and answers currencies the product has no price in.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const statements = [
+    sql`
+      CREATE FUNCTION product_document(p_id text, p_currency text) RETURNS json
+      LANGUAGE sql STABLE AS $fn$
+        SELECT json_build_object(
+          'id', p.id,
+          'handle', p.handle,
+          'title', p.title,
+          'description', p.description,
+          'status', p.status,
+          'seller', json_build_object('id', s.id, 'handle', s.handle, 'name', s.name),
+          'category', CASE WHEN c.id IS NULL THEN NULL
+                      ELSE json_build_object('id', c.id, 'handle', c.handle, 'name', c.name) END,
+          'attributes', p.attributes,
+          'images', p.images,
+          'options', (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'values', o.values)
+                                               ORDER BY o.position), '[]'::json)
+                        FROM product_options o WHERE o.product_id = p.id),
+          'variants', (SELECT coalesce(json_agg(json_build_object(
+                          'id', v.id, 'sku', v.sku, 'title', v.title, 'options', v.options,
+                          'price', (SELECT json_build_object('amount', vp.amount, 'currency', vp.currency)
+                                      FROM variant_prices vp WHERE vp.variant_id = v.id AND vp.currency = p_currency),
+                          'prices', (SELECT coalesce(json_agg(json_build_object('amount', vp.amount, 'currency', vp.currency)
+                                                              ORDER BY vp.currency), '[]'::json)
+                                       FROM variant_prices vp WHERE vp.variant_id = v.id),
+                          'available_quantity', v.inventory_quantity
+                        ) ORDER BY v.position), '[]'::json)
+                         FROM variants v WHERE v.product_id = p.id),
+          'price_range', (SELECT json_build_object(
+                              'min', json_build_object('amount', min(vp.amount), 'currency', p_currency),
+                              'max', json_build_object('amount', max(vp.amount), 'currency', p_currency))
+                            FROM variant_prices vp WHERE vp.product_id = p.id AND vp.currency = p_currency
+                          HAVING count(*) > 0),
+          'created_at', to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'updated_at', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+          FROM products p
+          JOIN sellers s ON s.id = p.seller_id
+          LEFT JOIN categories c ON c.id = p.category_id
+         WHERE p.id = p_id
+      $fn$
+    `,
+    sql`
+      CREATE TABLE product_read_model (
+      product_id text NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+      currency text NOT NULL,
+      body text NOT NULL,
+      PRIMARY KEY (product_id, currency)
+      )
+    `,
+    sql`
+      CREATE FUNCTION refresh_product_read_model(ids text[]) RETURNS void
+      LANGUAGE sql VOLATILE AS $fn$
+        DELETE FROM product_read_model WHERE product_id = ANY(ids);
+        INSERT INTO product_read_model (product_id, currency, body)
+        SELECT p.id, cur.currency, product_document(p.id, nullif(cur.currency, '*'))::text
+          FROM products p
+          CROSS JOIN LATERAL (
+            SELECT '*' AS currency
+            UNION
+            SELECT DISTINCT vp.currency FROM variant_prices vp WHERE vp.product_id = p.id
+          ) cur
+         WHERE p.id = ANY(ids);
+      $fn$
+    `,
+    ...SOURCES.flatMap(({ table, products }) => [
+      sql.raw(`
+        CREATE FUNCTION ${table}_read_model_trigger() RETURNS trigger
+        LANGUAGE plpgsql AS $fn$
+        BEGIN
+          -- A bulk load (the seed) defers to one refresh at its end, in the same transaction.
+          IF current_setting('souk.defer_read_model', true) = 'on' THEN RETURN NULL; END IF;
+          PERFORM refresh_product_read_model(ARRAY(SELECT DISTINCT x.id FROM (${products}) AS x(id)));
+          RETURN NULL;
+        END
+        $fn$
+      `),
+      // A transition table belongs to one event, so each event has its own trigger.
+      ...(['INSERT', 'UPDATE', 'DELETE'] as const).map((event) =>
+        sql.raw(`
+          CREATE TRIGGER ${table}_read_model_${event.toLowerCase()} AFTER ${event} ON ${table}
+          REFERENCING ${event === 'DELETE' ? 'OLD' : 'NEW'} TABLE AS changed
+          FOR EACH STATEMENT EXECUTE FUNCTION ${table}_read_model_trigger()
+        `),
+      ),
+    ]),
+    sql`SELECT refresh_product_read_model(ARRAY(SELECT id FROM products))`,
+  ];
+  // One statement per query: PGlite's extended protocol takes a single statement at a time.
+  for (const statement of statements) await statement.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const { table } of SOURCES) {
+    await sql.raw(`DROP FUNCTION ${table}_read_model_trigger() CASCADE`).execute(db);
+  }
+  await sql`DROP TABLE product_read_model`.execute(db);
+  await sql`DROP FUNCTION refresh_product_read_model(text[])`.execute(db);
+  await sql`DROP FUNCTION product_document(text, text)`.execute(db);
+}
