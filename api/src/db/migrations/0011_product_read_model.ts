@@ -27,7 +27,7 @@ const SOURCES: { table: string; products: string }[] = [
 export async function up(db: Kysely<unknown>): Promise<void> {
   const statements = [
     sql`
-      CREATE FUNCTION product_document(p_id text, p_currency text) RETURNS json
+      CREATE FUNCTION product_document(p_id text, p_currency text, p_stock boolean DEFAULT true) RETURNS json
       LANGUAGE sql STABLE AS $fn$
         SELECT json_build_object(
           'id', p.id,
@@ -50,7 +50,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
                           'prices', (SELECT coalesce(json_agg(json_build_object('amount', vp.amount, 'currency', vp.currency)
                                                               ORDER BY vp.currency), '[]'::json)
                                        FROM variant_prices vp WHERE vp.variant_id = v.id),
-                          'available_quantity', v.inventory_quantity
+                          'available_quantity', CASE WHEN p_stock THEN to_json(v.inventory_quantity)
+                                                ELSE to_json('§stock§'::text) END
                         ) ORDER BY v.position), '[]'::json)
                          FROM variants v WHERE v.product_id = p.id),
           'price_range', (SELECT json_build_object(
@@ -79,7 +80,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       LANGUAGE sql VOLATILE AS $fn$
         DELETE FROM product_read_model WHERE product_id = ANY(ids);
         INSERT INTO product_read_model (product_id, currency, body)
-        SELECT p.id, cur.currency, product_document(p.id, nullif(cur.currency, '*'))::text
+        SELECT p.id, cur.currency, product_document(p.id, nullif(cur.currency, '*'), false)::text
           FROM products p
           CROSS JOIN LATERAL (
             SELECT '*' AS currency
@@ -89,31 +90,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
          WHERE p.id = ANY(ids);
       $fn$
     `,
-    // A stock change (every checkout, on the hottest rows) patches one number in the stored JSON
-    // instead of rebuilding the product: the row lock of a hot variant is held until commit, so the
-    // trigger's time is paid by every competitor. Other variant changes rebuild as usual.
+    // Stock is not in the stored JSON (a placeholder stands for each variant's available_quantity,
+    // filled from the variants at read time): a checkout's stock decrement then writes nothing here,
+    // so it neither holds read-model row locks under the hot variant's lock (two carts sharing a
+    // product would deadlock) nor rebuilds anything. Other variant changes rebuild as usual.
     sql`
-      CREATE FUNCTION variants_stock_read_model_trigger() RETURNS trigger
+      CREATE FUNCTION variants_update_read_model_trigger() RETURNS trigger
       LANGUAGE plpgsql AS $fn$
-      DECLARE
-        stock record;
       BEGIN
         IF current_setting('souk.defer_read_model', true) = 'on' THEN RETURN NULL; END IF;
-        FOR stock IN
-          SELECT n.id, n.product_id, n.inventory_quantity FROM changed n JOIN previous o ON o.id = n.id
-           WHERE (to_jsonb(n) - 'inventory_quantity') = (to_jsonb(o) - 'inventory_quantity')
-             AND n.inventory_quantity IS DISTINCT FROM o.inventory_quantity
-        LOOP
-          UPDATE product_read_model r
-             SET body = coalesce(jsonb_set(r.body::jsonb,
-                   ARRAY['variants',
-                         (SELECT (v.ord - 1)::text
-                            FROM json_array_elements(r.body::json -> 'variants') WITH ORDINALITY AS v(doc, ord)
-                           WHERE v.doc ->> 'id' = stock.id),
-                         'available_quantity'],
-                   to_jsonb(stock.inventory_quantity))::text, r.body)
-           WHERE r.product_id = stock.product_id;
-        END LOOP;
         PERFORM refresh_product_read_model(ARRAY(
           SELECT DISTINCT n.product_id FROM changed n JOIN previous o ON o.id = n.id
            WHERE (to_jsonb(n) - 'inventory_quantity') IS DISTINCT FROM (to_jsonb(o) - 'inventory_quantity')));
@@ -139,7 +124,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           ? sql.raw(`
           CREATE TRIGGER variants_read_model_update AFTER UPDATE ON variants
           REFERENCING OLD TABLE AS previous NEW TABLE AS changed
-          FOR EACH STATEMENT EXECUTE FUNCTION variants_stock_read_model_trigger()
+          FOR EACH STATEMENT EXECUTE FUNCTION variants_update_read_model_trigger()
         `)
           : sql.raw(`
           CREATE TRIGGER ${table}_read_model_${event.toLowerCase()} AFTER ${event} ON ${table}
@@ -158,8 +143,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const { table } of SOURCES) {
     await sql.raw(`DROP FUNCTION ${table}_read_model_trigger() CASCADE`).execute(db);
   }
-  await sql`DROP FUNCTION variants_stock_read_model_trigger() CASCADE`.execute(db);
+  await sql`DROP FUNCTION variants_update_read_model_trigger() CASCADE`.execute(db);
   await sql`DROP TABLE product_read_model`.execute(db);
   await sql`DROP FUNCTION refresh_product_read_model(text[])`.execute(db);
-  await sql`DROP FUNCTION product_document(text, text)`.execute(db);
+  await sql`DROP FUNCTION product_document(text, text, boolean)`.execute(db);
 }

@@ -28,11 +28,12 @@ export interface ProductQuery {
   idOrHandle?: string | undefined;
 }
 
-/** One product of a page: its keyset and its storefront JSON, as text from the read model. */
+/** One product of a page: its keyset, its stored storefront JSON and its variants' stock in order. */
 export interface ProductRow {
   id: string;
   sort_key: number | string;
   body: string;
+  stock: number[];
 }
 
 /** Order of the page query: newest walks the created_at index directly. */
@@ -55,7 +56,7 @@ const OUTER_ORDER: Record<ProductSort, string> = {
  * Reads a page of published products of active sellers in one statement, whatever the page size:
  * a materialised CTE picks the page by the filters and keyset on the `products` indexes, then each
  * row's JSON comes ready from the read model (two primary-key lookups: the display currency's row,
- * else the currency-less one), so nothing is aggregated per request.
+ * else the currency-less one) with the variants' stock beside it, so nothing is aggregated per request.
  */
 export async function findProducts(db: Kysely<Database>, query: ProductQuery): Promise<ProductRow[]> {
   const tsQuery = query.q === undefined ? undefined : sql`websearch_to_tsquery('english', ${query.q})`;
@@ -118,7 +119,8 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
 
   const result = await sql<ProductRow>`
     WITH page AS MATERIALIZED (${page})
-    SELECT page.id, page.sort_key, coalesce(rc.body, rs.body) AS body
+    SELECT page.id, page.sort_key, coalesce(rc.body, rs.body) AS body,
+      ARRAY(SELECT v.inventory_quantity FROM variants v WHERE v.product_id = page.id ORDER BY v.position) AS stock
     FROM page
     JOIN product_read_model rs ON rs.product_id = page.id AND rs.currency = '*'
     LEFT JOIN product_read_model rc ON rc.product_id = page.id AND rc.currency = ${query.displayCurrency}

@@ -4,6 +4,7 @@ import { AppError, type FieldError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { findActiveSeller, findCategories, findProducts, type ProductSort } from './catalog.repository.js';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor.js';
+import { fillStock } from './read-model.js';
 
 type Schemas = components['schemas'];
 export type Product = Schemas['Product'];
@@ -58,7 +59,7 @@ export function createCatalogService({ db, defaultCurrency }: CatalogServiceDeps
       const last = page.at(-1);
       const next =
         rows.length > limit && last ? encodeCursor({ sortKey: last.sort_key, id: last.id }, fp) : null;
-      return `{"data":[${page.map((row) => row.body).join(',')}],"next_cursor":${JSON.stringify(next)}}`;
+      return `{"data":[${page.map((row) => fillStock(row.body, row.stock)).join(',')}],"next_cursor":${JSON.stringify(next)}}`;
     },
 
     /** The same page as an object (for callers that work on it rather than send it). */
@@ -71,7 +72,7 @@ export function createCatalogService({ db, defaultCurrency }: CatalogServiceDeps
       const displayCurrency = currency ?? defaultCurrency;
       const [row] = await findProducts(db, { idOrHandle, sort: 'newest', limit: 1, displayCurrency });
       if (!row) throw new AppError('not_found', `No published product has the id or handle '${idOrHandle}'.`);
-      return row.body;
+      return fillStock(row.body, row.stock);
     },
 
     /** The same product as an object. */
