@@ -4,7 +4,7 @@
  * bench/README.md for what is measured and the targets.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseCli } from '../api/src/lib/cli.js';
 import { type CheckoutResult, checkoutTable, measureCheckout } from './checkout.js';
@@ -230,6 +230,8 @@ async function main(): Promise<number> {
     at: new Date().toISOString(),
     node: process.version,
     cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryMiB: Math.round(totalmem() / 2 ** 20),
     loadAverageAtStart: idleLoad,
     loadAverageAtEnd: loadavg()[0] ?? 0,
     // Not the headers: the key dies with the bench database, but a results file is no place for one.
