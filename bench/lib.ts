@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -73,8 +74,14 @@ export interface Service {
 const RELAY_CAP = 40;
 
 /** Starts `node --import tsx <script>` as a named service listening on `url`. */
-export function startService(name: string, script: string, url: string, env: NodeJS.ProcessEnv): Service {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+export function startService(
+  name: string,
+  script: string,
+  url: string,
+  env: NodeJS.ProcessEnv,
+  nodeArgs: readonly string[] = ['--import', 'tsx'],
+): Service {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -91,6 +98,17 @@ export function startService(name: string, script: string, url: string, env: Nod
   child.stdout?.on('data', relay);
   child.stderr?.on('data', relay);
   return { name, child, url, suppressedLines: () => suppressed };
+}
+
+/** Resident set size of a child process in MiB (Linux /proc), or undefined where it cannot be read. */
+export function rssMiB(service: Service): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${service.child.pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Polls `GET url` until it answers 200; fails if the service exits first or `timeoutMs` passes. */

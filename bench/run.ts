@@ -4,7 +4,7 @@
  * bench/README.md for what is measured and the targets.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseCli } from '../api/src/lib/cli.js';
 import { type CheckoutResult, checkoutTable, measureCheckout } from './checkout.js';
@@ -17,6 +17,7 @@ import {
   envInt,
   freePort,
   root,
+  rssMiB,
   runCommand,
   type Service,
   seed,
@@ -24,7 +25,7 @@ import {
   stopService,
   waitForOk,
 } from './lib.js';
-import { type LoadSettings, markdownTable } from './measure.js';
+import { type LoadSettings, markdownTable, type TargetCheck } from './measure.js';
 import { type ReadRun, runReads, selectScenarios } from './reads.js';
 
 parseCli({
@@ -124,6 +125,8 @@ async function main(): Promise<number> {
   const api = startService('api', 'api/src/main.ts', `http://127.0.0.1:${apiPort}`, {
     ...apiEnv,
     PORT: String(apiPort),
+    // The cached rows measure the read cache as a storefront in steady state sees it.
+    CATALOG_CACHE_TTL_MS: process.env.CATALOG_CACHE_TTL_MS || '2000',
   });
   services.push(api);
   process.stdout.write(
@@ -148,10 +151,45 @@ async function main(): Promise<number> {
   if (bare) services.push(bare);
   await Promise.all(services.map((s) => waitForOk(s, s === bare ? '/' : '/ready')));
 
+  // The production start (compiled JS, no generate step), timed alone once the others are up; it
+  // serves the uncached rows and its RSS after them is the memory target.
+  let prod: { service: Service; startupMs: number } | undefined;
+  if (selection.reads.size > 0) {
+    await runCommand('node', ['scripts/build.mjs']);
+    const prodPort = await freePort();
+    const started = performance.now();
+    const service = startService(
+      'api-prod',
+      'api/dist/main.js',
+      `http://127.0.0.1:${prodPort}`,
+      { ...apiEnv, PORT: String(prodPort), CATALOG_CACHE_TTL_MS: '0' },
+      ['--conditions=souk-dist'],
+    );
+    services.push(service);
+    await waitForOk(service, '/ready');
+    prod = { service, startupMs: performance.now() - started };
+  }
+
   const log = (line: string) => process.stdout.write(`${line}\n`);
   // Reads first: checkout changes stock and adds orders, which the read scenarios should not see.
   let reads: ReadRun | undefined;
-  if (bare) reads = await runReads(api.url, bare.url, load, selection.reads, log, unlimited?.url);
+  if (bare)
+    reads = await runReads(api.url, bare.url, load, selection.reads, log, unlimited?.url, prod?.service.url);
+  const prodRss = prod ? rssMiB(prod.service) : undefined;
+  const machine: TargetCheck[] = prod
+    ? [
+        {
+          scenario: 'start-up (npm run start:prod, PostgreSQL)',
+          description: `ready in ${Math.round(prod.startupMs)} ms (target ≤ 2000 ms)`,
+          pass: prod.startupMs <= 2000,
+        },
+        {
+          scenario: 'API RSS after the uncached reads',
+          description: `${prodRss === undefined ? 'unreadable' : prodRss.toFixed(0)} MiB (target ≤ 150 MiB)`,
+          pass: prodRss !== undefined && prodRss <= 150,
+        },
+      ]
+    : [];
   let checkout: CheckoutResult | undefined;
   if (selection.checkout) {
     const settings = {
@@ -173,6 +211,8 @@ async function main(): Promise<number> {
     process.stdout.write(`\n${markdownTable(reads.scenarios, reads.results)}\n\n`);
     for (const c of reads.checks) log(`${c.pass ? 'PASS' : 'MISS'}  ${c.scenario}: ${c.description}`);
   }
+  for (const c of machine) log(`${c.pass ? 'PASS' : 'MISS'}  ${c.scenario}: ${c.description}`);
+  log('note: events are measured by `npm run bench:events` (its own PASS/MISS lines)');
   if (checkout) {
     process.stdout.write(`\n${checkoutTable(checkout)}\n\n`);
     for (const c of checkout.invariants)
@@ -191,12 +231,14 @@ async function main(): Promise<number> {
     at: new Date().toISOString(),
     node: process.version,
     cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryMiB: Math.round(totalmem() / 2 ** 20),
     loadAverageAtStart: idleLoad,
     loadAverageAtEnd: loadavg()[0] ?? 0,
     // Not the headers: the key dies with the bench database, but a results file is no place for one.
     load: { connections: load.connections, warmupS: load.warmupS, durationS: load.durationS },
     results: reads?.results ?? [],
-    checks: reads?.checks ?? [],
+    checks: [...(reads?.checks ?? []), ...machine],
     checkout,
   };
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -11,6 +11,7 @@ import { actorOf, withActor } from '../lib/actor.js';
 import { requestScope } from '../lib/logger.js';
 import { binaryBodyTypes, readBinaryBody, readJsonBody } from './body.js';
 import { guardInput } from './input-guard.js';
+import { JsonText } from './json-text.js';
 import { installFastMatcher } from './operation-matcher.js';
 import type { HandlerRequest, OperationHandlers, OperationId } from './operations.js';
 import type { Principal } from './principal.js';
@@ -173,9 +174,11 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       if (result.body !== undefined) {
         ctx.type = result.type ?? 'application/json';
         ctx.body =
-          typeof result.body === 'object' && result.body !== null && !Buffer.isBuffer(result.body)
-            ? serialize(result.body)
-            : result.body;
+          result.body instanceof JsonText
+            ? result.body.text
+            : typeof result.body === 'object' && result.body !== null && !Buffer.isBuffer(result.body)
+              ? serialize(result.body)
+              : result.body;
       }
     });
   }

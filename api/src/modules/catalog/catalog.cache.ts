@@ -75,10 +75,15 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
   };
 
   const service: CatalogService = {
-    listProducts: (input, source) =>
-      cached(`list:${source ?? 'query'}:${JSON.stringify(input)}`, () => catalog.listProducts(input, source)),
-    getProduct: (idOrHandle, currency) =>
-      cached(`product:${idOrHandle}:${currency ?? ''}`, () => catalog.getProduct(idOrHandle, currency)),
+    listProductsJson: (input, source) =>
+      cached(`list:${source ?? 'query'}:${JSON.stringify(input)}`, () =>
+        catalog.listProductsJson(input, source),
+      ),
+    listProducts: async (input, source) => JSON.parse(await service.listProductsJson(input, source)),
+    getProductJson: (idOrHandle, currency) =>
+      cached(`product:${idOrHandle}:${currency ?? ''}`, () => catalog.getProductJson(idOrHandle, currency)),
+    getProduct: async (idOrHandle, currency) =>
+      JSON.parse(await service.getProductJson(idOrHandle, currency)),
     listCategories: () => cached('categories', () => catalog.listCategories()),
     getSeller: (idOrHandle) => cached(`seller:${idOrHandle}`, () => catalog.getSeller(idOrHandle)),
     listProductEdges: (input, source) =>

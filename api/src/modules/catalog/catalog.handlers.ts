@@ -1,5 +1,6 @@
+import { jsonText } from '../../http/json-text.js';
 import type { OperationHandlers } from '../../http/operations.js';
-import type { CatalogService } from './catalog.service.js';
+import type { CatalogService, Product, ProductList } from './catalog.service.js';
 
 type CatalogHandlers = Pick<
   OperationHandlers,
@@ -11,15 +12,15 @@ export function catalogHandlers({ catalog }: { catalog: CatalogService }) {
   return {
     listStoreProducts: async ({ query }) => ({
       status: 200,
-      body: await catalog.listProducts(query, 'query'),
+      body: jsonText<ProductList>(await catalog.listProductsJson(query, 'query')),
     }),
     searchStoreProducts: async ({ body }) => ({
       status: 200,
-      body: await catalog.listProducts(body, 'body'),
+      body: jsonText<ProductList>(await catalog.listProductsJson(body, 'body')),
     }),
     getStoreProduct: async ({ params, query }) => ({
       status: 200,
-      body: await catalog.getProduct(params.idOrHandle, query.currency),
+      body: jsonText<Product>(await catalog.getProductJson(params.idOrHandle, query.currency)),
     }),
     listStoreCategories: async () => ({ status: 200, body: await catalog.listCategories() }),
     getStoreSeller: async ({ params }) => ({ status: 200, body: await catalog.getSeller(params.idOrHandle) }),

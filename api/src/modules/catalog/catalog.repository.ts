@@ -1,7 +1,6 @@
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { SellerStatus } from '../sellers/sellers.table.js';
-import type { ImageJson } from './catalog.table.js';
 
 /** Orders a product listing can take. */
 export type ProductSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest' | 'rating';
@@ -31,41 +30,12 @@ export interface ProductQuery {
   ids?: readonly string[] | undefined;
 }
 
-export interface VariantRow {
-  id: string;
-  sku: string;
-  title: string;
-  options: Record<string, string>;
-  available_quantity: number;
-  prices: { amount: number; currency: string }[];
-}
-
-/** One product with everything a storefront shows, read in a single statement. */
+/** One product of a page: its keyset, its stored storefront JSON and its variants' stock in order. */
 export interface ProductRow {
   id: string;
-  handle: string;
-  title: string;
-  description: string | null;
-  status: 'draft' | 'published';
-  attributes: Record<string, unknown>;
-  images: ImageJson[];
-  created_at: Date;
-  updated_at: Date;
-  seller_id: string;
-  seller_handle: string;
-  seller_name: string;
-  category_id: string | null;
-  category_handle: string | null;
-  category_name: string | null;
-  price_min: number | null;
-  price_max: number | null;
   sort_key: number | string;
-  /** The review aggregate copied from the document store (product_ratings); 0s without reviews. */
-  review_count: number;
-  rating_sum: number;
-  star_counts: number[];
-  options: { id: string; name: string; values: string[] }[];
-  variants: VariantRow[];
+  body: string;
+  stock: number[];
 }
 
 /** Order of the page query: newest walks the created_at index directly. */
@@ -88,8 +58,9 @@ const OUTER_ORDER: Record<ProductSort, string> = {
 
 /**
  * Reads a page of published products of active sellers in one statement, whatever the page size:
- * a materialised CTE picks the page by the filters and keyset, then options and variants with their
- * prices are aggregated as JSON for just those rows (no N+1).
+ * a materialised CTE picks the page by the filters and keyset on the `products` indexes, then each
+ * row's JSON comes ready from the read model (two primary-key lookups: the display currency's row,
+ * else the currency-less one) with the variants' stock beside it, so nothing is aggregated per request.
  */
 export async function findProducts(db: Kysely<Database>, query: ProductQuery): Promise<ProductRow[]> {
   const tsQuery = query.q === undefined ? undefined : sql`websearch_to_tsquery('english', ${query.q})`;
@@ -112,22 +83,7 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
       ),
     )
     .$if(query.sort === 'rating', (qb) => qb.leftJoin('product_ratings as rt', 'rt.product_id', 'p.id'))
-    .select([
-      'p.id',
-      'p.handle',
-      'p.title',
-      'p.description',
-      'p.status',
-      'p.attributes',
-      'p.images',
-      'p.created_at',
-      'p.updated_at',
-      'p.category_id',
-      's.id as seller_id',
-      's.handle as seller_handle',
-      's.name as seller_name',
-      sortKey.as('sort_key'),
-    ])
+    .select(['p.id', sortKey.as('sort_key')])
     .where('p.status', '=', 'published')
     .where('s.status', '=', 'active' satisfies SellerStatus)
     .$if(query.idOrHandle !== undefined, (qb) =>
@@ -171,27 +127,11 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
 
   const result = await sql<ProductRow>`
     WITH page AS MATERIALIZED (${page})
-    SELECT page.*,
-      c.handle AS category_handle,
-      c.name AS category_name,
-      dr.min_amount AS price_min,
-      dr.max_amount AS price_max,
-      coalesce(r.review_count, 0) AS review_count,
-      coalesce(r.rating_sum, 0) AS rating_sum,
-      coalesce(r.star_counts, '{0,0,0,0,0}') AS star_counts,
-      (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'values', o.values) ORDER BY o.position), '[]'::json)
-         FROM product_options o WHERE o.product_id = page.id) AS options,
-      (SELECT coalesce(json_agg(json_build_object(
-          'id', v.id, 'sku', v.sku, 'title', v.title, 'options', v.options,
-          'available_quantity', v.inventory_quantity,
-          'prices', (SELECT coalesce(json_agg(json_build_object('amount', vp.amount, 'currency', vp.currency) ORDER BY vp.currency), '[]'::json)
-                       FROM variant_prices vp WHERE vp.variant_id = v.id)
-        ) ORDER BY v.position), '[]'::json)
-         FROM variants v WHERE v.product_id = page.id) AS variants
+    SELECT page.id, page.sort_key, coalesce(rc.body, rs.body) AS body,
+      ARRAY(SELECT v.inventory_quantity FROM variants v WHERE v.product_id = page.id ORDER BY v.position, v.id) AS stock
     FROM page
-    LEFT JOIN categories c ON c.id = page.category_id
-    LEFT JOIN product_price_ranges dr ON dr.product_id = page.id AND dr.currency = ${query.displayCurrency}
-    LEFT JOIN product_ratings r ON r.product_id = page.id
+    JOIN product_read_model rs ON rs.product_id = page.id AND rs.currency = '*'
+    LEFT JOIN product_read_model rc ON rc.product_id = page.id AND rc.currency = ${query.displayCurrency}
     ORDER BY ${sql.raw(OUTER_ORDER[query.sort])}
   `.execute(db);
   return result.rows;

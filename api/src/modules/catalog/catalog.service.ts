@@ -7,11 +7,10 @@ import {
   findActiveSellers,
   findCategories,
   findProducts,
-  type ProductRow,
   type ProductSort,
 } from './catalog.repository.js';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor.js';
-import { toRating } from './rating.views.js';
+import { fillStock } from './read-model.js';
 
 type Schemas = components['schemas'];
 export type Product = Schemas['Product'];
@@ -28,12 +27,15 @@ export interface CatalogServiceDeps {
 
 /** The storefront catalog: published products of active sellers, categories and seller profiles. */
 export function createCatalogService({ db, defaultCurrency }: CatalogServiceDeps) {
-  /** A listing page; with `withCursors`, the cursor after each product too (REST needs only the last). */
+  /**
+   * A listing page as each product's JSON text (from the read model, stock filled in), the next
+   * cursor, and with `withCursors` the cursor after each product too (REST needs only the last).
+   */
   async function listPage(
     input: ListProductsInput,
     source: InputSource,
     withCursors: boolean,
-  ): Promise<ProductList & { cursors: string[] }> {
+  ): Promise<{ data: string[]; next_cursor: string | null; cursors: string[] }> {
     const sort = resolveSort(input, source);
     const limit = input.limit ?? 20;
     const fp = fingerprint([
@@ -49,7 +51,6 @@ export function createCatalogService({ db, defaultCurrency }: CatalogServiceDeps
       input.cursor === undefined
         ? undefined
         : decodeCursor(input.cursor, sort, fp, fieldOf(source, 'cursor'));
-    const displayCurrency = input.currency ?? defaultCurrency;
     // One row more than asked tells whether another page exists without a count query.
     const rows = await findProducts(db, {
       q: input.q,
@@ -61,40 +62,51 @@ export function createCatalogService({ db, defaultCurrency }: CatalogServiceDeps
       sort,
       after,
       limit: limit + 1,
-      displayCurrency,
+      displayCurrency: input.currency ?? defaultCurrency,
     });
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
-      data: page.map((row) => toProduct(row, displayCurrency)),
+      data: page.map((row) => fillStock(row.body, row.stock)),
       next_cursor:
         rows.length > limit && last ? encodeCursor({ sortKey: last.sort_key, id: last.id }, fp) : null,
       cursors: withCursors ? page.map((row) => encodeCursor({ sortKey: row.sort_key, id: row.id }, fp)) : [],
     };
   }
 
-  return {
-    /** A page of products matching the filters, with a cursor to the next page. */
-    async listProducts(input: ListProductsInput, source: InputSource = 'query'): Promise<ProductList> {
+  const service = {
+    /**
+     * A page of products matching the filters, with a cursor to the next page, as JSON text: the
+     * products' JSON comes from the read model and is joined, never parsed and re-serialised.
+     */
+    async listProductsJson(input: ListProductsInput, source: InputSource = 'query'): Promise<string> {
       const { data, next_cursor } = await listPage(input, source, false);
-      return { data, next_cursor };
+      return `{"data":[${data.join(',')}],"next_cursor":${JSON.stringify(next_cursor)}}`;
+    },
+
+    /** The same page as an object (for callers that work on it rather than send it). */
+    async listProducts(input: ListProductsInput, source: InputSource = 'query'): Promise<ProductList> {
+      return JSON.parse(await service.listProductsJson(input, source)) as ProductList;
     },
 
     /**
      * `listProducts` with the cursor of every product as well (`cursors[i]` resumes after `data[i]`),
-     * for Relay-style connections (GraphQL edges).
+     * for Relay-style connections (GraphQL edges). Same read model, parsed for the resolvers.
      */
-    listProductEdges: (
+    async listProductEdges(
       input: ListProductsInput,
       source: InputSource = 'query',
-    ): Promise<ProductList & { cursors: string[] }> => listPage(input, source, true),
+    ): Promise<ProductList & { cursors: string[] }> {
+      const { data, next_cursor, cursors } = await listPage(input, source, true);
+      return { data: data.map((json) => JSON.parse(json) as Product), next_cursor, cursors };
+    },
 
     /** Published products of active sellers by id, in one statement (GraphQL's batch loader); absent ids are left out. */
     async getProductsByIds(ids: readonly string[], currency: string | undefined): Promise<Product[]> {
       if (ids.length === 0) return [];
       const displayCurrency = currency ?? defaultCurrency;
       const rows = await findProducts(db, { ids, sort: 'newest', limit: ids.length, displayCurrency });
-      return rows.map((row) => toProduct(row, displayCurrency));
+      return rows.map((row) => JSON.parse(fillStock(row.body, row.stock)) as Product);
     },
 
     /** Active sellers' public profiles by id or handle, in one statement; unknown ones are left out. */
@@ -104,12 +116,17 @@ export function createCatalogService({ db, defaultCurrency }: CatalogServiceDeps
       return sellers.map((seller) => ({ ...seller, created_at: seller.created_at.toISOString() }));
     },
 
-    /** A published product of an active seller by id or handle; 404 otherwise. */
-    async getProduct(idOrHandle: string, currency: string | undefined): Promise<Product> {
+    /** A published product of an active seller by id or handle, as JSON text; 404 otherwise. */
+    async getProductJson(idOrHandle: string, currency: string | undefined): Promise<string> {
       const displayCurrency = currency ?? defaultCurrency;
       const [row] = await findProducts(db, { idOrHandle, sort: 'newest', limit: 1, displayCurrency });
       if (!row) throw new AppError('not_found', `No published product has the id or handle '${idOrHandle}'.`);
-      return toProduct(row, displayCurrency);
+      return fillStock(row.body, row.stock);
+    },
+
+    /** The same product as an object. */
+    async getProduct(idOrHandle: string, currency: string | undefined): Promise<Product> {
+      return JSON.parse(await service.getProductJson(idOrHandle, currency)) as Product;
     },
 
     /** The whole category tree, flat, in tree order. */
@@ -124,6 +141,7 @@ export function createCatalogService({ db, defaultCurrency }: CatalogServiceDeps
       return { ...seller, created_at: seller.created_at.toISOString() };
     },
   };
+  return service;
 }
 
 export type CatalogService = ReturnType<typeof createCatalogService>;
@@ -166,38 +184,4 @@ function resolveSort(input: ListProductsInput, source: InputSource): ProductSort
     throw new AppError('validation_failed', 'min_price must not be greater than max_price.', { errors });
   }
   return sort;
-}
-
-function toProduct(row: ProductRow, currency: string): Product {
-  return {
-    id: row.id,
-    handle: row.handle,
-    title: row.title,
-    description: row.description,
-    status: row.status,
-    seller: { id: row.seller_id, handle: row.seller_handle, name: row.seller_name },
-    category:
-      row.category_id && row.category_handle && row.category_name
-        ? { id: row.category_id, handle: row.category_handle, name: row.category_name }
-        : null,
-    attributes: row.attributes,
-    images: row.images,
-    options: row.options,
-    variants: row.variants.map((v) => ({
-      id: v.id,
-      sku: v.sku,
-      title: v.title,
-      options: v.options,
-      price: v.prices.find((p) => p.currency === currency) ?? null,
-      prices: v.prices,
-      available_quantity: v.available_quantity,
-    })),
-    price_range:
-      row.price_min === null || row.price_max === null
-        ? null
-        : { min: { amount: row.price_min, currency }, max: { amount: row.price_max, currency } },
-    rating: toRating(row.review_count, row.rating_sum, row.star_counts),
-    created_at: row.created_at.toISOString(),
-    updated_at: row.updated_at.toISOString(),
-  };
 }

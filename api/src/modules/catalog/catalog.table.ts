@@ -80,6 +80,16 @@ export interface ProductPriceRangesTable {
   max_amount: number;
 }
 
+/**
+ * A product's storefront JSON per currency (`'*'`: no currency), written only by triggers from the
+ * `product_document` projection (migration 0014) in the transaction of every catalog write.
+ */
+export interface ProductReadModelTable {
+  product_id: string;
+  currency: string;
+  body: string;
+}
+
 /** The catalog's tables, merged into the database schema type. */
 export interface CatalogTables {
   categories: CategoriesTable;
@@ -88,4 +98,5 @@ export interface CatalogTables {
   variants: VariantsTable;
   variant_prices: VariantPricesTable;
   product_price_ranges: ProductPriceRangesTable;
+  product_read_model: ProductReadModelTable;
 }

@@ -34,6 +34,8 @@ export async function insertCatalog(
   },
   onProgress?: (table: string, done: number, total: number) => void,
 ): Promise<void> {
+  // The read-model triggers would rebuild each product once per table; build it once at the end.
+  await sql`SELECT set_config('souk.defer_read_model', 'on', true)`.execute(db);
   await insertBatched(db, 'sellers', rows.sellers);
   // Parents before children: the seed lists categories top-down.
   await insertBatched(db, 'categories', rows.categories);
@@ -48,10 +50,10 @@ export async function insertCatalog(
       onProgress?.(table, Math.min(i + BATCH * 4, list.length), list.length);
     }
   }
-  await refreshPriceRanges(
-    db,
-    rows.products.map((p) => p.id),
-  );
+  const productIds = rows.products.map((p) => p.id);
+  await refreshPriceRanges(db, productIds);
+  await sql`SELECT set_config('souk.defer_read_model', 'off', true)`.execute(db);
+  await sql`SELECT refresh_product_read_model(${productIds}::text[])`.execute(db);
 }
 
 /**
