@@ -13,6 +13,7 @@ import {
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import type { Context as KoaContext, Middleware } from 'koa';
 import { AppError } from '../errors.js';
+import { readRawBody } from '../http/body.js';
 import type { Principal } from '../http/principal.js';
 import type { RateLimitHook } from '../http/rate-limit.js';
 import { type Logger, requestScope } from '../lib/logger.js';
@@ -116,6 +117,14 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
     logging: false,
     landingPage: false,
     graphiql: options.introspection,
+    // GraphiQL from node_modules, whole in one page (no CDN): it works offline and behind firewalls.
+    // Imported on the first GraphiQL request only: the bundle is 9 MB of JavaScript a server without
+    // GraphiQL (production's default) never loads.
+    renderGraphiQL: async (graphiqlOptions) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL({
+        ...graphiqlOptions,
+        title: 'Souk Storefront GraphQL',
+      }),
     batching: { limit: options.maxBatch },
     // Errors are problems: `extensions.code` from the spec's closed union (errors.ts).
     maskedErrors: {
@@ -175,10 +184,22 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
     ctx.state.operationId = 'graphql';
     const scope = requestScope.getStore();
     if (scope) scope.operation = 'graphql';
-    const length = Number(ctx.get('content-length') || 0);
-    if (length > options.bodyLimit)
-      throw new AppError('payload_too_large', `The body is larger than ${options.bodyLimit} bytes.`);
-    const response = await yoga.handleNodeRequestAndResponse(ctx.req, ctx.res, { koa: ctx });
+    // Read here, not by Yoga: the limit then holds for chunked bodies too (no Content-Length to check).
+    const body = await readRawBody(ctx, options.bodyLimit);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(ctx.req.headers)) {
+      if (value === undefined) continue;
+      for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+    }
+    // Yoga reads the body we hand it; the framing headers described the bytes on the wire, not these.
+    headers.delete('transfer-encoding');
+    headers.delete('content-length');
+    const request = new yoga.fetchAPI.Request(`http://${ctx.host || 'localhost'}${ctx.url}`, {
+      method: ctx.method,
+      headers,
+      ...(body ? { body: new Uint8Array(body) } : {}),
+    });
+    const response = await yoga.handleRequest(request, { koa: ctx });
     // Yoga answers with a fetch Response; Koa writes it, so CORS, request id and access log still apply.
     ctx.status = response.status;
     response.headers.forEach((value, name) => {
