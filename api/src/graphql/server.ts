@@ -17,6 +17,7 @@ import { readRawBody } from '../http/body.js';
 import type { Principal } from '../http/principal.js';
 import type { RateLimitHook } from '../http/rate-limit.js';
 import { type Logger, requestScope } from '../lib/logger.js';
+import { DEMO_KEYS } from '../modules/auth/index.js';
 import type { GraphQLContext } from './context.js';
 import { graphQLProblem, maskError } from './errors.js';
 import { snakeCase } from './inputs.js';
@@ -124,6 +125,9 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
       (await import('@graphql-yoga/render-graphiql')).renderGraphiQL({
         ...graphiqlOptions,
         title: 'Souk Storefront GraphQL',
+        // Every operation needs a publishable key: start with the demo one (seeded by `npm start`).
+        headers: JSON.stringify({ 'X-Api-Key': DEMO_KEYS.storefront }, null, 2),
+        defaultQuery: DEFAULT_QUERY,
       }),
     batching: { limit: options.maxBatch },
     // Errors are problems: `extensions.code` from the spec's closed union (errors.ts).
@@ -208,6 +212,16 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
     ctx.body = Buffer.from(await response.arrayBuffer());
   };
 }
+
+/** What GraphiQL opens with: a first page of products. */
+const DEFAULT_QUERY = `# Souk Storefront GraphQL. Send a publishable key in X-Api-Key (Headers, below).
+query FirstProducts {
+  products(first: 3) {
+    nodes { handle title priceRange { min { amount currency } } seller { name } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`;
 
 /** The id of the request being answered (from the request-context middleware's scope). */
 function requestId(): string {
