@@ -54,15 +54,21 @@ interface ServerContext {
 }
 
 /**
- * Reads a field by its GraphQL name, else by the REST name it is the camelCase of: the resolvers hand
- * GraphQL the services' REST bodies unchanged, so the two APIs cannot disagree on a value.
+ * A resolver reading a field by its GraphQL name, else by the REST name it is the camelCase of: the
+ * resolvers hand GraphQL the services' REST bodies unchanged, so the two APIs cannot disagree on a
+ * value. The REST name is worked out once per field here, not on every read (a listing page reads
+ * thousands of fields).
  */
-const restFieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
-  if (source !== null && typeof source === 'object' && !(info.fieldName in source)) {
-    return (source as Record<string, unknown>)[snakeCase(info.fieldName)];
-  }
-  return defaultFieldResolver(source, args, context, info);
-};
+function restFieldResolver(fieldName: string): GraphQLFieldResolver<unknown, unknown> {
+  const restName = snakeCase(fieldName);
+  if (restName === fieldName) return defaultFieldResolver;
+  return (source, args, context, info) => {
+    if (source !== null && typeof source === 'object' && !(fieldName in source)) {
+      return (source as Record<string, unknown>)[restName];
+    }
+    return defaultFieldResolver(source, args, context, info);
+  };
+}
 
 /**
  * `/graphql`: the storefront schema served by GraphQL Yoga, behind the same keys, errors and rate
@@ -257,7 +263,7 @@ async function storefrontPrincipal(options: GraphQLOptions, headers: Headers): P
 function readRestNames(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) field.resolve ??= restFieldResolver;
+    for (const field of Object.values(type.getFields())) field.resolve ??= restFieldResolver(field.name);
   }
   return schema;
 }
