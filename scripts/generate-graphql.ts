@@ -153,6 +153,8 @@ export async function graphqlOutputs(root: string): Promise<[string, string][]> 
         ProductStatus: { DRAFT: 'draft', PUBLISHED: 'published' },
         SellerStatus: { PENDING: 'pending', ACTIVE: 'active', SUSPENDED: 'suspended' },
         CartStatus: { ACTIVE: 'active', COMPLETED: 'completed' },
+        ReviewStatus: { VISIBLE: 'visible', HIDDEN: 'hidden' },
+        ContentKind: { HOME: 'home', BANNER: 'banner', NAVIGATION: 'navigation', PAGE: 'page' },
       },
     },
   });

@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ProductConnectionModel, ProductEdgeModel, MoneyModel, PriceRangeModel, ProductModel, ProductRatingModel, ImageModel, ProductOptionModel, VariantModel, CategoryModel, SellerModel, CartModel, CartItemModel, CartSellerGroupModel, CartTotalsModel, CartProblemModel, ShippingAddressModel, OrderModel, OrderTotalsModel, SellerOrderModel, OrderLineModel, FulfillmentModel, GraphQLContext } from '../graphql/context.js';
+import type { ProductConnectionModel, ProductEdgeModel, MoneyModel, PriceRangeModel, ProductModel, ReviewConnectionModel, ReviewModel, ReviewReplyModel, ProductRatingModel, ImageModel, ProductOptionModel, VariantModel, CategoryModel, SellerModel, CartModel, CartItemModel, CartSellerGroupModel, CartTotalsModel, CartProblemModel, ShippingAddressModel, OrderModel, OrderTotalsModel, SellerOrderModel, OrderLineModel, FulfillmentModel, CustomerModel, CustomerAddressModel, OrderConnectionModel, ContentDocumentModel, GraphQLContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
@@ -49,6 +49,16 @@ export type Query = {
   cart?: Maybe<Cart>;
   /** An order by id with the access token its checkout returned; null when either is wrong. */
   order?: Maybe<Order>;
+  /**
+   * The signed-in shopper: send their Firebase ID token as `Authorization: Bearer` beside the key, as
+   * REST's `/store/customers/me`. Without a token the field is null with an `unauthorized` error.
+   */
+  me?: Maybe<Customer>;
+  /**
+   * The published version of a theme's content document (`HOME`/`main`, `NAVIGATION`/`main`,
+   * `BANNER`/<key>, `PAGE`/<key>), as `GET /store/content/{theme}/{kind}/{key}`; null when never published.
+   */
+  content?: Maybe<ContentDocument>;
 };
 
 
@@ -95,6 +105,14 @@ export type QueryCartArgs = {
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
   accessToken: Scalars['String']['input'];
+};
+
+
+/** The storefront's read side. Every query needs a publishable key in `X-Api-Key`. */
+export type QueryContentArgs = {
+  theme: Scalars['String']['input'];
+  kind: ContentKind;
+  key: Scalars['String']['input'];
 };
 
 /** Cart changes and checkout. Every mutation needs a publishable key in `X-Api-Key`. */
@@ -239,6 +257,60 @@ export type Product = {
   rating: ProductRating;
   createdAt: Scalars['DateTime']['output'];
   updatedAt: Scalars['DateTime']['output'];
+  /**
+   * The visible reviews, newest first, as `GET /store/products/{idOrHandle}/reviews`. `after` takes the
+   * `endCursor` of the previous page.
+   */
+  reviews: ReviewConnection;
+};
+
+
+/** A product with everything a storefront shows. The same fields as REST's `Product`. */
+export type ProductReviewsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A page of a product's reviews: `nodes` and where the page stands (resume from `pageInfo.endCursor`). */
+export type ReviewConnection = {
+  __typename?: 'ReviewConnection';
+  nodes: Array<Review>;
+  pageInfo: PageInfo;
+};
+
+/** A buyer's review of a product they bought. The same fields as REST's storefront `Review`. */
+export type Review = {
+  __typename?: 'Review';
+  id: Scalars['ID']['output'];
+  productId: Scalars['ID']['output'];
+  sellerId: Scalars['ID']['output'];
+  /** Stars, 1–5. */
+  rating: Scalars['Int']['output'];
+  title: Scalars['String']['output'];
+  body: Scalars['String']['output'];
+  /** Optional facts about the purchase (fit, size bought, …). */
+  attributes: Scalars['JSONObject']['output'];
+  /** The name the buyer chose to show. */
+  authorName: Scalars['String']['output'];
+  /** Always true: only buyers of a delivered or fulfilled line can review it. */
+  verifiedPurchase: Scalars['Boolean']['output'];
+  /** Always VISIBLE in the storefront (hidden reviews are left out). */
+  status: ReviewStatus;
+  /** The seller's one public reply. */
+  reply?: Maybe<ReviewReply>;
+  createdAt: Scalars['DateTime']['output'];
+};
+
+/** Whether a review shows in the storefront. */
+export type ReviewStatus =
+  | 'visible'
+  | 'hidden';
+
+/** A seller's public reply to a review. */
+export type ReviewReply = {
+  __typename?: 'ReviewReply';
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
 };
 
 /** Aggregate of the visible reviews of a product: exact counts per star, kept in step with every review. */
@@ -481,6 +553,101 @@ export type Fulfillment = {
   createdAt: Scalars['DateTime']['output'];
 };
 
+/**
+ * A shopper's account, created the first time the shopper calls the API with a Firebase ID token; the
+ * same fields as REST's `Customer`, with the account's addresses, orders and cart.
+ */
+export type Customer = {
+  __typename?: 'Customer';
+  id: Scalars['ID']['output'];
+  email?: Maybe<Scalars['String']['output']>;
+  /** True when the identity provider vouches for `email`. */
+  emailVerified: Scalars['Boolean']['output'];
+  /** The verified phone number (E.164) of phone sign-in. */
+  phone?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  /**
+   * The provider of the most recent sign-in, as REST spells it: `google.com`, `apple.com`, `oidc.line`,
+   * `password` or `phone`.
+   */
+  signInProvider: Scalars['String']['output'];
+  /** Every provider this account has signed in with, in the order first seen. */
+  providers: Array<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** The saved addresses, the default one first. */
+  addresses: Array<CustomerAddress>;
+  /** The customer's orders across all sellers, newest first (`GET /store/customers/me/orders`). */
+  orders: OrderConnection;
+  /** One of the customer's orders; null when the account has no order with this id. */
+  order?: Maybe<Order>;
+  /** The account's active cart; null when it has none. */
+  cart?: Maybe<Cart>;
+};
+
+
+/**
+ * A shopper's account, created the first time the shopper calls the API with a Firebase ID token; the
+ * same fields as REST's `Customer`, with the account's addresses, orders and cart.
+ */
+export type CustomerOrdersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A shopper's account, created the first time the shopper calls the API with a Firebase ID token; the
+ * same fields as REST's `Customer`, with the account's addresses, orders and cart.
+ */
+export type CustomerOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** A saved address of the shopper; checkout forms pre-fill from the default one. */
+export type CustomerAddress = {
+  __typename?: 'CustomerAddress';
+  id: Scalars['ID']['output'];
+  label?: Maybe<Scalars['String']['output']>;
+  /** At most one address of a customer is the default. */
+  isDefault: Scalars['Boolean']['output'];
+  address: ShippingAddress;
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of orders, newest first: `nodes` and where the page stands (resume from `pageInfo.endCursor`). */
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  nodes: Array<Order>;
+  pageInfo: PageInfo;
+};
+
+/** What a content document is. */
+export type ContentKind =
+  /** The home page's ordered sections. */
+  | 'home'
+  /** A promotional banner. */
+  | 'banner'
+  /** A menu. */
+  | 'navigation'
+  /** A static page: about, shipping policy, … */
+  | 'page';
+
+/** The published version of a content document. The same fields as REST's `StoreContent`. */
+export type ContentDocument = {
+  __typename?: 'ContentDocument';
+  theme: Scalars['String']['output'];
+  kind: ContentKind;
+  key: Scalars['String']['output'];
+  /**
+   * The document's content; its shape follows its kind (HOME has `sections`, NAVIGATION `items`, PAGE
+   * `title` and `body`, BANNER `headline`), exactly as REST's `ContentData`.
+   */
+  data: Scalars['JSONObject']['output'];
+  publishedAt: Scalars['DateTime']['output'];
+};
+
 /** A new, empty cart. */
 export type CartCreateInput = {
   currency: Scalars['String']['input'];
@@ -607,6 +774,10 @@ export type ResolversTypes = {
   PriceRange: ResolverTypeWrapper<PriceRangeModel>;
   ProductStatus: null;
   Product: ResolverTypeWrapper<ProductModel>;
+  ReviewConnection: ResolverTypeWrapper<ReviewConnectionModel>;
+  Review: ResolverTypeWrapper<ReviewModel>;
+  ReviewStatus: null;
+  ReviewReply: ResolverTypeWrapper<ReviewReplyModel>;
   ProductRating: ResolverTypeWrapper<ProductRatingModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Image: ResolverTypeWrapper<ImageModel>;
@@ -627,6 +798,11 @@ export type ResolversTypes = {
   SellerOrder: ResolverTypeWrapper<SellerOrderModel>;
   OrderLine: ResolverTypeWrapper<OrderLineModel>;
   Fulfillment: ResolverTypeWrapper<FulfillmentModel>;
+  Customer: ResolverTypeWrapper<CustomerModel>;
+  CustomerAddress: ResolverTypeWrapper<CustomerAddressModel>;
+  OrderConnection: ResolverTypeWrapper<OrderConnectionModel>;
+  ContentKind: null;
+  ContentDocument: ResolverTypeWrapper<ContentDocumentModel>;
   CartCreateInput: CartCreateInput;
   CartUpdateInput: CartUpdateInput;
   ShippingAddressInput: ShippingAddressInput;
@@ -651,6 +827,9 @@ export type ResolversParentTypes = {
   Money: MoneyModel;
   PriceRange: PriceRangeModel;
   Product: ProductModel;
+  ReviewConnection: ReviewConnectionModel;
+  Review: ReviewModel;
+  ReviewReply: ReviewReplyModel;
   ProductRating: ProductRatingModel;
   Float: Scalars['Float']['output'];
   Image: ImageModel;
@@ -669,6 +848,10 @@ export type ResolversParentTypes = {
   SellerOrder: SellerOrderModel;
   OrderLine: OrderLineModel;
   Fulfillment: FulfillmentModel;
+  Customer: CustomerModel;
+  CustomerAddress: CustomerAddressModel;
+  OrderConnection: OrderConnectionModel;
+  ContentDocument: ContentDocumentModel;
   CartCreateInput: CartCreateInput;
   CartUpdateInput: CartUpdateInput;
   ShippingAddressInput: ShippingAddressInput;
@@ -696,6 +879,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   sellers?: Resolver<Array<Maybe<ResolversTypes['Seller']>>, ParentType, ContextType, RequireFields<QuerySellersArgs, 'idsOrHandles'>>;
   cart?: Resolver<Maybe<ResolversTypes['Cart']>, ParentType, ContextType, RequireFields<QueryCartArgs, 'id'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id' | 'accessToken'>>;
+  me?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  content?: Resolver<Maybe<ResolversTypes['ContentDocument']>, ParentType, ContextType, RequireFields<QueryContentArgs, 'theme' | 'kind' | 'key'>>;
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -755,6 +940,34 @@ export type ProductResolvers<ContextType = GraphQLContext, ParentType extends Re
   rating?: Resolver<ResolversTypes['ProductRating'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reviews?: Resolver<ResolversTypes['ReviewConnection'], ParentType, ContextType, RequireFields<ProductReviewsArgs, 'first'>>;
+};
+
+export type ReviewConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewConnection'] = ResolversParentTypes['ReviewConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Review']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ReviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Review'] = ResolversParentTypes['Review']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sellerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  attributes?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  authorName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verifiedPurchase?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReviewStatus'], ParentType, ContextType>;
+  reply?: Resolver<Maybe<ResolversTypes['ReviewReply']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ReviewStatusResolvers = { VISIBLE: 'visible', HIDDEN: 'hidden' };
+
+export type ReviewReplyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewReply'] = ResolversParentTypes['ReviewReply']> = {
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type ProductRatingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProductRating'] = ResolversParentTypes['ProductRating']> = {
@@ -932,6 +1145,46 @@ export type FulfillmentResolvers<ContextType = GraphQLContext, ParentType extend
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signInProvider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  providers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  addresses?: Resolver<Array<ResolversTypes['CustomerAddress']>, ParentType, ContextType>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<CustomerOrderArgs, 'id'>>;
+  cart?: Resolver<Maybe<ResolversTypes['Cart']>, ParentType, ContextType>;
+};
+
+export type CustomerAddressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerAddress'] = ResolversParentTypes['CustomerAddress']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  address?: Resolver<ResolversTypes['ShippingAddress'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type OrderConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ContentKindResolvers = { HOME: 'home', BANNER: 'banner', NAVIGATION: 'navigation', PAGE: 'page' };
+
+export type ContentDocumentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ContentDocument'] = ResolversParentTypes['ContentDocument']> = {
+  theme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ContentKind'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
   MinorUnits?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -946,6 +1199,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PriceRange?: PriceRangeResolvers<ContextType>;
   ProductStatus?: ProductStatusResolvers;
   Product?: ProductResolvers<ContextType>;
+  ReviewConnection?: ReviewConnectionResolvers<ContextType>;
+  Review?: ReviewResolvers<ContextType>;
+  ReviewStatus?: ReviewStatusResolvers;
+  ReviewReply?: ReviewReplyResolvers<ContextType>;
   ProductRating?: ProductRatingResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   ProductOption?: ProductOptionResolvers<ContextType>;
@@ -965,5 +1222,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SellerOrder?: SellerOrderResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
   Fulfillment?: FulfillmentResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
+  CustomerAddress?: CustomerAddressResolvers<ContextType>;
+  OrderConnection?: OrderConnectionResolvers<ContextType>;
+  ContentKind?: ContentKindResolvers;
+  ContentDocument?: ContentDocumentResolvers<ContextType>;
 };
 

@@ -36,6 +36,26 @@ export type OrderTotalsModel = Schemas['Totals'];
 export type SellerOrderModel = Schemas['SellerOrder'];
 export type OrderLineModel = Schemas['OrderLine'];
 export type FulfillmentModel = Schemas['Fulfillment'];
+export type CustomerModel = Schemas['Customer'];
+export type CustomerAddressModel = Schemas['CustomerAddress'];
+export type ReviewModel = Schemas['Review'];
+export type ReviewReplyModel = NonNullable<ReviewModel['reply']>;
+export type ContentDocumentModel = Schemas['StoreContent'];
+interface PageInfoModel {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+/** A forward-only page of a REST list (`data` and `next_cursor`) as a connection without edges. */
+export interface OrderConnectionModel {
+  nodes: OrderModel[];
+  pageInfo: PageInfoModel;
+}
+export interface ReviewConnectionModel {
+  nodes: ReviewModel[];
+  pageInfo: PageInfoModel;
+}
 export interface ProductConnectionModel {
   edges: { cursor: string; node: ProductModel }[];
   nodes: ProductModel[];

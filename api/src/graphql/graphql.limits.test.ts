@@ -68,6 +68,12 @@ describe('a strict, production-like GraphQL endpoint', () => {
     expect(api.queryCount({ requestsOnly: true })).toBe(0);
   });
 
+  it('serves no GraphiQL with introspection off (production’s default)', async () => {
+    const res = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(res.headers.get('content-type')).not.toContain('text/html');
+    expect(await res.text()).not.toContain('renderYogaGraphiQL');
+  });
+
   it('runs manifest operations only, and refuses introspection', async () => {
     const text = await graphql(api, { query: '{ categories { id } }' });
     expect(text.body.errors?.[0]?.extensions.code).toBe('persisted_query_required');

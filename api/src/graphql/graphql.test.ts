@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../test/support/graphql.js';
 import { buyableVariants } from '../../test/support/shopping.js';
@@ -203,7 +204,83 @@ describe('GraphQL cart and checkout', () => {
   });
 });
 
+/**
+ * POSTs a chunked body (no Content-Length) to /graphql: `chunks` chunks of `size` bytes, or — with
+ * `chunks: Infinity` — chunks until the server answers, never ending the body. Resolves with the
+ * answer and how many body bytes had been written when it came.
+ */
+function chunkedPost(chunk: Buffer, chunks: number, prefix = '', suffix = '') {
+  return new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
+    const url = new URL('/graphql', api.url);
+    let sent = 0;
+    let answered = false;
+    const req = httpRequest(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-api-key': DEMO_KEYS.storefront,
+        'transfer-encoding': 'chunked',
+      },
+    });
+    req.on('response', (res) => {
+      answered = true;
+      let body = '';
+      res.on('data', (d) => {
+        body += d;
+      });
+      res.on('end', () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, body, sent });
+      });
+    });
+    req.on('error', (err) => {
+      if (!answered) reject(err);
+    });
+    req.write(prefix);
+    const pump = (left: number) => {
+      while (!answered && left-- > 0) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return req.once('drain', () => pump(left));
+      }
+      if (!answered && Number.isFinite(chunks)) req.end(suffix);
+    };
+    pump(chunks);
+  });
+}
+
 describe('GraphQL keys and refusals', () => {
+  it('refuses a chunked body over the limit (413) as soon as it passes it, and reads a small chunked one', async () => {
+    const limit = 1_000_000; // BODY_LIMIT_BYTES' default
+    // Never ended: a server that buffered the whole body before judging it would never answer.
+    const big = await chunkedPost(Buffer.alloc(64 * 1024, 0x20), Number.POSITIVE_INFINITY, '{"query":"');
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body)).toMatchObject({ code: 'payload_too_large', status: 413 });
+    expect(big.sent).toBeGreaterThan(limit);
+    expect(big.sent).toBeLessThan(limit * 8); // what the socket buffers held when the answer came
+    const small = await chunkedPost(Buffer.from(' '.repeat(100)), 3, '{"query":"{ categories { id } }', '"}');
+    expect(small.status).toBe(200);
+    expect(JSON.parse(small.body).data.categories.length).toBeGreaterThan(0);
+    // A declared Content-Length over the limit is refused before a byte of the body is read.
+    const declared = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': DEMO_KEYS.storefront },
+      body: `{"query":"${' '.repeat(limit)}"}`,
+    });
+    expect(declared.status).toBe(413);
+    expect(((await declared.json()) as { code: string }).code).toBe('payload_too_large');
+  });
+
+  it('serves GraphiQL (outside production) whole from the API: no script, style or font from another host', async () => {
+    const res = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('Souk Storefront GraphQL');
+    expect(html).toContain('renderYogaGraphiQL');
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
+    expect(html).not.toMatch(/unpkg\.com|jsdelivr|fonts\.googleapis/);
+  });
+
   it('needs a publishable key', async () => {
     const none = await graphql(api, { query: '{ categories { id } }' }, { key: null });
     expect(none.status).toBe(401);

@@ -4,6 +4,7 @@ import type { Document } from 'openapi-backend';
 import type { Container } from '../container.js';
 import type { RateLimitHook } from '../http/rate-limit.js';
 import type { RouterOptions } from '../http/router.js';
+import { customerCart } from '../modules/carts/index.js';
 import { createInputValidator } from './inputs.js';
 import { loadPersistedManifest } from './sdl.js';
 import { createGraphQLMiddleware } from './server.js';
@@ -26,6 +27,10 @@ export function createGraphQLEndpoint(
       checkout: container.checkout,
       idempotent: container.idempotent,
       inputs: createInputValidator(deps.document),
+      customers: container.customers,
+      reviews: container.reviews,
+      content: container.content,
+      customerCart: (customerId) => customerCart(container.database.db, customerId),
     },
     authenticate: deps.authenticate,
     rateLimit: deps.rateLimit,

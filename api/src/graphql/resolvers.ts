@@ -3,13 +3,14 @@ import type { Resolvers } from '../generated/graphql.js';
 import type { CartsService } from '../modules/carts/index.js';
 import type { CatalogService } from '../modules/catalog/index.js';
 import type { OrdersService } from '../modules/orders/index.js';
+import { type AccountDeps, accountResolvers, orNull } from './account.js';
 import type { ProductConnectionModel } from './context.js';
 import type { InputValidator } from './inputs.js';
 import { type MutationDeps, mutationResolvers } from './mutations.js';
 import { scalars } from './scalars.js';
 
 /** The services queries read through: the same ones the REST handlers call. */
-export interface ResolverDeps extends MutationDeps {
+export interface ResolverDeps extends MutationDeps, AccountDeps {
   catalog: CatalogService;
   carts: CartsService;
   orders: OrdersService;
@@ -19,16 +20,6 @@ export interface ResolverDeps extends MutationDeps {
 /** Most sellers one `sellers` query may ask for. */
 const MAX_SELLERS = 50;
 
-/** `null` for a resource that is not there (as Shopify's Storefront API answers); other errors pass. */
-async function orNull<T>(read: () => Promise<T>): Promise<T | null> {
-  try {
-    return await read();
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'not_found') return null;
-    throw err;
-  }
-}
-
 /**
  * Resolvers of the storefront schema (spec/graphql/storefront.graphql), typed by the generated
  * `Resolvers`. Objects are the services' REST bodies; fields whose names differ only by case are read
@@ -36,8 +27,10 @@ async function orNull<T>(read: () => Promise<T>): Promise<T | null> {
  */
 export function createResolvers(deps: ResolverDeps): Resolvers {
   const { catalog, carts, orders, inputs } = deps;
+  const account = accountResolvers(deps);
   return {
     ...scalars,
+    ...account,
     Query: {
       products: async (_, args) => {
         const input = inputs.check<Parameters<CatalogService['listProductEdges']>[0]>(
@@ -88,6 +81,7 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
       },
       cart: (_, { id }) => orNull(() => carts.getCart(id)),
       order: (_, { id, accessToken }) => orNull(() => orders.getForBuyer(id, accessToken)),
+      ...account.Query,
     },
     Mutation: mutationResolvers(deps),
     ProductSort: {
@@ -101,6 +95,7 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
     SellerStatus: { PENDING: 'pending', ACTIVE: 'active', SUSPENDED: 'suspended' },
     CartStatus: { ACTIVE: 'active', COMPLETED: 'completed' },
     Product: {
+      ...account.Product,
       // REST embeds the seller's summary; GraphQL gives the whole profile, batched across the page.
       seller: async (product, _, { loaders }) => {
         const seller = await loaders.seller.load(product.seller.id);

@@ -13,9 +13,11 @@ import {
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import type { Context as KoaContext, Middleware } from 'koa';
 import { AppError } from '../errors.js';
+import { readRawBody } from '../http/body.js';
 import type { Principal } from '../http/principal.js';
 import type { RateLimitHook } from '../http/rate-limit.js';
 import { type Logger, requestScope } from '../lib/logger.js';
+import { DEMO_KEYS } from '../modules/auth/index.js';
 import type { GraphQLContext } from './context.js';
 import { graphQLProblem, maskError } from './errors.js';
 import { snakeCase } from './inputs.js';
@@ -52,15 +54,21 @@ interface ServerContext {
 }
 
 /**
- * Reads a field by its GraphQL name, else by the REST name it is the camelCase of: the resolvers hand
- * GraphQL the services' REST bodies unchanged, so the two APIs cannot disagree on a value.
+ * A resolver reading a field by its GraphQL name, else by the REST name it is the camelCase of: the
+ * resolvers hand GraphQL the services' REST bodies unchanged, so the two APIs cannot disagree on a
+ * value. The REST name is worked out once per field here, not on every read (a listing page reads
+ * thousands of fields).
  */
-const restFieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
-  if (source !== null && typeof source === 'object' && !(info.fieldName in source)) {
-    return (source as Record<string, unknown>)[snakeCase(info.fieldName)];
-  }
-  return defaultFieldResolver(source, args, context, info);
-};
+function restFieldResolver(fieldName: string): GraphQLFieldResolver<unknown, unknown> {
+  const restName = snakeCase(fieldName);
+  if (restName === fieldName) return defaultFieldResolver;
+  return (source, args, context, info) => {
+    if (source !== null && typeof source === 'object' && !(fieldName in source)) {
+      return (source as Record<string, unknown>)[restName];
+    }
+    return defaultFieldResolver(source, args, context, info);
+  };
+}
 
 /**
  * `/graphql`: the storefront schema served by GraphQL Yoga, behind the same keys, errors and rate
@@ -116,6 +124,17 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
     logging: false,
     landingPage: false,
     graphiql: options.introspection,
+    // GraphiQL from node_modules, whole in one page (no CDN): it works offline and behind firewalls.
+    // Imported on the first GraphiQL request only: the bundle is 9 MB of JavaScript a server without
+    // GraphiQL (production's default) never loads.
+    renderGraphiQL: async (graphiqlOptions) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL({
+        ...graphiqlOptions,
+        title: 'Souk Storefront GraphQL',
+        // Every operation needs a publishable key: start with the demo one (seeded by `npm start`).
+        headers: JSON.stringify({ 'X-Api-Key': DEMO_KEYS.storefront }, null, 2),
+        defaultQuery: DEFAULT_QUERY,
+      }),
     batching: { limit: options.maxBatch },
     // Errors are problems: `extensions.code` from the spec's closed union (errors.ts).
     maskedErrors: {
@@ -175,10 +194,22 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
     ctx.state.operationId = 'graphql';
     const scope = requestScope.getStore();
     if (scope) scope.operation = 'graphql';
-    const length = Number(ctx.get('content-length') || 0);
-    if (length > options.bodyLimit)
-      throw new AppError('payload_too_large', `The body is larger than ${options.bodyLimit} bytes.`);
-    const response = await yoga.handleNodeRequestAndResponse(ctx.req, ctx.res, { koa: ctx });
+    // Read here, not by Yoga: the limit then holds for chunked bodies too (no Content-Length to check).
+    const body = await readRawBody(ctx, options.bodyLimit);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(ctx.req.headers)) {
+      if (value === undefined) continue;
+      for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+    }
+    // Yoga reads the body we hand it; the framing headers described the bytes on the wire, not these.
+    headers.delete('transfer-encoding');
+    headers.delete('content-length');
+    const request = new yoga.fetchAPI.Request(`http://${ctx.host || 'localhost'}${ctx.url}`, {
+      method: ctx.method,
+      headers,
+      ...(body ? { body: new Uint8Array(body) } : {}),
+    });
+    const response = await yoga.handleRequest(request, { koa: ctx });
     // Yoga answers with a fetch Response; Koa writes it, so CORS, request id and access log still apply.
     ctx.status = response.status;
     response.headers.forEach((value, name) => {
@@ -187,6 +218,16 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
     ctx.body = Buffer.from(await response.arrayBuffer());
   };
 }
+
+/** What GraphiQL opens with: a first page of products. */
+const DEFAULT_QUERY = `# Souk Storefront GraphQL. Send a publishable key in X-Api-Key (Headers, below).
+query FirstProducts {
+  products(first: 3) {
+    nodes { handle title priceRange { min { amount currency } } seller { name } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`;
 
 /** The id of the request being answered (from the request-context middleware's scope). */
 function requestId(): string {
@@ -222,7 +263,7 @@ async function storefrontPrincipal(options: GraphQLOptions, headers: Headers): P
 function readRestNames(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) field.resolve ??= restFieldResolver;
+    for (const field of Object.values(type.getFields())) field.resolve ??= restFieldResolver(field.name);
   }
   return schema;
 }

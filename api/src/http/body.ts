@@ -100,3 +100,29 @@ export async function readBinaryBody(
     throw err;
   }
 }
+
+/**
+ * Reads a request body whole, up to `limit` bytes, whatever its type (GraphQL's JSON, form or query
+ * text is Yoga's to parse). A declared Content-Length over the limit is refused before reading; a
+ * chunked body is counted as it arrives and refused as soon as it passes the limit, so an oversized
+ * body is never buffered: 413 payload_too_large either way, as REST's JSON bodies.
+ */
+export async function readRawBody(ctx: Context, limit: number): Promise<Buffer | undefined> {
+  if (!hasBody(ctx)) return undefined;
+  try {
+    return await getRawBody(ctx.req, { limit, length: ctx.request.length });
+  } catch (err) {
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.too.large') {
+      throw new AppError('payload_too_large', `The body exceeds the limit of ${limit} bytes.`, {
+        cause: err,
+      });
+    }
+    if (type === 'request.size.invalid' || type === 'request.aborted') {
+      throw new AppError('malformed_json', 'The body ended before its declared Content-Length.', {
+        cause: err,
+      });
+    }
+    throw err;
+  }
+}

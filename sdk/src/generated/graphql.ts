@@ -40,6 +40,11 @@ export type ProductStatus =
   | 'DRAFT'
   | 'PUBLISHED';
 
+/** Whether a review shows in the storefront. */
+export type ReviewStatus =
+  | 'VISIBLE'
+  | 'HIDDEN';
+
 /** Whether a seller can sell. */
 export type SellerStatus =
   | 'PENDING'
@@ -50,6 +55,17 @@ export type SellerStatus =
 export type CartStatus =
   | 'ACTIVE'
   | 'COMPLETED';
+
+/** What a content document is. */
+export type ContentKind =
+  /** The home page's ordered sections. */
+  | 'HOME'
+  /** A promotional banner. */
+  | 'BANNER'
+  /** A menu. */
+  | 'NAVIGATION'
+  /** A static page: about, shipping policy, … */
+  | 'PAGE';
 
 /** A new, empty cart. */
 export type CartCreateInput = {
