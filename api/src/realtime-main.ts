@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createContainer } from './container.js';
+import { pendingMigrations } from './db/migrate.js';
 import { parseCli } from './lib/cli.js';
 import { createLogger } from './lib/logger.js';
 import { serveRealtime } from './realtime-server.js';
@@ -48,6 +49,15 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL, { format: config.LOG_FORMAT });
   const container = await createContainer(config, logger);
+  // The API owns the schema: this process never migrates, and refuses a database the API has not.
+  const pending = await pendingMigrations(container.database.db);
+  if (pending.length > 0) {
+    process.stderr.write(
+      `souk-realtime: the database has ${pending.length} pending migrations; start the API on it first.\n`,
+    );
+    await container.close();
+    process.exit(2);
+  }
   await container.apiKeys.start(); // revocations made on API instances reach this one's key cache
   await container.bus.setup();
   const running = await serveRealtime(container, logger, {
