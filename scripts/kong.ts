@@ -22,6 +22,12 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
 /** API instances behind the gateway (names of the compose services / Kubernetes pods' DNS names). */
 export const UPSTREAM_TARGETS = ['souk-api-1:4000', 'souk-api-2:4000', 'souk-api-3:4000'];
+/**
+ * Sockets-only instances (`npm run start:realtime`, the `souk-realtime` deployment) behind the
+ * `/socket.io` route. Socket.IO's HTTP long-polling fallback needs every request of a session on the
+ * instance that holds it, so this upstream is sticky (a cookie Kong sets), unlike the API's.
+ */
+export const REALTIME_TARGETS = ['souk-realtime-1:4000', 'souk-realtime-2:4000'];
 /** Where the gateway's rate-limiting counters live (the same Redis as the API's, another database). */
 export const KONG_REDIS = { host: 'redis', port: 6379, database: 1, timeout: 2000 };
 
@@ -159,6 +165,18 @@ export function buildKongConfig(document: Json): Json {
       ...(group.limited ? [rateLimiting(tiers[group.tier], limitByOf(group.tier))] : []),
     ],
   }));
+  // Socket.IO (spec/asyncapi.yaml): keys travel in the handshake payload, not a header, so the
+  // gateway cannot check them (the realtime process does, refusing with connect_error). Plain
+  // http/https protocols: Kong OSS proxies the WebSocket upgrade on them (ws/wss routes are an
+  // Enterprise feature and would lose the long-polling fallback). Counted per address, as storefronts.
+  const realtimeRoute = {
+    name: 'realtime',
+    paths: ['/socket.io/'],
+    strip_path: false,
+    preserve_host: true,
+    protocols: ['http', 'https'],
+    plugins: [rateLimiting(tiers.publishable, 'ip')],
+  };
   const ready = document.paths && (document.paths as Json)['/ready'];
   if (!ready) throw new Error('kong: the spec has no /ready for health checks');
   const failures = [500, 502, 503, 504];
@@ -175,6 +193,18 @@ export function buildKongConfig(document: Json): Json {
         write_timeout: 60_000,
         retries: 2,
         routes,
+      },
+      {
+        name: 'souk-realtime',
+        protocol: 'http',
+        host: 'souk-realtime', // the upstream below
+        port: 4000,
+        connect_timeout: 5_000,
+        // A WebSocket carries a ping every 25 s (REALTIME_PING_INTERVAL_MS): 60 s of silence is a dead peer.
+        read_timeout: 60_000,
+        write_timeout: 60_000,
+        retries: 2,
+        routes: [realtimeRoute],
       },
     ],
     upstreams: [
@@ -208,6 +238,26 @@ export function buildKongConfig(document: Json): Json {
           },
         },
         targets: UPSTREAM_TARGETS.map((target) => ({ target, weight: 100 })),
+      },
+      {
+        name: 'souk-realtime',
+        algorithm: 'consistent-hashing',
+        hash_on: 'cookie',
+        hash_on_cookie: 'souk_realtime',
+        hash_on_cookie_path: '/socket.io/',
+        slots: 10_000,
+        healthchecks: {
+          threshold: 0,
+          active: {
+            type: 'http',
+            http_path: '/ready',
+            timeout: 2,
+            concurrency: 4,
+            healthy: { interval: 5, successes: 2, http_statuses: [200] },
+            unhealthy: { interval: 2, http_failures: 2, tcp_failures: 2, timeouts: 2, http_statuses: [503] },
+          },
+        },
+        targets: REALTIME_TARGETS.map((target) => ({ target, weight: 100 })),
       },
     ],
     // One group per key kind; kong-sync puts each consumer in the group of its key's kind. Consumer

@@ -21,9 +21,16 @@ interface AsyncApi {
       messages: Record<string, Ref>;
     }
   >;
-  operations: Record<string, { action: string; channel: Ref; 'x-souk-omit-data'?: string[] }>;
+  operations: Record<
+    string,
+    { action: string; channel: Ref; 'x-souk-omit-data'?: string[]; 'x-souk-actor'?: ActorPolicy }
+  >;
   components: { messages: Record<string, { name: string; payload: Ref }> };
 }
+
+/** What a channel does with the envelope's `actor`: leave it out, or keep only the receiver's own. */
+type ActorPolicy = 'omit' | 'own';
+const POLICIES: readonly string[] = ['omit', 'own'];
 
 const local = (ref: Ref, prefix: string) => {
   if (!ref.$ref.startsWith(prefix))
@@ -36,8 +43,16 @@ export function renderRealtimeTypes(root: string): string {
   const file = join(root, 'spec/asyncapi.yaml');
   const doc = load(readFileSync(file, 'utf8')) as AsyncApi;
   const omitOf = new Map<string, string[]>();
-  for (const op of Object.values(doc.operations)) {
-    if (op.action === 'receive') omitOf.set(local(op.channel, '#/channels/'), op['x-souk-omit-data'] ?? []);
+  const actorOf = new Map<string, ActorPolicy>();
+  for (const [id, op] of Object.entries(doc.operations)) {
+    if (op.action !== 'receive') continue;
+    const channel = local(op.channel, '#/channels/');
+    omitOf.set(channel, op['x-souk-omit-data'] ?? []);
+    // Every receiving operation must say who may see attribution: no default that could leak it.
+    const policy = op['x-souk-actor'];
+    if (!policy || !POLICIES.includes(policy))
+      throw new Error(`asyncapi: operation ${id} needs x-souk-actor (${POLICIES.join(' or ')})`);
+    actorOf.set(channel, policy);
   }
   const channels: string[] = [];
   const messages: string[] = [];
@@ -55,17 +70,18 @@ export function renderRealtimeTypes(root: string): string {
       return type;
     });
     const omit = omitOf.get(name) ?? [];
+    const actor = actorOf.get(name);
+    if (!actor) throw new Error(`asyncapi: no receive operation for channel ${name}`);
     channels.push(
       `  ${name}: {\n    namespace: '${channel['x-souk-namespace']}',\n    address: '${channel.address}',\n` +
         `    roomKey: '${channel['x-souk-room-key']}',\n    events: [${events.map((e) => `'${e}'`).join(', ')}],\n` +
-        `    omitData: [${omit.map((f) => `'${f}'`).join(', ')}],\n  },`,
+        `    omitData: [${omit.map((f) => `'${f}'`).join(', ')}],\n    actor: '${actor}',\n  },`,
     );
     const union = events
-      .map((e) =>
-        omit.length
-          ? `Without<Envelope<'${e}'>, ${omit.map((f) => `'${f}'`).join(' | ')}>`
-          : `Envelope<'${e}'>`,
-      )
+      .map((e) => {
+        const base = actor === 'omit' ? `Omit<Envelope<'${e}'>, 'actor'>` : `Envelope<'${e}'>`;
+        return omit.length ? `Without<${base}, ${omit.map((f) => `'${f}'`).join(' | ')}>` : base;
+      })
       .join('\n    | ');
     messages.push(`  ${name}:\n    | ${union};`);
   }
@@ -78,7 +94,10 @@ type Envelope<T extends keyof webhooks> = webhooks[T]['post']['requestBody']['co
 /** An envelope whose \`data\` lacks fields the channel leaves out. */
 type Without<E, K extends PropertyKey> = E extends { data: infer D } ? Omit<E, 'data'> & { data: Omit<D, K> } : never;
 
-/** The real-time channels: namespace, room address, the data field naming the room, events, omitted fields. */
+/**
+ * The real-time channels: namespace, room address, the data field naming the room, events, omitted
+ * \`data\` fields, and what the channel does with \`actor\` (\`omit\`: none; \`own\`: the receiver's own, else its type).
+ */
 export const realtimeChannels = {
 ${channels.join('\n')}
 } as const;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv04Module from 'ajv-draft-04';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { buildKongConfig, kongPath, UPSTREAM_TARGETS } from '../../../scripts/kong.js';
+import { buildKongConfig, kongPath, REALTIME_TARGETS, UPSTREAM_TARGETS } from '../../../scripts/kong.js';
 import { loadConfig } from '../../src/config.js';
 import { specDocument } from '../support/spec-validator.js';
 
@@ -116,6 +116,21 @@ describe('the generated Kong configuration (infra/kong/kong.yaml)', () => {
     expect((checks.active.healthy as Json).interval).toBeGreaterThan(0);
     expect((checks.passive.unhealthy as Json).http_failures).toBeGreaterThan(0);
     expect((service as unknown as Json).host).toBe('souk-api');
+  });
+
+  it('routes /socket.io to the sticky realtime upstream over http/https (WebSocket upgrade), keys checked in the handshake', () => {
+    const realtime = (committed.services as (Json & { routes: (Route & Json)[] })[]).find(
+      (s) => s.name === 'souk-realtime',
+    );
+    expect(realtime).toMatchObject({ host: 'souk-realtime', port: 4000 });
+    const route = realtime?.routes[0];
+    expect(route).toMatchObject({ name: 'realtime', paths: ['/socket.io/'], protocols: ['http', 'https'] });
+    expect(route?.plugins.map((p) => p.name)).toEqual(['rate-limiting']);
+    // No REST route takes the Socket.IO path.
+    expect(routes.filter((r) => matches(r, '/socket.io/'))).toEqual([]);
+    const upstream = (committed.upstreams as Json[]).find((u) => u.name === 'souk-realtime');
+    expect(upstream).toMatchObject({ algorithm: 'consistent-hashing', hash_on: 'cookie' });
+    expect(((upstream?.targets ?? []) as Json[]).map((t) => t.target)).toEqual(REALTIME_TARGETS);
   });
 
   it('turns templated paths into anchored regexes', () => {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { type Document, OpenAPIRouter } from 'openapi-backend';
+import { type RealtimeChannel, realtimeChannels } from '../../src/generated/realtime.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const SPEC_ID = 'urn:souk:openapi';
@@ -124,4 +125,39 @@ export function checkEvent(event: EventEnvelope): string[] {
   const { type } = event;
   if (validate(event)) return [];
   return (validate.errors ?? []).map((e) => `${type}${e.instancePath} ${e.message} (${e.schemaPath})`);
+}
+
+/**
+ * Checks a real-time message against its channel in spec/asyncapi.yaml: the event's schema, minus
+ * what the channel leaves out. Left-out fields are dropped from the schema, not just made optional:
+ * the event schemas forbid unknown fields, so an `actor` reaching a `/store` client fails here.
+ */
+export function checkRealtimeMessage(channel: RealtimeChannel, event: EventEnvelope): string[] {
+  const spec = realtimeChannels[channel];
+  if (!(spec.events as readonly string[]).includes(event.type))
+    return [`${event.type} is not a message of channel ${channel}`];
+  const key = `realtime:${channel}:${event.type}`;
+  let validate = compiled.get(key);
+  if (!validate) {
+    const ref = resolve(`/webhooks/${esc(event.type)}/post/requestBody/content/application~1json/schema`);
+    const target = (ref as { $ref?: string }).$ref;
+    const schema = structuredClone((target ? resolve(target.slice(1)) : ref) as Json) as Json & {
+      required: string[];
+      properties: Record<string, Json & { required?: string[]; properties?: Json }>;
+    };
+    const drop = (obj: { required?: string[]; properties?: Json }, fields: readonly string[]) => {
+      obj.required = (obj.required ?? []).filter((f) => !fields.includes(f));
+      for (const f of fields) delete obj.properties?.[f];
+    };
+    if (spec.actor === 'omit') drop(schema, ['actor']);
+    const data = schema.properties.data;
+    if (data) drop(data, spec.omitData);
+    // Internal references point into the whole document, registered under SPEC_ID.
+    const rebased = JSON.parse(JSON.stringify(schema).replaceAll('"$ref":"#/', `"$ref":"${SPEC_ID}#/`));
+    validate = ajv.compile(rebased);
+    compiled.set(key, validate);
+  }
+  const { type } = event;
+  if (validate(event)) return [];
+  return (validate.errors ?? []).map((e) => `${channel} ${type}${e.instancePath} ${e.message}`);
 }

@@ -7,7 +7,10 @@ type Envelope<T extends keyof webhooks> = webhooks[T]['post']['requestBody']['co
 /** An envelope whose `data` lacks fields the channel leaves out. */
 type Without<E, K extends PropertyKey> = E extends { data: infer D } ? Omit<E, 'data'> & { data: Omit<D, K> } : never;
 
-/** The real-time channels: namespace, room address, the data field naming the room, events, omitted fields. */
+/**
+ * The real-time channels: namespace, room address, the data field naming the room, events, omitted
+ * `data` fields, and what the channel does with `actor` (`omit`: none; `own`: the receiver's own, else its type).
+ */
 export const realtimeChannels = {
   product: {
     namespace: '/store',
@@ -15,6 +18,7 @@ export const realtimeChannels = {
     roomKey: 'product_id',
     events: ['inventory.updated', 'variant.updated', 'variant.created', 'variant.deleted', 'product.updated', 'product.unpublished'],
     omitData: [],
+    actor: 'omit',
   },
   order: {
     namespace: '/store',
@@ -22,6 +26,7 @@ export const realtimeChannels = {
     roomKey: 'order_id',
     events: ['order.placed', 'seller_order.placed', 'fulfillment.created', 'seller_order.fulfilled', 'seller_order.cancelled', 'order.cancelled'],
     omitData: ['commission'],
+    actor: 'omit',
   },
   feed: {
     namespace: '/seller',
@@ -29,6 +34,7 @@ export const realtimeChannels = {
     roomKey: 'seller_id',
     events: ['seller_order.placed', 'fulfillment.created', 'seller_order.fulfilled', 'seller_order.cancelled', 'inventory.low', 'webhook_endpoint.disabled'],
     omitData: [],
+    actor: 'own',
   },
 } as const;
 
@@ -38,19 +44,19 @@ export type RealtimeChannel = keyof typeof realtimeChannels;
 /** The messages (event envelopes) each channel carries. */
 export interface RealtimeMessages {
   product:
-    | Envelope<'inventory.updated'>
-    | Envelope<'variant.updated'>
-    | Envelope<'variant.created'>
-    | Envelope<'variant.deleted'>
-    | Envelope<'product.updated'>
-    | Envelope<'product.unpublished'>;
+    | Omit<Envelope<'inventory.updated'>, 'actor'>
+    | Omit<Envelope<'variant.updated'>, 'actor'>
+    | Omit<Envelope<'variant.created'>, 'actor'>
+    | Omit<Envelope<'variant.deleted'>, 'actor'>
+    | Omit<Envelope<'product.updated'>, 'actor'>
+    | Omit<Envelope<'product.unpublished'>, 'actor'>;
   order:
-    | Without<Envelope<'order.placed'>, 'commission'>
-    | Without<Envelope<'seller_order.placed'>, 'commission'>
-    | Without<Envelope<'fulfillment.created'>, 'commission'>
-    | Without<Envelope<'seller_order.fulfilled'>, 'commission'>
-    | Without<Envelope<'seller_order.cancelled'>, 'commission'>
-    | Without<Envelope<'order.cancelled'>, 'commission'>;
+    | Without<Omit<Envelope<'order.placed'>, 'actor'>, 'commission'>
+    | Without<Omit<Envelope<'seller_order.placed'>, 'actor'>, 'commission'>
+    | Without<Omit<Envelope<'fulfillment.created'>, 'actor'>, 'commission'>
+    | Without<Omit<Envelope<'seller_order.fulfilled'>, 'actor'>, 'commission'>
+    | Without<Omit<Envelope<'seller_order.cancelled'>, 'actor'>, 'commission'>
+    | Without<Omit<Envelope<'order.cancelled'>, 'actor'>, 'commission'>;
   feed:
     | Envelope<'seller_order.placed'>
     | Envelope<'fulfillment.created'>

@@ -1,6 +1,6 @@
 /** Public surface of the real-time module: the Socket.IO server fed by the event bus. */
 export type { RealtimeProblem } from './realtime.auth.js';
-export type { RealtimeMessage } from './realtime.rooms.js';
+export type { RealtimeEnvelope, RealtimeMessage } from './realtime.rooms.js';
 export {
   createRealtime,
   MAX_CLIENT_MESSAGE_BYTES,

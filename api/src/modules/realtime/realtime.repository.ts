@@ -60,3 +60,19 @@ export async function roomEventsAfter(
     .limit(limit)
     .execute();
 }
+
+/** The seller of an API key (null for a publishable or operator key, or none). */
+export async function sellerOfApiKey(db: Kysely<Database>, keyId: string): Promise<string | null> {
+  const row = await db.selectFrom('api_keys').select('seller_id').where('id', '=', keyId).executeTakeFirst();
+  return row?.seller_id ?? null;
+}
+
+/** The seller of a seller staff member (null when there is none). */
+export async function sellerOfStaff(db: Kysely<Database>, staffId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('seller_staff')
+    .select('seller_id')
+    .where('id', '=', staffId)
+    .executeTakeFirst();
+  return row?.seller_id ?? null;
+}

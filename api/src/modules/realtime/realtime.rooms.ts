@@ -1,6 +1,8 @@
 import { type RealtimeChannel, realtimeChannels } from '../../generated/realtime.js';
+import type { Actor } from '../../lib/actor.js';
 import type { BusEvent } from '../events/bus.js';
 import { type EventEnvelope, toEnvelope } from '../events/envelope.js';
+import { type ActorSellerLookup, actorFor } from './realtime.actor.js';
 
 /** The Socket.IO namespaces: storefronts and shoppers, and sellers. */
 export type RealtimeNamespace = (typeof realtimeChannels)[RealtimeChannel]['namespace'];
@@ -11,10 +13,13 @@ export interface RoomRef {
   key: string;
 }
 
+/** An event as a channel sends it: the envelope, with `actor` only where the channel keeps it. */
+export type RealtimeEnvelope = Omit<EventEnvelope, 'actor'> & { actor?: Actor };
+
 /** What a client receives: the room it subscribed to (as it named it) and the event's envelope. */
 export interface RealtimeMessage {
   room: string;
-  event: EventEnvelope;
+  event: RealtimeEnvelope;
 }
 
 /** One message to send: to the sockets in `room` of `namespace`. */
@@ -63,13 +68,20 @@ export function publicRoomName(ref: RoomRef): string {
   return address.includes('{') ? address.replace(/\{\w+\}/, ref.key) : address;
 }
 
-/** The envelope a channel sends: the event's, without the `data` fields the channel leaves out. */
-export function messageFor(channel: RealtimeChannel, event: BusEvent): EventEnvelope {
-  const envelope = toEnvelope(event);
+/**
+ * The envelope a channel sends: the event's, with the `actor` the channel allows (`actorFor`; none
+ * at all on storefront channels) and without the `data` fields the channel leaves out.
+ */
+export async function messageFor(
+  channel: RealtimeChannel,
+  event: BusEvent,
+  sellerOf: ActorSellerLookup,
+): Promise<RealtimeEnvelope> {
+  const { actor: _actor, ...rest } = toEnvelope(event);
+  const actor = await actorFor(channel, event, sellerOf);
   const omit: readonly string[] = realtimeChannels[channel].omitData;
-  if (omit.length === 0) return envelope;
-  const data = Object.fromEntries(Object.entries(envelope.data).filter(([k]) => !omit.includes(k)));
-  return { ...envelope, data };
+  const data = Object.fromEntries(Object.entries(rest.data).filter(([k]) => !omit.includes(k)));
+  return actor ? { ...rest, actor, data } : { ...rest, data };
 }
 
 /** The value of a channel's room key in an event: a `data` field, or the envelope's `seller_id`. */
@@ -80,7 +92,7 @@ export function roomKeyOf(channel: RealtimeChannel, event: BusEvent): string | u
 }
 
 /** Every message an event becomes, per the channels of spec/asyncapi.yaml. */
-export function deliveriesOf(event: BusEvent): Delivery[] {
+export async function deliveriesOf(event: BusEvent, sellerOf: ActorSellerLookup): Promise<Delivery[]> {
   const out: Delivery[] = [];
   for (const [channel, spec] of channelsOf) {
     if (!(spec.events as readonly string[]).includes(event.type)) continue;
@@ -90,7 +102,7 @@ export function deliveriesOf(event: BusEvent): Delivery[] {
     out.push({
       namespace: spec.namespace,
       room: roomName(ref),
-      message: { room: publicRoomName(ref), event: messageFor(channel, event) },
+      message: { room: publicRoomName(ref), event: await messageFor(channel, event, sellerOf) },
     });
   }
   return out;

@@ -8,6 +8,7 @@ import type { Principal } from '../../http/principal.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Credentials } from '../auth/authenticate.js';
 import type { EventBus, Subscription } from '../events/bus.js';
+import { createActorSellerLookup } from './realtime.actor.js';
 import { handshakeAuth } from './realtime.auth.js';
 import { deliveriesOf, type RealtimeNamespace } from './realtime.rooms.js';
 import { handleSubscriptions, type SubscribeLimits } from './realtime.subscribe.js';
@@ -68,6 +69,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       origin: options.corsOrigins === '*' ? '*' : options.corsOrigins.split(',').map((o) => o.trim()),
     },
   });
+  const sellerOf = createActorSellerLookup(options.db);
   const redisClients: Redis[] = [];
   /** Connects the Redis adapter on first use (attach or start), so an unused server opens nothing. */
   function useAdapter(): void {
@@ -84,7 +86,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     const nsp = io.of(name);
     nsp.use(handshakeAuth(name, options.authenticate));
     nsp.on('connection', (socket) =>
-      handleSubscriptions(socket, name, { db: options.db, limits: options.limits }),
+      handleSubscriptions(socket, name, { db: options.db, limits: options.limits, sellerOf }),
     );
   }
   let subscription: Subscription | undefined;
@@ -99,7 +101,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       useAdapter();
       subscription = await options.bus.subscribe(REALTIME_GROUP, async (event) => {
         if (Date.now() - Date.parse(event.occurred_at) > STALE_AFTER_MS) return;
-        for (const d of deliveriesOf(event)) {
+        for (const d of await deliveriesOf(event, sellerOf)) {
           io.of(d.namespace).to(d.room).emit('event', d.message);
           delivered++;
         }

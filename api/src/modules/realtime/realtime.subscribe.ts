@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { hashKey } from '../auth/index.js';
 import { toBusEvent } from '../events/index.js';
+import type { ActorSellerLookup } from './realtime.actor.js';
 import type { RealtimeProblem, SocketIdentity } from './realtime.auth.js';
 import { problemOf } from './realtime.auth.js';
 import * as repo from './realtime.repository.js';
@@ -44,9 +45,9 @@ const request = z.object({
 export function handleSubscriptions(
   socket: Socket,
   namespace: RealtimeNamespace,
-  deps: { db: Kysely<Database>; limits: SubscribeLimits },
+  deps: { db: Kysely<Database>; limits: SubscribeLimits; sellerOf: ActorSellerLookup },
 ): void {
-  const { db, limits } = deps;
+  const { db, limits, sellerOf } = deps;
   const joins: number[] = [];
   const { principal } = socket.data as SocketIdentity;
   const sellerId = principal.kind === 'seller' ? principal.sellerId : undefined;
@@ -75,7 +76,8 @@ export function handleSubscriptions(
     const rows = await repo.roomEventsAfter(db, ref, afterSeq, budget + 1);
     const sent = rows.slice(0, budget);
     const room = publicRoomName(ref);
-    for (const row of sent) socket.emit('event', { room, event: messageFor(ref.channel, toBusEvent(row)) });
+    for (const row of sent)
+      socket.emit('event', { room, event: await messageFor(ref.channel, toBusEvent(row), sellerOf) });
     const last = sent.at(-1);
     return {
       count: sent.length,

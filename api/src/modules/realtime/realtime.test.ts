@@ -3,7 +3,7 @@ import { eventEnv, waitFor } from '../../../test/support/events.js';
 import { connectSocket, type TestSocket } from '../../../test/support/realtime.js';
 import { createPublished, SELLER_1, SELLER_2 } from '../../../test/support/seller-catalog.js';
 import { buyableVariants, checkout, readyCart } from '../../../test/support/shopping.js';
-import { checkEvent } from '../../../test/support/spec-validator.js';
+import { checkRealtimeMessage } from '../../../test/support/spec-validator.js';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 
 let api: TestApi;
@@ -67,8 +67,31 @@ describe('/store product rooms', () => {
       type: 'inventory.updated',
       data: { product_id: product.id, variant_id: variant.id, inventory_quantity: 17 },
     });
-    expect(message && checkEvent(message.event)).toEqual([]);
+    expect(message && checkRealtimeMessage('product', message.event)).toEqual([]);
     expect(bystander.messages).toEqual([]);
+  });
+
+  it('never tells a storefront who made a change: no actor on /store messages, and the contract says so', async () => {
+    const product = await createPublished(api);
+    const variant = product.variants[0];
+    if (!variant) throw new Error('product without variants');
+    const shopper = await open('/store');
+    await shopper.subscribe(`product:${product.id}`);
+    expect((await setStock(variant.id, 23)).status).toBe(200);
+    await waitFor('stock message', () => shopper.messages.length > 0);
+    const event = shopper.messages[0]?.event;
+    if (!event) throw new Error('no message');
+    // The event itself names the seller's key; the storefront's copy must not.
+    const row = await api.db.container.database.db
+      .selectFrom('outbox_events')
+      .select('actor')
+      .where('id', '=', event.id)
+      .executeTakeFirstOrThrow();
+    expect(row.actor).toMatchObject({ type: 'api_key', id: expect.stringMatching(/^key_/) });
+    expect(event).not.toHaveProperty('actor');
+    expect(JSON.stringify(shopper.messages)).not.toContain(String(row.actor.id));
+    // The channel's schema rejects an envelope that carries one.
+    expect(checkRealtimeMessage('product', { ...event, actor: row.actor })).not.toEqual([]);
   });
 
   it('refuses an unknown or unpublished product, bad requests, and more rooms than the cap', async () => {
@@ -131,7 +154,9 @@ describe('orders', () => {
     );
     const placed = seller1.messages.find((m) => m.event.type === 'seller_order.placed');
     expect(placed).toMatchObject({ room: 'feed', event: { data: { order_id: order.body.id } } });
-    expect(placed && checkEvent(placed.event)).toEqual([]);
+    expect(placed && checkRealtimeMessage('feed', placed.event)).toEqual([]);
+    // The storefront's key that placed it is not the seller's: the feed says only what kind of actor.
+    expect(Object.keys(placed?.event.actor ?? {})).toEqual(['type']);
 
     const shopper = await open('/store');
     const room = `order:${order.body.id}`;
@@ -155,6 +180,31 @@ describe('orders', () => {
     const status = shopper.messages.find((m) => m.event.type === 'seller_order.placed');
     expect(status?.event.data).not.toHaveProperty('commission');
     expect(status?.event.data).toMatchObject({ order_id: order.body.id, seller_id: placed?.event.seller_id });
+    // The seller ships: the shopper sees the tracking live, without who did it; the seller's own
+    // feed keeps its own key as the actor.
+    const sellerOrderId = String(placed?.event.data.seller_order_id);
+    const ship = await api.request('POST', `/seller/orders/${sellerOrderId}/fulfillments`, {
+      key: SELLER_1,
+      json: { carrier: 'DHL', tracking_number: 'RT-1' },
+    });
+    expect(ship.status).toBe(201);
+    await waitFor('fulfillment in the order room', () =>
+      shopper.messages.find((m) => m.event.type === 'fulfillment.created'),
+    );
+    await waitFor('fulfillment in the feed', () =>
+      seller1.messages.find((m) => m.event.type === 'fulfillment.created'),
+    );
+    for (const m of shopper.messages) {
+      expect(m.event).not.toHaveProperty('actor');
+      expect(checkRealtimeMessage('order', m.event)).toEqual([]);
+    }
+    const shipped = seller1.messages.find((m) => m.event.type === 'fulfillment.created');
+    const principal = await api.db.container.apiKeys.authenticate(SELLER_1);
+    expect(shipped?.event.actor).toEqual({
+      type: 'api_key',
+      id: principal?.kind === 'seller' && principal.keyId,
+    });
+    expect(shipped && checkRealtimeMessage('feed', shipped.event)).toEqual([]);
 
     // A seller never sees another seller's messages (give the feed time to misbehave).
     await new Promise((r) => setTimeout(r, 300));
