@@ -48,7 +48,8 @@ export function allHandlers(container: Container, system: SystemDeps): Operation
     ...customerHandlers({
       customers: container.customers,
       orders: container.orders,
-      db: container.database.db,
+      carts: container.carts,
+      idempotent,
     }),
     ...staffHandlers({ staff: container.staff }),
     ...reviewHandlers({ reviews: container.reviews }),

@@ -10,7 +10,7 @@ import * as repo from './seller-catalog.repository.js';
 import {
   assertSkusFree,
   type Db,
-  inTransaction,
+  explainingConstraints,
   lockOwnedProduct,
   readSellerProduct,
   type SellerProduct,
@@ -42,7 +42,7 @@ export interface ListSellerProductsInput {
 /**
  * A seller's own catalog: its products in every status, their variants, prices and stock. Every
  * operation is scoped to one seller; another seller's product or variant is reported as not found.
- * Writes that take an optional `trx` join that transaction (an idempotent request's), else open one.
+ * Writes run in the transaction they are given (the request's write owner opens it).
  */
 export function createSellerCatalogService({ db }: { db: Db }) {
   return {
@@ -65,7 +65,7 @@ export function createSellerCatalogService({ db }: { db: Db }) {
     getProduct: (sellerId: string, productId: string) => readSellerProduct(db, sellerId, productId),
 
     /** Creates a draft product with its options, variants and prices. */
-    createProduct(sellerId: string, input: SellerProductCreate, trx?: Db): Promise<SellerProduct> {
+    createProduct(sellerId: string, input: SellerProductCreate, trx: Db): Promise<SellerProduct> {
       const options = input.options ?? [];
       const errors: FieldError[] = [...checkOptions(options)];
       const skus = new Map<string, number>();
@@ -93,7 +93,7 @@ export function createSellerCatalogService({ db }: { db: Db }) {
       });
       throwIfAny(errors);
 
-      return inTransaction(db, trx, async (trx) => {
+      return explainingConstraints(async () => {
         const categoryId = await resolveCategory(trx, input.category);
         if (await repo.isHandleTaken(trx, input.handle)) {
           throw new AppError('conflict', `The handle '${input.handle}' is already taken.`);
@@ -140,8 +140,13 @@ export function createSellerCatalogService({ db }: { db: Db }) {
     },
 
     /** Changes the given fields; nothing is written (and no event recorded) when nothing differs. */
-    updateProduct(sellerId: string, productId: string, input: SellerProductUpdate): Promise<SellerProduct> {
-      return inTransaction(db, undefined, async (trx) => {
+    updateProduct(
+      sellerId: string,
+      productId: string,
+      input: SellerProductUpdate,
+      trx: Db,
+    ): Promise<SellerProduct> {
+      return explainingConstraints(async () => {
         const current = await lockOwnedProduct(trx, sellerId, productId);
         const patch: Parameters<typeof repo.updateProduct>[2] = {};
         if (input.handle !== undefined && input.handle !== current.handle) {
@@ -183,8 +188,8 @@ export function createSellerCatalogService({ db }: { db: Db }) {
     },
 
     /** Deletes a product with its options, variants and prices. */
-    deleteProduct(sellerId: string, productId: string): Promise<void> {
-      return inTransaction(db, undefined, async (trx) => {
+    deleteProduct(sellerId: string, productId: string, trx: Db): Promise<void> {
+      return explainingConstraints(async () => {
         const current = await lockOwnedProduct(trx, sellerId, productId);
         const variants = await findVariants(trx, productId);
         await repo.deleteProduct(trx, productId);
@@ -204,8 +209,13 @@ export function createSellerCatalogService({ db }: { db: Db }) {
      * Moves a product to `published` or back to `draft`; the same status again changes nothing.
      * Publishing needs a variant with a price, so the store never shows a product nobody can buy.
      */
-    setStatus(sellerId: string, productId: string, status: 'published' | 'draft'): Promise<SellerProduct> {
-      return inTransaction(db, undefined, async (trx) => {
+    setStatus(
+      sellerId: string,
+      productId: string,
+      status: 'published' | 'draft',
+      trx: Db,
+    ): Promise<SellerProduct> {
+      return explainingConstraints(async () => {
         const current = await lockOwnedProduct(trx, sellerId, productId);
         if (current.status !== status) {
           if (status === 'published') {
@@ -238,24 +248,24 @@ export function createSellerCatalogService({ db }: { db: Db }) {
       sellerId: string,
       productId: string,
       input: Schemas['SellerVariantCreate'],
-      trx?: Db,
-    ): Promise<SellerProduct> =>
-      inTransaction(db, trx, (trx) => createVariant(trx, sellerId, productId, input)),
+      trx: Db,
+    ): Promise<SellerProduct> => explainingConstraints(() => createVariant(trx, sellerId, productId, input)),
 
     updateVariant: (
       sellerId: string,
       productId: string,
       variantId: string,
       input: Schemas['SellerVariantUpdate'],
+      trx: Db,
     ): Promise<SellerProduct> =>
-      inTransaction(db, undefined, (trx) => updateVariant(trx, sellerId, productId, variantId, input)),
+      explainingConstraints(() => updateVariant(trx, sellerId, productId, variantId, input)),
 
-    deleteVariant: (sellerId: string, productId: string, variantId: string): Promise<void> =>
-      inTransaction(db, undefined, (trx) => deleteVariant(trx, sellerId, productId, variantId)),
+    deleteVariant: (sellerId: string, productId: string, variantId: string, trx: Db): Promise<void> =>
+      explainingConstraints(() => deleteVariant(trx, sellerId, productId, variantId)),
 
     /** Sets or adjusts the stock of many variants, all or nothing. */
-    updateInventory: (sellerId: string, input: Schemas['InventoryUpdate'], trx?: Db) =>
-      inTransaction(db, trx, (trx) => updateInventory(trx, sellerId, input.items)),
+    updateInventory: (sellerId: string, input: Schemas['InventoryUpdate'], trx: Db) =>
+      explainingConstraints(() => updateInventory(trx, sellerId, input.items)),
   };
 }
 
