@@ -1,6 +1,5 @@
-import type { ConfigIssue } from '@souk/plugin-kit';
+import type { ConfigIssue, ConfigSchema } from '@souk/plugin-kit';
 import { ConfigError } from '../config.js';
-import type { SoukPlugin } from './runner.js';
 
 /** The variable an issue is about: the first segment of its path. */
 function variableOf(issue: ConfigIssue): string {
@@ -15,7 +14,7 @@ function variableOf(issue: ConfigIssue): string {
  * plugin, each variable, its value and the rule — the way the API's own configuration fails.
  */
 export async function readPluginConfig(
-  plugin: SoukPlugin,
+  plugin: { name: string; config?: ConfigSchema<unknown> | undefined },
   env: Readonly<Record<string, string>>,
 ): Promise<unknown> {
   if (!plugin.config) return {};
