@@ -2,6 +2,17 @@ import { z } from 'zod';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** A comma-separated list of host names (unset: empty); the webhooks plugin declares the same variable. */
+export const hostList = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((h) => h.trim())
+      .filter((h) => h !== ''),
+  );
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -98,15 +109,7 @@ const schema = z
     PLUGIN_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(200),
     // Development allow-list of webhook hosts, comma-separated (unset: none). The API checks endpoint
     // URLs against it at registration; the webhooks plugin declares it again for delivery.
-    WEBHOOK_ALLOWED_HOSTS: z
-      .string()
-      .default('')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((h) => h.trim())
-          .filter((h) => h !== ''),
-      ),
+    WEBHOOK_ALLOWED_HOSTS: hostList,
     // Identity: Firebase Authentication. The emulator host is the only switch to the local emulator.
     FIREBASE_PROJECT_ID: z
       .string()

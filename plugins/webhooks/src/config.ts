@@ -1,3 +1,4 @@
+import { hostList } from '@souk/api/plugin-host';
 import { z } from 'zod';
 
 /**
@@ -7,15 +8,7 @@ import { z } from 'zod';
 export const webhooksConfig = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   /** Development allow-list of hosts that may resolve to private addresses, comma-separated. */
-  WEBHOOK_ALLOWED_HOSTS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((h) => h.trim())
-        .filter((h) => h !== ''),
-    ),
+  WEBHOOK_ALLOWED_HOSTS: hostList,
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Shrinks the retry schedule (tests); 1 is the documented schedule. */
   WEBHOOK_RETRY_SCALE: z.coerce.number().min(0.000_001).max(1).default(1),
