@@ -2,6 +2,17 @@ import { z } from 'zod';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** A comma-separated list of host names (unset: empty); the webhooks plugin declares the same variable. */
+export const hostList = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((h) => h.trim())
+      .filter((h) => h !== ''),
+  );
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -96,27 +107,9 @@ const schema = z
     PLUGINS_IN_PROCESS: flag(true),
     PLUGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
     PLUGIN_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(200),
-    // Webhooks plugin.
-    // Development allow-list of webhook hosts, comma-separated (unset: none).
-    WEBHOOK_ALLOWED_HOSTS: z
-      .string()
-      .default('')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((h) => h.trim())
-          .filter((h) => h !== ''),
-      ),
-    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
-    WEBHOOK_RETRY_SCALE: z.coerce.number().min(0.000_001).max(1).default(1),
-    WEBHOOK_DISABLE_AFTER_HOURS: z.coerce
-      .number()
-      .min(0.001)
-      .max(24 * 30)
-      .default(72),
-    WEBHOOK_POLL_MS: z.coerce.number().int().min(5).max(60_000).default(250),
-    WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
-    INVENTORY_LOW_THRESHOLD: z.coerce.number().int().min(1).max(1_000_000).default(5),
+    // Development allow-list of webhook hosts, comma-separated (unset: none). The API checks endpoint
+    // URLs against it at registration; the webhooks plugin declares it again for delivery.
+    WEBHOOK_ALLOWED_HOSTS: hostList,
     // Identity: Firebase Authentication. The emulator host is the only switch to the local emulator.
     FIREBASE_PROJECT_ID: z
       .string()
@@ -205,7 +198,11 @@ function flag(fallback: boolean) {
 }
 
 /** Validated runtime configuration. */
-export type Config = Omit<z.infer<typeof schema>, 'LOG_FORMAT'> & { LOG_FORMAT: 'json' | 'pretty' };
+export type Config = Omit<z.infer<typeof schema>, 'LOG_FORMAT'> & {
+  LOG_FORMAT: 'json' | 'pretty';
+  /** The environment this was read from (unset and empty values dropped): plugins read their own variables in it. */
+  env: Readonly<Record<string, string>>;
+};
 
 /** Thrown when the environment holds a bad value; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -228,5 +225,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // Human-readable lines for a developer's terminal; one JSON object a line wherever a machine reads them.
   const LOG_FORMAT = result.data.LOG_FORMAT ?? (result.data.NODE_ENV === 'development' ? 'pretty' : 'json');
-  return { ...result.data, LOG_FORMAT };
+  return { ...result.data, LOG_FORMAT, env: cleaned as Record<string, string> };
 }

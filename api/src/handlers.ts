@@ -49,7 +49,8 @@ export function allHandlers(container: Container, system: SystemDeps): Operation
     ...customerHandlers({
       customers: container.customers,
       orders: container.orders,
-      db: container.database.db,
+      carts: container.carts,
+      idempotent,
     }),
     ...sessionHandlers({ identity: container.identity, db: container.database.db }),
     ...staffHandlers({ staff: container.staff }),

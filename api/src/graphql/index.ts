@@ -4,7 +4,6 @@ import type { Document } from 'openapi-backend';
 import type { Container } from '../container.js';
 import type { RateLimitHook } from '../http/rate-limit.js';
 import type { RouterOptions } from '../http/router.js';
-import { customerCart } from '../modules/carts/index.js';
 import { createInputValidator } from './inputs.js';
 import { loadPersistedManifest } from './sdl.js';
 import { createGraphQLMiddleware } from './server.js';
@@ -30,7 +29,7 @@ export function createGraphQLEndpoint(
       customers: container.customers,
       reviews: container.reviews,
       content: container.content,
-      customerCart: (customerId) => customerCart(container.database.db, customerId),
+      customerCart: (customerId) => container.carts.customerCart(customerId),
     },
     authenticate: deps.authenticate,
     rateLimit: deps.rateLimit,

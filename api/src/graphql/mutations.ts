@@ -54,7 +54,7 @@ export function mutationResolvers({
     },
     cartUpdate: async (_, { cartId, input }) => {
       const body = inputs.check<Schemas['CartUpdate']>('CartUpdate', toRest(input), 'input');
-      return carts.updateCart(cartId, body);
+      return idempotent.transaction((trx) => carts.updateCart(cartId, body, trx));
     },
     cartAddItem: async (_, { cartId, input, idempotencyKey }, ctx) => {
       const body = inputs.check<Schemas['CartItemAdd']>('CartItemAdd', toRest(input), 'input');
@@ -69,9 +69,10 @@ export function mutationResolvers({
     },
     cartUpdateItem: async (_, { cartId, itemId, quantity }) => {
       const body = inputs.check<Schemas['CartItemUpdate']>('CartItemUpdate', { quantity }, '');
-      return carts.updateItem(cartId, itemId, body);
+      return idempotent.transaction((trx) => carts.updateItem(cartId, itemId, body, trx));
     },
-    cartRemoveItem: (_, { cartId, itemId }) => carts.removeItem(cartId, itemId),
+    cartRemoveItem: (_, { cartId, itemId }) =>
+      idempotent.transaction((trx) => carts.removeItem(cartId, itemId, trx)),
     checkout: async (_, { cartId, input, idempotencyKey }, ctx) => {
       const body = inputs.check<Schemas['CheckoutRequest']>('CheckoutRequest', toRest(input), 'input');
       const write = asRestWrite(

@@ -86,6 +86,46 @@ describe('idempotency records', () => {
     expect(undone).toEqual(['second', 'first']);
   });
 
+  it('run the after-commit steps once the transaction has committed, in order, and never after a failure', async () => {
+    const { transaction } = createIdempotency({ db: db(), seal: createReplaySeal(randomBytes(32)) });
+    const seen: string[] = [];
+    const committedKey = async () =>
+      (await db().selectFrom('idempotency_keys').select('key').where('key', '=', 'after-commit').execute())
+        .length;
+    await transaction(async (trx, steps) => {
+      await trx
+        .insertInto('idempotency_keys')
+        .values({
+          scope: 's',
+          key: 'after-commit',
+          operation: 'op',
+          request_hash: 'h',
+          status: 'in_progress',
+          locked_until: new Date(),
+        })
+        .execute();
+      // Another connection sees the row only after the commit: the step must run after it.
+      steps.onCommit(async () => {
+        seen.push(`first:${await committedKey()}`);
+      });
+      steps.onCommit(async () => {
+        seen.push('second');
+      });
+      expect(seen).toEqual([]);
+    });
+    expect(seen).toEqual(['first:1', 'second']);
+    await expect(
+      transaction(async (_trx, steps) => {
+        steps.onCommit(async () => {
+          seen.push('never');
+        });
+        throw new AppError('out_of_stock', 'gone');
+      }),
+    ).rejects.toMatchObject({ code: 'out_of_stock' });
+    expect(seen).toEqual(['first:1', 'second']);
+    await db().deleteFrom('idempotency_keys').where('key', '=', 'after-commit').execute();
+  });
+
   it('are purged once old, completed or abandoned, and kept while fresh', async () => {
     await db()
       .insertInto('idempotency_keys')

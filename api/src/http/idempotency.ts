@@ -64,10 +64,15 @@ export interface WriteRequest {
   principal: Principal;
 }
 
-/** Handed to the work: declares the undo of an effect outside the database (a payment hold). */
+/** Handed to the work: declares effects outside the database tied to the transaction's outcome. */
 export interface WriteSteps {
   /** Runs `step` if the transaction does not commit (compensation, as a saga's undo). */
   onAbort(step: () => Promise<unknown>): void;
+  /**
+   * Runs `step` once the transaction has committed (removing files the write left unreferenced).
+   * The step must not throw: the write is already done, so its caller still gets the write's answer.
+   */
+  onCommit(step: () => Promise<void>): void;
 }
 
 /** What a write returns to its handler. */
@@ -92,15 +97,24 @@ export type Work<T> = (trx: Kysely<Database>, steps: WriteSteps) => Promise<T>;
  * `replayed` in the catalog are stored and replayed too; any other failure frees the key.
  */
 export function createIdempotency({ db, seal, lockMs = 30_000, waitMs = 10_000 }: IdempotencyDeps) {
-  /** Runs the work in a transaction; if it fails, runs the declared undo steps (newest first). */
+  /**
+   * Runs the work in a transaction; if it fails, runs the declared undo steps (newest first), and once
+   * it has committed, the declared after-commit steps (in order).
+   */
   async function transaction<T>(work: Work<T>): Promise<T> {
     const aborts: (() => Promise<unknown>)[] = [];
+    const commits: (() => Promise<void>)[] = [];
+    let result: T;
     try {
-      return await db.transaction().execute((trx) => work(trx, { onAbort: (step) => aborts.unshift(step) }));
+      result = await db.transaction().execute((trx) =>
+        work(trx, { onAbort: (step) => aborts.unshift(step), onCommit: (step) => commits.push(step) }),
+      );
     } catch (err) {
       for (const step of aborts) await step();
       throw err;
     }
+    for (const step of commits) await step();
+    return result;
   }
 
   async function once<T>(

@@ -7,14 +7,20 @@ import type { BusEvent, EventBus, Subscription } from '../modules/events/bus.js'
 import { type DomainEvent, recordEvents } from '../modules/events/index.js';
 import { backoffMs } from '../modules/events/relay.js';
 import { observeHandled, pluginDeadLetters, pluginEvents } from '../observability/plugins.metrics.js';
+import { readPluginConfig } from './plugin-config.js';
 
-/** A plugin as this host runs it: typed against Souk's schema and configuration. */
-export type SoukPlugin = PluginDefinition<Database, Config>;
+/**
+ * A plugin as this host runs it: typed against Souk's schema. Each plugin's configuration type is its
+ * own; the host hands every plugin only what that plugin's schema returned.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a plugin's handlers accept exactly the config its own schema produces
+export type SoukPlugin = PluginDefinition<Database, any>;
 
 export interface PluginRunnerOptions {
   db: Kysely<Database>;
   bus: EventBus;
   logger: Logger;
+  /** The host's configuration: each plugin's own variables are read from its `env`. */
   config: Config;
   plugins: readonly SoukPlugin[];
   /** Tries per event before it goes to the dead letters. */
@@ -50,7 +56,7 @@ async function emitIn(trx: Transaction<Database>, event: NewEvent): Promise<void
 export function createPluginRunner(options: PluginRunnerOptions): PluginRunner {
   const { db, bus, logger, config, plugins } = options;
   const subscriptions: Subscription[] = [];
-  const contexts = new Map<SoukPlugin, PluginContext<Database, Config>>();
+  const contexts = new Map<SoukPlugin, PluginContext<Database, unknown>>();
 
   async function dispatch(plugin: SoukPlugin, event: BusEvent): Promise<void> {
     const handlers = plugin.subscribe.filter((s) => s.event === '*' || s.event === event.type);
@@ -70,6 +76,7 @@ export function createPluginRunner(options: PluginRunnerOptions): PluginRunner {
             .executeTakeFirst();
           duplicate = !claimed;
           if (!claimed) return;
+          const config = contexts.get(plugin)?.config ?? {};
           const ctx = { trx, emit: (e: NewEvent) => emitIn(trx, e), logger: log, config, attempt };
           for (const h of handlers) await h.handle(event satisfies SoukEvent, ctx);
         });
@@ -117,8 +124,10 @@ export function createPluginRunner(options: PluginRunnerOptions): PluginRunner {
 
   return {
     async start() {
-      for (const plugin of plugins) {
-        const ctx = { db, logger: logger.child({ plugin: plugin.name }), config, emit: emitIn };
+      // Every plugin's configuration is checked before any of them starts.
+      const own = await Promise.all(plugins.map((plugin) => readPluginConfig(plugin, config.env)));
+      for (const [i, plugin] of plugins.entries()) {
+        const ctx = { db, logger: logger.child({ plugin: plugin.name }), config: own[i], emit: emitIn };
         contexts.set(plugin, ctx);
         await plugin.init?.(ctx);
         subscriptions.push(await bus.subscribe(groupOf(plugin.name), (event) => dispatch(plugin, event)));

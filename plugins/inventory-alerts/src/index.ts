@@ -1,5 +1,6 @@
-import type { Config, Database, DomainEvent, EventData } from '@souk/api/plugin-host';
+import type { Database, DomainEvent, EventData } from '@souk/api/plugin-host';
 import { definePlugin, type SoukEvent } from '@souk/plugin-kit';
+import { type InventoryAlertsConfig, inventoryAlertsConfig } from './config.js';
 
 /** The payload of `inventory.updated`, generated from the spec. */
 type InventoryUpdated = EventData<'inventory.updated'>;
@@ -15,9 +16,10 @@ export function crossedBelow(data: InventoryUpdated, threshold: number): boolean
  * threshold arms it again). The seller hears about it through its webhook endpoints like any event.
  * Emitting goes to the outbox in the processing transaction, so a redelivery never emits twice.
  */
-export default definePlugin<Database, Config>({
+export default definePlugin<Database, InventoryAlertsConfig>({
   name: 'inventory-alerts',
   version: '1.0.0',
+  config: inventoryAlertsConfig,
   subscribe: [
     {
       event: 'inventory.updated',

@@ -76,17 +76,47 @@ export interface Subscription<DB, Config> {
   handle(event: SoukEvent, ctx: HandlerContext<DB, Config>): Promise<void>;
 }
 
+/** One problem a config schema found: its message and the variable it is about. */
+export interface ConfigIssue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+}
+
+/**
+ * The schema of a plugin's own environment variables: any Standard Schema (a zod 4 object is one),
+ * so the kit needs no validation library. It gets the host's environment (unset and empty values
+ * dropped) and returns the plugin's typed configuration with its defaults.
+ */
+export interface ConfigSchema<Config> {
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: string;
+    validate(value: unknown): ConfigResult<Config> | Promise<ConfigResult<Config>>;
+  };
+}
+
+/** What validating a plugin's environment gives: its configuration, or the issues. */
+export type ConfigResult<Config> =
+  | { readonly value: Config; readonly issues?: undefined }
+  | { readonly issues: ReadonlyArray<ConfigIssue> };
+
 export interface PluginDefinition<DB, Config> {
   /** Unique, stable: it names the consumer group and keys the processed-events record. */
   name: string;
   version: string;
+  /**
+   * The plugin's own configuration: the host validates it at start (a bad value stops the host,
+   * naming the variable) and hands the result to `init` and every handler as `config`. Without a
+   * schema `config` is an empty object.
+   */
+  config?: ConfigSchema<Config>;
   subscribe: ReadonlyArray<Subscription<DB, Config>>;
   init?(ctx: PluginContext<DB, Config>): Promise<void> | void;
   /** Gets the same context object `init` got, so state can be kept per host (e.g. in a WeakMap). */
   destroy?(ctx: PluginContext<DB, Config>): Promise<void> | void;
 }
 
-/** Declares a plugin; typed against the host's database schema and configuration. */
+/** Declares a plugin; typed against the host's database schema and the plugin's own configuration. */
 export function definePlugin<DB, Config>(
   definition: PluginDefinition<DB, Config>,
 ): PluginDefinition<DB, Config> {

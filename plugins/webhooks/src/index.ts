@@ -1,8 +1,10 @@
-import type { Config, Database } from '@souk/api/plugin-host';
+import type { Database } from '@souk/api/plugin-host';
 import { queueDeliveriesForEvent } from '@souk/api/webhooks';
 import { definePlugin } from '@souk/plugin-kit';
+import { type WebhooksConfig, webhooksConfig } from './config.js';
 import { createDeliveryWorker, type DeliveryWorker } from './worker.js';
 
+export { type WebhooksConfig, webhooksConfig } from './config.js';
 export { signatureHeader } from './signature.js';
 export { createDeliveryWorker } from './worker.js';
 
@@ -14,9 +16,10 @@ const workers = new WeakMap<object, DeliveryWorker>();
  * and subscribes to its type — in the event's processing transaction, so a redelivered event never
  * queues twice — and a worker (started in `init`) sends the queued deliveries.
  */
-export default definePlugin<Database, Config>({
+export default definePlugin<Database, WebhooksConfig>({
   name: 'webhooks',
   version: '1.0.0',
+  config: webhooksConfig,
   subscribe: [
     {
       event: '*',

@@ -1,5 +1,5 @@
 import { recordEvents } from '@souk/api/events';
-import { type Config, createLoop, type Database, type EventData } from '@souk/api/plugin-host';
+import { createLoop, type Database, type EventData } from '@souk/api/plugin-host';
 import {
   type ClaimedDelivery,
   claimDue,
@@ -13,6 +13,7 @@ import {
 } from '@souk/api/webhooks';
 import type { PluginLogger } from '@souk/plugin-kit';
 import type { Kysely } from 'kysely';
+import type { WebhooksConfig } from './config.js';
 import { postWebhook } from './deliver.js';
 import { observeDelivery } from './metrics.js';
 import { MAX_ATTEMPTS, nextAttemptAt } from './schedule.js';
@@ -27,7 +28,7 @@ export interface DeliveryWorker {
 
 export interface WorkerOptions {
   db: Kysely<Database>;
-  config: Config;
+  config: WebhooksConfig;
   logger: PluginLogger;
   clock?: () => Date;
 }

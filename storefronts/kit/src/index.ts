@@ -8,6 +8,7 @@ export * from './checkout-form';
 export * from './cookies';
 export * from './images';
 export * from './listing';
+export * from './loopback';
 export * from './money';
 export * from './problems';
 export * from './proxy';

@@ -23,17 +23,19 @@ export function cartsHandlers(deps: { carts: CartsService; idempotent: Idempoten
     getStoreCart: async ({ params }) => ({ status: 200, body: await carts.getCart(params.cartId) }),
     updateStoreCart: async ({ params, body }) => ({
       status: 200,
-      body: await carts.updateCart(params.cartId, body),
+      body: await deps.idempotent.transaction((trx) => carts.updateCart(params.cartId, body, trx)),
     }),
     addStoreCartItem: async (req) =>
       deps.idempotent.run(req, 200, (trx) => carts.addItem(req.params.cartId, req.body, trx)),
     updateStoreCartItem: async ({ params, body }) => ({
       status: 200,
-      body: await carts.updateItem(params.cartId, params.itemId, body),
+      body: await deps.idempotent.transaction((trx) =>
+        carts.updateItem(params.cartId, params.itemId, body, trx),
+      ),
     }),
     removeStoreCartItem: async ({ params }) => ({
       status: 200,
-      body: await carts.removeItem(params.cartId, params.itemId),
+      body: await deps.idempotent.transaction((trx) => carts.removeItem(params.cartId, params.itemId, trx)),
     }),
   } satisfies CartsHandlers;
 }

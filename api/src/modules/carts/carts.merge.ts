@@ -5,9 +5,8 @@ import type { components } from '../../generated/openapi.js';
 import { newId } from '../../lib/ids.js';
 import { newCartId } from './cart-id.js';
 import * as repo from './carts.repository.js';
-import { MAX_LINE_QUANTITY } from './carts.service.js';
 import { type Cart, toCartView } from './carts.views.js';
-import { cartNotFound, isForSale, loadCartState } from './pricing.js';
+import { cartNotFound, isForSale, loadCartState, MAX_LINE_QUANTITY } from './pricing.js';
 
 type Db = Kysely<Database>;
 type CustomerCart = components['schemas']['CustomerCart'];

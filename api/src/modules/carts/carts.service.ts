@@ -4,14 +4,12 @@ import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { newId } from '../../lib/ids.js';
 import { newCartId } from './cart-id.js';
+import { attachCustomerCart, customerCart } from './carts.merge.js';
 import * as repo from './carts.repository.js';
 import { type Cart, toCartView } from './carts.views.js';
-import { type CartState, cartNotFound, isForSale, loadCartState } from './pricing.js';
+import { cartNotFound, isForSale, loadCartState, MAX_LINE_QUANTITY } from './pricing.js';
 
 type Schemas = components['schemas'];
-
-/** Most units one line may hold (the schema allows up to 1000 so larger asks get a clear 422). */
-export const MAX_LINE_QUANTITY = 100;
 
 export interface CartsServiceDeps {
   db: Kysely<Database>;
@@ -20,14 +18,9 @@ export interface CartsServiceDeps {
 /**
  * Storefront carts. Every write locks the cart row first (`FOR UPDATE`), so writes to one cart —
  * and a checkout of it — run one after the other, and a completed cart can never change.
- * Writes take an optional transaction (an idempotent request runs them in its own).
+ * Writes run in the transaction they are given (the request's write owner opens it).
  */
 export function createCartsService({ db }: CartsServiceDeps) {
-  const inTransaction = <T>(
-    trx: Kysely<Database> | undefined,
-    work: (trx: Kysely<Database>) => Promise<T>,
-  ) => (trx ? work(trx) : db.transaction().execute(work));
-
   /** Locks an active cart for a change; `not_found` / `cart_completed` otherwise. */
   async function lockActiveCart(trx: Kysely<Database>, cartId: string): Promise<repo.CartRow> {
     const cart = await repo.findCart(trx, cartId, { lock: true });
@@ -80,11 +73,9 @@ export function createCartsService({ db }: CartsServiceDeps) {
 
   return {
     /** Creates an empty active cart in a currency. */
-    async createCart(input: Schemas['CartCreate'], trx?: Kysely<Database>): Promise<Cart> {
-      return inTransaction(trx, async (t) => {
-        const cart = await repo.insertCart(t, { id: newCartId(), currency: input.currency });
-        return toCartView(await loadCartState(t, cart.id, { lock: false }));
-      });
+    async createCart(input: Schemas['CartCreate'], trx: Kysely<Database>): Promise<Cart> {
+      const cart = await repo.insertCart(trx, { id: newCartId(), currency: input.currency });
+      return toCartView(await loadCartState(trx, cart.id, { lock: false }));
     },
 
     /** The cart priced from the current catalog; `not_found` for an unknown id. */
@@ -93,36 +84,32 @@ export function createCartsService({ db }: CartsServiceDeps) {
     },
 
     /** Sets or clears the email and shipping address. */
-    async updateCart(cartId: string, input: Schemas['CartUpdate'], trx?: Kysely<Database>): Promise<Cart> {
-      return inTransaction(trx, async (t) => {
-        await lockActiveCart(t, cartId);
-        const address = input.shipping_address;
-        await repo.updateCartContact(t, cartId, {
-          email: input.email,
-          shippingAddress:
-            address === undefined ? undefined : address === null ? null : JSON.stringify(normalize(address)),
-        });
-        return afterChange(t, cartId);
+    async updateCart(cartId: string, input: Schemas['CartUpdate'], trx: Kysely<Database>): Promise<Cart> {
+      await lockActiveCart(trx, cartId);
+      const address = input.shipping_address;
+      await repo.updateCartContact(trx, cartId, {
+        email: input.email,
+        shippingAddress:
+          address === undefined ? undefined : address === null ? null : JSON.stringify(normalize(address)),
       });
+      return afterChange(trx, cartId);
     },
 
     /** Adds units of a variant; a variant already in the cart grows its line instead. */
-    async addItem(cartId: string, input: Schemas['CartItemAdd'], trx?: Kysely<Database>): Promise<Cart> {
-      return inTransaction(trx, async (t) => {
-        const cart = await lockActiveCart(t, cartId);
-        const existing = await repo.findItemByVariant(t, cartId, input.variant_id);
-        const quantity = (existing?.quantity ?? 0) + input.quantity;
-        await checkVariant(t, cart, input.variant_id, quantity);
-        if (existing) {
-          await repo.updateItemQuantity(t, existing.id, quantity);
-        } else {
-          const row = { id: newId('item'), cart_id: cartId, variant_id: input.variant_id, quantity };
-          if (!(await repo.upsertItem(t, row))) {
-            throw new AppError('variant_unavailable', `The variant ${input.variant_id} is not for sale.`);
-          }
+    async addItem(cartId: string, input: Schemas['CartItemAdd'], trx: Kysely<Database>): Promise<Cart> {
+      const cart = await lockActiveCart(trx, cartId);
+      const existing = await repo.findItemByVariant(trx, cartId, input.variant_id);
+      const quantity = (existing?.quantity ?? 0) + input.quantity;
+      await checkVariant(trx, cart, input.variant_id, quantity);
+      if (existing) {
+        await repo.updateItemQuantity(trx, existing.id, quantity);
+      } else {
+        const row = { id: newId('item'), cart_id: cartId, variant_id: input.variant_id, quantity };
+        if (!(await repo.upsertItem(trx, row))) {
+          throw new AppError('variant_unavailable', `The variant ${input.variant_id} is not for sale.`);
         }
-        return afterChange(t, cartId, true);
-      });
+      }
+      return afterChange(trx, cartId, true);
     },
 
     /** Sets the quantity of a line, checking its variant again. */
@@ -130,26 +117,29 @@ export function createCartsService({ db }: CartsServiceDeps) {
       cartId: string,
       itemId: string,
       input: Schemas['CartItemUpdate'],
-      trx?: Kysely<Database>,
+      trx: Kysely<Database>,
     ): Promise<Cart> {
-      return inTransaction(trx, async (t) => {
-        const cart = await lockActiveCart(t, cartId);
-        const item = await repo.findItem(t, cartId, itemId);
-        if (!item) throw itemNotFound(cartId, itemId);
-        await checkVariant(t, cart, item.variant_id, input.quantity);
-        await repo.updateItemQuantity(t, item.id, input.quantity);
-        return afterChange(t, cartId, input.quantity > item.quantity);
-      });
+      const cart = await lockActiveCart(trx, cartId);
+      const item = await repo.findItem(trx, cartId, itemId);
+      if (!item) throw itemNotFound(cartId, itemId);
+      await checkVariant(trx, cart, item.variant_id, input.quantity);
+      await repo.updateItemQuantity(trx, item.id, input.quantity);
+      return afterChange(trx, cartId, input.quantity > item.quantity);
     },
 
     /** Removes a line, whatever the state of its variant. */
-    async removeItem(cartId: string, itemId: string, trx?: Kysely<Database>): Promise<Cart> {
-      return inTransaction(trx, async (t) => {
-        await lockActiveCart(t, cartId);
-        if (!(await repo.deleteItem(t, cartId, itemId))) throw itemNotFound(cartId, itemId);
-        return afterChange(t, cartId);
-      });
+    async removeItem(cartId: string, itemId: string, trx: Kysely<Database>): Promise<Cart> {
+      await lockActiveCart(trx, cartId);
+      if (!(await repo.deleteItem(trx, cartId, itemId))) throw itemNotFound(cartId, itemId);
+      return afterChange(trx, cartId);
     },
+
+    /** The customer's active cart, or `not_found`. */
+    customerCart: (customerId: string): Promise<Cart> => customerCart(db, customerId),
+
+    /** Attaches, merges or creates the signed-in customer's cart (`POST /store/customers/me/cart`). */
+    attachCustomerCart: (input: Parameters<typeof attachCustomerCart>[1], trx: Kysely<Database>) =>
+      attachCustomerCart(trx, input),
   };
 }
 

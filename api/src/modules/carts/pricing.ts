@@ -10,6 +10,9 @@ export type CartProblem = components['schemas']['CartProblem'];
 /** Why a line cannot be bought now; null when it can. */
 export type LineIssue = 'variant_unavailable' | 'currency_mismatch' | 'quantity_limit_exceeded' | null;
 
+/** Most units one line may hold (the schema allows up to 1000 so larger asks get a clear 422). */
+export const MAX_LINE_QUANTITY = 100;
+
 /** Largest amount the API can express (the spec's `MinorUnits` maximum). */
 export const MAX_AMOUNT = 999_999_999_999;
 

@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
+import type { Idempotency } from '../../http/idempotency.js';
 import type { OperationHandlers } from '../../http/operations.js';
 import type { Principal } from '../../http/principal.js';
-import { attachCustomerCart, customerCart } from '../carts/index.js';
+import type { CartsService } from '../carts/index.js';
 import type { OrdersService } from '../orders/index.js';
 import type { CustomersService } from './customers.service.js';
 
@@ -37,9 +36,10 @@ export function customerIdOf(principal: Principal): string {
 export function customerHandlers(deps: {
   customers: CustomersService;
   orders: OrdersService;
-  db: Kysely<Database>;
+  carts: CartsService;
+  idempotent: Idempotency;
 }) {
-  const { customers, orders } = deps;
+  const { customers, orders, carts, idempotent } = deps;
   return {
     getStoreCustomer: async ({ principal }) => ({
       status: 200,
@@ -47,7 +47,7 @@ export function customerHandlers(deps: {
     }),
     updateStoreCustomer: async ({ principal, body }) => ({
       status: 200,
-      body: await customers.update(customerIdOf(principal), body),
+      body: await idempotent.transaction((trx) => customers.update(customerIdOf(principal), body, trx)),
     }),
     listStoreCustomerAddresses: async ({ principal }) => ({
       status: 200,
@@ -55,14 +55,20 @@ export function customerHandlers(deps: {
     }),
     createStoreCustomerAddress: async ({ principal, body }) => ({
       status: 201,
-      body: await customers.createAddress(customerIdOf(principal), body),
+      body: await idempotent.transaction((trx) =>
+        customers.createAddress(customerIdOf(principal), body, trx),
+      ),
     }),
     updateStoreCustomerAddress: async ({ principal, params, body }) => ({
       status: 200,
-      body: await customers.updateAddress(customerIdOf(principal), params.addressId, body),
+      body: await idempotent.transaction((trx) =>
+        customers.updateAddress(customerIdOf(principal), params.addressId, body, trx),
+      ),
     }),
     deleteStoreCustomerAddress: async ({ principal, params }) => {
-      await customers.deleteAddress(customerIdOf(principal), params.addressId);
+      await idempotent.transaction((trx) =>
+        customers.deleteAddress(customerIdOf(principal), params.addressId, trx),
+      );
       return { status: 204 };
     },
     listStoreCustomerOrders: async ({ principal, query }) => ({
@@ -79,16 +85,15 @@ export function customerHandlers(deps: {
     }),
     getStoreCustomerCart: async ({ principal }) => ({
       status: 200,
-      body: await customerCart(deps.db, customerIdOf(principal)),
+      body: await carts.customerCart(customerIdOf(principal)),
     }),
     attachStoreCustomerCart: async ({ principal, body }) => ({
       status: 200,
-      body: await deps.db.transaction().execute((trx) =>
-        attachCustomerCart(trx, {
-          customerId: customerIdOf(principal),
-          guestCartId: body.guest_cart_id,
-          currency: body.currency,
-        }),
+      body: await idempotent.transaction((trx) =>
+        carts.attachCustomerCart(
+          { customerId: customerIdOf(principal), guestCartId: body.guest_cart_id, currency: body.currency },
+          trx,
+        ),
       ),
     }),
   } satisfies CustomerHandlers;

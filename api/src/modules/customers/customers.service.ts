@@ -18,8 +18,6 @@ const addressNotFound = (id: string) => new AppError('not_found', `You have no s
 
 /** Customer accounts: created on first sign-in, kept in step with the identity provider's claims. */
 export function createCustomersService({ db }: { db: Kysely<Database> }) {
-  const inTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) => db.transaction().execute(work);
-
   /** Locks the customer row: address changes of one customer run one after the other. */
   const lockCustomer = async (trx: Kysely<Database>, id: string) => {
     const row = await repo.findById(trx, id, { lock: true });
@@ -36,7 +34,7 @@ export function createCustomersService({ db }: { db: Kysely<Database> }) {
     async signIn(identity: VerifiedIdentity): Promise<repo.CustomerRow> {
       const current = await repo.findByUid(db, identity.uid);
       if (current && !differs(current, identity)) return current;
-      return inTransaction(async (trx) => {
+      return db.transaction().execute(async (trx) => {
         const existing = await repo.findByUid(trx, identity.uid, { lock: true });
         if (!existing) {
           const inserted = await repo.insertCustomer(trx, {
@@ -80,14 +78,16 @@ export function createCustomersService({ db }: { db: Kysely<Database> }) {
       return toCustomer(row);
     },
 
-    async update(customerId: string, input: Schemas['CustomerUpdate']): Promise<Customer> {
-      return inTransaction(async (trx) => {
-        const row = await lockCustomer(trx, customerId);
-        if (input.name === undefined || input.name === row.name) return toCustomer(row);
-        const updated = await repo.updateCustomer(trx, customerId, { name: input.name });
-        await recordEvents(trx, [customerEvent('customer.updated', updated)]);
-        return toCustomer(updated);
-      });
+    async update(
+      customerId: string,
+      input: Schemas['CustomerUpdate'],
+      trx: Kysely<Database>,
+    ): Promise<Customer> {
+      const row = await lockCustomer(trx, customerId);
+      if (input.name === undefined || input.name === row.name) return toCustomer(row);
+      const updated = await repo.updateCustomer(trx, customerId, { name: input.name });
+      await recordEvents(trx, [customerEvent('customer.updated', updated)]);
+      return toCustomer(updated);
     },
 
     async listAddresses(customerId: string): Promise<CustomerAddress[]> {
@@ -97,55 +97,51 @@ export function createCustomersService({ db }: { db: Kysely<Database> }) {
     async createAddress(
       customerId: string,
       input: Schemas['CustomerAddressCreate'],
+      trx: Kysely<Database>,
     ): Promise<CustomerAddress> {
-      return inTransaction(async (trx) => {
-        await lockCustomer(trx, customerId);
-        const count = await repo.countAddresses(trx, customerId);
-        if (count >= MAX_ADDRESSES) {
-          throw new AppError(
-            'conflict',
-            `An account keeps at most ${MAX_ADDRESSES} addresses; delete one first.`,
-          );
-        }
-        const isDefault = count === 0 || input.is_default === true;
-        if (isDefault) await repo.clearDefault(trx, customerId);
-        const row = await repo.insertAddress(trx, {
-          id: newId('addr'),
-          customer_id: customerId,
-          label: input.label ?? null,
-          is_default: isDefault,
-          address: input.address,
-        });
-        return toAddress(row);
+      await lockCustomer(trx, customerId);
+      const count = await repo.countAddresses(trx, customerId);
+      if (count >= MAX_ADDRESSES) {
+        throw new AppError(
+          'conflict',
+          `An account keeps at most ${MAX_ADDRESSES} addresses; delete one first.`,
+        );
+      }
+      const isDefault = count === 0 || input.is_default === true;
+      if (isDefault) await repo.clearDefault(trx, customerId);
+      const row = await repo.insertAddress(trx, {
+        id: newId('addr'),
+        customer_id: customerId,
+        label: input.label ?? null,
+        is_default: isDefault,
+        address: input.address,
       });
+      return toAddress(row);
     },
 
     async updateAddress(
       customerId: string,
       id: string,
       input: Schemas['CustomerAddressUpdate'],
+      trx: Kysely<Database>,
     ): Promise<CustomerAddress> {
-      return inTransaction(async (trx) => {
-        await lockCustomer(trx, customerId);
-        if (!(await repo.findAddress(trx, customerId, id))) throw addressNotFound(id);
-        if (input.is_default) await repo.clearDefault(trx, customerId);
-        const row = await repo.updateAddress(trx, customerId, id, {
-          ...(input.label === undefined ? {} : { label: input.label }),
-          ...(input.is_default ? { is_default: true } : {}),
-          ...(input.address === undefined ? {} : { address: input.address }),
-        });
-        if (!row) throw addressNotFound(id);
-        return toAddress(row);
+      await lockCustomer(trx, customerId);
+      if (!(await repo.findAddress(trx, customerId, id))) throw addressNotFound(id);
+      if (input.is_default) await repo.clearDefault(trx, customerId);
+      const row = await repo.updateAddress(trx, customerId, id, {
+        ...(input.label === undefined ? {} : { label: input.label }),
+        ...(input.is_default ? { is_default: true } : {}),
+        ...(input.address === undefined ? {} : { address: input.address }),
       });
+      if (!row) throw addressNotFound(id);
+      return toAddress(row);
     },
 
-    async deleteAddress(customerId: string, id: string): Promise<void> {
-      await inTransaction(async (trx) => {
-        await lockCustomer(trx, customerId);
-        const gone = await repo.deleteAddress(trx, customerId, id);
-        if (!gone) throw addressNotFound(id);
-        if (gone.is_default) await repo.promoteNewestAddress(trx, customerId);
-      });
+    async deleteAddress(customerId: string, id: string, trx: Kysely<Database>): Promise<void> {
+      await lockCustomer(trx, customerId);
+      const gone = await repo.deleteAddress(trx, customerId, id);
+      if (!gone) throw addressNotFound(id);
+      if (gone.is_default) await repo.promoteNewestAddress(trx, customerId);
     },
 
     /**

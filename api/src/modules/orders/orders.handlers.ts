@@ -58,7 +58,9 @@ export function orderHandlers(deps: {
       ),
     cancelSellerOrder: async ({ principal, params }) => ({
       status: 200,
-      body: await orders.cancel(sellerIdOf(principal), params.sellerOrderId),
+      body: await deps.idempotent.transaction((trx) =>
+        orders.cancel(sellerIdOf(principal), params.sellerOrderId, trx),
+      ),
     }),
     listAdminOrders: async ({ query }) => ({ status: 200, body: await orders.listAll(query) }),
     getSellerBalance: async ({ principal }) => ({

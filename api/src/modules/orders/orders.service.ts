@@ -181,35 +181,33 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
     },
 
     /** Cancels a seller order before anything shipped: restock, void its payment part, reverse its ledger entries. */
-    async cancel(sellerId: string, id: string): Promise<SellerOrder> {
-      return db.transaction().execute(async (trx) => {
-        const so = await lockOwn(trx, sellerId, id);
-        if (so.status !== 'open') {
-          throw new AppError(
-            'invalid_state',
-            `A ${so.status.replace('_', ' ')} seller order cannot be cancelled: only one with nothing shipped.`,
-          );
-        }
-        const { lines } = await repo.loadSellerOrderParts(trx, [id]);
-        const restock = lines.flatMap((l) =>
-          l.variant_id ? [{ variantId: l.variant_id, quantity: l.quantity }] : [],
+    async cancel(sellerId: string, id: string, trx: Kysely<Database>): Promise<SellerOrder> {
+      const so = await lockOwn(trx, sellerId, id);
+      if (so.status !== 'open') {
+        throw new AppError(
+          'invalid_state',
+          `A ${so.status.replace('_', ' ')} seller order cannot be cancelled: only one with nothing shipped.`,
         );
-        const restocked = await returnStock(trx, restock);
-        const payment = await repo.findPayment(trx, so.order_id);
-        await payments.void({ providerRef: payment.provider_ref, amount: so.total, currency: so.currency });
-        await repo.addToPayment(trx, payment.id, { voided: so.total });
-        await repo.updateSellerOrder(trx, id, { status: 'cancelled', payment_status: 'voided' });
-        await ledgerBook.cancelled(trx, money(so));
-        const orderStatus = await repo.refreshOrderStatus(trx, so.order_id);
-        await recordEvents(trx, [
-          orderEvent('seller_order.cancelled', so.order_id, sellerId, sellerOrderEventData(so)),
-          ...restocked.map((change) => inventoryUpdated(change, sellerId)),
-          ...(orderStatus === 'cancelled'
-            ? [orderEvent('order.cancelled', so.order_id, null, { order_id: so.order_id })]
-            : []),
-        ]);
-        return sellerOrderView(trx, sellerId, id);
-      });
+      }
+      const { lines } = await repo.loadSellerOrderParts(trx, [id]);
+      const restock = lines.flatMap((l) =>
+        l.variant_id ? [{ variantId: l.variant_id, quantity: l.quantity }] : [],
+      );
+      const restocked = await returnStock(trx, restock);
+      const payment = await repo.findPayment(trx, so.order_id);
+      await payments.void({ providerRef: payment.provider_ref, amount: so.total, currency: so.currency });
+      await repo.addToPayment(trx, payment.id, { voided: so.total });
+      await repo.updateSellerOrder(trx, id, { status: 'cancelled', payment_status: 'voided' });
+      await ledgerBook.cancelled(trx, money(so));
+      const orderStatus = await repo.refreshOrderStatus(trx, so.order_id);
+      await recordEvents(trx, [
+        orderEvent('seller_order.cancelled', so.order_id, sellerId, sellerOrderEventData(so)),
+        ...restocked.map((change) => inventoryUpdated(change, sellerId)),
+        ...(orderStatus === 'cancelled'
+          ? [orderEvent('order.cancelled', so.order_id, null, { order_id: so.order_id })]
+          : []),
+      ]);
+      return sellerOrderView(trx, sellerId, id);
     },
   };
 }

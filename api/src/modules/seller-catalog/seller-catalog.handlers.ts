@@ -41,19 +41,27 @@ export function sellerCatalogHandlers({
     }),
     updateSellerProduct: async ({ principal, params, body }) => ({
       status: 200,
-      body: await sellerCatalog.updateProduct(sellerIdOf(principal), params.productId, body),
+      body: await idempotent.transaction((trx, steps) =>
+        sellerCatalog.updateProduct(sellerIdOf(principal), params.productId, body, trx, steps),
+      ),
     }),
     deleteSellerProduct: async ({ principal, params }) => {
-      await sellerCatalog.deleteProduct(sellerIdOf(principal), params.productId);
+      await idempotent.transaction((trx, steps) =>
+        sellerCatalog.deleteProduct(sellerIdOf(principal), params.productId, trx, steps),
+      );
       return { status: 204 };
     },
     publishSellerProduct: async ({ principal, params }) => ({
       status: 200,
-      body: await sellerCatalog.setStatus(sellerIdOf(principal), params.productId, 'published'),
+      body: await idempotent.transaction((trx) =>
+        sellerCatalog.setStatus(sellerIdOf(principal), params.productId, 'published', trx),
+      ),
     }),
     unpublishSellerProduct: async ({ principal, params }) => ({
       status: 200,
-      body: await sellerCatalog.setStatus(sellerIdOf(principal), params.productId, 'draft'),
+      body: await idempotent.transaction((trx) =>
+        sellerCatalog.setStatus(sellerIdOf(principal), params.productId, 'draft', trx),
+      ),
     }),
     createSellerVariant: async (req) => {
       const sellerId = sellerIdOf(req.principal);
@@ -64,15 +72,14 @@ export function sellerCatalogHandlers({
     },
     updateSellerVariant: async ({ principal, params, body }) => ({
       status: 200,
-      body: await sellerCatalog.updateVariant(
-        sellerIdOf(principal),
-        params.productId,
-        params.variantId,
-        body,
+      body: await idempotent.transaction((trx) =>
+        sellerCatalog.updateVariant(sellerIdOf(principal), params.productId, params.variantId, body, trx),
       ),
     }),
     deleteSellerVariant: async ({ principal, params }) => {
-      await sellerCatalog.deleteVariant(sellerIdOf(principal), params.productId, params.variantId);
+      await idempotent.transaction((trx) =>
+        sellerCatalog.deleteVariant(sellerIdOf(principal), params.productId, params.variantId, trx),
+      );
       return { status: 204 };
     },
     updateSellerInventory: async (req) => {

@@ -1,6 +1,7 @@
 import { AppError, type FieldError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { newestFirstPage } from '../../lib/cursor.js';
+import type { WriteSteps } from '../../http/idempotency.js';
 import { newId } from '../../lib/ids.js';
 import type { ImageJson } from '../catalog/catalog.table.js';
 import { refreshPriceRanges } from '../catalog/index.js';
@@ -11,7 +12,7 @@ import * as repo from './seller-catalog.repository.js';
 import {
   assertSkusFree,
   type Db,
-  inTransaction,
+  explainingConstraints,
   lockOwnedProduct,
   readSellerProduct,
   type SellerProduct,
@@ -43,7 +44,7 @@ export interface ListSellerProductsInput {
 /**
  * A seller's own catalog: its products in every status, their variants, prices and stock. Every
  * operation is scoped to one seller; another seller's product or variant is reported as not found.
- * Writes that take an optional `trx` join that transaction (an idempotent request's), else open one.
+ * Writes run in the transaction they are given (the request's write owner opens it).
  */
 export function createSellerCatalogService({
   db,
@@ -76,7 +77,7 @@ export function createSellerCatalogService({
     getProduct: (sellerId: string, productId: string) => readSellerProduct(db, sellerId, productId),
 
     /** Creates a draft product with its options, variants and prices. */
-    createProduct(sellerId: string, input: SellerProductCreate, trx?: Db): Promise<SellerProduct> {
+    createProduct(sellerId: string, input: SellerProductCreate, trx: Db): Promise<SellerProduct> {
       const options = input.options ?? [];
       const errors: FieldError[] = [...checkOptions(options)];
       const skus = new Map<string, number>();
@@ -104,7 +105,7 @@ export function createSellerCatalogService({
       });
       throwIfAny(errors);
 
-      return inTransaction(db, trx, async (trx) => {
+      return explainingConstraints(async () => {
         const categoryId = await resolveCategory(trx, input.category);
         if (await repo.isHandleTaken(trx, input.handle)) {
           throw new AppError('conflict', `The handle '${input.handle}' is already taken.`);
@@ -151,13 +152,15 @@ export function createSellerCatalogService({
     },
 
     /** Changes the given fields; nothing is written (and no event recorded) when nothing differs. */
-    async updateProduct(
+    updateProduct(
       sellerId: string,
       productId: string,
       input: SellerProductUpdate,
+      trx: Db,
+      steps: Pick<WriteSteps, 'onCommit'>,
     ): Promise<SellerProduct> {
-      let dropped: ImageJson[] = [];
-      const updated = await inTransaction(db, undefined, async (trx) => {
+      return explainingConstraints(async () => {
+        let dropped: ImageJson[] = [];
         const current = await lockOwnedProduct(trx, sellerId, productId);
         const patch: Parameters<typeof repo.updateProduct>[2] = {};
         if (input.handle !== undefined && input.handle !== current.handle) {
@@ -197,15 +200,19 @@ export function createSellerCatalogService({
             }),
           ]);
         }
+        if (dropped.length > 0) steps.onCommit(() => afterImagesDropped(productId, dropped));
         return readSellerProduct(trx, sellerId, productId);
       });
-      if (dropped.length > 0) await afterImagesDropped(productId, dropped);
-      return updated;
     },
 
-    /** Deletes a product with its options, variants and prices (and then its stored images). */
-    async deleteProduct(sellerId: string, productId: string): Promise<void> {
-      const images = await inTransaction(db, undefined, async (trx) => {
+    /** Deletes a product with its options, variants and prices (and, once committed, its stored images). */
+    deleteProduct(
+      sellerId: string,
+      productId: string,
+      trx: Db,
+      steps: Pick<WriteSteps, 'onCommit'>,
+    ): Promise<void> {
+      return explainingConstraints(async () => {
         const current = await lockOwnedProduct(trx, sellerId, productId);
         const variants = await findVariants(trx, productId);
         await repo.deleteProduct(trx, productId);
@@ -218,17 +225,21 @@ export function createSellerCatalogService({
             variants: variants.map((v) => ({ variant_id: v.id, sku: v.sku })),
           }),
         ]);
-        return current.images;
+        steps.onCommit(() => afterImagesDropped(productId, current.images));
       });
-      await afterImagesDropped(productId, images);
     },
 
     /**
      * Moves a product to `published` or back to `draft`; the same status again changes nothing.
      * Publishing needs a variant with a price, so the store never shows a product nobody can buy.
      */
-    setStatus(sellerId: string, productId: string, status: 'published' | 'draft'): Promise<SellerProduct> {
-      return inTransaction(db, undefined, async (trx) => {
+    setStatus(
+      sellerId: string,
+      productId: string,
+      status: 'published' | 'draft',
+      trx: Db,
+    ): Promise<SellerProduct> {
+      return explainingConstraints(async () => {
         const current = await lockOwnedProduct(trx, sellerId, productId);
         if (current.status !== status) {
           if (status === 'published') {
@@ -261,24 +272,24 @@ export function createSellerCatalogService({
       sellerId: string,
       productId: string,
       input: Schemas['SellerVariantCreate'],
-      trx?: Db,
-    ): Promise<SellerProduct> =>
-      inTransaction(db, trx, (trx) => createVariant(trx, sellerId, productId, input)),
+      trx: Db,
+    ): Promise<SellerProduct> => explainingConstraints(() => createVariant(trx, sellerId, productId, input)),
 
     updateVariant: (
       sellerId: string,
       productId: string,
       variantId: string,
       input: Schemas['SellerVariantUpdate'],
+      trx: Db,
     ): Promise<SellerProduct> =>
-      inTransaction(db, undefined, (trx) => updateVariant(trx, sellerId, productId, variantId, input)),
+      explainingConstraints(() => updateVariant(trx, sellerId, productId, variantId, input)),
 
-    deleteVariant: (sellerId: string, productId: string, variantId: string): Promise<void> =>
-      inTransaction(db, undefined, (trx) => deleteVariant(trx, sellerId, productId, variantId)),
+    deleteVariant: (sellerId: string, productId: string, variantId: string, trx: Db): Promise<void> =>
+      explainingConstraints(() => deleteVariant(trx, sellerId, productId, variantId)),
 
     /** Sets or adjusts the stock of many variants, all or nothing. */
-    updateInventory: (sellerId: string, input: Schemas['InventoryUpdate'], trx?: Db) =>
-      inTransaction(db, trx, (trx) => updateInventory(trx, sellerId, input.items)),
+    updateInventory: (sellerId: string, input: Schemas['InventoryUpdate'], trx: Db) =>
+      explainingConstraints(() => updateInventory(trx, sellerId, input.items)),
   };
 }
 

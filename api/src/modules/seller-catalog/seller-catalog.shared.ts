@@ -62,16 +62,12 @@ export function toSellerProduct(row: SellerProductRow): SellerProduct {
 }
 
 /**
- * Runs `work` in the caller's transaction, or in a new one. Unique and foreign-key violations that
- * slip past the checks (two requests racing for the same handle or SKU) become 409s, never 500s.
+ * Runs `work` (in the transaction its caller was given). Unique and foreign-key violations that slip
+ * past the checks (two requests racing for the same handle or SKU) become 409s, never 500s.
  */
-export async function inTransaction<T>(
-  db: Db,
-  trx: Db | undefined,
-  work: (trx: Db) => Promise<T>,
-): Promise<T> {
+export async function explainingConstraints<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return trx ? await work(trx) : await db.transaction().execute(work);
+    return await work();
   } catch (err) {
     throw explainConstraint(err) ?? err;
   }

@@ -25,19 +25,23 @@ export function sellerAdminHandlers(deps: { sellers: SellerAdminService; idempot
     getAdminSeller: async ({ params }) => ({ status: 200, body: await sellers.get(params.sellerId) }),
     approveAdminSeller: async ({ params }) => ({
       status: 200,
-      body: await sellers.transition(params.sellerId, 'approve'),
+      body: await deps.idempotent.transaction((trx) => sellers.transition(params.sellerId, 'approve', trx)),
     }),
     suspendAdminSeller: async ({ params }) => ({
       status: 200,
-      body: await sellers.transition(params.sellerId, 'suspend'),
+      body: await deps.idempotent.transaction((trx) => sellers.transition(params.sellerId, 'suspend', trx)),
     }),
     reactivateAdminSeller: async ({ params }) => ({
       status: 200,
-      body: await sellers.transition(params.sellerId, 'reactivate'),
+      body: await deps.idempotent.transaction((trx) =>
+        sellers.transition(params.sellerId, 'reactivate', trx),
+      ),
     }),
     setAdminSellerCommission: async ({ params, body }) => ({
       status: 200,
-      body: await sellers.setCommission(params.sellerId, body.commission_bps),
+      body: await deps.idempotent.transaction((trx) =>
+        sellers.setCommission(params.sellerId, body.commission_bps, trx),
+      ),
     }),
     getAdminSettings: async () => ({ status: 200, body: await sellers.getSettings() }),
     updateAdminSettings: async ({ body }) => ({ status: 200, body: await sellers.updateSettings(body) }),

@@ -92,45 +92,41 @@ export function createSellerAdminService({ db }: { db: Kysely<Database> }) {
     },
 
     /** Moves a seller through its lifecycle; 409 `invalid_state` from a state the action does not leave. */
-    async transition(id: string, action: Transition): Promise<AdminSeller> {
+    async transition(id: string, action: Transition, trx: Kysely<Database>): Promise<AdminSeller> {
       const rule = TRANSITIONS[action];
-      return db.transaction().execute(async (trx) => {
-        const row = await load(trx, id, true);
-        if (!rule.from.includes(row.status)) {
-          throw new AppError(
-            'invalid_state',
-            `A ${row.status} seller cannot be ${action === 'approve' ? 'approved' : `${action}ed`}.`,
-          );
-        }
-        await repo.updateSeller(trx, id, { status: rule.to });
-        await recordEvents(trx, [
-          {
-            type: rule.event,
-            aggregateType: 'seller',
-            aggregateId: id,
-            sellerId: id,
-            data: { seller_id: id, previous_status: row.status, status: rule.to },
-          },
-        ]);
-        return toAdminSeller(await load(trx, id));
-      });
+      const row = await load(trx, id, true);
+      if (!rule.from.includes(row.status)) {
+        throw new AppError(
+          'invalid_state',
+          `A ${row.status} seller cannot be ${action === 'approve' ? 'approved' : `${action}ed`}.`,
+        );
+      }
+      await repo.updateSeller(trx, id, { status: rule.to });
+      await recordEvents(trx, [
+        {
+          type: rule.event,
+          aggregateType: 'seller',
+          aggregateId: id,
+          sellerId: id,
+          data: { seller_id: id, previous_status: row.status, status: rule.to },
+        },
+      ]);
+      return toAdminSeller(await load(trx, id));
     },
 
-    async setCommission(id: string, bps: number | null): Promise<AdminSeller> {
-      return db.transaction().execute(async (trx) => {
-        const row = await load(trx, id, true);
-        await repo.updateSeller(trx, id, { commission_bps: bps });
-        await recordEvents(trx, [
-          {
-            type: 'seller.commission_changed',
-            aggregateType: 'seller',
-            aggregateId: id,
-            sellerId: id,
-            data: { seller_id: id, previous_commission_bps: row.commission_bps, commission_bps: bps },
-          },
-        ]);
-        return toAdminSeller(await load(trx, id));
-      });
+    async setCommission(id: string, bps: number | null, trx: Kysely<Database>): Promise<AdminSeller> {
+      const row = await load(trx, id, true);
+      await repo.updateSeller(trx, id, { commission_bps: bps });
+      await recordEvents(trx, [
+        {
+          type: 'seller.commission_changed',
+          aggregateType: 'seller',
+          aggregateId: id,
+          sellerId: id,
+          data: { seller_id: id, previous_commission_bps: row.commission_bps, commission_bps: bps },
+        },
+      ]);
+      return toAdminSeller(await load(trx, id));
     },
 
     getSettings: () => repo.getSettings(db),

@@ -86,7 +86,9 @@ function side({ webhooks, idempotent }: Deps, ownerOf: (principal: Principal) =>
       params,
     }: Req<'redeliverSellerWebhookDelivery', 'redeliverAdminWebhookDelivery'>) => ({
       status: 202 as const,
-      body: await webhooks.redeliver(ownerOf(principal), params.endpointId, params.deliveryId),
+      body: await idempotent.transaction((trx) =>
+        webhooks.redeliver(ownerOf(principal), params.endpointId, params.deliveryId, trx),
+      ),
     }),
     replay: async (req: Req<'replaySellerWebhookEvents', 'replayAdminWebhookEvents'>) => {
       const owner = ownerOf(req.principal);

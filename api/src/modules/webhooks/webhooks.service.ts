@@ -157,7 +157,7 @@ export function createWebhooksService(deps: {
     async create(
       owner: Owner,
       input: Omit<Schemas['WebhookEndpointCreate'], 'url'> & { url: CheckedUrl },
-      trx: Kysely<Database> = db,
+      trx: Kysely<Database>,
     ): Promise<WithSecret> {
       checkTypesFor(owner, input.event_types);
       const now = clock();
@@ -224,7 +224,7 @@ export function createWebhooksService(deps: {
       owner: Owner,
       id: string,
       input: Schemas['WebhookSecretRotate'] | undefined,
-      trx: Kysely<Database> = db,
+      trx: Kysely<Database>,
     ): Promise<WithSecret> {
       const now = clock();
       // Locks the endpoint: a concurrent rotation waits and then sees this one's secret as the newest.
@@ -271,15 +271,17 @@ export function createWebhooksService(deps: {
     },
 
     /** Queues a delivery for an attempt now, whatever its status; 409 while the endpoint is disabled. */
-    async redeliver(owner: Owner, endpointId: string, deliveryId: string): Promise<WebhookDelivery> {
-      return db.transaction().execute(async (trx) => {
-        const endpoint = await load(trx, owner, endpointId);
-        requireEnabled(endpoint);
-        const row = await deliveriesRepo.requeueDelivery(trx, endpointId, deliveryId, clock());
-        if (!row)
-          throw new AppError('not_found', `The endpoint has no delivery with the id '${deliveryId}'.`);
-        return toDelivery(row, await deliveriesRepo.attemptsOf(trx, [row.id]));
-      });
+    async redeliver(
+      owner: Owner,
+      endpointId: string,
+      deliveryId: string,
+      trx: Kysely<Database>,
+    ): Promise<WebhookDelivery> {
+      const endpoint = await load(trx, owner, endpointId);
+      requireEnabled(endpoint);
+      const row = await deliveriesRepo.requeueDelivery(trx, endpointId, deliveryId, clock());
+      if (!row) throw new AppError('not_found', `The endpoint has no delivery with the id '${deliveryId}'.`);
+      return toDelivery(row, await deliveriesRepo.attemptsOf(trx, [row.id]));
     },
 
     /** Queues every event of [from, to) the endpoint may see and subscribes to; at most 31 days. */
@@ -287,7 +289,7 @@ export function createWebhooksService(deps: {
       owner: Owner,
       endpointId: string,
       input: Schemas['WebhookReplay'],
-      trx: Kysely<Database> = db,
+      trx: Kysely<Database>,
     ): Promise<Schemas['WebhookReplayResult']> {
       const from = new Date(input.from);
       const to = new Date(input.to);

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isLoopbackHost } from '@souk/storefront-kit';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
@@ -40,12 +41,10 @@ export interface Session {
  * exceptions are the API's Socket.IO endpoint (live updates) and its product images (`/media/`, which
  * the API names by `localhost` whatever loopback address the test reaches it on).
  */
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /** Whether a URL points at the test API (any of its loopback names, same port). */
 function isApi(url: URL, api: URL): boolean {
   if (url.origin === api.origin) return true;
-  return url.port === api.port && LOOPBACK.has(url.hostname) && LOOPBACK.has(api.hostname);
+  return url.port === api.port && isLoopbackHost(url.hostname) && isLoopbackHost(api.hostname);
 }
 
 /** The Firebase Auth emulator the sign-in pages talk to (its REST API and its provider widget), if any. */

@@ -1,4 +1,5 @@
 import { type CookieNames, cookieNames } from '../cookies';
+import { isLoopbackHost, LOOPBACK_HOSTS } from '../loopback';
 
 /** A theme's runtime configuration, read on the server only. */
 export interface StorefrontConfig {
@@ -38,8 +39,6 @@ function originOf(url: string): string | undefined {
   }
 }
 
-const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
-
 /**
  * The API's origin and, for an API on this machine, its other loopback names: the API names its own
  * media `http://localhost:PORT/media` while a theme may reach it as `http://127.0.0.1:PORT`.
@@ -48,8 +47,11 @@ function loopbackAliases(apiUrl: string): (string | undefined)[] {
   const origin = originOf(apiUrl);
   if (origin === undefined) return [];
   const url = new URL(origin);
-  if (!LOOPBACK.includes(url.hostname)) return [origin];
-  return [origin, ...LOOPBACK.map((host) => `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`)];
+  if (!isLoopbackHost(url.hostname)) return [origin];
+  return [
+    origin,
+    ...LOOPBACK_HOSTS.map((host) => `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`),
+  ];
 }
 
 /**
