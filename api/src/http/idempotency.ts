@@ -106,9 +106,11 @@ export function createIdempotency({ db, seal, lockMs = 30_000, waitMs = 10_000 }
     const commits: (() => Promise<void>)[] = [];
     let result: T;
     try {
-      result = await db.transaction().execute((trx) =>
-        work(trx, { onAbort: (step) => aborts.unshift(step), onCommit: (step) => commits.push(step) }),
-      );
+      result = await db
+        .transaction()
+        .execute((trx) =>
+          work(trx, { onAbort: (step) => aborts.unshift(step), onCommit: (step) => commits.push(step) }),
+        );
     } catch (err) {
       for (const step of aborts) await step();
       throw err;

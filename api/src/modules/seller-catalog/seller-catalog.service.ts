@@ -1,7 +1,7 @@
 import { AppError, type FieldError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { newestFirstPage } from '../../lib/cursor.js';
 import type { WriteSteps } from '../../http/idempotency.js';
+import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import type { ImageJson } from '../catalog/catalog.table.js';
 import { refreshPriceRanges } from '../catalog/index.js';
