@@ -6,6 +6,7 @@ import type { ContentService } from '../modules/content/index.js';
 import type { CustomersService } from '../modules/customers/index.js';
 import type { OrdersService } from '../modules/orders/index.js';
 import type { ReviewsService } from '../modules/reviews/index.js';
+import type { InputValidator } from './inputs.js';
 
 /** The services the account, review and content fields read through: the ones REST's handlers call. */
 export interface AccountDeps {
@@ -15,6 +16,7 @@ export interface AccountDeps {
   content: ContentService;
   /** The customer's active cart (`GET /store/customers/me/cart`); `not_found` when there is none. */
   customerCart: (customerId: string) => Promise<Cart>;
+  inputs: InputValidator;
 }
 
 /** Largest page REST's `limit` allows. */
@@ -62,11 +64,16 @@ function customerOf(principal: Principal): string {
  * the service method its REST operation calls, with the same arguments and the same errors.
  */
 export function accountResolvers(deps: AccountDeps): Resolvers {
-  const { customers, orders, reviews, content } = deps;
+  const { customers, orders, reviews, content, inputs } = deps;
   return {
     Query: {
       me: (_, __, { principal }) => customers.get(customerOf(principal)),
-      content: (_, { theme, kind, key }) => orNull(() => content.getPublished(theme, kind, key)),
+      content: (_, { theme, kind, key }) => {
+        // As REST's path parameters: a malformed theme or key is a 400, not a document never published.
+        inputs.checkParameter('theme', theme, 'theme');
+        inputs.checkParameter('contentKey', key, 'key');
+        return orNull(() => content.getPublished(theme, kind, key));
+      },
     },
     Customer: {
       addresses: (customer) => customers.listAddresses(customer.id),

@@ -209,6 +209,23 @@ describe('GraphQL: product reviews and content documents', () => {
     expect(rest.body.data).toEqual(data);
   });
 
+  it('refuses a malformed theme or key as REST refuses its path (400 validation_failed), not as unpublished', async () => {
+    const query = `query($theme: String!, $key: String!) { content(theme: $theme, kind: PAGE, key: $key) { key } }`;
+    for (const [variables, field] of [
+      [{ theme: 'Bad Theme', key: 'about' }, '/theme'],
+      [{ theme: 'bazaar', key: '-about' }, '/key'],
+    ] as const) {
+      const res = await graphql<{ content: null }>(api, { query, variables });
+      expect(res.body.data?.content).toBeNull();
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'validation_failed',
+        status: 400,
+        errors: [{ in: 'body', field }],
+      });
+    }
+    expect((await api.get('/store/content/bazaar/page/-about')).status).toBe(400);
+  });
+
   it('charges reviews pages by their size: a listing with every product’s reviews is refused before it runs', async () => {
     api.resetQueryCount();
     const res = await graphql(api, {

@@ -39,12 +39,13 @@ export function createInputValidator(document: object) {
   addFormats(ajv);
   ajv.addSchema(structuredClone(document), 'openapi');
   const compiled = new Map<string, ValidateFunction>();
-  const validatorOf = (schema: string) => {
-    let validate = compiled.get(schema);
+  /** The compiled validator of a JSON pointer into the spec (`/components/schemas/Cart`). */
+  const validatorOf = (pointer: string) => {
+    let validate = compiled.get(pointer);
     if (!validate) {
-      validate = ajv.getSchema(`openapi#/components/schemas/${schema}`);
-      if (!validate) throw new Error(`graphql: the spec has no schema ${schema}`);
-      compiled.set(schema, validate);
+      validate = ajv.getSchema(`openapi#${pointer}`);
+      if (!validate) throw new Error(`graphql: the spec has no schema at ${pointer}`);
+      compiled.set(pointer, validate);
     }
     return validate;
   };
@@ -54,13 +55,29 @@ export function createInputValidator(document: object) {
      * names where it came from (`input`, or '' when the value gathers top-level arguments).
      */
     check<T>(schema: string, value: unknown, argument: string): T {
-      const validate = validatorOf(schema);
+      const validate = validatorOf(`/components/schemas/${schema}`);
       if (validate(value)) return value as T;
       const errors = toFieldErrors(
         (validate.errors ?? []).map((e) => ({ ...e, instancePath: `/requestBody${e.instancePath}` })),
       ).map((e) => ({
         ...e,
         field: `${argument ? `/${argument}` : ''}${e.field.split('/').map(camelCase).join('/')}`,
+      }));
+      const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ');
+      throw new AppError('validation_failed', `Invalid arguments: ${detail}.`, { errors });
+    },
+    /**
+     * Checks one argument against the schema of the REST path or query parameter it stands for
+     * (`components/parameters/<parameter>`), so `content(theme: "Bad Theme")` is refused as
+     * `/store/content/Bad Theme/…` is.
+     */
+    checkParameter(parameter: string, value: string, argument: string): string {
+      const validate = validatorOf(`/components/parameters/${parameter}/schema`);
+      if (validate(value)) return value;
+      const errors = (validate.errors ?? []).map((e) => ({
+        in: 'body' as const,
+        field: `/${argument}`,
+        message: e.message ?? 'is invalid',
       }));
       const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ');
       throw new AppError('validation_failed', `Invalid arguments: ${detail}.`, { errors });
