@@ -2,10 +2,10 @@ import type { NewEvent, PluginContext, PluginDefinition, SoukEvent } from '@souk
 import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
+import { backoffMs } from '../lib/backoff.js';
 import type { Logger } from '../lib/logger.js';
 import type { BusEvent, EventBus, Subscription } from '../modules/events/bus.js';
 import { type DomainEvent, recordEvents } from '../modules/events/index.js';
-import { backoffMs } from '../modules/events/relay.js';
 import { observeHandled, pluginDeadLetters, pluginEvents } from '../observability/plugins.metrics.js';
 import { readPluginConfig } from './plugin-config.js';
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { backoffMs } from '../../lib/backoff.js';
 import type { Logger } from '../../lib/logger.js';
 import type { BusHandler, EventBus, SubscribeOptions, Subscription } from './bus.js';
 import { toBusEvent } from './envelope.js';
-import { backoffMs } from './relay.js';
 
 export interface EmbeddedBusOptions {
   db: Kysely<Database>;

@@ -1,7 +1,7 @@
 import { type Consumer, Kafka, type LogEntry, logLevel, type Producer } from 'kafkajs';
+import { backoffMs } from '../../lib/backoff.js';
 import type { Logger } from '../../lib/logger.js';
 import type { BusEvent, BusHandler, EventBus, SubscribeOptions, Subscription } from './bus.js';
-import { backoffMs } from './relay.js';
 
 export interface KafkaBusOptions {
   brokers: string[];

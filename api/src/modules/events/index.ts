@@ -8,4 +8,4 @@ export { type EventEnvelope, toBusEvent, toEnvelope } from './envelope.js';
 export type { EventData, EventEnvelopeOf, EventType } from './event-types.js';
 export type { OutboxTables } from './events.table.js';
 export { type DomainEvent, eventsOf, latestEventPosition, recordEvents } from './outbox.js';
-export { backoffMs, createRelay, type Relay } from './relay.js';
+export { createRelay, type Relay } from './relay.js';

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { backoffMs } from '../../lib/backoff.js';
 import type { Logger } from '../../lib/logger.js';
 import { createLoop } from '../../lib/loop.js';
 import { relayFailures, relayPublished } from '../../observability/metrics.js';
@@ -29,12 +30,6 @@ export interface Relay {
   /** Stops the loop after the batch in flight. */
   stop(): Promise<void>;
   stats(): RelayStats;
-}
-
-/** Exponential backoff with full jitter, capped: how long to wait after `failures` failed rounds. */
-export function backoffMs(failures: number, baseMs: number, capMs: number): number {
-  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, failures - 1));
-  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
 }
 
 /**
