@@ -1,46 +1,9 @@
 'use client';
 
+import { Field } from '@souk/storefront-kit/client';
 import { useActionState } from 'react';
 import { checkout } from '@/app/actions/checkout';
-import { type CheckoutField, type CheckoutState, countries, testPaymentMethods } from '@/lib/checkout-form';
-
-type FieldProps = {
-  name: CheckoutField;
-  label: string;
-  state: CheckoutState;
-  type?: string;
-  autoComplete?: string;
-  required?: boolean;
-};
-
-/** A labelled input whose API validation error (if any) is linked with aria-describedby. */
-function Field({ name, label, state, type = 'text', autoComplete, required = true }: FieldProps) {
-  const error = state.problem?.fields[name];
-  const errorId = `${name}-error`;
-  return (
-    <div className="field">
-      <label htmlFor={name}>
-        {label}
-        {!required && <span className="muted"> (optional)</span>}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        required={required}
-        defaultValue={state.values[name] ?? ''}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-      />
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
+import { type CheckoutState, countries, testPaymentMethods } from '@/lib/checkout-form';
 
 /**
  * The checkout form. Its Idempotency-Key is made when the page renders and sent with the form, so a

@@ -1,1 +1,2 @@
+export { Field, type FieldProps } from './field';
 export { useCookie } from './use-cookie';
