@@ -10,6 +10,7 @@ import {
 import { createProduct, SELLER_1 } from '../../../test/support/seller-catalog.js';
 import { buyableVariants, checkout, readyCart } from '../../../test/support/shopping.js';
 import { checkEvent } from '../../../test/support/spec-validator.js';
+import { signedInPerson } from '../../../test/support/staff.js';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 import type { components } from '../../generated/openapi.js';
 import { eventsOf, toEnvelope } from '../events/index.js';
@@ -52,13 +53,7 @@ describe.skipIf(!emulatorHost)(
         json: { email, role },
       });
       expect(invite.status).toBe(201);
-      const user = await signInWithIdp('google.com', { sub: `g-${unique()}`, email, email_verified: true });
-      const call = <T>(method: string, path: string, json?: unknown) =>
-        api.request<T>(method, path, {
-          key: null,
-          headers: { authorization: `Bearer ${user.idToken}` },
-          ...(json === undefined ? {} : { json }),
-        });
+      const { call } = await signedInPerson(api, email);
       return { id: invite.body.id, call };
     }
 

@@ -3,12 +3,12 @@ import {
   announceSkip,
   emulatorHost,
   identityEnv,
-  signInWithIdp,
   signUpWithPassword,
   skipReason,
   unique,
 } from '../../../test/support/firebase-emulator.js';
 import { specDocument } from '../../../test/support/spec-validator.js';
+import { operationsUnder, signedInPerson } from '../../../test/support/staff.js';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
@@ -18,14 +18,7 @@ type S = components['schemas'];
 announceSkip();
 
 describe('operator roles in the contract', () => {
-  type Op = { security?: Record<string, unknown>[]; 'x-souk-roles'?: string[]; description?: string };
-  const adminOps = Object.entries(specDocument.paths as Record<string, Record<string, Op>>)
-    .filter(([path]) => path.startsWith('/admin/'))
-    .flatMap(([path, item]) =>
-      Object.entries(item)
-        .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-        .map(([method, op]) => [`${method.toUpperCase()} ${path}`, op] as const),
-    );
+  const adminOps = operationsUnder('/admin/');
   const known =
     (specDocument.components?.schemas?.OperatorRole as { enum?: string[] } | undefined)?.enum ?? [];
 
@@ -52,16 +45,7 @@ describe.skipIf(!emulatorHost)(
       api.request<S['OperatorStaffMember']>('POST', '/admin/staff', { json: { email, role } });
 
     /** A person signed in with Google (verified email); their requests carry the token and no key. */
-    async function person(email = `ops-${unique()}@example.com`) {
-      const user = await signInWithIdp('google.com', { sub: `g-${unique()}`, email, email_verified: true });
-      const call = <T>(method: string, path: string, json?: unknown) =>
-        api.request<T>(method, path, {
-          key: null,
-          headers: { authorization: `Bearer ${user.idToken}` },
-          ...(json === undefined ? {} : { json }),
-        });
-      return { email, call };
-    }
+    const person = (email = `ops-${unique()}@example.com`) => signedInPerson(api, email);
 
     async function operatorStaff(role: S['OperatorRole']) {
       const p = await person();
