@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -11,6 +12,10 @@ export default defineConfig({
     // Fault tests stop and start the shared Kafka broker: they run alone (`npm run test:faults`).
     exclude: ['test/faults/**', '**/node_modules/**'],
     pool: 'forks',
+    // Two files at a time even on a 2-core machine (vitest's default there is one): a file spends much of
+    // its time waiting on the database server, the bus or the API it started, not on the CPU.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    minWorkers: 1,
     // Each file opens its own database (PGlite starts in seconds; a server database is created per file).
     testTimeout: 30_000,
     hookTimeout: 120_000,
