@@ -78,8 +78,10 @@ describe('build', () => {
   });
 
   it('installs from the packed tarball and runs with plain node, types included', async () => {
-    // Offline: the tarball, plus its dependencies packed from this workspace's node_modules.
-    const tarballs = [tarball, ...(await packDependencies(['openapi-fetch']))];
+    // Offline: the tarball, plus its dependencies (all of them: a fresh machine's npm cache has no
+    // registry metadata to resolve a missing one) packed from this workspace's node_modules.
+    const { dependencies } = JSON.parse(readFileSync(join(sdk, 'package.json'), 'utf8'));
+    const tarballs = [tarball, ...(await packDependencies(Object.keys(dependencies)))];
     const app = join(scratch, 'app');
     mkdirSync(app);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
@@ -128,13 +130,26 @@ souk.store.products.list({ limit: 'ten' });
   }, 180_000);
 });
 
-/** Packs each package (and its dependencies, recursively) from the workspace's node_modules. */
-async function packDependencies(names: string[], seen = new Set<string>()): Promise<string[]> {
+/**
+ * Where Node would find package `name` for code in `from`: the nearest `node_modules/<name>` walking up
+ * to the workspace root (a nested copy, e.g. engine.io-client's own `ws`, wins over the hoisted one).
+ */
+function resolvePackageDir(name: string, from: string): string {
+  for (let dir = from; dir.startsWith(root); dir = join(dir, '..')) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dir === root) break;
+  }
+  throw new Error(`${name} is not installed for ${from}`);
+}
+
+/** Packs each package (and its dependencies, recursively) as installed in the workspace's node_modules. */
+async function packDependencies(names: string[], from = root, seen = new Set<string>()): Promise<string[]> {
   const out: string[] = [];
   for (const name of names) {
-    if (seen.has(name)) continue;
-    seen.add(name);
-    const dir = join(root, 'node_modules', name);
+    const dir = resolvePackageDir(name, from);
+    if (seen.has(dir)) continue;
+    seen.add(dir);
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     const { stdout } = await run(
       'npm',
@@ -144,7 +159,7 @@ async function packDependencies(names: string[], seen = new Set<string>()): Prom
       },
     );
     out.push(join(scratch, JSON.parse(stdout)[0].filename));
-    out.push(...(await packDependencies(Object.keys(pkg.dependencies ?? {}), seen)));
+    out.push(...(await packDependencies(Object.keys(pkg.dependencies ?? {}), dir, seen)));
   }
   return out;
 }
