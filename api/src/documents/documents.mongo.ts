@@ -1,4 +1,5 @@
 import { type Collection, MongoClient, type Filter as MongoFilter, MongoServerError } from 'mongodb';
+import { backoffMs } from '../lib/backoff.js';
 import type { Logger } from '../lib/logger.js';
 import {
   assertName,
@@ -73,7 +74,57 @@ function duplicate(err: unknown): never {
   throw err;
 }
 
+/** A lock on one document, held while it is updated (see `withDocumentLock`). */
+interface LockDoc {
+  _id: string;
+  expires_at: Date;
+}
+
+/** How long a lock outlives a holder that died holding it. */
+const LOCK_TTL_MS = 10_000;
+/** How long an update waits for a document another update holds. */
+const LOCK_WAIT_MS = 5_000;
+
+/**
+ * Runs `work` holding a lock on one document. FerretDB 1.24 carries out `updateOne` as read, modify,
+ * write back, without locking the row in between: 20 concurrent compare-and-sets on one review let
+ * two win (the contract test caught it), and two `$set`s of different fields could lose one. The lock
+ * is an insert into `souk_locks` with the document's key as `_id`: the unique `_id` (a primary key in
+ * FerretDB's PostgreSQL) admits one holder at a time, across every API instance. A holder that died
+ * leaves a lock that expires after LOCK_TTL_MS and is then taken over. On MongoDB itself the update is
+ * atomic anyway; the lock costs two more round trips there.
+ */
+async function withDocumentLock<R>(
+  locks: Collection<LockDoc>,
+  key: string,
+  work: () => Promise<R>,
+): Promise<R> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await locks.insertOne({ _id: key, expires_at: new Date(Date.now() + LOCK_TTL_MS) });
+      break;
+    } catch (err) {
+      if (!(err instanceof MongoServerError && err.code === 11000)) throw err;
+      await locks.deleteOne({ _id: key, expires_at: { $lt: new Date() } });
+      if (Date.now() > deadline) {
+        // Named like the driver's errors: callers treat it as the document store being unavailable.
+        throw Object.assign(new Error(`document ${key} stayed locked for ${LOCK_WAIT_MS} ms`), {
+          name: 'MongoLockTimeoutError',
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt, 5, 100)));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await locks.deleteOne({ _id: key });
+  }
+}
+
 function mongoCollection<T extends Document>(c: Collection<T>): DocumentCollection<T> {
+  const locks = c.db.collection<LockDoc>('souk_locks');
   // biome-ignore lint/suspicious/noExplicitAny: the driver's generic filter types do not follow a Document generic
   const byId = (id: string) => ({ _id: id }) as any;
   return {
@@ -101,8 +152,10 @@ function mongoCollection<T extends Document>(c: Collection<T>): DocumentCollecti
     async update(filter, set) {
       if (typeof filter._id !== 'string')
         throw new Error('update needs the _id of one document in its filter');
-      // biome-ignore lint/suspicious/noExplicitAny: $set of a Partial<T>
-      const result = await c.updateOne(toMongo<T>(filter), { $set: set as any }).catch(duplicate);
+      const result = await withDocumentLock(locks, `${c.collectionName}:${filter._id}`, () =>
+        // biome-ignore lint/suspicious/noExplicitAny: $set of a Partial<T>
+        c.updateOne(toMongo<T>(filter), { $set: set as any }).catch(duplicate),
+      );
       return result.matchedCount > 0;
     },
     async delete(filter) {
