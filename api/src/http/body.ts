@@ -32,18 +32,7 @@ export async function readJsonBody(ctx: Context, limit: number): Promise<unknown
   try {
     text = await getRawBody(ctx.req, { limit, length: ctx.request.length, encoding: 'utf8' });
   } catch (err) {
-    const type = (err as { type?: string }).type;
-    if (type === 'entity.too.large') {
-      throw new AppError('payload_too_large', `The body exceeds the limit of ${limit} bytes.`, {
-        cause: err,
-      });
-    }
-    if (type === 'request.size.invalid' || type === 'request.aborted') {
-      throw new AppError('malformed_json', 'The body ended before its declared Content-Length.', {
-        cause: err,
-      });
-    }
-    throw err;
+    throw readError(err, limit);
   }
   try {
     return JSON.parse(text);
@@ -112,17 +101,20 @@ export async function readRawBody(ctx: Context, limit: number): Promise<Buffer |
   try {
     return await getRawBody(ctx.req, { limit, length: ctx.request.length });
   } catch (err) {
-    const type = (err as { type?: string }).type;
-    if (type === 'entity.too.large') {
-      throw new AppError('payload_too_large', `The body exceeds the limit of ${limit} bytes.`, {
-        cause: err,
-      });
-    }
-    if (type === 'request.size.invalid' || type === 'request.aborted') {
-      throw new AppError('malformed_json', 'The body ended before its declared Content-Length.', {
-        cause: err,
-      });
-    }
-    throw err;
+    throw readError(err, limit);
   }
+}
+
+/** The problem for a body raw-body could not read: too large (413) or cut short (400); else as is. */
+function readError(err: unknown, limit: number): unknown {
+  const type = (err as { type?: string }).type;
+  if (type === 'entity.too.large') {
+    return new AppError('payload_too_large', `The body exceeds the limit of ${limit} bytes.`, { cause: err });
+  }
+  if (type === 'request.size.invalid' || type === 'request.aborted') {
+    return new AppError('malformed_json', 'The body ended before its declared Content-Length.', {
+      cause: err,
+    });
+  }
+  return err;
 }
