@@ -147,7 +147,6 @@ export async function createContainer(
     },
   });
   const identity = createIdentity(config);
-  const customers = createCustomersService({ db: database.db });
   const staff = createStaffService({ db: database.db });
   if (!config.IDEMPOTENCY_ENCRYPTION_KEY && config.NODE_ENV === 'production') {
     logger.warn(
@@ -158,6 +157,7 @@ export async function createContainer(
     db: database.db,
     seal: createReplaySeal(config.IDEMPOTENCY_ENCRYPTION_KEY ?? randomBytes(32)),
   });
+  const customers = createCustomersService({ db: database.db, transaction: idempotent.transaction });
   const sellerCatalog = createSellerCatalogService({
     db: database.db,
     // Files left behind by a failed clean-up are swept with the product's next image change.
@@ -182,7 +182,12 @@ export async function createContainer(
     requireHttps: config.NODE_ENV === 'production',
   });
   const reviews = createReviewsService({ db: database.db, documents });
-  const content = createContentService({ db: database.db, documents, catalog });
+  const content = createContentService({
+    db: database.db,
+    transaction: idempotent.transaction,
+    documents,
+    catalog,
+  });
   const bus = createEventBus(config, database.db, logger);
   const relay = createConfiguredRelay(config, database.db, bus, logger);
   const realtime = createConfiguredRealtime(config, logger, {

@@ -53,7 +53,7 @@ export function allHandlers(container: Container, system: SystemDeps): Operation
       idempotent,
     }),
     ...sessionHandlers({ identity: container.identity, db: container.database.db }),
-    ...staffHandlers({ staff: container.staff }),
+    ...staffHandlers({ staff: container.staff, idempotent }),
     ...reviewHandlers({ reviews: container.reviews }),
     ...contentHandlers({ content: container.content }),
     ...mediaHandlers({

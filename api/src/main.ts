@@ -1,6 +1,7 @@
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
 import { parseCli } from './lib/cli.js';
 import { createLogger } from './lib/logger.js';
+import { loadConfigOrExit, runMain, stopOnSignals } from './process.js';
 import { startServer } from './server.js';
 
 /** Entry point of `npm run start:api`: validated config, logs (LOG_FORMAT), graceful shutdown on SIGTERM/SIGINT. */
@@ -19,16 +20,7 @@ async function main(): Promise<void> {
       NODE_ENV: 'development (default), test or production.',
     },
   });
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`souk-api: ${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit('souk-api', () => loadConfig());
   const logger = createLogger(config.LOG_LEVEL, { format: config.LOG_FORMAT });
   const running = await startServer(config, logger);
   const { driver } = running.container.database;
@@ -37,22 +29,7 @@ async function main(): Promise<void> {
     `\nSouk API is up (${driver === 'pglite' ? `embedded PGlite in ${config.PGLITE_DIR}` : 'PostgreSQL'})\n` +
       `  API:      ${running.url}\n  Docs:     ${running.url}/docs\n  Products: ${running.url}/store/products\n\n`,
   );
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      running.shutdown(signal).then(
-        () => process.exit(0),
-        (err) => {
-          logger.error({ err }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    });
-  }
+  stopOnSignals(logger, (signal) => running.shutdown(signal));
 }
 
-main().catch((err) => {
-  process.stderr.write(
-    `souk-api: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-  );
-  process.exit(1);
-});
+runMain('souk-api', main);

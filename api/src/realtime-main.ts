@@ -3,6 +3,7 @@ import { createContainer } from './container.js';
 import { pendingMigrations } from './db/migrate.js';
 import { parseCli } from './lib/cli.js';
 import { createLogger } from './lib/logger.js';
+import { loadConfigOrExit, runMain, stopOnSignals } from './process.js';
 import { serveRealtime } from './realtime-server.js';
 
 /**
@@ -28,25 +29,19 @@ async function main(): Promise<void> {
       KAFKA_BROKERS: 'Kafka brokers; unset: the embedded bus over PostgreSQL.',
     },
   });
-  let config: ReturnType<typeof loadConfig>;
-  try {
+  const config = loadConfigOrExit('souk-realtime', () => {
     // This process never relays the outbox nor runs plugins: the API (or the plugins process) does.
-    config = loadConfig({
+    const loaded = loadConfig({
       ...process.env,
       REALTIME_ENABLED: 'true',
       REALTIME_CONSUMER: 'true',
       RELAY_ENABLED: 'false',
       PLUGINS_IN_PROCESS: 'false',
     });
-    if (!config.DATABASE_URL)
+    if (!loaded.DATABASE_URL)
       throw new ConfigError('DATABASE_URL is required: the real-time process reads the API database.');
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`souk-realtime: ${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+    return loaded;
+  });
   const logger = createLogger(config.LOG_LEVEL, { format: config.LOG_FORMAT });
   const container = await createContainer(config, logger);
   // The API owns the schema: this process never migrates, and refuses a database the API has not.
@@ -67,25 +62,10 @@ async function main(): Promise<void> {
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
   });
   logger.info({ url: running.url, bus: container.bus.kind }, 'realtime listening');
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      running
-        .shutdown(signal)
-        .then(() => container.close())
-        .then(
-          () => process.exit(0),
-          (err) => {
-            logger.error({ err }, 'shutdown failed');
-            process.exit(1);
-          },
-        );
-    });
-  }
+  stopOnSignals(logger, async (signal) => {
+    await running.shutdown(signal);
+    await container.close();
+  });
 }
 
-main().catch((err) => {
-  process.stderr.write(
-    `souk-realtime: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-  );
-  process.exit(1);
-});
+runMain('souk-realtime', main);

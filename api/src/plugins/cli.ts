@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { parseCli } from '../lib/cli.js';
@@ -6,6 +6,7 @@ import { createLogger } from '../lib/logger.js';
 import { createConfiguredRelay, createEventBus } from '../modules/events/index.js';
 import { observeDatabase } from '../observability/database.metrics.js';
 import { startMetricsServer } from '../observability/http.metrics.js';
+import { loadConfigOrExit, runMain, stopOnSignals } from '../process.js';
 import { loadPlugins } from './load.js';
 import { createConfiguredRunner } from './runner.js';
 
@@ -31,14 +32,7 @@ async function main(): Promise<void> {
       RELAY_ENABLED: 'Run an outbox relay in this process too (default true).',
     },
   });
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`souk-plugins: ${err.message}\n`);
-    process.exit(2);
-  }
+  const config = loadConfigOrExit('souk-plugins', () => loadConfig());
   if (!config.DATABASE_URL) {
     process.stderr.write(
       'souk-plugins: DATABASE_URL is not set. On the embedded database the plugins run inside `npm start`.\n',
@@ -68,24 +62,13 @@ async function main(): Promise<void> {
     `Souk plugins running: ${plugins.map((p) => `${p.name}@${p.version}`).join(', ') || '(none)'} ` +
       `on the ${bus.kind} bus${config.RELAY_ENABLED ? ', with an outbox relay' : ''}\n`,
   );
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, async () => {
-      try {
-        metricsServer?.close();
-        await runner.stop();
-        await relay.stop();
-        await bus.close();
-        await database.destroy();
-        process.exit(0);
-      } catch (err) {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      }
-    });
-  }
+  stopOnSignals(logger, async () => {
+    metricsServer?.close();
+    await runner.stop();
+    await relay.stop();
+    await bus.close();
+    await database.destroy();
+  });
 }
 
-main().catch((err) => {
-  process.stderr.write(`souk-plugins: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runMain('souk-plugins', main);

@@ -67,6 +67,8 @@ export function createPluginRunner(options: PluginRunnerOptions): PluginRunner {
     for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
       try {
         let duplicate = false;
+        // Its own transaction, away from any request: the effect and its processed-event mark
+        // commit together.
         await db.transaction().execute(async (trx) => {
           const claimed = await trx
             .insertInto('plugin_processed_events')

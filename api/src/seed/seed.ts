@@ -45,6 +45,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
   const catalog = buildDemoCatalog(options.productCount);
   const counts = Object.fromEntries(Object.entries(catalog).map(([k, rows]) => [k, rows.length]));
   const issuedKeys: SeedResult['issuedKeys'] = [];
+  // Its own transaction: the seed runs at start-up or from its CLI, before any request and its write owner.
   const seeded = await db.transaction().execute(async (trx) => {
     await lockForSeeding(trx);
     if (!(await isCatalogEmpty(trx))) return false;

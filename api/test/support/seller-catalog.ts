@@ -1,5 +1,6 @@
 import type { components } from '../../src/generated/openapi.js';
 import { DEMO_KEYS } from '../../src/modules/auth/index.js';
+import { sellerId } from '../../src/modules/carts/carts.fixtures.js';
 import { eventsOf } from '../../src/modules/events/index.js';
 import type { TestApi } from './test-api.js';
 
@@ -81,6 +82,9 @@ export async function eventsFor(api: TestApi, aggregateId: string) {
   const rows = await eventsOf(api.db.container.database.db, aggregateId);
   return rows.map((e) => ({ type: e.type, seller_id: e.seller_id, data: e.data }));
 }
+
+/** The id of Atlas Outfitters, the demo seller whose key (SELLER_1) the seller-catalog tests use. */
+export const ATLAS_ID = sellerId('atlas-outfitters');
 
 /** The id of a demo seller by handle. */
 export async function sellerIdByHandle(api: TestApi, handle: string): Promise<string> {

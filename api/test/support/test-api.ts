@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { requestScope } from '../../src/lib/logger.js';
 import { DEMO_KEYS } from '../../src/modules/auth/index.js';
@@ -42,6 +43,36 @@ export interface TestApi {
   request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<TestResponse<T>>;
   get<T = unknown>(path: string, options?: RequestOptions): Promise<TestResponse<T>>;
   close(): Promise<void>;
+}
+
+/**
+ * Registers a test file's hooks around one test API: started (with `options`) before the file's tests,
+ * closed after them. The returned object stands for that API in every test and hook of the file.
+ */
+export function testApiForFile(options: Parameters<typeof startTestApi>[0] = {}): TestApi {
+  let started: TestApi | undefined;
+  const current = () => {
+    if (!started) throw new Error('The test API starts in beforeAll: use it inside a test or a hook.');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startTestApi(options);
+  });
+  afterAll(() => started?.close());
+  return {
+    get url() {
+      return current().url;
+    },
+    get db() {
+      return current().db;
+    },
+    queryCount: (countOptions) => current().queryCount(countOptions),
+    resetQueryCount: () => current().resetQueryCount(),
+    request: <T>(method: string, path: string, requestOptions?: RequestOptions) =>
+      current().request<T>(method, path, requestOptions),
+    get: <T>(path: string, requestOptions?: RequestOptions) => current().get<T>(path, requestOptions),
+    close: () => current().close(),
+  };
 }
 
 /**

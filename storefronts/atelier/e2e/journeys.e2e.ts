@@ -1,23 +1,17 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 // The run's provided values (apiUrl, themeUrls) are declared by the shared global setup.
 import type {} from '../../bazaar/e2e/setup';
-import { launchBrowser, newSession, type Session, screenshot } from '../../bazaar/e2e/support/browser';
+import { browserSessions, screenshot } from '../../bazaar/e2e/support/browser';
 import { fillCheckout, uniqueEmail } from '../../bazaar/e2e/support/journeys';
 import { createAdmin } from '../../bazaar/e2e/support/souk-admin';
 
 const baseURL = inject('themeUrls').atelier ?? '';
 const admin = createAdmin(inject('apiUrl'));
 const shots = join(import.meta.dirname, 'screenshots');
-let browser: Browser;
-const sessions: Session[] = [];
-
-async function session(): Promise<Session> {
-  const s = await newSession(browser, baseURL);
-  sessions.push(s);
-  return s;
-}
+// Launches Chromium, closes each journey's sessions and fails it on console errors.
+const { session } = browserSessions(baseURL);
 
 /** Screenshots at desktop width and at 390 px (a phone), then back to desktop. */
 async function shoot(page: Page, name: string): Promise<void> {
@@ -26,21 +20,6 @@ async function shoot(page: Page, name: string): Promise<void> {
   await screenshot(page, `${name}-mobile`, shots);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  // Every journey fails on any console error or uncaught page error it caused.
-  const errors = sessions.flatMap((s) => s.errors);
-  for (const s of sessions.splice(0)) await s.context.close();
-  expect(errors, 'browser console errors').toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe.skipIf(!baseURL)('Atelier in Chromium', () => {
   it('browse with the mega-menu, page through a category, search', async () => {

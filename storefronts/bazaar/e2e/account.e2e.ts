@@ -1,34 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newSession, type Session, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserSessions, screenshot } from './support/browser';
 import { addToCart, fillCheckout, openFirstBuyable, uniqueEmail } from './support/journeys';
 
 const baseURL = inject('storefrontUrl');
 const apiUrl = inject('apiUrl');
 /** Sign-in needs the Firebase Auth emulator (`scripts/services up firebase-auth`), for the API and the theme. */
 const emulatorHost = process.env.FIREBASE_AUTH_EMULATOR_HOST;
-let browser: Browser;
-const sessions: Session[] = [];
-
-async function session(): Promise<Session> {
-  const s = await newSession(browser, baseURL);
-  sessions.push(s);
-  return s;
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const errors = sessions.flatMap((s) => s.errors);
-  for (const s of sessions.splice(0)) await s.context.close();
-  expect(errors, 'browser console errors').toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+// Launches Chromium, closes each journey's sessions and fails it on console errors.
+const { session } = browserSessions(baseURL);
 
 /** The page's cookies as a `Cookie` header, for requests made outside the browser. */
 async function cookieHeader(page: Page): Promise<string> {

@@ -1,30 +1,15 @@
 import { createSoukClient } from '@souk/sdk';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newSession, type Session, screenshot } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { browserSessions, screenshot } from './support/browser';
 
 const baseURL = inject('storefrontUrl');
 const operator = createSoukClient({ baseUrl: inject('apiUrl'), apiKey: 'sk_demo_operator' }).admin.content;
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  const errors = sessions.flatMap((s) => s.errors);
-  for (const s of sessions.splice(0)) await s.context.close();
-  expect(errors, 'browser console errors').toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+// Launches Chromium, closes each journey's sessions and fails it on console errors.
+const { session } = browserSessions(baseURL);
 
 describe.skipIf(!baseURL)('home page and navigation from content', () => {
   it('shows the seeded sections, keeps a draft away, and shows the edit once it is published', async () => {
-    const s = await newSession(browser, baseURL);
-    sessions.push(s);
-    const { page } = s;
+    const { page } = await session();
     await page.goto('/');
     // The demo's published content: hero, banner and main navigation.
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Independent sellers');

@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newSession, type Session, screenshot } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { browserSessions, screenshot } from './support/browser';
 import {
   addToCart,
   checkoutErrorCode,
@@ -12,29 +11,8 @@ import { createAdmin } from './support/souk-admin';
 
 const baseURL = inject('storefrontUrl');
 const admin = createAdmin(inject('apiUrl'));
-let browser: Browser;
-const sessions: Session[] = [];
-
-async function session(): Promise<Session> {
-  const s = await newSession(browser, baseURL);
-  sessions.push(s);
-  return s;
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  // Every journey fails on any console error or uncaught page error it caused.
-  const errors = sessions.flatMap((s) => s.errors);
-  for (const s of sessions.splice(0)) await s.context.close();
-  expect(errors, 'browser console errors').toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+// Launches Chromium, closes each journey's sessions and fails it on console errors.
+const { session } = browserSessions(baseURL);
 
 describe.skipIf(!baseURL)('server rendering', () => {
   it('serves listing and product HTML with products, canonical URLs and OpenGraph (no JavaScript needed)', async () => {

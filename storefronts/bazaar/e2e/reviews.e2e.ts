@@ -1,31 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newSession, type Session, screenshot } from './support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { browserSessions, screenshot } from './support/browser';
 import { addToCart, fillCheckout, openFirstBuyable, uniqueEmail } from './support/journeys';
 import { createAdmin } from './support/souk-admin';
 
 const baseURL = inject('storefrontUrl');
 const admin = createAdmin(inject('apiUrl'));
-let browser: Browser;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  const errors = sessions.flatMap((s) => s.errors);
-  for (const s of sessions.splice(0)) await s.context.close();
-  expect(errors, 'browser console errors').toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+// Launches Chromium, closes each journey's sessions and fails it on console errors.
+const { session } = browserSessions(baseURL);
 
 describe('reviews in Chromium', () => {
   it('buy → shipped → review form on the order page → stars, count and the review on the product page', async () => {
-    const s = await newSession(browser, baseURL);
-    sessions.push(s);
-    const { page } = s;
+    const { page } = await session();
     await page.goto('/sellers/atlas-outfitters');
     const handle = await openFirstBuyable(page);
     const before = Number(await page.getByTestId('rating').first().getAttribute('data-count'));

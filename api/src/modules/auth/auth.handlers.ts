@@ -69,7 +69,7 @@ export function keyHandlers(deps: {
           'An operator key cannot revoke itself; use another operator key.',
         );
       }
-      const row = await apiKeys.revoke(params.keyId);
+      const row = await deps.idempotent.transaction((trx, steps) => apiKeys.revoke(params.keyId, trx, steps));
       if (!row) throw new AppError('not_found', `No API key has the id '${params.keyId}'.`);
       return { status: 200, body: toApiKey(row) };
     },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../../db/schema.js';
+import type { WriteSteps } from '../../http/idempotency.js';
 import type { Principal } from '../../http/principal.js';
 import { newId } from '../../lib/ids.js';
 import type { Logger } from '../../lib/logger.js';
@@ -160,37 +161,38 @@ export function createApiKeyService({
      * Revokes a key (recording `api_key.revoked` once). Every instance stops accepting it at once:
      * the shared tier gets a tombstone and the revocation is broadcast to every instance's local cache.
      */
-    async revoke(id: string) {
-      const revoked = await db.transaction().execute(async (trx) => {
-        const before = await repo.findKeyById(trx, id);
-        if (!before) return undefined;
-        const row = await repo.revokeKey(trx, id);
-        if (row && before.revoked_at === null) {
-          await recordEvents(trx, [
-            {
-              type: 'api_key.revoked',
-              aggregateType: 'api_key',
-              aggregateId: row.id,
-              sellerId: row.seller_id,
-              data: { key_id: row.id, kind: row.kind, seller_id: row.seller_id, prefix: row.prefix },
-            },
-          ]);
-        }
-        return row;
-      });
-      if (!revoked) return revoked;
-      forget(id);
-      const hash = await repo.findHashById(db, id);
-      try {
-        if (shared && hash) await shared.set(`apikey:${hash}`, TOMBSTONE, cacheTtlMs);
-        await store?.publish(REVOKED, id);
-      } catch (err) {
-        logger.error(
-          { err, keyId: id },
-          'api keys: could not broadcast a revocation; other instances drop it within the cache TTL',
-        );
+    async revoke(id: string, trx: Kysely<Database>, steps: Pick<WriteSteps, 'onCommit'>) {
+      const before = await repo.findKeyById(trx, id);
+      if (!before) return undefined;
+      const row = await repo.revokeKey(trx, id);
+      if (row && before.revoked_at === null) {
+        await recordEvents(trx, [
+          {
+            type: 'api_key.revoked',
+            aggregateType: 'api_key',
+            aggregateId: row.id,
+            sellerId: row.seller_id,
+            data: { key_id: row.id, kind: row.kind, seller_id: row.seller_id, prefix: row.prefix },
+          },
+        ]);
       }
-      return revoked;
+      if (row) {
+        // Once committed: another instance that reloaded the key before then would cache it as active.
+        steps.onCommit(async () => {
+          forget(id);
+          try {
+            const hash = await repo.findHashById(db, id);
+            if (shared && hash) await shared.set(`apikey:${hash}`, TOMBSTONE, cacheTtlMs);
+            await store?.publish(REVOKED, id);
+          } catch (err) {
+            logger.error(
+              { err, keyId: id },
+              'api keys: could not broadcast a revocation; other instances drop it within the cache TTL',
+            );
+          }
+        });
+      }
+      return row;
     },
 
     get: (id: string) => repo.findKeyById(db, id),

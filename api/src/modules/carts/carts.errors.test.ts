@@ -1,25 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testApiForFile } from '../../../test/support/test-api.js';
 import { DEMO_KEYS } from '../auth/index.js';
 import { newCartId } from './cart-id.js';
-import { address, type Cart, type Problem, pickVariant } from './carts.fixtures.js';
+import {
+  address,
+  type Cart,
+  cartRequests,
+  expectProblem,
+  type Problem,
+  pickVariant,
+} from './carts.fixtures.js';
 import { markCartCompleted } from './index.js';
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api?.close());
+const api = testApiForFile();
 
-const createCart = async (currency = 'EUR') =>
-  (await api.request<Cart>('POST', '/store/carts', { json: { currency } })).body;
-const addItem = (cartId: string, variant_id: string, quantity: number) =>
-  api.request<Cart>('POST', `/store/carts/${cartId}/items`, { json: { variant_id, quantity } });
-const expectProblem = (res: { status: number; body: unknown }, status: number, code: string) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect((res.body as Problem).code).toBe(code);
-  return res.body as Problem;
-};
+const { createCart, addItem } = cartRequests(api);
 
 const inStock = pickVariant('atlas-outfitters', { eur: true, minStock: 20 });
 

@@ -1,5 +1,7 @@
 /** Test fixtures for the cart tests: variants of the deterministic demo catalog, picked by what a test needs. */
 
+import { expect } from 'vitest';
+import type { TestApi } from '../../../test/support/test-api.js';
 import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { buildDemoCatalog } from '../../seed/demo-catalog.js';
@@ -81,4 +83,30 @@ export function sellerId(handle: string): string {
 /** A complete address in a country. */
 export function address(country: string) {
   return { name: 'Erika Mustermann', line1: 'Heidestraße 17', city: 'Köln', postal_code: '51147', country };
+}
+
+/** The cart requests the cart tests repeat, made on `api` with the storefront's key. */
+export function cartRequests(api: TestApi) {
+  return {
+    /** A new empty cart. */
+    async createCart(currency = 'EUR'): Promise<Cart> {
+      const res = await api.request<Cart>('POST', '/store/carts', { json: { currency } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body;
+    },
+    /** Adds a line; the response is the test's to check. */
+    addItem(cartId: string, variant_id: string, quantity: number, headers?: Record<string, string>) {
+      return api.request<Cart>('POST', `/store/carts/${cartId}/items`, {
+        json: { variant_id, quantity },
+        ...(headers ? { headers } : {}),
+      });
+    },
+  };
+}
+
+/** Expects a problem answer with this status and code, and returns the problem. */
+export function expectProblem(res: { status: number; body: unknown }, status: number, code: string): Problem {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect((res.body as Problem).code).toBe(code);
+  return res.body as Problem;
 }

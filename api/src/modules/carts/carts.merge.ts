@@ -4,9 +4,10 @@ import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { newId } from '../../lib/ids.js';
 import { newCartId } from './cart-id.js';
+import { isForSale, loadCartState, MAX_LINE_QUANTITY } from './cart-state.service.js';
+import { cartNotFound } from './carts.errors.js';
 import * as repo from './carts.repository.js';
 import { type Cart, toCartView } from './carts.views.js';
-import { cartNotFound, isForSale, loadCartState, MAX_LINE_QUANTITY } from './pricing.js';
 
 type Db = Kysely<Database>;
 type CustomerCart = components['schemas']['CustomerCart'];

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
-import { address, type Cart, type Problem, pickVariant, sellerId } from './carts.fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { testApiForFile } from '../../../test/support/test-api.js';
+import { address, type Cart, cartRequests, expectProblem, pickVariant, sellerId } from './carts.fixtures.js';
 
 /**
  * A cart keeps lines and destinations that cannot be checked out (a product unpublished after it was
  * added, a country without a tax rate, a seller without a shipping rate): it shows them with null
  * amounts and lists them in `problems` instead of failing the read.
  */
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api?.close());
+const api = testApiForFile();
 
-const createCart = async (currency = 'EUR') =>
-  (await api.request<Cart>('POST', '/store/carts', { json: { currency } })).body;
-const addItem = (cartId: string, variant_id: string, quantity: number) =>
-  api.request<Cart>('POST', `/store/carts/${cartId}/items`, { json: { variant_id, quantity } });
-const expectProblem = (res: { status: number; body: unknown }, status: number, code: string) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect((res.body as Problem).code).toBe(code);
-};
+const { createCart, addItem } = cartRequests(api);
 
 const inStock = pickVariant('atlas-outfitters', { eur: true, minStock: 20 });
 

@@ -4,10 +4,11 @@ import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { newId } from '../../lib/ids.js';
 import { newCartId } from './cart-id.js';
+import { isForSale, loadCartState, MAX_LINE_QUANTITY } from './cart-state.service.js';
+import { cartNotFound } from './carts.errors.js';
 import { attachCustomerCart, customerCart } from './carts.merge.js';
 import * as repo from './carts.repository.js';
 import { type Cart, toCartView } from './carts.views.js';
-import { cartNotFound, isForSale, loadCartState, MAX_LINE_QUANTITY } from './pricing.js';
 
 type Schemas = components['schemas'];
 

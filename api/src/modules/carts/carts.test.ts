@@ -1,25 +1,12 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import { describe, expect, it } from 'vitest';
+import { testApiForFile } from '../../../test/support/test-api.js';
 import { newCartId } from './cart-id.js';
-import { address, type Cart, type Problem, pickVariant, sellerId } from './carts.fixtures.js';
+import { address, type Cart, cartRequests, type Problem, pickVariant, sellerId } from './carts.fixtures.js';
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(() => api?.close());
+const api = testApiForFile();
 
-const createCart = async (currency = 'EUR') => {
-  const res = await api.request<Cart>('POST', '/store/carts', { json: { currency } });
-  expect(res.status).toBe(201);
-  return res.body;
-};
-const addItem = (cartId: string, variant_id: string, quantity: number, headers?: Record<string, string>) =>
-  api.request<Cart>('POST', `/store/carts/${cartId}/items`, {
-    json: { variant_id, quantity },
-    ...(headers ? { headers } : {}),
-  });
+const { createCart, addItem } = cartRequests(api);
 /** Tax as the spec defines it, computed independently: round half up of base × bps / 10000. */
 const taxOf = (base: number, bps: number) => Math.floor((base * bps + 5000) / 10000);
 const eur = (amount: number) => ({ amount, currency: 'EUR' });

@@ -1,5 +1,5 @@
 import type { components } from '../../generated/openapi.js';
-import type { CartState } from './pricing.js';
+import type { CartState } from './cart-state.service.js';
 import { lineSubtotal } from './totals.js';
 
 /** A cart as the API returns it (the spec's `Cart`). */

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js';
 import { type DocumentStore, DuplicateDocumentError } from '../../documents/index.js';
 import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
+import type { Idempotency } from '../../http/idempotency.js';
 import type { CatalogService } from '../catalog/index.js';
 import { recordEvents } from '../events/index.js';
 import { sellerRatingOf } from '../reviews/index.js';
@@ -32,14 +33,21 @@ const notFound = (theme: string, kind: string, key: string) =>
 const changedMeanwhile = () =>
   new AppError('conflict', 'The document changed while you saved it: read it again and retry.');
 
-/** Storefront content per theme (drafts and published versions) and sellers' own pages. */
+/**
+ * Storefront content per theme (drafts and published versions) and sellers' own pages. The documents
+ * live outside the SQL database's transactions, so a handler's transaction cannot hold their writes
+ * (on the embedded driver the document store even shares PGlite's one connection, which an open
+ * transaction holds): each write records its event afterwards, through the write owner's `transaction`.
+ */
 export function createContentService({
   db,
+  transaction,
   documents,
   catalog,
   clock = () => new Date(),
 }: {
   db: Kysely<Database>;
+  transaction: Idempotency['transaction'];
   documents: DocumentStore;
   catalog: Pick<CatalogService, 'getSeller'>;
   clock?: () => Date;
@@ -133,7 +141,7 @@ export function createContentService({
       );
       if (!ok) throw changedMeanwhile();
       // The event also moves the outbox position, which drops the storefront response cache.
-      await db.transaction().execute((trx) => recordEvents(trx, [contentPublished(next)]));
+      await transaction((trx) => recordEvents(trx, [contentPublished(next)]));
       return toContentDocument(next);
     },
 
@@ -150,7 +158,7 @@ export function createContentService({
 
     async updateSellerProfile(sellerId: string, profile: Schemas['SellerProfile']) {
       await profiles.put({ _id: sellerId, updated_at: clock().toISOString(), ...profile });
-      await db.transaction().execute((trx) => recordEvents(trx, [sellerProfileUpdated(sellerId)]));
+      await transaction((trx) => recordEvents(trx, [sellerProfileUpdated(sellerId)]));
       return toSellerProfile({ _id: sellerId, updated_at: '', ...profile });
     },
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
+import type { Idempotency } from '../../http/idempotency.js';
 import { newId } from '../../lib/ids.js';
 import type { VerifiedIdentity } from '../auth/identity.js';
 import { recordEvents } from '../events/index.js';
@@ -16,8 +17,18 @@ export const MAX_ADDRESSES = 50;
 
 const addressNotFound = (id: string) => new AppError('not_found', `You have no saved address '${id}'.`);
 
-/** Customer accounts: created on first sign-in, kept in step with the identity provider's claims. */
-export function createCustomersService({ db }: { db: Kysely<Database> }) {
+/**
+ * Customer accounts: created on first sign-in, kept in step with the identity provider's claims.
+ * Sign-in runs while a request is authenticated, before any handler, so the service is given the write
+ * owner's `transaction` for the rare sign-in that writes; every other write receives the handler's.
+ */
+export function createCustomersService({
+  db,
+  transaction,
+}: {
+  db: Kysely<Database>;
+  transaction: Idempotency['transaction'];
+}) {
   /** Locks the customer row: address changes of one customer run one after the other. */
   const lockCustomer = async (trx: Kysely<Database>, id: string) => {
     const row = await repo.findById(trx, id, { lock: true });
@@ -34,7 +45,7 @@ export function createCustomersService({ db }: { db: Kysely<Database> }) {
     async signIn(identity: VerifiedIdentity): Promise<repo.CustomerRow> {
       const current = await repo.findByUid(db, identity.uid);
       if (current && !differs(current, identity)) return current;
-      return db.transaction().execute(async (trx) => {
+      return transaction(async (trx) => {
         const existing = await repo.findByUid(trx, identity.uid, { lock: true });
         if (!existing) {
           const inserted = await repo.insertCustomer(trx, {

@@ -45,6 +45,8 @@ export function createRelay(options: RelayOptions): Relay {
   const stats: RelayStats = { published: 0, batches: 0, failures: 0 };
 
   async function drainOnce(): Promise<number> {
+    // Its own transaction, not the write owner's: a background round that holds the stream's lease
+    // and marks what it published, with no request (and no idempotency) behind it.
     return db.transaction().execute(async (trx) => {
       const lease = await trx
         .selectFrom('outbox_relay_leases')

@@ -43,6 +43,9 @@ async function referencedHashes(trx: Db, productId: string): Promise<Set<string>
  *
  * The check and the deletes run under the product's row lock: an upload stores its files while it
  * holds that lock (before it commits), so it is either seen as a reference or has not stored yet.
+ * It opens its own short transaction on purpose: it runs after a write has committed (an after-commit
+ * step of the write owner) or as a clean-up, never inside a request's write, and must see what the
+ * write committed.
  */
 export async function sweepProductMedia(
   { db, storage }: { db: Db; storage: ObjectStorage },

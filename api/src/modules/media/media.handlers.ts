@@ -63,14 +63,22 @@ export function mediaHandlers({
     },
     reorderSellerProductImages: async ({ principal, params, body }) => ({
       status: 200,
-      body: { data: await media.reorder(sellerIdOf(principal), params.productId, body.image_ids) },
+      body: {
+        data: await idempotent.transaction((trx) =>
+          media.reorder(trx, sellerIdOf(principal), params.productId, body.image_ids),
+        ),
+      },
     }),
     updateSellerProductImage: async ({ principal, params, body }) => ({
       status: 200,
-      body: await media.setAlt(sellerIdOf(principal), params.productId, params.imageId, body.alt),
+      body: await idempotent.transaction((trx) =>
+        media.setAlt(trx, sellerIdOf(principal), params.productId, params.imageId, body.alt),
+      ),
     }),
     deleteSellerProductImage: async ({ principal, params }) => {
-      await media.remove(sellerIdOf(principal), params.productId, params.imageId);
+      await idempotent.transaction((trx, steps) =>
+        media.remove(trx, steps, sellerIdOf(principal), params.productId, params.imageId),
+      );
       return { status: 204 };
     },
     getMediaImage: async ({ params, query, headers }) => {

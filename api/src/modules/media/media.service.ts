@@ -141,40 +141,36 @@ export function createMediaService({
     },
 
     /** Puts the uploaded images in the given order (every one exactly once); by-URL images follow. */
-    reorder(sellerId: string, productId: string, imageIds: string[]): Promise<ImageJson[]> {
-      return db.transaction().execute((trx) =>
-        changeProductImages(trx, sellerId, productId, async (product) => {
-          const uploaded = product.images.filter((i) => i.id !== undefined);
-          const byId = new Map(uploaded.map((i) => [i.id, i]));
-          const unknown = imageIds.filter((id) => !byId.has(id));
-          if (unknown.length > 0 || imageIds.length !== uploaded.length) {
-            const missing = uploaded.filter((i) => !imageIds.includes(i.id as string)).map((i) => i.id);
-            const message = unknown.length
-              ? `names images the product does not have: ${unknown.join(', ')}`
-              : `must name every uploaded image of the product; missing: ${missing.join(', ')}`;
-            throw new AppError('validation_failed', `body /image_ids: ${message}`, {
-              errors: [{ in: 'body', field: '/image_ids', message }],
-            });
-          }
-          const images = [
-            ...imageIds.map((id) => byId.get(id) as ImageJson),
-            ...product.images.filter((i) => i.id === undefined),
-          ];
-          return { images, result: images };
-        }),
-      );
+    reorder(trx: Db, sellerId: string, productId: string, imageIds: string[]): Promise<ImageJson[]> {
+      return changeProductImages(trx, sellerId, productId, async (product) => {
+        const uploaded = product.images.filter((i) => i.id !== undefined);
+        const byId = new Map(uploaded.map((i) => [i.id, i]));
+        const unknown = imageIds.filter((id) => !byId.has(id));
+        if (unknown.length > 0 || imageIds.length !== uploaded.length) {
+          const missing = uploaded.filter((i) => !imageIds.includes(i.id as string)).map((i) => i.id);
+          const message = unknown.length
+            ? `names images the product does not have: ${unknown.join(', ')}`
+            : `must name every uploaded image of the product; missing: ${missing.join(', ')}`;
+          throw new AppError('validation_failed', `body /image_ids: ${message}`, {
+            errors: [{ in: 'body', field: '/image_ids', message }],
+          });
+        }
+        const images = [
+          ...imageIds.map((id) => byId.get(id) as ImageJson),
+          ...product.images.filter((i) => i.id === undefined),
+        ];
+        return { images, result: images };
+      });
     },
 
     /** Sets the alt text of an uploaded image. */
-    setAlt(sellerId: string, productId: string, imageId: string, alt: string): Promise<ImageJson> {
-      return db.transaction().execute((trx) =>
-        changeProductImages(trx, sellerId, productId, async (product) => {
-          const found = product.images.find((i) => i.id === imageId);
-          if (!found) throw imageNotFound(imageId);
-          const updated = { ...found, alt };
-          return { images: product.images.map((i) => (i === found ? updated : i)), result: updated };
-        }),
-      );
+    setAlt(trx: Db, sellerId: string, productId: string, imageId: string, alt: string): Promise<ImageJson> {
+      return changeProductImages(trx, sellerId, productId, async (product) => {
+        const found = product.images.find((i) => i.id === imageId);
+        if (!found) throw imageNotFound(imageId);
+        const updated = { ...found, alt };
+        return { images: product.images.map((i) => (i === found ? updated : i)), result: updated };
+      });
     },
 
     /**
@@ -190,17 +186,29 @@ export function createMediaService({
       return removed;
     },
 
-    /** Removes an uploaded image from the product, then (unless still referenced) its files from storage. */
-    async remove(sellerId: string, productId: string, imageId: string): Promise<void> {
-      await db.transaction().execute((trx) =>
-        changeProductImages(trx, sellerId, productId, async (product) => {
-          if (!product.images.some((i) => i.id === imageId)) throw imageNotFound(imageId);
-          return { images: product.images.filter((i) => i.id !== imageId), result: undefined };
-        }),
-      );
+    /**
+     * Removes an uploaded image from the product in the caller's transaction, then, once that has
+     * committed, its files from storage (unless still referenced).
+     */
+    async remove(
+      trx: Db,
+      steps: Pick<WriteSteps, 'onCommit'>,
+      sellerId: string,
+      productId: string,
+      imageId: string,
+    ): Promise<void> {
+      await changeProductImages(trx, sellerId, productId, async (product) => {
+        if (!product.images.some((i) => i.id === imageId)) throw imageNotFound(imageId);
+        return { images: product.images.filter((i) => i.id !== imageId), result: undefined };
+      });
       // After the commit: a failed delete leaves unreachable files (swept with the product's next
       // change), never an image without its file.
-      await sweepProductMedia({ db, storage }, productId);
+      steps.onCommit(() =>
+        sweepProductMedia({ db, storage }, productId).then(
+          () => undefined,
+          (err: unknown) => logger.warn({ err, product_id: productId }, 'media: clean-up of an image failed'),
+        ),
+      );
     },
 
     /**

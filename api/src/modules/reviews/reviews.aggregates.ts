@@ -22,6 +22,8 @@ export async function syncReview(
   deps: { db: Kysely<Database>; documents: DocumentStore },
   review: ReviewDoc,
 ): Promise<ProductRating> {
+  // Its own transaction, not a handler's: it runs once the review's document write (which no SQL
+  // transaction covers) was acknowledged, and again from `resync`.
   const rating = await deps.db.transaction().execute(async (trx) => {
     await repo.lockRatings(trx, review.product_id, review.seller_id);
     // On the embedded store the counts are read on this transaction (one PGlite connection).

@@ -6,4 +6,4 @@ export {
   type ListSellerProductsInput,
   type SellerCatalogService,
 } from './seller-catalog.service.js';
-export type { SellerProduct } from './seller-catalog.shared.js';
+export type { SellerProduct } from './seller-catalog.views.js';

@@ -1,8 +1,9 @@
 import type { ImageJson } from '../catalog/catalog.table.js';
 import { recordEvents } from '../events/index.js';
+import { lockOwnedProduct, readSellerProduct } from './product-access.service.js';
 import { productEvent } from './seller-catalog.events.js';
+import type { Db } from './seller-catalog.repository.js';
 import * as repo from './seller-catalog.repository.js';
-import { type Db, lockOwnedProduct, readSellerProduct } from './seller-catalog.shared.js';
 
 /** What a change of a product's images sees: the product under its row lock. */
 export interface ImagesOfProduct {

@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoOracle } from '../../../test/support/demo-oracle.js';
 import {
+  ATLAS_ID,
   createProduct,
   eventsFor,
   SELLER_2,
   type SellerProduct,
-  sellerIdByHandle,
 } from '../../../test/support/seller-catalog.js';
-import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import { testApiForFile } from '../../../test/support/test-api.js';
 import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 
 type Result = components['schemas']['InventoryUpdateResult'];
 
 const oracle = demoOracle();
-let api: TestApi;
-let atlasId: string;
-beforeAll(async () => {
-  api = await startTestApi();
-  atlasId = await sellerIdByHandle(api, 'atlas-outfitters');
-});
-afterAll(() => api?.close());
+const api = testApiForFile();
 
 const post = <T>(items: unknown, options: { key?: string; headers?: Record<string, string> } = {}) =>
   api.request<T>('POST', '/seller/inventory', { json: { items }, ...options });
@@ -62,7 +56,7 @@ describe('POST /seller/inventory', () => {
     expect(await eventsFor(api, a42?.id ?? '')).toEqual([
       {
         type: 'inventory.updated',
-        seller_id: atlasId,
+        seller_id: ATLAS_ID,
         data: {
           variant_id: a42?.id,
           product_id: a.id,

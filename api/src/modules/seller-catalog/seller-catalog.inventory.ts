@@ -2,7 +2,7 @@ import { AppError, type FieldError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { applyStock, inventoryUpdated } from '../catalog/index.js';
 import { recordEvents } from '../events/index.js';
-import type { Db } from './seller-catalog.shared.js';
+import type { Db } from './seller-catalog.repository.js';
 import { throwIfAny } from './seller-catalog.validation.js';
 import { lockSellerVariants } from './seller-variants.repository.js';
 

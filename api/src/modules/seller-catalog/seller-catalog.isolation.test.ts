@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createProduct,
   createPublished,
@@ -7,22 +7,20 @@ import {
   type SellerProduct,
 } from '../../../test/support/seller-catalog.js';
 import { specDocument } from '../../../test/support/spec-validator.js';
-import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import { testApiForFile } from '../../../test/support/test-api.js';
 import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 
 type Schemas = components['schemas'];
 
-let api: TestApi;
+const api = testApiForFile();
 /** Seller 1's products: one published (with two variants), one draft with a price (publishable). */
 let published: SellerProduct;
 let draft: SellerProduct;
 beforeAll(async () => {
-  api = await startTestApi();
   published = await createPublished(api, { options: [{ name: 'Size', values: ['42', '43', '44'] }] });
   draft = await createProduct(api);
 });
-afterAll(() => api?.close());
 
 /**
  * Every /seller/* operation that takes an id, aimed by seller 2 at seller 1's product or variant,

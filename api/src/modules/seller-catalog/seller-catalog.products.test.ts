@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { byNewest, demoOracle } from '../../../test/support/demo-oracle.js';
 import {
+  ATLAS_ID,
   createProduct,
   createPublished,
   eventsFor,
@@ -8,20 +9,14 @@ import {
   type SellerProduct,
   sellerIdByHandle,
 } from '../../../test/support/seller-catalog.js';
-import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import { testApiForFile } from '../../../test/support/test-api.js';
 import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 
 type Schemas = components['schemas'];
 
 const oracle = demoOracle();
-let api: TestApi;
-let atlasId: string;
-beforeAll(async () => {
-  api = await startTestApi();
-  atlasId = await sellerIdByHandle(api, 'atlas-outfitters');
-});
-afterAll(() => api?.close());
+const api = testApiForFile();
 
 const productCount = async (handle: string) =>
   (
@@ -43,7 +38,7 @@ describe('POST /seller/products', () => {
       title: body.title,
       description: 'A sturdy boot made for tests.',
       status: 'draft',
-      seller_id: atlasId,
+      seller_id: ATLAS_ID,
       category: { handle: 'footwear', name: 'Footwear' },
       attributes: { material: 'leather', waterproof: true },
       images: body.images,
@@ -74,7 +69,7 @@ describe('POST /seller/products', () => {
     expect(await eventsFor(api, p.id)).toEqual([
       {
         type: 'product.created',
-        seller_id: atlasId,
+        seller_id: ATLAS_ID,
         data: {
           product_id: p.id,
           handle: body.handle,
@@ -275,7 +270,7 @@ describe('publishing', () => {
     expect(store.status).toBe(200);
     expect(store.body).toMatchObject({
       id: p.id,
-      seller: { id: atlasId, handle: 'atlas-outfitters' },
+      seller: { id: ATLAS_ID, handle: 'atlas-outfitters' },
       price_range: { min: { amount: 12900, currency: 'USD' }, max: { amount: 13900, currency: 'USD' } },
     });
     expect(store.body.variants.map((v) => v.available_quantity)).toEqual([5, 0]);
@@ -294,7 +289,7 @@ describe('publishing', () => {
     ]);
     expect((await eventsFor(api, p.id))[1]).toEqual({
       type: 'product.published',
-      seller_id: atlasId,
+      seller_id: ATLAS_ID,
       data: { product_id: p.id, handle: p.handle, status: 'published' },
     });
   });
@@ -340,7 +335,7 @@ describe('GET /seller/products', () => {
       const url: string = `/seller/products?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
       const res = await api.get<Schemas['SellerProductList']>(url);
       expect(res.status, url).toBe(200);
-      expect(res.body.data.every((p) => p.seller_id === atlasId)).toBe(true);
+      expect(res.body.data.every((p) => p.seller_id === ATLAS_ID)).toBe(true);
       ids.push(...res.body.data.map((p) => p.id));
       cursor = res.body.next_cursor;
       if (!cursor) return ids;
@@ -351,7 +346,7 @@ describe('GET /seller/products', () => {
 
   it('lists every own product once, drafts included, newest first, and filters by status', async () => {
     const created = await createProduct(api);
-    const demo = oracle.products.filter((p) => p.sellerId === atlasId).sort(byNewest);
+    const demo = oracle.products.filter((p) => p.sellerId === ATLAS_ID).sort(byNewest);
     const all = await walk('', 37);
     // Products made by this test file are newer than the demo's; the demo's follow in the oracle's order.
     expect(all[0]).toBe(created.id);
@@ -369,7 +364,7 @@ describe('GET /seller/products', () => {
   });
 
   it('shows a demo product with the stock and every price of each variant', async () => {
-    const demo = oracle.products.find((p) => p.sellerId === atlasId && p.prices.EUR);
+    const demo = oracle.products.find((p) => p.sellerId === ATLAS_ID && p.prices.EUR);
     const res = await api.get<SellerProduct>(`/seller/products/${demo?.id}`);
     const variants = oracle.catalog.variants.filter((v) => v.product_id === demo?.id);
     expect(res.body.variants.map((v) => [v.sku, v.inventory_quantity])).toEqual(
@@ -428,7 +423,7 @@ describe('PATCH and DELETE /seller/products/{productId}', () => {
     const events = await eventsFor(api, p.id);
     expect(events.at(-1)).toEqual({
       type: 'product.updated',
-      seller_id: atlasId,
+      seller_id: ATLAS_ID,
       data: {
         product_id: p.id,
         handle,
@@ -485,7 +480,7 @@ describe('PATCH and DELETE /seller/products/{productId}', () => {
     expect(variants).toEqual([]);
     expect((await eventsFor(api, p.id)).at(-1)).toEqual({
       type: 'product.deleted',
-      seller_id: atlasId,
+      seller_id: ATLAS_ID,
       data: {
         product_id: p.id,
         handle: p.handle,

@@ -3,7 +3,8 @@ import type { Database } from '../../db/schema.js';
 import { currentActorJson } from '../../lib/actor.js';
 import type { ImageJson, ProductStatus } from '../catalog/catalog.table.js';
 
-type Db = Kysely<Database>;
+/** The database handle or the transaction the statements run on. */
+export type Db = Kysely<Database>;
 
 /** A price as stored and shown: integer minor units and an ISO 4217 code. */
 export interface PriceRow {

@@ -6,18 +6,12 @@ import { newId } from '../../lib/ids.js';
 import type { ImageJson } from '../catalog/catalog.table.js';
 import { refreshPriceRanges } from '../catalog/index.js';
 import { type EventData, recordEvents } from '../events/index.js';
+import { assertSkusFree, lockOwnedProduct, readSellerProduct } from './product-access.service.js';
+import { explainingConstraints } from './seller-catalog.errors.js';
 import { productEvent } from './seller-catalog.events.js';
 import { updateInventory } from './seller-catalog.inventory.js';
+import type { Db } from './seller-catalog.repository.js';
 import * as repo from './seller-catalog.repository.js';
-import {
-  assertSkusFree,
-  type Db,
-  explainingConstraints,
-  lockOwnedProduct,
-  readSellerProduct,
-  type SellerProduct,
-  toSellerProduct,
-} from './seller-catalog.shared.js';
 import {
   checkOptions,
   checkPrices,
@@ -28,6 +22,7 @@ import {
   throwIfAny,
 } from './seller-catalog.validation.js';
 import { createVariant, deleteVariant, updateVariant } from './seller-catalog.variants.js';
+import { type SellerProduct, toSellerProduct } from './seller-catalog.views.js';
 import { findVariants, insertVariants } from './seller-variants.repository.js';
 
 type Schemas = components['schemas'];

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoOracle } from '../../../test/support/demo-oracle.js';
 import {
+  ATLAS_ID,
   createProduct,
   createPublished,
   eventsFor,
   newProductBody,
   type SellerProduct,
-  sellerIdByHandle,
 } from '../../../test/support/seller-catalog.js';
-import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import { testApiForFile } from '../../../test/support/test-api.js';
 import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 
@@ -16,13 +16,7 @@ type Schemas = components['schemas'];
 type ProductList = Schemas['ProductList'];
 
 const oracle = demoOracle();
-let api: TestApi;
-let atlasId: string;
-beforeAll(async () => {
-  api = await startTestApi();
-  atlasId = await sellerIdByHandle(api, 'atlas-outfitters');
-});
-afterAll(() => api?.close());
+const api = testApiForFile();
 
 /** A product with sizes 42–44 and only the first two as variants, so a 44 can be added. */
 const threeSizes = () => ({
@@ -48,7 +42,7 @@ describe('POST /seller/products/{productId}/variants', () => {
     expect(res.body.variants.slice(0, 2)).toEqual(p.variants);
     expect((await eventsFor(api, added?.id ?? '')).at(-1)).toEqual({
       type: 'variant.created',
-      seller_id: atlasId,
+      seller_id: ATLAS_ID,
       data: {
         variant_id: added?.id,
         product_id: p.id,
@@ -144,7 +138,7 @@ describe('PATCH /seller/products/{productId}/variants/{variantId}', () => {
     expect(events).toEqual([
       {
         type: 'variant.updated',
-        seller_id: atlasId,
+        seller_id: ATLAS_ID,
         data: {
           variant_id: v?.id,
           product_id: p.id,
@@ -158,7 +152,7 @@ describe('PATCH /seller/products/{productId}/variants/{variantId}', () => {
       },
       {
         type: 'inventory.updated',
-        seller_id: atlasId,
+        seller_id: ATLAS_ID,
         data: {
           variant_id: v?.id,
           product_id: p.id,
@@ -268,7 +262,7 @@ describe('DELETE /seller/products/{productId}/variants/{variantId}', () => {
     expect(await eventsFor(api, v?.id ?? '')).toEqual([
       {
         type: 'variant.deleted',
-        seller_id: atlasId,
+        seller_id: ATLAS_ID,
         data: { variant_id: v?.id, product_id: p.id, sku: v?.sku, title: v?.title },
       },
     ]);

@@ -3,15 +3,10 @@ import type { components } from '../../generated/openapi.js';
 import { newId } from '../../lib/ids.js';
 import { applyStock, inventoryUpdated, refreshPriceRanges } from '../catalog/index.js';
 import { type DomainEvent, type EventData, recordEvents } from '../events/index.js';
+import { assertSkusFree, lockOwnedProduct, readSellerProduct } from './product-access.service.js';
 import { variantEvent } from './seller-catalog.events.js';
+import type { Db } from './seller-catalog.repository.js';
 import { findOptions, type PriceRow, updateProduct } from './seller-catalog.repository.js';
-import {
-  assertSkusFree,
-  type Db,
-  lockOwnedProduct,
-  readSellerProduct,
-  type SellerProduct,
-} from './seller-catalog.shared.js';
 import {
   checkPrices,
   checkVariantOptions,
@@ -21,6 +16,7 @@ import {
   sameJson,
   throwIfAny,
 } from './seller-catalog.validation.js';
+import type { SellerProduct } from './seller-catalog.views.js';
 import * as repo from './seller-variants.repository.js';
 
 type Schemas = components['schemas'];

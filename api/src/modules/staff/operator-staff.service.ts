@@ -26,22 +26,22 @@ const toView = (row: repo.OperatorStaffRow): OperatorStaffMember => ({
 export function createOperatorStaffService({ db }: { db: Kysely<Database> }) {
   return {
     list: async () => (await repo.listOperatorStaff(db)).map(toView),
+    /** Invites an email to the operator's staff, in the caller's transaction. */
     async invite(
       input: components['schemas']['OperatorStaffInvite'],
       invitedBy: string,
+      trx: Kysely<Database>,
     ): Promise<OperatorStaffMember> {
-      return db.transaction().execute(async (trx) => {
-        if (await repo.operatorStaffByEmail(trx, input.email)) {
-          throw new AppError('conflict', `${input.email} is already invited to the operator's staff.`);
-        }
-        const row = await repo.insertOperatorStaff(trx, {
-          id: newId('stf'),
-          email: input.email,
-          role: input.role,
-          invited_by: invitedBy,
-        });
-        return toView(row);
+      if (await repo.operatorStaffByEmail(trx, input.email)) {
+        throw new AppError('conflict', `${input.email} is already invited to the operator's staff.`);
+      }
+      const row = await repo.insertOperatorStaff(trx, {
+        id: newId('stf'),
+        email: input.email,
+        role: input.role,
+        invited_by: invitedBy,
       });
+      return toView(row);
     },
     async remove(id: string): Promise<void> {
       if (!(await repo.deleteOperatorStaff(db, id))) {

@@ -1,3 +1,4 @@
+import type { Idempotency } from '../../http/idempotency.js';
 import type { OperationHandlers } from '../../http/operations.js';
 import { type Principal, sellerIdOf } from '../../http/principal.js';
 import type { StaffService } from './staff.service.js';
@@ -19,7 +20,7 @@ const inviter = (principal: Principal) =>
     : 'unknown';
 
 /** Handlers of a seller's staff (owner role or a seller key) and of the operator's (owner role or the operator key). */
-export function staffHandlers({ staff }: { staff: StaffService }) {
+export function staffHandlers({ staff, idempotent }: { staff: StaffService; idempotent: Idempotency }) {
   return {
     listSellerStaff: async ({ principal }) => ({
       status: 200,
@@ -27,7 +28,9 @@ export function staffHandlers({ staff }: { staff: StaffService }) {
     }),
     inviteSellerStaff: async ({ principal, body }) => ({
       status: 201,
-      body: await staff.invite(sellerIdOf(principal), body, inviter(principal)),
+      body: await idempotent.transaction((trx) =>
+        staff.invite(sellerIdOf(principal), body, inviter(principal), trx),
+      ),
     }),
     removeSellerStaff: async ({ principal, params }) => {
       await staff.remove(sellerIdOf(principal), params.staffId);
@@ -36,7 +39,7 @@ export function staffHandlers({ staff }: { staff: StaffService }) {
     listAdminStaff: async () => ({ status: 200, body: { data: await staff.operators.list() } }),
     inviteAdminStaff: async ({ principal, body }) => ({
       status: 201,
-      body: await staff.operators.invite(body, inviter(principal)),
+      body: await idempotent.transaction((trx) => staff.operators.invite(body, inviter(principal), trx)),
     }),
     removeAdminStaff: async ({ params }) => {
       await staff.operators.remove(params.staffId);

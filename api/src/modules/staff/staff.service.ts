@@ -25,24 +25,24 @@ export function createStaffService({ db }: { db: Kysely<Database> }) {
   return {
     list: async (sellerId: string) => (await repo.listStaff(db, sellerId)).map(toView),
 
+    /** Invites an email to the seller's staff, in the caller's transaction. */
     async invite(
       sellerId: string,
       input: components['schemas']['StaffInvite'],
       invitedBy: string,
+      trx: Kysely<Database>,
     ): Promise<StaffMember> {
-      return db.transaction().execute(async (trx) => {
-        if (await repo.findByEmail(trx, sellerId, input.email)) {
-          throw new AppError('conflict', `${input.email} is already invited to this seller's staff.`);
-        }
-        const row = await repo.insertStaff(trx, {
-          id: newId('stf'),
-          seller_id: sellerId,
-          email: input.email,
-          role: input.role,
-          invited_by: invitedBy,
-        });
-        return toView(row);
+      if (await repo.findByEmail(trx, sellerId, input.email)) {
+        throw new AppError('conflict', `${input.email} is already invited to this seller's staff.`);
+      }
+      const row = await repo.insertStaff(trx, {
+        id: newId('stf'),
+        seller_id: sellerId,
+        email: input.email,
+        role: input.role,
+        invited_by: invitedBy,
       });
+      return toView(row);
     },
 
     async remove(sellerId: string, id: string): Promise<void> {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProduct, SELLER_2, sellerIdByHandle } from '../../../test/support/seller-catalog.js';
-import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import { webhookTestApiForFile } from '../../../test/support/webhooks.js';
 import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { toEnvelope } from '../events/index.js';
@@ -10,13 +10,7 @@ type Schemas = components['schemas'];
 type WithSecret = Schemas['WebhookEndpointWithSecret'];
 type Delivery = Schemas['WebhookDelivery'];
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi({
-    env: { WEBHOOK_ALLOWED_HOSTS: 'hooks.example.test', PLUGINS_IN_PROCESS: 'false', RELAY_ENABLED: 'false' },
-  });
-});
-afterAll(() => api?.close());
+const api = webhookTestApiForFile();
 
 const db = () => api.db.container.database.db;
 

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SELLER_2, sellerIdByHandle } from '../../../test/support/seller-catalog.js';
-import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import { webhookTestApiForFile } from '../../../test/support/webhooks.js';
 import type { components } from '../../generated/openapi.js';
 import { queueDeliveriesForEvent } from './index.js';
 
 type WithSecret = components['schemas']['WebhookEndpointWithSecret'];
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi({
-    env: { WEBHOOK_ALLOWED_HOSTS: 'hooks.example.test', PLUGINS_IN_PROCESS: 'false', RELAY_ENABLED: 'false' },
-  });
-});
-afterAll(() => api?.close());
+const api = webhookTestApiForFile();
 
 const db = () => api.db.container.database.db;
 

@@ -26,9 +26,8 @@ export { activeSecrets, activeSecretsSql } from './webhooks.repository.js';
 export {
   createWebhooksService,
   generateSecret,
-  MARKETPLACE_ONLY_EVENT_TYPES,
   MAX_ENDPOINTS_PER_OWNER,
-  MAX_REPLAY_DAYS,
   type WebhooksService,
 } from './webhooks.service.js';
 export type { WebhookDeliveryStatus, WebhooksTables } from './webhooks.table.js';
+export { MARKETPLACE_ONLY_EVENT_TYPES, MAX_REPLAY_DAYS } from './webhooks.validation.js';

@@ -1,7 +1,8 @@
 import type { Idempotency } from '../../http/idempotency.js';
 import type { HandlerRequest, OperationHandlers } from '../../http/operations.js';
 import { type Principal, sellerIdOf } from '../../http/principal.js';
-import type { Owner, WebhooksService } from './webhooks.service.js';
+import type { WebhooksService } from './webhooks.service.js';
+import type { Owner } from './webhooks.validation.js';
 
 type WebhookHandlers = Pick<
   OperationHandlers,

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { describeFieldErrors } from '../../http/validation-errors.js';
 import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { randomBase62 } from '../../lib/random.js';
@@ -10,103 +9,27 @@ import * as deliveriesRepo from './deliveries.repository.js';
 import { checkWebhookUrl, type Resolve } from './url-guard.js';
 import * as repo from './webhooks.repository.js';
 import type { WebhookDeliveryStatus } from './webhooks.table.js';
+import { checkTypesFor, type Owner, replayRange } from './webhooks.validation.js';
+import { toDelivery, toEndpoint } from './webhooks.views.js';
 
 type Schemas = components['schemas'];
 type WebhookEndpoint = Schemas['WebhookEndpoint'];
 type WebhookDelivery = Schemas['WebhookDelivery'];
 type WithSecret = Schemas['WebhookEndpointWithSecret'];
 
-/** Who owns an endpoint: `operator` or a seller id. */
-export type Owner = string;
-
 /** Endpoints one owner may have. */
 export const MAX_ENDPOINTS_PER_OWNER = 16;
-/** The longest time range one replay may cover. */
-export const MAX_REPLAY_DAYS = 31;
 
 /** A new signing secret: `whsec_` + 32 uniformly random base62 characters (~190 bits). */
 export function generateSecret(): string {
   return `whsec_${randomBase62(32)}`;
 }
 
-/**
- * Event types recorded without a seller (`seller_id` null in the spec): only operator endpoints can
- * receive them, so a seller's endpoint may not subscribe to them. `*` on a seller's endpoint means
- * every type delivered to that seller.
- */
-export const MARKETPLACE_ONLY_EVENT_TYPES: ReadonlySet<string> = new Set([
-  'order.placed',
-  'order.cancelled',
-  'customer.created',
-  'customer.updated',
-  'content.published',
-]);
-
-/** Refuses, for a seller's endpoint, event types that would never be delivered to it. */
-function checkTypesFor(owner: Owner, types: readonly string[]): void {
-  if (owner === 'operator') return;
-  const errors = types.flatMap((type, i) =>
-    MARKETPLACE_ONLY_EVENT_TYPES.has(type)
-      ? [
-          {
-            in: 'body' as const,
-            field: `/event_types/${i}`,
-            message: `${type} is marketplace-wide (it has no seller) and is delivered only to operator endpoints`,
-          },
-        ]
-      : [],
-  );
-  if (errors.length > 0) throw new AppError('validation_failed', describeFieldErrors(errors), { errors });
-}
-
 /** A URL that passed `checkWebhookUrl`; only such a URL can be stored. */
 export type CheckedUrl = string & { readonly checked: unique symbol };
 
-function toEndpoint(row: repo.EndpointRow): WebhookEndpoint {
-  return {
-    id: row.id,
-    owner: row.owner,
-    url: row.url,
-    event_types: row.event_types as WebhookEndpoint['event_types'],
-    enabled: row.enabled,
-    description: row.description,
-    disabled_reason: row.disabled_reason,
-    failing_since: row.failing_since?.toISOString() ?? null,
-    secret_hint: `…${row.secret_hint ?? ''}`,
-    secrets_active: row.secrets_active ?? 0,
-    created_at: row.created_at.toISOString(),
-    updated_at: row.updated_at.toISOString(),
-  };
-}
-
-function toDelivery(row: deliveriesRepo.DeliveryRow, attempts: deliveriesRepo.AttemptRow[]): WebhookDelivery {
-  return {
-    id: row.id,
-    endpoint_id: row.endpoint_id,
-    event_id: row.event_id,
-    event_type: row.event_type as WebhookDelivery['event_type'],
-    status: row.status,
-    attempt_count: row.attempt_count,
-    next_attempt_at: row.next_attempt_at?.toISOString() ?? null,
-    created_at: row.created_at.toISOString(),
-    attempts: attempts.map((a) => ({
-      number: a.number,
-      started_at: a.started_at.toISOString(),
-      status_code: a.status_code,
-      latency_ms: a.latency_ms,
-      response_excerpt: a.response_excerpt,
-      error: a.error,
-    })),
-  };
-}
-
 /** Stored as given, without duplicates (the spec refuses them already; this keeps the column clean regardless). */
 const normaliseTypes = (types: readonly string[]) => [...new Set(types)];
-
-const fieldError = (field: string, message: string) =>
-  new AppError('validation_failed', `${field.slice(1)} ${message}.`, {
-    errors: [{ in: 'body', field, message }],
-  });
 
 /**
  * Webhook endpoints of sellers (their events) and of the operator (every event): registration with a
@@ -291,14 +214,7 @@ export function createWebhooksService(deps: {
       input: Schemas['WebhookReplay'],
       trx: Kysely<Database>,
     ): Promise<Schemas['WebhookReplayResult']> {
-      const from = new Date(input.from);
-      const to = new Date(input.to);
-      if (Number.isNaN(from.getTime())) throw fieldError('/from', 'must be a date-time');
-      if (Number.isNaN(to.getTime())) throw fieldError('/to', 'must be a date-time');
-      if (to <= from) throw fieldError('/to', 'must be after from');
-      if (to.getTime() - from.getTime() > MAX_REPLAY_DAYS * 86_400_000) {
-        throw fieldError('/to', `must be at most ${MAX_REPLAY_DAYS} days after from`);
-      }
+      const { from, to } = replayRange(input);
       const endpoint = await load(trx, owner, endpointId);
       requireEnabled(endpoint);
       return { queued: await deliveriesRepo.queueReplay(trx, endpoint, { from, to }, clock()) };

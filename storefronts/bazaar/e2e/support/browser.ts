@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLoopbackHost } from '@souk/storefront-kit';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 export const screenshotDir = join(import.meta.dirname, '..', 'screenshots');
 
@@ -77,4 +77,34 @@ export async function newSession(browser: Browser, baseURL: string): Promise<Ses
 export async function screenshot(page: Page, name: string, dir = screenshotDir): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Registers a test file's browser hooks: Chromium is launched before its tests and closed after them;
+ * after each journey every session it opened is closed, and the journey fails on any console error
+ * or uncaught page error those sessions saw. Returns `session()`, which opens a fresh session on
+ * `baseURL` (its own cookies, so its own cart) that the hooks look after.
+ */
+export function browserSessions(baseURL: string): { session: () => Promise<Session> } {
+  let browser: Browser | undefined;
+  const sessions: Session[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    const errors = sessions.flatMap((s) => s.errors);
+    for (const s of sessions.splice(0)) await s.context.close();
+    expect(errors, 'browser console errors').toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async session() {
+      if (!browser) throw new Error('browserSessions: session() called outside a test');
+      const s = await newSession(browser, baseURL);
+      sessions.push(s);
+      return s;
+    },
+  };
 }
