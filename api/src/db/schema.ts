@@ -5,6 +5,7 @@ import type { CatalogTables } from '../modules/catalog/catalog.table.js';
 import type { CustomersTables } from '../modules/customers/customers.table.js';
 import type { OutboxTables } from '../modules/events/events.table.js';
 import type { LedgerTables } from '../modules/ledger/ledger.table.js';
+import type { MediaTables } from '../modules/media/media.table.js';
 import type { OrdersTables } from '../modules/orders/orders.table.js';
 import type { PaymentsTables } from '../modules/payments/payments.table.js';
 import type { RateLimitTables } from '../modules/rate-limits/rate-limits.table.js';
@@ -30,4 +31,5 @@ export interface Database
     RateLimitTables,
     CustomersTables,
     StaffTables,
-    ReviewsTables {}
+    ReviewsTables,
+    MediaTables {}

@@ -104,6 +104,80 @@ export function describeDocumentStoreContract(name: string, open: () => Promise<
       expect(await c.find({ product_id: { $in: [] } })).toEqual([]);
     });
 
+    it('filters by ranges on strings, numbers and _id, matching only values of the bound’s type', async () => {
+      const c = store.collection<Review>(fresh());
+      for (let n = 1; n <= 6; n++) await c.insert(review(n, { rating: n }));
+      // Type bracketing: a string bound never matches a number, null or a missing field.
+      await c.insert({ ...review(7), created_at: 7 as unknown as string, rating: 'x' as unknown as number });
+      await c.insert({ ...review(8), created_at: null as unknown as string });
+      await c.insert({ ...review(9), created_at: undefined as unknown as string });
+      const ids = async (filter: Parameters<typeof c.find>[0]) =>
+        (await c.find(filter, { sort: [['_id', 1]] })).map((d) => d._id);
+      const at = (s: number) => review(s).created_at;
+      expect(await ids({ created_at: { $gt: at(4) } })).toEqual(['rev_5', 'rev_6']);
+      expect(await ids({ created_at: { $gte: at(4), $lt: at(6) } })).toEqual(['rev_4', 'rev_5']);
+      expect(await ids({ created_at: { $lte: at(2) } })).toEqual(['rev_1', 'rev_2']);
+      expect(await ids({ rating: { $gte: 2, $lte: 3 } })).toEqual(['rev_2', 'rev_3']);
+      expect(await ids({ rating: { $lt: 2 } })).toEqual(['rev_1']);
+      expect(await ids({ _id: { $gte: 'rev_5', $lt: 'rev_7' } })).toEqual(['rev_5', 'rev_6']);
+      expect(await ids({ rating: { $in: [1, 2, 3], $gt: 1 } })).toEqual(['rev_2', 'rev_3']);
+      expect(await c.count({ created_at: { $gte: '' } })).toBe(6);
+      expect(await c.count({ created_at: { $lt: 8 } })).toBe(1);
+      // rev_5, rev_6, and rev_9 (rating 5 from review()).
+      expect(await c.delete({ rating: { $gt: 4 } })).toBe(3);
+      expect(await c.count({})).toBe(6);
+    });
+
+    it('pages by keyset across ties of the sort key, in both directions, while documents are added', async () => {
+      const c = store.collection<Review>(fresh());
+      // Ten documents on three instants: ties that only _id breaks.
+      const instants = [1, 1, 1, 2, 2, 2, 2, 3, 3, 3];
+      for (const [i, s] of instants.entries()) {
+        await c.insert(review(10 + i, { created_at: review(s).created_at }));
+      }
+      const walk = async (dir: 1 | -1, size: number, during?: (page: number) => Promise<void>) => {
+        const sort = [
+          ['created_at', dir],
+          ['_id', dir],
+        ] as const;
+        const seen: string[] = [];
+        let after: (string | number)[] | undefined;
+        for (let page = 0; page < 20; page++) {
+          const docs = await c.find({ product_id: 'p1' }, { sort, limit: size, ...(after ? { after } : {}) });
+          seen.push(...docs.map((d) => d._id));
+          const last = docs.at(-1);
+          if (!last || docs.length < size) break;
+          after = [last.created_at, last._id];
+          await during?.(page);
+        }
+        return seen;
+      };
+      const all = (await c.find({}, { sort: [['_id', 1]] })).map((d) => d._id);
+      expect(await walk(1, 3)).toEqual(all);
+      expect(await walk(-1, 4)).toEqual([...all].reverse());
+      // Newest first while newer documents arrive: none repeats, none already there is skipped.
+      const before = [...all].reverse();
+      let added = 0;
+      const seen = await walk(-1, 3, async () => {
+        await c.insert(review(90 + added, { created_at: review(4 + added).created_at }));
+        added++;
+      });
+      expect(seen).toEqual(before);
+      expect(new Set(seen).size).toBe(seen.length);
+      await expect(
+        c.find({}, { sort: [['created_at', -1]], after: [null as unknown as string] }),
+      ).rejects.toThrow();
+      await expect(c.find({}, { after: ['x'] })).rejects.toThrow();
+    });
+
+    it('refuses unknown or empty filter operators', async () => {
+      const c = store.collection<Review>(fresh());
+      await expect(c.find({ rating: { $where: '1' } as never })).rejects.toThrow();
+      await expect(c.find({ rating: { $ne: 1 } as never })).rejects.toThrow();
+      await expect(c.find({ rating: {} })).rejects.toThrow();
+      await expect(c.find({ rating: { $gt: { $gt: 1 } } as never })).rejects.toThrow();
+    });
+
     it('updates as a compare-and-set on the filter', async () => {
       const c = store.collection<Review>(fresh());
       await c.insert(review(1));

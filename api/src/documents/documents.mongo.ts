@@ -2,6 +2,8 @@ import { type Collection, MongoClient, type Filter as MongoFilter, MongoServerEr
 import { backoffMs } from '../lib/backoff.js';
 import type { Logger } from '../lib/logger.js';
 import {
+  assertAfter,
+  assertCondition,
   assertName,
   type Document,
   type DocumentCollection,
@@ -10,6 +12,9 @@ import {
   type Filter,
   type FilterValue,
   type IndexSpec,
+  isCondition,
+  type RangeValue,
+  type Sort,
 } from './documents.js';
 
 export interface MongoDocumentStoreOptions {
@@ -63,10 +68,32 @@ function toMongo<T extends Document>(filter: Filter): MongoFilter<T> {
   const out: Record<string, unknown> = {};
   for (const [field, condition] of Object.entries(filter)) {
     assertName('field', field);
-    out[field] =
-      condition !== null && typeof condition === 'object' ? { $in: [...condition.$in] } : condition;
+    if (!isCondition(condition)) {
+      out[field] = condition;
+      continue;
+    }
+    assertCondition(field, condition);
+    // Copied operator by operator: only the checked ones reach the server.
+    const { $in, $gt, $gte, $lt, $lte } = condition;
+    out[field] = Object.fromEntries(
+      Object.entries({ $in: $in && [...$in], $gt, $gte, $lt, $lte }).filter(([, v]) => v !== undefined),
+    );
   }
   return out as MongoFilter<T>;
+}
+
+/**
+ * The keyset bound "after these sort-key values" as `$or` of prefixes: equal on the fields before k,
+ * strictly beyond on k (`$lt` for a descending field). FerretDB 1.24 evaluates `$or` itself (its
+ * PostgreSQL pushdown covers equalities), so the filter's equalities should narrow what it reads.
+ */
+function afterBound(sort: Sort, after: readonly RangeValue[]): Record<string, unknown> {
+  return {
+    $or: sort.map(([field, dir], k) => ({
+      ...Object.fromEntries(sort.slice(0, k).map(([f], j) => [f, after[j]])),
+      [field]: { [dir === 1 ? '$gt' : '$lt']: after[k] },
+    })),
+  };
 }
 
 function duplicate(err: unknown): never {
@@ -139,7 +166,8 @@ function mongoCollection<T extends Document>(c: Collection<T>): DocumentCollecti
       return ((await c.findOne(byId(id))) as T | null) ?? undefined;
     },
     async find(filter, options = {}) {
-      let cursor = c.find(toMongo<T>(filter));
+      const bound = options.after ? afterBound(assertAfter(options.sort, options.after), options.after) : {};
+      let cursor = c.find({ ...toMongo<T>(filter), ...bound } as MongoFilter<T>);
       if (options.sort && options.sort.length > 0)
         cursor = cursor.sort(options.sort.map(([f, d]) => [f, d] as [string, 1 | -1]));
       if (options.skip) cursor = cursor.skip(options.skip);

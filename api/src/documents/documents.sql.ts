@@ -1,6 +1,9 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import {
+  assertAfter,
+  assertCondition,
   assertName,
+  type Condition,
   type Document,
   type DocumentCollection,
   type DocumentStore,
@@ -9,6 +12,9 @@ import {
   type FilterValue,
   type FindOptions,
   type IndexSpec,
+  isCondition,
+  type RangeValue,
+  type Sort,
 } from './documents.js';
 
 /**
@@ -58,18 +64,65 @@ function json(value: FilterValue): RawBuilder<unknown> {
   return sql`${JSON.stringify(value)}::jsonb`;
 }
 
+const RANGES = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' } as const;
+type RangeOp = keyof typeof RANGES;
+
+/**
+ * `field <op> value` as MongoDB compares: only a field holding the value's JSON type can match (a
+ * string bound never matches a number, null or a missing field). The comparison is on the indexed
+ * `doc #> '{path}'` expression, so it is an index range; `_id` compares byte-wise as MongoDB does.
+ */
+function compare(field: string, op: RangeOp | '=', value: RangeValue): RawBuilder<unknown> {
+  const p = path(field);
+  const operator = sql.raw(op === '=' ? '=' : RANGES[op]);
+  if (p.isId) return typeof value === 'string' ? sql`id COLLATE "C" ${operator} ${value}` : sql`false`;
+  const expr = sql.raw(p.sql);
+  const type = typeof value === 'string' ? 'string' : 'number';
+  return sql`(jsonb_typeof(${expr}) = ${type} AND ${expr} ${operator} ${json(value)})`;
+}
+
+function equals(field: string, values: readonly FilterValue[]): RawBuilder<unknown> {
+  const p = path(field);
+  const expr = sql.raw(p.sql);
+  const ors = values.map((v) => {
+    if (p.isId) return sql`${expr} = ${String(v)}`;
+    if (v === null) return sql`(${expr} IS NULL OR ${expr} = 'null'::jsonb)`;
+    return sql`${expr} = ${json(v)}`;
+  });
+  return ors.length === 0 ? sql`false` : sql`(${sql.join(ors, sql` OR `)})`;
+}
+
+function conditions(field: string, condition: Condition): RawBuilder<unknown>[] {
+  assertCondition(field, condition);
+  const parts: RawBuilder<unknown>[] = [];
+  if (condition.$in) parts.push(equals(field, condition.$in));
+  for (const op of Object.keys(RANGES) as RangeOp[]) {
+    const value = condition[op];
+    if (value !== undefined) parts.push(compare(field, op, value));
+  }
+  return parts;
+}
+
+/**
+ * The keyset bound "after these sort-key values" for `sort`: the OR, over each sort field k, of
+ * "equal on the fields before k, strictly beyond on k" (beyond = below for a descending field).
+ */
+function afterBound(sort: Sort, after: readonly RangeValue[]): RawBuilder<unknown> {
+  const ors = sort.map(([field, dir], k) => {
+    const equal = sort.slice(0, k).map(([f], j) => compare(f, '=', after[j] as RangeValue));
+    return sql.join(
+      [...equal, compare(field, dir === 1 ? '$gt' : '$lt', after[k] as RangeValue)],
+      sql` AND `,
+    );
+  });
+  return sql`(${sql.join(ors, sql` OR `)})`;
+}
+
 function where(collection: string, filter: Filter): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`collection = ${collection}`];
   for (const [field, condition] of Object.entries(filter)) {
-    const p = path(field);
-    const expr = sql.raw(p.sql);
-    const values = condition !== null && typeof condition === 'object' ? condition.$in : [condition];
-    const ors = values.map((v) => {
-      if (p.isId) return sql`${expr} = ${String(v)}`;
-      if (v === null) return sql`(${expr} IS NULL OR ${expr} = 'null'::jsonb)`;
-      return sql`${expr} = ${json(v)}`;
-    });
-    parts.push(ors.length === 0 ? sql`false` : sql`(${sql.join(ors, sql` OR `)})`);
+    if (isCondition(condition)) parts.push(...conditions(field, condition));
+    else parts.push(equals(field, [condition]));
   }
   return sql.join(parts, sql` AND `);
 }
@@ -123,7 +176,10 @@ function sqlCollection<T extends Document>(db: Kysely<unknown>, name: string): D
           `${p.isId ? 'id COLLATE "C"' : p.sql} ${dir === 1 ? 'ASC NULLS FIRST' : 'DESC NULLS LAST'}`,
         );
       });
-      const { rows } = await sql<Row>`SELECT id, doc FROM documents WHERE ${where(name, filter)}
+      const bound = options.after
+        ? sql` AND ${afterBound(assertAfter(options.sort, options.after), options.after)}`
+        : sql``;
+      const { rows } = await sql<Row>`SELECT id, doc FROM documents WHERE ${where(name, filter)}${bound}
         ${order.length > 0 ? sql`ORDER BY ${sql.join(order)}` : sql``}
         ${options.limit !== undefined ? sql`LIMIT ${options.limit}` : sql``}
         ${options.skip ? sql`OFFSET ${options.skip}` : sql``}`.execute(db);

@@ -5,7 +5,12 @@
  *
  * The port is deliberately the subset both adapters do exactly and FerretDB 1.24 supports:
  * - single-document writes only (no multi-document transactions or sessions);
- * - filters are equalities on (dotted) fields, `$in`, and `null` meaning "missing or null";
+ * - filters are equalities on (dotted) fields, `$in`, `null` meaning "missing or null", and the range
+ *   operators `$gt`/`$gte`/`$lt`/`$lte` on strings and numbers (compared only with values of the same
+ *   type, as MongoDB's type bracketing does);
+ * - keyset pages: `find` takes `after`, the sort-key values of the last document of the previous page,
+ *   and answers the documents strictly after it in the sort order (a compound bound, sent to MongoDB
+ *   as `$or` of prefixes, which FerretDB 1.24 evaluates);
  * - the only aggregate is a count per value of one field (`$match` + `$group` with `$sum: 1`), so
  *   averages are computed by the caller from the counts (FerretDB has no `$avg`);
  * - no TTL or partial indexes: expiry and "unique among visible" rules live in the services;
@@ -18,11 +23,30 @@ export type Document = { _id: string };
 /** A JSON value a filter compares a field with. */
 export type FilterValue = string | number | boolean | null;
 
+/** A value a range operator compares a field with: a field holding another type never matches. */
+export type RangeValue = string | number;
+
 /**
- * Equality on each listed field (dotted paths reach into sub-documents). `null` matches a missing
- * field as well as an explicit null, as in MongoDB; `{ $in: [...] }` matches any of the values.
+ * Operators on one field, all of which must hold: `$in` (any of the values) and the ranges. A range
+ * matches only fields of the bound's type (a string bound never matches a number, null or a missing
+ * field), as in MongoDB.
  */
-export type Filter = Record<string, FilterValue | { $in: readonly FilterValue[] }>;
+export interface Condition {
+  $in?: readonly FilterValue[];
+  $gt?: RangeValue;
+  $gte?: RangeValue;
+  $lt?: RangeValue;
+  $lte?: RangeValue;
+}
+
+/** The operators a `Condition` may use; anything else is refused, so no caller can pass `$where`. */
+export const OPERATORS = ['$in', '$gt', '$gte', '$lt', '$lte'] as const;
+
+/**
+ * A condition on each listed field (dotted paths reach into sub-documents). A plain value is
+ * equality; `null` matches a missing field as well as an explicit null, as in MongoDB.
+ */
+export type Filter = Record<string, FilterValue | Condition>;
 
 /** Sort keys in order; 1 ascending, -1 descending. Sort fields must hold one JSON type. */
 export type Sort = readonly (readonly [field: string, direction: 1 | -1])[];
@@ -31,6 +55,13 @@ export interface FindOptions {
   sort?: Sort;
   limit?: number;
   skip?: number;
+  /**
+   * Keyset paging: the values of the `sort` fields (in order, one per field) of the last document of
+   * the previous page; only documents strictly after it in the sort order are answered. Needs `sort`
+   * to end in a unique field (`_id`) and every matching document to hold a string or number in each
+   * sort field of the values' type (a document missing one is never reached).
+   */
+  after?: readonly RangeValue[];
 }
 
 /** One collection. Every method is one atomic single-document (or read) operation. */
@@ -93,4 +124,35 @@ export const NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 export function assertName(kind: string, name: string): void {
   if (!NAME.test(name)) throw new Error(`invalid document ${kind} name '${name}'`);
+}
+
+/** True for an operator object (`{ $in }`, `{ $gt }`, …) rather than a plain value. */
+export function isCondition(value: FilterValue | Condition): value is Condition {
+  return value !== null && typeof value === 'object';
+}
+
+/** Throws unless `condition` uses only known operators, with values of the types they take. */
+export function assertCondition(field: string, condition: Condition): void {
+  // `{}` would be equality with an empty object in MongoDB and "anything" in SQL: refused.
+  if (Object.keys(condition).length === 0) throw new Error(`empty document filter condition on '${field}'`);
+  for (const [op, value] of Object.entries(condition)) {
+    if (!(OPERATORS as readonly string[]).includes(op)) {
+      throw new Error(`unknown document filter operator '${op}' on '${field}'`);
+    }
+    const ok = op === '$in' ? Array.isArray(value) : isRangeValue(value);
+    if (!ok) throw new Error(`invalid value for ${op} on '${field}'`);
+  }
+}
+
+/** A string, or a finite number: what a range or keyset bound compares with. */
+export function isRangeValue(value: unknown): value is RangeValue {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/** Throws unless `after` gives one string or number per sort field. */
+export function assertAfter(sort: Sort | undefined, after: readonly RangeValue[]): Sort {
+  if (!sort || sort.length === 0 || after.length !== sort.length || !after.every(isRangeValue)) {
+    throw new Error('find: `after` needs one string or number per sort field');
+  }
+  return sort;
 }

@@ -1702,9 +1702,10 @@ export type paths = {
         };
         /**
          * List a product's reviews
-         * @description The visible reviews of a published product, newest first, with the product's rating aggregate.
-         *     Pages are offsets into the newest-first list: a review written while you page may repeat the last
-         *     one of a page (deduplicate on `id`).
+         * @description The visible reviews of a published product, newest first (reviews written in the same
+         *     millisecond in a fixed order), with the product's rating aggregate. `next_cursor` marks where the
+         *     page ended, not an offset: reviews written while you page are newer than it, so the next page
+         *     neither repeats a review nor skips an older one.
          */
         get: operations["listStoreProductReviews"];
         put?: never;
@@ -1773,7 +1774,7 @@ export type paths = {
         };
         /**
          * List reviews of my products
-         * @description Every review of this seller's products (hidden ones too, with the moderation reason), newest first, and the seller's rating aggregate. Staff roles allowed — owner, catalog, orders.
+         * @description Every review of this seller's products (hidden ones too, with the moderation reason), newest first (paged from where the last page ended, so reviews written meanwhile neither repeat nor push one out), and the seller's rating aggregate. Staff roles allowed — owner, catalog, orders.
          */
         get: operations["listSellerReviews"];
         put?: never;
@@ -1814,7 +1815,7 @@ export type paths = {
         };
         /**
          * List reviews (moderation)
-         * @description Every review, newest first, with abuse-report counts and moderation decisions. Staff roles allowed — owner, support.
+         * @description Every review, newest first (paged from where the last page ended, so reviews written meanwhile neither repeat nor push one out), with abuse-report counts and moderation decisions. Staff roles allowed — owner, support.
          */
         get: operations["listAdminReviews"];
         put?: never;

@@ -36,13 +36,10 @@ describe('demo product images', () => {
     expect(images[0]?.alt).toContain(first?.title);
     const hash = images[0]?.id.slice(4) ?? '';
     expect(images[0]?.url).toBe(`http://localhost:4000/media/products/${first?.id}/${hash}.webp`);
-    const original = await a.storage.get(`products/${first?.id.toLowerCase()}/${hash}/original`);
+    const original = await a.storage.get(`images/${hash}/original`);
     expect(original?.contentType).toBe('image/svg+xml');
     expect(
-      original?.data.equals(
-        (await b.storage.get(`products/${first?.id.toLowerCase()}/${hash}/original`))?.data ??
-          Buffer.alloc(0),
-      ),
+      original?.data.equals((await b.storage.get(`images/${hash}/original`))?.data ?? Buffer.alloc(0)),
     ).toBe(true);
     const webp = await sharp(original?.data).resize({ width: 320 }).webp().toBuffer();
     expect(await sharp(webp).metadata()).toMatchObject({ format: 'webp', width: 320, height: 320 });
@@ -51,7 +48,7 @@ describe('demo product images', () => {
       await Promise.all(
         a.catalog.products.map(async (p) => {
           const id = (JSON.parse(String(p.images)) as { id: string }[])[0]?.id.slice(4);
-          return (await a.storage.get(`products/${p.id.toLowerCase()}/${id}/original`))?.data.toString();
+          return (await a.storage.get(`images/${id}/original`))?.data.toString();
         }),
       ),
     );

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { mediaKeys } from '../modules/media/media.keys.js';
 import type { ObjectStorage } from '../storage/index.js';
 import type { DemoCatalog } from './demo-catalog.js';
 import { DEMO_IMAGE_SIZE, demoColour, demoProductSvgs } from './demo-images.svg.js';
@@ -15,7 +16,7 @@ const CONCURRENCY = 16;
 /**
  * Gives every demo product two images (its silhouette in its colour and material, and a material
  * close-up), stored as SVG originals through the storage port with the same layout and URLs as
- * uploads (`products/<id>/<hash>/original`). The served WebP renditions and `?w=` variants are
+ * uploads (`images/<hash>/original`). The served WebP renditions and `?w=` variants are
  * rendered from them on first request, like any upload's variants, so seeding only writes ~1,000
  * small files. Nothing is downloaded; the same catalog always gives the same bytes.
  */
@@ -32,8 +33,8 @@ export async function attachDemoImages(catalog: DemoCatalog, media: DemoMedia): 
     const images = svgs.map((svg, n) => {
       const data = Buffer.from(svg);
       const hash = createHash('sha256').update(data).digest('hex').slice(0, 32);
-      const folder = `products/${product.id.toLowerCase()}/${hash}/`;
-      writes.push(() => media.storage.put(`${folder}original`, data, { contentType: 'image/svg+xml' }));
+      const { original } = mediaKeys(hash);
+      writes.push(() => media.storage.put(original, data, { contentType: 'image/svg+xml' }));
       return {
         id: `img_${hash}`,
         url: `${media.publicUrl}/products/${product.id}/${hash}.webp`,

@@ -13,6 +13,7 @@ import * as m0011 from './0011_documents_ratings.js';
 import * as m0012 from './0012_operator_staff.js';
 import * as m0013 from './0013_attribution.js';
 import * as m0014 from './0014_product_read_model.js';
+import * as m0015 from './0015_product_image_files.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the file system) so the same list
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0012_operator_staff': m0012,
   '0013_attribution': m0013,
   '0014_product_read_model': m0014,
+  '0015_product_image_files': m0015,
 };
 
 /** Kysely migration provider over the static list above. */

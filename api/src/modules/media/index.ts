@@ -1,9 +1,4 @@
 /** Public surface of the media module: product image uploads, storage and resized variants. */
 export { FULL_WIDTH, inspectUpload, OUTPUT, render, VARIANT_WIDTHS } from './media.images.js';
-export {
-  createMediaService,
-  type MediaLimits,
-  type MediaService,
-  mediaKeys,
-  mediaPublicUrl,
-} from './media.service.js';
+export { imageFilesNamedBy, mediaKeys } from './media.keys.js';
+export { createMediaService, type MediaLimits, type MediaService, mediaPublicUrl } from './media.service.js';

@@ -7,9 +7,11 @@ import type { Logger } from '../../lib/logger.js';
 import type { ObjectStorage } from '../../storage/index.js';
 import type { ImageJson } from '../catalog/catalog.table.js';
 import { changeProductImages, productImages } from '../seller-catalog/index.js';
-import { productsNamedBy, sweepProductMedia } from './media.cleanup.js';
+import { sweepStoredImage } from './media.cleanup.js';
 import { FULL_WIDTH, type InspectedImage, OUTPUT, render, type VariantWidth } from './media.images.js';
+import { imageFilesNamedBy, legacyMediaFolder, mediaKeys } from './media.keys.js';
 import { createPrerenderer } from './media.prerender.js';
+import * as repo from './media.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -23,17 +25,6 @@ export interface MediaLimits {
   maxPixels: number;
   maxImagesPerProduct: number;
 }
-
-/** Where a product image lives in storage: its original and its renderings side by side. */
-export const mediaKeys = (productId: string, hash: string) => {
-  const folder = `products/${productId.toLowerCase()}/${hash}/`;
-  return {
-    folder,
-    original: `${folder}original`,
-    rendition: (width: VariantWidth | undefined) =>
-      `${folder}${width ? `w${width}` : 'full'}.${OUTPUT.extension}`,
-  };
-};
 
 const imageNotFound = (imageId: string) =>
   new AppError('not_found', `The product has no image with the id '${imageId}'.`);
@@ -60,12 +51,42 @@ export function createMediaService({
   const urlOf = (productId: string, hash: string) =>
     `${publicUrl}/products/${productId}/${hash}.${OUTPUT.extension}`;
 
-  /** Stores an inspected upload's original and rendering (declaring their removal if the write aborts). */
-  async function store(productId: string, image: InspectedImage, original: Buffer, steps: WriteSteps) {
-    const keys = mediaKeys(productId, image.hash);
-    steps.onAbort(() => storage.deletePrefix(keys.folder));
+  /** Removes a picture's files unless an image still names them; a failure is logged, not thrown. */
+  const sweep = (hash: string, servedAs: readonly string[] = []) =>
+    sweepStoredImage({ db, storage }, hash, servedAs).catch((err: unknown) => {
+      logger.warn({ err, hash }, 'media: clean-up of stored image files failed');
+      return 0;
+    });
+
+  /**
+   * Stores an inspected upload's original and rendering, unless the same picture is stored already
+   * (any product's upload of the same bytes): then the upload shares those files. Holds the folder's
+   * lock until `trx` ends, so no clean-up removes the files in between; if the write aborts, the
+   * files go unless something else names them.
+   */
+  async function store(trx: Db, image: InspectedImage, original: Buffer, steps: WriteSteps) {
+    const keys = mediaKeys(image.hash);
+    await repo.lockStoredImage(trx, keys.folder);
+    steps.onAbort(() => sweep(image.hash));
+    if (await storage.exists(keys.original)) return;
     await storage.put(keys.original, original, { contentType: image.contentType });
     await storage.put(keys.rendition(undefined), image.full.data, { contentType: OUTPUT.contentType });
+  }
+
+  /**
+   * The original of a picture: at its content address, else where a release before content
+   * addressing stored it (`products/<id>/<hash>/`), moved to its content address on this first read.
+   */
+  async function originalOf(productId: string, hash: string) {
+    const keys = mediaKeys(hash);
+    const stored = await storage.get(keys.original);
+    if (stored) return stored;
+    const legacy = legacyMediaFolder(productId, hash);
+    const old = await storage.get(`${legacy}original`);
+    if (!old) return undefined;
+    await storage.put(keys.original, old.data, { contentType: old.contentType });
+    await storage.deletePrefix(legacy);
+    return old;
   }
 
   /**
@@ -73,11 +94,11 @@ export function createMediaService({
    * read once); answers how many it rendered. Nothing when the image has no original.
    */
   async function renderMissing(productId: string, hash: string, renditions: (VariantWidth | undefined)[]) {
-    const keys = mediaKeys(productId, hash);
+    const keys = mediaKeys(hash);
     const stored = new Set(await storage.list(keys.folder));
     const missing = renditions.filter((w) => !stored.has(keys.rendition(w)));
-    if (missing.length === 0 || !stored.has(keys.original)) return 0;
-    const original = await storage.get(keys.original);
+    if (missing.length === 0) return 0;
+    const original = await originalOf(productId, hash);
     if (!original) return 0;
     for (const width of missing) {
       const { data } = await render(original.data, width ?? FULL_WIDTH, limits.maxPixels);
@@ -128,7 +149,7 @@ export function createMediaService({
             `The product has ${product.images.length} images, the most allowed; delete one first.`,
           );
         }
-        await store(productId, image, input.original, steps);
+        await store(trx, image, input.original, steps);
         const added: ImageJson = {
           id,
           url: urlOf(productId, image.hash),
@@ -174,14 +195,14 @@ export function createMediaService({
     },
 
     /**
-     * After a product was deleted or its images replaced: removes from storage the files of the
-     * product, and of any other product a dropped image's URL named, that nothing references any more
-     * (see sweepProductMedia). Answers how many objects went.
+     * After a product was deleted or its images replaced: removes from storage the files of each
+     * dropped image that no product's images name any more (see sweepStoredImage). Answers how many
+     * objects went.
      */
-    async release(productId: string, dropped: readonly Pick<ImageJson, 'url'>[]): Promise<number> {
+    async release(_productId: string, dropped: readonly Pick<ImageJson, 'url'>[]): Promise<number> {
       let removed = 0;
-      for (const id of new Set([productId, ...productsNamedBy(dropped)])) {
-        removed += await sweepProductMedia({ db, storage }, id);
+      for (const { hash, servedAs } of imageFilesNamedBy(dropped)) {
+        removed += await sweepStoredImage({ db, storage }, hash, [servedAs]);
       }
       return removed;
     },
@@ -197,30 +218,32 @@ export function createMediaService({
       productId: string,
       imageId: string,
     ): Promise<void> {
-      await changeProductImages(trx, sellerId, productId, async (product) => {
-        if (!product.images.some((i) => i.id === imageId)) throw imageNotFound(imageId);
-        return { images: product.images.filter((i) => i.id !== imageId), result: undefined };
+      const dropped = await changeProductImages(trx, sellerId, productId, async (product) => {
+        const found = product.images.find((i) => i.id === imageId);
+        if (!found) throw imageNotFound(imageId);
+        return { images: product.images.filter((i) => i !== found), result: found };
       });
-      // After the commit: a failed delete leaves unreachable files (swept with the product's next
-      // change), never an image without its file.
-      steps.onCommit(() =>
-        sweepProductMedia({ db, storage }, productId).then(
-          () => undefined,
-          (err: unknown) => logger.warn({ err, product_id: productId }, 'media: clean-up of an image failed'),
-        ),
-      );
+      // After the commit: a failed delete leaves unreachable files (logged by sweep), never an image
+      // without its file, and never a failed answer for an image that is already gone.
+      steps.onCommit(async () => {
+        for (const { hash, servedAs } of imageFilesNamedBy([dropped])) await sweep(hash, [servedAs]);
+      });
     },
 
     /**
      * The WebP of an image at a variant width (or the full rendition): from storage, else rendered
-     * from the original once and stored for the next request. Undefined when there is no such image.
+     * from the original once and stored for the next request. Undefined when no product shows the
+     * picture under this product's URL, or its files are gone.
      */
     async variant(productId: string, hash: string, width: VariantWidth | undefined) {
-      const keys = mediaKeys(productId, hash);
+      const keys = mediaKeys(hash);
+      // Files are shared by every product showing the picture; the URL is valid only for a product
+      // that (still) shows it under this product's URL.
+      if (!(await repo.isServedAs(db, productId, keys.folder))) return undefined;
       const key = keys.rendition(width);
       const stored = await storage.get(key);
       if (stored) return stored.data;
-      const original = await storage.get(keys.original);
+      const original = await originalOf(productId, hash);
       if (!original) return undefined;
       const { data } = await render(original.data, width ?? FULL_WIDTH, limits.maxPixels);
       await storage.put(key, data, { contentType: OUTPUT.contentType });

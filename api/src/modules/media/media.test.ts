@@ -47,9 +47,10 @@ const upload = (productId: string, data: Buffer, contentType = 'image/png', quer
     ...(key ? { key } : {}),
   });
 
-/** Everything stored for a product (originals and renditions). */
-const storedFor = (productId: string) =>
-  api.db.container.storage.list(`products/${productId.toLowerCase()}/`);
+/** Every stored image file (originals and renditions, by content hash). */
+const allStored = () => api.db.container.storage.list('images/');
+/** The stored files of an uploaded image. */
+const filesOf = (image: Pick<Image, 'id'>) => api.db.container.storage.list(`images/${image.id?.slice(4)}/`);
 const mediaPath = (url: string) => new URL(url).pathname;
 
 describe('POST /seller/products/{id}/images', () => {
@@ -61,7 +62,7 @@ describe('POST /seller/products/{id}/images', () => {
     expect(image).toMatchObject({ alt: 'Terracotta boot', width: 1600, height: 800 });
     expect(image.id).toMatch(/^img_[0-9a-f]{32}$/);
     expect(mediaPath(image.url)).toBe(`/media/products/${product.id}/${image.id?.slice(4)}.webp`);
-    const stored = await storedFor(product.id);
+    const stored = await filesOf(image);
     expect(stored.map((k) => k.split('/').pop())).toEqual(['full.webp', 'original']);
     const listed = await api.get<{ data: Image[] }>(`/seller/products/${product.id}/images`);
     expect(listed.body.data).toEqual([image]);
@@ -75,7 +76,7 @@ describe('POST /seller/products/{id}/images', () => {
     const res = await upload(product.id, jpeg, 'application/octet-stream');
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ alt: product.title, width: 900, height: 1200 });
-    const original = await api.db.container.storage.get(`${(await storedFor(product.id))[1]}`);
+    const original = await api.db.container.storage.get(`${(await filesOf(res.body as Image))[1]}`);
     expect(original?.contentType).toBe('image/jpeg');
   });
 
@@ -145,11 +146,12 @@ describe('POST /seller/products/{id}/images', () => {
     async (_name, make, type, status, code) => {
       const product = await createProduct(api, { images: [] });
       const before = await eventsFor(api, product.id);
+      const files = await allStored();
       const res = await upload(product.id, await make(), type);
       expect(res.status).toBe(status);
       expect(res.contentType).toMatch(/^application\/problem\+json/);
       expect((res.body as Problem).code).toBe(code);
-      expect(await storedFor(product.id)).toEqual([]);
+      expect(await allStored()).toEqual(files);
       expect((await api.get<{ data: Image[] }>(`/seller/products/${product.id}/images`)).body.data).toEqual(
         [],
       );
@@ -167,17 +169,18 @@ describe('POST /seller/products/{id}/images', () => {
     expect([twice.status, (twice.body as Problem).code]).toEqual([409, 'conflict']);
     expect((await upload(product.id, await png(300, 300, '#222'))).status).toBe(201);
     expect((await upload(product.id, await png(300, 300, '#333'))).status).toBe(201);
-    const stored = await storedFor(product.id);
+    const stored = await allStored();
     const fourth = await upload(product.id, await png(300, 300, '#444'));
     expect([fourth.status, (fourth.body as Problem).code]).toEqual([409, 'too_many_images']);
-    expect(await storedFor(product.id)).toEqual(stored);
+    expect(await allStored()).toEqual(stored);
   });
 
   it("answers 404 for another seller's product and stores nothing", async () => {
     const product = await createProduct(api, { images: [] });
-    const res = await upload(product.id, await png(), 'image/png', '', SELLER_2);
+    const files = await allStored();
+    const res = await upload(product.id, await png(1000, 600, '#3d6b5a'), 'image/png', '', SELLER_2);
     expect(res.status).toBe(404);
-    expect(await storedFor(product.id)).toEqual([]);
+    expect(await allStored()).toEqual(files);
   });
 
   it('replays a retry with the same Idempotency-Key without storing twice', async () => {
@@ -230,8 +233,7 @@ describe('reorder, alt text and delete', () => {
     expect(
       (await api.get<{ data: Image[] }>(`/seller/products/${product.id}/images`)).body.data.map((i) => i.id),
     ).toEqual([ids[2], ids[1]]);
-    const folder = `products/${product.id.toLowerCase()}/${ids[0]?.slice(4)}/`;
-    expect(await api.db.container.storage.list(folder)).toEqual([]);
+    expect(await filesOf({ id: ids[0] })).toEqual([]);
     expect((await api.get(url)).status).toBe(404);
     const again = await api.request<Problem>('DELETE', `/seller/products/${product.id}/images/${ids[0]}`);
     expect([again.status, again.body.code]).toEqual([404, 'not_found']);
@@ -243,7 +245,7 @@ describe('reorder, alt text and delete', () => {
 describe('GET /media/products/{id}/{hash}.webp', () => {
   it('serves immutable WebP at the listed widths, renders each once, and answers If-None-Match with 304', async () => {
     const product = await createProduct(api, { images: [] });
-    const image = (await upload(product.id, await png(2000, 1000))).body as Image;
+    const image = (await upload(product.id, await png(2000, 1000, '#5a6e3c'))).body as Image;
     const url = mediaPath(image.url);
     const full = await api.get<Buffer>(url, { key: null });
     expect(full.status).toBe(200);
@@ -254,7 +256,7 @@ describe('GET /media/products/{id}/{hash}.webp', () => {
       const res = await api.get<Buffer>(`${url}?w=${w}`, { key: null });
       expect((await sharp(res.body).metadata()).width).toBe(w);
     }
-    const stored = await storedFor(product.id);
+    const stored = await filesOf(image);
     expect(stored.map((k) => k.split('/').pop())).toEqual([
       'full.webp',
       'original',
@@ -265,7 +267,7 @@ describe('GET /media/products/{id}/{hash}.webp', () => {
     const etag = (await api.get(`${url}?w=640`)).headers.get('etag') ?? '';
     const notModified = await api.get(`${url}?w=640`, { headers: { 'if-none-match': etag } });
     expect(notModified.status).toBe(304);
-    expect(await storedFor(product.id)).toEqual(stored);
+    expect(await filesOf(image)).toEqual(stored);
   });
 
   it('never enlarges: a 300 px image asked at w=1280 stays 300 px', async () => {

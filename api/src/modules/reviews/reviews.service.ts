@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.js';
 import { type DocumentStore, DuplicateDocumentError } from '../../documents/index.js';
 import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
-import { decodeCursor, encodeCursor, fingerprint, isMinorUnits } from '../../lib/cursor.js';
+import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { hashKey } from '../auth/index.js';
 import { type ProductRating, toRating } from '../catalog/index.js';
@@ -23,6 +23,15 @@ import { type Review, shortName, toManagedReview, toReview } from './reviews.vie
 type Schemas = components['schemas'];
 type ReviewList = Schemas['ReviewList'];
 type Page = { limit?: number; cursor?: string };
+
+/**
+ * The order of every review list. Document migration 0001 indexes `created_at` per product (and
+ * status) and per seller, so a page is an index range from the cursor's bound; `_id` breaks ties.
+ */
+const NEWEST_FIRST = [
+  ['created_at', -1],
+  ['_id', -1],
+] as const;
 
 /** Who claims the purchase: a signed-in customer, or a guest holding the order's access token. */
 export type Buyer = { customerId?: string | undefined; orderToken?: string | undefined };
@@ -54,35 +63,27 @@ export function createReviewsService({
   const reviews = reviewsOf(documents);
   const deps = { db, documents };
 
-  /** A page of `filter`'s reviews, newest first; the cursor is the offset, tied to the filter. */
+  /**
+   * A page of `filter`'s reviews, newest first (`created_at`, then `_id`, both descending). The cursor
+   * is the keyset of the page's last review, tied to the filter: a review written while a client pages
+   * is newer than the bound, so it neither repeats one already shown nor pushes an older one out of
+   * reach, as an offset did.
+   */
   const page = async (
     filter: Record<string, string>,
     input: Page,
     view: (d: ReviewDoc[]) => Promise<Review[]>,
   ) => {
-    const limit = input.limit ?? 20;
-    const fp = fingerprint(['reviews', filter]);
-    const offset =
-      input.cursor === undefined
-        ? 0
-        : Number(decodeCursor(input.cursor, fp, isMinorUnits, { in: 'query', field: 'cursor' }).sortKey);
-    const rows = await guarded(() =>
-      reviews.find(filter, {
-        sort: [
-          ['created_at', -1],
-          ['_id', -1],
-        ],
-        skip: offset,
-        limit: limit + 1,
-      }),
+    const { rows, next_cursor } = await newestFirstPage(input, ['reviews', 'keyset', filter], (after, n) =>
+      guarded(() =>
+        reviews.find(filter, {
+          sort: NEWEST_FIRST,
+          limit: n,
+          ...(after ? { after: [after.sortKey, after.id] } : {}),
+        }),
+      ).then((docs) => docs.map((doc) => ({ id: doc._id, created_at: new Date(doc.created_at), doc }))),
     );
-    const shown = rows.slice(0, limit);
-    const last = shown.at(-1);
-    return {
-      data: await view(shown),
-      next_cursor:
-        rows.length > limit && last ? encodeCursor({ sortKey: offset + limit, id: last._id }, fp) : null,
-    };
+    return { data: await view(rows.map((r) => r.doc)), next_cursor };
   };
 
   const ratingOf = (row: repo.RatingRow | undefined): ProductRating =>

@@ -1,0 +1,37 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+type Db = Kysely<Database>;
+
+/**
+ * Holds, until `trx` ends, the lock of one stored image folder: an upload that stores (or reuses) the
+ * folder and the clean-up that may delete it take it, so a clean-up never deletes files an upload
+ * committing at the same moment relies on. An advisory lock: the folder has no row to lock before
+ * its first reference commits.
+ */
+export async function lockStoredImage(trx: Db, storagePrefix: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`media:${storagePrefix}`}, 0))`.execute(trx);
+}
+
+/** True when any product's images name the folder (an exact lookup on an index). */
+export async function isReferenced(db: Db, storagePrefix: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('product_image_files')
+    .select('product_id')
+    .where('storage_prefix', '=', storagePrefix)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** True when some product shows the folder under a URL of `productId` (its own upload, or borrowed). */
+export async function isServedAs(db: Db, productId: string, storagePrefix: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('product_image_files')
+    .select('product_id')
+    .where('served_as', '=', productId)
+    .where('storage_prefix', '=', storagePrefix)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
