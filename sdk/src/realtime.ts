@@ -142,6 +142,7 @@ export function createRealtimeClient<N extends RealtimeNamespace>(
   const client: RealtimeClient<N> = {
     socket,
     lastEventId: (room) => rooms.get(room)?.lastId,
+    // Cart rooms are on `store` only; on a `seller` client the server refuses the room (not_found).
     subscribeCart: (cartId, handler) =>
       (client as unknown as RealtimeClient<'store'>).subscribe(`cart:${cartId}`, (event) =>
         handler(event.data),
