@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { dropServerDatabase } from '../api/test/support/test-db.js';
@@ -240,4 +241,15 @@ export async function seed(url: string): Promise<string> {
   const key = process.env.BENCH_API_KEY || parsed.keys?.storefront;
   if (!key) throw new BenchError('the seed issued no storefront key; set BENCH_API_KEY to a pk_ key');
   return key;
+}
+
+/** When and on what a result was measured (the head of every results file). */
+export function machine() {
+  return {
+    at: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryMiB: Math.round(totalmem() / 2 ** 20),
+  };
 }

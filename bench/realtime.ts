@@ -6,8 +6,9 @@
  * give the baseline of the same run. Memory per connection is the server process's RSS growth over N.
  */
 
-import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { parseCli } from '../api/src/lib/cli.js';
 import {
@@ -16,6 +17,7 @@ import {
   dropDatabase,
   envInt,
   freePort,
+  machine,
   query,
   type Service,
   seed,
@@ -37,6 +39,9 @@ interface Result {
   max: number;
   delivered: number;
   kbPerConnection: number;
+  /** Clients that could not connect, and the first reason (a descriptor limit shows as EMFILE). */
+  failed: number;
+  firstError: string | undefined;
 }
 
 const pct = (sorted: number[], p: number) =>
@@ -48,6 +53,12 @@ function rssKb(pid: number | undefined): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 }
 
+/** This process's soft limit on open files (`ulimit -n`; each client and server socket takes one). */
+function openFilesLimit(): number | undefined {
+  const line = /Max open files\s+(\d+)/.exec(readFileSync('/proc/self/limits', 'utf8'));
+  return line ? Number(line[1]) : undefined;
+}
+
 /** Connects `CLIENTS` sockets, 200 at a time; each runs `onConnect` once connected. */
 async function connectAll(
   url: string,
@@ -56,6 +67,8 @@ async function connectAll(
 ) {
   const sockets: Socket[] = [];
   const t0 = Date.now();
+  let failed = 0;
+  let firstError: string | undefined;
   for (let i = 0; i < CLIENTS; i += 200) {
     await Promise.all(
       Array.from({ length: Math.min(200, CLIENTS - i) }, async () => {
@@ -66,16 +79,23 @@ async function connectAll(
           forceNew: true,
           timeout: 60_000,
         });
-        sockets.push(s);
-        await new Promise<void>((resolve, reject) => {
-          s.once('connect', () => resolve());
-          s.once('connect_error', reject);
-        });
-        await onConnect(s);
+        try {
+          await new Promise<void>((resolve, reject) => {
+            s.once('connect', () => resolve());
+            s.once('connect_error', reject);
+          });
+          await onConnect(s);
+          sockets.push(s);
+        } catch (err) {
+          // Counted, not fatal: the run reports how many connected and why the others did not.
+          s.disconnect();
+          failed++;
+          firstError ??= err instanceof Error ? err.message : String(err);
+        }
       }),
     );
   }
-  return { sockets, connectS: (Date.now() - t0) / 1000 };
+  return { sockets, connectS: (Date.now() - t0) / 1000, failed, firstError };
 }
 
 /** Connects, measures memory, sends EVENTS messages GAP_MS apart and collects commit→receipt latencies. */
@@ -92,7 +112,7 @@ async function measure(
   const sentAt = new Map<string, number>();
   // Receipts are kept and matched at the end: a message can arrive before its send call returned.
   const receipts: { id: string; at: number }[] = [];
-  const { sockets, connectS } = await connectAll(url, auth, async (s) => {
+  const { sockets, connectS, failed, firstError } = await connectAll(url, auth, async (s) => {
     s.on('event', (m: { id?: string; event?: { id: string } }) => {
       receipts.push({ id: m.event?.id ?? m.id ?? '', at: Date.now() });
     });
@@ -123,6 +143,8 @@ async function measure(
     max: sorted.at(-1) ?? 0,
     delivered: latencies.length / (EVENTS * sockets.length),
     kbPerConnection: (after - before) / sockets.length,
+    failed,
+    firstError,
   };
 }
 
@@ -141,6 +163,7 @@ async function main(): Promise<void> {
       BENCH_REALTIME_GAP_MS: 'Pause between events (default 250).',
     },
   });
+  const loadAtStart = loadavg();
   const source = process.env.DATABASE_URL;
   if (!source) {
     process.stderr.write(
@@ -227,9 +250,10 @@ async function main(): Promise<void> {
         return t;
       },
     );
-    const [l1, l5] = loadavg();
+    const loadAtEnd = loadavg();
+    const fmt = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
     console.log(
-      `\nbench:realtime — ${CLIENTS} clients, ${EVENTS} events, bus ${process.env.KAFKA_BROKERS ? 'kafka' : 'embedded'}, load average ${l1?.toFixed(2)} / ${l5?.toFixed(2)} (1/5 min)\n`,
+      `\nbench:realtime — ${CLIENTS} clients, ${EVENTS} events, bus ${process.env.KAFKA_BROKERS ? 'kafka' : 'embedded'}, ${cpus().length} CPUs, load average ${fmt(loadAtStart)} at start, ${fmt(loadAtEnd)} at end (1/5/15 min)\n`,
     );
     console.log('| server | connected | connect s | p50 ms | p99 ms | max ms | delivered | KiB/conn |');
     console.log('|---|---|---|---|---|---|---|---|');
@@ -241,6 +265,24 @@ async function main(): Promise<void> {
     console.log(
       `\nratios to bare: p50 ×${ratio(souk.p50, baseline.p50)}, p99 ×${ratio(souk.p99, baseline.p99)}, memory per connection ×${ratio(souk.kbPerConnection, baseline.kbPerConnection)}`,
     );
+    for (const r of [souk, baseline])
+      if (r.failed > 0)
+        console.log(`${r.name}: ${r.failed} clients failed to connect (first: ${r.firstError})`);
+    const out = join(import.meta.dirname, 'results', 'realtime.json');
+    mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+    const record = {
+      ...machine(),
+      fileDescriptorLimit: openFilesLimit(),
+      clients: CLIENTS,
+      events: EVENTS,
+      gapMs: GAP_MS,
+      bus: process.env.KAFKA_BROKERS ? 'kafka' : 'embedded',
+      loadAverageAtStart: loadAtStart,
+      loadAverageAtEnd: loadAtEnd,
+      results: [souk, baseline],
+    };
+    writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`);
+    console.log(`\nrecorded in ${out}`);
   } finally {
     for (const s of services.reverse()) await stopService(s);
     await dropDatabase(source, bench);

@@ -2,7 +2,9 @@
  * Renders `src/generated/realtime.ts` (api/ and sdk/) from spec/asyncapi.yaml: for each channel its
  * namespace, room address, the event types it carries and the payload fields it leaves out, plus the
  * message types. A message's payload must `$ref` one of the event schemas the OpenAPI `webhooks` use;
- * its type is then that webhook's request body from the generated `openapi.ts`, never a copy.
+ * its type is then that webhook's request body from the generated `openapi.ts`, never a copy. A
+ * snapshot channel (`x-souk-snapshot`, the server sends state rather than bus events) instead declares
+ * an inline envelope whose `data` `$ref`s a component schema; `data` is typed as that component.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,6 +20,7 @@ interface AsyncApi {
       address: string;
       'x-souk-namespace': string;
       'x-souk-room-key': string;
+      'x-souk-snapshot'?: boolean;
       messages: Record<string, Ref>;
     }
   >;
@@ -25,7 +28,12 @@ interface AsyncApi {
     string,
     { action: string; channel: Ref; 'x-souk-omit-data'?: string[]; 'x-souk-actor'?: ActorPolicy }
   >;
-  components: { messages: Record<string, { name: string; payload: Ref }> };
+  components: { messages: Record<string, { name: string; payload: Ref | InlineEnvelope }> };
+}
+
+/** A snapshot message's payload: an envelope whose `data` is a component schema. */
+interface InlineEnvelope {
+  properties: { type: { const: string }; data: Ref };
 }
 
 /** What a channel does with the envelope's `actor`: leave it out, or keep only the receiver's own. */
@@ -57,9 +65,25 @@ export function renderRealtimeTypes(root: string): string {
   const channels: string[] = [];
   const messages: string[] = [];
   for (const [name, channel] of Object.entries(doc.channels)) {
+    const snapshot = channel['x-souk-snapshot'] === true;
+    const snapshotTypes: string[] = [];
     const events = Object.values(channel.messages).map((ref) => {
       const message = doc.components.messages[local(ref, '#/components/messages/')];
       if (!message) throw new Error(`asyncapi: channel ${name} names an unknown message ${ref.$ref}`);
+      if (snapshot) {
+        if ('$ref' in message.payload)
+          throw new Error(`asyncapi: snapshot message ${message.name} needs an inline envelope`);
+        const { type, data } = message.payload.properties;
+        if (type.const !== message.name)
+          throw new Error(`asyncapi: message ${message.name} has type ${String(type.const)}`);
+        const component = data.$ref.replace(/^.*\//, '').replace(/\.yaml$/, '');
+        snapshotTypes.push(
+          `{ id: string; type: '${type.const}'; occurred_at: string; data: components['schemas']['${component}'] }`,
+        );
+        return type.const;
+      }
+      if (!('$ref' in message.payload))
+        throw new Error(`asyncapi: message ${message.name} must $ref an event schema`);
       const schemaFile = join(dirname(file), message.payload.$ref);
       const schema = load(readFileSync(schemaFile, 'utf8')) as {
         properties?: { type?: { const?: string } };
@@ -75,10 +99,12 @@ export function renderRealtimeTypes(root: string): string {
     channels.push(
       `  ${name}: {\n    namespace: '${channel['x-souk-namespace']}',\n    address: '${channel.address}',\n` +
         `    roomKey: '${channel['x-souk-room-key']}',\n    events: [${events.map((e) => `'${e}'`).join(', ')}],\n` +
-        `    omitData: [${omit.map((f) => `'${f}'`).join(', ')}],\n    actor: '${actor}',\n  },`,
+        `    omitData: [${omit.map((f) => `'${f}'`).join(', ')}],\n    actor: '${actor}',\n` +
+        `    snapshot: ${snapshot},\n  },`,
     );
-    const union = events
+    const union = (snapshot ? snapshotTypes : events)
       .map((e) => {
+        if (snapshot) return e;
         const base = actor === 'omit' ? `Omit<Envelope<'${e}'>, 'actor'>` : `Envelope<'${e}'>`;
         return omit.length ? `Without<${base}, ${omit.map((f) => `'${f}'`).join(' | ')}>` : base;
       })
@@ -87,7 +113,7 @@ export function renderRealtimeTypes(root: string): string {
   }
   return `// Generated from spec/asyncapi.yaml by \`npm run generate\`. Do not edit.
 
-import type { webhooks } from './openapi.js';
+import type { components, webhooks } from './openapi.js';
 
 /** The envelope of an event type, as its webhook's request body. */
 type Envelope<T extends keyof webhooks> = webhooks[T]['post']['requestBody']['content']['application/json'];
@@ -96,7 +122,8 @@ type Without<E, K extends PropertyKey> = E extends { data: infer D } ? Omit<E, '
 
 /**
  * The real-time channels: namespace, room address, the data field naming the room, events, omitted
- * \`data\` fields, and what the channel does with \`actor\` (\`omit\`: none; \`own\`: the receiver's own, else its type).
+ * \`data\` fields, what the channel does with \`actor\` (\`omit\`: none; \`own\`: the receiver's own, else its type),
+ * and whether it sends state read on demand (\`snapshot\`) rather than bus events.
  */
 export const realtimeChannels = {
 ${channels.join('\n')}

@@ -31,7 +31,7 @@ import {
 } from './modules/orders/index.js';
 import { createTestPaymentProvider, type PaymentProvider } from './modules/payments/index.js';
 import { createRateLimitService, type RateLimitService } from './modules/rate-limits/index.js';
-import { createRealtime, type Realtime } from './modules/realtime/index.js';
+import { announceCartChange, createRealtime, type Realtime } from './modules/realtime/index.js';
 import { createReviewsService, type ReviewsService, resyncReviews } from './modules/reviews/index.js';
 import { createSellerCatalogService, type SellerCatalogService } from './modules/seller-catalog/index.js';
 import { createSellerAdminService, type SellerAdminService } from './modules/sellers/index.js';
@@ -170,9 +170,11 @@ export async function createContainer(
   });
   const sellers = createSellerAdminService({ db: database.db });
   const shipping = createShippingService({ db: database.db });
-  const carts = createCartsService({ db: database.db });
+  // Live cart rooms re-read a cart once a write to it commits; the signal names a hash, never the id.
+  const cartChanged = (cartId: string) => announceCartChange(store, cartId, logger);
+  const carts = createCartsService({ db: database.db, changed: cartChanged });
   const payments = createTestPaymentProvider();
-  const checkout = createCheckoutService({ payments });
+  const checkout = createCheckoutService({ payments, cartChanged });
   const orders = createOrdersService({ db: database.db, payments });
   const ledger = createLedgerService({ db: database.db });
   const webhooks = createWebhooksService({
@@ -197,6 +199,8 @@ export async function createContainer(
     identity,
     customers,
     staff,
+    store,
+    carts,
   });
   const storage = createConfiguredStorage(config);
   const media = createMediaService({
@@ -313,13 +317,15 @@ function createIdentity(config: Config): IdentityVerifier {
 function createConfiguredRealtime(
   config: Config,
   logger: Logger,
-  deps: Pick<Container, 'bus' | 'apiKeys' | 'identity' | 'customers' | 'staff'> & {
+  deps: Pick<Container, 'bus' | 'apiKeys' | 'identity' | 'customers' | 'staff' | 'store' | 'carts'> & {
     db: DatabaseHandle['db'];
   },
 ): Realtime {
   return createRealtime({
     db: deps.db,
     bus: deps.bus,
+    store: deps.store,
+    cartView: (cartId) => deps.carts.getCart(cartId),
     logger: logger.child({ component: 'realtime' }),
     authenticate: createAuthenticator({
       apiKeys: deps.apiKeys,

@@ -1,5 +1,5 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { RealtimeChannel, RealtimeMessages, realtimeChannels } from './generated/realtime.js';
+import { type RealtimeChannel, type RealtimeMessages, realtimeChannels } from './generated/realtime.js';
 
 type Channels = typeof realtimeChannels;
 /** `product:{productId}` → `product:${string}`: the room names a channel's address allows. */
@@ -68,6 +68,15 @@ export interface RealtimeClient<N extends RealtimeNamespace> {
     handler: (event: RealtimeEventOf<R>) => void,
     options?: { token?: string; since?: string },
   ): Promise<RealtimeSubscription>;
+  /**
+   * Watches a cart (`cart:<id>` on `store`): `handler` gets the whole cart at once, then again after
+   * every committed change to it — from another tab or device, or a price, stock or product change of
+   * one of its lines. After a reconnect the room is joined again and the current cart sent.
+   */
+  subscribeCart(
+    cartId: string,
+    handler: (cart: RealtimeMessages['cart']['data']) => void,
+  ): Promise<RealtimeSubscription>;
   /** The id of the last event seen in a room (to resume from it in a later session). */
   lastEventId(room: string): string | undefined;
   readonly socket: Socket;
@@ -100,7 +109,9 @@ export function createRealtimeClient<N extends RealtimeNamespace>(
   const rooms = new Map<string, RoomState>();
 
   function join(room: string, state: RoomState, since: string | undefined): Promise<Ack> {
-    const request = { room, ...(state.token ? { token: state.token } : {}), ...(since ? { since } : {}) };
+    // A snapshot room (a cart) has no history: joining sends its state, so `since` means nothing there.
+    const resume = since && !isSnapshotRoom(room) ? { since } : {};
+    const request = { room, ...(state.token ? { token: state.token } : {}), ...resume };
     return socket.timeout(15_000).emitWithAck('subscribe', request) as Promise<Ack>;
   }
 
@@ -128,9 +139,14 @@ export function createRealtimeClient<N extends RealtimeNamespace>(
     }
   });
 
-  return {
+  const client: RealtimeClient<N> = {
     socket,
     lastEventId: (room) => rooms.get(room)?.lastId,
+    // Cart rooms are on `store` only; on a `seller` client the server refuses the room (not_found).
+    subscribeCart: (cartId, handler) =>
+      (client as unknown as RealtimeClient<'store'>).subscribe(`cart:${cartId}`, (event) =>
+        handler(event.data),
+      ),
     async subscribe(room, handler, opts = {}) {
       let state = rooms.get(room);
       const fresh = !state;
@@ -163,4 +179,10 @@ export function createRealtimeClient<N extends RealtimeNamespace>(
     },
     close: () => socket.disconnect(),
   };
+  return client;
 }
+
+const snapshotPrefixes = Object.values(realtimeChannels).flatMap((c) =>
+  c.snapshot ? [c.address.split('{')[0] ?? c.address] : [],
+);
+const isSnapshotRoom = (room: string) => snapshotPrefixes.some((p) => room.startsWith(p));

@@ -23,16 +23,22 @@ async function sellerProduct() {
   return { seller, product, variant };
 }
 
+/** A `/store` client that reconnects quickly (the tests cut its transport). */
+function reconnectingStoreClient() {
+  const live = createRealtimeClient({
+    baseUrl: api.url,
+    namespace: 'store',
+    apiKey: keys.store,
+    socket: { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200 },
+  });
+  clients.push(live);
+  return live;
+}
+
 describe('realtime client', () => {
   it('reconnects after the transport drops mid-stream, resubscribes and loses no event', async () => {
     const { seller, product, variant } = await sellerProduct();
-    const live = createRealtimeClient({
-      baseUrl: api.url,
-      namespace: 'store',
-      apiKey: keys.store,
-      socket: { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200 },
-    });
-    clients.push(live);
+    const live = reconnectingStoreClient();
     const quantities: number[] = [];
     await live.subscribe(`product:${product.id}`, (event) => {
       // Narrowing by `type` gives the payload of that event's schema.
@@ -51,6 +57,32 @@ describe('realtime client', () => {
     expect(reconnected).toBe(true);
     expect(quantities).toEqual(expected);
     expect(live.lastEventId(`product:${product.id}`)).toMatch(/^evt_/);
+  });
+
+  it('keeps a cart live across tabs and a dropped connection (subscribeCart)', async () => {
+    const { variant } = await sellerProduct();
+    const store = clientFor(api, keys.store);
+    const cart = await store.store.carts.create({ currency: 'USD' });
+    const live = reconnectingStoreClient();
+    const seen: { items: number; total: number }[] = [];
+    await live.subscribeCart(cart.id, (c) =>
+      seen.push({ items: c.items.length, total: c.totals.subtotal.amount }),
+    );
+    const until = async (what: () => boolean) => {
+      for (let i = 0; i < 200 && !what(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(what()).toBe(true);
+    };
+    await until(() => seen.length === 1); // the cart as it was on joining
+    // Another tab (another client) adds the product.
+    await store.store.carts.addItem(cart.id, { variant_id: variant.id, quantity: 1 });
+    await until(() => seen.at(-1)?.items === 1);
+    // The connection drops; the client rejoins and gets the current cart, then later changes.
+    const reconnected = new Promise<void>((resolve) => live.socket.io.once('reconnect', () => resolve()));
+    live.socket.io.engine.close();
+    await reconnected;
+    await store.store.carts.addItem(cart.id, { variant_id: variant.id, quantity: 1 });
+    const unit = seen.at(-1)?.total ?? 0;
+    await until(() => seen.at(-1)?.total === unit * 2);
   });
 
   it('rejects a room the key may not watch with the problem, and a bad key through onError', async () => {
@@ -89,6 +121,10 @@ export function typeChecks(store: RealtimeClient<'store'>, seller: RealtimeClien
       const commission: number = event.data.commission;
       void commission;
     }
+  });
+  void store.subscribe('cart:cart_1', (event) => {
+    const total: number | undefined = event.data.totals.total?.amount;
+    void total;
   });
   const order = (event: RealtimeEventOf<'order:ord_1'>) => {
     if (event.type !== 'seller_order.placed') return;

@@ -1,6 +1,6 @@
 // Generated from spec/asyncapi.yaml by `npm run generate`. Do not edit.
 
-import type { webhooks } from './openapi.js';
+import type { components, webhooks } from './openapi.js';
 
 /** The envelope of an event type, as its webhook's request body. */
 type Envelope<T extends keyof webhooks> = webhooks[T]['post']['requestBody']['content']['application/json'];
@@ -9,7 +9,8 @@ type Without<E, K extends PropertyKey> = E extends { data: infer D } ? Omit<E, '
 
 /**
  * The real-time channels: namespace, room address, the data field naming the room, events, omitted
- * `data` fields, and what the channel does with `actor` (`omit`: none; `own`: the receiver's own, else its type).
+ * `data` fields, what the channel does with `actor` (`omit`: none; `own`: the receiver's own, else its type),
+ * and whether it sends state read on demand (`snapshot`) rather than bus events.
  */
 export const realtimeChannels = {
   product: {
@@ -19,6 +20,7 @@ export const realtimeChannels = {
     events: ['inventory.updated', 'variant.updated', 'variant.created', 'variant.deleted', 'product.updated', 'product.unpublished'],
     omitData: [],
     actor: 'omit',
+    snapshot: false,
   },
   order: {
     namespace: '/store',
@@ -27,6 +29,16 @@ export const realtimeChannels = {
     events: ['order.placed', 'seller_order.placed', 'fulfillment.created', 'seller_order.fulfilled', 'seller_order.cancelled', 'order.cancelled'],
     omitData: ['commission'],
     actor: 'omit',
+    snapshot: false,
+  },
+  cart: {
+    namespace: '/store',
+    address: 'cart:{cartId}',
+    roomKey: 'cart_id',
+    events: ['cart.updated'],
+    omitData: [],
+    actor: 'omit',
+    snapshot: true,
   },
   feed: {
     namespace: '/seller',
@@ -35,6 +47,7 @@ export const realtimeChannels = {
     events: ['seller_order.placed', 'fulfillment.created', 'seller_order.fulfilled', 'seller_order.cancelled', 'inventory.low', 'webhook_endpoint.disabled'],
     omitData: [],
     actor: 'own',
+    snapshot: false,
   },
 } as const;
 
@@ -57,6 +70,8 @@ export interface RealtimeMessages {
     | Without<Omit<Envelope<'seller_order.fulfilled'>, 'actor'>, 'commission'>
     | Without<Omit<Envelope<'seller_order.cancelled'>, 'actor'>, 'commission'>
     | Without<Omit<Envelope<'order.cancelled'>, 'actor'>, 'commission'>;
+  cart:
+    | { id: string; type: 'cart.updated'; occurred_at: string; data: components['schemas']['Cart'] };
   feed:
     | Envelope<'seller_order.placed'>
     | Envelope<'fulfillment.created'>

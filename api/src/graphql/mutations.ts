@@ -54,7 +54,7 @@ export function mutationResolvers({
     },
     cartUpdate: async (_, { cartId, input }) => {
       const body = inputs.check<Schemas['CartUpdate']>('CartUpdate', toRest(input), 'input');
-      return idempotent.transaction((trx) => carts.updateCart(cartId, body, trx));
+      return idempotent.transaction((trx, steps) => carts.updateCart(cartId, body, trx, steps));
     },
     cartAddItem: async (_, { cartId, input, idempotencyKey }, ctx) => {
       const body = inputs.check<Schemas['CartItemAdd']>('CartItemAdd', toRest(input), 'input');
@@ -65,14 +65,14 @@ export function mutationResolvers({
         body,
         idempotencyKey,
       );
-      return (await idempotent.run(write, 200, (trx) => carts.addItem(cartId, body, trx))).body;
+      return (await idempotent.run(write, 200, (trx, steps) => carts.addItem(cartId, body, trx, steps))).body;
     },
     cartUpdateItem: async (_, { cartId, itemId, quantity }) => {
       const body = inputs.check<Schemas['CartItemUpdate']>('CartItemUpdate', { quantity }, '');
-      return idempotent.transaction((trx) => carts.updateItem(cartId, itemId, body, trx));
+      return idempotent.transaction((trx, steps) => carts.updateItem(cartId, itemId, body, trx, steps));
     },
     cartRemoveItem: (_, { cartId, itemId }) =>
-      idempotent.transaction((trx) => carts.removeItem(cartId, itemId, trx)),
+      idempotent.transaction((trx, steps) => carts.removeItem(cartId, itemId, trx, steps)),
     checkout: async (_, { cartId, input, idempotencyKey }, ctx) => {
       const body = inputs.check<Schemas['CheckoutRequest']>('CheckoutRequest', toRest(input), 'input');
       const write = asRestWrite(

@@ -46,6 +46,7 @@ describe.runIf(runs)(`Socket.IO across two API processes with Redis${why}`, () =
   let db: TestDatabase;
   const children: ChildProcess[] = [];
   let b: TestSocket | undefined;
+  let cartSocket: TestSocket | undefined;
   let apis = { a: '', b: '' };
 
   beforeAll(async () => {
@@ -69,6 +70,7 @@ describe.runIf(runs)(`Socket.IO across two API processes with Redis${why}`, () =
 
   afterAll(async () => {
     b?.close();
+    cartSocket?.close();
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(
       children.map((c) => new Promise((r) => (c.exitCode !== null ? r(0) : c.once('exit', r)))),
@@ -105,6 +107,53 @@ describe.runIf(runs)(`Socket.IO across two API processes with Redis${why}`, () =
       type: 'inventory.updated',
       data: { variant_id: variant.id, inventory_quantity: variant.inventory_quantity + 7 },
     });
+  });
+
+  it("updates a cart watched on B after a write through A and a price change A's consumer read", async () => {
+    const variant = await db.container.database.db
+      .selectFrom('variants')
+      .innerJoin('products', 'products.id', 'variants.product_id')
+      .innerJoin('variant_prices', 'variant_prices.variant_id', 'variants.id')
+      .innerJoin('sellers', 'sellers.id', 'products.seller_id')
+      .innerJoin('api_keys', 'api_keys.seller_id', 'products.seller_id')
+      .select(['variants.id', 'variants.product_id', 'products.seller_id', 'variant_prices.amount'])
+      .where('products.status', '=', 'published')
+      .where('sellers.status', '=', 'active')
+      .where('api_keys.kind', '=', 'seller')
+      .where('variant_prices.currency', '=', 'USD')
+      .where('variants.inventory_quantity', '>', 2)
+      .orderBy('variants.id', 'desc')
+      .executeTakeFirstOrThrow();
+    const store = { 'x-api-key': DEMO_KEYS.storefront, 'content-type': 'application/json' };
+    const created = await fetch(`${apis.a}/store/carts`, {
+      method: 'POST',
+      headers: store,
+      body: JSON.stringify({ currency: 'USD' }),
+    });
+    const cartId = ((await created.json()) as { id: string }).id;
+    cartSocket = await connectSocket(apis.b, '/store');
+    expect(await cartSocket.subscribe(`cart:${cartId}`)).toMatchObject({ ok: true, replayed: 1 });
+    type CartEvent = { data: { items: unknown[]; totals: { subtotal: { amount: number } } } };
+    const latest = () => (cartSocket?.messages.at(-1)?.event as unknown as CartEvent | undefined)?.data;
+    const add = await fetch(`${apis.a}/store/carts/${cartId}/items`, {
+      method: 'POST',
+      headers: store,
+      body: JSON.stringify({ variant_id: variant.id, quantity: 2 }),
+    });
+    expect(add.status).toBe(200);
+    await waitFor('the line on B', () => latest()?.items.length === 1, 20_000);
+    expect(latest()?.totals.subtotal.amount).toBe(variant.amount * 2);
+    const reprice = await fetch(`${apis.a}/seller/products/${variant.product_id}/variants/${variant.id}`, {
+      method: 'PATCH',
+      headers: { 'x-api-key': await keyOf(variant.seller_id), 'content-type': 'application/json' },
+      body: JSON.stringify({ prices: [{ amount: variant.amount + 100, currency: 'USD' }] }),
+    });
+    expect(reprice.status).toBe(200);
+    await waitFor(
+      'the new price on B',
+      () => latest()?.totals.subtotal.amount === (variant.amount + 100) * 2,
+      20_000,
+    );
   });
 
   /** The demo secret key of a seller. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { load } from 'js-yaml';
 import { type Document, OpenAPIRouter } from 'openapi-backend';
 import { type RealtimeChannel, realtimeChannels } from '../../src/generated/realtime.js';
 
@@ -132,12 +133,16 @@ export function checkEvent(event: EventEnvelope): string[] {
  * what the channel leaves out. Left-out fields are dropped from the schema, not just made optional:
  * the event schemas forbid unknown fields, so an `actor` reaching a `/store` client fails here.
  */
-export function checkRealtimeMessage(channel: RealtimeChannel, event: EventEnvelope): string[] {
+export function checkRealtimeMessage(
+  channel: RealtimeChannel,
+  event: Partial<EventEnvelope> & Pick<EventEnvelope, 'id' | 'type' | 'data'>,
+): string[] {
   const spec = realtimeChannels[channel];
   if (!(spec.events as readonly string[]).includes(event.type))
     return [`${event.type} is not a message of channel ${channel}`];
   const key = `realtime:${channel}:${event.type}`;
   let validate = compiled.get(key);
+  if (!validate && spec.snapshot) validate = snapshotValidator(key, event.type);
   if (!validate) {
     const ref = resolve(`/webhooks/${esc(event.type)}/post/requestBody/content/application~1json/schema`);
     const target = (ref as { $ref?: string }).$ref;
@@ -160,4 +165,25 @@ export function checkRealtimeMessage(channel: RealtimeChannel, event: EventEnvel
   const { type } = event;
   if (validate(event)) return [];
   return (validate.errors ?? []).map((e) => `${channel} ${type}${e.instancePath} ${e.message}`);
+}
+
+/**
+ * A snapshot message's validator, from its inline envelope in spec/asyncapi.yaml: its `data` reference
+ * (a file under spec/components/schemas) points at the same component of the bundled document.
+ */
+function snapshotValidator(key: string, type: string): ValidateFunction {
+  const doc = load(
+    readFileSync(fileURLToPath(new URL('../../../spec/asyncapi.yaml', import.meta.url)), 'utf8'),
+  ) as { components: { messages: Record<string, { name: string; payload: Json }> } };
+  const message = Object.values(doc.components.messages).find((m) => m.name === type);
+  if (!message) throw new Error(`asyncapi: no message ${type}`);
+  const rebased = JSON.parse(
+    JSON.stringify(message.payload).replace(
+      /"\$ref":"\.\/components\/schemas\/(\w+)\.yaml"/g,
+      `"$ref":"${SPEC_ID}#/components/schemas/$1"`,
+    ),
+  );
+  const validate = ajv.compile(rebased);
+  compiled.set(key, validate);
+  return validate;
 }

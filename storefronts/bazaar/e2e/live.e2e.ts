@@ -1,6 +1,7 @@
 import { createSoukClient } from '@souk/sdk';
 import { describe, expect, inject, it } from 'vitest';
 import { browserSessions, screenshot } from './support/browser';
+import { addToCart, openFirstBuyable } from './support/journeys';
 import { createAdmin } from './support/souk-admin';
 
 const baseURL = inject('storefrontUrl');
@@ -38,5 +39,35 @@ describe('live updates', () => {
     } finally {
       await admin.setStock(variant.id, before);
     }
+  });
+
+  it('updates an open cart page without a reload when another tab adds an item', async () => {
+    const { page, context } = await session();
+    await page.goto('/sellers/atlas-outfitters');
+    await openFirstBuyable(page);
+    await addToCart(page);
+    await page.goto('/cart');
+    await page.locator('[data-testid="live-cart"][data-live="on"]').waitFor({ timeout: 30_000 });
+    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    const lines = page.getByTestId('cart-line');
+    expect(await lines.count()).toBe(1);
+    const totals = await page.getByTestId('cart-totals').textContent();
+
+    // A second tab of the same shopper (same cart cookie) adds another seller's product.
+    const other = await context.newPage();
+    await other.goto('/sellers/nordic-home');
+    await openFirstBuyable(other);
+    await addToCart(other);
+    await other.close();
+
+    await expect.poll(() => lines.count(), { timeout: 15_000 }).toBe(2);
+    await expect
+      .poll(() => page.locator('.seller-group h2').allTextContents())
+      .toEqual(['Sold by Atlas Outfitters', 'Sold by Nordic Home']);
+    expect(await page.getByTestId('cart-totals').textContent()).not.toBe(totals);
+    await screenshot(page, 'live-cart-desktop');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'live-cart-390');
+    expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   });
 });

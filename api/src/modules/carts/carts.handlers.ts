@@ -23,19 +23,23 @@ export function cartsHandlers(deps: { carts: CartsService; idempotent: Idempoten
     getStoreCart: async ({ params }) => ({ status: 200, body: await carts.getCart(params.cartId) }),
     updateStoreCart: async ({ params, body }) => ({
       status: 200,
-      body: await deps.idempotent.transaction((trx) => carts.updateCart(params.cartId, body, trx)),
+      body: await deps.idempotent.transaction((trx, steps) =>
+        carts.updateCart(params.cartId, body, trx, steps),
+      ),
     }),
     addStoreCartItem: async (req) =>
-      deps.idempotent.run(req, 200, (trx) => carts.addItem(req.params.cartId, req.body, trx)),
+      deps.idempotent.run(req, 200, (trx, steps) => carts.addItem(req.params.cartId, req.body, trx, steps)),
     updateStoreCartItem: async ({ params, body }) => ({
       status: 200,
-      body: await deps.idempotent.transaction((trx) =>
-        carts.updateItem(params.cartId, params.itemId, body, trx),
+      body: await deps.idempotent.transaction((trx, steps) =>
+        carts.updateItem(params.cartId, params.itemId, body, trx, steps),
       ),
     }),
     removeStoreCartItem: async ({ params }) => ({
       status: 200,
-      body: await deps.idempotent.transaction((trx) => carts.removeItem(params.cartId, params.itemId, trx)),
+      body: await deps.idempotent.transaction((trx, steps) =>
+        carts.removeItem(params.cartId, params.itemId, trx, steps),
+      ),
     }),
   } satisfies CartsHandlers;
 }

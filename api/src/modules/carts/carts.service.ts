@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
+import type { WriteSteps } from '../../http/idempotency.js';
 import { newId } from '../../lib/ids.js';
 import { newCartId } from './cart-id.js';
 import { isForSale, loadCartState, MAX_LINE_QUANTITY } from './cart-state.service.js';
@@ -14,14 +15,25 @@ type Schemas = components['schemas'];
 
 export interface CartsServiceDeps {
   db: Kysely<Database>;
+  /** Called once a change to a cart has committed (live cart views re-read it); must not throw. */
+  changed?: (cartId: string) => Promise<void>;
 }
+
+/** The part of the write owner's steps a cart write uses: announcing the change after commit. */
+type Steps = Pick<WriteSteps, 'onCommit'>;
 
 /**
  * Storefront carts. Every write locks the cart row first (`FOR UPDATE`), so writes to one cart —
  * and a checkout of it — run one after the other, and a completed cart can never change.
  * Writes run in the transaction they are given (the request's write owner opens it).
  */
-export function createCartsService({ db }: CartsServiceDeps) {
+export function createCartsService({ db, changed }: CartsServiceDeps) {
+  /** Announces the cart's change once the write commits (never for a write that rolls back). */
+  function announce(steps: Steps, ...cartIds: (string | null | undefined)[]): void {
+    if (!changed) return;
+    for (const id of new Set(cartIds)) if (id) steps.onCommit(() => changed(id));
+  }
+
   /** Locks an active cart for a change; `not_found` / `cart_completed` otherwise. */
   async function lockActiveCart(trx: Kysely<Database>, cartId: string): Promise<repo.CartRow> {
     const cart = await repo.findCart(trx, cartId, { lock: true });
@@ -37,8 +49,14 @@ export function createCartsService({ db }: CartsServiceDeps) {
    * is refused when the cart would then total more than the API can express; other changes go
    * through and the cart shows the problem (a price may have risen since the lines were added).
    */
-  async function afterChange(trx: Kysely<Database>, cartId: string, grew = false): Promise<Cart> {
+  async function afterChange(
+    trx: Kysely<Database>,
+    cartId: string,
+    steps: Steps,
+    grew = false,
+  ): Promise<Cart> {
     await repo.touchCart(trx, cartId);
+    announce(steps, cartId);
     const state = await loadCartState(trx, cartId, { lock: false });
     if (grew && state.lines.some((l) => l.issue === 'quantity_limit_exceeded')) throw tooLarge();
     return toCartView(state);
@@ -85,7 +103,12 @@ export function createCartsService({ db }: CartsServiceDeps) {
     },
 
     /** Sets or clears the email and shipping address. */
-    async updateCart(cartId: string, input: Schemas['CartUpdate'], trx: Kysely<Database>): Promise<Cart> {
+    async updateCart(
+      cartId: string,
+      input: Schemas['CartUpdate'],
+      trx: Kysely<Database>,
+      steps: Steps,
+    ): Promise<Cart> {
       await lockActiveCart(trx, cartId);
       const address = input.shipping_address;
       await repo.updateCartContact(trx, cartId, {
@@ -93,11 +116,16 @@ export function createCartsService({ db }: CartsServiceDeps) {
         shippingAddress:
           address === undefined ? undefined : address === null ? null : JSON.stringify(normalize(address)),
       });
-      return afterChange(trx, cartId);
+      return afterChange(trx, cartId, steps);
     },
 
     /** Adds units of a variant; a variant already in the cart grows its line instead. */
-    async addItem(cartId: string, input: Schemas['CartItemAdd'], trx: Kysely<Database>): Promise<Cart> {
+    async addItem(
+      cartId: string,
+      input: Schemas['CartItemAdd'],
+      trx: Kysely<Database>,
+      steps: Steps,
+    ): Promise<Cart> {
       const cart = await lockActiveCart(trx, cartId);
       const existing = await repo.findItemByVariant(trx, cartId, input.variant_id);
       const quantity = (existing?.quantity ?? 0) + input.quantity;
@@ -110,7 +138,7 @@ export function createCartsService({ db }: CartsServiceDeps) {
           throw new AppError('variant_unavailable', `The variant ${input.variant_id} is not for sale.`);
         }
       }
-      return afterChange(trx, cartId, true);
+      return afterChange(trx, cartId, steps, true);
     },
 
     /** Sets the quantity of a line, checking its variant again. */
@@ -119,28 +147,37 @@ export function createCartsService({ db }: CartsServiceDeps) {
       itemId: string,
       input: Schemas['CartItemUpdate'],
       trx: Kysely<Database>,
+      steps: Steps,
     ): Promise<Cart> {
       const cart = await lockActiveCart(trx, cartId);
       const item = await repo.findItem(trx, cartId, itemId);
       if (!item) throw itemNotFound(cartId, itemId);
       await checkVariant(trx, cart, item.variant_id, input.quantity);
       await repo.updateItemQuantity(trx, item.id, input.quantity);
-      return afterChange(trx, cartId, input.quantity > item.quantity);
+      return afterChange(trx, cartId, steps, input.quantity > item.quantity);
     },
 
     /** Removes a line, whatever the state of its variant. */
-    async removeItem(cartId: string, itemId: string, trx: Kysely<Database>): Promise<Cart> {
+    async removeItem(cartId: string, itemId: string, trx: Kysely<Database>, steps: Steps): Promise<Cart> {
       await lockActiveCart(trx, cartId);
       if (!(await repo.deleteItem(trx, cartId, itemId))) throw itemNotFound(cartId, itemId);
-      return afterChange(trx, cartId);
+      return afterChange(trx, cartId, steps);
     },
 
     /** The customer's active cart, or `not_found`. */
     customerCart: (customerId: string): Promise<Cart> => customerCart(db, customerId),
 
     /** Attaches, merges or creates the signed-in customer's cart (`POST /store/customers/me/cart`). */
-    attachCustomerCart: (input: Parameters<typeof attachCustomerCart>[1], trx: Kysely<Database>) =>
-      attachCustomerCart(trx, input),
+    async attachCustomerCart(
+      input: Parameters<typeof attachCustomerCart>[1],
+      trx: Kysely<Database>,
+      steps: Steps,
+    ) {
+      const out = await attachCustomerCart(trx, input);
+      // The guest cart may be merged away (its watchers hear it is gone) or now belong to the account.
+      announce(steps, out.cart.id, input.guestCartId);
+      return out;
+    },
   };
 }
 

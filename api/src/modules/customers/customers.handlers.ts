@@ -89,10 +89,11 @@ export function customerHandlers(deps: {
     }),
     attachStoreCustomerCart: async ({ principal, body }) => ({
       status: 200,
-      body: await idempotent.transaction((trx) =>
+      body: await idempotent.transaction((trx, steps) =>
         carts.attachCustomerCart(
           { customerId: customerIdOf(principal), guestCartId: body.guest_cart_id, currency: body.currency },
           trx,
+          steps,
         ),
       ),
     }),

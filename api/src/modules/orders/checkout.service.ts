@@ -24,10 +24,12 @@ const DECLINES: Record<string, ErrorCode> = {
 
 export interface CheckoutDeps {
   payments: PaymentProvider;
+  /** Called once a checkout committed, with the cart it closed (live cart views show it completed). */
+  cartChanged?: (cartId: string) => Promise<void>;
 }
 
 /** Turns a cart into an order, in the transaction it is given (the checkout handler runs it once per Idempotency-Key). */
-export function createCheckoutService({ payments }: CheckoutDeps) {
+export function createCheckoutService({ payments, cartChanged }: CheckoutDeps) {
   return {
     /**
      * One transaction: re-price the cart (locked), authorize the payment, write the order, its seller
@@ -167,6 +169,7 @@ export function createCheckoutService({ payments }: CheckoutDeps) {
       ];
       await recordEvents(trx, events);
       await markCartCompleted(trx, cart.cartId);
+      if (cartChanged) steps.onCommit(() => cartChanged(cart.cartId));
       // The token is in the stored (sealed) response: a retry of the same checkout gets it again.
       return { ...order, access_token: accessToken };
     },

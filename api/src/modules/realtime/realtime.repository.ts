@@ -13,6 +13,12 @@ export async function isProductPublished(db: Kysely<Database>, productId: string
   return row !== undefined;
 }
 
+/** Whether a cart exists (any status: a checked-out cart still shows as completed). */
+export async function cartExists(db: Kysely<Database>, cartId: string): Promise<boolean> {
+  const row = await db.selectFrom('carts').select('id').where('id', '=', cartId).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** What decides who may watch an order: its access token's hash and its customer. */
 export async function findOrderAccess(db: Kysely<Database>, orderId: string) {
   return db

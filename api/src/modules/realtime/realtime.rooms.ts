@@ -1,5 +1,6 @@
 import { type RealtimeChannel, realtimeChannels } from '../../generated/realtime.js';
 import type { Actor } from '../../lib/actor.js';
+import { hashKey } from '../auth/index.js';
 import type { BusEvent } from '../events/bus.js';
 import { type EventEnvelope, toEnvelope } from '../events/envelope.js';
 import { type ActorSellerLookup, actorFor } from './realtime.actor.js';
@@ -36,8 +37,12 @@ const channelsOf = Object.entries(realtimeChannels) as [
   (typeof realtimeChannels)[RealtimeChannel],
 ][];
 
-/** The server-side name of a room. */
-export const roomName = (ref: RoomRef): string => `${ref.channel}:${ref.key}`;
+/**
+ * The server-side name of a room. A snapshot channel's key is a credential (a cart's id): its room is
+ * named by a one-way hash of it, so the id never reaches the adapter (Redis) or another instance.
+ */
+export const roomName = (ref: RoomRef): string =>
+  realtimeChannels[ref.channel].snapshot ? `${ref.channel}:${hashKey(ref.key)}` : `${ref.channel}:${ref.key}`;
 
 /**
  * The room a client names in a namespace (`product:prd_…`, `order:ord_…` on `/store`; `feed` on
@@ -95,6 +100,8 @@ export function roomKeyOf(channel: RealtimeChannel, event: BusEvent): string | u
 export async function deliveriesOf(event: BusEvent, sellerOf: ActorSellerLookup): Promise<Delivery[]> {
   const out: Delivery[] = [];
   for (const [channel, spec] of channelsOf) {
+    // Snapshot channels send state read on demand (realtime.carts.ts), never a bus event.
+    if (spec.snapshot) continue;
     if (!(spec.events as readonly string[]).includes(event.type)) continue;
     const key = roomKeyOf(channel, event);
     if (key === undefined) continue;

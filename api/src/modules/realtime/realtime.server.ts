@@ -6,10 +6,13 @@ import { Server } from 'socket.io';
 import type { Database } from '../../db/schema.js';
 import type { Principal } from '../../http/principal.js';
 import type { Logger } from '../../lib/logger.js';
+import type { SharedStore } from '../../shared-store/store.js';
 import type { Credentials } from '../auth/authenticate.js';
+import type { Cart } from '../carts/carts.views.js';
 import type { EventBus, Subscription } from '../events/bus.js';
 import { createActorSellerLookup } from './realtime.actor.js';
 import { handshakeAuth } from './realtime.auth.js';
+import { createCartRooms, lineChangeOf } from './realtime.carts.js';
 import { deliveriesOf, type RealtimeNamespace } from './realtime.rooms.js';
 import { handleSubscriptions, type SubscribeLimits } from './realtime.subscribe.js';
 
@@ -21,6 +24,10 @@ export interface RealtimeOptions {
   bus: EventBus;
   logger: Logger;
   authenticate: (credentials: Credentials) => Promise<Principal>;
+  /** Carries the "cart changed" signals between instances (Redis when `REDIS_URL` is set). */
+  store: SharedStore;
+  /** The cart as the API returns it (`not_found` for an unknown id): what cart rooms receive. */
+  cartView: (cartId: string) => Promise<Cart>;
   /** Redis for the Socket.IO adapter, so a message emitted on one instance reaches sockets on all. */
   redis: { url: string; prefix: string } | undefined;
   /** `*` or a comma-separated list of browser origins. */
@@ -39,7 +46,7 @@ export interface Realtime {
   start(): Promise<void>;
   /** Stops consuming, disconnects every socket, closes the adapter's Redis connections. */
   close(): Promise<void>;
-  stats(): { connections: number; delivered: number };
+  stats(): { connections: number; delivered: number; carts: number };
 }
 
 const NAMESPACES: readonly RealtimeNamespace[] = ['/store', '/seller'];
@@ -82,11 +89,27 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     }
     io.adapter(createAdapter(pub, sub, { key: `${options.redis.prefix}socket.io` }));
   }
+  const carts = createCartRooms({
+    nsp: io.of('/store'),
+    store: options.store,
+    cartView: options.cartView,
+    logger,
+  });
+  let prepared = false;
+  /** The adapter, then what depends on it: the cart rooms' adapter hook and their store signals. */
+  function prepare(): Promise<void> {
+    if (!prepared) {
+      prepared = true;
+      useAdapter();
+      carts.bindAdapter();
+    }
+    return carts.listen();
+  }
   for (const name of NAMESPACES) {
     const nsp = io.of(name);
     nsp.use(handshakeAuth(name, options.authenticate));
     nsp.on('connection', (socket) =>
-      handleSubscriptions(socket, name, { db: options.db, limits: options.limits, sellerOf }),
+      handleSubscriptions(socket, name, { db: options.db, limits: options.limits, sellerOf, carts }),
     );
   }
   let subscription: Subscription | undefined;
@@ -94,17 +117,20 @@ export function createRealtime(options: RealtimeOptions): Realtime {
   return {
     io,
     attach(server) {
-      useAdapter();
+      prepare().catch((err: unknown) => logger.warn({ err }, 'realtime: cart signals not subscribed'));
       io.attach(server);
     },
     async start() {
-      useAdapter();
+      await prepare();
       subscription = await options.bus.subscribe(REALTIME_GROUP, async (event) => {
         if (Date.now() - Date.parse(event.occurred_at) > STALE_AFTER_MS) return;
         for (const d of await deliveriesOf(event, sellerOf)) {
           io.of(d.namespace).to(d.room).emit('event', d.message);
           delivered++;
         }
+        // Carts holding a changed line are on any instance: each re-reads its own (realtime.carts.ts).
+        const lines = lineChangeOf(event);
+        if (lines) await carts.linesChanged(lines);
       });
       logger.info({ bus: options.bus.kind, redis: redisClients.length > 0 }, 'realtime consumer started');
     },
@@ -115,6 +141,6 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       io.engine?.close();
       await Promise.all(redisClients.splice(0).map((c) => c.quit().catch(() => c.disconnect())));
     },
-    stats: () => ({ connections: io.engine?.clientsCount ?? 0, delivered }),
+    stats: () => ({ connections: io.engine?.clientsCount ?? 0, delivered, carts: carts.size() }),
   };
 }

@@ -8,6 +8,7 @@ import { toBusEvent } from '../events/index.js';
 import type { ActorSellerLookup } from './realtime.actor.js';
 import type { RealtimeProblem, SocketIdentity } from './realtime.auth.js';
 import { problemOf } from './realtime.auth.js';
+import type { CartRooms } from './realtime.carts.js';
 import * as repo from './realtime.repository.js';
 import {
   messageFor,
@@ -45,7 +46,7 @@ const request = z.object({
 export function handleSubscriptions(
   socket: Socket,
   namespace: RealtimeNamespace,
-  deps: { db: Kysely<Database>; limits: SubscribeLimits; sellerOf: ActorSellerLookup },
+  deps: { db: Kysely<Database>; limits: SubscribeLimits; sellerOf: ActorSellerLookup; carts: CartRooms },
 ): void {
   const { db, limits, sellerOf } = deps;
   const joins: number[] = [];
@@ -68,6 +69,9 @@ export function handleSubscriptions(
       const byCustomer = customerId !== undefined && row?.customer_id === customerId;
       // A wrong token is the same answer as an unknown order, as over HTTP.
       if (!byToken && !byCustomer) throw new AppError('not_found', `No order '${ref.key}' with this token.`);
+    } else if (ref.channel === 'cart') {
+      // Knowing the id is the credential, as over HTTP.
+      if (!(await repo.cartExists(db, ref.key))) throw new AppError('not_found', `No cart '${ref.key}'.`);
     }
   }
 
@@ -105,6 +109,15 @@ export function handleSubscriptions(
         `At most ${limits.maxRooms} rooms per connection; unsubscribe first.`,
       );
     await authorize(ref, token);
+    if (ref.channel === 'cart') {
+      // No history to replay: the cart as it is now is the catch-up, whatever `since` says.
+      await socket.join(name);
+      await deps.carts.joined(socket, ref.key).catch(async (err: unknown) => {
+        await socket.leave(name);
+        throw err;
+      });
+      return { ok: true, room, replayed: 1, complete: true };
+    }
     if (since === undefined) {
       await socket.join(name);
       return { ok: true, room, replayed: 0, complete: true };

@@ -3,8 +3,11 @@ import { formatMoney, type Image } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CartLineControls } from '@/components/CartLineControls';
+import { LiveCart } from '@/components/LiveCart';
 import { MoneyRows } from '@/components/MoneyRows';
 import { ProductImage } from '@/components/ProductImage';
+import { cartFingerprint } from '@/lib/cart-fingerprint';
+import { config } from '@/lib/config';
 import { store } from '@/lib/store';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };
@@ -45,6 +48,15 @@ function Line({ item, cart, image }: { item: CartItem; cart: Cart; image: Image 
   );
 }
 
+/** Follows the cart's room: a change made elsewhere re-renders this page in place. */
+function Live({ cart }: { cart: Cart }) {
+  const connection = {
+    apiUrl: process.env.SOUK_PUBLIC_API_URL || config.apiUrl,
+    publishableKey: config.publishableKey,
+  };
+  return <LiveCart connection={connection} cartId={cart.id} shown={cartFingerprint(cart)} />;
+}
+
 export default async function CartPage() {
   const cart = await store.getCart();
   if (!cart || cart.items.length === 0) {
@@ -52,6 +64,7 @@ export default async function CartPage() {
       <section className="narrow">
         <h1>Your cart</h1>
         <p data-testid="cart-empty">Your cart is empty.</p>
+        {cart && <Live cart={cart} />}
         <Link href="/products" className="button button--primary">
           Start shopping
         </Link>
@@ -73,6 +86,7 @@ export default async function CartPage() {
       <p className="muted">
         Prices in {cart.currency}. Each seller ships their items separately, with their own shipping rate.
       </p>
+      <Live cart={cart} />
       <div className="cart__layout">
         <div>
           {cart.sellers.map((group) => (
