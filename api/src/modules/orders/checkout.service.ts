@@ -127,7 +127,7 @@ export function createCheckoutService({ payments }: CheckoutDeps) {
           commission,
         });
       }
-      const [order] = toOrders([orderId], await loadOrders(trx, [orderId]));
+      const [order] = toOrders([orderId], await loadOrders(trx, [orderId]), { attribution: false });
       if (!order) throw new Error(`order ${orderId} vanished inside its own transaction`);
       // Stock is taken last: the row locks on contended variants are then held only until the
       // commit a few statements later, not through payment and all the writes above.

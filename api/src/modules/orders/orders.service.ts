@@ -17,11 +17,15 @@ import { type Order, type SellerOrder, toOrders, toSellerOrders } from './orders
 type FulfillmentCreate = components['schemas']['FulfillmentCreate'];
 
 /** Orders after checkout: buyers read theirs, sellers ship or cancel their part, the operator lists all. */
+/** The seller's and the operator's views name who cancelled and who shipped; the shopper's do not. */
+const STAFF_VIEW = { attribution: true };
+const SHOPPER_VIEW = { attribution: false };
+
 export function createOrdersService({ db, payments }: { db: Kysely<Database>; payments: PaymentProvider }) {
   const sellerOrderView = async (trx: Kysely<Database>, sellerId: string, id: string) => {
     const row = await repo.findSellerOrder(trx, sellerId, id);
     if (!row) throw new AppError('not_found', `No seller order of yours has the id '${id}'.`);
-    const [view] = toSellerOrders([row], await repo.loadSellerOrderParts(trx, [id]));
+    const [view] = toSellerOrders([row], await repo.loadSellerOrderParts(trx, [id]), STAFF_VIEW);
     return view as SellerOrder;
   };
   const lockOwn = async (trx: Kysely<Database>, sellerId: string, id: string) => {
@@ -44,7 +48,7 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
       const row = await repo.findOrderTokenHash(db, orderId);
       if (!row || row.access_token_hash !== hashKey(token))
         throw new AppError('not_found', `No order '${orderId}' with this token.`);
-      const [order] = toOrders([orderId], await repo.loadOrders(db, [orderId]));
+      const [order] = toOrders([orderId], await repo.loadOrders(db, [orderId]), SHOPPER_VIEW);
       if (!order) throw new AppError('not_found', `No order '${orderId}' with this token.`);
       return order;
     },
@@ -55,13 +59,16 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
         repo.listOrderIds(db, { ...(after ? { after } : {}), limit, customerId }),
       );
       const ids = page.rows.map((r) => r.id);
-      return { data: toOrders(ids, await repo.loadOrders(db, ids)), next_cursor: page.next_cursor };
+      return {
+        data: toOrders(ids, await repo.loadOrders(db, ids), SHOPPER_VIEW),
+        next_cursor: page.next_cursor,
+      };
     },
 
     /** One of the customer's orders, no access token needed; another account's order is 404. */
     async getForCustomer(customerId: string, orderId: string): Promise<Order> {
       const [order] = (await repo.isCustomersOrder(db, orderId, customerId))
-        ? toOrders([orderId], await repo.loadOrders(db, [orderId]))
+        ? toOrders([orderId], await repo.loadOrders(db, [orderId]), SHOPPER_VIEW)
         : [];
       if (!order) throw new AppError('not_found', `You have no order '${orderId}'.`);
       return order;
@@ -72,7 +79,10 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
         repo.listOrderIds(db, { ...(after ? { after } : {}), limit }),
       );
       const ids = page.rows.map((r) => r.id);
-      return { data: toOrders(ids, await repo.loadOrders(db, ids)), next_cursor: page.next_cursor };
+      return {
+        data: toOrders(ids, await repo.loadOrders(db, ids), STAFF_VIEW),
+        next_cursor: page.next_cursor,
+      };
     },
 
     async listForSeller(
@@ -90,7 +100,7 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
         db,
         page.rows.map((r) => r.id),
       );
-      return { data: toSellerOrders(page.rows, parts), next_cursor: page.next_cursor };
+      return { data: toSellerOrders(page.rows, parts, STAFF_VIEW), next_cursor: page.next_cursor };
     },
 
     getForSeller: (sellerId: string, id: string) => sellerOrderView(db, sellerId, id),
