@@ -71,7 +71,7 @@ export function CheckoutForm({
               <option value="">Enter another address</option>
               {addresses.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {[a.label, a.address.name, a.address.line1, a.address.city].filter(Boolean).join(', ')}
+                  {[a.label, a.address.line1, a.address.city].filter(Boolean).join(', ')}
                   {a.is_default ? ' (default)' : ''}
                 </option>
               ))}
