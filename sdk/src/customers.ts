@@ -25,6 +25,37 @@ export function createStoreCustomersApi(core: SoukCore) {
         unwrap<ResponseBody<'listStoreCustomerAddresses'>>(
           api.GET('/store/customers/me/addresses', as(token, options)),
         ),
+      /** Saves an address (`POST /store/customers/me/addresses`); the first one becomes the default. */
+      create: (token: string, body: RequestBody<'createStoreCustomerAddress'>, options?: RequestOptions) =>
+        unwrap<ResponseBody<'createStoreCustomerAddress'>>(
+          api.POST('/store/customers/me/addresses', { body, ...as(token, options) }),
+        ),
+      /** Changes a saved address, or makes it the default (`PATCH …/addresses/{addressId}`). */
+      update: (
+        token: string,
+        addressId: PathParams<'updateStoreCustomerAddress'>['addressId'],
+        body: RequestBody<'updateStoreCustomerAddress'>,
+        options?: RequestOptions,
+      ) =>
+        unwrap<ResponseBody<'updateStoreCustomerAddress'>>(
+          api.PATCH('/store/customers/me/addresses/{addressId}', {
+            params: { path: { addressId } },
+            body,
+            ...as(token, options),
+          }),
+        ),
+      /** Deletes a saved address (`DELETE …/addresses/{addressId}`); the newest left becomes the default. */
+      delete: (
+        token: string,
+        addressId: PathParams<'deleteStoreCustomerAddress'>['addressId'],
+        options?: RequestOptions,
+      ) =>
+        unwrap<undefined>(
+          api.DELETE('/store/customers/me/addresses/{addressId}', {
+            params: { path: { addressId } },
+            ...as(token, options),
+          }),
+        ),
     },
     orders: {
       /** One page of my orders, newest first, across sellers (`GET /store/customers/me/orders`). */

@@ -3204,6 +3204,29 @@ export type components = {
             /** @description Units in stock. */
             inventory_quantity: number;
         };
+        /**
+         * @description Who did it (attribution), as established by the request that wrote the record or event:
+         *     - `api_key`: a server or storefront acting with an API key; `id` is the key's id (`key_…`).
+         *     - `seller_staff` / `operator_staff`: a person signed in with Firebase acting with their staff `role`;
+         *       `id` is their staff id (`stf_…`).
+         *     - `customer`: a signed-in shopper; `id` is the customer id (`cus_…`), `key_id` the storefront's key.
+         *     - `system`: Souk itself (background work, plugins, anything outside a request); no `id`.
+         * @example {
+         *       "type": "seller_staff",
+         *       "id": "stf_01J9ZC3YV4Q1XK6T7M2R8N5B0M",
+         *       "role": "orders"
+         *     }
+         */
+        Actor: {
+            /** @enum {string} */
+            type: "api_key" | "seller_staff" | "operator_staff" | "customer" | "system";
+            /** @description The key, staff member or customer who acted (absent for `system`). */
+            id?: string;
+            /** @description The staff member's role when they acted (`StaffRole` or `OperatorRole`). */
+            role?: string;
+            /** @description For a customer, the publishable key of the storefront they used. */
+            key_id?: string;
+        };
         /** @description A product as its seller sees it, in any status, with stock per variant. */
         SellerProduct: {
             /** @example prod_01J9ZC3YV4Q1XK6T7M2R8N5B0E */
@@ -3235,6 +3258,13 @@ export type components = {
              * @description When the product, its variants or their prices last changed (stock changes do not count).
              */
             updated_at: string;
+            /** @description Who created the product (attribution); null for a product created before attribution was recorded. */
+            created_by: components["schemas"]["Actor"] | null;
+            /**
+             * @description Who last changed the product, its variants or their prices (attribution; stock changes do not
+             *     count); null when not known (changed before attribution was recorded).
+             */
+            updated_by: components["schemas"]["Actor"] | null;
         };
         SellerProductList: {
             data: components["schemas"]["SellerProduct"][];
@@ -3519,6 +3549,11 @@ export type components = {
             }[];
             /** Format: date-time */
             created_at: string;
+            /**
+             * @description Who shipped it: the staff member and role, or the key (attribution); null for a shipment recorded
+             *     before attribution was. Only in the seller's and the operator's views; a shopper's view leaves it out.
+             */
+            created_by?: components["schemas"]["Actor"] | null;
         };
         /** @description One seller's part of an order. */
         SellerOrder: {
@@ -3550,6 +3585,12 @@ export type components = {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /**
+             * @description Who cancelled it: the staff member and role, the key or the operator (attribution). Null while it
+             *     is not cancelled, or when it was cancelled before attribution was recorded. Only in the seller's
+             *     and the operator's views (`/seller/orders…`, `/admin/orders`); a shopper's view leaves it out.
+             */
+            cancelled_by?: components["schemas"]["Actor"] | null;
         };
         /** @description A buyer's order: one seller order per seller in the cart. */
         Order: {
@@ -4194,29 +4235,6 @@ export type components = {
              */
             email: string;
             role: components["schemas"]["OperatorRole"];
-        };
-        /**
-         * @description Who did it (attribution), as established by the request that wrote the record or event:
-         *     - `api_key`: a server or storefront acting with an API key; `id` is the key's id (`key_…`).
-         *     - `seller_staff` / `operator_staff`: a person signed in with Firebase acting with their staff `role`;
-         *       `id` is their staff id (`stf_…`).
-         *     - `customer`: a signed-in shopper; `id` is the customer id (`cus_…`), `key_id` the storefront's key.
-         *     - `system`: Souk itself (background work, plugins, anything outside a request); no `id`.
-         * @example {
-         *       "type": "seller_staff",
-         *       "id": "stf_01J9ZC3YV4Q1XK6T7M2R8N5B0M",
-         *       "role": "orders"
-         *     }
-         */
-        Actor: {
-            /** @enum {string} */
-            type: "api_key" | "seller_staff" | "operator_staff" | "customer" | "system";
-            /** @description The key, staff member or customer who acted (absent for `system`). */
-            id?: string;
-            /** @description The staff member's role when they acted (`StaffRole` or `OperatorRole`). */
-            role?: string;
-            /** @description For a customer, the publishable key of the storefront they used. */
-            key_id?: string;
         };
         /** @description An API key was issued. Never carries the key itself in the clear. */
         ApiKeyCreatedEvent: {

@@ -1,8 +1,7 @@
 import type { FormProblem } from './problems';
 
-/** The fields of the checkout form, named like the API's body fields so its errors map onto them. */
-export const checkoutFields = [
-  'email',
+/** The fields of a shipping address form, named like the API's `ShippingAddress`. */
+export const shippingAddressFields = [
   'name',
   'line1',
   'line2',
@@ -11,8 +10,10 @@ export const checkoutFields = [
   'region',
   'country',
   'phone',
-  'payment_method',
 ] as const;
+
+/** The fields of the checkout form, named like the API's body fields so its errors map onto them. */
+export const checkoutFields = ['email', ...shippingAddressFields, 'payment_method'] as const;
 export type CheckoutField = (typeof checkoutFields)[number];
 
 export interface CheckoutState {

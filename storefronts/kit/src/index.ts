@@ -3,6 +3,7 @@
  * This entry is isomorphic (server and browser); `@souk/storefront-kit/server` holds the cart,
  * the Souk client and the Server Action bodies, `@souk/storefront-kit/client` the browser hooks.
  */
+export * from './address-form';
 export * from './attributes';
 export * from './checkout-form';
 export * from './cookies';

@@ -14,7 +14,7 @@ import { commissionRates } from '../sellers/index.js';
 import { applyBps } from './money.js';
 import { orderEvent } from './orders.events.js';
 import { insertOrder, loadOrders } from './orders.repository.js';
-import { type Order, toOrders } from './orders.views.js';
+import { type Order, SHOPPER_VIEW, toOrders } from './orders.views.js';
 
 const DECLINES: Record<string, ErrorCode> = {
   declined: 'payment_declined',
@@ -129,7 +129,7 @@ export function createCheckoutService({ payments, cartChanged }: CheckoutDeps) {
           commission,
         });
       }
-      const [order] = toOrders([orderId], await loadOrders(trx, [orderId]));
+      const [order] = toOrders([orderId], await loadOrders(trx, [orderId]), SHOPPER_VIEW);
       if (!order) throw new Error(`order ${orderId} vanished inside its own transaction`);
       // Stock is taken last: the row locks on contended variants are then held only until the
       // commit a few statements later, not through payment and all the writes above.

@@ -6,7 +6,7 @@ import { hashKey } from '../auth/index.js';
 import type { PaymentProvider } from '../payments/index.js';
 import * as repo from './orders.repository.js';
 import type { SellerOrderStatus } from './orders.table.js';
-import { type Order, toOrders, toSellerOrders } from './orders.views.js';
+import { type Order, SHOPPER_VIEW, STAFF_VIEW, toOrders, toSellerOrders } from './orders.views.js';
 import { createSellerOrderActions, sellerOrderView } from './seller-orders.service.js';
 
 /**
@@ -20,7 +20,7 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
       const row = await repo.findOrderTokenHash(db, orderId);
       if (!row || row.access_token_hash !== hashKey(token))
         throw new AppError('not_found', `No order '${orderId}' with this token.`);
-      const [order] = toOrders([orderId], await repo.loadOrders(db, [orderId]));
+      const [order] = toOrders([orderId], await repo.loadOrders(db, [orderId]), SHOPPER_VIEW);
       if (!order) throw new AppError('not_found', `No order '${orderId}' with this token.`);
       return order;
     },
@@ -31,13 +31,13 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
         repo.listOrderIds(db, { ...(after ? { after } : {}), limit, customerId }),
       );
       const ids = page.rows.map((r) => r.id);
-      return { data: toOrders(ids, await repo.loadOrders(db, ids)), next_cursor: page.next_cursor };
+      return { data: toOrders(ids, await repo.loadOrders(db, ids), SHOPPER_VIEW), next_cursor: page.next_cursor };
     },
 
     /** One of the customer's orders, no access token needed; another account's order is 404. */
     async getForCustomer(customerId: string, orderId: string): Promise<Order> {
       const [order] = (await repo.isCustomersOrder(db, orderId, customerId))
-        ? toOrders([orderId], await repo.loadOrders(db, [orderId]))
+        ? toOrders([orderId], await repo.loadOrders(db, [orderId]), SHOPPER_VIEW)
         : [];
       if (!order) throw new AppError('not_found', `You have no order '${orderId}'.`);
       return order;
@@ -48,7 +48,7 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
         repo.listOrderIds(db, { ...(after ? { after } : {}), limit }),
       );
       const ids = page.rows.map((r) => r.id);
-      return { data: toOrders(ids, await repo.loadOrders(db, ids)), next_cursor: page.next_cursor };
+      return { data: toOrders(ids, await repo.loadOrders(db, ids), STAFF_VIEW), next_cursor: page.next_cursor };
     },
 
     async listForSeller(
@@ -66,7 +66,7 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
         db,
         page.rows.map((r) => r.id),
       );
-      return { data: toSellerOrders(page.rows, parts), next_cursor: page.next_cursor };
+      return { data: toSellerOrders(page.rows, parts, STAFF_VIEW), next_cursor: page.next_cursor };
     },
 
     getForSeller: (sellerId: string, id: string) => sellerOrderView(db, sellerId, id),

@@ -10,8 +10,25 @@ type Loaded = Awaited<ReturnType<typeof loadOrders>>;
 
 const money = (amount: number, currency: string) => ({ amount, currency });
 
+/**
+ * Who-did-what on seller orders and shipments (`cancelled_by`, `created_by`): shown to the seller and
+ * the operator, whose staff they name; a shopper's view leaves them out.
+ */
+export interface ViewOptions {
+  attribution: boolean;
+}
+
+/** The seller's and the operator's views name who cancelled and who shipped; the shopper's do not. */
+export const STAFF_VIEW: ViewOptions = { attribution: true };
+/** The shopper's view (checkout's answer, the order page, the customer's orders): no staff names. */
+export const SHOPPER_VIEW: ViewOptions = { attribution: false };
+
 /** The API shape of seller orders, from their rows and their lines and fulfilments. */
-export function toSellerOrders(rows: readonly SellerOrderRow[], parts: Parts): SellerOrder[] {
+export function toSellerOrders(
+  rows: readonly SellerOrderRow[],
+  parts: Parts,
+  { attribution }: ViewOptions,
+): SellerOrder[] {
   return rows.map((so) => {
     const m = (amount: number) => money(amount, so.currency);
     return {
@@ -47,18 +64,20 @@ export function toSellerOrders(rows: readonly SellerOrderRow[], parts: Parts): S
           tracking_number: f.tracking_number,
           lines: f.lines,
           created_at: f.created_at.toISOString(),
+          ...(attribution ? { created_by: f.created_by } : {}),
         })),
       shipping_address: so.shipping_address,
       email: so.email,
       created_at: so.created_at.toISOString(),
       updated_at: so.updated_at.toISOString(),
+      ...(attribution ? { cancelled_by: so.cancelled_by } : {}),
     };
   });
 }
 
 /** The API shape of orders, in the order of `ids`. */
-export function toOrders(ids: readonly string[], loaded: Loaded): Order[] {
-  const sellerOrders = toSellerOrders(loaded.sellerOrders, loaded);
+export function toOrders(ids: readonly string[], loaded: Loaded, options: ViewOptions): Order[] {
+  const sellerOrders = toSellerOrders(loaded.sellerOrders, loaded, options);
   return ids.flatMap((id) => {
     const o = loaded.orders.find((x) => x.id === id);
     const p = loaded.payments.find((x) => x.order_id === id);

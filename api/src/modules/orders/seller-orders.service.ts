@@ -10,7 +10,7 @@ import type { PaymentProvider } from '../payments/index.js';
 import { orderEvent, sellerOrderEventData } from './orders.events.js';
 import * as repo from './orders.repository.js';
 import { linesToShip } from './orders.validation.js';
-import { type SellerOrder, toSellerOrders } from './orders.views.js';
+import { type SellerOrder, STAFF_VIEW, toSellerOrders } from './orders.views.js';
 
 type FulfillmentCreate = components['schemas']['FulfillmentCreate'];
 
@@ -22,7 +22,7 @@ export async function sellerOrderView(
 ): Promise<SellerOrder> {
   const row = await repo.findSellerOrder(trx, sellerId, id);
   if (!row) throw new AppError('not_found', `No seller order of yours has the id '${id}'.`);
-  const [view] = toSellerOrders([row], await repo.loadSellerOrderParts(trx, [id]));
+  const [view] = toSellerOrders([row], await repo.loadSellerOrderParts(trx, [id]), STAFF_VIEW);
   return view as SellerOrder;
 }
 

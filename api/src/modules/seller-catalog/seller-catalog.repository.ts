@@ -1,6 +1,6 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { currentActorJson } from '../../lib/actor.js';
+import { type Actor, currentActorJson } from '../../lib/actor.js';
 import type { ImageJson, ProductStatus } from '../catalog/catalog.table.js';
 
 /** The database handle or the transaction the statements run on. */
@@ -24,6 +24,8 @@ export interface SellerProductRow {
   images: ImageJson[];
   created_at: Date;
   updated_at: Date;
+  created_by: Actor | null;
+  updated_by: Actor | null;
   category_id: string | null;
   category_handle: string | null;
   category_name: string | null;
@@ -70,7 +72,7 @@ export async function findSellerProducts(db: Db, query: SellerProductQuery): Pro
   const result = await sql<SellerProductRow>`
     WITH page AS MATERIALIZED (${page})
     SELECT page.id, page.handle, page.title, page.description, page.status, page.seller_id,
-      page.attributes, page.images, page.created_at, page.updated_at,
+      page.attributes, page.images, page.created_at, page.updated_at, page.created_by, page.updated_by,
       c.id AS category_id, c.handle AS category_handle, c.name AS category_name,
       (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'values', o.values) ORDER BY o.position), '[]'::json)
          FROM product_options o WHERE o.product_id = page.id) AS options,

@@ -29,5 +29,7 @@ export function toSellerProduct(row: SellerProductRow): SellerProduct {
     })),
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
+    created_by: row.created_by,
+    updated_by: row.updated_by,
   };
 }

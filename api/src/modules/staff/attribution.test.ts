@@ -92,6 +92,12 @@ describe.skipIf(!emulatorHost)(
         .where('id', '=', product.id)
         .executeTakeFirstOrThrow();
       expect(row).toEqual({ created_by: anyKey, updated_by: byCatalog });
+      // The seller's view of the product says the same.
+      expect(patched.body).toMatchObject({ created_by: anyKey, updated_by: byCatalog });
+      const read = await api.request<S['SellerProduct']>('GET', `/seller/products/${product.id}`, {
+        key: SELLER_1,
+      });
+      expect(read.body).toMatchObject({ created_by: anyKey, updated_by: byCatalog });
 
       const orders = await staff('seller', 'orders');
       const byOrders = { type: 'seller_staff', id: orders.id, role: 'orders' };
@@ -107,16 +113,38 @@ describe.skipIf(!emulatorHost)(
         .where('seller_order_id', '=', shipped.part.id)
         .executeTakeFirstOrThrow();
       expect(fulfilment.created_by).toEqual(byOrders);
+      expect((fulfil.body as S['SellerOrder']).fulfillments[0]?.created_by).toEqual(byOrders);
       expect(await actorOfPart(shipped.part, 'seller_order.fulfilled')).toEqual(byOrders);
 
       const cancelled = await atlasOrder();
-      expect((await orders.call('POST', `/seller/orders/${cancelled.part.id}/cancel`)).status).toBe(200);
+      const cancel = await orders.call('POST', `/seller/orders/${cancelled.part.id}/cancel`);
+      expect(cancel.status).toBe(200);
+      expect((cancel.body as S['SellerOrder']).cancelled_by).toEqual(byOrders);
       const part = await db()
         .selectFrom('seller_orders')
         .select('cancelled_by')
         .where('id', '=', cancelled.part.id)
         .executeTakeFirstOrThrow();
       expect(part.cancelled_by).toEqual(byOrders);
+      // The seller's and the operator's views name who cancelled and who shipped; the shopper's do not.
+      const sellerView = await api.request<S['SellerOrder']>('GET', `/seller/orders/${cancelled.part.id}`, {
+        key: SELLER_1,
+      });
+      expect(sellerView.body.cancelled_by).toEqual(byOrders);
+      const adminView = await api.request<S['OrderList']>('GET', '/admin/orders?limit=10');
+      const adminPart = adminView.body.data
+        .flatMap((o) => o.seller_orders)
+        .find((so) => so.id === cancelled.part.id);
+      expect(adminPart?.cancelled_by).toEqual(byOrders);
+      for (const { order, part: p } of [cancelled, shipped]) {
+        const shopperView = await api.get<S['Order']>(`/store/orders/${order.id}`, {
+          headers: { 'x-order-token': order.access_token ?? '' },
+        });
+        const mine = shopperView.body.seller_orders.find((so) => so.id === p.id);
+        expect(mine?.status).toMatch(/cancelled|fulfilled/);
+        expect(mine).not.toHaveProperty('cancelled_by');
+        expect(mine?.fulfillments.some((f) => 'created_by' in f)).toBe(false);
+      }
       expect(await actorOfPart(cancelled.part, 'seller_order.cancelled')).toEqual(byOrders);
       // The storefront placed it: its key is the actor of order.placed.
       expect(await actorOfEvent(cancelled.order.id, 'order.placed')).toEqual(anyKey);

@@ -1,17 +1,39 @@
 'use client';
 
-import { Field } from '@souk/storefront-kit/client';
-import { useActionState } from 'react';
+import { addressFormValues, type CustomerAddress } from '@souk/storefront-kit';
+import { CountrySelect, Field } from '@souk/storefront-kit/client';
+import { useActionState, useState } from 'react';
 import { checkout } from '@/app/actions/checkout';
-import { type CheckoutState, countries, testPaymentMethods } from '@/lib/checkout-form';
+import { type CheckoutState, shippingAddressFields, testPaymentMethods } from '@/lib/checkout-form';
+
+/** Empty address fields, for "Enter another address". */
+const NO_ADDRESS = Object.fromEntries(shippingAddressFields.map((f) => [f, '']));
 
 /**
  * The checkout form. Its Idempotency-Key is made when the page renders and sent with the form, so a
  * double click or a resubmitted request places one order; after a definite failure (declined card,
  * out of stock, invalid field) the action hands back a fresh key for the next attempt.
  */
-export function CheckoutForm({ initial }: { initial: CheckoutState }) {
-  const [state, formAction, pending] = useActionState(checkout, initial);
+export function CheckoutForm({
+  initial,
+  addresses = [],
+  pickedId,
+}: {
+  initial: CheckoutState;
+  /** A signed-in shopper's saved addresses, to pick from. */
+  addresses?: CustomerAddress[];
+  /** The saved address the form starts from, if any. */
+  pickedId?: string;
+}) {
+  const [submitted, formAction, pending] = useActionState(checkout, initial);
+  // Picking a saved address refills the address fields (re-mounted through their key).
+  // A pick holds until the next submit, whose answer shows the values sent.
+  const [picked, setPicked] = useState({ id: pickedId ?? '', seq: pickedId ? initial.seq : -1 });
+  const current = picked.seq === submitted.seq;
+  const choice = addresses.find((a) => a.id === picked.id);
+  const state = current
+    ? { ...submitted, values: { ...submitted.values, ...(choice ? addressFormValues(choice) : NO_ADDRESS) } }
+    : submitted;
   const problem = state.problem;
   return (
     <form action={formAction} className="checkout-form" key={state.seq} id="checkout-form">
@@ -35,8 +57,27 @@ export function CheckoutForm({ initial }: { initial: CheckoutState }) {
         <legend>Contact</legend>
         <Field name="email" label="Email" type="email" autoComplete="email" state={state} />
       </fieldset>
-      <fieldset>
+      <fieldset key={`${state.seq}-${picked.id}`}>
         <legend>Shipping address</legend>
+        {addresses.length > 0 && (
+          <div className="field">
+            <label htmlFor="saved_address">Saved addresses</label>
+            <select
+              id="saved_address"
+              data-testid="saved-address-picker"
+              value={current ? picked.id : ''}
+              onChange={(e) => setPicked({ id: e.target.value, seq: submitted.seq })}
+            >
+              <option value="">Enter another address</option>
+              {addresses.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {[a.label, a.address.line1, a.address.city].filter(Boolean).join(', ')}
+                  {a.is_default ? ' (default)' : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <Field name="name" label="Full name" autoComplete="name" state={state} />
         <Field name="line1" label="Address" autoComplete="address-line1" state={state} />
         <Field
@@ -57,21 +98,7 @@ export function CheckoutForm({ initial }: { initial: CheckoutState }) {
           state={state}
           required={false}
         />
-        <div className="field">
-          <label htmlFor="country">Country</label>
-          <select
-            id="country"
-            name="country"
-            autoComplete="country"
-            defaultValue={state.values.country || 'US'}
-          >
-            {countries.map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CountrySelect value={state.values.country} />
         <Field name="phone" label="Phone" type="tel" autoComplete="tel" state={state} required={false} />
       </fieldset>
       <fieldset>

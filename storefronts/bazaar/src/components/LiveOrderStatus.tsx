@@ -1,14 +1,8 @@
 'use client';
 
 import { useState } from 'react';
+import { orderStatusLabel } from '@/lib/order-status';
 import { type LiveConnection, useLiveRoom } from './live';
-
-const labels: Record<string, string> = {
-  open: 'Preparing',
-  partially_fulfilled: 'Partly shipped',
-  fulfilled: 'Shipped',
-  cancelled: 'Cancelled',
-};
 
 /**
  * A seller order's status badge that follows the order's room: shipped (with the carrier and tracking
@@ -52,7 +46,7 @@ export function LiveOrderStatus({
         data-live={live ? 'on' : 'off'}
         aria-live="polite"
       >
-        {labels[status] ?? status}
+        {orderStatusLabel(status)}
       </span>
       {tracking.length > 0 && <span className="muted"> · {tracking.join(', ')}</span>}
     </>

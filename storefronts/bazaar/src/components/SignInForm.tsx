@@ -21,10 +21,12 @@ import {
 } from 'firebase/auth';
 import { type FormEvent, useState } from 'react';
 import styles from './account.module.css';
+import { PhoneSignIn } from './PhoneSignIn';
 
-type Mode = 'sign-in' | 'sign-up' | 'reset';
+type Mode = 'sign-in' | 'sign-up' | 'reset' | 'phone';
 
 const PROVIDER_LABELS: Record<Exclude<WebSignInProvider, 'password'>, string> = {
+  phone: 'Continue with phone number',
   'google.com': 'Continue with Google',
   'apple.com': 'Continue with Apple',
   'oidc.line': 'Continue with LINE',
@@ -154,6 +156,7 @@ export function SignInForm({
 
   function withProvider(provider: Exclude<WebSignInProvider, 'password'>) {
     const a = firebaseAuth(config);
+    if (provider === 'phone') return setMode('phone');
     void run(async () => {
       const authProvider = provider === 'google.com' ? new GoogleAuthProvider() : new OAuthProvider(provider);
       const { user } = await signInWithPopup(a, authProvider);
@@ -163,7 +166,13 @@ export function SignInForm({
 
   const idps = config.providers.filter((p): p is Exclude<WebSignInProvider, 'password'> => p !== 'password');
   const title =
-    mode === 'sign-up' ? 'Create your account' : mode === 'reset' ? 'Reset your password' : 'Sign in';
+    mode === 'sign-up'
+      ? 'Create your account'
+      : mode === 'reset'
+        ? 'Reset your password'
+        : mode === 'phone'
+          ? 'Sign in with your phone'
+          : 'Sign in';
   return (
     <div className={styles.card}>
       <h1 className={styles.title}>{title}</h1>
@@ -172,7 +181,21 @@ export function SignInForm({
           ? 'We will email you a link to choose a new password.'
           : 'Track your orders from every seller in one place and check out faster.'}
       </p>
-      {mode !== 'reset' && idps.length > 0 && (
+      {mode === 'phone' && (
+        <>
+          <PhoneSignIn
+            auth={() => firebaseAuth(config)}
+            busy={busy}
+            run={run}
+            idle={() => setBusy(false)}
+            onUser={startSession}
+          />
+          <p className="form-message form-message--error" role="alert">
+            {error}
+          </p>
+        </>
+      )}
+      {(mode === 'sign-in' || mode === 'sign-up') && idps.length > 0 && (
         <>
           <div className={styles.providers}>
             {idps.map((p) => (
@@ -195,7 +218,7 @@ export function SignInForm({
           )}
         </>
       )}
-      {config.providers.includes('password') && (
+      {mode !== 'phone' && config.providers.includes('password') && (
         <form onSubmit={onSubmit} className={styles.form} noValidate={false}>
           {mode === 'sign-up' && (
             <div className="field">

@@ -1,5 +1,10 @@
 import 'server-only';
-import { createActions, createSessionRoutes, createStorefront } from '@souk/storefront-kit/server';
+import {
+  createActions,
+  createAddressBook,
+  createSessionRoutes,
+  createStorefront,
+} from '@souk/storefront-kit/server';
 
 /**
  * Bazaar's storefront: its configuration (environment, see the README), its Souk client, cart cookie
@@ -12,3 +17,6 @@ export const actions = createActions(store);
 
 /** Bazaar's sign-in and sign-out route handlers (`src/app/session/`). */
 export const sessionRoutes = createSessionRoutes(store);
+
+/** The signed-in shopper's saved addresses (account page, checkout pre-fill). */
+export const addressBook = createAddressBook(store);

@@ -1,12 +1,15 @@
 'use client';
 
-import type { CheckoutField, CheckoutState } from '../checkout-form';
+import type { FormProblem } from '../problems';
 
 export interface FieldProps {
-  name: CheckoutField;
+  /** The API body field it fills (`postal_code`), so a `validation_failed` error lands on it. */
+  name: string;
   label: string;
   /** The form's state: the value to show again and the API's error for this field, if any. */
-  state: CheckoutState;
+  state: { values: Partial<Record<string, string>>; problem?: FormProblem };
+  /** Prefixes the element ids, for a page with several forms of the same fields. */
+  idPrefix?: string;
   type?: string;
   autoComplete?: string;
   required?: boolean;
@@ -18,17 +21,26 @@ export interface FieldProps {
  * "(optional)" (class `muted`), so its accessible name says so too. Themes style `.field`,
  * `.field__error` and `.muted`.
  */
-export function Field({ name, label, state, type = 'text', autoComplete, required = true }: FieldProps) {
+export function Field({
+  name,
+  label,
+  state,
+  type = 'text',
+  autoComplete,
+  required = true,
+  idPrefix = '',
+}: FieldProps) {
   const error = state.problem?.fields[name];
-  const errorId = `${name}-error`;
+  const id = `${idPrefix}${name}`;
+  const errorId = `${id}-error`;
   return (
     <div className="field">
-      <label htmlFor={name}>
+      <label htmlFor={id}>
         {label}
         {!required && <span className="muted"> (optional)</span>}
       </label>
       <input
-        id={name}
+        id={id}
         name={name}
         type={type}
         autoComplete={autoComplete}

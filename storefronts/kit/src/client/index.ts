@@ -1,2 +1,3 @@
+export { CountrySelect } from './country-select';
 export { Field, type FieldProps } from './field';
 export { useCookie } from './use-cookie';

@@ -33,7 +33,8 @@ function text(formData: FormData, field: CheckoutField): string {
   return String(formData.get(field) ?? '').trim();
 }
 
-function addressOf(values: Partial<Record<CheckoutField, string>>): ShippingAddress {
+/** A form's address fields as the API's `ShippingAddress` (empty optional fields become null). */
+export function addressOf(values: Partial<Record<string, string>>): ShippingAddress {
   return {
     name: values.name ?? '',
     line1: values.line1 ?? '',

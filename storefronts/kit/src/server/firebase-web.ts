@@ -1,7 +1,7 @@
 /** Ways to sign in a theme can offer (Firebase provider ids). */
-export type WebSignInProvider = 'password' | 'google.com' | 'apple.com' | 'oidc.line';
+export type WebSignInProvider = 'password' | 'google.com' | 'apple.com' | 'oidc.line' | 'phone';
 
-const KNOWN: readonly WebSignInProvider[] = ['password', 'google.com', 'apple.com', 'oidc.line'];
+const KNOWN: readonly WebSignInProvider[] = ['password', 'google.com', 'apple.com', 'oidc.line', 'phone'];
 
 /**
  * What the browser's Firebase JS SDK needs (all public: a Firebase web API key only names the
@@ -22,9 +22,11 @@ export interface FirebaseWebConfig {
  * Reads the sign-in configuration: `FIREBASE_PROJECT_ID`, and either `FIREBASE_AUTH_EMULATOR_HOST`
  * (the same variable the API reads; the browser reaches the emulator there too) or a real project's
  * `FIREBASE_WEB_API_KEY` (and `FIREBASE_AUTH_DOMAIN`, default `<project>.firebaseapp.com`).
- * `STOREFRONT_SIGN_IN_PROVIDERS` lists the buttons (default `password`, the one whose whole flow the
- * end-to-end tests run here: the SDK's pop-up for Google, Apple and LINE loads a helper from
- * apis.google.com even with the emulator, which the test machines cannot reach). Null: sign-in is off.
+ * `STOREFRONT_SIGN_IN_PROVIDERS` lists the buttons (default `password`, plus `phone` with the emulator:
+ * the flows the end-to-end tests run here. The SDK's pop-up for Google, Apple and LINE loads a helper
+ * from apis.google.com even with the emulator, which the test machines cannot reach; phone sign-in
+ * loads reCAPTCHA from google.com only against a real project — the emulator turns that check off).
+ * Null: sign-in is off.
  */
 export function readFirebaseWebConfig(
   env: Record<string, string | undefined> = process.env,
@@ -33,7 +35,7 @@ export function readFirebaseWebConfig(
   const emulatorHost = env.FIREBASE_AUTH_EMULATOR_HOST || '';
   const apiKey = env.FIREBASE_WEB_API_KEY || (emulatorHost ? 'demo-api-key' : '');
   if (!projectId || !apiKey) return null;
-  const providers = (env.STOREFRONT_SIGN_IN_PROVIDERS || 'password')
+  const providers = (env.STOREFRONT_SIGN_IN_PROVIDERS || (emulatorHost ? 'password,phone' : 'password'))
     .split(',')
     .map((p) => p.trim())
     .filter((p): p is WebSignInProvider => (KNOWN as readonly string[]).includes(p));

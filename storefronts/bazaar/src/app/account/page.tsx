@@ -1,9 +1,11 @@
 import type { Schemas } from '@souk/sdk';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AddressBook } from '@/components/AddressBook';
 import styles from '@/components/account.module.css';
 import { formatMoney } from '@/lib/money';
-import { store } from '@/lib/store';
+import { orderStatusLabel } from '@/lib/order-status';
+import { addressBook, store } from '@/lib/store';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
 
@@ -17,19 +19,12 @@ const PROVIDERS: Record<string, string> = {
   phone: 'Phone',
 };
 
-const STATUS: Record<string, string> = {
-  open: 'Preparing',
-  partially_fulfilled: 'Partly shipped',
-  fulfilled: 'Shipped',
-  cancelled: 'Cancelled',
-};
 const date = (iso: string) => new Date(iso).toLocaleDateString('en', { dateStyle: 'medium' });
-const statusLabel = (status: string) => STATUS[status] ?? status.replace(/_/g, ' ');
 
 function OrderCard({ order }: { order: Order }) {
   return (
     <li className={styles.order} data-testid="account-order">
-      <div className={styles.orderHead}>
+      <Link href={`/orders/${order.id}`} className={`${styles.orderHead} ${styles.orderLink}`}>
         <div>
           <p className={styles.orderDate}>{date(order.created_at)}</p>
           <p className="muted" data-testid="account-order-id">
@@ -37,20 +32,25 @@ function OrderCard({ order }: { order: Order }) {
           </p>
         </div>
         <p className={styles.orderTotal}>{formatMoney(order.totals.total)}</p>
-      </div>
+      </Link>
       <ul className={styles.sellerOrders}>
         {order.seller_orders.map((so) => (
           <li key={so.id}>
             <div className={styles.sellerOrderHead}>
               <strong>{so.seller_name}</strong>
               <span className={`badge ${styles.status}`} data-status={so.status}>
-                {statusLabel(so.status)}
+                {orderStatusLabel(so.status)}
               </span>
             </div>
             <p className="muted">{so.lines.map((l) => `${l.quantity} × ${l.product_title}`).join(' · ')}</p>
           </li>
         ))}
       </ul>
+      <div className={styles.orderFoot}>
+        <Link href={`/orders/${order.id}`} data-testid="account-order-link">
+          View order<span className="visually-hidden"> {order.id}</span> →
+        </Link>
+      </div>
     </li>
   );
 }
@@ -59,8 +59,9 @@ function OrderCard({ order }: { order: Order }) {
 export default async function AccountPage() {
   const customer = await store.requireCustomer('/account');
   const token = (await store.getSessionToken()) ?? '';
-  const [orders, csrfToken] = await Promise.all([
+  const [orders, addresses, csrfToken] = await Promise.all([
     store.souk.store.customers.orders.list(token, { limit: 20 }),
+    addressBook.list(),
     store.getCsrfToken(),
   ]);
   const name = customer.name ?? customer.email ?? customer.phone ?? 'there';
@@ -79,42 +80,45 @@ export default async function AccountPage() {
         </form>
       </header>
       <div className={styles.accountLayout}>
-        <aside className={styles.card} aria-labelledby="profile-heading">
-          <h2 id="profile-heading" className={styles.cardTitle}>
-            Profile
-          </h2>
-          <dl className={styles.profile}>
-            {customer.name && (
+        <div className={styles.sidebar}>
+          <aside className={styles.card} aria-labelledby="profile-heading">
+            <h2 id="profile-heading" className={styles.cardTitle}>
+              Profile
+            </h2>
+            <dl className={styles.profile}>
+              {customer.name && (
+                <div>
+                  <dt>Name</dt>
+                  <dd>{customer.name}</dd>
+                </div>
+              )}
+              {customer.email && (
+                <div>
+                  <dt>Email</dt>
+                  <dd data-testid="account-email">
+                    {customer.email}{' '}
+                    {!customer.email_verified && <span className="badge badge--muted">not verified</span>}
+                  </dd>
+                </div>
+              )}
+              {customer.phone && (
+                <div>
+                  <dt>Phone</dt>
+                  <dd>{customer.phone}</dd>
+                </div>
+              )}
               <div>
-                <dt>Name</dt>
-                <dd>{customer.name}</dd>
+                <dt>Signed in with</dt>
+                <dd>{PROVIDERS[customer.sign_in_provider] ?? customer.sign_in_provider}</dd>
               </div>
-            )}
-            {customer.email && (
               <div>
-                <dt>Email</dt>
-                <dd data-testid="account-email">
-                  {customer.email}{' '}
-                  {!customer.email_verified && <span className="badge badge--muted">not verified</span>}
-                </dd>
+                <dt>Member since</dt>
+                <dd>{date(customer.created_at)}</dd>
               </div>
-            )}
-            {customer.phone && (
-              <div>
-                <dt>Phone</dt>
-                <dd>{customer.phone}</dd>
-              </div>
-            )}
-            <div>
-              <dt>Signed in with</dt>
-              <dd>{PROVIDERS[customer.sign_in_provider] ?? customer.sign_in_provider}</dd>
-            </div>
-            <div>
-              <dt>Member since</dt>
-              <dd>{date(customer.created_at)}</dd>
-            </div>
-          </dl>
-        </aside>
+            </dl>
+          </aside>
+          <AddressBook addresses={addresses} />
+        </div>
         <section aria-labelledby="orders-heading">
           <h2 id="orders-heading" className={styles.cardTitle}>
             Orders

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { CheckoutForm } from '@/components/CheckoutForm';
 import { MoneyRows } from '@/components/MoneyRows';
 import { ProductImage } from '@/components/ProductImage';
-import { store } from '@/lib/store';
+import { addressBook, store } from '@/lib/store';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
@@ -22,13 +22,18 @@ export default async function CheckoutPage() {
       </section>
     );
   }
-  const address = cart.shipping_address;
+  // Signed in: the saved addresses, the default first. The cart's own address (typed in an earlier
+  // attempt) wins over the default; without one, the form starts from the default.
+  const customer = await store.getCustomer();
+  const addresses = customer ? await addressBook.list() : [];
+  const saved = addresses[0];
+  const address = cart.shipping_address ?? saved?.address;
   // The Idempotency-Key of this checkout attempt, made once per render of the page.
   const initial: CheckoutState = {
     idempotencyKey: randomUUID(),
     seq: 0,
     values: {
-      email: cart.email ?? '',
+      email: cart.email ?? customer?.email ?? '',
       name: address?.name ?? '',
       line1: address?.line1 ?? '',
       line2: address?.line2 ?? '',
@@ -45,7 +50,11 @@ export default async function CheckoutPage() {
     <section className="checkout">
       <h1>Checkout</h1>
       <div className="checkout__layout">
-        <CheckoutForm initial={initial} />
+        <CheckoutForm
+          initial={initial}
+          addresses={addresses}
+          pickedId={cart.shipping_address ? undefined : saved?.id}
+        />
         <aside className="summary" aria-labelledby="order-summary">
           <h2 id="order-summary">Your order</h2>
           {cart.sellers.map((group) => (

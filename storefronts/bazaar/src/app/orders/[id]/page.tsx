@@ -1,4 +1,5 @@
 import type { Order } from '@souk/sdk';
+import { isSignedOutError } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
@@ -9,18 +10,27 @@ import { ReviewForm } from '@/components/ReviewForm';
 import { config } from '@/lib/config';
 import { ORDER_TOKEN_COOKIE } from '@/lib/cookies';
 import { formatMoney } from '@/lib/money';
+import { orderStatusLabel } from '@/lib/order-status';
 import { isNotFound, souk } from '@/lib/souk';
+import { store } from '@/lib/store';
 
 export const metadata: Metadata = { title: 'Order confirmation', robots: { index: false } };
 
-/** The order, readable only with the access token checkout returned (kept in an httpOnly cookie). */
-async function loadOrder(id: string): Promise<(Order & { token: string }) | null> {
+/**
+ * The order: with the access token checkout returned (an httpOnly cookie of the browser it was placed
+ * in), or, for a signed-in shopper, as one of their own orders (`/store/customers/me/orders/{id}`; another
+ * customer's order is a 404 there too). `token` is null in the second case: live updates and reviews
+ * need the order token, so that view shows the status as loaded.
+ */
+async function loadOrder(id: string): Promise<(Order & { token: string | null }) | null> {
   const token = (await cookies()).get(ORDER_TOKEN_COOKIE)?.value;
-  if (!token) return null;
   try {
-    return { ...(await souk.store.orders.get(id, token)), token };
+    if (token) return { ...(await souk.store.orders.get(id, token)), token };
+    const session = await store.getSessionToken();
+    if (!session) return null;
+    return { ...(await souk.store.customers.orders.get(session, id)), token: null };
   } catch (err) {
-    if (isNotFound(err)) return null;
+    if (isNotFound(err) || isSignedOutError(err)) return null;
     throw err;
   }
 }
@@ -33,7 +43,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <section className="narrow">
         <h1>Order not available</h1>
         <p>
-          This order can only be shown in the browser it was placed in. Check your email for the confirmation.
+          This order can only be shown in the browser it was placed in, or in your account if you were signed
+          in when you placed it. Check your email for the confirmation.
         </p>
         <Link href="/">Back to the shop</Link>
       </section>
@@ -42,8 +53,19 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const a = order.shipping_address;
   return (
     <section className="confirmation" data-testid="confirmation">
-      <p className="eyebrow">Order confirmation</p>
-      <h1>Thank you — your order is placed</h1>
+      {order.token === null ? (
+        <>
+          <p className="eyebrow">
+            <Link href="/account">Your account</Link> · Order
+          </p>
+          <h1>Placed on {new Date(order.created_at).toLocaleDateString('en', { dateStyle: 'long' })}</h1>
+        </>
+      ) : (
+        <>
+          <p className="eyebrow">Order confirmation</p>
+          <h1>Thank you — your order is placed</h1>
+        </>
+      )}
       <p>
         Order number <strong data-testid="order-id">{order.id}</strong>, for <strong>{order.email}</strong>.
         It ships from {order.seller_orders.length} {order.seller_orders.length === 1 ? 'seller' : 'sellers'},
@@ -60,16 +82,22 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             >
               <h2 id={`so-${so.id}`}>
                 {so.seller_name}{' '}
-                <LiveOrderStatus
-                  connection={{
-                    apiUrl: process.env.SOUK_PUBLIC_API_URL || config.apiUrl,
-                    publishableKey: config.publishableKey,
-                  }}
-                  orderId={order.id}
-                  sellerOrderId={so.id}
-                  token={order.token}
-                  initialStatus={so.status}
-                />
+                {order.token === null ? (
+                  <span className="badge" data-testid="seller-order-status">
+                    {orderStatusLabel(so.status)}
+                  </span>
+                ) : (
+                  <LiveOrderStatus
+                    connection={{
+                      apiUrl: process.env.SOUK_PUBLIC_API_URL || config.apiUrl,
+                      publishableKey: config.publishableKey,
+                    }}
+                    orderId={order.id}
+                    sellerOrderId={so.id}
+                    token={order.token}
+                    initialStatus={so.status}
+                  />
+                )}
               </h2>
               <p className="muted">Seller order {so.id}</p>
               <ul className="order-lines">
@@ -91,7 +119,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 ))}
               </ul>
               {so.lines
-                .filter((line) => line.fulfilled_quantity > 0 && line.product_id)
+                .filter((line) => order.token !== null && line.fulfilled_quantity > 0 && line.product_id)
                 .map((line) => (
                   <div key={`review-${line.id}`}>
                     <p className="muted">Shipped — how is your {line.product_title}?</p>
