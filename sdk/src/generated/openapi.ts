@@ -4056,6 +4056,8 @@ export type components = {
             text?: string;
             /** Format: uri */
             image_url?: string;
+            /** @description The image's alt text; empty for a decorative image. */
+            image_alt?: string;
             href?: string;
             banner_key?: string;
             query?: {
@@ -4092,6 +4094,8 @@ export type components = {
             text?: string;
             /** Format: uri */
             image_url?: string;
+            /** @description The image's alt text; empty for a decorative image. */
+            image_alt?: string;
             href?: string;
         };
         /** @description The published version of a content document. */
