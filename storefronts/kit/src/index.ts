@@ -13,4 +13,5 @@ export * from './money';
 export * from './problems';
 export * from './proxy';
 export * from './seo';
+export * from './seo-pages';
 export * from './variants';

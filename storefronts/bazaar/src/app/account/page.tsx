@@ -1,11 +1,13 @@
 import type { Schemas } from '@souk/sdk';
+import { privatePageMetadata } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '@/components/account.module.css';
 import { formatMoney } from '@/lib/money';
 import { store } from '@/lib/store';
 
-export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
+// A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
+export const metadata: Metadata = privatePageMetadata('Your account');
 
 type Order = Schemas['Order'];
 

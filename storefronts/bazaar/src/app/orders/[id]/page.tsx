@@ -1,4 +1,5 @@
 import type { Order } from '@souk/sdk';
+import { privatePageMetadata } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
@@ -11,7 +12,8 @@ import { ORDER_TOKEN_COOKIE } from '@/lib/cookies';
 import { formatMoney } from '@/lib/money';
 import { isNotFound, souk } from '@/lib/souk';
 
-export const metadata: Metadata = { title: 'Order confirmation', robots: { index: false } };
+// A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
+export const metadata: Metadata = privatePageMetadata('Order confirmation');
 
 /** The order, readable only with the access token checkout returned (kept in an httpOnly cookie). */
 async function loadOrder(id: string): Promise<(Order & { token: string }) | null> {
