@@ -5,6 +5,7 @@
  */
 export * from './attributes';
 export * from './checkout-form';
+export * from './content';
 export * from './cookies';
 export * from './images';
 export * from './listing';

@@ -1,5 +1,5 @@
 import type { Category, Product } from '@souk/sdk';
-import { contentImage, type Image } from '@souk/storefront-kit';
+import { contentImage, type Image, paragraphsOf, sectionProductQuery } from '@souk/storefront-kit';
 import Link from 'next/link';
 import { type BannerContent, getBanner, type HomeSection } from '@/lib/content';
 import { store } from '@/lib/store';
@@ -9,16 +9,11 @@ type Props = { section: HomeSection; id: string };
 
 /** Paragraphs of a block's text (blank lines separate them). */
 function Paragraphs({ text, className }: { text: string | undefined; className?: string }) {
-  if (!text) return null;
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => (
-      <p key={p} className={className}>
-        {p}
-      </p>
-    ));
+  return paragraphsOf(text).map((p) => (
+    <p key={p} className={className}>
+      {p}
+    </p>
+  ));
 }
 
 /** A content or catalog picture, cropped by CSS to the block's frame. */
@@ -104,15 +99,8 @@ async function Products({
   currency,
   priority,
 }: Props & { currency: string; priority: boolean }) {
-  const { category, seller, sort, limit } = section.query ?? {};
   const page = await store.souk.store.products
-    .list({
-      currency,
-      limit: limit ?? 8,
-      sort: sort ?? 'newest',
-      ...(category ? { category } : {}),
-      ...(seller ? { seller } : {}),
-    })
+    .list(sectionProductQuery(section.query, currency))
     .catch(() => null);
   if (!page || page.data.length === 0) return null;
   return (

@@ -1,5 +1,5 @@
 import type { Category } from '@souk/sdk';
-import { contentImage } from '@souk/storefront-kit';
+import { contentImage, paragraphsOf, sectionProductQuery } from '@souk/storefront-kit';
 import Link from 'next/link';
 import { type BannerContent, getBanner, type HomeSection } from '@/lib/content';
 import { getCategories, souk } from '@/lib/souk';
@@ -14,12 +14,7 @@ type Props = {
 
 /** Paragraphs of a section's text (blank lines separate them). */
 function Paragraphs({ text }: { text: string | undefined }) {
-  if (!text) return null;
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => <p key={p}>{p}</p>);
+  return paragraphsOf(text).map((p) => <p key={p}>{p}</p>);
 }
 
 /** The page's lead: its title is the page's `h1` when it comes first. */
@@ -80,16 +75,7 @@ async function Products({
   currency,
   priority,
 }: Props & { currency: string; priority: boolean }) {
-  const { category, seller, sort, limit } = section.query ?? {};
-  const page = await souk.store.products
-    .list({
-      currency,
-      limit: limit ?? 8,
-      sort: sort ?? 'newest',
-      ...(category ? { category } : {}),
-      ...(seller ? { seller } : {}),
-    })
-    .catch(() => null);
+  const page = await souk.store.products.list(sectionProductQuery(section.query, currency)).catch(() => null);
   if (!page || page.data.length === 0) return null;
   return (
     <section aria-labelledby={id} className="section" data-testid="home-products">
