@@ -5,10 +5,13 @@
  * categories). Writes .souk/bench/lighthouse.json.
  *
  * Builds a theme only when it has no `.next` build (STOREFRONT_BENCH_BUILD=1 forces one).
+ * STOREFRONT_BENCH_THEMES lists the themes (default `bazaar,atelier`); an entry `label=dir` benches the
+ * theme in another checkout (e.g. `bazaar,before=/tmp/base/storefronts/bazaar`), so a change is
+ * measured against its baseline in the same run, on the same API and the same machine load.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { createSoukClient } from '@souk/sdk';
 import {
   buildStorefront,
@@ -24,7 +27,11 @@ import {
 } from '../storefronts/bazaar/tools/stack.js';
 import { audit, launchChromium } from '../storefronts/e2e/lighthouse.js';
 
-const themes = (process.env.STOREFRONT_BENCH_THEMES ?? 'bazaar,atelier').split(',').map((t) => t.trim());
+const themes = (process.env.STOREFRONT_BENCH_THEMES ?? 'bazaar,atelier').split(',').map((entry) => {
+  const [label, dir] = entry.trim().split('=') as [string, string | undefined];
+  // A theme's id (its cookie names) is its folder's name.
+  return dir ? { label, dir, id: basename(dir) } : { label, dir: themeDir(label), id: label };
+});
 const out = join(repoRoot, '.souk', 'bench');
 const children: Child[] = [];
 const pgliteDir = mkdtempSync(join(tmpdir(), 'souk-lighthouse-'));
@@ -50,25 +57,23 @@ async function main(): Promise<void> {
   if (!product || !variant) throw new Error('no buyable demo product');
 
   const chrome = await launchChromium();
-  const rows: { theme: string; page: string; performance: number }[] = [];
+  const rows: {
+    theme: string;
+    page: string;
+    performance: number;
+    metrics?: Record<string, number | string>;
+  }[] = [];
   try {
-    for (const theme of themes) {
+    for (const { label: theme, dir, id } of themes) {
       const port = await freePort();
-      if (process.env.STOREFRONT_BENCH_BUILD === '1' || !hasBuild(themeDir(theme))) {
+      if (process.env.STOREFRONT_BENCH_BUILD === '1' || !hasBuild(dir)) {
         await buildStorefront(
           storefrontEnv('http://127.0.0.1:9', port),
           join(out, `build-${theme}.log`),
-          themeDir(theme),
+          dir,
         );
       }
-      const web = await startStorefront(
-        'start',
-        port,
-        storefrontEnv(api.url, port),
-        undefined,
-        themeDir(theme),
-        theme,
-      );
+      const web = await startStorefront('start', port, storefrontEnv(api.url, port), undefined, dir, id);
       children.push(web.child);
       const cart = await souk.store.carts.create({ currency: 'USD' });
       await souk.store.carts.addItem(cart.id, { variant_id: variant.id, quantity: 1 });
@@ -76,7 +81,7 @@ async function main(): Promise<void> {
         ['home', '/'],
         ['listing', '/products'],
         ['product', `/products/${product.handle}`],
-        ['cart', '/cart', `${theme}_cart=${cart.id}`],
+        ['cart', '/cart', `${id}_cart=${cart.id}`],
       ];
       for (const [name, path, cookie] of pages) {
         // A first visit warms the server (ISR render, route compilation): the figure is a warm page.
@@ -85,19 +90,29 @@ async function main(): Promise<void> {
           mobile: true,
           ...(cookie ? { cookie } : {}),
         });
-        rows.push({ theme, page: name, performance: report.scores.performance ?? 0 });
-        console.log(`${theme} ${name}: performance ${report.scores.performance}`);
+        const performance = report.scores.performance ?? 0;
+        rows.push({ theme, page: name, performance, ...(report.metrics ? { metrics: report.metrics } : {}) });
+        console.log(`${theme} ${name}: performance ${performance} ${JSON.stringify(report.metrics ?? {})}`);
       }
       await stopChild(web.child);
     }
   } finally {
     await chrome.kill();
   }
-  console.log('\n| theme | page | Lighthouse mobile performance |\n|---|---|---|');
-  for (const r of rows) console.log(`| ${r.theme} | ${r.page} | ${r.performance} |`);
+  console.log(
+    '\n| theme | page | mobile performance | FCP ms | LCP ms | TBT ms | CLS |\n|---|---|---|---|---|---|---|',
+  );
+  for (const { theme, page, performance, metrics: m = {} } of rows)
+    console.log(`| ${theme} | ${page} | ${performance} | ${m.fcp} | ${m.lcp} | ${m.tbt} | ${m.cls} |`);
+  // The machine's load, since every figure is measured on a shared machine (see the module comment).
+  console.log(
+    `load average: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} on ${cpus().length} cores`,
+  );
   writeFileSync(
     join(out, 'lighthouse.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), load: loadavg(), rows }, null, 2)}\n`,
   );
 }
 

@@ -5,9 +5,10 @@
  * from the template in storefronts/kit/template. Then `npm install` links the new workspace.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseCli } from '../api/src/lib/cli.js';
+import { scaffoldTheme, THEME_NAME } from './theme-scaffold.js';
 
 const cli = parseCli({
   name: 'theme:new',
@@ -21,7 +22,6 @@ const cli = parseCli({
 });
 
 const root = join(import.meta.dirname, '..');
-const template = join(root, 'storefronts', 'kit', 'template');
 const name = cli.positionals[0];
 
 function fail(message: string): never {
@@ -30,29 +30,11 @@ function fail(message: string): never {
 }
 
 if (!name) fail('give the theme a name: npm run theme:new -- <name>');
-if (!/^[a-z][a-z0-9]{1,30}$/.test(name))
-  fail(`"${name}" must be lower case letters and digits, starting with a letter`);
+if (!THEME_NAME.test(name)) fail(`"${name}" must be lower case letters and digits, starting with a letter`);
 const target = join(root, 'storefronts', name);
 if (existsSync(target)) fail(`storefronts/${name} already exists`);
 
-const title = name.charAt(0).toUpperCase() + name.slice(1);
-
-/** Template files, relative to the template directory. */
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    return statSync(path).isDirectory() ? files(path) : [relative(template, path)];
-  });
-}
-
-for (const file of files(template)) {
-  const out = join(target, file.replace(/\.tpl$/, '').replace(/^gitignore$/, '.gitignore'));
-  mkdirSync(dirname(out), { recursive: true });
-  const text = readFileSync(join(template, file), 'utf8')
-    .replaceAll('__THEME__', name)
-    .replaceAll('__TITLE__', title);
-  writeFileSync(out, text);
-}
+scaffoldTheme(name, target);
 process.stdout.write(`theme:new: created storefronts/${name}; linking the workspace (npm install)…\n`);
 execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
 process.stdout.write(

@@ -13,7 +13,21 @@ export interface PageReport {
   scores: Partial<Record<Category, number>>;
   /** Audits below a full score, by category: what to fix when a score is not 100. */
   failing: Partial<Record<Category, string[]>>;
+  /** Performance runs: the metrics behind the score (ms; CLS unitless; bytes) and the LCP element. */
+  metrics?: Record<string, number | string>;
 }
+
+/** The audits whose numbers explain a performance score (what to look at first). */
+const METRICS = {
+  fcp: 'first-contentful-paint',
+  lcp: 'largest-contentful-paint',
+  tbt: 'total-blocking-time',
+  cls: 'cumulative-layout-shift',
+  si: 'speed-index',
+  ttfb: 'server-response-time',
+  bytes: 'total-byte-weight',
+  jsBootup: 'bootup-time',
+} as const;
 
 /** A Chromium for Lighthouse runs (one per suite; each run opens its own tab). */
 export async function launchChromium() {
@@ -81,5 +95,15 @@ export async function audit(
       .filter((a) => a && a.score !== null && a.score < 1)
       .map((a) => `${a?.id}: ${a?.title}`);
   }
-  return { url, scores, failing };
+  if (!categories.includes('performance')) return { url, scores, failing };
+  const metrics: Record<string, number | string> = {};
+  for (const [name, id] of Object.entries(METRICS)) {
+    const value = lhr.audits[id]?.numericValue;
+    if (value !== undefined) metrics[name] = name === 'cls' ? Number(value.toFixed(3)) : Math.round(value);
+  }
+  const lcpItem = (lhr.audits['largest-contentful-paint-element']?.details as { items?: unknown[] })
+    ?.items?.[0];
+  const node = JSON.stringify(lcpItem ?? '').match(/"snippet":"((?:[^"\\]|\\.)*)"/)?.[1];
+  if (node) metrics.lcpElement = node.slice(0, 120);
+  return { url, scores, failing, metrics };
 }

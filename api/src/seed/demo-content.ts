@@ -1,18 +1,22 @@
 import type { SeedContent } from '../modules/content/index.js';
-import { DEMO_CATEGORIES } from './demo-words.js';
-
-/** Theme whose default content the demo publishes (Atelier still draws its home from code). */
-const THEME = 'bazaar';
+import { atelierContent } from './demo-content-atelier.js';
+import { categoryLinks, type DemoContentImages, imagePicker, type PickImage } from './demo-content-parts.js';
 
 /**
- * Bazaar's published content in the demo: the home page's sections, the banner they show and the
- * main navigation (all products, then every top-level category with its subcategories). Operators change them through
- * `/admin/content`; the theme falls back to its own copy when a document is missing.
+ * Both themes' published content in the demo: each theme's home sections, the banners they show and
+ * its main navigation. Operators change them through `/admin/content`; a theme falls back to its own
+ * copy when a document is missing.
  */
-export function demoContent(): SeedContent[] {
+export function demoContent(images?: DemoContentImages): SeedContent[] {
+  const pick = imagePicker(images);
+  return [...bazaarContent(pick), ...atelierContent(pick)];
+}
+
+function bazaarContent(pick: PickImage): SeedContent[] {
+  const theme = 'bazaar';
   return [
     {
-      theme: THEME,
+      theme,
       kind: 'home',
       key: 'main',
       data: {
@@ -22,6 +26,7 @@ export function demoContent(): SeedContent[] {
             title: 'Independent sellers, one cart.',
             text: 'Shop from every seller on Bazaar and check out once — each seller ships their part.',
             href: '/products',
+            ...pick('lighting'),
           },
           { type: 'categories', title: 'Shop by category' },
           {
@@ -41,32 +46,21 @@ export function demoContent(): SeedContent[] {
       },
     },
     {
-      theme: THEME,
+      theme,
       kind: 'banner',
       key: 'weekend-outdoors',
       data: {
         headline: 'Out for the weekend',
         text: 'Tents, stoves, packs and boots from independent outfitters — ready to ship.',
         href: '/categories/outdoor',
+        ...pick('camping'),
       },
     },
     {
-      theme: THEME,
+      theme,
       kind: 'navigation',
       key: 'main',
-      data: {
-        items: [
-          { label: 'All products', href: '/products' },
-          ...DEMO_CATEGORIES.map((c) => ({
-            label: c.name,
-            href: `/categories/${c.handle}`,
-            children: (c.children ?? []).map((child) => ({
-              label: child.name,
-              href: `/categories/${child.handle}`,
-            })),
-          })),
-        ],
-      },
+      data: { items: [{ label: 'All products', href: '/products' }, ...categoryLinks()] },
     },
   ];
 }

@@ -21,28 +21,11 @@ const CONCURRENCY = 16;
  * small files. Nothing is downloaded; the same catalog always gives the same bytes.
  */
 export async function attachDemoImages(catalog: DemoCatalog, media: DemoMedia): Promise<number> {
-  const leafOf = new Map(catalog.categories.map((c) => [c.id, c.handle]));
   const writes: (() => Promise<void>)[] = [];
-  for (const product of catalog.products) {
-    const attributes = JSON.parse(String(product.attributes)) as { material?: string };
-    const material = attributes.material ?? 'nylon';
-    const leaf = leafOf.get(product.category_id ?? '') ?? 'camping';
-    const svgs = demoProductSvgs({ leaf, material, handle: product.handle });
-    const colour = demoColour(product.handle).name;
-    const views = [`${product.title} in ${colour}`, `Close-up of the ${material} of the ${product.title}`];
-    const images = svgs.map((svg, n) => {
-      const data = Buffer.from(svg);
-      const hash = createHash('sha256').update(data).digest('hex').slice(0, 32);
-      const { original } = mediaKeys(hash);
-      writes.push(() => media.storage.put(original, data, { contentType: 'image/svg+xml' }));
-      return {
-        id: `img_${hash}`,
-        url: `${media.publicUrl}/products/${product.id}/${hash}.webp`,
-        alt: views[n] as string,
-        width: DEMO_IMAGE_SIZE,
-        height: DEMO_IMAGE_SIZE,
-      };
-    });
+  for (const { product, images, files } of renderDemoImages(catalog, media.publicUrl)) {
+    for (const file of files) {
+      writes.push(() => media.storage.put(file.key, file.data, { contentType: 'image/svg+xml' }));
+    }
     // JSON columns take serialised JSON (see buildDemoCatalog).
     product.images = JSON.stringify(images);
   }
@@ -50,4 +33,50 @@ export async function attachDemoImages(catalog: DemoCatalog, media: DemoMedia): 
     await Promise.all(writes.slice(i, i + CONCURRENCY).map((write) => write()));
   }
   return writes.length;
+}
+
+/** A demo product's image as the API lists it. */
+export interface DemoImage {
+  id: string;
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * Every demo product's images (URLs under `publicUrl`) and the originals to store for them. Pure:
+ * the demo content names the same URLs, whether or not this run stores the images.
+ */
+export function* renderDemoImages(
+  catalog: DemoCatalog,
+  publicUrl: string,
+): Generator<{
+  product: DemoCatalog['products'][number];
+  images: DemoImage[];
+  files: { key: string; data: Buffer }[];
+}> {
+  const leafOf = new Map(catalog.categories.map((c) => [c.id, c.handle]));
+  for (const product of catalog.products) {
+    const attributes = JSON.parse(String(product.attributes)) as { material?: string };
+    const material = attributes.material ?? 'nylon';
+    const leaf = leafOf.get(product.category_id ?? '') ?? 'camping';
+    const svgs = demoProductSvgs({ leaf, material, handle: product.handle });
+    const colour = demoColour(product.handle).name;
+    const views = [`${product.title} in ${colour}`, `Close-up of the ${material} of the ${product.title}`];
+    const files: { key: string; data: Buffer }[] = [];
+    const images = svgs.map((svg, n) => {
+      const data = Buffer.from(svg);
+      const hash = createHash('sha256').update(data).digest('hex').slice(0, 32);
+      files.push({ key: mediaKeys(hash).original, data });
+      return {
+        id: `img_${hash}`,
+        url: `${publicUrl}/products/${product.id}/${hash}.webp`,
+        alt: views[n] as string,
+        width: DEMO_IMAGE_SIZE,
+        height: DEMO_IMAGE_SIZE,
+      };
+    });
+    yield { product, images, files };
+  }
 }

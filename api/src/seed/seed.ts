@@ -85,6 +85,11 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
     }
     return true;
   });
-  if (options.documents) counts.content = await seedContent(options.documents, demoContent());
+  if (options.documents) {
+    // Hero and banner images are demo product pictures, named even when this run stored none (a store
+    // seeded before has them already; without media the blocks are drawn without a picture).
+    const images = options.media ? { catalog, publicUrl: options.media.publicUrl } : undefined;
+    counts.content = await seedContent(options.documents, demoContent(images));
+  }
   return { seeded, counts, durationMs: Math.round(performance.now() - started), issuedKeys };
 }

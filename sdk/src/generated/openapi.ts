@@ -4098,6 +4098,8 @@ export type components = {
             text?: string;
             /** Format: uri */
             image_url?: string;
+            /** @description The image's alt text; empty for a decorative image. */
+            image_alt?: string;
             href?: string;
             banner_key?: string;
             query?: {
@@ -4134,6 +4136,8 @@ export type components = {
             text?: string;
             /** Format: uri */
             image_url?: string;
+            /** @description The image's alt text; empty for a decorative image. */
+            image_alt?: string;
             href?: string;
         };
         /** @description The published version of a content document. */

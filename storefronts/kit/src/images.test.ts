@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageProps, placeholderSvg } from './images';
+import { contentImage, imageProps, placeholderSvg } from './images';
 
 const souk = ['https://api.souk.example'];
 
@@ -47,5 +47,19 @@ describe('imageProps', () => {
 
   it('draws a placeholder of the asked size', () => {
     expect(placeholderSvg(400, 300)).toMatch(/^<svg [^>]*width="400" height="300"/);
+  });
+});
+
+describe('contentImage', () => {
+  it('makes a content block picture an image at the drawn aspect, decorative without alt text', () => {
+    const url = 'https://api.souk.example/media/products/prod_1/abc.webp';
+    expect(contentImage({}, { width: 1600, height: 900 })).toBeNull();
+    const banner = contentImage({ image_url: url, image_alt: 'Tents at dusk' }, { width: 1600, height: 900 });
+    expect(banner).toEqual({ url, alt: 'Tents at dusk', width: 1600, height: 900 });
+    const props = imageProps(banner as NonNullable<typeof banner>, '', { soukOrigins: souk, sizes: '100vw' });
+    expect(props.srcSet?.split(', ')).toHaveLength(7);
+    expect(props.alt).toBe('Tents at dusk');
+    const decorative = contentImage({ image_url: url }, { width: 800, height: 800 });
+    expect(imageProps(decorative as NonNullable<typeof decorative>, '', { soukOrigins: souk }).alt).toBe('');
   });
 });

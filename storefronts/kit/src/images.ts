@@ -86,3 +86,17 @@ export function placeholderSvg(width = 800, height = 800): string {
     '<rect x="3" y="4" width="18" height="16" rx="2"/><circle cx="9" cy="10" r="2"/><path d="M21 17l-5-5-9 8"/></g></svg>'
   );
 }
+
+/**
+ * The image of a content block (a hero's or banner's `image_url` and `image_alt`) as a catalog
+ * `Image`, for `imageProps`. Content documents carry no pixel size, so the theme gives the aspect at
+ * which it draws the picture (CSS crops it with `object-fit`), and `width` caps the variants offered.
+ * An empty or missing `image_alt` is a decorative picture (`alt=""`): the block's text says it all.
+ */
+export function contentImage(
+  block: { image_url?: string; image_alt?: string },
+  size: { width: number; height: number },
+): Image | null {
+  if (!block.image_url) return null;
+  return { url: block.image_url, alt: block.image_alt ?? '', ...size };
+}

@@ -6,6 +6,7 @@
 export * from './address-form';
 export * from './attributes';
 export * from './checkout-form';
+export * from './content';
 export * from './cookies';
 export * from './images';
 export * from './listing';
@@ -14,4 +15,5 @@ export * from './money';
 export * from './problems';
 export * from './proxy';
 export * from './seo';
+export * from './seo-pages';
 export * from './variants';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
+import { buildDemoCatalog } from '../../seed/demo-catalog.js';
 import { demoContent } from '../../seed/demo-content.js';
 import { eventsOf } from '../events/index.js';
 import { seedContent } from './content.seed.js';
@@ -100,24 +101,29 @@ describe('content', () => {
   });
 
   it('seeds the demo content published, valid for the spec, and never over an operator’s edits', async () => {
-    // Another theme name than the tests above, so their documents and these never meet.
-    const docs = demoContent().map((d) => ({ ...d, theme: 'seeded' }));
+    // Other theme names than the tests above, so their documents and these never meet.
+    const images = { catalog: buildDemoCatalog(60), publicUrl: 'http://localhost:4000/media' };
+    const docs = demoContent(images).map((d) => ({ ...d, theme: `seeded-${d.theme}` }));
+    // Hero and banner pictures are Souk's own demo media, never an outside host.
+    const pictures = JSON.stringify(docs).match(/"image_url":"[^"]+"/g) ?? [];
+    expect(pictures.length).toBe(4);
+    for (const p of pictures) expect(p).toMatch(/"image_url":"http:\/\/localhost:4000\/media\/products\//);
     const { documents } = api.db.container;
     expect(await seedContent(documents, docs)).toBe(docs.length);
     // The store responses are checked against the spec: the seeded data has the shapes of its kinds.
-    const home = await api.get<S['StoreContent']>('/store/content/seeded/home/main');
+    const home = await api.get<S['StoreContent']>('/store/content/seeded-atelier/home/main');
     expect(home.status).toBe(200);
-    expect(home.body.data).toEqual(docs.find((d) => d.kind === 'home')?.data);
-    const nav = await api.get<S['StoreContent']>('/store/content/seeded/navigation/main');
+    expect(home.body.data).toEqual(docs.find((d) => d.theme === 'seeded-atelier' && d.kind === 'home')?.data);
+    const nav = await api.get<S['StoreContent']>('/store/content/seeded-bazaar/navigation/main');
     expect(nav.status).toBe(200);
-    const banner = await api.get<S['StoreContent']>('/store/content/seeded/banner/weekend-outdoors');
+    const banner = await api.get<S['StoreContent']>('/store/content/seeded-bazaar/banner/weekend-outdoors');
     expect(banner.status).toBe(200);
 
     const edited = { items: [{ label: 'Sale', href: '/products?sort=price_asc' }] };
-    await api.request('PUT', '/admin/content/seeded/navigation/main', { json: { data: edited } });
-    await api.request('POST', '/admin/content/seeded/navigation/main/publish');
+    await api.request('PUT', '/admin/content/seeded-bazaar/navigation/main', { json: { data: edited } });
+    await api.request('POST', '/admin/content/seeded-bazaar/navigation/main/publish');
     expect(await seedContent(documents, docs)).toBe(0);
-    const after = await api.get<S['StoreContent']>('/store/content/seeded/navigation/main');
+    const after = await api.get<S['StoreContent']>('/store/content/seeded-bazaar/navigation/main');
     expect(after.body.data).toEqual(edited);
   });
 });

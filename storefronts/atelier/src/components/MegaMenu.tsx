@@ -4,17 +4,20 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 
-export interface MenuColumn {
+export interface MenuLink {
   name: string;
   href: string;
-  children: { name: string; href: string }[];
+}
+
+export interface MenuColumn extends MenuLink {
+  children: MenuLink[];
 }
 
 /**
  * "Shop" opens a panel with every category, a column per top-level one (a drawer on phones). A
  * disclosure button, not a hover menu: it works with touch, keyboard (Escape closes) and screen readers.
  */
-export function MegaMenu({ columns }: { columns: MenuColumn[] }) {
+export function MegaMenu({ edits, columns }: { edits: MenuLink[]; columns: MenuColumn[] }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -65,20 +68,18 @@ export function MegaMenu({ columns }: { columns: MenuColumn[] }) {
           </form>
         </search>
         <div className="menu__columns">
-          <div className="menu__column">
-            <p className="menu__heading">Edits</p>
-            <ul>
-              <li>
-                <Link href="/products?sort=newest">New in</Link>
-              </li>
-              <li>
-                <Link href="/products">Shop everything</Link>
-              </li>
-              <li>
-                <Link href="/products?sort=price_asc">Under the radar: by price</Link>
-              </li>
-            </ul>
-          </div>
+          {edits.length > 0 && (
+            <div className="menu__column">
+              <p className="menu__heading">Edits</p>
+              <ul>
+                {edits.map((e) => (
+                  <li key={e.href}>
+                    <Link href={e.href}>{e.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {columns.map((col) => (
             <div key={col.href} className="menu__column">
               <Link href={col.href} className="menu__heading">

@@ -1,34 +1,35 @@
 import Link from 'next/link';
+import { getMainNavigation } from '@/lib/content';
 import { store } from '@/lib/store';
 import { CurrencySwitcher } from './CurrencySwitcher';
-import { MegaMenu, type MenuColumn } from './MegaMenu';
+import { MegaMenu, type MenuColumn, type MenuLink } from './MegaMenu';
 import { MiniCart } from './MiniCart';
 
-/** The category tree as mega-menu columns; an unreachable API gives an empty menu, not a broken page. */
-async function menuColumns(): Promise<MenuColumn[]> {
-  try {
-    const categories = await store.getCategories();
-    return categories
-      .filter((c) => c.depth === 0)
-      .map((top) => ({
-        name: top.name,
-        href: `/categories/${top.handle}`,
-        children: categories
-          .filter((c) => c.parent_id === top.id)
-          .map((c) => ({ name: c.name, href: `/categories/${c.handle}` })),
-      }));
-  } catch {
-    return [];
-  }
+/**
+ * The menu from content `navigation/main`: links with children are columns, the others go in the
+ * "Edits" column.
+ */
+async function menu(): Promise<{ edits: MenuLink[]; columns: MenuColumn[] }> {
+  const items = await getMainNavigation();
+  return {
+    edits: items.filter((i) => !i.children?.length).map((i) => ({ name: i.label, href: i.href })),
+    columns: items
+      .filter((i) => i.children?.length)
+      .map((i) => ({
+        name: i.label,
+        href: i.href,
+        children: (i.children ?? []).map((c) => ({ name: c.label, href: c.href })),
+      })),
+  };
 }
 
 export async function SiteHeader() {
-  const columns = await menuColumns();
+  const { edits, columns } = await menu();
   return (
     <header className="header">
       <p className="header__note">Free returns within 30 days · Each maker ships their own pieces</p>
       <div className="header__bar">
-        <MegaMenu columns={columns} />
+        <MegaMenu edits={edits} columns={columns} />
         <Link href="/" className="header__logo" aria-label="Atelier, home">
           Atelier
         </Link>

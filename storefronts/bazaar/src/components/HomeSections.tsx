@@ -1,8 +1,10 @@
 import type { Category } from '@souk/sdk';
+import { contentImage, paragraphsOf, sectionProductQuery } from '@souk/storefront-kit';
 import Link from 'next/link';
 import { type BannerContent, getBanner, type HomeSection } from '@/lib/content';
 import { getCategories, souk } from '@/lib/souk';
 import { ProductGrid } from './ProductCard';
+import { ProductImage } from './ProductImage';
 
 type Props = {
   section: HomeSection;
@@ -12,25 +14,33 @@ type Props = {
 
 /** Paragraphs of a section's text (blank lines separate them). */
 function Paragraphs({ text }: { text: string | undefined }) {
-  if (!text) return null;
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => <p key={p}>{p}</p>);
+  return paragraphsOf(text).map((p) => <p key={p}>{p}</p>);
 }
 
 /** The page's lead: its title is the page's `h1` when it comes first. */
 function Hero({ section, id, first }: Props & { first: boolean }) {
   const Heading = first ? 'h1' : 'h2';
+  const picture = contentImage(section, { width: 1200, height: 900 });
   return (
-    <section className="hero" aria-labelledby={id} data-testid="home-hero">
-      <Heading id={id}>{section.title ?? 'Bazaar'}</Heading>
-      <Paragraphs text={section.text} />
-      {section.href && (
-        <Link href={section.href} className="button button--primary">
-          {section.href === '/products' ? 'Browse all products' : 'Shop now'}
-        </Link>
+    <section className={picture ? 'hero hero--media' : 'hero'} aria-labelledby={id} data-testid="home-hero">
+      <div className="hero__text">
+        <Heading id={id}>{section.title ?? 'Bazaar'}</Heading>
+        <Paragraphs text={section.text} />
+        {section.href && (
+          <Link href={section.href} className="button button--primary">
+            {section.href === '/products' ? 'Browse all products' : 'Shop now'}
+          </Link>
+        )}
+      </div>
+      {picture && (
+        // The page's largest picture when it leads the page: fetched first, never lazily.
+        <ProductImage
+          image={picture}
+          fallbackAlt=""
+          priority={first}
+          sizes="(max-width: 720px) 100vw, 420px"
+          className="hero__img"
+        />
       )}
     </section>
   );
@@ -65,16 +75,7 @@ async function Products({
   currency,
   priority,
 }: Props & { currency: string; priority: boolean }) {
-  const { category, seller, sort, limit } = section.query ?? {};
-  const page = await souk.store.products
-    .list({
-      currency,
-      limit: limit ?? 8,
-      sort: sort ?? 'newest',
-      ...(category ? { category } : {}),
-      ...(seller ? { seller } : {}),
-    })
-    .catch(() => null);
+  const page = await souk.store.products.list(sectionProductQuery(section.query, currency)).catch(() => null);
   if (!page || page.data.length === 0) return null;
   return (
     <section aria-labelledby={id} className="section" data-testid="home-products">
@@ -88,9 +89,22 @@ async function Products({
 }
 
 function BannerBlock({ banner, id }: { banner: BannerContent; id: string }) {
+  const picture = contentImage(banner, { width: 1200, height: 800 });
   return (
-    <section className="promo" aria-labelledby={id} data-testid="home-banner">
-      <div>
+    <section
+      className={picture ? 'promo promo--media' : 'promo'}
+      aria-labelledby={id}
+      data-testid="home-banner"
+    >
+      {picture && (
+        <ProductImage
+          image={picture}
+          fallbackAlt=""
+          sizes="(max-width: 720px) 100vw, 320px"
+          className="promo__img"
+        />
+      )}
+      <div className="promo__text">
         <h2 id={id}>{banner.headline}</h2>
         <Paragraphs text={banner.text} />
       </div>

@@ -7,6 +7,7 @@ export { type FirebaseWebConfig, readFirebaseWebConfig, type WebSignInProvider }
 export { createImageRoute } from './image-route';
 export { type Customer, isSignedOutError } from './session';
 export { createSessionRoutes } from './session-routes';
+export { createSeoRoutes } from './sitemap';
 export {
   CartCurrencyError,
   type ContentDataOf,

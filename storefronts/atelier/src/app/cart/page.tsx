@@ -1,4 +1,4 @@
-import { formatMoney } from '@souk/storefront-kit';
+import { formatMoney, privatePageMetadata } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LineQuantity } from '@/components/LineQuantity';
@@ -6,7 +6,8 @@ import { Thumb } from '@/components/Thumb';
 import { Totals } from '@/components/Totals';
 import { store } from '@/lib/store';
 
-export const metadata: Metadata = { title: 'Your bag', robots: { index: false } };
+// A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
+export const metadata: Metadata = privatePageMetadata('Your bag');
 
 export default async function CartPage() {
   const cart = await store.getCart();

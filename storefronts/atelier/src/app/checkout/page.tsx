@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CheckoutState } from '@souk/storefront-kit';
+import { privatePageMetadata } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CheckoutForm } from '@/components/CheckoutForm';
@@ -7,7 +8,8 @@ import { Thumb } from '@/components/Thumb';
 import { Totals } from '@/components/Totals';
 import { store } from '@/lib/store';
 
-export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
+// A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
+export const metadata: Metadata = privatePageMetadata('Checkout');
 
 export default async function CheckoutPage() {
   const cart = await store.getCart();

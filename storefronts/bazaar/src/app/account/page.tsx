@@ -1,4 +1,5 @@
 import type { Schemas } from '@souk/sdk';
+import { privatePageMetadata } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AddressBook } from '@/components/AddressBook';
@@ -7,7 +8,8 @@ import { formatMoney } from '@/lib/money';
 import { orderStatusLabel } from '@/lib/order-status';
 import { addressBook, store } from '@/lib/store';
 
-export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
+// A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
+export const metadata: Metadata = privatePageMetadata('Your account');
 
 type Order = Schemas['Order'];
 

@@ -1,5 +1,5 @@
 import type { Cart, CartItem } from '@souk/sdk';
-import { formatMoney, type Image } from '@souk/storefront-kit';
+import { formatMoney, type Image, privatePageMetadata } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CartLineControls } from '@/components/CartLineControls';
@@ -10,7 +10,8 @@ import { cartFingerprint } from '@/lib/cart-fingerprint';
 import { config } from '@/lib/config';
 import { store } from '@/lib/store';
 
-export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };
+// A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
+export const metadata: Metadata = privatePageMetadata('Your cart');
 
 /** Problems about lines or sellers; `cart_incomplete` (no address yet) is for the checkout page. */
 function lineProblems(cart: Cart) {

@@ -1,4 +1,4 @@
-import { safePath } from '@souk/storefront-kit';
+import { privatePageMetadata, safePath } from '@souk/storefront-kit';
 import { readFirebaseWebConfig } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
@@ -6,7 +6,8 @@ import styles from '@/components/account.module.css';
 import { SignInForm } from '@/components/SignInForm';
 import { store } from '@/lib/store';
 
-export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
+// A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
+export const metadata: Metadata = privatePageMetadata('Sign in');
 
 export default async function SignInPage({
   searchParams,

@@ -1,5 +1,5 @@
 import type { Order } from '@souk/sdk';
-import { formatMoney } from '@souk/storefront-kit';
+import { formatMoney, privatePageMetadata } from '@souk/storefront-kit';
 import { isNotFound } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
@@ -7,7 +7,8 @@ import Link from 'next/link';
 import { Totals } from '@/components/Totals';
 import { store } from '@/lib/store';
 
-export const metadata: Metadata = { title: 'Thank you', robots: { index: false } };
+// A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
+export const metadata: Metadata = privatePageMetadata('Thank you');
 
 /** The order, readable only with the access token checkout returned (kept in an httpOnly cookie). */
 async function loadOrder(id: string): Promise<Order | null> {

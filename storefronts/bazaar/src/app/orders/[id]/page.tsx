@@ -1,4 +1,5 @@
 import type { Order } from '@souk/sdk';
+import { privatePageMetadata } from '@souk/storefront-kit';
 import { isSignedOutError } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
@@ -14,7 +15,8 @@ import { orderStatusLabel } from '@/lib/order-status';
 import { isNotFound, souk } from '@/lib/souk';
 import { store } from '@/lib/store';
 
-export const metadata: Metadata = { title: 'Order confirmation', robots: { index: false } };
+// A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
+export const metadata: Metadata = privatePageMetadata('Order confirmation');
 
 /**
  * The order: with the access token checkout returned (an httpOnly cookie of the browser it was placed

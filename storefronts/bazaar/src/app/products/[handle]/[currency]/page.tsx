@@ -1,5 +1,11 @@
 import type { Product } from '@souk/sdk';
-import { describeAttributes, formatMoney, jsonLdString, productJsonLd } from '@souk/storefront-kit';
+import {
+  describeAttributes,
+  formatMoney,
+  jsonLdString,
+  productJsonLd,
+  productMetadata,
+} from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -50,20 +56,7 @@ const getProduct = cache(async (handle: string, currency: string): Promise<Produ
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { handle, currency } = await params;
   const product = await getProduct(handle, currency);
-  if (!product) return { title: 'Product not found' };
-  const description = product.description ?? `${product.title} from ${product.seller.name}.`;
-  const image = product.images[0];
-  return {
-    title: product.title,
-    description,
-    alternates: { canonical: `/products/${product.handle}` },
-    openGraph: {
-      title: product.title,
-      description,
-      url: `/products/${product.handle}`,
-      images: image ? [{ url: image.url, width: image.width, height: image.height, alt: image.alt }] : [],
-    },
-  };
+  return product ? productMetadata(product) : { title: 'Product not found' };
 }
 
 export default async function ProductPage({ params }: { params: Promise<Params> }) {
