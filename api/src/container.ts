@@ -112,7 +112,7 @@ export async function createContainer(
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
   const store = createSharedStore(config, logger);
-  const documents = createDocumentStore(config, database.db, logger);
+  const documents = await createDocumentStore(config, database.db, logger);
   observeDatabase(database.db);
   const catalogCache = withCatalogCache(
     createCatalogService({ db: database.db, defaultCurrency: config.DEFAULT_CURRENCY }),
@@ -183,7 +183,7 @@ export async function createContainer(
   });
   const reviews = createReviewsService({ db: database.db, documents });
   const content = createContentService({ db: database.db, documents, catalog });
-  const bus = createEventBus(config, database.db, logger);
+  const bus = await createEventBus(config, database.db, logger);
   const relay = createConfiguredRelay(config, database.db, bus, logger);
   const realtime = createConfiguredRealtime(config, logger, {
     db: database.db,
@@ -193,7 +193,7 @@ export async function createContainer(
     customers,
     staff,
   });
-  const storage = createConfiguredStorage(config);
+  const storage = await createConfiguredStorage(config);
   const media = createMediaService({
     db: database.db,
     storage,
