@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.js';
 import type { DocumentStore } from '../documents/index.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { createApiKeyService } from '../modules/auth/index.js';
-import { insertCatalog, isCatalogEmpty, lockForSeeding } from '../modules/catalog/index.js';
+import { analyzeCatalog, insertCatalog, isCatalogEmpty, lockForSeeding } from '../modules/catalog/index.js';
 import { seedContent } from '../modules/content/index.js';
 import { buildDemoCatalog } from './demo-catalog.js';
 import { demoContent } from './demo-content.js';
@@ -84,6 +84,8 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
     }
     return true;
   });
+  // Statistics before the first listing is planned (see analyzeCatalog).
+  if (seeded) await analyzeCatalog(db);
   if (options.documents) counts.content = await seedContent(options.documents, demoContent());
   return { seeded, counts, durationMs: Math.round(performance.now() - started), issuedKeys };
 }
