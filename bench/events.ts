@@ -91,7 +91,7 @@ async function runBus(source: string, kafka: string | undefined, hook: Awaited<R
         .values({ id: `whs_bench${i}`, endpoint_id: `whe_bench${i}`, secret: `whsec_${i}` })
         .execute();
     }
-    const bus = createEventBus(config, db, logger);
+    const bus = await createEventBus(config, db, logger);
     await bus.setup();
     const relay = createRelay({ db, bus, logger, batchSize: config.RELAY_BATCH_SIZE, pollMs: 10 });
     const runner = createPluginRunner({

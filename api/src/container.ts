@@ -112,7 +112,7 @@ export async function createContainer(
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
   const store = createSharedStore(config, logger);
-  const documents = createDocumentStore(config, database.db, logger);
+  const documents = await createDocumentStore(config, database.db, logger);
   observeDatabase(database.db);
   const catalogCache = withCatalogCache(
     createCatalogService({ db: database.db, defaultCurrency: config.DEFAULT_CURRENCY }),
@@ -190,7 +190,7 @@ export async function createContainer(
     documents,
     catalog,
   });
-  const bus = createEventBus(config, database.db, logger);
+  const bus = await createEventBus(config, database.db, logger);
   const relay = createConfiguredRelay(config, database.db, bus, logger);
   const realtime = createConfiguredRealtime(config, logger, {
     db: database.db,
@@ -202,7 +202,7 @@ export async function createContainer(
     store,
     carts,
   });
-  const storage = createConfiguredStorage(config);
+  const storage = await createConfiguredStorage(config);
   const media = createMediaService({
     db: database.db,
     storage,

@@ -1,16 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from '../lib/logger.js';
 import type { DocumentStore } from './documents.js';
-import { createMongoDocumentStore } from './documents.mongo.js';
 import { createSqlDocumentStore } from './documents.sql.js';
 
-/** The store the configuration names: MongoDB (or FerretDB) when `MONGO_URL` is set, else JSONB in SQL. */
-export function createDocumentStore<DB>(
+/**
+ * The store the configuration names: MongoDB (or FerretDB) when `MONGO_URL` is set, else JSONB in SQL.
+ * The MongoDB adapter (and its driver) is imported only when named, so a start without it loads neither.
+ */
+export async function createDocumentStore<DB>(
   config: { MONGO_URL?: string | undefined; MONGO_DATABASE?: string | undefined },
   db: Kysely<DB>,
   logger: Logger,
-): DocumentStore {
+): Promise<DocumentStore> {
   if (!config.MONGO_URL) return createSqlDocumentStore(db);
+  const { createMongoDocumentStore } = await import('./documents.mongo.js');
   return createMongoDocumentStore({
     url: config.MONGO_URL,
     database: config.MONGO_DATABASE ?? databaseOf(config.MONGO_URL),

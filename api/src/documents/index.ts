@@ -12,6 +12,5 @@ export type {
   Sort,
 } from './documents.js';
 export { DuplicateDocumentError } from './documents.js';
-export { createMongoDocumentStore } from './documents.mongo.js';
 export { createSqlDocumentStore } from './documents.sql.js';
 export { migrateDocuments } from './migrate.js';

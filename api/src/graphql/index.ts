@@ -4,11 +4,16 @@ import type { Document } from 'openapi-backend';
 import type { Container } from '../container.js';
 import type { RateLimitHook } from '../http/rate-limit.js';
 import type { RouterOptions } from '../http/router.js';
-import { createInputValidator } from './inputs.js';
 import { loadPersistedManifest } from './sdl.js';
-import { createGraphQLMiddleware } from './server.js';
 
-/** `/graphql` for the app: the same services, authenticator and rate limiter as the REST router. */
+/**
+ * `/graphql` for the app: the same services, authenticator and rate limiter as the REST router.
+ * The schema, Yoga and the input validators are built on the first `/graphql` request, not at
+ * start-up: graphql, graphql-yoga and the validators' compilation were the largest part of the time
+ * before the API answered its first request, and a process that serves REST only never needs them.
+ * The persisted-operations manifest is still read here, so a wrong `GRAPHQL_PERSISTED_MANIFEST`
+ * stops the start as before.
+ */
 export function createGraphQLEndpoint(
   container: Container,
   deps: {
@@ -18,33 +23,49 @@ export function createGraphQLEndpoint(
   },
 ): Middleware {
   const { config } = container;
-  return createGraphQLMiddleware({
-    services: {
-      catalog: container.catalog,
-      carts: container.carts,
-      orders: container.orders,
-      checkout: container.checkout,
-      idempotent: container.idempotent,
-      inputs: createInputValidator(deps.document),
-      customers: container.customers,
-      reviews: container.reviews,
-      content: container.content,
-      customerCart: (customerId) => container.carts.customerCart(customerId),
-    },
-    authenticate: deps.authenticate,
-    rateLimit: deps.rateLimit,
-    costPerUnit: config.GRAPHQL_COST_PER_UNIT,
-    maxDepth: config.GRAPHQL_MAX_DEPTH,
-    maxAliases: config.GRAPHQL_MAX_ALIASES,
-    maxCost: config.GRAPHQL_MAX_COST,
-    maxTokens: config.GRAPHQL_MAX_TOKENS,
-    maxBatch: config.GRAPHQL_MAX_BATCH,
-    introspection:
-      config.GRAPHQL_INTROSPECTION === 'true' ||
-      (config.GRAPHQL_INTROSPECTION === 'auto' && config.NODE_ENV !== 'production'),
-    persisted: loadPersistedManifest(config.GRAPHQL_PERSISTED_MANIFEST),
-    persistedOnly: config.GRAPHQL_PERSISTED_ONLY,
-    bodyLimit: config.BODY_LIMIT_BYTES,
-    logger: container.logger,
-  });
+  const persisted = loadPersistedManifest(config.GRAPHQL_PERSISTED_MANIFEST);
+  const build = async (): Promise<Middleware> => {
+    const [{ createInputValidator }, { createGraphQLMiddleware }] = await Promise.all([
+      import('./inputs.js'),
+      import('./server.js'),
+    ]);
+    return createGraphQLMiddleware({
+      services: {
+        catalog: container.catalog,
+        carts: container.carts,
+        orders: container.orders,
+        checkout: container.checkout,
+        idempotent: container.idempotent,
+        inputs: createInputValidator(deps.document),
+        customers: container.customers,
+        reviews: container.reviews,
+        content: container.content,
+        customerCart: (customerId) => container.carts.customerCart(customerId),
+      },
+      authenticate: deps.authenticate,
+      rateLimit: deps.rateLimit,
+      costPerUnit: config.GRAPHQL_COST_PER_UNIT,
+      maxDepth: config.GRAPHQL_MAX_DEPTH,
+      maxAliases: config.GRAPHQL_MAX_ALIASES,
+      maxCost: config.GRAPHQL_MAX_COST,
+      maxTokens: config.GRAPHQL_MAX_TOKENS,
+      maxBatch: config.GRAPHQL_MAX_BATCH,
+      introspection:
+        config.GRAPHQL_INTROSPECTION === 'true' ||
+        (config.GRAPHQL_INTROSPECTION === 'auto' && config.NODE_ENV !== 'production'),
+      persisted,
+      persistedOnly: config.GRAPHQL_PERSISTED_ONLY,
+      bodyLimit: config.BODY_LIMIT_BYTES,
+      logger: container.logger,
+    });
+  };
+  let endpoint: Promise<Middleware> | undefined;
+  return async function graphqlEndpoint(ctx, next) {
+    if (ctx.path !== '/graphql') return next();
+    endpoint ??= build().catch((err: unknown) => {
+      endpoint = undefined; // a failed build is tried again by the next request
+      throw err;
+    });
+    return (await endpoint)(ctx, next);
+  };
 }

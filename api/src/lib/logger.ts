@@ -1,6 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createRequire } from 'node:module';
 import { type LevelWithSilent, type Logger, pino } from 'pino';
-import pretty from 'pino-pretty';
+import type prettyType from 'pino-pretty';
+
+/**
+ * pino-pretty (CommonJS) is required only for the `pretty` format: production writes JSON and
+ * should not load a formatter and its colour, date and stream dependencies at start-up.
+ */
+const requirePretty = () => createRequire(import.meta.url)('pino-pretty') as typeof prettyType;
 
 /** What is known about the request a piece of code is running for. */
 export interface RequestScope {
@@ -73,7 +80,7 @@ export function createLogger(level: LevelWithSilent, options: LoggerOptions = {}
   const { format = 'json', destination, service = 'souk-api' } = options;
   const stream =
     format === 'pretty'
-      ? pretty({
+      ? requirePretty()({
           // Synchronous, so log lines and the start-up banner written to stdout keep their order.
           sync: true,
           destination: destination ?? 1,

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     logger,
   });
   await migrateToLatest(database.db, logger);
-  const bus = createEventBus(config, database.db, logger);
+  const bus = await createEventBus(config, database.db, logger);
   await bus.setup();
   const relay = createConfiguredRelay(config, database.db, bus, logger);
   if (config.RELAY_ENABLED) relay.start();

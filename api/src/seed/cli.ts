@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const json = values.json === true;
   const logger = createLogger(json ? 'silent' : config.LOG_LEVEL, { format: config.LOG_FORMAT });
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR, logger });
-  const documents = createDocumentStore(config, database.db, logger);
+  const documents = await createDocumentStore(config, database.db, logger);
   try {
     await migrateToLatest(database.db, logger);
     await migrateDocuments(documents, logger);
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     const result = await seedDemo(database.db, {
       logger,
       keys: demo ? 'demo' : 'random',
-      media: { storage: createConfiguredStorage(config), publicUrl: mediaPublicUrl(config) },
+      media: { storage: await createConfiguredStorage(config), publicUrl: mediaPublicUrl(config) },
       documents,
     });
     if (json) {

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.js';
 import type { DocumentStore } from '../documents/index.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { createApiKeyService } from '../modules/auth/index.js';
-import { insertCatalog, isCatalogEmpty, lockForSeeding } from '../modules/catalog/index.js';
+import { analyzeCatalog, insertCatalog, isCatalogEmpty, lockForSeeding } from '../modules/catalog/index.js';
 import { seedContent } from '../modules/content/index.js';
 import { buildDemoCatalog } from './demo-catalog.js';
 import { demoContent } from './demo-content.js';
@@ -85,6 +85,8 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
     }
     return true;
   });
+  // Statistics before the first listing is planned (see analyzeCatalog).
+  if (seeded) await analyzeCatalog(db);
   if (options.documents) {
     // Hero and banner images are demo product pictures, named even when this run stored none (a store
     // seeded before has them already; without media the blocks are drawn without a picture).

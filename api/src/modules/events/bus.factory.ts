@@ -4,12 +4,19 @@ import type { Database } from '../../db/schema.js';
 import type { Logger } from '../../lib/logger.js';
 import { createEmbeddedBus } from './bus.embedded.js';
 import type { EventBus } from './bus.js';
-import { createKafkaBus } from './bus.kafka.js';
 import { createRelay, type Relay } from './relay.js';
 
-/** The bus the configuration names: Kafka when `KAFKA_BROKERS` is set, else the embedded bus. */
-export function createEventBus(config: Config, db: Kysely<Database>, logger: Logger): EventBus {
+/**
+ * The bus the configuration names: Kafka when `KAFKA_BROKERS` is set, else the embedded bus. The Kafka
+ * adapter (and kafkajs) is imported only when named, so a start without it loads neither.
+ */
+export async function createEventBus(
+  config: Config,
+  db: Kysely<Database>,
+  logger: Logger,
+): Promise<EventBus> {
   if (config.KAFKA_BROKERS) {
+    const { createKafkaBus } = await import('./bus.kafka.js');
     return createKafkaBus({
       brokers: config.KAFKA_BROKERS.split(','),
       clientId: config.KAFKA_CLIENT_ID,

@@ -3,7 +3,6 @@
 export { createEmbeddedBus } from './bus.embedded.js';
 export { createConfiguredRelay, createEventBus } from './bus.factory.js';
 export type { BusEvent, BusHandler, EventBus, Subscription } from './bus.js';
-export { createKafkaBus } from './bus.kafka.js';
 export { type EventEnvelope, toBusEvent, toEnvelope } from './envelope.js';
 export type { EventData, EventEnvelopeOf, EventType } from './event-types.js';
 export type { OutboxTables } from './events.table.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import type sharpType from 'sharp';
 import { AppError } from '../../errors.js';
 
 /** Widths of the resized variants (`?w=`), as the spec's `getMediaImage` lists them. */
@@ -14,6 +14,16 @@ export const FULL_WIDTH = 1600;
  * which matters because variants are rendered on the first request.
  */
 export const OUTPUT = { contentType: 'image/webp', extension: 'webp', quality: 80, effort: 4 } as const;
+
+/**
+ * sharp (libvips, a native addon) is loaded on the first image it works on, not at start-up: most
+ * API processes serve reads and never touch an image, and loading it made every start slower.
+ */
+let loadingSharp: Promise<typeof sharpType> | undefined;
+const loadSharp = () => {
+  loadingSharp ??= import('sharp').then((m) => m.default);
+  return loadingSharp;
+};
 
 /** Formats accepted for upload, by what sharp reads from the content (AVIF is HEIF with AV1). */
 const ACCEPTED: Record<string, string> = {
@@ -39,7 +49,8 @@ export interface InspectedImage {
  * `malformed_image` (does not decode whole); nothing is stored before this passes.
  */
 export async function inspectUpload(data: Buffer, maxPixels: number): Promise<InspectedImage> {
-  let meta: sharp.Metadata;
+  const sharp = await loadSharp();
+  let meta: sharpType.Metadata;
   try {
     meta = await sharp(data, { limitInputPixels: false }).metadata();
   } catch (err) {
@@ -85,6 +96,7 @@ export async function inspectUpload(data: Buffer, maxPixels: number): Promise<In
  * and metadata (EXIF, GPS, ICC beyond sRGB) stripped. Deterministic: the same input gives the same bytes.
  */
 export async function render(original: Buffer, width: number, maxPixels: number) {
+  const sharp = await loadSharp();
   const { data, info } = await sharp(original, { failOn: 'truncated', limitInputPixels: maxPixels })
     .rotate()
     .resize({ width, withoutEnlargement: true })
