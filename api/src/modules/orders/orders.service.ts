@@ -31,7 +31,10 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
         repo.listOrderIds(db, { ...(after ? { after } : {}), limit, customerId }),
       );
       const ids = page.rows.map((r) => r.id);
-      return { data: toOrders(ids, await repo.loadOrders(db, ids), SHOPPER_VIEW), next_cursor: page.next_cursor };
+      return {
+        data: toOrders(ids, await repo.loadOrders(db, ids), SHOPPER_VIEW),
+        next_cursor: page.next_cursor,
+      };
     },
 
     /** One of the customer's orders, no access token needed; another account's order is 404. */
@@ -48,7 +51,10 @@ export function createOrdersService({ db, payments }: { db: Kysely<Database>; pa
         repo.listOrderIds(db, { ...(after ? { after } : {}), limit }),
       );
       const ids = page.rows.map((r) => r.id);
-      return { data: toOrders(ids, await repo.loadOrders(db, ids), STAFF_VIEW), next_cursor: page.next_cursor };
+      return {
+        data: toOrders(ids, await repo.loadOrders(db, ids), STAFF_VIEW),
+        next_cursor: page.next_cursor,
+      };
     },
 
     async listForSeller(
