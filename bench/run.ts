@@ -4,7 +4,7 @@
  * bench/README.md for what is measured and the targets.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseCli } from '../api/src/lib/cli.js';
 import { type CheckoutResult, checkoutTable, measureCheckout } from './checkout.js';
@@ -16,6 +16,7 @@ import {
   dropDatabase,
   envInt,
   freePort,
+  machine,
   root,
   rssMiB,
   runCommand,
@@ -176,7 +177,7 @@ async function main(): Promise<number> {
   if (bare)
     reads = await runReads(api.url, bare.url, load, selection.reads, log, unlimited?.url, prod?.service.url);
   const prodRss = prod ? rssMiB(prod.service) : undefined;
-  const machine: TargetCheck[] = prod
+  const processChecks: TargetCheck[] = prod
     ? [
         {
           scenario: 'start-up (npm run start:prod, PostgreSQL)',
@@ -211,7 +212,7 @@ async function main(): Promise<number> {
     process.stdout.write(`\n${markdownTable(reads.scenarios, reads.results)}\n\n`);
     for (const c of reads.checks) log(`${c.pass ? 'PASS' : 'MISS'}  ${c.scenario}: ${c.description}`);
   }
-  for (const c of machine) log(`${c.pass ? 'PASS' : 'MISS'}  ${c.scenario}: ${c.description}`);
+  for (const c of processChecks) log(`${c.pass ? 'PASS' : 'MISS'}  ${c.scenario}: ${c.description}`);
   log('note: events are measured by `npm run bench:events` (its own PASS/MISS lines)');
   if (checkout) {
     process.stdout.write(`\n${checkoutTable(checkout)}\n\n`);
@@ -228,17 +229,13 @@ async function main(): Promise<number> {
   const outDir = join(root, 'bench/results');
   mkdirSync(outDir, { recursive: true });
   const report = {
-    at: new Date().toISOString(),
-    node: process.version,
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model,
-    memoryMiB: Math.round(totalmem() / 2 ** 20),
+    ...machine(),
     loadAverageAtStart: idleLoad,
     loadAverageAtEnd: loadavg()[0] ?? 0,
     // Not the headers: the key dies with the bench database, but a results file is no place for one.
     load: { connections: load.connections, warmupS: load.warmupS, durationS: load.durationS },
     results: reads?.results ?? [],
-    checks: [...(reads?.checks ?? []), ...machine],
+    checks: [...(reads?.checks ?? []), ...processChecks],
     checkout,
   };
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
