@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createSoukClient } from '@souk/sdk';
+import { parseCli } from '../api/src/lib/cli.js';
 import {
   buildStorefront,
   type Child,
@@ -34,9 +35,24 @@ const themes = (process.env.STOREFRONT_BENCH_THEMES ?? 'bazaar,atelier').split('
 });
 const out = join(repoRoot, '.souk', 'bench');
 const children: Child[] = [];
-const pgliteDir = mkdtempSync(join(tmpdir(), 'souk-lighthouse-'));
+let pgliteDir: string | undefined;
 
 async function main(): Promise<void> {
+  parseCli({
+    name: 'bench:lighthouse',
+    command: 'npm run bench:lighthouse --',
+    description:
+      'Lighthouse mobile performance of the home, listing, product and cart pages of every theme, on\n' +
+      'production builds against an API on the embedded demo database. Reported, not asserted.',
+    options: {},
+    environment: {
+      STOREFRONT_BENCH_THEMES:
+        'Themes to bench (default bazaar,atelier); label=dir benches another checkout.',
+      STOREFRONT_BENCH_BUILD: '1 rebuilds every theme (default: build only a theme with no .next build).',
+    },
+  });
+  // Created only once the arguments are accepted: `--help` leaves nothing behind.
+  pgliteDir = mkdtempSync(join(tmpdir(), 'souk-lighthouse-'));
   mkdirSync(out, { recursive: true });
   const apiPort = await freePort();
   const api = await startApi({
@@ -123,5 +139,5 @@ main()
   })
   .finally(async () => {
     for (const child of children.reverse()) await stopChild(child);
-    rmSync(pgliteDir, { recursive: true, force: true });
+    if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
   });

@@ -27,6 +27,8 @@ const commands: Array<{ file: string; node: string[]; mentions: string[] }> = [
   { file: 'scripts/generate.ts', node: ['--import', 'tsx'], mentions: ['--check'] },
   { file: 'bench/run.ts', node: ['--import', 'tsx'], mentions: ['BENCH_SCENARIOS'] },
   { file: 'bench/events.ts', node: ['--import', 'tsx'], mentions: ['BENCH_EVENTS'] },
+  { file: 'bench/realtime.ts', node: ['--import', 'tsx'], mentions: ['BENCH_REALTIME_CLIENTS'] },
+  { file: 'bench/lighthouse.ts', node: ['--import', 'tsx'], mentions: ['STOREFRONT_BENCH_THEMES'] },
   { file: 'bench/bare-koa.ts', node: ['--import', 'tsx'], mentions: ['PORT'] },
   { file: 'scripts/test-summary.mjs', node: [], mentions: ['REPORT.json'] },
 ];
