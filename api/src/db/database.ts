@@ -6,6 +6,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Logger } from '../lib/logger.js';
 import { observeQuery, watchPool } from '../observability/database.metrics.js';
+import { preparingPool } from './prepared.js';
 import type { Database } from './schema.js';
 
 const INT8_OID = 20;
@@ -78,7 +79,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // An idle client losing its connection (server restart) must not crash the process.
     watchPool(pool);
     pool.on('error', (err) => options.logger?.warn({ err }, 'idle database connection failed'));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), log });
     return { db, driver: 'postgres', destroy: once(() => db.destroy()) };
   }
 

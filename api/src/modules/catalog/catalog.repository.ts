@@ -1,4 +1,5 @@
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { PREPARED_MARK } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 import type { SellerStatus } from '../sellers/sellers.table.js';
 
@@ -84,8 +85,10 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
     )
     .$if(query.sort === 'rating', (qb) => qb.leftJoin('product_ratings as rt', 'rt.product_id', 'p.id'))
     .select(['p.id', sortKey.as('sort_key')])
-    .where('p.status', '=', 'published')
-    .where('s.status', '=', 'active' satisfies SellerStatus)
+    // Constants, not parameters: the prepared statement's generic plan then knows them (with parameters
+    // it expected half the products to match, and sorted them all instead of walking the newest index).
+    .where('p.status', '=', sql.lit('published'))
+    .where('s.status', '=', sql.lit('active' satisfies SellerStatus))
     .$if(query.idOrHandle !== undefined, (qb) =>
       qb.where((eb) =>
         eb.or([eb('p.id', '=', query.idOrHandle ?? ''), eb('p.handle', '=', query.idOrHandle ?? '')]),
@@ -123,9 +126,13 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
     )
     .$if(query.after !== undefined, (qb) => qb.where(keysetCondition(query, sortKey)))
     .orderBy(sql.raw(PAGE_ORDER[query.sort]))
-    .limit(query.limit);
+    // A constant too: with `LIMIT $n` the planner assumes a tenth of the rows and, estimating the generic
+    // plan dearer, re-plans the listing on every execution. Page sizes are 1–101, a bounded set of texts.
+    .limit(sql.lit(query.limit));
 
-  const result = await sql<ProductRow>`
+  // Prepared (planned once per connection) unless it carries an id list, whose text varies with its length.
+  const mark = sql.raw(query.ids === undefined ? PREPARED_MARK : '');
+  const result = await sql<ProductRow>`${mark}
     WITH page AS MATERIALIZED (${page})
     SELECT page.id, page.sort_key, coalesce(rc.body, rs.body) AS body,
       ARRAY(SELECT v.inventory_quantity FROM variants v WHERE v.product_id = page.id ORDER BY v.position, v.id) AS stock

@@ -1,0 +1,57 @@
+import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import type pg from 'pg';
+
+/**
+ * Leading comment of a statement that should run as a server-side prepared statement. Put it first in
+ * the text of a hot read whose text takes few forms (never an `IN` list of varying length): PostgreSQL
+ * then parses and plans it once per connection instead of on every request.
+ */
+export const PREPARED_MARK = '/* prepared */ ';
+
+/**
+ * At most this many distinct texts get a name; later ones run unnamed. Each named text costs a plan in
+ * every pooled connection, so a bug that marks an unbounded family of texts must not grow them forever.
+ */
+const MAX_NAMED = 128;
+
+/** Name of each marked text, by text: the same text always gets the same name (pg refuses one name for two texts). */
+const names = new Map<string, string>();
+
+function nameOf(text: string): string | undefined {
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_NAMED) {
+    name = `souk_${names.size}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * The pool Kysely's `PostgresDialect` takes, over a `pg` pool: statements whose text starts with
+ * `PREPARED_MARK` are sent as named statements (`{ name, text, values }`), which `pg` parses once per
+ * connection and then only binds and executes; every other statement goes through unchanged.
+ */
+export function preparingPool(pool: pg.Pool): PostgresPool {
+  // Kysely keys its connection state by client object, so each pg client keeps one wrapper.
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    let wrapper = wrappers.get(client);
+    if (wrapper === undefined) {
+      wrapper = {
+        // A string and its parameters, or a cursor (Kysely's streaming), which passes through.
+        query: ((text: string, values?: unknown[]) => {
+          const name = typeof text === 'string' && text.startsWith(PREPARED_MARK) ? nameOf(text) : undefined;
+          if (name !== undefined) return client.query({ name, text, values });
+          return client.query(text, values);
+        }) as unknown as PostgresPoolClient['query'],
+        release: (destroy?: boolean) => client.release(destroy),
+      };
+      wrappers.set(client, wrapper);
+    }
+    return wrapper;
+  };
+  return {
+    connect: async () => wrap(await pool.connect()),
+    end: () => pool.end(),
+  };
+}
