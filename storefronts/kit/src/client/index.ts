@@ -1,3 +1,4 @@
 export { CountrySelect } from './country-select';
 export { Field, type FieldProps } from './field';
+export { Link } from './link';
 export { useCookie } from './use-cookie';
