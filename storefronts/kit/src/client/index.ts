@@ -1,3 +1,4 @@
+export { AddressFields } from './address-fields';
 export { CountrySelect } from './country-select';
 export { Field, type FieldProps } from './field';
 export { Link } from './link';
