@@ -35,7 +35,8 @@ function clientFor(connection: LiveConnection): Promise<RealtimeClient<'store'>>
     shared = {
       key,
       client: afterLoad()
-        .then(() => import('@souk/sdk'))
+        // Only the realtime client: without the hint the chunk carries the whole SDK (+10 KB gzipped).
+        .then(() => import(/* webpackExports: ["createRealtimeClient"] */ '@souk/sdk'))
         .then(({ createRealtimeClient }) =>
           createRealtimeClient({
             baseUrl: connection.apiUrl,
