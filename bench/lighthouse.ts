@@ -116,10 +116,14 @@ async function main(): Promise<void> {
     await chrome.kill();
   }
   console.log(
-    '\n| theme | page | mobile performance | FCP ms | LCP ms | TBT ms | CLS |\n|---|---|---|---|---|---|---|',
+    '\n| theme | page | mobile performance | FCP ms | LCP ms | TBT ms | CLS | JS KB (gzip) | long tasks |\n|---|---|---|---|---|---|---|---|---|',
   );
-  for (const { theme, page, performance, metrics: m = {} } of rows)
-    console.log(`| ${theme} | ${page} | ${performance} | ${m.fcp} | ${m.lcp} | ${m.tbt} | ${m.cls} |`);
+  for (const { theme, page, performance, metrics: m = {} } of rows) {
+    const js = typeof m.jsBytes === 'number' ? (m.jsBytes / 1024).toFixed(1) : '–';
+    console.log(
+      `| ${theme} | ${page} | ${performance} | ${m.fcp} | ${m.lcp} | ${m.tbt} | ${m.cls} | ${js} | ${m.longTasks} |`,
+    );
+  }
   // The machine's load, since every figure is measured on a shared machine (see the module comment).
   console.log(
     `load average: ${loadavg()

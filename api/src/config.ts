@@ -166,6 +166,10 @@ const schema = z
     // Render the variants storefronts ask for in the background (after uploads, and the demo seed's
     // catalog after start) instead of on each image's first request.
     MEDIA_PRERENDER: flag(true),
+    // Periodic sweep of stored image folders no product names (files a failed clean-up left): every
+    // MEDIA_SWEEP_INTERVAL_MS (0: off), sparing folders written in the last MEDIA_SWEEP_GRACE_MS.
+    MEDIA_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(604_800_000).default(21_600_000),
+    MEDIA_SWEEP_GRACE_MS: z.coerce.number().int().min(0).max(604_800_000).default(3_600_000),
     GCS_BUCKET: z
       .string()
       .regex(/^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/, 'must be a Cloud Storage bucket name')

@@ -209,6 +209,7 @@ export async function createContainer(
     publicUrl: mediaPublicUrl(config),
     limits: { maxPixels: config.MEDIA_MAX_PIXELS, maxImagesPerProduct: config.MEDIA_MAX_IMAGES_PER_PRODUCT },
     logger,
+    sweep: { intervalMs: config.MEDIA_SWEEP_INTERVAL_MS, graceMs: config.MEDIA_SWEEP_GRACE_MS },
   });
   const container: Container = {
     config,

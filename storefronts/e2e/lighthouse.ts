@@ -29,6 +29,13 @@ const METRICS = {
   jsBootup: 'bootup-time',
 } as const;
 
+/** A row of Lighthouse's resource summary (requests and bytes by resource type). */
+interface ResourceRow {
+  resourceType: string;
+  requestCount: number;
+  transferSize: number;
+}
+
 /** A Chromium for Lighthouse runs (one per suite; each run opens its own tab). */
 export async function launchChromium() {
   return launch({
@@ -101,6 +108,16 @@ export async function audit(
     const value = lhr.audits[id]?.numericValue;
     if (value !== undefined) metrics[name] = name === 'cls' ? Number(value.toFixed(3)) : Math.round(value);
   }
+  // Levers that do not move with the machine's load: JavaScript shipped (bytes over the wire, gzip),
+  // and what the main thread ran (long tasks as observed, before Lighthouse's 4x CPU slowdown).
+  const summary = (lhr.audits['resource-summary']?.details as { items?: ResourceRow[] })?.items ?? [];
+  const scripts = summary.find((row) => row.resourceType === 'script');
+  if (scripts) {
+    metrics.jsBytes = scripts.transferSize;
+    metrics.jsRequests = scripts.requestCount;
+  }
+  const longTasks = (lhr.audits['long-tasks']?.details as { items?: unknown[] })?.items;
+  if (longTasks) metrics.longTasks = longTasks.length;
   const lcpItem = (lhr.audits['largest-contentful-paint-element']?.details as { items?: unknown[] })
     ?.items?.[0];
   const node = JSON.stringify(lcpItem ?? '').match(/"snippet":"((?:[^"\\]|\\.)*)"/)?.[1];

@@ -130,6 +130,18 @@ export const rateLimitRejections = new Counter({
   labelNames: ['scope'] as const,
 });
 
+/** Periodic sweeps of orphaned media files (api/src/modules/media/media.sweep.ts), by result. */
+export const mediaSweeps = new Counter({
+  name: 'souk_media_sweeps_total',
+  help: 'Sweeps of stored image folders no product names, by result (ok, failed).',
+  labelNames: ['result'] as const,
+});
+
+export const mediaOrphansRemoved = new Counter({
+  name: 'souk_media_orphan_objects_removed_total',
+  help: 'Stored objects (originals and renditions) removed by the sweep because no product named them.',
+});
+
 /** Scrape-time collectors that could not read their source (e.g. the database was unreachable). */
 export const collectErrors = new Counter({
   name: 'souk_metrics_collect_errors_total',

@@ -61,6 +61,28 @@ export function describeStorageContract(name: string, open: () => Promise<Object
       expect(await storage.get(`${root}/p2/x`)).toBeDefined();
     });
 
+    it('lists keys with their last write time, which a replacing put moves', async () => {
+      const storage = await open();
+      const root = ns();
+      const before = Date.now();
+      await storage.put(`${root}/h/original`, Buffer.from('a'), { contentType: 'image/png' });
+      await storage.put(`${root}/h/w160.webp`, Buffer.from('b'), { contentType: 'image/webp' });
+      await storage.put(`${root}/other`, Buffer.from('c'), { contentType: 'text/plain' });
+      const first = await storage.entries(`${root}/h/`);
+      expect(first.map((e) => e.key)).toEqual([`${root}/h/original`, `${root}/h/w160.webp`]);
+      for (const { updatedAt } of first) {
+        // Clocks of a bucket and of this process differ a little; file systems round to their tick.
+        expect(Math.abs(updatedAt.getTime() - before)).toBeLessThan(60_000);
+      }
+      const stamp = first[0]?.updatedAt.getTime() ?? 0;
+      await new Promise((r) => setTimeout(r, 1_100));
+      await storage.put(`${root}/h/original`, Buffer.from('a2'), { contentType: 'image/png' });
+      const [again] = await storage.entries(`${root}/h/original`);
+      expect(again?.updatedAt.getTime()).toBeGreaterThan(stamp);
+      expect(await storage.entries(`${ns()}/`)).toEqual([]);
+      await expect(storage.entries('../')).rejects.toThrow(/not a storage key/);
+    });
+
     it('refuses keys that could escape their namespace or differ between adapters', async () => {
       const storage = await open();
       for (const bad of ['', '/abs', 'a/../b', 'a//b', 'a/./b', 'UPPER', 'a b', 'a\\b', 'trailing/', '..']) {

@@ -73,6 +73,19 @@ export function createDiskStorage({ root }: { root: string }): ObjectStorage {
       const keys = await walk(folder === '' ? root : join(root, ...folder.split('/')));
       return keys.filter((k) => k.startsWith(prefix)).sort();
     },
+    async entries(prefix) {
+      const keys = await storage.list(prefix);
+      const found = await Promise.all(
+        keys.map((key) =>
+          stat(pathOf(key)).then(
+            (s) => ({ key, updatedAt: s.mtime }),
+            // Deleted between the walk and the stat: not an object any more.
+            () => undefined,
+          ),
+        ),
+      );
+      return found.filter((e) => e !== undefined);
+    },
     async deletePrefix(prefix) {
       const keys = await storage.list(prefix);
       await Promise.all(keys.map((k) => storage.delete(k)));

@@ -57,6 +57,17 @@ export function createGcsStorage(options: GcsStorageOptions): ObjectStorage {
       const [files] = await bucket.getFiles({ prefix: base + prefix, autoPaginate: true });
       return files.map((f) => f.name.slice(base.length)).sort();
     },
+    async entries(prefix) {
+      assertPrefix(prefix);
+      const [files] = await bucket.getFiles({ prefix: base + prefix, autoPaginate: true });
+      return files
+        .map((f) => ({
+          key: f.name.slice(base.length),
+          // `updated` is the object's last write (a put replaces the object, so it moves).
+          updatedAt: new Date(f.metadata.updated ?? f.metadata.timeCreated ?? 0),
+        }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    },
     async deletePrefix(prefix) {
       const keys = await storage.list(prefix);
       await Promise.all(keys.map((k) => storage.delete(k)));

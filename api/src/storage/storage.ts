@@ -4,6 +4,12 @@ export interface StoredObject {
   contentType: string;
 }
 
+/** One stored object as a listing sees it: its key and when it was last written. */
+export interface StoredEntry {
+  key: string;
+  updatedAt: Date;
+}
+
 /**
  * The storage port: named binary objects (product image originals and their rendered variants).
  * Keys are relative paths of lower-case letters, digits, `.`, `_`, `-` and `/` separators, with no
@@ -22,6 +28,8 @@ export interface ObjectStorage {
   delete(key: string): Promise<void>;
   /** Keys that start with `prefix` (a key or a folder ending in `/`), sorted. */
   list(prefix: string): Promise<string[]>;
+  /** Like `list`, with each object's last write time (for sweeps that must spare fresh files). */
+  entries(prefix: string): Promise<StoredEntry[]>;
   /** Removes every object whose key starts with `prefix`; answers how many went. */
   deletePrefix(prefix: string): Promise<number>;
   close(): Promise<void>;

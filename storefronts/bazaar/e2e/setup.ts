@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { SCAFFOLDED_THEME, scaffoldedDir, scaffoldForE2e } from '../../e2e/scaffolded';
 import {
   buildStorefront,
   type Child,
@@ -37,22 +38,30 @@ declare module 'vitest' {
   }
 }
 
-/** Every theme under storefronts/ (a package that depends on Next), unless STOREFRONT_E2E_THEMES names some. */
+/**
+ * Every theme under storefronts/ (a package that depends on Next) and the theme `npm run theme:new`
+ * writes (scaffolded afresh, see e2e/scaffolded.ts), unless STOREFRONT_E2E_THEMES names some.
+ */
 function discoverThemes(): string[] {
   const root = join(themeDir('bazaar'), '..');
-  return readdirSync(root).filter((name) => {
+  const committed = readdirSync(root).filter((name) => {
+    if (name.startsWith('.')) return false;
     const manifest = join(root, name, 'package.json');
     if (!existsSync(manifest)) return false;
     const { dependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: object };
     return 'next' in dependencies;
   });
+  return [...committed, SCAFFOLDED_THEME];
 }
 
 const themes = process.env.STOREFRONT_E2E_THEMES
   ? process.env.STOREFRONT_E2E_THEMES.split(',')
       .map((t) => t.trim())
-      .filter((t) => t && existsSync(join(themeDir(t), 'package.json')))
+      .filter((t) => t === SCAFFOLDED_THEME || (t && existsSync(join(themeDir(t), 'package.json'))))
   : discoverThemes();
+
+/** A theme's folder: storefronts/<theme>, the scaffolded one's hidden folder. */
+const dirOf = (theme: string) => (theme === SCAFFOLDED_THEME ? scaffoldedDir : themeDir(theme));
 
 const artifacts = join(import.meta.dirname, '.artifacts');
 
@@ -83,7 +92,7 @@ async function dropDatabase(serverUrl: string, name: string): Promise<void> {
 
 /** Reuses `.next` without the pages an earlier run generated on demand (other database, other port). */
 function reuseBuild(theme: string): void {
-  rmSync(join(themeDir(theme), '.next', 'server', 'route-cache'), { recursive: true, force: true });
+  rmSync(join(dirOf(theme), '.next', 'server', 'route-cache'), { recursive: true, force: true });
   console.log(`e2e: reusing the existing .next build of ${theme}`);
 }
 
@@ -150,9 +159,10 @@ export default async function setup(project: TestProject) {
     // One theme after the other: two `next build`s at once only fight over the same cores.
     const skipBuild =
       process.env.BAZAAR_E2E_SKIP_BUILD === '1' || process.env.STOREFRONT_E2E_SKIP_BUILD === '1';
+    if (themes.includes(SCAFFOLDED_THEME)) scaffoldForE2e();
     const builds = (async () => {
       for (const theme of themes) {
-        const dir = themeDir(theme);
+        const dir = dirOf(theme);
         if (skipBuild && hasBuild(dir)) {
           reuseBuild(theme);
           continue;
@@ -180,7 +190,7 @@ export default async function setup(project: TestProject) {
         port,
         storefrontEnv(apiResult.url, port),
         join(artifacts, `next-${theme}.log`),
-        themeDir(theme),
+        dirOf(theme),
         theme,
       );
       children.push(web.child);

@@ -12,6 +12,7 @@ export * from './images';
 export * from './listing';
 export * from './loopback';
 export * from './money';
+export * from './preload';
 export * from './problems';
 export * from './proxy';
 export * from './seo';

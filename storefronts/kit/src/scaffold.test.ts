@@ -13,15 +13,22 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /**
  * `npm run theme:new` writes a theme from storefronts/kit/template; nothing else compiles that
  * template, so a kit change that breaks it would only show when someone scaffolds. This scaffolds one
- * into a temporary copy of the repository's layout (the SDK, the kit, Bazaar's e2e helpers and
+ * into a temporary copy of the repository's layout (the SDK, the kit, the shared and Bazaar's e2e helpers and
  * node_modules linked in, so the template's tsconfig paths resolve as in storefronts/<name>) and
- * typechecks it with the theme's own tsconfig. (A `next build` and its smoke journey take minutes:
- * they run when a scaffolded theme is committed, with the other themes' e2e.)
+ * typechecks it with the theme's own tsconfig, in seconds. Its `next build` and smoke journey run in
+ * the storefronts' e2e (storefronts/e2e/scaffolded.ts).
  */
 describe('theme scaffold', () => {
   it('writes a theme that typechecks against the current kit and SDK', async () => {
     mkdirSync(join(tmp, 'storefronts'));
-    for (const path of ['node_modules', 'sdk', 'storefronts/kit', 'storefronts/bazaar'])
+    for (const path of [
+      'node_modules',
+      'sdk',
+      'scripts',
+      'storefronts/kit',
+      'storefronts/bazaar',
+      'storefronts/e2e',
+    ])
       symlinkSync(join(repo, path), join(tmp, path), 'dir');
     const target = join(tmp, 'storefronts', 'scaffolded');
     const written = scaffoldTheme('scaffolded', target);

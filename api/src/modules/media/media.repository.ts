@@ -35,3 +35,15 @@ export async function isServedAs(db: Db, productId: string, storagePrefix: strin
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Which of `storagePrefixes` some product's images name (one indexed look-up for the batch). */
+export async function referencedAmong(db: Db, storagePrefixes: readonly string[]): Promise<Set<string>> {
+  if (storagePrefixes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('product_image_files')
+    .select('storage_prefix')
+    .distinct()
+    .where('storage_prefix', 'in', storagePrefixes)
+    .execute();
+  return new Set(rows.map((r) => r.storage_prefix));
+}

@@ -12,6 +12,7 @@ import { FULL_WIDTH, type InspectedImage, OUTPUT, render, type VariantWidth } fr
 import { imageFilesNamedBy, legacyMediaFolder, mediaKeys } from './media.keys.js';
 import { createPrerenderer } from './media.prerender.js';
 import * as repo from './media.repository.js';
+import { createOrphanSweeper } from './media.sweep.js';
 
 type Db = Kysely<Database>;
 
@@ -39,6 +40,7 @@ export function createMediaService({
   publicUrl,
   limits,
   logger,
+  sweep: sweepOptions = { intervalMs: 0, graceMs: 3_600_000 },
 }: {
   db: Db;
   storage: ObjectStorage;
@@ -47,6 +49,8 @@ export function createMediaService({
   /** Base of image URLs, e.g. `https://cdn.example.com/media` (no trailing slash). */
   publicUrl: string;
   limits: MediaLimits;
+  /** The periodic sweep of orphaned files (see createOrphanSweeper); default: off. */
+  sweep?: { intervalMs: number; graceMs: number };
 }) {
   const urlOf = (productId: string, hash: string) =>
     `${publicUrl}/products/${productId}/${hash}.${OUTPUT.extension}`;
@@ -111,6 +115,7 @@ export function createMediaService({
     render: (job, renditions) => renderMissing(job.productId, job.hash, renditions),
     logger,
   });
+  const orphans = createOrphanSweeper({ db, storage, logger, ...sweepOptions });
 
   return {
     /** Base of image URLs (no trailing slash). */
@@ -121,8 +126,12 @@ export function createMediaService({
      */
     prerender,
     renderMissing,
-    /** Stops the background pre-rendering. */
-    close: () => prerender.close(),
+    /** The periodic sweep of stored files no product names (MEDIA_SWEEP_INTERVAL_MS). */
+    orphans,
+    /** Stops the background pre-rendering and the sweep. */
+    close: async () => {
+      await Promise.all([prerender.close(), orphans.close()]);
+    },
     list: (sellerId: string, productId: string) => productImages(db, sellerId, productId),
 
     /** Adds an inspected upload at the end of the product's images, in the caller's transaction. */

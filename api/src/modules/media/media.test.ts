@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { Storage } from '@google-cloud/storage';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gcsEndpoint, mediaStorageEnv } from '../../../test/support/media-storage.js';
 import { createProduct, eventsFor, SELLER_2 } from '../../../test/support/seller-catalog.js';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 import type { Problem } from '../../errors.js';
@@ -9,17 +8,10 @@ import type { components } from '../../generated/openapi.js';
 
 type Image = components['schemas']['Image'];
 
-// With GCS_API_ENDPOINT (fake-gcs-server in CI's real-services pass) the API stores in a bucket there.
-const gcsEndpoint = process.env.GCS_API_ENDPOINT || undefined;
-
 let api: TestApi;
 beforeAll(async () => {
-  let gcs: Record<string, string> = {};
-  if (gcsEndpoint) {
-    const bucket = `souk-media-test-${randomBytes(4).toString('hex')}`;
-    await new Storage({ apiEndpoint: gcsEndpoint, projectId: 'demo-souk' }).createBucket(bucket);
-    gcs = { GCS_BUCKET: bucket, GCS_API_ENDPOINT: gcsEndpoint, GCS_PROJECT_ID: 'demo-souk' };
-  }
+  // With GCS_API_ENDPOINT (fake-gcs-server in CI's real-services pass) the files live in a bucket there.
+  const gcs = await mediaStorageEnv('media-test');
   // Small limits, so the refusals are cheap to provoke.
   api = await startTestApi({
     seed: 'demo',

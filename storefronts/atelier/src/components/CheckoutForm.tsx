@@ -1,7 +1,7 @@
 'use client';
 
-import { type CheckoutState, countries, testPaymentMethods } from '@souk/storefront-kit';
-import { Field } from '@souk/storefront-kit/client';
+import { type CheckoutState, testPaymentMethods } from '@souk/storefront-kit';
+import { AddressFields, Field } from '@souk/storefront-kit/client';
 import { useActionState } from 'react';
 import { checkout } from '@/app/actions/checkout';
 
@@ -36,44 +36,7 @@ export function CheckoutForm({ initial }: { initial: CheckoutState }) {
         <legend>
           <span className="step__no">2</span> Delivery
         </legend>
-        <Field name="name" label="Full name" autoComplete="name" state={state} />
-        <Field name="line1" label="Address" autoComplete="address-line1" state={state} />
-        <Field
-          name="line2"
-          label="Apartment, suite, etc."
-          autoComplete="address-line2"
-          state={state}
-          required={false}
-        />
-        <div className="field-row">
-          <Field name="postal_code" label="Postal code" autoComplete="postal-code" state={state} />
-          <Field name="city" label="City" autoComplete="address-level2" state={state} />
-        </div>
-        <div className="field-row">
-          <Field
-            name="region"
-            label="State / region"
-            autoComplete="address-level1"
-            state={state}
-            required={false}
-          />
-          <div className="field">
-            <label htmlFor="country">Country</label>
-            <select
-              id="country"
-              name="country"
-              autoComplete="country"
-              defaultValue={state.values.country || 'US'}
-            >
-              {countries.map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <Field name="phone" label="Phone" type="tel" autoComplete="tel" state={state} required={false} />
+        <AddressFields state={state} />
       </fieldset>
       <fieldset className="step">
         <legend>

@@ -1,6 +1,12 @@
 import type { Category, Product } from '@souk/sdk';
-import { contentImage, type Image, paragraphsOf, sectionProductQuery } from '@souk/storefront-kit';
-import Link from 'next/link';
+import {
+  contentImage,
+  type Image,
+  paragraphsOf,
+  preloadLcpImage,
+  sectionProductQuery,
+} from '@souk/storefront-kit';
+import { Link } from '@souk/storefront-kit/client';
 import { type BannerContent, getBanner, type HomeSection } from '@/lib/content';
 import { store } from '@/lib/store';
 import { ProductGrid } from './ProductCard';
@@ -29,6 +35,7 @@ function Picture({
   lead: boolean;
 }) {
   const props = store.image(image, '', { sizes });
+  if (lead) preloadLcpImage(props);
   return (
     // biome-ignore lint/performance/noImgElement: srcset from Souk's variants, computed by the kit.
     <img
@@ -93,12 +100,7 @@ async function Hero({ section, id, first }: Props & { first: boolean }) {
 }
 
 /** A listing from the section's query; a query the API refuses (a deleted category) shows nothing. */
-async function Products({
-  section,
-  id,
-  currency,
-  priority,
-}: Props & { currency: string; priority: boolean }) {
+async function Products({ section, id, currency, lcp }: Props & { currency: string; lcp: boolean }) {
   const page = await store.souk.store.products
     .list(sectionProductQuery(section.query, currency))
     .catch(() => null);
@@ -109,7 +111,7 @@ async function Products({
         <h2 id={id}>{section.title ?? 'The edit'}</h2>
         {section.href && <Link href={section.href}>See all</Link>}
       </div>
-      <ProductGrid products={page.data} priorityCount={priority ? 2 : 0} />
+      <ProductGrid products={page.data} priorityCount={lcp ? 2 : 0} />
     </section>
   );
 }
@@ -193,7 +195,9 @@ export async function HomeSections({ sections, currency }: { sections: HomeSecti
                 id={id}
                 section={section}
                 currency={currency}
-                priority={i === firstProducts}
+                // Under a leading hero the cards start below a phone's first screen: they load lazily,
+                // and the hero is the page's largest element.
+                lcp={i === firstProducts && sections[0]?.type !== 'hero'}
               />
             );
           case 'banner':

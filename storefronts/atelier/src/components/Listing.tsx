@@ -8,7 +8,7 @@ import {
   toProductQuery,
   withoutPosition,
 } from '@souk/storefront-kit';
-import Link from 'next/link';
+import { Link } from '@souk/storefront-kit/client';
 import { store } from '@/lib/store';
 import { ProductGrid } from './ProductCard';
 

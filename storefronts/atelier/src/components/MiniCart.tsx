@@ -1,8 +1,7 @@
 'use client';
 
 import { cookieNames } from '@souk/storefront-kit';
-import { useCookie } from '@souk/storefront-kit/client';
-import Link from 'next/link';
+import { Link, useCookie } from '@souk/storefront-kit/client';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import { removeLine } from '@/app/actions/cart';
 import { loadMiniCart, type MiniCart as Summary } from '@/app/actions/minicart';

@@ -1,6 +1,6 @@
 import type { Product } from '@souk/sdk';
-import { formatMoney, type ImageProps, variantChoices } from '@souk/storefront-kit';
-import Link from 'next/link';
+import { formatMoney, type ImageProps, preloadLcpImage, variantChoices } from '@souk/storefront-kit';
+import { Link } from '@souk/storefront-kit/client';
 import { store } from '@/lib/store';
 import { QuickView } from './QuickView';
 
@@ -23,15 +23,20 @@ function NoImage({ title }: { title: string }) {
 export function ProductCard({
   product,
   priority = false,
+  eager = priority,
   sizes,
 }: {
   product: Product;
+  /** This card's picture is the page's largest: preloaded from the head, fetched first. */
   priority?: boolean;
+  /** Above the fold on a phone: loaded at once, at the browser's usual priority. */
+  eager?: boolean;
   sizes: string;
 }) {
   const [first, second] = product.images;
   const main: ImageProps | null = first ? store.image(first, product.title, { sizes }) : null;
   const hover: ImageProps | null = second ? store.image(second, '', { sizes }) : null;
+  if (priority && main) preloadLcpImage(main);
   const inStock = product.variants.some((v) => v.available_quantity > 0);
   const { variants, initialId } = variantChoices(product);
   return (
@@ -45,7 +50,7 @@ export function ProductCard({
                 className="card__img"
                 {...main}
                 alt={main.alt}
-                loading={priority ? 'eager' : 'lazy'}
+                loading={eager ? 'eager' : 'lazy'}
                 fetchPriority={priority ? 'high' : 'auto'}
                 decoding="async"
               />
@@ -84,10 +89,13 @@ export function ProductCard({
 export function ProductGrid({
   products,
   priorityCount = 0,
+  lcp = priorityCount > 0,
   feature = false,
 }: {
   products: Product[];
   priorityCount?: number;
+  /** The first card's picture is the page's largest (false under a hero). */
+  lcp?: boolean;
   /** Draws the first card twice as large (the home page's edit). */
   feature?: boolean;
 }) {
@@ -97,7 +105,8 @@ export function ProductGrid({
         <li key={p.id}>
           <ProductCard
             product={p}
-            priority={i < priorityCount}
+            priority={i === 0 && lcp}
+            eager={i < priorityCount}
             sizes={
               feature && i === 0
                 ? '(max-width: 700px) 100vw, 50vw'

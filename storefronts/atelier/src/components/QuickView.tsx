@@ -1,7 +1,7 @@
 'use client';
 
 import type { ImageProps, OptionChoice, VariantChoice } from '@souk/storefront-kit';
-import Link from 'next/link';
+import { Link } from '@souk/storefront-kit/client';
 import { useEffect, useId, useRef, useState } from 'react';
 import { AddToBag } from './AddToBag';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@souk/storefront-kit/client';
 
 export function SiteFooter() {
   return (

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@souk/storefront-kit/client';
 import { getMainNavigation } from '@/lib/content';
 import { store } from '@/lib/store';
 import { CurrencySwitcher } from './CurrencySwitcher';

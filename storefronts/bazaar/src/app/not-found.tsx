@@ -1,5 +1,5 @@
+import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 
 export const metadata: Metadata = { title: 'Page not found', robots: { index: false } };
 

@@ -1,5 +1,5 @@
+import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { HomeSections } from '@/components/HomeSections';
 import { getHome } from '@/lib/content';
 import { getCurrency } from '@/lib/currency';

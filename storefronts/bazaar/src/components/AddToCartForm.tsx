@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@souk/storefront-kit/client';
 import { useActionState, useId, useState } from 'react';
 import { type AddToCartState, addToCart } from '@/app/actions/cart';
 

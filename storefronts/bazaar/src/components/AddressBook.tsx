@@ -1,7 +1,7 @@
 'use client';
 
 import { type AddressFormState, addressFormValues, type CustomerAddress } from '@souk/storefront-kit';
-import { CountrySelect, Field } from '@souk/storefront-kit/client';
+import { AddressFields, Field } from '@souk/storefront-kit/client';
 import { useActionState, useEffect, useState } from 'react';
 import { deleteAddress, makeDefaultAddress, saveAddress } from '@/app/actions/addresses';
 import { countries } from '@/lib/checkout-form';
@@ -25,46 +25,7 @@ function AddressEditor({ saved, onDone }: { saved?: CustomerAddress; onDone: () 
       )}
       {saved && <input type="hidden" name="address_id" value={saved.id} />}
       <Field name="label" label="Label (Home, Office…)" state={state} idPrefix={prefix} required={false} />
-      <Field name="name" label="Full name" autoComplete="name" state={state} idPrefix={prefix} />
-      <Field name="line1" label="Address" autoComplete="address-line1" state={state} idPrefix={prefix} />
-      <Field
-        name="line2"
-        label="Apartment, suite, etc."
-        autoComplete="address-line2"
-        state={state}
-        idPrefix={prefix}
-        required={false}
-      />
-      <div className="field-row">
-        <Field
-          name="postal_code"
-          label="Postal code"
-          autoComplete="postal-code"
-          state={state}
-          idPrefix={prefix}
-        />
-        <Field name="city" label="City" autoComplete="address-level2" state={state} idPrefix={prefix} />
-      </div>
-      <div className="field-row">
-        <Field
-          name="region"
-          label="State / region"
-          autoComplete="address-level1"
-          state={state}
-          idPrefix={prefix}
-          required={false}
-        />
-        <CountrySelect id={`${prefix}country`} value={state.values.country} />
-      </div>
-      <Field
-        name="phone"
-        label="Phone"
-        type="tel"
-        autoComplete="tel"
-        state={state}
-        idPrefix={prefix}
-        required={false}
-      />
+      <AddressFields state={state} idPrefix={prefix} />
       {!saved?.is_default && (
         <label className={styles.checkbox}>
           <input type="checkbox" name="is_default" /> Use as my default address

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@souk/storefront-kit/client';
 import { useCookie } from '@/lib/browser-cookies';
 import { CART_COUNT_COOKIE } from '@/lib/cookies';
 

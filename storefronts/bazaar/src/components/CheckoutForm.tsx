@@ -1,7 +1,7 @@
 'use client';
 
 import { addressFormValues, type CustomerAddress } from '@souk/storefront-kit';
-import { CountrySelect, Field } from '@souk/storefront-kit/client';
+import { AddressFields, Field } from '@souk/storefront-kit/client';
 import { useActionState, useState } from 'react';
 import { checkout } from '@/app/actions/checkout';
 import { type CheckoutState, shippingAddressFields, testPaymentMethods } from '@/lib/checkout-form';
@@ -78,28 +78,7 @@ export function CheckoutForm({
             </select>
           </div>
         )}
-        <Field name="name" label="Full name" autoComplete="name" state={state} />
-        <Field name="line1" label="Address" autoComplete="address-line1" state={state} />
-        <Field
-          name="line2"
-          label="Apartment, suite, etc."
-          autoComplete="address-line2"
-          state={state}
-          required={false}
-        />
-        <div className="field-row">
-          <Field name="postal_code" label="Postal code" autoComplete="postal-code" state={state} />
-          <Field name="city" label="City" autoComplete="address-level2" state={state} />
-        </div>
-        <Field
-          name="region"
-          label="State / region"
-          autoComplete="address-level1"
-          state={state}
-          required={false}
-        />
-        <CountrySelect value={state.values.country} />
-        <Field name="phone" label="Phone" type="tel" autoComplete="tel" state={state} required={false} />
+        <AddressFields state={state} />
       </fieldset>
       <fieldset>
         <legend>Payment</legend>

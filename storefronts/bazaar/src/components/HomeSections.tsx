@@ -1,6 +1,6 @@
 import type { Category } from '@souk/sdk';
 import { contentImage, paragraphsOf, sectionProductQuery } from '@souk/storefront-kit';
-import Link from 'next/link';
+import { Link } from '@souk/storefront-kit/client';
 import { type BannerContent, getBanner, type HomeSection } from '@/lib/content';
 import { getCategories, souk } from '@/lib/souk';
 import { ProductGrid } from './ProductCard';
@@ -69,12 +69,7 @@ function CategoryTiles({ section, id, categories }: Props & { categories: Catego
 }
 
 /** A listing from the section's query; a query the API refuses (a deleted category) shows nothing. */
-async function Products({
-  section,
-  id,
-  currency,
-  priority,
-}: Props & { currency: string; priority: boolean }) {
+async function Products({ section, id, currency, lcp }: Props & { currency: string; lcp: boolean }) {
   const page = await souk.store.products.list(sectionProductQuery(section.query, currency)).catch(() => null);
   if (!page || page.data.length === 0) return null;
   return (
@@ -83,7 +78,7 @@ async function Products({
         <h2 id={id}>{section.title ?? 'Products'}</h2>
         {section.href && <Link href={section.href}>See all</Link>}
       </div>
-      <ProductGrid products={page.data} priorityCount={priority ? 4 : 0} />
+      <ProductGrid products={page.data} priorityCount={lcp ? 4 : 0} />
     </section>
   );
 }
@@ -157,7 +152,9 @@ export async function HomeSections({ sections, currency }: { sections: HomeSecti
                 id={id}
                 section={section}
                 currency={currency}
-                priority={i === firstProducts}
+                // Under a leading hero the cards start below a phone's first screen: they load lazily,
+                // and the hero is the page's largest element.
+                lcp={i === firstProducts && sections[0]?.type !== 'hero'}
               />
             );
           case 'banner':

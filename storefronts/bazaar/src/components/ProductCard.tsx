@@ -1,6 +1,6 @@
 import type { Product } from '@souk/sdk';
 import { formatMoney } from '@souk/storefront-kit';
-import Link from 'next/link';
+import { Link } from '@souk/storefront-kit/client';
 import { ProductImage } from './ProductImage';
 
 /** The price line of a card: "$12.00", "from $12.00", or a note when there is no price in this currency. */
@@ -11,7 +11,16 @@ export function PriceRange({ product }: { product: Product }) {
   return <span className="price">{same ? formatMoney(range.min) : `from ${formatMoney(range.min)}`}</span>;
 }
 
-export function ProductCard({ product, priority = false }: { product: Product; priority?: boolean }) {
+export function ProductCard({
+  product,
+  priority = false,
+  eager = priority,
+}: {
+  product: Product;
+  /** This card's picture is the page's largest (see ProductImage). */
+  priority?: boolean;
+  eager?: boolean;
+}) {
   const inStock = product.variants.some((v) => v.available_quantity > 0);
   return (
     <article className="product-card" data-testid="product-card">
@@ -22,6 +31,7 @@ export function ProductCard({ product, priority = false }: { product: Product; p
           image={product.images[0]}
           fallbackAlt={product.title}
           priority={priority}
+          eager={eager}
           sizes="(max-width: 600px) 50vw, 240px"
         />
         <h3 className="product-card__title">{product.title}</h3>
@@ -40,15 +50,20 @@ export function ProductCard({ product, priority = false }: { product: Product; p
 export function ProductGrid({
   products,
   priorityCount = 0,
+  lcp = priorityCount > 0,
 }: {
   products: Product[];
+  /** Cards in the first rows on a phone: their pictures load at once. */
   priorityCount?: number;
+  /** The first card's picture is the page's largest (false under a hero picture). */
+  lcp?: boolean;
 }) {
   return (
     <ul className="product-grid">
       {products.map((p, i) => (
         <li key={p.id}>
-          <ProductCard product={p} priority={i < priorityCount} />
+          {/* The first picture is the page's LCP element; the rest of the first rows load at once. */}
+          <ProductCard product={p} priority={i === 0 && lcp} eager={i < priorityCount} />
         </li>
       ))}
     </ul>

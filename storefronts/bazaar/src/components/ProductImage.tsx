@@ -1,4 +1,4 @@
-import type { Image } from '@souk/storefront-kit';
+import { type Image, preloadLcpImage } from '@souk/storefront-kit';
 import { store } from '@/lib/store';
 
 /**
@@ -11,13 +11,17 @@ export function ProductImage({
   image,
   fallbackAlt,
   priority = false,
+  eager = priority,
   sizes,
   maxWidth,
   className = 'product-image',
 }: {
   image: Image | undefined;
   fallbackAlt: string;
+  /** The page's largest picture (one per page): preloaded from the head, fetched first. */
   priority?: boolean;
+  /** Above the fold on a phone: loaded at once rather than lazily, at the browser's usual priority. */
+  eager?: boolean;
   sizes?: string;
   /** The widest the layout ever draws it (thumbnails), so no larger variant is offered. */
   maxWidth?: number;
@@ -36,13 +40,14 @@ export function ProductImage({
     ...(sizes ? { sizes } : {}),
     ...(maxWidth ? { maxWidth } : {}),
   });
+  if (priority) preloadLcpImage(props);
   return (
     // biome-ignore lint/performance/noImgElement: the kit computes srcset from Souk's own variants (see above).
     <img
       className={className}
       {...props}
       alt={props.alt}
-      loading={priority ? 'eager' : 'lazy'}
+      loading={eager ? 'eager' : 'lazy'}
       fetchPriority={priority ? 'high' : 'auto'}
       decoding="async"
     />

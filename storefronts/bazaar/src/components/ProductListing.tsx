@@ -1,7 +1,7 @@
 import type { ProductList } from '@souk/sdk';
 import { isSoukError } from '@souk/sdk';
 import { type ListingState, paginate, toProductQuery, withoutPosition } from '@souk/storefront-kit';
-import Link from 'next/link';
+import { Link } from '@souk/storefront-kit/client';
 import { store } from '@/lib/store';
 import { ListingFilters } from './ListingFilters';
 import { ProductGrid } from './ProductCard';

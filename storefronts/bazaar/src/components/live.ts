@@ -1,6 +1,6 @@
 'use client';
 
-import { createRealtimeClient, type RealtimeClient } from '@souk/sdk';
+import type { RealtimeClient } from '@souk/sdk';
 import { useEffect, useRef, useState } from 'react';
 
 /** Where the browser reaches the API's Socket.IO endpoint, and the publishable key to connect with. */
@@ -9,20 +9,41 @@ export interface LiveConnection {
   publishableKey: string;
 }
 
-let shared: { key: string; client: RealtimeClient<'store'> } | undefined;
+let shared: { key: string; client: Promise<RealtimeClient<'store'>> } | undefined;
 
-/** One connection per page, shared by every live component on it. */
-function clientFor(connection: LiveConnection): RealtimeClient<'store'> {
+/**
+ * Resolves once the page has loaded and the browser is idle. Live updates are an enhancement: the
+ * realtime client (Socket.IO, ~16 KB gzipped) and its connection wait until the page is interactive,
+ * instead of competing with hydration and the pictures while it loads.
+ */
+function afterLoad(): Promise<void> {
+  return new Promise((resolve) => {
+    const idle = () =>
+      'requestIdleCallback' in window
+        ? requestIdleCallback(() => resolve(), { timeout: 3000 })
+        : setTimeout(resolve, 1);
+    if (document.readyState === 'complete') idle();
+    else window.addEventListener('load', idle, { once: true });
+  });
+}
+
+/** One connection per page, shared by every live component on it (its code loaded on first use). */
+function clientFor(connection: LiveConnection): Promise<RealtimeClient<'store'>> {
   const key = `${connection.apiUrl} ${connection.publishableKey}`;
   if (shared?.key !== key) {
-    shared?.client.close();
+    void shared?.client.then((c) => c.close());
     shared = {
       key,
-      client: createRealtimeClient({
-        baseUrl: connection.apiUrl,
-        namespace: 'store',
-        apiKey: connection.publishableKey,
-      }),
+      client: afterLoad()
+        // Only the realtime client: without the hint the chunk carries the whole SDK (+10 KB gzipped).
+        .then(() => import(/* webpackExports: ["createRealtimeClient"] */ '@souk/sdk'))
+        .then(({ createRealtimeClient }) =>
+          createRealtimeClient({
+            baseUrl: connection.apiUrl,
+            namespace: 'store',
+            apiKey: connection.publishableKey,
+          }),
+        ),
     };
   }
   return shared.client;
@@ -48,9 +69,13 @@ export function useLiveRoom<R extends StoreRoom>(
     let cancelled = false;
     let stop: (() => void) | undefined;
     clientFor({ apiUrl, publishableKey })
-      .subscribe(room, (event) => handler.current(event as never), token ? { token } : {})
+      .then((client) => {
+        if (cancelled) return undefined;
+        return client.subscribe(room, (event) => handler.current(event as never), token ? { token } : {});
+      })
       .then(
         (sub) => {
+          if (!sub) return;
           if (cancelled) sub.unsubscribe();
           else {
             stop = () => sub.unsubscribe();

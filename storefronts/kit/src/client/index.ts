@@ -1,3 +1,5 @@
+export { AddressFields } from './address-fields';
 export { CountrySelect } from './country-select';
 export { Field, type FieldProps } from './field';
+export { Link } from './link';
 export { useCookie } from './use-cookie';

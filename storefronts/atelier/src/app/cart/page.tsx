@@ -1,6 +1,6 @@
 import { formatMoney, privatePageMetadata } from '@souk/storefront-kit';
+import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { LineQuantity } from '@/components/LineQuantity';
 import { Thumb } from '@/components/Thumb';
 import { Totals } from '@/components/Totals';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CheckoutState } from '@souk/storefront-kit';
 import { privatePageMetadata } from '@souk/storefront-kit';
+import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { CheckoutForm } from '@/components/CheckoutForm';
 import { Thumb } from '@/components/Thumb';
 import { Totals } from '@/components/Totals';

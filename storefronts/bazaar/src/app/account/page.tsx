@@ -1,7 +1,7 @@
 import type { Schemas } from '@souk/sdk';
 import { privatePageMetadata } from '@souk/storefront-kit';
+import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AddressBook } from '@/components/AddressBook';
 import styles from '@/components/account.module.css';
 import { formatMoney } from '@/lib/money';

@@ -1,7 +1,7 @@
 import type { Cart, CartItem } from '@souk/sdk';
 import { formatMoney, type Image, privatePageMetadata } from '@souk/storefront-kit';
+import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { CartLineControls } from '@/components/CartLineControls';
 import { LiveCart } from '@/components/LiveCart';
 import { MoneyRows } from '@/components/MoneyRows';

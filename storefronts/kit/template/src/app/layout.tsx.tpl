@@ -1,5 +1,5 @@
+import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { store } from '@/lib/store';
 import './globals.css';

@@ -1,5 +1,5 @@
 import { formatMoney } from '@souk/storefront-kit';
-import Link from 'next/link';
+import { Link } from '@souk/storefront-kit/client';
 import { store } from '@/lib/store';
 
 export default async function HomePage() {

@@ -1,9 +1,9 @@
 import type { Order } from '@souk/sdk';
 import { formatMoney, privatePageMetadata } from '@souk/storefront-kit';
+import { Link } from '@souk/storefront-kit/client';
 import { isNotFound } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
-import Link from 'next/link';
 import { Totals } from '@/components/Totals';
 import { store } from '@/lib/store';
 

@@ -1,5 +1,5 @@
+import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ProductListing } from '@/components/ProductListing';
 import { parseListing } from '@/lib/listing';

@@ -1,9 +1,9 @@
 import type { Order } from '@souk/sdk';
 import { privatePageMetadata } from '@souk/storefront-kit';
+import { Link } from '@souk/storefront-kit/client';
 import { isSignedOutError } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
-import Link from 'next/link';
 import { LiveOrderStatus } from '@/components/LiveOrderStatus';
 import { MoneyRows } from '@/components/MoneyRows';
 import { ProductImage } from '@/components/ProductImage';

@@ -1,12 +1,13 @@
 import {
   describeAttributes,
   jsonLdString,
+  preloadLcpImage,
   productJsonLd,
   productMetadata,
   variantChoices,
 } from '@souk/storefront-kit';
+import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddToBag } from '@/components/AddToBag';
 import { store } from '@/lib/store';
@@ -56,6 +57,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
           const props = store.image(image, `${product.title}, picture ${i + 1}`, {
             sizes: '(max-width: 900px) 100vw, 58vw',
           });
+          if (i === 0) preloadLcpImage(props);
           return (
             // biome-ignore lint/performance/noImgElement: srcset from Souk's variants, computed by the kit.
             <img

@@ -3,11 +3,12 @@ import {
   describeAttributes,
   formatMoney,
   jsonLdString,
+  preloadLcpImage,
   productJsonLd,
   productMetadata,
 } from '@souk/storefront-kit';
+import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import type { PickerVariant } from '@/components/AddToCartForm';
@@ -75,6 +76,11 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
     product.variants.find((v) => v.price && v.available_quantity > 0) ?? product.variants[0];
   const attributes = describeAttributes(product.attributes);
   const gallery = product.images.slice(0, 5);
+  const large = gallery.map((image, i) =>
+    store.image(image, `${product.title}, picture ${i + 1}`, { sizes: '(max-width: 800px) 100vw, 600px' }),
+  );
+  // The first picture is the page's LCP element; the gallery (a client component) draws it.
+  if (large[0]) preloadLcpImage(large[0]);
 
   return (
     <article className="product-page">
@@ -96,11 +102,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
         <div className="product-page__gallery">
           <ProductGallery
             title={product.title}
-            images={gallery.map((image, i) =>
-              store.image(image, `${product.title}, picture ${i + 1}`, {
-                sizes: '(max-width: 800px) 100vw, 600px',
-              }),
-            )}
+            images={large}
             thumbs={gallery.map((image) =>
               store.image(image, product.title, { sizes: '96px', maxWidth: 320 }),
             )}
