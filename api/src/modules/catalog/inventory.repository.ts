@@ -69,9 +69,11 @@ export async function takeStock(trx: Kysely<Database>, items: readonly TakeItem[
       SELECT id, inventory_quantity FROM variants WHERE id = ANY(${ids}::text[])
        ORDER BY id FOR NO KEY UPDATE
     ), taken AS (
+      -- Checked on the locked row (the latest, held until commit), not on this statement's snapshot,
+      -- which may predate a restock that committed while the lock was awaited.
       UPDATE variants v SET inventory_quantity = v.inventory_quantity - r.quantity
         FROM locked l, r
-       WHERE v.id = l.id AND r.id = l.id AND v.inventory_quantity >= r.quantity
+       WHERE v.id = l.id AND r.id = l.id AND l.inventory_quantity >= r.quantity
       RETURNING v.id, v.product_id, v.sku, v.inventory_quantity, r.quantity, r.event_id, r.seller_id
     ), recorded AS (
       INSERT INTO outbox_events (id, type, aggregate_type, aggregate_id, seller_id, data, actor)
