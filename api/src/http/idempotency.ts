@@ -73,6 +73,13 @@ export interface WriteSteps {
    * The step must not throw: the write is already done, so its caller still gets the write's answer.
    */
   onCommit(step: () => Promise<void>): void;
+  /**
+   * Runs `step` in the transaction as its last statements: after the work and after its response is
+   * stored, just before COMMIT. For the one write whose row locks other requests queue for (stock):
+   * they are then held for that step and the commit only. A throw rolls everything back, as one from
+   * the work does (a `replayed` error code is then stored for the key).
+   */
+  lastly(step: () => Promise<void>): void;
 }
 
 /** What a write returns to its handler. */
@@ -104,13 +111,19 @@ export function createIdempotency({ db, seal, lockMs = 30_000, waitMs = 10_000 }
   async function transaction<T>(work: Work<T>): Promise<T> {
     const aborts: (() => Promise<unknown>)[] = [];
     const commits: (() => Promise<void>)[] = [];
+    const lasts: (() => Promise<void>)[] = [];
+    const steps: WriteSteps = {
+      onAbort: (step) => aborts.unshift(step),
+      onCommit: (step) => commits.push(step),
+      lastly: (step) => lasts.push(step),
+    };
     let result: T;
     try {
-      result = await db
-        .transaction()
-        .execute((trx) =>
-          work(trx, { onAbort: (step) => aborts.unshift(step), onCommit: (step) => commits.push(step) }),
-        );
+      result = await db.transaction().execute(async (trx) => {
+        const out = await work(trx, steps);
+        for (const step of lasts) await step();
+        return out;
+      });
     } catch (err) {
       for (const step of aborts) await step();
       throw err;

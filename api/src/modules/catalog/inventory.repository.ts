@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { currentActorJson } from '../../lib/actor.js';
+import { newId } from '../../lib/ids.js';
 
 /** A variant's stock after a change, with what it was before. */
 export interface StockChange {
@@ -34,31 +36,72 @@ async function adjust(trx: Kysely<Database>, item: Item, delta: number, guarded:
     : undefined;
 }
 
+/** An item to take stock for, with the seller its `inventory.updated` event names. */
+type TakeItem = Item & { sellerId: string | null };
+
 /**
- * Takes stock for each item atomically: the decrement only happens where enough is left, so stock
- * never goes below zero whatever runs concurrently (the row lock orders the competitors, and each
- * re-checks the condition after waiting). Returns what was taken and the items that could not be
- * (the caller then rolls the transaction back).
+ * Takes stock for every item in one statement, and records each change's `inventory.updated` event
+ * (the payload `inventoryUpdated` builds) in the same statement: a caller that runs it last holds the
+ * variants' row locks for this one round trip and its commit. A decrement only happens where enough
+ * is left, so stock never goes below zero whatever runs concurrently: the rows are locked in variant
+ * id order (two transactions never wait on each other in a cycle) and the condition is re-checked
+ * on the row as it is once the lock is held. Returns what was taken and the items that could not be;
+ * when any could not, the caller must roll back (the other items' decrements and events are written).
  */
-export async function takeStock(trx: Kysely<Database>, items: readonly Item[]) {
+export async function takeStock(trx: Kysely<Database>, items: readonly TakeItem[]) {
+  const sorted = inIdOrder(items) as TakeItem[];
+  const ids = sorted.map((i) => i.variantId);
+  const result = await sql<{
+    id: string;
+    quantity: number;
+    available: number | null;
+    product_id: string | null;
+    sku: string | null;
+    inventory_quantity: number | null;
+  }>`
+    WITH r AS (
+      SELECT * FROM unnest(${ids}::text[], ${sorted.map((i) => i.quantity)}::int[],
+                           ${sorted.map(() => newId('evt'))}::text[], ${sorted.map((i) => i.sellerId)}::text[])
+        AS r(id, quantity, event_id, seller_id)
+    ), locked AS MATERIALIZED (
+      -- NO KEY UPDATE, the lock the UPDATE takes: FOR UPDATE would also wait for the KEY SHARE locks
+      -- that other checkouts' order lines (foreign key to the variant) hold, and deadlock with them.
+      SELECT id, inventory_quantity FROM variants WHERE id = ANY(${ids}::text[])
+       ORDER BY id FOR NO KEY UPDATE
+    ), taken AS (
+      -- Checked on the locked row (the latest, held until commit), not on this statement's snapshot,
+      -- which may predate a restock that committed while the lock was awaited.
+      UPDATE variants v SET inventory_quantity = v.inventory_quantity - r.quantity
+        FROM locked l, r
+       WHERE v.id = l.id AND r.id = l.id AND l.inventory_quantity >= r.quantity
+      RETURNING v.id, v.product_id, v.sku, v.inventory_quantity, r.quantity, r.event_id, r.seller_id
+    ), recorded AS (
+      INSERT INTO outbox_events (id, type, aggregate_type, aggregate_id, seller_id, data, actor)
+      SELECT t.event_id, 'inventory.updated', 'variant', t.id, t.seller_id,
+             jsonb_build_object('variant_id', t.id, 'product_id', t.product_id, 'sku', t.sku,
+                                'inventory_quantity', t.inventory_quantity,
+                                'previous_quantity', t.inventory_quantity + t.quantity),
+             ${currentActorJson()}::jsonb
+        FROM taken t ORDER BY t.id
+    )
+    SELECT r.id, r.quantity, l.inventory_quantity AS available, t.product_id, t.sku, t.inventory_quantity
+      FROM r LEFT JOIN locked l ON l.id = r.id LEFT JOIN taken t ON t.id = r.id
+     ORDER BY r.id
+  `.execute(trx);
   const taken: StockChange[] = [];
   const short: { variantId: string; requested: number; available: number }[] = [];
-  for (const item of inIdOrder(items)) {
-    const change = await adjust(trx, item, -item.quantity, true);
-    if (change) {
-      taken.push(change);
-      continue;
+  for (const row of result.rows) {
+    if (row.inventory_quantity !== null && row.product_id !== null && row.sku !== null) {
+      taken.push({
+        variantId: row.id,
+        productId: row.product_id,
+        sku: row.sku,
+        inventoryQuantity: row.inventory_quantity,
+        previousQuantity: row.inventory_quantity + row.quantity,
+      });
+    } else {
+      short.push({ variantId: row.id, requested: row.quantity, available: row.available ?? 0 });
     }
-    const row = await trx
-      .selectFrom('variants')
-      .select('inventory_quantity')
-      .where('id', '=', item.variantId)
-      .executeTakeFirst();
-    short.push({
-      variantId: item.variantId,
-      requested: item.quantity,
-      available: row?.inventory_quantity ?? 0,
-    });
   }
   return { taken, short };
 }

@@ -21,20 +21,17 @@ export interface Entry {
   amount: number;
 }
 
-/**
- * Posts a balanced transaction. Refuses one whose entries do not sum to zero in each currency:
- * money is never created or lost by a bug in the caller. Zero amounts are dropped.
- */
-export async function postTransaction(
-  trx: Db,
-  tx: {
-    kind: string;
-    orderId?: string;
-    sellerOrderId?: string;
-    payoutId?: string;
-    entries: readonly Entry[];
-  },
-): Promise<string> {
+/** A ledger transaction to post: what happened, to which order or payout, and its entries. */
+export interface LedgerTransaction {
+  kind: string;
+  orderId?: string;
+  sellerOrderId?: string;
+  payoutId?: string;
+  entries: readonly Entry[];
+}
+
+/** Refuses a transaction whose entries do not sum to zero in each currency, or any non-integer amount. */
+function assertBalanced(tx: LedgerTransaction): void {
   const sums = new Map<string, number>();
   for (const e of tx.entries) {
     if (!Number.isSafeInteger(e.amount)) throw new Error(`ledger: amount ${e.amount} is not an integer`);
@@ -43,28 +40,52 @@ export async function postTransaction(
   for (const [currency, sum] of sums) {
     if (sum !== 0) throw new Error(`ledger: transaction ${tx.kind} is unbalanced by ${sum} ${currency}`);
   }
-  const id = newId('txn');
-  await trx
-    .insertInto('ledger_transactions')
-    .values({
-      id,
-      kind: tx.kind,
-      order_id: tx.orderId ?? null,
-      seller_order_id: tx.sellerOrderId ?? null,
-      payout_id: tx.payoutId ?? null,
-    })
-    .execute();
-  const rows = tx.entries
-    .filter((e) => e.amount !== 0)
-    .map((e) => ({
-      transaction_id: id,
-      account: e.account,
-      seller_id: e.sellerId ?? null,
-      currency: e.currency,
-      amount: e.amount,
-    }));
-  if (rows.length > 0) await trx.insertInto('ledger_entries').values(rows).execute();
-  return id;
+}
+
+/**
+ * Posts balanced transactions, all of them in one statement (their rows and their entries), and
+ * returns their ids in order. Refuses any whose entries do not sum to zero in each currency: money is
+ * never created or lost by a bug in the caller. Zero amounts are dropped.
+ */
+export async function postTransactions(trx: Db, txs: readonly LedgerTransaction[]): Promise<string[]> {
+  if (txs.length === 0) return [];
+  for (const tx of txs) assertBalanced(tx);
+  const ids = txs.map(() => newId('txn'));
+  const transactions = txs.map((tx, i) => ({
+    id: ids[i] ?? '',
+    kind: tx.kind,
+    order_id: tx.orderId ?? null,
+    seller_order_id: tx.sellerOrderId ?? null,
+    payout_id: tx.payoutId ?? null,
+  }));
+  const entries = txs.flatMap((tx, i) =>
+    tx.entries
+      .filter((e) => e.amount !== 0)
+      .map((e) => ({
+        transaction_id: ids[i] ?? '',
+        account: e.account,
+        seller_id: e.sellerId ?? null,
+        currency: e.currency,
+        amount: e.amount,
+      })),
+  );
+  if (entries.length === 0) {
+    await trx.insertInto('ledger_transactions').values(transactions).execute();
+  } else {
+    // The entries' foreign key is checked at the end of the statement, when the transactions exist.
+    await trx
+      .with('t', (q) => q.insertInto('ledger_transactions').values(transactions).returning('id'))
+      .insertInto('ledger_entries')
+      .values(entries)
+      .execute();
+  }
+  return ids;
+}
+
+/** Posts one balanced transaction (see `postTransactions`) and returns its id. */
+export async function postTransaction(trx: Db, tx: LedgerTransaction): Promise<string> {
+  const [id] = await postTransactions(trx, [tx]);
+  return id ?? '';
 }
 
 /** Balances of a seller's accounts per currency, as credit balances (what the marketplace owes). */

@@ -39,14 +39,20 @@ function placedEntries(m: SellerOrderMoney): Entry[] {
  * then `commission_revenue`. Shipping and tax belong to the seller, who ships and remits them.
  */
 export const ledgerBook = {
-  /** Checkout: the authorized amount is owed to the seller (net of commission) and the marketplace. */
-  orderPlaced: (trx: Kysely<Database>, m: SellerOrderMoney) =>
-    repo.postTransaction(trx, {
-      kind: 'order_placed',
-      orderId: m.orderId,
-      sellerOrderId: m.sellerOrderId,
-      entries: placedEntries(m),
-    }),
+  /**
+   * Checkout: each seller order's authorized amount is owed to its seller (net of commission) and the
+   * marketplace; one transaction per seller order, all posted in one statement.
+   */
+  ordersPlaced: (trx: Kysely<Database>, placed: readonly SellerOrderMoney[]) =>
+    repo.postTransactions(
+      trx,
+      placed.map((m) => ({
+        kind: 'order_placed',
+        orderId: m.orderId,
+        sellerOrderId: m.sellerOrderId,
+        entries: placedEntries(m),
+      })),
+    ),
 
   /** Fulfilment captured the payment: money is in, the seller's share is available, commission is earned. */
   captured: (trx: Kysely<Database>, m: SellerOrderMoney) =>

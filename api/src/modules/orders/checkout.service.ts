@@ -6,15 +6,15 @@ import type { WriteSteps } from '../../http/idempotency.js';
 import { newId } from '../../lib/ids.js';
 import { hashKey } from '../auth/index.js';
 import { markCartCompleted, priceCart } from '../carts/index.js';
-import { inventoryUpdated, takeStock } from '../catalog/index.js';
-import { type DomainEvent, recordEvents } from '../events/index.js';
+import { takeStock } from '../catalog/index.js';
+import { recordEvents } from '../events/index.js';
 import { ledgerBook } from '../ledger/index.js';
 import type { PaymentProvider } from '../payments/index.js';
 import { commissionRates } from '../sellers/index.js';
-import { applyBps } from './money.js';
 import { orderEvent } from './orders.events.js';
-import { insertOrder, loadOrders } from './orders.repository.js';
-import { type Order, SHOPPER_VIEW, toOrders } from './orders.views.js';
+import { insertOrder } from './orders.repository.js';
+import type { Order } from './orders.views.js';
+import { placedOrderRows, placedOrderView } from './placed-order.js';
 
 const DECLINES: Record<string, ErrorCode> = {
   declined: 'payment_declined',
@@ -33,8 +33,9 @@ export function createCheckoutService({ payments, cartChanged }: CheckoutDeps) {
   return {
     /**
      * One transaction: re-price the cart (locked), authorize the payment, write the order, its seller
-     * orders and lines, book the ledger, take stock atomically, record events, close the cart. Any
-     * failure (a decline, out of stock) rolls all of it back; an authorization already made is voided.
+     * orders and lines, book the ledger, record events, close the cart, and — last, after the response
+     * is stored — take stock atomically. Any failure (a decline, out of stock) rolls all of it back; an
+     * authorization already made is voided.
      */
     async checkout(
       trx: Kysely<Database>,
@@ -64,114 +65,61 @@ export function createCheckoutService({ payments, cartChanged }: CheckoutDeps) {
         trx,
         cart.sellers.map((s) => s.sellerId),
       );
-      const sellerOrders = cart.sellers.map((group) => {
-        const bps = rates.get(group.sellerId) ?? 0;
-        return { group, id: newId('so'), bps, commission: applyBps(group.subtotal, bps) };
+      const rows = placedOrderRows({
+        orderId,
+        cart,
+        rates,
+        accessTokenHash: hashKey(accessToken),
+        provider: payments.name,
+        providerRef: auth.providerRef,
       });
-      await insertOrder(trx, {
-        order: {
-          id: orderId,
-          cart_id: cart.cartId,
-          currency: cart.currency,
-          email: cart.email,
-          shipping_address: JSON.stringify(cart.shippingAddress),
-          status: 'placed',
-          ...cart.totals,
-          access_token_hash: hashKey(accessToken),
-          // A cart attached to a signed-in customer makes the order theirs.
-          customer_id: cart.customerId,
-        },
-        payment: {
-          id: newId('pay'),
-          order_id: orderId,
-          provider: payments.name,
-          provider_ref: auth.providerRef,
-          currency: cart.currency,
-          authorized_amount: cart.totals.total,
-        },
-        sellerOrders: sellerOrders.map(({ group, id, bps, commission }) => ({
-          id,
-          order_id: orderId,
-          seller_id: group.sellerId,
-          status: 'open',
-          payment_status: 'authorized',
-          currency: cart.currency,
-          subtotal: group.subtotal,
-          shipping: group.shipping,
-          tax: group.tax,
-          total: group.total,
-          commission_bps: bps,
-          commission_amount: commission,
-        })),
-        lines: sellerOrders.flatMap(({ group, id }) =>
-          group.lines.map((l, position) => ({
-            id: newId('line'),
-            seller_order_id: id,
-            variant_id: l.variantId,
-            product_id: l.productId,
-            sku: l.sku,
-            product_title: l.productTitle,
-            variant_title: l.variantTitle,
-            unit_price: l.unitPrice,
-            quantity: l.quantity,
-            subtotal: l.subtotal,
-            position,
-          })),
-        ),
-      });
-      for (const { group, id, commission } of sellerOrders) {
-        await ledgerBook.orderPlaced(trx, {
-          orderId,
-          sellerOrderId: id,
-          sellerId: group.sellerId,
-          currency: cart.currency,
-          total: group.total,
-          commission,
-        });
-      }
-      const [order] = toOrders([orderId], await loadOrders(trx, [orderId]), SHOPPER_VIEW);
-      if (!order) throw new Error(`order ${orderId} vanished inside its own transaction`);
-      // Stock is taken last: the row locks on contended variants are then held only until the
-      // commit a few statements later, not through payment and all the writes above.
-      const { taken, short } = await takeStock(
-        trx,
-        cart.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
-      );
-      if (short.length > 0) {
-        const what = short
-          .map((s) => `${s.variantId} (asked ${s.requested}, ${s.available} left)`)
-          .join(', ');
-        throw new AppError('out_of_stock', `Not enough stock for ${what}.`);
-      }
-      const events: DomainEvent[] = [
+      const written = await insertOrder(trx, rows);
+      const placed = rows.sellerOrders.map((so) => ({
+        orderId,
+        sellerOrderId: so.id,
+        sellerId: so.seller_id,
+        currency: cart.currency,
+        total: so.total,
+        commission: so.commission_amount,
+      }));
+      await ledgerBook.ordersPlaced(trx, placed);
+      await recordEvents(trx, [
         orderEvent('order.placed', orderId, null, {
           order_id: orderId,
           currency: cart.currency,
           total: cart.totals.total,
-          seller_order_ids: sellerOrders.map((s) => s.id),
+          seller_order_ids: placed.map((p) => p.sellerOrderId),
         }),
-        ...sellerOrders.map(({ group, id, commission }) =>
-          orderEvent('seller_order.placed', orderId, group.sellerId, {
+        ...placed.map(({ sellerId, ...money }) =>
+          orderEvent('seller_order.placed', orderId, sellerId, {
             order_id: orderId,
-            seller_order_id: id,
-            seller_id: group.sellerId,
-            currency: cart.currency,
-            total: group.total,
-            commission,
+            seller_order_id: money.sellerOrderId,
+            seller_id: sellerId,
+            currency: money.currency,
+            total: money.total,
+            commission: money.commission,
           }),
         ),
-        ...taken.map((change) =>
-          inventoryUpdated(
-            change,
-            cart.lines.find((l) => l.variantId === change.variantId)?.sellerId ?? null,
-          ),
-        ),
-      ];
-      await recordEvents(trx, events);
+      ]);
       await markCartCompleted(trx, cart.cartId);
+      // Stock is taken last, after the response is stored: the row lock on a contended variant is
+      // then held for this one statement (which also records its inventory.updated events) and the
+      // commit, not through payment and all the writes above.
+      steps.lastly(async () => {
+        const { short } = await takeStock(
+          trx,
+          cart.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, sellerId: l.sellerId })),
+        );
+        if (short.length > 0) {
+          const what = short
+            .map((s) => `${s.variantId} (asked ${s.requested}, ${s.available} left)`)
+            .join(', ');
+          throw new AppError('out_of_stock', `Not enough stock for ${what}.`);
+        }
+      });
       if (cartChanged) steps.onCommit(() => cartChanged(cart.cartId));
       // The token is in the stored (sealed) response: a retry of the same checkout gets it again.
-      return { ...order, access_token: accessToken };
+      return { ...placedOrderView(rows, cart, written), access_token: accessToken };
     },
   };
 }

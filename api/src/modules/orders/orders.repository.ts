@@ -8,7 +8,11 @@ import type { OrderStatus, SellerOrderStatus } from './orders.table.js';
 type Db = Kysely<Database>;
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 
-/** Writes a placed order with its payment, seller orders and lines. */
+/**
+ * Writes a placed order with its payment, seller orders and lines, in one statement. Returns what
+ * the database chose: the creation time (every row's `created_at`/`updated_at`) and each line's
+ * product image as the order views show it (the product's first image).
+ */
 export async function insertOrder(
   trx: Db,
   rows: {
@@ -17,11 +21,21 @@ export async function insertOrder(
     sellerOrders: Row<'seller_orders'>[];
     lines: Row<'order_lines'>[];
   },
-) {
-  await trx.insertInto('orders').values(rows.order).execute();
-  await trx.insertInto('payments').values(rows.payment).execute();
-  await trx.insertInto('seller_orders').values(rows.sellerOrders).execute();
-  await trx.insertInto('order_lines').values(rows.lines).execute();
+): Promise<{ createdAt: Date; images: Map<string, ImageJson | null> }> {
+  // The foreign keys (lines → seller orders → order) are checked at the end of the statement.
+  const written = await trx
+    .with('o', (q) => q.insertInto('orders').values(rows.order).returning('created_at'))
+    .with('p', (q) => q.insertInto('payments').values(rows.payment).returning('id'))
+    .with('so', (q) => q.insertInto('seller_orders').values(rows.sellerOrders).returning('id'))
+    .with('l', (q) => q.insertInto('order_lines').values(rows.lines).returning(['id', 'product_id']))
+    .selectFrom('o')
+    .leftJoin('l', (join) => join.onTrue())
+    .leftJoin('products', 'products.id', 'l.product_id')
+    .select(['o.created_at', 'l.id', sql<ImageJson | null>`products.images -> 0`.as('image')])
+    .execute();
+  const createdAt = written[0]?.created_at;
+  if (!createdAt) throw new Error(`order ${rows.order.id} was not written`);
+  return { createdAt, images: new Map(written.flatMap((r) => (r.id ? [[r.id, r.image]] : []))) };
 }
 
 /** Everything needed to show these orders, in four queries whatever their number. */
