@@ -1,0 +1,44 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * LISTEN/NOTIFY wake-ups for the event pipeline (see `db/notifications.ts`): statement-level triggers
+ * send an empty `pg_notify` in the writing transaction, delivered when it commits, so the relay, the
+ * embedded bus consumers and the webhook delivery worker start at once instead of polling every
+ * 100–250 ms. One notification per statement, not per row, and PostgreSQL folds identical
+ * notifications of one transaction into one.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const statements = [
+    sql`
+      CREATE FUNCTION souk_notify() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        PERFORM pg_notify(TG_ARGV[0], '');
+        RETURN NULL;
+      END
+      $fn$
+    `,
+    // New outbox rows: the relay has something to publish.
+    sql`
+      CREATE TRIGGER outbox_events_notify_insert AFTER INSERT ON outbox_events
+      FOR EACH STATEMENT EXECUTE FUNCTION souk_notify('souk_outbox')
+    `,
+    // Rows marked published (the relay's UPDATE): embedded bus consumers have something to read.
+    sql`
+      CREATE TRIGGER outbox_events_notify_update AFTER UPDATE ON outbox_events
+      FOR EACH STATEMENT EXECUTE FUNCTION souk_notify('souk_published')
+    `,
+    // Deliveries queued, requeued or replayed: the delivery worker may have something due.
+    sql`
+      CREATE TRIGGER webhook_deliveries_notify AFTER INSERT OR UPDATE ON webhook_deliveries
+      FOR EACH STATEMENT EXECUTE FUNCTION souk_notify('souk_webhook_deliveries')
+    `,
+  ];
+  for (const statement of statements) await statement.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP TRIGGER webhook_deliveries_notify ON webhook_deliveries`.execute(db);
+  await sql`DROP TRIGGER outbox_events_notify_update ON outbox_events`.execute(db);
+  await sql`DROP TRIGGER outbox_events_notify_insert ON outbox_events`.execute(db);
+  await sql`DROP FUNCTION souk_notify()`.execute(db);
+}
