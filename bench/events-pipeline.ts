@@ -135,7 +135,8 @@ export async function runBus(s: PipelineSettings, hook: Receiver): Promise<BusRe
         .values({ id: `whs_bench${i}`, endpoint_id: `whe_bench${i}`, secret: `whsec_${i}` })
         .execute();
     }
-    const bus = await createEventBus(config, db, logger);
+    const wakeups = config.EVENT_WAKEUPS ? database.notifications : undefined;
+    const bus = await createEventBus(config, db, logger, wakeups);
     await bus.setup();
     const relay = createRelay({
       db,
@@ -143,6 +144,8 @@ export async function runBus(s: PipelineSettings, hook: Receiver): Promise<BusRe
       logger,
       batchSize: config.RELAY_BATCH_SIZE,
       pollMs: config.RELAY_POLL_MS,
+      notifications: wakeups,
+      safetyPollMs: config.EVENT_SAFETY_POLL_MS,
     });
     const runner = createPluginRunner({
       db,
@@ -150,6 +153,7 @@ export async function runBus(s: PipelineSettings, hook: Receiver): Promise<BusRe
       logger,
       config,
       plugins: [webhooks],
+      notifications: wakeups,
       maxAttempts: 3,
       retryBaseMs: 50,
     });

@@ -27,17 +27,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CREATE TRIGGER outbox_events_notify_update AFTER UPDATE ON outbox_events
       FOR EACH STATEMENT EXECUTE FUNCTION souk_notify('souk_published')
     `,
-    // Deliveries queued, requeued or replayed: the delivery worker may have something due.
+    // Deliveries queued, requeued or replayed: the delivery worker may have something due. Only when
+    // rows changed: the worker's own claim (an UPDATE that finds nothing) must not wake it again.
     sql`
-      CREATE TRIGGER webhook_deliveries_notify AFTER INSERT OR UPDATE ON webhook_deliveries
-      FOR EACH STATEMENT EXECUTE FUNCTION souk_notify('souk_webhook_deliveries')
+      CREATE FUNCTION souk_notify_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM changed) THEN PERFORM pg_notify(TG_ARGV[0], ''); END IF;
+        RETURN NULL;
+      END
+      $fn$
+    `,
+    sql`
+      CREATE TRIGGER webhook_deliveries_notify_insert AFTER INSERT ON webhook_deliveries
+      REFERENCING NEW TABLE AS changed
+      FOR EACH STATEMENT EXECUTE FUNCTION souk_notify_changed('souk_webhook_deliveries')
+    `,
+    sql`
+      CREATE TRIGGER webhook_deliveries_notify_update AFTER UPDATE ON webhook_deliveries
+      REFERENCING NEW TABLE AS changed
+      FOR EACH STATEMENT EXECUTE FUNCTION souk_notify_changed('souk_webhook_deliveries')
     `,
   ];
   for (const statement of statements) await statement.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`DROP TRIGGER webhook_deliveries_notify ON webhook_deliveries`.execute(db);
+  await sql`DROP TRIGGER webhook_deliveries_notify_update ON webhook_deliveries`.execute(db);
+  await sql`DROP TRIGGER webhook_deliveries_notify_insert ON webhook_deliveries`.execute(db);
+  await sql`DROP FUNCTION souk_notify_changed()`.execute(db);
   await sql`DROP TRIGGER outbox_events_notify_update ON outbox_events`.execute(db);
   await sql`DROP TRIGGER outbox_events_notify_insert ON outbox_events`.execute(db);
   await sql`DROP FUNCTION souk_notify()`.execute(db);
