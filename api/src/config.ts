@@ -97,6 +97,11 @@ const schema = z
     RELAY_ENABLED: flag(true),
     RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
     RELAY_POLL_MS: z.coerce.number().int().min(5).max(60_000).default(100),
+    // With PostgreSQL LISTEN/NOTIFY wake-ups (EVENT_WAKEUPS, on by default) the relay, the embedded bus
+    // and the plugins start on a commit's notification and poll an idle table only this often, in case
+    // a notification was lost; RELAY_POLL_MS is then unused.
+    EVENT_WAKEUPS: flag(true),
+    EVENT_SAFETY_POLL_MS: z.coerce.number().int().min(5).max(600_000).default(5_000),
     // Plugins: which run (comma-separated names of `@souk/plugin-<name>` packages) and where.
     // `none` runs no plugin (an empty value means "unset", i.e. the default list).
     PLUGINS: z

@@ -190,8 +190,8 @@ export async function createContainer(
     documents,
     catalog,
   });
-  const bus = await createEventBus(config, database.db, logger);
-  const relay = createConfiguredRelay(config, database.db, bus, logger);
+  const bus = await createEventBus(config, database.db, logger, database.notifications);
+  const relay = createConfiguredRelay(config, database.db, bus, logger, database.notifications);
   const realtime = createConfiguredRealtime(config, logger, {
     db: database.db,
     bus,
@@ -257,7 +257,7 @@ export async function createContainer(
       if (hostPlugins) {
         const runner = createConfiguredRunner(
           config,
-          { db: database.db, bus, logger },
+          { db: database.db, bus, logger, notifications: database.notifications },
           await loadPlugins(config.PLUGINS),
         );
         container.plugins = runner;

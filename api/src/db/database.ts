@@ -6,6 +6,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Logger } from '../lib/logger.js';
 import { observeQuery, watchPool } from '../observability/database.metrics.js';
+import { type Notifications, pgliteNotifications, serverNotifications } from './notifications.js';
 import { preparingPool } from './prepared.js';
 import type { Database } from './schema.js';
 
@@ -33,6 +34,8 @@ export type DatabaseDriver = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   driver: DatabaseDriver;
+  /** LISTEN/NOTIFY wake-ups (a listening connection is opened on the first `on`). */
+  notifications: Notifications;
   destroy(): Promise<void>;
 }
 
@@ -80,7 +83,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     watchPool(pool);
     pool.on('error', (err) => options.logger?.warn({ err }, 'idle database connection failed'));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), log });
-    return { db, driver: 'postgres', destroy: once(() => db.destroy()) };
+    const notifications = serverNotifications(options.url, options.logger);
+    return {
+      db,
+      driver: 'postgres',
+      notifications,
+      destroy: once(async () => {
+        await notifications.close();
+        await db.destroy();
+      }),
+    };
   }
 
   let dataDir: string | undefined;
@@ -90,10 +102,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const pglite = await PGlite.create({ dataDir, parsers: { [INT8_OID]: parseInt8 } });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log });
+  const notifications = pgliteNotifications(pglite, options.logger);
   return {
     db,
     driver: 'pglite',
+    notifications,
     destroy: once(async () => {
+      await notifications.close();
       await db.destroy();
       if (!pglite.closed) await pglite.close();
     }),

@@ -2,6 +2,11 @@
 export interface Loop {
   start(): void;
   stop(): Promise<void>;
+  /**
+   * Runs the next round now (a wake-up: new work was announced). During a round it makes the loop go
+   * again right after it instead of pausing, so an announcement is never lost.
+   */
+  wake(): void;
 }
 
 export interface LoopOptions {
@@ -21,11 +26,15 @@ export function createLoop(round: () => Promise<boolean>, options: LoopOptions):
   let running = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
+  let woken = false;
+  // Only an idle pause ends on a wake-up: a back-off after errors keeps its length.
+  let idle = false;
 
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);
       wake = () => {
+        wake = undefined;
         clearTimeout(timer);
         resolve();
       };
@@ -35,16 +44,22 @@ export function createLoop(round: () => Promise<boolean>, options: LoopOptions):
     let failures = 0;
     while (running) {
       let busy: boolean;
+      woken = false;
       try {
         busy = await round();
         if (failures > 0) options.onRecovered?.(failures);
         failures = 0;
       } catch (err) {
         failures++;
+        idle = false;
         await pause(options.onError(err, failures));
         continue;
       }
-      if (!busy && running) await pause(options.idleMs);
+      if (!busy && running && !woken) {
+        idle = true;
+        await pause(options.idleMs);
+        idle = false;
+      }
     }
   }
 
@@ -58,6 +73,10 @@ export function createLoop(round: () => Promise<boolean>, options: LoopOptions):
       running = false;
       wake?.();
       await loop;
+    },
+    wake() {
+      woken = true;
+      if (idle) wake?.();
     },
   };
 }

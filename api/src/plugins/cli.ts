@@ -46,12 +46,16 @@ async function main(): Promise<void> {
     logger,
   });
   await migrateToLatest(database.db, logger);
-  const bus = await createEventBus(config, database.db, logger);
+  const bus = await createEventBus(config, database.db, logger, database.notifications);
   await bus.setup();
-  const relay = createConfiguredRelay(config, database.db, bus, logger);
+  const relay = createConfiguredRelay(config, database.db, bus, logger, database.notifications);
   if (config.RELAY_ENABLED) relay.start();
   const plugins = await loadPlugins(config.PLUGINS);
-  const runner = createConfiguredRunner(config, { db: database.db, bus, logger }, plugins);
+  const runner = createConfiguredRunner(
+    config,
+    { db: database.db, bus, logger, notifications: database.notifications },
+    plugins,
+  );
   await runner.start();
   // The plugin host has no API port: its metrics (consumers, webhook deliveries, relay) are scraped here.
   observeDatabase(database.db);

@@ -68,12 +68,25 @@ export interface PluginContext<DB, Config> {
   config: Config;
   /** Records a new domain event in the outbox in the given transaction. */
   emit(trx: Transaction<DB>, event: NewEvent): Promise<void>;
+  /**
+   * Calls `wake` whenever the host's database sends a notification on `channel` (PostgreSQL
+   * LISTEN/NOTIFY, e.g. from a trigger on a table a worker polls); returns a function that stops it.
+   * Absent when the host has no wake-ups: poll instead. Notifications can be lost, so keep a slow poll.
+   */
+  onNotify?(channel: string, wake: () => void): () => void;
 }
 
 /** One subscription: an event type (or `*` for every type) and its handler. */
 export interface Subscription<DB, Config> {
   event: string;
   handle(event: SoukEvent, ctx: HandlerContext<DB, Config>): Promise<void>;
+  /**
+   * Optional: handles a run of events (in order) at once, in one transaction with their processed
+   * records — e.g. one multi-row INSERT instead of one per event. If it throws, the host rolls the run
+   * back and handles its events one at a time with `handle`, retrying only the one that fails. Used
+   * when every subscription of the plugin has one.
+   */
+  handleBatch?(events: readonly SoukEvent[], ctx: HandlerContext<DB, Config>): Promise<void>;
 }
 
 /** One problem a config schema found: its message and the variable it is about. */

@@ -18,6 +18,10 @@ export const webhooksConfig = z.object({
     .max(24 * 30)
     .default(72),
   WEBHOOK_POLL_MS: z.coerce.number().int().min(5).max(60_000).default(250),
+  /** With the host's wake-ups (LISTEN/NOTIFY on queued deliveries) the worker polls only this often. */
+  WEBHOOK_SAFETY_POLL_MS: z.coerce.number().int().min(5).max(600_000).default(5_000),
+  /** Deliveries one endpoint is sent in a row per round (in order, one at a time). */
+  WEBHOOK_RUN_LENGTH: z.coerce.number().int().min(1).max(1_000).default(50),
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
 });
 

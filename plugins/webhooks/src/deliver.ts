@@ -20,6 +20,11 @@ export interface PostOptions {
   lookup: LookupFunction;
   /** Refuses an IP-literal host (Node does not call `lookup` for those). */
   refuseAddress: (ip: string) => string | null;
+  /**
+   * Keep-alive agents to reuse connections across deliveries (`lookup` still checks every new
+   * connection); without them each delivery opens and closes its own.
+   */
+  agents?: { http: http.Agent; https: https.Agent };
 }
 
 const EXCERPT_BYTES = 1024;
@@ -54,14 +59,15 @@ export function postWebhook(options: PostOptions): Promise<PostResult> {
       finish({ statusCode: null, excerpt: null, error: refused });
       return;
     }
-    const client = url.protocol === 'https:' ? https : http;
+    const secure = url.protocol === 'https:';
+    const client = secure ? https : http;
     let req: http.ClientRequest;
     try {
       req = client.request(url, {
         method: 'POST',
         headers: { ...options.headers, 'content-length': Buffer.byteLength(options.body).toString() },
         lookup: options.lookup,
-        agent: false,
+        agent: options.agents ? (secure ? options.agents.https : options.agents.http) : false,
       });
     } catch (err) {
       // An unsupported protocol or an invalid header value: a failed attempt, never a throw.

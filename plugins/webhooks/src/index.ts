@@ -1,5 +1,5 @@
 import type { Database } from '@souk/api/plugin-host';
-import { queueDeliveriesForEvent } from '@souk/api/webhooks';
+import { queueDeliveriesForEvent, queueDeliveriesForEvents } from '@souk/api/webhooks';
 import { definePlugin } from '@souk/plugin-kit';
 import { type WebhooksConfig, webhooksConfig } from './config.js';
 import { createDeliveryWorker, type DeliveryWorker } from './worker.js';
@@ -26,10 +26,19 @@ export default definePlugin<Database, WebhooksConfig>({
       handle: async (event, { trx }) => {
         await queueDeliveriesForEvent(trx, event);
       },
+      // A run of events in one INSERT: the same rows as `handle` per event, in event order.
+      handleBatch: async (events, { trx }) => {
+        await queueDeliveriesForEvents(trx, events);
+      },
     },
   ],
   init(ctx) {
-    const worker = createDeliveryWorker({ db: ctx.db, config: ctx.config, logger: ctx.logger });
+    const worker = createDeliveryWorker({
+      db: ctx.db,
+      config: ctx.config,
+      logger: ctx.logger,
+      onNotify: ctx.onNotify,
+    });
     workers.set(ctx, worker);
     worker.start();
   },

@@ -1,6 +1,9 @@
+import http from 'node:http';
+import https from 'node:https';
 import { recordEvents } from '@souk/api/events';
-import { createLoop, type Database, type EventData } from '@souk/api/plugin-host';
+import { CHANNELS, createLoop, type Database, type EventData } from '@souk/api/plugin-host';
 import {
+  type AttemptRecord,
   type ClaimedDelivery,
   claimDue,
   disableFailingEndpoint,
@@ -8,13 +11,14 @@ import {
   insertAttempt,
   isForbiddenAddress,
   markEndpointFailing,
-  markEndpointHealthy,
+  releaseDeliveries,
   settleDelivery,
+  settleSucceeded,
 } from '@souk/api/webhooks';
 import type { PluginLogger } from '@souk/plugin-kit';
 import type { Kysely } from 'kysely';
 import type { WebhooksConfig } from './config.js';
-import { postWebhook } from './deliver.js';
+import { type PostResult, postWebhook } from './deliver.js';
 import { observeDelivery } from './metrics.js';
 import { MAX_ATTEMPTS, nextAttemptAt } from './schedule.js';
 import { signatureHeader } from './signature.js';
@@ -31,13 +35,22 @@ export interface WorkerOptions {
   config: WebhooksConfig;
   logger: PluginLogger;
   clock?: () => Date;
+  /** The host's LISTEN/NOTIFY wake-ups (`PluginContext.onNotify`); without them the worker polls. */
+  onNotify?: (channel: string, wake: () => void) => () => void;
 }
 
 /**
  * Sends queued webhook deliveries. Each is signed with every active secret of its endpoint, POSTed
- * (no redirects, a timeout, addresses checked again at connect time), and its attempt logged; a
- * failure is retried on the schedule in `schedule.ts`. An endpoint failing for longer than
- * WEBHOOK_DISABLE_AFTER_HOURS is disabled and `webhook_endpoint.disabled` is recorded for its owner.
+ * (no redirects, a timeout, addresses checked again at connect time, connections kept alive), and its
+ * attempt logged; a failure is retried on the schedule in `schedule.ts`. An endpoint failing for longer
+ * than WEBHOOK_DISABLE_AFTER_HOURS is disabled and `webhook_endpoint.disabled` is recorded for its owner.
+ *
+ * A round claims a run of due deliveries per endpoint (up to WEBHOOK_RUN_LENGTH) for up to
+ * WEBHOOK_CONCURRENCY endpoints; endpoints are sent to side by side, each endpoint's run one delivery
+ * at a time in order. A run stops at its first failure (recorded at once, with its retry) or when it
+ * has taken longer than WEBHOOK_TIMEOUT_MS; what it did not send is released. The round's successes
+ * are recorded together in one transaction. The worker starts a round when deliveries are queued
+ * (the host's wake-ups) or a retry it scheduled comes due, and polls only as a safety net.
  */
 export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   const { db, config, logger } = options;
@@ -51,34 +64,42 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     return isForbiddenAddress(ip) ? `Refusing to connect to the forbidden address ${ip}.` : null;
   }
 
-  async function attempt(d: ClaimedDelivery): Promise<void> {
-    const startedAt = clock();
+  const agents = {
+    http: new http.Agent({ keepAlive: true, keepAliveMsecs: 10_000 }),
+    https: new https.Agent({ keepAlive: true, keepAliveMsecs: 10_000 }),
+  };
+
+  async function send(d: ClaimedDelivery, startedAt: Date): Promise<PostResult> {
     const body = JSON.stringify(d.payload);
-    const result =
-      requireHttps && !d.url.startsWith('https:')
-        ? { statusCode: null, latencyMs: 0, excerpt: null, error: 'https is required' }
-        : await postWebhook({
-            url: d.url,
-            body,
-            timeoutMs: config.WEBHOOK_TIMEOUT_MS,
-            lookup,
-            refuseAddress,
-            headers: {
-              'content-type': 'application/json',
-              'user-agent': 'Souk-Webhooks/1.0',
-              'souk-event-id': d.event_id,
-              'souk-event-type': d.event_type,
-              'souk-delivery-id': d.id,
-              'souk-signature': signatureHeader(body, d.secrets, Math.floor(startedAt.getTime() / 1000)),
-            },
-            // Whatever goes wrong while sending is a failed attempt that gets recorded: a throw here
-            // would leave the delivery pending and its endpoint never reaching its disable point.
-          }).catch((err: Error) => ({ statusCode: null, latencyMs: 0, excerpt: null, error: err.message }));
+    if (requireHttps && !d.url.startsWith('https:'))
+      return { statusCode: null, latencyMs: 0, excerpt: null, error: 'https is required' };
+    return postWebhook({
+      url: d.url,
+      body,
+      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      lookup,
+      refuseAddress,
+      agents,
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Souk-Webhooks/1.0',
+        'souk-event-id': d.event_id,
+        'souk-event-type': d.event_type,
+        'souk-delivery-id': d.id,
+        'souk-signature': signatureHeader(body, d.secrets, Math.floor(startedAt.getTime() / 1000)),
+      },
+      // Whatever goes wrong while sending is a failed attempt that gets recorded: a throw here
+      // would leave the delivery pending and its endpoint never reaching its disable point.
+    }).catch((err: Error) => ({ statusCode: null, latencyMs: 0, excerpt: null, error: err.message }));
+  }
+
+  /** Records a failed attempt with its retry (or gives up), in its own transaction. */
+  async function recordFailure(d: ClaimedDelivery, startedAt: Date, result: PostResult): Promise<void> {
     const number = d.attempt_count + 1;
-    const ok = result.error === null;
     const now = clock();
-    const next = ok || number >= MAX_ATTEMPTS ? null : nextAttemptAt(number, now, config.WEBHOOK_RETRY_SCALE);
-    observeDelivery(ok ? 'succeeded' : next ? 'retrying' : 'failed', result.latencyMs);
+    const next = number >= MAX_ATTEMPTS ? null : nextAttemptAt(number, now, config.WEBHOOK_RETRY_SCALE);
+    observeDelivery(next ? 'retrying' : 'failed', result.latencyMs);
+    if (next) wakeAt(next);
     await db.transaction().execute(async (trx) => {
       await insertAttempt(trx, {
         deliveryId: d.id,
@@ -90,11 +111,10 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
         error: result.error,
       });
       await settleDelivery(trx, d.id, {
-        status: ok ? 'succeeded' : next ? 'pending' : 'failed',
+        status: next ? 'pending' : 'failed',
         attempts: number,
         nextAttemptAt: next,
       });
-      if (ok) return markEndpointHealthy(trx, d.endpoint_id);
       const since = await markEndpointFailing(trx, d.endpoint_id, result.error ?? 'failed', now);
       const disableAfterMs = config.WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000;
       if (
@@ -121,32 +141,104 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     });
   }
 
+  /** Sends one endpoint's run in order; collects successes, records a failure, releases the rest. */
+  async function sendRun(run: readonly ClaimedDelivery[], succeeded: AttemptRecord[]): Promise<void> {
+    const began = performance.now();
+    for (const [i, d] of run.entries()) {
+      if (i > 0 && performance.now() - began > config.WEBHOOK_TIMEOUT_MS) {
+        await releaseDeliveries(
+          db,
+          run.slice(i).map((r) => r.id),
+        );
+        return;
+      }
+      const startedAt = clock();
+      const result = await send(d, startedAt);
+      if (result.error === null) {
+        observeDelivery('succeeded', result.latencyMs);
+        succeeded.push({
+          deliveryId: d.id,
+          number: d.attempt_count + 1,
+          startedAt,
+          statusCode: result.statusCode,
+          latencyMs: result.latencyMs,
+          excerpt: result.excerpt,
+          error: null,
+        });
+        continue;
+      }
+      await recordFailure(d, startedAt, result).catch((err) =>
+        logger.error({ err, delivery_id: d.id }, 'recording a webhook attempt failed'),
+      );
+      // The endpoint's later deliveries wait for the next round (after this one's retry is set).
+      await releaseDeliveries(
+        db,
+        run.slice(i + 1).map((r) => r.id),
+      );
+      return;
+    }
+  }
+
   async function runOnce(): Promise<number> {
     const now = clock();
-    // Held a little longer than one attempt can take; a crashed worker's claims expire after that.
+    // Held a little longer than one run can take; a crashed worker's claims expire after that.
     const lockUntil = new Date(now.getTime() + config.WEBHOOK_TIMEOUT_MS * 2 + 5_000);
-    const due = await claimDue(db, config.WEBHOOK_CONCURRENCY, now, lockUntil);
+    const due = await claimDue(db, config.WEBHOOK_CONCURRENCY, now, lockUntil, config.WEBHOOK_RUN_LENGTH);
+    const runs = new Map<string, ClaimedDelivery[]>();
+    for (const d of due) runs.set(d.endpoint_id, [...(runs.get(d.endpoint_id) ?? []), d]);
+    const succeeded: AttemptRecord[] = [];
     await Promise.all(
-      due.map((d) =>
-        attempt(d).catch((err) =>
-          logger.error({ err, delivery_id: d.id }, 'recording a webhook attempt failed'),
-        ),
+      [...runs.values()].map((run) =>
+        sendRun(run, succeeded).catch((err) => logger.error({ err }, 'a webhook delivery run failed')),
       ),
     );
+    if (succeeded.length > 0) {
+      // Until this commits the deliveries stay claimed; if it fails they are sent again after
+      // `lockUntil` (at least once).
+      await db.transaction().execute((trx) => settleSucceeded(trx, succeeded));
+    }
     return due.length;
   }
 
+  // A retry this worker scheduled wakes it when due (the safety poll would be up to its period late).
+  let retryTimer: NodeJS.Timeout | undefined;
+  let retryAt = Number.POSITIVE_INFINITY;
+  function wakeAt(at: Date): void {
+    if (at.getTime() >= retryAt) return;
+    clearTimeout(retryTimer);
+    retryAt = at.getTime();
+    retryTimer = setTimeout(
+      () => {
+        retryAt = Number.POSITIVE_INFINITY;
+        loop.wake();
+      },
+      Math.max(0, retryAt - Date.now()),
+    );
+    retryTimer.unref();
+  }
+
   const loop = createLoop(async () => (await runOnce()) > 0, {
-    idleMs: config.WEBHOOK_POLL_MS,
+    idleMs: options.onNotify ? config.WEBHOOK_SAFETY_POLL_MS : config.WEBHOOK_POLL_MS,
     onError: (err) => {
       logger.warn({ err }, 'webhook worker round failed');
       return config.WEBHOOK_POLL_MS;
     },
   });
 
+  let unlisten: (() => void) | undefined;
   return {
     runOnce,
-    start: loop.start,
-    stop: loop.stop,
+    start() {
+      unlisten ??= options.onNotify?.(CHANNELS.deliveries, loop.wake);
+      loop.start();
+    },
+    async stop() {
+      unlisten?.();
+      unlisten = undefined;
+      clearTimeout(retryTimer);
+      await loop.stop();
+      agents.http.destroy();
+      agents.https.destroy();
+    },
   };
 }

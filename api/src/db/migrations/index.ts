@@ -14,6 +14,7 @@ import * as m0012 from './0012_operator_staff.js';
 import * as m0013 from './0013_attribution.js';
 import * as m0014 from './0014_product_read_model.js';
 import * as m0015 from './0015_product_image_files.js';
+import * as m0016 from './0016_event_wakeups.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the file system) so the same list
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0013_attribution': m0013,
   '0014_product_read_model': m0014,
   '0015_product_image_files': m0015,
+  '0016_event_wakeups': m0016,
 };
 
 /** Kysely migration provider over the static list above. */

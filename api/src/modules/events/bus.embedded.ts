@@ -1,30 +1,50 @@
 import type { Kysely } from 'kysely';
+import { CHANNELS, type Notifications } from '../../db/notifications.js';
 import type { Database } from '../../db/schema.js';
 import { backoffMs } from '../../lib/backoff.js';
 import type { Logger } from '../../lib/logger.js';
-import type { BusHandler, EventBus, SubscribeOptions, Subscription } from './bus.js';
+import type {
+  BusBatchHandler,
+  BusEvent,
+  BusHandler,
+  EventBus,
+  SubscribeOptions,
+  Subscription,
+} from './bus.js';
 import { toBusEvent } from './envelope.js';
 
 export interface EmbeddedBusOptions {
   db: Kysely<Database>;
   logger: Logger;
-  /** How often idle consumers look for events published by another process. */
+  /** How often idle consumers look for events published by another process (without wake-ups). */
   pollMs: number;
+  /**
+   * LISTEN/NOTIFY wake-ups: with them an idle consumer reads as soon as any process's relay marked
+   * events published, and otherwise looks only every `safetyPollMs`.
+   */
+  notifications?: Notifications;
+  safetyPollMs?: number;
   /** Events read per query. */
   batchSize?: number;
 }
+
+/** Handles read events; `progress(n)` says the first n are done (their offset may move). */
+type Consume = (events: readonly BusEvent[], progress: (n: number) => void) => Promise<void>;
 
 /**
  * The embedded bus: its log is the outbox itself, in the relay's `published_seq` order, and each
  * consumer group's offset is a row in `bus_consumer_offsets` — so it survives restarts and gives
  * the same at-least-once semantics as Kafka without a broker. One process per group (run several
  * plugin runners on one database only with Kafka; the processed-events record still prevents
- * duplicate effects if you do).
+ * duplicate effects if you do). The offset moves once per read batch (or up to the last handled
+ * event when a handler throws), not once per event.
  */
 export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
-  const { db, logger, pollMs } = options;
+  const { db, logger } = options;
   const batchSize = options.batchSize ?? 200;
+  const idleMs = options.notifications ? (options.safetyPollMs ?? 5_000) : options.pollMs;
   const waiters = new Set<() => void>();
+  let unlisten: (() => void) | undefined;
 
   function notify(): void {
     for (const w of [...waiters]) w();
@@ -44,44 +64,48 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
     return Number(row.published_seq);
   }
 
-  return {
-    kind: 'embedded',
-    async setup() {},
-    async publish() {
-      notify();
-    },
-    async subscribe(group: string, handler: BusHandler, opts: SubscribeOptions = {}): Promise<Subscription> {
-      let open = true;
-      let offset = await offsetOf(group);
-      let cancelWait: (() => void) | undefined;
-      const idle = (ms: number) =>
-        new Promise<void>((resolve) => {
-          const done = () => {
-            clearTimeout(timer);
-            waiters.delete(done);
-            resolve();
-          };
-          const timer = setTimeout(done, ms);
-          waiters.add(done);
-          cancelWait = done;
-        });
+  async function start(group: string, handle: Consume, opts: SubscribeOptions): Promise<Subscription> {
+    unlisten ??= options.notifications?.on(CHANNELS.published, notify);
+    let open = true;
+    let offset = await offsetOf(group);
+    let cancelWait: (() => void) | undefined;
+    let pending = false;
+    const wake = () => {
+      pending = true;
+    };
+    waiters.add(wake);
+    const idle = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          waiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        waiters.add(done);
+        cancelWait = done;
+      });
 
-      async function consume(): Promise<void> {
-        let failures = 0;
-        while (open) {
+    async function consume(): Promise<void> {
+      let failures = 0;
+      while (open) {
+        pending = false;
+        try {
+          const rows = await db
+            .selectFrom('outbox_events')
+            .selectAll()
+            .where('published_seq', '>', offset)
+            .orderBy('published_seq')
+            .limit(batchSize)
+            .execute();
+          let done = 0;
           try {
-            const rows = await db
-              .selectFrom('outbox_events')
-              .selectAll()
-              .where('published_seq', '>', offset)
-              .orderBy('published_seq')
-              .limit(batchSize)
-              .execute();
-            for (const row of rows) {
-              if (!open) return;
-              await handler(toBusEvent(row));
-              const seq = Number(row.published_seq);
-              // The offset moves only after the handler resolved: a crash in between redelivers.
+            if (rows.length > 0) await handle(rows.map(toBusEvent), (n) => (done = n));
+          } finally {
+            // The offset moves only past handled events: a crash before this redelivers them.
+            const last = rows[done - 1];
+            if (last) {
+              const seq = Number(last.published_seq);
               await db
                 .updateTable('bus_consumer_offsets')
                 .set({ published_seq: seq, updated_at: new Date() })
@@ -89,28 +113,62 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
                 .execute();
               offset = seq;
             }
-            failures = 0;
-            if (rows.length < batchSize) await idle(pollMs);
-          } catch (err) {
-            failures++;
-            opts.onError?.(err);
-            if (failures === 1)
-              logger.warn({ err, group }, 'embedded bus consumer failed; retrying the same event');
-            await idle(backoffMs(failures, 100, 5_000));
           }
+          failures = 0;
+          // A publication announced while reading is not lost: `pending` skips the pause.
+          if (rows.length < batchSize && !pending && open) await idle(idleMs);
+        } catch (err) {
+          failures++;
+          opts.onError?.(err);
+          if (failures === 1)
+            logger.warn({ err, group }, 'embedded bus consumer failed; retrying the same event');
+          await idle(backoffMs(failures, 100, 5_000));
         }
       }
+    }
 
-      const loop = consume();
-      return {
-        async close() {
-          open = false;
-          cancelWait?.();
-          await loop;
+    const loop = consume();
+    return {
+      async close() {
+        open = false;
+        waiters.delete(wake);
+        cancelWait?.();
+        await loop;
+      },
+    };
+  }
+
+  return {
+    kind: 'embedded',
+    async setup() {},
+    async publish() {
+      notify();
+    },
+    subscribe(group: string, handler: BusHandler, opts: SubscribeOptions = {}) {
+      return start(
+        group,
+        async (events, progress) => {
+          for (const [i, event] of events.entries()) {
+            await handler(event);
+            progress(i + 1);
+          }
         },
-      };
+        opts,
+      );
+    },
+    subscribeBatch(group: string, handler: BusBatchHandler, opts: SubscribeOptions = {}) {
+      return start(
+        group,
+        async (events, progress) => {
+          await handler(events);
+          progress(events.length);
+        },
+        opts,
+      );
     },
     async close() {
+      unlisten?.();
+      unlisten = undefined;
       notify();
     },
   };

@@ -1,10 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
+import type { Notifications } from '../../db/notifications.js';
 import type { Database } from '../../db/schema.js';
 import type { Logger } from '../../lib/logger.js';
 import { createEmbeddedBus } from './bus.embedded.js';
 import type { EventBus } from './bus.js';
 import { createRelay, type Relay } from './relay.js';
+
+/** The database's wake-ups, unless the configuration turned them off (EVENT_WAKEUPS=false). */
+const wakeups = (config: Config, notifications: Notifications | undefined) =>
+  config.EVENT_WAKEUPS ? notifications : undefined;
 
 /**
  * The bus the configuration names: Kafka when `KAFKA_BROKERS` is set, else the embedded bus. The Kafka
@@ -14,6 +19,7 @@ export async function createEventBus(
   config: Config,
   db: Kysely<Database>,
   logger: Logger,
+  notifications?: Notifications,
 ): Promise<EventBus> {
   if (config.KAFKA_BROKERS) {
     const { createKafkaBus } = await import('./bus.kafka.js');
@@ -26,7 +32,13 @@ export async function createEventBus(
       logger,
     });
   }
-  return createEmbeddedBus({ db, logger, pollMs: config.RELAY_POLL_MS });
+  return createEmbeddedBus({
+    db,
+    logger,
+    pollMs: config.RELAY_POLL_MS,
+    notifications: wakeups(config, notifications),
+    safetyPollMs: config.EVENT_SAFETY_POLL_MS,
+  });
 }
 
 /** The outbox relay with the configuration's batch size and polling interval. */
@@ -35,6 +47,7 @@ export function createConfiguredRelay(
   db: Kysely<Database>,
   bus: EventBus,
   logger: Logger,
+  notifications?: Notifications,
 ): Relay {
   return createRelay({
     db,
@@ -42,5 +55,7 @@ export function createConfiguredRelay(
     logger: logger.child({ component: 'relay' }),
     batchSize: config.RELAY_BATCH_SIZE,
     pollMs: config.RELAY_POLL_MS,
+    notifications: wakeups(config, notifications),
+    safetyPollMs: config.EVENT_SAFETY_POLL_MS,
   });
 }

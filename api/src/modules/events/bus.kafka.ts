@@ -1,7 +1,14 @@
 import { type Consumer, Kafka, type LogEntry, logLevel, type Producer } from 'kafkajs';
 import { backoffMs } from '../../lib/backoff.js';
 import type { Logger } from '../../lib/logger.js';
-import type { BusEvent, BusHandler, EventBus, SubscribeOptions, Subscription } from './bus.js';
+import type {
+  BusBatchHandler,
+  BusEvent,
+  BusHandler,
+  EventBus,
+  SubscribeOptions,
+  Subscription,
+} from './bus.js';
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -12,6 +19,8 @@ export interface KafkaBusOptions {
   logger: Logger;
   /** Partitions one consumer works on at the same time (order holds per partition, i.e. per key). */
   partitionsConsumedConcurrently?: number;
+  /** Most events handed to a batch handler at once (a fetched batch is split into runs this long). */
+  batchSize?: number;
 }
 
 /**
@@ -37,6 +46,7 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
   });
   let producer: Producer | undefined;
   const consumers = new Set<Consumer>();
+  const open = new WeakMap<Consumer, { open: boolean }>();
 
   async function connectedProducer(): Promise<Producer> {
     if (producer) return producer;
@@ -44,6 +54,48 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
     await p.connect();
     producer = p;
     return p;
+  }
+
+  /** A connected consumer of the topic for `group`, and how it retries a throwing handler in place. */
+  async function consumerFor(group: string, opts: SubscribeOptions) {
+    const consumer = kafka.consumer({
+      groupId: `${topic}.${group}`,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      retry: { retries: 1_000_000, initialRetryTime: 200, maxRetryTime: 5_000 },
+    });
+    consumers.add(consumer);
+    const state = { open: true };
+    open.set(consumer, state);
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const retrying = async (eventId: string, run: () => Promise<void>, heartbeat: () => Promise<void>) => {
+      for (let failures = 0; ; ) {
+        try {
+          return await run();
+        } catch (err) {
+          if (!state.open) throw err;
+          failures++;
+          opts.onError?.(err);
+          if (failures === 1) logger.warn({ err, group, event_id: eventId }, 'bus handler failed; retrying');
+          await new Promise((r) => setTimeout(r, backoffMs(failures, 100, 5_000)));
+          await heartbeat();
+        }
+      }
+    };
+    return { consumer, retrying };
+  }
+
+  function closer(consumer: Consumer): Subscription {
+    return {
+      async close() {
+        const state = open.get(consumer);
+        if (state) state.open = false;
+        consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
   }
 
   return {
@@ -88,48 +140,49 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
       }
     },
     async subscribe(group: string, handler: BusHandler, opts: SubscribeOptions = {}): Promise<Subscription> {
-      const consumer = kafka.consumer({
-        groupId: `${topic}.${group}`,
-        allowAutoTopicCreation: false,
-        sessionTimeout: 10_000,
-        heartbeatInterval: 1_000,
-        retry: { retries: 1_000_000, initialRetryTime: 200, maxRetryTime: 5_000 },
-      });
-      consumers.add(consumer);
-      let open = true;
-      await consumer.connect();
-      await consumer.subscribe({ topic, fromBeginning: true });
+      const { consumer, retrying } = await consumerFor(group, opts);
       await consumer.run({
         autoCommit: false,
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
         eachMessage: async ({ partition, message, heartbeat }) => {
           const event = JSON.parse(message.value?.toString('utf8') ?? 'null') as BusEvent;
-          for (let failures = 0; ; ) {
-            try {
-              await handler(event);
-              break;
-            } catch (err) {
-              if (!open) throw err;
-              failures++;
-              opts.onError?.(err);
-              if (failures === 1)
-                logger.warn({ err, group, event_id: event.id }, 'bus handler failed; retrying');
-              await new Promise((r) => setTimeout(r, backoffMs(failures, 100, 5_000)));
-              await heartbeat();
-            }
-          }
+          await retrying(event.id, () => handler(event), heartbeat);
           await consumer.commitOffsets([
             { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
           ]);
         },
       });
-      return {
-        async close() {
-          open = false;
-          consumers.delete(consumer);
-          await consumer.disconnect();
+      return closer(consumer);
+    },
+    async subscribeBatch(
+      group: string,
+      handler: BusBatchHandler,
+      opts: SubscribeOptions = {},
+    ): Promise<Subscription> {
+      const { consumer, retrying } = await consumerFor(group, opts);
+      const runLength = options.batchSize ?? 200;
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+          const { messages, partition } = batch;
+          for (let i = 0; i < messages.length; i += runLength) {
+            if (!isRunning() || isStale()) return;
+            const run = messages.slice(i, i + runLength);
+            const events = run.map((m) => JSON.parse(m.value?.toString('utf8') ?? 'null') as BusEvent);
+            await retrying(events[0]?.id ?? '', () => handler(events), heartbeat);
+            const last = run[run.length - 1];
+            if (!last) continue;
+            resolveOffset(last.offset);
+            await consumer.commitOffsets([
+              { topic, partition, offset: (BigInt(last.offset) + 1n).toString() },
+            ]);
+            await heartbeat();
+          }
         },
-      };
+      });
+      return closer(consumer);
     },
     async close() {
       await Promise.all([...consumers].map((c) => c.disconnect().catch(() => {})));

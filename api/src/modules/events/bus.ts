@@ -13,6 +13,12 @@ export type BusEvent = SoukEvent;
 /** Handles one event. Resolving commits it for the group; throwing redelivers it (after a restart). */
 export type BusHandler = (event: BusEvent) => Promise<void>;
 
+/**
+ * Handles a run of events, in order (the log's order on the embedded bus, one partition's on Kafka).
+ * Resolving commits them all for the group; throwing redelivers the whole run.
+ */
+export type BusBatchHandler = (events: readonly BusEvent[]) => Promise<void>;
+
 export interface Subscription {
   /** Stops consuming; resolves after the in-flight handler finished. */
   close(): Promise<void>;
@@ -34,5 +40,7 @@ export interface EventBus {
   publish(events: readonly BusEvent[]): Promise<void>;
   /** Starts a consumer group; each group sees every event once (at least once after a crash). */
   subscribe(group: string, handler: BusHandler, options?: SubscribeOptions): Promise<Subscription>;
+  /** As `subscribe`, handing over events in runs (up to the adapter's batch size) to be handled together. */
+  subscribeBatch(group: string, handler: BusBatchHandler, options?: SubscribeOptions): Promise<Subscription>;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { CHANNELS, type Notifications } from '../../db/notifications.js';
 import type { Database } from '../../db/schema.js';
 import { backoffMs } from '../../lib/backoff.js';
 import type { Logger } from '../../lib/logger.js';
@@ -12,7 +13,14 @@ export interface RelayOptions {
   bus: EventBus;
   logger: Logger;
   batchSize: number;
+  /** Pause between looks at an idle outbox when there are no wake-ups. */
   pollMs: number;
+  /**
+   * LISTEN/NOTIFY wake-ups: with them the relay starts as soon as a transaction that wrote events
+   * commits, and looks at an idle outbox only every `safetyPollMs` (in case a notification was lost).
+   */
+  notifications?: Notifications;
+  safetyPollMs?: number;
   /** Lease row naming the stream; relays of one stream take turns, never publish side by side. */
   stream?: string;
 }
@@ -65,16 +73,13 @@ export function createRelay(options: RelayOptions): Relay {
         .execute();
       if (rows.length === 0) return 0;
       await bus.publish(rows.map(toBusEvent));
-      const last = await trx
-        .selectFrom('outbox_events')
-        .select((eb) => eb.fn.max('published_seq').as('seq'))
-        .executeTakeFirst();
-      const base = Number(last?.seq ?? 0);
       const positions = rows.map((r) => Number(r.position));
-      const seqs = positions.map((_, i) => base + i + 1);
+      // Dense sequence numbers after the last published one, in outbox order (one statement: the
+      // lease makes this relay the only one numbering).
       await sql`
-        UPDATE outbox_events o SET published_at = now(), published_seq = v.seq
-        FROM unnest(${positions}::bigint[], ${seqs}::bigint[]) AS v(position, seq)
+        UPDATE outbox_events o SET published_at = now(), published_seq = last.seq + v.ord
+        FROM unnest(${positions}::bigint[]) WITH ORDINALITY AS v(position, ord),
+          (SELECT coalesce(max(published_seq), 0) AS seq FROM outbox_events) last
         WHERE o.position = v.position
       `.execute(trx);
       return rows.length;
@@ -92,7 +97,7 @@ export function createRelay(options: RelayOptions): Relay {
       return published >= batchSize;
     },
     {
-      idleMs: pollMs,
+      idleMs: options.notifications ? (options.safetyPollMs ?? 5_000) : pollMs,
       onError: (err, failures) => {
         stats.failures++;
         relayFailures.inc();
@@ -107,10 +112,18 @@ export function createRelay(options: RelayOptions): Relay {
     },
   );
 
+  let unlisten: (() => void) | undefined;
   return {
     drainOnce,
-    start: loop.start,
-    stop: loop.stop,
+    start() {
+      unlisten ??= options.notifications?.on(CHANNELS.outbox, loop.wake);
+      loop.start();
+    },
+    async stop() {
+      unlisten?.();
+      unlisten = undefined;
+      await loop.stop();
+    },
     stats: () => ({ ...stats }),
   };
 }

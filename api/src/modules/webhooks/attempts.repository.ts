@@ -20,41 +20,100 @@ export interface ClaimedDelivery {
 }
 
 /**
- * Takes up to `limit` due deliveries for this worker until `lockUntil`: for each enabled endpoint
- * only its oldest due delivery, and none for an endpoint that has one in flight — so one endpoint
- * receives its events one at a time, in the order they happened (until a retry waits). The guarded
- * UPDATE is the claim: of two workers racing for a row, only one sees its condition still true.
+ * Takes due deliveries for this worker until `lockUntil`: of up to `limit` enabled endpoints (those
+ * waiting longest first), each endpoint's oldest due deliveries, up to `perEndpoint`, in the order they
+ * happened — and none of an endpoint that has one in flight — so one endpoint receives its events one
+ * at a time, in order (until a retry waits). Returned in endpoint, then sending, order. Claims are
+ * taken one worker at a time (a transaction-scoped advisory lock): the claim statement then sees every
+ * claim committed before it, so two workers never split one endpoint's run between them.
  */
 export async function claimDue(
   db: Kysely<Database>,
   limit: number,
   now: Date,
   lockUntil: Date,
+  perEndpoint = 1,
 ): Promise<ClaimedDelivery[]> {
-  const result = await sql<ClaimedDelivery>`
-    WITH candidates AS (
-      SELECT DISTINCT ON (d.endpoint_id) d.id
-      FROM webhook_deliveries d
-      JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.enabled
-      WHERE d.status = 'pending' AND d.next_attempt_at <= ${now}
-        AND NOT EXISTS (
-          SELECT 1 FROM webhook_deliveries f
-          WHERE f.endpoint_id = d.endpoint_id AND f.status = 'pending' AND f.locked_until > ${now}
-        )
-      ORDER BY d.endpoint_id, d.next_attempt_at, d.event_position
-      LIMIT ${limit}
-    ),
-    claimed AS (
-      UPDATE webhook_deliveries d SET locked_until = ${lockUntil}
-      FROM candidates c
-      WHERE d.id = c.id AND d.status = 'pending' AND (d.locked_until IS NULL OR d.locked_until <= ${now})
-      RETURNING d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.attempt_count
-    )
-    SELECT c.*, e.url, e.owner,
-      ${activeSecretsSql(sql.ref('c.endpoint_id'), now)} AS secrets
-    FROM claimed c JOIN webhook_endpoints e ON e.id = c.endpoint_id
-  `.execute(db);
-  return result.rows.map((r) => ({ ...r, attempt_count: Number(r.attempt_count) }));
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext('souk.webhook_deliveries.claim'))`.execute(trx);
+    const result = await sql<ClaimedDelivery>`
+      WITH heads AS (
+        SELECT DISTINCT ON (d.endpoint_id) d.endpoint_id, d.next_attempt_at AS due
+        FROM webhook_deliveries d
+        JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.enabled
+        WHERE d.status = 'pending' AND d.next_attempt_at <= ${now}
+          AND NOT EXISTS (
+            SELECT 1 FROM webhook_deliveries f
+            WHERE f.endpoint_id = d.endpoint_id AND f.status = 'pending' AND f.locked_until > ${now}
+          )
+        ORDER BY d.endpoint_id, d.next_attempt_at, d.event_position
+      ),
+      picked AS (SELECT endpoint_id FROM heads ORDER BY due, endpoint_id LIMIT ${limit}),
+      candidates AS (
+        SELECT c.id FROM picked p CROSS JOIN LATERAL (
+          SELECT d.id FROM webhook_deliveries d
+          WHERE d.endpoint_id = p.endpoint_id AND d.status = 'pending' AND d.next_attempt_at <= ${now}
+          ORDER BY d.next_attempt_at, d.event_position
+          LIMIT ${perEndpoint}
+        ) c
+      ),
+      claimed AS (
+        UPDATE webhook_deliveries d SET locked_until = ${lockUntil}
+        FROM candidates c
+        WHERE d.id = c.id AND d.status = 'pending' AND (d.locked_until IS NULL OR d.locked_until <= ${now})
+        RETURNING d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.attempt_count,
+          d.next_attempt_at, d.event_position
+      ),
+      secrets AS (
+        SELECT p.endpoint_id, ${activeSecretsSql(sql.ref('p.endpoint_id'), now)} AS secrets FROM picked p
+      )
+      SELECT c.id, c.endpoint_id, c.event_id, c.event_type, c.payload, c.attempt_count, e.url, e.owner,
+        s.secrets
+      FROM claimed c
+      JOIN webhook_endpoints e ON e.id = c.endpoint_id
+      JOIN secrets s ON s.endpoint_id = c.endpoint_id
+      ORDER BY c.endpoint_id, c.next_attempt_at, c.event_position
+    `.execute(trx);
+    return result.rows.map((r) => ({ ...r, attempt_count: Number(r.attempt_count) }));
+  });
+}
+
+/** Gives claimed deliveries back unsent (still pending, due as they were). */
+export async function releaseDeliveries(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('webhook_deliveries')
+    .set({ locked_until: null })
+    .where('id', 'in', ids)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/**
+ * Records successful attempts of many deliveries at once: their attempts, the deliveries succeeded
+ * and released, and their endpoints' failing state cleared.
+ */
+export async function settleSucceeded(trx: Transaction<Database>, attempts: readonly AttemptRecord[]) {
+  if (attempts.length === 0) return;
+  await trx.insertInto('webhook_attempts').values(attempts.map(attemptRow)).execute();
+  const ids = attempts.map((a) => a.deliveryId);
+  const numbers = attempts.map((a) => a.number);
+  const updated = await sql<{ endpoint_id: string }>`
+    UPDATE webhook_deliveries d
+    SET status = 'succeeded', attempt_count = v.number, next_attempt_at = NULL, locked_until = NULL,
+      updated_at = now()
+    FROM unnest(${ids}::text[], ${numbers}::int[]) AS v(id, number)
+    WHERE d.id = v.id
+    RETURNING d.endpoint_id
+  `.execute(trx);
+  const endpoints = [...new Set(updated.rows.map((r) => r.endpoint_id))];
+  if (endpoints.length === 0) return;
+  await trx
+    .updateTable('webhook_endpoints')
+    .set({ failing_since: null, last_error: null })
+    .where('id', 'in', endpoints)
+    .where('failing_since', 'is not', null)
+    .execute();
 }
 
 export interface AttemptRecord {
@@ -67,20 +126,20 @@ export interface AttemptRecord {
   error: string | null;
 }
 
+/** The `webhook_attempts` row of an attempt. */
+const attemptRow = (a: AttemptRecord) => ({
+  delivery_id: a.deliveryId,
+  number: a.number,
+  started_at: a.startedAt,
+  status_code: a.statusCode,
+  latency_ms: a.latencyMs,
+  response_excerpt: a.excerpt,
+  error: a.error,
+});
+
 /** Appends an attempt to the delivery log. */
 export async function insertAttempt(trx: Transaction<Database>, a: AttemptRecord): Promise<void> {
-  await trx
-    .insertInto('webhook_attempts')
-    .values({
-      delivery_id: a.deliveryId,
-      number: a.number,
-      started_at: a.startedAt,
-      status_code: a.statusCode,
-      latency_ms: a.latencyMs,
-      response_excerpt: a.excerpt,
-      error: a.error,
-    })
-    .execute();
+  await trx.insertInto('webhook_attempts').values(attemptRow(a)).execute();
 }
 
 /** Sets a delivery's outcome after an attempt and releases it. */

@@ -156,3 +156,38 @@ export async function queueEventDeliveries(
   `.execute(db);
   return result.rows[0]?.n ?? 0;
 }
+
+/**
+ * `queueEventDeliveries` for a run of events in one statement: every event's deliveries, to every
+ * enabled endpoint that receives it, with ids in event order. Returns how many were queued.
+ */
+export async function queueEventsDeliveries(
+  db: Db,
+  events: ReadonlyArray<{ envelope: EventEnvelope; position: number }>,
+  now: Date,
+): Promise<number> {
+  if (events.length === 0) return 0;
+  const ids = events.map((e) => e.envelope.id);
+  const types = events.map((e) => e.envelope.type);
+  const positions = events.map((e) => e.position);
+  const sellers = events.map((e) => e.envelope.seller_id);
+  const payloads = events.map((e) => JSON.stringify(e.envelope));
+  const ordinal = sql<number>`row_number() OVER (ORDER BY ev.ord, ep.created_at, ep.id)`;
+  const result = await sql<{ n: number }>`
+    WITH queued AS (
+      INSERT INTO webhook_deliveries
+        (id, endpoint_id, event_id, event_type, event_position, payload, status, next_attempt_at, created_at, updated_at)
+      SELECT ${deliveryIdSql(ulidTimePart(now), ordinal)}, ep.id, ev.id, ev.type, ev.position,
+        ev.payload, 'pending', ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+      FROM unnest(${ids}::text[], ${types}::text[], ${positions}::bigint[], ${sellers}::text[],
+          ${payloads}::jsonb[]) WITH ORDINALITY AS ev(id, type, position, seller_id, payload, ord)
+      JOIN webhook_endpoints ep ON ep.enabled
+        AND (ep.owner = 'operator' OR ep.owner = ev.seller_id)
+        AND ${subscribes(sql`ev.type`)}
+      ON CONFLICT (endpoint_id, event_id) DO NOTHING
+      RETURNING 1
+    )
+    SELECT count(*)::int AS n FROM queued
+  `.execute(db);
+  return result.rows[0]?.n ?? 0;
+}

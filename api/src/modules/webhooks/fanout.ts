@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { type EventEnvelope, toEnvelope } from '../events/index.js';
-import { queueEventDeliveries } from './deliveries.repository.js';
+import { queueEventDeliveries, queueEventsDeliveries } from './deliveries.repository.js';
 
 /**
  * The webhooks plugin's fan-out: queues one pending delivery, due now, for every enabled endpoint that
@@ -17,4 +17,17 @@ export function queueDeliveriesForEvent(
 ): Promise<number> {
   const { position, ...rest } = event;
   return queueEventDeliveries(trx, { envelope: toEnvelope(rest), position }, now);
+}
+
+/** `queueDeliveriesForEvent` for a run of events, in one statement (the plugin's batch handler). */
+export function queueDeliveriesForEvents(
+  trx: Kysely<Database>,
+  events: ReadonlyArray<EventEnvelope & { position: number }>,
+  now: Date = new Date(),
+): Promise<number> {
+  return queueEventsDeliveries(
+    trx,
+    events.map(({ position, ...rest }) => ({ envelope: toEnvelope(rest), position })),
+    now,
+  );
 }

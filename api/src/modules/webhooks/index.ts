@@ -11,9 +11,11 @@ export {
   insertAttempt,
   markEndpointFailing,
   markEndpointHealthy,
+  releaseDeliveries,
   settleDelivery,
+  settleSucceeded,
 } from './attempts.repository.js';
-export { queueDeliveriesForEvent } from './fanout.js';
+export { queueDeliveriesForEvent, queueDeliveriesForEvents } from './fanout.js';
 export {
   checkWebhookUrl,
   ForbiddenAddressError,

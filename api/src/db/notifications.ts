@@ -1,0 +1,146 @@
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Logger } from '../lib/logger.js';
+
+/**
+ * PostgreSQL LISTEN/NOTIFY as wake-ups for background loops (relay, embedded bus, plugin runner,
+ * webhook delivery worker). Triggers send `pg_notify(channel, '')` in the writing transaction, so a
+ * listener hears of new rows when they commit instead of polling for them. A notification carries no
+ * data and can be lost (a listener reconnecting), so every loop keeps a slow poll as a safety net;
+ * after a reconnect every listener is called once, for whatever was missed meanwhile.
+ */
+export interface Notifications {
+  /** Calls `wake` on every notification on `channel`; returns a function that stops it. */
+  on(channel: string, wake: () => void): () => void;
+  close(): Promise<void>;
+}
+
+/** The channels the schema's triggers notify (migration 0016_event_wakeups). */
+export const CHANNELS = {
+  /** A transaction inserted outbox rows: the relay has something to publish. */
+  outbox: 'souk_outbox',
+  /** The relay published outbox rows: embedded bus consumers have something to read. */
+  published: 'souk_published',
+  /** Webhook deliveries were queued or changed: the delivery worker may have something due. */
+  deliveries: 'souk_webhook_deliveries',
+} as const;
+
+type Subscribe = (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
+
+/** The listener registry over a driver's subscribe function (one LISTEN per channel). */
+function registry(subscribe: Subscribe, logger?: Logger) {
+  const listeners = new Map<string, Set<() => void>>();
+  const unlisten = new Map<string, Promise<(() => Promise<void>) | undefined>>();
+  const fire = (channel: string) => {
+    for (const wake of listeners.get(channel) ?? []) wake();
+  };
+  return {
+    listeners,
+    fire,
+    on(channel: string, wake: () => void): () => void {
+      let set = listeners.get(channel);
+      if (!set) {
+        set = new Set();
+        listeners.set(channel, set);
+        unlisten.set(
+          channel,
+          subscribe(channel, () => fire(channel)).catch((err) => {
+            logger?.warn({ err, channel }, 'LISTEN failed; relying on polling');
+            return undefined;
+          }),
+        );
+      }
+      set.add(wake);
+      return () => set.delete(wake);
+    },
+    async closeAll() {
+      listeners.clear();
+      const all = [...unlisten.values()];
+      unlisten.clear();
+      await Promise.all(all.map(async (p) => (await p)?.().catch(() => {})));
+    },
+  };
+}
+
+/** Notifications of an embedded PGlite database (its own `listen`, same process). */
+export function pgliteNotifications(pglite: PGlite, logger?: Logger): Notifications {
+  const r = registry((channel, onNotify) => pglite.listen(channel, onNotify), logger);
+  return { on: r.on, close: r.closeAll };
+}
+
+/**
+ * Notifications of a PostgreSQL server: one dedicated connection (not from the pool, which would give
+ * it back) LISTENs on every channel asked for; when it drops it reconnects with a back-off, LISTENs
+ * again and wakes every listener once.
+ */
+export function serverNotifications(url: string, logger?: Logger): Notifications {
+  let client: pg.Client | undefined;
+  let connecting: Promise<pg.Client> | undefined;
+  let closed = false;
+  let failures = 0;
+  const channels = new Set<string>();
+
+  const connect = (): Promise<pg.Client> => {
+    connecting ??= (async () => {
+      const c = new pg.Client({ connectionString: url });
+      c.on('notification', (msg) => r.fire(msg.channel));
+      c.on('error', (err) => {
+        logger?.warn({ err }, 'notification listener lost its connection; reconnecting');
+        drop(c);
+      });
+      c.on('end', () => drop(c));
+      await c.connect();
+      for (const ch of channels) await c.query(`LISTEN "${ch}"`);
+      client = c;
+      failures = 0;
+      return c;
+    })().catch((err) => {
+      connecting = undefined;
+      scheduleReconnect();
+      throw err;
+    });
+    return connecting;
+  };
+
+  function scheduleReconnect(): void {
+    if (closed) return;
+    const delay = Math.min(5_000, 100 * 2 ** failures++);
+    setTimeout(() => {
+      if (closed || connecting) return;
+      connect()
+        .then(() => {
+          // Whatever was notified while disconnected is lost: let every loop look once.
+          for (const ch of channels) r.fire(ch);
+        })
+        .catch((err) => logger?.debug({ err }, 'notification listener reconnect failed'));
+    }, delay).unref();
+  }
+
+  function drop(c: pg.Client): void {
+    if (client !== c) return;
+    client = undefined;
+    connecting = undefined;
+    c.end().catch(() => {});
+    scheduleReconnect();
+  }
+
+  const r = registry(async (channel) => {
+    channels.add(channel);
+    const c = await connect();
+    // A connection made after `channels` got this one already LISTENs on it.
+    if (c === client) await c.query(`LISTEN "${channel}"`);
+    return async () => {};
+  }, logger);
+
+  return {
+    on: r.on,
+    async close() {
+      closed = true;
+      await r.closeAll();
+      channels.clear();
+      const c = client ?? (await connecting?.catch(() => undefined));
+      client = undefined;
+      await c?.end().catch(() => {});
+    },
+  };
+}

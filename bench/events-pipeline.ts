@@ -1,0 +1,284 @@
+/**
+ * The measured pipeline of `npm run bench:events`: outbox → relay → bus → webhooks plugin → signed
+ * deliveries to a local receiver, all in this process on real PostgreSQL, in the bench's own database.
+ * One run per bus: idle cost, a burst (events/s end to end) and a steady rate (write → delivery latency).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../api/src/config.js';
+import { openDatabase } from '../api/src/db/database.js';
+import { migrateToLatest } from '../api/src/db/migrate.js';
+import { createLogger } from '../api/src/lib/logger.js';
+import {
+  createEventBus,
+  createRelay,
+  type DomainEvent,
+  recordEvents,
+} from '../api/src/modules/events/index.js';
+import { createPluginRunner } from '../api/src/plugins/index.js';
+import webhooks from '../plugins/webhooks/src/index.js';
+import { benchDatabase, createDatabase, dropDatabase, query } from './lib.js';
+
+export interface PipelineSettings {
+  source: string;
+  database: string;
+  kafka: string | undefined;
+  burstEvents: number;
+  sellers: number;
+  steadyRate: number;
+  steadySeconds: number;
+  idleSeconds: number;
+}
+
+export interface BusResult {
+  bus: string;
+  /** CPU of this process (relay, bus consumers, plugin runner, delivery worker) while nothing happens. */
+  idleCpuMsPerS: number;
+  /** Transactions committed or rolled back per second in the bench database while idle. */
+  idleTransactionsPerS: number;
+  idleStatementsPerS: number;
+  burst: { events: number; relayPerS: number; endToEndPerS: number; p50: number; p99: number };
+  steady: { events: number; writtenPerS: number; p50: number; p99: number; max: number };
+  duplicates: number;
+}
+
+const PER_TX = 5;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A local receiver that answers 200 and notes when each event id first arrived. */
+export async function receiver() {
+  const arrived = new Map<string, number>();
+  const seen = new Set<string>();
+  let duplicates = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const id = String(req.headers['souk-event-id'] ?? '');
+      // `arrived` is cleared between phases, `seen` never: a late redelivery is a duplicate, not news.
+      if (seen.has(id)) duplicates++;
+      else {
+        seen.add(id);
+        arrived.set(id, Date.now());
+      }
+      res.writeHead(200).end('ok');
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    arrived,
+    duplicates: () => duplicates,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+export type Receiver = Awaited<ReturnType<typeof receiver>>;
+
+/** A load probe, not a real product.updated payload: neither relay nor delivery reads `data`. */
+function probes(from: number, count: number, sellers: number): DomainEvent[] {
+  return Array.from({ length: count }, (_, j) => ({
+    type: 'product.updated',
+    aggregateType: 'product',
+    aggregateId: `prod_bench${(from + j) % 500}`,
+    sellerId: `sel_bench${(from + j) % sellers}`,
+    data: { product_id: `prod_bench${(from + j) % 500}`, n: from + j },
+  })) as unknown as DomainEvent[];
+}
+
+/** Runs the pipeline on one bus (Kafka when `kafka` names brokers) and measures it. */
+export async function runBus(s: PipelineSettings, hook: Receiver): Promise<BusResult> {
+  const bench = benchDatabase(s.source, s.database);
+  await createDatabase(s.source, bench);
+  // The pipeline's own polling and wake-up settings are the defaults unless set in the environment.
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: bench.url,
+    LOG_LEVEL: 'warn',
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+    WEBHOOK_CONCURRENCY: process.env.WEBHOOK_CONCURRENCY || String(s.sellers),
+    KAFKA_BROKERS: s.kafka ?? '',
+    KAFKA_TOPIC: `souk.bench.${Date.now()}`,
+  });
+  const logger = createLogger('warn');
+  let statements = 0;
+  const database = await openDatabase({
+    url: bench.url,
+    poolSize: 20,
+    logger,
+    onQuery: () => statements++,
+  });
+  const db = database.db;
+  const xacts = async () =>
+    Number(
+      (
+        await query<{ n: string }>(
+          bench.url,
+          'SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()',
+        )
+      )[0]?.n ?? 0,
+    );
+  try {
+    await migrateToLatest(db);
+    for (let i = 0; i < s.sellers; i++) {
+      await db
+        .insertInto('webhook_endpoints')
+        .values({ id: `whe_bench${i}`, owner: `sel_bench${i}`, url: hook.url, event_types: ['*'] })
+        .execute();
+      await db
+        .insertInto('webhook_secrets')
+        .values({ id: `whs_bench${i}`, endpoint_id: `whe_bench${i}`, secret: `whsec_${i}` })
+        .execute();
+    }
+    const wakeups = config.EVENT_WAKEUPS ? database.notifications : undefined;
+    const bus = await createEventBus(config, db, logger, wakeups);
+    await bus.setup();
+    const relay = createRelay({
+      db,
+      bus,
+      logger,
+      batchSize: config.RELAY_BATCH_SIZE,
+      pollMs: config.RELAY_POLL_MS,
+      notifications: wakeups,
+      safetyPollMs: config.EVENT_SAFETY_POLL_MS,
+    });
+    const runner = createPluginRunner({
+      db,
+      bus,
+      logger,
+      config,
+      plugins: [webhooks],
+      notifications: wakeups,
+      maxAttempts: 3,
+      retryBaseMs: 50,
+    });
+    await runner.start();
+    relay.start();
+
+    // Idle: what the running pipeline costs with no events (after a moment to settle).
+    await sleep(2_000);
+    const idle0 = { cpu: process.cpuUsage(), at: performance.now(), xacts: await xacts(), statements };
+    await sleep(s.idleSeconds * 1000);
+    const idleS = (performance.now() - idle0.at) / 1000;
+    const cpu = process.cpuUsage(idle0.cpu);
+    const idleCpuMsPerS = (cpu.user + cpu.system) / 1000 / idleS;
+    const idleStatementsPerS = (statements - idle0.statements) / idleS;
+    // Minus this measurement's own two statements.
+    const idleTransactionsPerS = Math.max(0, (await xacts()) - idle0.xacts - 1) / idleS;
+
+    // Burst: every event committed as fast as one writer can, then drained.
+    const until = async (count: number, deadline: number) => {
+      while (hook.arrived.size < count) {
+        if (Date.now() > deadline) throw new Error(`only ${hook.arrived.size} of ${count} delivered in time`);
+        await sleep(10);
+      }
+    };
+    hook.arrived.clear();
+    const t0 = Date.now();
+    for (let i = 0; i < s.burstEvents; i += PER_TX) {
+      await db
+        .transaction()
+        .execute((trx) => recordEvents(trx, probes(i, Math.min(PER_TX, s.burstEvents - i), s.sellers)));
+    }
+    let relayDone = 0;
+    const watchRelay = (async () => {
+      while (!relayDone && hook.arrived.size < s.burstEvents) {
+        const left = await db
+          .selectFrom('outbox_events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('published_at', 'is', null)
+          .executeTakeFirstOrThrow();
+        if (Number(left.n) === 0) relayDone = Date.now();
+        else await sleep(20);
+      }
+    })();
+    await until(s.burstEvents, t0 + 600_000);
+    const burstDone = Date.now();
+    await watchRelay;
+    const burstLatencies = await latencies(db, hook);
+
+    // Steady: `steadyRate` events/s in transactions of PER_TX, on a fixed schedule (not closed-loop).
+    hook.arrived.clear();
+    const steadyEvents = s.steadyRate * s.steadySeconds;
+    const intervalMs = (1000 * PER_TX) / s.steadyRate;
+    const writes: Promise<void>[] = [];
+    const s0 = performance.now();
+    for (let k = 0; k * PER_TX < steadyEvents; k++) {
+      const wait = s0 + k * intervalMs - performance.now();
+      if (wait > 0) await sleep(wait);
+      const from = s.burstEvents + k * PER_TX;
+      writes.push(
+        db
+          .transaction()
+          .execute((trx) => recordEvents(trx, probes(from, PER_TX, s.sellers)))
+          .then(() => {}),
+      );
+      // At most a few writers in flight: a writer that cannot keep up shows as a lower written rate.
+      if (writes.length >= 8) await writes.shift();
+    }
+    await Promise.all(writes);
+    const writtenPerS = steadyEvents / ((performance.now() - s0) / 1000);
+    await until(steadyEvents, Date.now() + 600_000);
+    const steadyLatencies = await latencies(db, hook, s.burstEvents);
+
+    await runner.stop();
+    await relay.stop();
+    await bus.close();
+    return {
+      bus: bus.kind,
+      idleCpuMsPerS: round1(idleCpuMsPerS),
+      idleTransactionsPerS: round1(idleTransactionsPerS),
+      idleStatementsPerS: round1(idleStatementsPerS),
+      burst: {
+        events: s.burstEvents,
+        relayPerS: Math.round(s.burstEvents / (((relayDone || burstDone) - t0) / 1000)),
+        endToEndPerS: Math.round(s.burstEvents / ((burstDone - t0) / 1000)),
+        p50: pct(burstLatencies, 0.5),
+        p99: pct(burstLatencies, 0.99),
+      },
+      steady: {
+        events: steadyEvents,
+        writtenPerS: Math.round(writtenPerS),
+        p50: pct(steadyLatencies, 0.5),
+        p99: pct(steadyLatencies, 0.99),
+        max: steadyLatencies.at(-1) ?? 0,
+      },
+      duplicates: hook.duplicates(),
+    };
+  } finally {
+    await database.destroy();
+    await dropDatabase(s.source, bench);
+  }
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Write → delivery of every event that arrived, sorted: from its `occurred_at` (the database's
+ * clock at the writing transaction's start, on this host) to its first arrival at the receiver.
+ */
+async function latencies(
+  db: Awaited<ReturnType<typeof openDatabase>>['db'],
+  hook: Receiver,
+  skipFirst = 0,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('outbox_events')
+    .select(['id', 'occurred_at'])
+    .where('type', '=', 'product.updated')
+    .orderBy('position')
+    .offset(skipFirst)
+    .limit(1_000_000)
+    .execute();
+  const out: number[] = [];
+  for (const { id, occurred_at } of rows) {
+    const at = hook.arrived.get(id);
+    if (at !== undefined) out.push(at - new Date(occurred_at).getTime());
+  }
+  return out.sort((a, b) => a - b);
+}
