@@ -35,8 +35,9 @@ export interface TestApi {
   url: string;
   db: TestDatabase;
   /**
-   * Queries run since the last `resetQueryCount()`; with `requestsOnly`, only those a request issued
-   * (not the relay's, the plugins' or the caches' background polling).
+   * Queries run since the last `resetQueryCount()`; with `requestsOnly`, only those issued by requests
+   * sent since then (not the relay's, the plugins' or the caches' background polling, nor what an
+   * earlier request left running).
    */
   queryCount(options?: { requestsOnly?: boolean }): number;
   resetQueryCount(): void;
@@ -84,10 +85,14 @@ export async function startTestApi(
 ): Promise<TestApi> {
   let queries = 0;
   let requestQueries = 0;
+  // Requests sent through `request` carry `X-Request-Id: test-<window>-<n>`; only statements of requests
+  // sent since the last reset count, not the late fire-and-forget work of an earlier request.
+  let window = 0;
+  let sent = 0;
   const db = await createTestDatabase({
     onQuery: () => {
       queries++;
-      if (requestScope.getStore()) requestQueries++;
+      if (requestScope.getStore()?.requestId.startsWith(`test-${window}-`)) requestQueries++;
     },
     ...(options.env ? { env: options.env } : {}),
   });
@@ -110,7 +115,7 @@ export async function startTestApi(
     path: string,
     opts: RequestOptions = {},
   ): Promise<TestResponse<T>> => {
-    const headers: Record<string, string> = { ...opts.headers };
+    const headers: Record<string, string> = { 'x-request-id': `test-${window}-${++sent}`, ...opts.headers };
     const key = opts.key === undefined ? defaultKey(path) : opts.key;
     if (key !== null && key !== undefined) headers['x-api-key'] = key;
     let body: string | Buffer | undefined = opts.raw;
@@ -150,6 +155,7 @@ export async function startTestApi(
     resetQueryCount: () => {
       queries = 0;
       requestQueries = 0;
+      window++;
     },
     request,
     get: (path, opts) => request('GET', path, opts),
