@@ -79,6 +79,14 @@ export function serverNotifications(url: string, logger?: Logger): Notifications
   let closed = false;
   let failures = 0;
   const channels = new Set<string>();
+  // One statement at a time on the listener's connection: pg deprecates queueing queries on a busy
+  // client (and pg 9 drops it), and several loops subscribe at once during start-up.
+  let listening: Promise<unknown> = Promise.resolve();
+  const listen = (c: pg.Client, channel: string) => {
+    const next = listening.then(() => c.query(`LISTEN "${channel}"`));
+    listening = next.catch(() => {});
+    return next;
+  };
 
   const connect = (): Promise<pg.Client> => {
     connecting ??= (async () => {
@@ -90,7 +98,7 @@ export function serverNotifications(url: string, logger?: Logger): Notifications
       });
       c.on('end', () => drop(c));
       await c.connect();
-      for (const ch of channels) await c.query(`LISTEN "${ch}"`);
+      for (const ch of channels) await listen(c, ch);
       client = c;
       failures = 0;
       return c;
@@ -128,7 +136,7 @@ export function serverNotifications(url: string, logger?: Logger): Notifications
     channels.add(channel);
     const c = await connect();
     // A connection made after `channels` got this one already LISTENs on it.
-    if (c === client) await c.query(`LISTEN "${channel}"`);
+    if (c === client) await listen(c, channel);
     return async () => {};
   }, logger);
 
