@@ -4,7 +4,8 @@
  * and what the process spent per event. The stage that finishes long after the one before it is the
  * bottleneck.
  */
-import type { Kysely } from 'kysely';
+import { readFileSync } from 'node:fs';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../api/src/db/schema.js';
 import type { Relay } from '../api/src/modules/events/index.js';
 import type { Receiver } from './events-pipeline.js';
@@ -35,6 +36,11 @@ export interface BurstResult {
   stagesPerS: ReturnType<typeof stageRates>;
   /** This process's CPU (writers, relay, consumer, runner, worker, receiver) per 1,000 events. */
   cpuMsPerThousand: number;
+  /**
+   * CPU of the PostgreSQL backends serving the bench database per 1,000 events (from /proc; null when
+   * the server is not on this host). With the process's, what an event costs whatever the load.
+   */
+  pgCpuMsPerThousand: number | null;
   /** Statements this process sent to PostgreSQL per event (the writers' and the watcher's included). */
   statementsPerEvent: number;
   eventsPerRelayBatch: number;
@@ -51,6 +57,32 @@ export interface Phase {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** CPU ms so far of each backend connected to this database (those whose /proc entry is readable). */
+async function backendCpu(db: Kysely<Database>): Promise<Map<number, number> | null> {
+  const { rows } = await sql<{ pid: number }>`
+    SELECT pid FROM pg_stat_activity WHERE datname = current_database()
+  `.execute(db);
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      // utime and stime are fields 14 and 15, after the parenthesised command name.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      out.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+    } catch {
+      return null;
+    }
+  }
+  return out;
+}
+
+/** CPU ms the backends spent between two readings (a backend that appeared counts whole). */
+function backendCpuSpent(before: Map<number, number> | null, after: Map<number, number> | null) {
+  if (!before || !after) return null;
+  let ms = 0;
+  for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);
+  return ms;
+}
 
 /** Resolves once `count` distinct events arrived at the receiver; throws after `deadline`. */
 export async function arrivedAll(hook: Receiver, count: number, deadline: number): Promise<void> {
@@ -69,6 +101,7 @@ export async function measureBurst(
   o: { from: number; events: number; queuedBefore: number; backlog?: boolean },
 ): Promise<BurstResult> {
   p.hook.arrived.clear();
+  const pgBefore = await backendCpu(p.db);
   const before = { cpu: process.cpuUsage(), statements: p.statements(), relay: p.relay.stats() };
   let t0 = Date.now();
   await writeConcurrently(Math.ceil(o.events / p.perTx), p.writers, (k) =>
@@ -76,6 +109,7 @@ export async function measureBurst(
   );
   const writtenMs = o.backlog ? 0 : Date.now() - t0;
   const cpu0 = o.backlog ? process.cpuUsage() : before.cpu;
+  const pg0 = o.backlog ? await backendCpu(p.db) : pgBefore;
   const statements0 = o.backlog ? p.statements() : before.statements;
   if (o.backlog) {
     t0 = Date.now();
@@ -87,6 +121,7 @@ export async function measureBurst(
   const deliveredMs = Date.now() - t0;
   const seen = await watching;
   const cpu = process.cpuUsage(cpu0);
+  const pgMs = backendCpuSpent(pg0, await backendCpu(p.db));
   const after = p.relay.stats();
   const stagesMs: StageTimes = {
     writtenMs,
@@ -102,6 +137,7 @@ export async function measureBurst(
     stagesMs,
     stagesPerS: rates,
     cpuMsPerThousand: round1(((cpu.user + cpu.system) / 1000 / o.events) * 1000),
+    pgCpuMsPerThousand: pgMs === null ? null : round1((pgMs / o.events) * 1000),
     statementsPerEvent: round1((p.statements() - statements0) / o.events),
     eventsPerRelayBatch: round1(
       (after.published - before.relay.published) / Math.max(1, after.batches - before.relay.batches),

@@ -59,9 +59,9 @@ function report(rows: BusResult[], settings: PipelineSettings, baseline: number,
     "\nBy stage (ms from the first write — for the backlog, from the relay's start with every event already written — until the stage had every event; events/s that gives):\n",
   );
   console.log(
-    '| bus | written | relayed | queued by the plugin | delivered | events per relay batch | CPU ms / 1,000 events | statements / event |',
+    '| bus | written | relayed | queued by the plugin | delivered | events per relay batch | CPU ms / 1,000 events: process | PostgreSQL | statements / event |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     for (const [label, b] of [
       ['burst', r.burst],
@@ -70,7 +70,7 @@ function report(rows: BusResult[], settings: PipelineSettings, baseline: number,
       const { stagesMs: t, stagesPerS: v } = b;
       const written = label === 'burst' ? `${t.writtenMs} (${v.written}/s)` : 'before the relay started';
       console.log(
-        `| ${r.bus} ${label} | ${written} | ${t.relayedMs} (${v.relayed}/s) | ${t.queuedMs} (${v.queued}/s) | ${t.deliveredMs} (${v.delivered}/s) | ${b.eventsPerRelayBatch} | ${b.cpuMsPerThousand} | ${b.statementsPerEvent} |`,
+        `| ${r.bus} ${label} | ${written} | ${t.relayedMs} (${v.relayed}/s) | ${t.queuedMs} (${v.queued}/s) | ${t.deliveredMs} (${v.delivered}/s) | ${b.eventsPerRelayBatch} | ${b.cpuMsPerThousand} | ${b.pgCpuMsPerThousand ?? '—'} | ${b.statementsPerEvent} |`,
       );
     }
   }
