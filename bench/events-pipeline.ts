@@ -17,6 +17,7 @@ import {
 } from '../api/src/modules/events/index.js';
 import { createPluginRunner } from '../api/src/plugins/index.js';
 import webhooks from '../plugins/webhooks/src/index.js';
+import { arrivedAll, type BurstResult, measureBurst } from './events-stages.js';
 import { benchDatabase, createDatabase, dropDatabase, query } from './lib.js';
 
 export interface PipelineSettings {
@@ -24,6 +25,8 @@ export interface PipelineSettings {
   database: string;
   kafka: string | undefined;
   burstEvents: number;
+  /** Writers committing the burst side by side. */
+  writers: number;
   sellers: number;
   steadyRate: number;
   steadySeconds: number;
@@ -37,7 +40,9 @@ export interface BusResult {
   /** Transactions committed or rolled back per second in the bench database while idle. */
   idleTransactionsPerS: number;
   idleStatementsPerS: number;
-  burst: { events: number; relayPerS: number; endToEndPerS: number; p50: number; p99: number };
+  burst: BurstResult & { p50: number; p99: number };
+  /** The same number of events written with the relay stopped, drained from the relay's start. */
+  backlog: BurstResult;
   steady: { events: number; writtenPerS: number; p50: number; p99: number; max: number };
   duplicates: number;
 }
@@ -171,35 +176,15 @@ export async function runBus(s: PipelineSettings, hook: Receiver): Promise<BusRe
     // Minus this measurement's own two statements.
     const idleTransactionsPerS = Math.max(0, (await xacts()) - idle0.xacts - 1) / idleS;
 
-    // Burst: every event committed as fast as one writer can, then drained.
-    const until = async (count: number, deadline: number) => {
-      while (hook.arrived.size < count) {
-        if (Date.now() > deadline) throw new Error(`only ${hook.arrived.size} of ${count} delivered in time`);
-        await sleep(10);
-      }
-    };
-    hook.arrived.clear();
-    const t0 = Date.now();
-    for (let i = 0; i < s.burstEvents; i += PER_TX) {
-      await db
+    // Burst: every event committed by `writers` writers side by side (as requests would), then drained.
+    const write = (from: number, count: number) =>
+      db
         .transaction()
-        .execute((trx) => recordEvents(trx, probes(i, Math.min(PER_TX, s.burstEvents - i), s.sellers)));
-    }
-    let relayDone = 0;
-    const watchRelay = (async () => {
-      while (!relayDone && hook.arrived.size < s.burstEvents) {
-        const left = await db
-          .selectFrom('outbox_events')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('published_at', 'is', null)
-          .executeTakeFirstOrThrow();
-        if (Number(left.n) === 0) relayDone = Date.now();
-        else await sleep(20);
-      }
-    })();
-    await until(s.burstEvents, t0 + 600_000);
-    const burstDone = Date.now();
-    await watchRelay;
+        .execute((trx) => recordEvents(trx, probes(from, count, s.sellers)))
+        .then(() => {});
+    const phase = { db, hook, relay, statements: () => statements, writers: s.writers, perTx: PER_TX, write };
+    hook.arrived.clear();
+    const burst = await measureBurst(phase, { from: 0, events: s.burstEvents, queuedBefore: 0 });
     const burstLatencies = await latencies(db, hook);
 
     // Steady: `steadyRate` events/s in transactions of PER_TX, on a fixed schedule (not closed-loop).
@@ -223,8 +208,18 @@ export async function runBus(s: PipelineSettings, hook: Receiver): Promise<BusRe
     }
     await Promise.all(writes);
     const writtenPerS = steadyEvents / ((performance.now() - s0) / 1000);
-    await until(steadyEvents, Date.now() + 600_000);
+    await arrivedAll(hook, steadyEvents, Date.now() + 600_000);
     const steadyLatencies = await latencies(db, hook, s.burstEvents);
+
+    // Backlog: events committed while the relay is stopped, then drained once it starts — the
+    // pipeline's own rate from the outbox to the receiver, whatever the writers could do.
+    await relay.stop();
+    const backlog = await measureBurst(phase, {
+      from: s.burstEvents + steadyEvents,
+      events: s.burstEvents,
+      queuedBefore: s.burstEvents + steadyEvents,
+      backlog: true,
+    });
 
     await runner.stop();
     await relay.stop();
@@ -235,9 +230,7 @@ export async function runBus(s: PipelineSettings, hook: Receiver): Promise<BusRe
       idleTransactionsPerS: round1(idleTransactionsPerS),
       idleStatementsPerS: round1(idleStatementsPerS),
       burst: {
-        events: s.burstEvents,
-        relayPerS: Math.round(s.burstEvents / (((relayDone || burstDone) - t0) / 1000)),
-        endToEndPerS: Math.round(s.burstEvents / ((burstDone - t0) / 1000)),
+        ...burst,
         p50: pct(burstLatencies, 0.5),
         p99: pct(burstLatencies, 0.99),
       },
@@ -248,6 +241,7 @@ export async function runBus(s: PipelineSettings, hook: Receiver): Promise<BusRe
         p99: pct(steadyLatencies, 0.99),
         max: steadyLatencies.at(-1) ?? 0,
       },
+      backlog,
       duplicates: hook.duplicates(),
     };
   } finally {

@@ -45,12 +45,14 @@ export interface WorkerOptions {
  * attempt logged; a failure is retried on the schedule in `schedule.ts`. An endpoint failing for longer
  * than WEBHOOK_DISABLE_AFTER_HOURS is disabled and `webhook_endpoint.disabled` is recorded for its owner.
  *
- * A round claims a run of due deliveries per endpoint (up to WEBHOOK_RUN_LENGTH) for up to
- * WEBHOOK_CONCURRENCY endpoints; endpoints are sent to side by side, each endpoint's run one delivery
- * at a time in order. A run stops at its first failure (recorded at once, with its retry) or when it
- * has taken longer than WEBHOOK_TIMEOUT_MS; what it did not send is released. The round's successes
- * are recorded together in one transaction. The worker starts a round when deliveries are queued
- * (the host's wake-ups) or a retry it scheduled comes due, and polls only as a safety net.
+ * Each endpoint has its own lane: a run of its due deliveries (up to WEBHOOK_RUN_LENGTH) is claimed,
+ * sent one at a time in order, and its successes recorded, and only then is the endpoint claimed again;
+ * up to WEBHOOK_CONCURRENCY lanes run side by side, and a lane that frees up is refilled at once, so a
+ * slow endpoint holds only its own lane. A run stops at its first failure (recorded at once, with its
+ * retry) or when it has taken longer than WEBHOOK_TIMEOUT_MS; what it did not send is released.
+ * Successes of runs that finish close together are recorded in one transaction. The worker claims
+ * when deliveries are queued (the host's wake-ups), a lane frees up or a retry it scheduled comes due,
+ * and polls only as a safety net.
  */
 export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   const { db, config, logger } = options;
@@ -179,26 +181,92 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     }
   }
 
-  async function runOnce(): Promise<number> {
+  /**
+   * Records successful attempts, batched: what finished while a recording transaction ran is recorded
+   * together in the next one (runs of many endpoints finish close together under load).
+   */
+  let recording: Promise<void> = Promise.resolve();
+  let unrecorded: AttemptRecord[] = [];
+  function record(succeeded: readonly AttemptRecord[]): Promise<void> {
+    unrecorded.push(...succeeded);
+    const next = recording.then(async () => {
+      if (unrecorded.length === 0) return;
+      const batch = unrecorded;
+      unrecorded = [];
+      // Until this commits the deliveries stay claimed; if it fails they are sent again after
+      // their lock expires (at least once).
+      await db.transaction().execute((trx) => settleSucceeded(trx, batch));
+    });
+    recording = next.catch(() => {});
+    return next;
+  }
+
+  /** Endpoints whose run is being sent or recorded: they are not claimed again until it is recorded. */
+  const lanes = new Set<Promise<void>>();
+  // Wakes a round waiting for a free lane or new deliveries; `poked` keeps a wake-up that came
+  // while the round was claiming.
+  let nudge: (() => void) | undefined;
+  let poked = false;
+  const poke = () => {
+    poked = true;
+    nudge?.();
+  };
+
+  /** Sends one endpoint's run and records its successes; the lane is free once they are recorded. */
+  function startLane(run: readonly ClaimedDelivery[]): Promise<void> {
+    const succeeded: AttemptRecord[] = [];
+    const lane = sendRun(run, succeeded)
+      .then(() => record(succeeded))
+      .catch((err) => logger.error({ err }, 'a webhook delivery run failed'))
+      .finally(() => {
+        lanes.delete(lane);
+        poke();
+      });
+    lanes.add(lane);
+    return lane;
+  }
+
+  /** Claims runs for as many endpoints as there are free lanes and starts them. */
+  async function claimLanes(): Promise<{ claimed: number; started: Promise<void>[] }> {
+    const free = config.WEBHOOK_CONCURRENCY - lanes.size;
+    if (free <= 0) return { claimed: 0, started: [] };
     const now = clock();
     // Held a little longer than one run can take; a crashed worker's claims expire after that.
     const lockUntil = new Date(now.getTime() + config.WEBHOOK_TIMEOUT_MS * 2 + 5_000);
-    const due = await claimDue(db, config.WEBHOOK_CONCURRENCY, now, lockUntil, config.WEBHOOK_RUN_LENGTH);
+    const due = await claimDue(db, free, now, lockUntil, config.WEBHOOK_RUN_LENGTH);
     const runs = new Map<string, ClaimedDelivery[]>();
     for (const d of due) runs.set(d.endpoint_id, [...(runs.get(d.endpoint_id) ?? []), d]);
-    const succeeded: AttemptRecord[] = [];
-    await Promise.all(
-      [...runs.values()].map((run) =>
-        sendRun(run, succeeded).catch((err) => logger.error({ err }, 'a webhook delivery run failed')),
-      ),
-    );
-    if (succeeded.length > 0) {
-      // Until this commits the deliveries stay claimed; if it fails they are sent again after
-      // `lockUntil` (at least once).
-      await db.transaction().execute((trx) => settleSucceeded(trx, succeeded));
-    }
-    return due.length;
+    return { claimed: due.length, started: [...runs.values()].map(startLane) };
   }
+
+  /** One round as a unit (tests): claims, sends and records, and resolves when all of it is done. */
+  async function runOnce(): Promise<number> {
+    const { claimed, started } = await claimLanes();
+    await Promise.all(started);
+    return claimed;
+  }
+
+  /**
+   * The background round: fills free lanes, then waits until a lane finishes or new deliveries are
+   * announced. Each endpoint's run goes on independently of the others — a slow endpoint holds only
+   * its own lane, never the rest — and at most WEBHOOK_CONCURRENCY endpoints are sent to at once.
+   */
+  async function round(): Promise<boolean> {
+    poked = false;
+    const { started } = await claimLanes();
+    if (lanes.size === 0) return false;
+    if ((started.length === 0 || lanes.size >= config.WEBHOOK_CONCURRENCY) && !poked) {
+      await new Promise<void>((resolve) => {
+        nudge = resolve;
+      });
+      nudge = undefined;
+    }
+    return true;
+  }
+  const wake = () => {
+    poke();
+    loop.wake();
+  };
 
   // A retry this worker scheduled wakes it when due (the safety poll would be up to its period late).
   let retryTimer: NodeJS.Timeout | undefined;
@@ -210,14 +278,14 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     retryTimer = setTimeout(
       () => {
         retryAt = Number.POSITIVE_INFINITY;
-        loop.wake();
+        wake();
       },
       Math.max(0, retryAt - Date.now()),
     );
     retryTimer.unref();
   }
 
-  const loop = createLoop(async () => (await runOnce()) > 0, {
+  const loop = createLoop(round, {
     idleMs: options.onNotify ? config.WEBHOOK_SAFETY_POLL_MS : config.WEBHOOK_POLL_MS,
     onError: (err) => {
       logger.warn({ err }, 'webhook worker round failed');
@@ -229,14 +297,17 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   return {
     runOnce,
     start() {
-      unlisten ??= options.onNotify?.(CHANNELS.deliveries, loop.wake);
+      unlisten ??= options.onNotify?.(CHANNELS.deliveries, wake);
       loop.start();
     },
     async stop() {
       unlisten?.();
       unlisten = undefined;
       clearTimeout(retryTimer);
-      await loop.stop();
+      const stopping = loop.stop();
+      nudge?.();
+      await stopping;
+      await Promise.all(lanes);
       agents.http.destroy();
       agents.https.destroy();
     },

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { CHANNELS, type Notifications } from '../../db/notifications.js';
 import type { Database } from '../../db/schema.js';
 import { backoffMs } from '../../lib/backoff.js';
@@ -40,22 +40,59 @@ export interface Relay {
   stats(): RelayStats;
 }
 
+/** Batches one lease round may publish back to back (buses that keep their own copy of the events). */
+const PIPELINE_BATCHES = 8;
+/** After this long a round reads no further batch: its marks become visible when it commits. */
+const PIPELINE_WINDOW_MS = 250;
+
+/** A promise awaited later: its rejection is handled there, not reported as unhandled meanwhile. */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
 /**
  * The outbox relay. Each round, in one transaction: lock the stream's lease row (SKIP LOCKED, so a
  * second relay skips the round instead of publishing side by side — that is what keeps order across
  * instances), read the oldest unpublished events, publish them, and mark them published with a
- * dense `published_seq`. If publishing fails the transaction rolls back: nothing is marked, the outbox
- * keeps growing, and the next round (after a backoff) tries the same events again.
+ * dense `published_seq` (one statement per batch). On a bus with its own copy of the events (Kafka)
+ * a round is pipelined over up to PIPELINE_BATCHES batches: while the bus acknowledges one batch, the
+ * previous one is marked and the next one read, and the next is published only after the bus
+ * acknowledged this one — so batches reach the bus in outbox order and per-key order holds. If
+ * publishing fails, what the bus acknowledged before is still marked and committed; the failed batch
+ * is not, and the next round (after a backoff) tries it again. The embedded bus reads the marks
+ * themselves, so there a round is one batch and commits at once.
  */
 export function createRelay(options: RelayOptions): Relay {
   const { db, bus, logger, batchSize, pollMs } = options;
   const stream = options.stream ?? 'default';
   const stats: RelayStats = { published: 0, batches: 0, failures: 0 };
+  const window = bus.kind === 'embedded' ? 1 : PIPELINE_BATCHES;
+
+  const unpublished = (trx: Transaction<Database>, after: number | null) =>
+    trx
+      .selectFrom('outbox_events')
+      .selectAll()
+      .where('published_at', 'is', null)
+      .$if(after !== null, (q) => q.where('position', '>', after as number))
+      .orderBy('position')
+      .limit(batchSize)
+      .execute();
+
+  // Dense sequence numbers after the last published one, in outbox order (one statement: the lease
+  // makes this relay the only one numbering).
+  const markPublished = (trx: Transaction<Database>, positions: number[]) =>
+    sql`
+      UPDATE outbox_events o SET published_at = now(), published_seq = last.seq + v.ord
+      FROM unnest(${positions}::bigint[]) WITH ORDINALITY AS v(position, ord),
+        (SELECT coalesce(max(published_seq), 0) AS seq FROM outbox_events) last
+      WHERE o.position = v.position
+    `.execute(trx);
 
   async function drainOnce(): Promise<number> {
     // Its own transaction, not the write owner's: a background round that holds the stream's lease
     // and marks what it published, with no request (and no idempotency) behind it.
-    return db.transaction().execute(async (trx) => {
+    const round = await db.transaction().execute(async (trx) => {
       const lease = await trx
         .selectFrom('outbox_relay_leases')
         .select('name')
@@ -63,27 +100,47 @@ export function createRelay(options: RelayOptions): Relay {
         .forUpdate()
         .skipLocked()
         .executeTakeFirst();
-      if (!lease) return 0;
-      const rows = await trx
-        .selectFrom('outbox_events')
-        .selectAll()
-        .where('published_at', 'is', null)
-        .orderBy('position')
-        .limit(batchSize)
-        .execute();
-      if (rows.length === 0) return 0;
-      await bus.publish(rows.map(toBusEvent));
-      const positions = rows.map((r) => Number(r.position));
-      // Dense sequence numbers after the last published one, in outbox order (one statement: the
-      // lease makes this relay the only one numbering).
-      await sql`
-        UPDATE outbox_events o SET published_at = now(), published_seq = last.seq + v.ord
-        FROM unnest(${positions}::bigint[]) WITH ORDINALITY AS v(position, ord),
-          (SELECT coalesce(max(published_seq), 0) AS seq FROM outbox_events) last
-        WHERE o.position = v.position
-      `.execute(trx);
-      return rows.length;
+      if (!lease) return { published: 0, batches: 0, failed: undefined };
+      const began = performance.now();
+      let rows = await unpublished(trx, null);
+      let marking: Promise<unknown> = Promise.resolve();
+      let published = 0;
+      let batches = 0;
+      while (rows.length > 0) {
+        const publishing = bus.publish(rows.map(toBusEvent));
+        const last = Number(rows[rows.length - 1]?.position);
+        const more =
+          batches + 1 < window && rows.length === batchSize && performance.now() - began < PIPELINE_WINDOW_MS;
+        // Read the next batch while the bus acknowledges this one (after the previous batch's mark).
+        const reading = awaitedLater(more ? unpublished(trx, last) : Promise.resolve([]));
+        try {
+          await publishing;
+        } catch (err) {
+          // Keep what the bus acknowledged before: mark it and commit, then report the failure.
+          await Promise.all([marking, reading]);
+          return { published, batches, failed: err };
+        }
+        await marking;
+        marking = awaitedLater(
+          markPublished(
+            trx,
+            rows.map((r) => Number(r.position)),
+          ),
+        );
+        published += rows.length;
+        batches++;
+        rows = await reading;
+      }
+      await marking;
+      return { published, batches, failed: undefined };
     });
+    stats.batches += round.batches;
+    if (round.failed !== undefined) {
+      stats.published += round.published;
+      relayPublished.inc(round.published);
+      throw round.failed;
+    }
+    return round.published;
   }
 
   const loop = createLoop(
@@ -92,7 +149,6 @@ export function createRelay(options: RelayOptions): Relay {
       if (published > 0) {
         stats.published += published;
         relayPublished.inc(published);
-        stats.batches++;
       }
       return published >= batchSize;
     },

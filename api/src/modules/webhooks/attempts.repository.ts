@@ -38,15 +38,19 @@ export async function claimDue(
     await sql`SELECT pg_advisory_xact_lock(hashtext('souk.webhook_deliveries.claim'))`.execute(trx);
     const result = await sql<ClaimedDelivery>`
       WITH heads AS (
-        SELECT DISTINCT ON (d.endpoint_id) d.endpoint_id, d.next_attempt_at AS due
-        FROM webhook_deliveries d
-        JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.enabled
-        WHERE d.status = 'pending' AND d.next_attempt_at <= ${now}
+        SELECT e.id AS endpoint_id, h.due
+        FROM webhook_endpoints e
+        CROSS JOIN LATERAL (
+          SELECT d.next_attempt_at AS due FROM webhook_deliveries d
+          WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= ${now}
+          ORDER BY d.next_attempt_at, d.event_position
+          LIMIT 1
+        ) h
+        WHERE e.enabled
           AND NOT EXISTS (
             SELECT 1 FROM webhook_deliveries f
-            WHERE f.endpoint_id = d.endpoint_id AND f.status = 'pending' AND f.locked_until > ${now}
+            WHERE f.endpoint_id = e.id AND f.status = 'pending' AND f.locked_until > ${now}
           )
-        ORDER BY d.endpoint_id, d.next_attempt_at, d.event_position
       ),
       picked AS (SELECT endpoint_id FROM heads ORDER BY due, endpoint_id LIMIT ${limit}),
       candidates AS (
