@@ -101,6 +101,22 @@ export function startService(
   return { name, child, url, suppressedLines: () => suppressed };
 }
 
+/**
+ * The node flags of `npm run start:prod` (root package.json), e.g. `--conditions=souk-dist` and the
+ * heap sizing: the bench starts the production API with exactly the flags production uses, so the
+ * start-up and RSS rows measure what runs there.
+ */
+export function productionNodeArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = (pkg.scripts['start:prod'] ?? '').trim().split(/\s+/);
+  const entry = words.indexOf('api/dist/main.js');
+  if (words[0] !== 'node' || entry < 0)
+    throw new BenchError(`start:prod is not "node <flags> api/dist/main.js": ${pkg.scripts['start:prod']}`);
+  return words.slice(1, entry);
+}
+
 /** Resident set size of a child process in MiB (Linux /proc), or undefined where it cannot be read. */
 export function rssMiB(service: Service): number | undefined {
   try {

@@ -17,6 +17,7 @@ import {
   envInt,
   freePort,
   machine,
+  productionNodeArgs,
   root,
   rssMiB,
   runCommand,
@@ -164,7 +165,7 @@ async function main(): Promise<number> {
       'api/dist/main.js',
       `http://127.0.0.1:${prodPort}`,
       { ...apiEnv, PORT: String(prodPort), CATALOG_CACHE_TTL_MS: '0' },
-      ['--conditions=souk-dist'],
+      productionNodeArgs(),
     );
     services.push(service);
     await waitForOk(service, '/ready');

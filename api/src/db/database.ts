@@ -83,16 +83,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     watchPool(pool);
     pool.on('error', (err) => options.logger?.warn({ err }, 'idle database connection failed'));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), log });
-    const notifications = serverNotifications(options.url, options.logger);
-    return {
-      db,
-      driver: 'postgres',
-      notifications,
-      destroy: once(async () => {
-        await notifications.close();
-        await db.destroy();
-      }),
-    };
+    return handle(db, 'postgres', serverNotifications(options.url, options.logger));
   }
 
   let dataDir: string | undefined;
@@ -102,15 +93,29 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const pglite = await PGlite.create({ dataDir, parsers: { [INT8_OID]: parseInt8 } });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log });
-  const notifications = pgliteNotifications(pglite, options.logger);
+  return handle(db, 'pglite', pgliteNotifications(pglite, options.logger), async () => {
+    if (!pglite.closed) await pglite.close();
+  });
+}
+
+/**
+ * The handle of an open database. Closing stops the wake-ups first, then the pool; `closeDriver`
+ * runs last for a driver that owns more than the pool (PGlite's in-process database).
+ */
+function handle(
+  db: Kysely<Database>,
+  driver: DatabaseDriver,
+  notifications: Notifications,
+  closeDriver?: () => Promise<void>,
+): DatabaseHandle {
   return {
     db,
-    driver: 'pglite',
+    driver,
     notifications,
     destroy: once(async () => {
       await notifications.close();
       await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      await closeDriver?.();
     }),
   };
 }
