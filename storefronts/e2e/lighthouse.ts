@@ -15,6 +15,8 @@ export interface PageReport {
   failing: Partial<Record<Category, string[]>>;
   /** Performance runs: the metrics behind the score (ms; CLS unitless; bytes) and the LCP element. */
   metrics?: Record<string, number | string>;
+  /** Performance runs: Lighthouse's whole report (JSON), for the audits the metrics do not summarise. */
+  json?: string;
 }
 
 /** The audits whose numbers explain a performance score (what to look at first). */
@@ -122,5 +124,5 @@ export async function audit(
     ?.items?.[0];
   const node = JSON.stringify(lcpItem ?? '').match(/"snippet":"((?:[^"\\]|\\.)*)"/)?.[1];
   if (node) metrics.lcpElement = node.slice(0, 120);
-  return { url, scores, failing, metrics };
+  return { url, scores, failing, metrics, json: JSON.stringify(lhr) };
 }

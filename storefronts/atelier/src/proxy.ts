@@ -6,7 +6,7 @@ const currencies = (process.env.STOREFRONT_CURRENCIES || process.env.ATELIER_CUR
 );
 const cookie = cookieNames('atelier').currency;
 
-/** `/products/{handle}` is served from the prerendered page of the buyer's currency (see the kit). */
+/** `/` and `/products/{handle}` are served from the prerendered page of the buyer's currency (see the kit). */
 export function proxy(request: NextRequest) {
   const path = currencyRewritePath(request.nextUrl.pathname, request.cookies.get(cookie)?.value, currencies);
   if (!path) return NextResponse.next();
@@ -15,4 +15,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.rewrite(url);
 }
 
-export const config = { matcher: '/products/:handle' };
+export const config = { matcher: ['/', '/products/:handle'] };

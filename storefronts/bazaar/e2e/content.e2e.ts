@@ -8,7 +8,9 @@ const operator = createSoukClient({ baseUrl: inject('apiUrl'), apiKey: 'sk_demo_
 const { session } = browserSessions(baseURL);
 
 describe.skipIf(!baseURL)('home page and navigation from content', () => {
-  it('shows the seeded sections, keeps a draft away, and shows the edit once it is published', async () => {
+  it('shows the seeded sections, keeps a draft away, and shows the edit once it is published', {
+    timeout: 180_000,
+  }, async () => {
     const { page } = await session();
     await page.goto('/');
     // The demo's published content: hero, banner and main navigation.
@@ -49,8 +51,17 @@ describe.skipIf(!baseURL)('home page and navigation from content', () => {
 
       await operator.publish('bazaar', 'home', 'main');
       await operator.publish('bazaar', 'navigation', 'main');
-      await page.reload();
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('The winter market is open');
+      // The home page is static per currency and revalidated every 60 s (ISR): the edit shows once
+      // the page has been regenerated, within a minute or so.
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            return page.getByRole('heading', { level: 1 }).textContent();
+          },
+          { timeout: 120_000, interval: 3_000 },
+        )
+        .toBe('The winter market is open');
       await nav.getByRole('link', { name: 'Winter market' }).click();
       await page.waitForURL(/\/categories\/apparel$/);
       await page.goto('/');

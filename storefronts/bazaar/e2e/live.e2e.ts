@@ -22,6 +22,8 @@ describe('live updates', () => {
 
     const { page } = await session();
     await page.goto(`/products/${product.handle}/usd`);
+    // Live updates start on the first sign of a person on the page (see components/live.ts).
+    await page.mouse.move(20, 20);
     await page.locator('[data-testid="live-stock"][data-live="on"]').waitFor({ timeout: 30_000 });
     await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
     const stock = page.getByTestId('stock-state');
@@ -47,6 +49,7 @@ describe('live updates', () => {
     await openFirstBuyable(page);
     await addToCart(page);
     await page.goto('/cart');
+    await page.mouse.move(20, 20);
     await page.locator('[data-testid="live-cart"][data-live="on"]').waitFor({ timeout: 30_000 });
     await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
     const lines = page.getByTestId('cart-line');

@@ -1,21 +1,24 @@
-import { csrfCookie, newCsrfToken } from '@souk/storefront-kit';
+import { csrfCookie, currencyRewritePath, newCsrfToken } from '@souk/storefront-kit';
 import { type NextRequest, NextResponse } from 'next/server';
 import { CSRF_COOKIE, CURRENCY_COOKIE } from './lib/cookies';
 
-const currencies = (process.env.BAZAAR_CURRENCIES || 'USD,EUR').split(',').map((c) => c.trim().toLowerCase());
+const currencies = (process.env.BAZAAR_CURRENCIES || 'USD,EUR').split(',').map((c) => c.trim());
 
 /**
- * Product pages are static per currency (ISR): `/products/{handle}` is served from the prerendered
- * `/products/{handle}/{currency}` of the buyer's currency cookie. The URL in the address bar and the
- * canonical URL stay `/products/{handle}`.
+ * The home page and product pages are static per currency (ISR): `/` is served from the prerendered
+ * `/home/{currency}` and `/products/{handle}` from `/products/{handle}/{currency}` of the buyer's
+ * currency cookie (the kit's currencyRewritePath). The URL in the address bar and the canonical URL
+ * stay as they were.
  */
-function rewriteProduct(request: NextRequest) {
-  const handle = request.nextUrl.pathname.split('/')[2];
-  if (!handle) return NextResponse.next();
-  const wanted = request.cookies.get(CURRENCY_COOKIE)?.value.toLowerCase() ?? '';
-  const currency = currencies.includes(wanted) ? wanted : (currencies[0] ?? 'usd');
+function rewriteToCurrency(request: NextRequest) {
+  const path = currencyRewritePath(
+    request.nextUrl.pathname,
+    request.cookies.get(CURRENCY_COOKIE)?.value,
+    currencies,
+  );
+  if (!path) return NextResponse.next();
   const url = request.nextUrl.clone();
-  url.pathname = `/products/${handle}/${currency}`;
+  url.pathname = path;
   return NextResponse.rewrite(url);
 }
 
@@ -33,12 +36,13 @@ function ensureCsrfToken(request: NextRequest) {
 }
 
 export function proxy(request: NextRequest) {
-  return request.nextUrl.pathname.startsWith('/products/')
-    ? rewriteProduct(request)
+  const { pathname } = request.nextUrl;
+  return pathname === '/' || pathname.startsWith('/products/')
+    ? rewriteToCurrency(request)
     : ensureCsrfToken(request);
 }
 
 export const config = {
   // Exactly one segment after /products: the listing (/products) and the internal paths are left alone.
-  matcher: ['/products/:handle', '/sign-in', '/account'],
+  matcher: ['/', '/products/:handle', '/sign-in', '/account'],
 };

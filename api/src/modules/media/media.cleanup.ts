@@ -28,12 +28,31 @@ export async function sweepStoredImage(
   return db.transaction().execute(async (trx) => {
     await repo.lockStoredImage(trx, folder);
     let removed = 0;
-    for (const productId of servedAs) {
-      if (!(await repo.isServedAs(trx, productId, folder))) {
-        removed += await storage.deletePrefix(legacyMediaFolder(productId, hash));
-      }
-    }
+    for (const productId of servedAs) removed += await removeLegacyCopy(trx, storage, productId, hash);
     if (!(await repo.isReferenced(trx, folder))) removed += await storage.deletePrefix(folder);
     return removed;
+  });
+}
+
+/** Removes `products/<id>/<hash>/` unless a product shows the picture under that product's URL. */
+async function removeLegacyCopy(trx: Db, storage: ObjectStorage, productId: string, hash: string) {
+  if (await repo.isServedAs(trx, productId, mediaKeys(hash).folder)) return 0;
+  return storage.deletePrefix(legacyMediaFolder(productId, hash));
+}
+
+/**
+ * Removes a picture's copy under its product's pre-content-addressing folder unless some product still
+ * shows it under that product's URL (the sweep's part for those folders: the content-addressed folder
+ * has its own pass). Holds the picture's folder lock, as sweepStoredImage does. Answers how many
+ * objects went.
+ */
+export function sweepLegacyImage(
+  { db, storage }: { db: Db; storage: ObjectStorage },
+  productId: string,
+  hash: string,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await repo.lockStoredImage(trx, mediaKeys(hash).folder);
+    return removeLegacyCopy(trx, storage, productId, hash);
   });
 }

@@ -24,16 +24,34 @@ export async function isReferenced(db: Db, storagePrefix: string): Promise<boole
   return row !== undefined;
 }
 
-/** True when some product shows the folder under a URL of `productId` (its own upload, or borrowed). */
+/**
+ * True when some product shows the folder under a URL of `productId` (its own upload, or borrowed).
+ * Case-insensitive: pre-content-addressing folders hold the product id in lower case.
+ */
 export async function isServedAs(db: Db, productId: string, storagePrefix: string): Promise<boolean> {
   const row = await db
     .selectFrom('product_image_files')
     .select('product_id')
-    .where('served_as', '=', productId)
     .where('storage_prefix', '=', storagePrefix)
+    .where(sql<string>`lower(served_as)`, '=', productId.toLowerCase())
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * Which (product in the URL, storage prefix) pairs some product's images name among those of
+ * `storagePrefixes`, as `<served_as in lower case> <storage prefix>` (one indexed look-up for the batch).
+ */
+export async function servedAmong(db: Db, storagePrefixes: readonly string[]): Promise<Set<string>> {
+  if (storagePrefixes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('product_image_files')
+    .select(['served_as', 'storage_prefix'])
+    .distinct()
+    .where('storage_prefix', 'in', storagePrefixes)
+    .execute();
+  return new Set(rows.map((r) => `${r.served_as.toLowerCase()} ${r.storage_prefix}`));
 }
 
 /** Which of `storagePrefixes` some product's images name (one indexed look-up for the batch). */

@@ -109,6 +109,38 @@ describe('the sweep of orphaned image files', () => {
     expect((await api.get(`${new URL(image.url).pathname}?w=160`)).status).toBe(200);
   });
 
+  it('removes pre-content-addressing folders no product shows under its URL, and keeps shown ones', async () => {
+    const shown = await createProduct(api, { images: [] });
+    const data = await png('#4b3a6a');
+    const hash = createHash('sha256').update(data).digest('hex').slice(0, 32);
+    // Releases before content addressing kept a picture under its product's folder (id in lower case).
+    const kept = `products/${shown.id.toLowerCase()}/${hash}/`;
+    await storage().put(`${kept}original`, data, { contentType: 'image/png' });
+    const url = `${api.db.container.media.publicUrl}/products/${shown.id}/${hash}.webp`;
+    const patched = await api.request('PATCH', `/seller/products/${shown.id}`, {
+      json: { images: [{ url, alt: 'Old upload', width: 64, height: 64 }] },
+    });
+    expect(patched.status).toBe(200);
+    // A picture its product stopped showing before it was ever read again: its folder was left behind.
+    const dropped = await createProduct(api, { images: [] });
+    const gone = `products/${dropped.id.toLowerCase()}/${hash}/`;
+    await storage().put(`${gone}original`, data, { contentType: 'image/png' });
+    await storage().put(`${gone}w160.webp`, Buffer.from('y'), { contentType: 'image/webp' });
+
+    const spared = await sweepOrphanedImages({ db: db(), storage: storage(), graceMs: 3_600_000 });
+    expect(spared.fresh).toBeGreaterThanOrEqual(1);
+    expect(await storage().list(gone)).toHaveLength(2);
+
+    const later = () => new Date(Date.now() + 7_200_000);
+    const swept = await sweepOrphanedImages({ db: db(), storage: storage(), graceMs: 3_600_000, now: later });
+    expect(swept.removedObjects).toBeGreaterThanOrEqual(2);
+    expect(await storage().list(gone)).toEqual([]);
+    expect(await storage().list(kept)).toEqual([`${kept}original`]);
+    // The picture still shown moves to its content address on its first read, as before.
+    expect((await api.get(`${new URL(url).pathname}?w=160`)).status).toBe(200);
+    expect(await storage().list(kept)).toEqual([]);
+  });
+
   it('runs on its interval, logs each sweep and counts it in the metrics', async () => {
     const folder = await orphan();
     const sweeper = createOrphanSweeper({

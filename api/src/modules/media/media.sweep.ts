@@ -3,19 +3,22 @@ import type { Database } from '../../db/schema.js';
 import type { Logger } from '../../lib/logger.js';
 import { mediaOrphansRemoved, mediaSweeps } from '../../observability/metrics.js';
 import type { ObjectStorage } from '../../storage/index.js';
-import { sweepStoredImage } from './media.cleanup.js';
+import { sweepLegacyImage, sweepStoredImage } from './media.cleanup.js';
+import { mediaKeys } from './media.keys.js';
 import * as repo from './media.repository.js';
 
 type Db = Kysely<Database>;
 
 /** A content-addressed image folder (see mediaKeys): `images/<32 hex>/`. */
 const FOLDER = /^(images\/([0-9a-f]{32})\/)/;
+/** A folder of a release before content addressing (see legacyMediaFolder): `products/<id>/<32 hex>/`. */
+const LEGACY_FOLDER = /^(products\/(prod_[0-9a-z]+)\/([0-9a-f]{32})\/)/;
 /** Candidate folders checked against `product_image_files` per query. */
 const BATCH = 500;
 
 /** What one sweep saw and did. */
 export interface OrphanSweepResult {
-  /** Image folders in storage. */
+  /** Image folders in storage (content-addressed and pre-content-addressing ones). */
   folders: number;
   /** Unreferenced folders spared because something was written in them within the grace age. */
   fresh: number;
@@ -25,14 +28,39 @@ export interface OrphanSweepResult {
   removedObjects: number;
 }
 
+interface Folder {
+  /** The picture's content hash. */
+  hash: string;
+  /** Pre-content-addressing folders: the product id in the folder's name (lower case). */
+  productId?: string;
+  /** The newest write in the folder (ms). */
+  at: number;
+}
+
+/** Each folder under `prefix` that `pattern` names (group 1: the folder), with its newest write. */
+async function foldersUnder(storage: ObjectStorage, prefix: string, pattern: RegExp) {
+  const newest = new Map<string, Folder>();
+  for (const { key, updatedAt } of await storage.entries(prefix)) {
+    const m = pattern.exec(key);
+    if (!m?.[1]) continue;
+    const at = updatedAt.getTime();
+    const [hash, productId] = m.length > 3 ? [m[3], m[2]] : [m[2], undefined];
+    const seen = newest.get(m[1]);
+    if (hash && (!seen || seen.at < at)) newest.set(m[1], { hash, at, ...(productId ? { productId } : {}) });
+  }
+  return newest;
+}
+
 /**
- * Removes the stored files of every picture (`images/<hash>/`) that no product's images name: what a
- * failed after-commit clean-up left behind. A folder is spared while any of its files is younger than
- * `graceMs` (a rendition being written for a request that raced the last reference going); the
- * removal itself is sweepStoredImage, which checks again under the folder's advisory lock that an
- * upload holds until it commits, so an upload of the same picture is either seen or stores its files
- * again. Folders of releases before content addressing (`products/<id>/<hash>/`) are left alone:
- * they move to their content address when read.
+ * Removes the stored files of every picture that no product's images name: what a failed after-commit
+ * clean-up left behind. Content-addressed folders (`images/<hash>/`) go once no product names them;
+ * folders of releases before content addressing (`products/<id>/<hash>/`, moved to their content
+ * address on first read) go once no product shows the picture under that product's URL, so a picture
+ * deleted before it was ever read again does not stay in storage for good. A folder is spared while
+ * any of its files is younger than `graceMs` (a rendition being written for a request that raced the
+ * last reference going); the removal itself (sweepStoredImage, sweepLegacyImage) checks again under
+ * the picture's advisory lock that an upload holds until it commits, so an upload of the same picture
+ * is either seen or stores its files again.
  */
 export async function sweepOrphanedImages({
   db,
@@ -45,33 +73,60 @@ export async function sweepOrphanedImages({
   graceMs: number;
   now?: () => Date;
 }): Promise<OrphanSweepResult> {
-  const newest = new Map<string, { hash: string; at: number }>();
-  for (const { key, updatedAt } of await storage.entries('images/')) {
-    const m = FOLDER.exec(key);
-    if (!m?.[1] || !m[2]) continue;
-    const seen = newest.get(m[1]);
-    if (!seen || seen.at < updatedAt.getTime()) newest.set(m[1], { hash: m[2], at: updatedAt.getTime() });
-  }
-  const result: OrphanSweepResult = { folders: newest.size, fresh: 0, removedFolders: 0, removedObjects: 0 };
+  const current = await foldersUnder(storage, 'images/', FOLDER);
+  const legacy = await foldersUnder(storage, 'products/', LEGACY_FOLDER);
+  const result: OrphanSweepResult = {
+    folders: current.size + legacy.size,
+    fresh: 0,
+    removedFolders: 0,
+    removedObjects: 0,
+  };
   const cutoff = now().getTime() - graceMs;
-  const folders = [...newest.keys()];
-  for (let i = 0; i < folders.length; i += BATCH) {
-    const batch = folders.slice(i, i + BATCH);
-    const referenced = await repo.referencedAmong(db, batch);
-    for (const folder of batch) {
-      const found = newest.get(folder);
-      if (!found || referenced.has(folder)) continue;
-      if (found.at > cutoff) {
-        result.fresh++;
-        continue;
-      }
-      const removed = await sweepStoredImage({ db, storage }, found.hash);
-      if (removed > 0) {
-        result.removedFolders++;
-        result.removedObjects += removed;
+  const sweepEach = async (
+    folders: Map<string, Folder>,
+    named: (batch: Folder[]) => Promise<(found: Folder) => boolean>,
+    remove: (found: Folder) => Promise<number>,
+  ) => {
+    const all = [...folders.values()];
+    for (let i = 0; i < all.length; i += BATCH) {
+      const batch = all.slice(i, i + BATCH);
+      const isNamed = await named(batch);
+      for (const found of batch) {
+        if (isNamed(found)) continue;
+        if (found.at > cutoff) {
+          result.fresh++;
+          continue;
+        }
+        const removed = await remove(found);
+        if (removed > 0) {
+          result.removedFolders++;
+          result.removedObjects += removed;
+        }
       }
     }
-  }
+  };
+  await sweepEach(
+    current,
+    async (batch) => {
+      const referenced = await repo.referencedAmong(
+        db,
+        batch.map((f) => mediaKeys(f.hash).folder),
+      );
+      return (found) => referenced.has(mediaKeys(found.hash).folder);
+    },
+    (found) => sweepStoredImage({ db, storage }, found.hash),
+  );
+  await sweepEach(
+    legacy,
+    async (batch) => {
+      const served = await repo.servedAmong(
+        db,
+        batch.map((f) => mediaKeys(f.hash).folder),
+      );
+      return (found) => served.has(`${found.productId} ${mediaKeys(found.hash).folder}`);
+    },
+    (found) => sweepLegacyImage({ db, storage }, found.productId ?? '', found.hash),
+  );
   return result;
 }
 

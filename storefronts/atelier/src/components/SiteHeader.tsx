@@ -30,7 +30,7 @@ export async function SiteHeader() {
       <p className="header__note">Free returns within 30 days · Each maker ships their own pieces</p>
       <div className="header__bar">
         <MegaMenu edits={edits} columns={columns} />
-        <Link href="/" className="header__logo" aria-label="Atelier, home">
+        <Link href="/" className="header__logo" aria-label="Atelier, home" prefetch={false}>
           Atelier
         </Link>
         <div className="header__tools">

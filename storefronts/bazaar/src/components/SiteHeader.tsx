@@ -10,7 +10,7 @@ export async function SiteHeader({ currencies }: { currencies: readonly string[]
   return (
     <header className="site-header">
       <div className="container site-header__bar">
-        <Link href="/" className="site-header__logo">
+        <Link href="/" className="site-header__logo" prefetch={false}>
           Bazaar
         </Link>
         <search className="search-form">

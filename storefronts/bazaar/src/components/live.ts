@@ -27,6 +27,32 @@ function afterLoad(): Promise<void> {
   });
 }
 
+/** What a person does on a page and a crawler or a page-speed audit does not. */
+const PRESENCE = ['pointerdown', 'pointermove', 'keydown', 'touchstart', 'wheel', 'scroll'] as const;
+/** With no such sign, live updates start anyway this long after the page opened (someone reading). */
+const LIVE_START_ANYWAY_MS = 10_000;
+
+/**
+ * Resolves on the first sign of a person (pointer, key, touch, scroll) or after LIVE_START_ANYWAY_MS.
+ * A socket held open for every visit also served crawlers, bounced visits and link previews; and on a
+ * phone the client's download, start-up and polling handshake ran while the page was still becoming
+ * interactive (Lighthouse: +17 KB of JavaScript and the slowest tasks after hydration on product and
+ * cart pages). As before, a change made between the page's render and the connection shows with the
+ * next event or a reload.
+ */
+function somebodyThere(): Promise<void> {
+  return new Promise((resolve) => {
+    const options = { capture: true, passive: true } as const;
+    const start = () => {
+      for (const type of PRESENCE) window.removeEventListener(type, start, options);
+      clearTimeout(timer);
+      resolve();
+    };
+    for (const type of PRESENCE) window.addEventListener(type, start, options);
+    const timer = setTimeout(start, LIVE_START_ANYWAY_MS);
+  });
+}
+
 /** One connection per page, shared by every live component on it (its code loaded on first use). */
 function clientFor(connection: LiveConnection): Promise<RealtimeClient<'store'>> {
   const key = `${connection.apiUrl} ${connection.publishableKey}`;
@@ -34,7 +60,7 @@ function clientFor(connection: LiveConnection): Promise<RealtimeClient<'store'>>
     void shared?.client.then((c) => c.close());
     shared = {
       key,
-      client: afterLoad()
+      client: Promise.all([afterLoad(), somebodyThere()])
         // Only the realtime client: without the hint the chunk carries the whole SDK (+10 KB gzipped).
         .then(() => import(/* webpackExports: ["createRealtimeClient"] */ '@souk/sdk'))
         .then(({ createRealtimeClient }) =>

@@ -135,6 +135,21 @@ export function createStorefront(themeId: string, config: StorefrontConfig = rea
     return supportedCurrency(config, (await cookies()).get(names.currency)?.value);
   }
 
+  /**
+   * `generateStaticParams` of a page static per currency (`app/home/[currency]`): every currency when
+   * the API answers at build time, else none (a build without an API, e.g. CI or an image build,
+   * still succeeds and each page renders on its first visit).
+   */
+  async function currencyParams(): Promise<{ currency: string }[]> {
+    try {
+      await souk.store.categories.list({ maxRetries: 0, timeoutMs: 5_000 });
+      return config.currencies.map((c) => ({ currency: c.toLowerCase() }));
+    } catch {
+      console.warn(`${themeId}: Souk API unreachable at build time; pages will render on first visit`);
+      return [];
+    }
+  }
+
   /** The category tree, fetched once per request however many components ask for it. */
   const getCategories = cache(async () => (await souk.store.categories.list()).data);
 
@@ -217,6 +232,7 @@ export function createStorefront(themeId: string, config: StorefrontConfig = rea
     attachToCustomer,
     ...session,
     getCurrency,
+    currencyParams,
     getCategories,
     getProduct,
     getCartImages,

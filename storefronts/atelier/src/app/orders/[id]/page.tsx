@@ -40,7 +40,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           This order can only be shown in the browser it was placed in. Your confirmation email has the
           details.
         </p>
-        <Link href="/">Back to the shop</Link>
+        <Link href="/" prefetch={false}>
+          Back to the shop
+        </Link>
       </section>
     );
   }

@@ -41,7 +41,9 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
-            <Link href="/">Home</Link>
+            <Link href="/" prefetch={false}>
+              Home
+            </Link>
           </li>
           {trail.map((c) => (
             <li key={c.id}>

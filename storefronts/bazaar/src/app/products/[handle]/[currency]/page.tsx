@@ -88,7 +88,9 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
-            <Link href="/">Home</Link>
+            <Link href="/" prefetch={false}>
+              Home
+            </Link>
           </li>
           {product.category && (
             <li>
