@@ -10,7 +10,6 @@ import { takeStock } from '../catalog/index.js';
 import { recordEvents } from '../events/index.js';
 import { ledgerBook } from '../ledger/index.js';
 import type { PaymentProvider } from '../payments/index.js';
-import { commissionRates } from '../sellers/index.js';
 import { orderEvent } from './orders.events.js';
 import { insertOrder } from './orders.repository.js';
 import type { Order } from './orders.views.js';
@@ -61,10 +60,7 @@ export function createCheckoutService({ payments, cartChanged }: CheckoutDeps) {
       steps.onAbort(() => payments.void(authorization));
 
       const accessToken = `ot_${randomBytes(24).toString('base64url')}`;
-      const rates = await commissionRates(
-        trx,
-        cart.sellers.map((s) => s.sellerId),
-      );
+      const rates = new Map(cart.sellers.map((s) => [s.sellerId, s.commissionBps]));
       const rows = placedOrderRows({
         orderId,
         cart,
