@@ -259,6 +259,26 @@ export async function seed(url: string): Promise<string> {
   return key;
 }
 
+/** The environment the bench starts the API with, on the bench database `url`. */
+export function apiEnvironment(url: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: url,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'never',
+    NODE_ENV: 'production',
+    // Every request goes through the limiter (in Redis when REDIS_URL is set) but none is refused:
+    // the bench measures what limiting costs, not what it refuses.
+    ...Object.fromEntries(
+      ['ANONYMOUS', 'PUBLISHABLE', 'CUSTOMER', 'SELLER', 'OPERATOR'].map((t) => [
+        `RATE_LIMIT_${t}`,
+        '1000000000',
+      ]),
+    ),
+  };
+}
+
 /** When and on what a result was measured (the head of every results file). */
 export function machine() {
   return {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseCli } from '../api/src/lib/cli.js';
 import { type CheckoutResult, checkoutTable, measureCheckout } from './checkout.js';
 import {
+  apiEnvironment,
   type BenchDatabase,
   BenchError,
   benchDatabase,
@@ -108,22 +109,7 @@ async function main(): Promise<number> {
   load.headers['X-Api-Key'] = await seed(bench.url);
 
   const [apiPort, barePort, unlimitedPort] = [await freePort(), await freePort(), await freePort()];
-  const apiEnv = {
-    ...process.env,
-    DATABASE_URL: bench.url,
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    SEED_DEMO: 'never',
-    NODE_ENV: 'production',
-    // Every request goes through the limiter (in Redis when REDIS_URL is set) but none is refused:
-    // the bench measures what limiting costs, not what it refuses.
-    ...Object.fromEntries(
-      ['ANONYMOUS', 'PUBLISHABLE', 'CUSTOMER', 'SELLER', 'OPERATOR'].map((t) => [
-        `RATE_LIMIT_${t}`,
-        '1000000000',
-      ]),
-    ),
-  };
+  const apiEnv = apiEnvironment(bench.url);
   const api = startService('api', 'api/src/main.ts', `http://127.0.0.1:${apiPort}`, {
     ...apiEnv,
     PORT: String(apiPort),

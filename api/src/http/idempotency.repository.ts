@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { executePrepared } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -17,19 +18,21 @@ export async function claimKey(
   request: { operation: string; requestHash: string },
   lockMs: number,
 ): Promise<boolean> {
-  const claimed = await db
-    .insertInto('idempotency_keys')
-    .values({
-      ...ref,
-      operation: request.operation,
-      request_hash: request.requestHash,
-      status: 'in_progress',
-      locked_until: lockedFor(lockMs),
-    })
-    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  return claimed !== undefined;
+  const claimed = await executePrepared(
+    db,
+    db
+      .insertInto('idempotency_keys')
+      .values({
+        ...ref,
+        operation: request.operation,
+        request_hash: request.requestHash,
+        status: 'in_progress',
+        locked_until: lockedFor(lockMs),
+      })
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+      .returning('key'),
+  );
+  return claimed.rows.length > 0;
 }
 
 /** The record that holds a key, if any. */
@@ -58,12 +61,14 @@ export async function takeOverKey(db: Db, ref: KeyRef, lockMs: number): Promise<
 
 /** Stores the response to replay (already sealed: see `idempotency.seal.ts`). */
 export async function completeKey(db: Db, ref: KeyRef, status: number, storedBody: unknown): Promise<void> {
-  await db
-    .updateTable('idempotency_keys')
-    .set({ status: 'completed', response_status: status, response_body: JSON.stringify(storedBody) })
-    .where('scope', '=', ref.scope)
-    .where('key', '=', ref.key)
-    .execute();
+  await executePrepared(
+    db,
+    db
+      .updateTable('idempotency_keys')
+      .set({ status: 'completed', response_status: status, response_body: JSON.stringify(storedBody) })
+      .where('scope', '=', ref.scope)
+      .where('key', '=', ref.key),
+  );
 }
 
 /** Frees a key whose request did nothing, so a retry can run. */

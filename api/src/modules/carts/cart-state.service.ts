@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { components } from '../../generated/openapi.js';
 import { cartNotFound } from './carts.errors.js';
-import * as repo from './carts.repository.js';
+import type * as repo from './carts.repository.js';
+import { findCartForPricing, type PricingLineRow } from './pricing.repository.js';
 import { type CartTotals, computeTotals } from './totals.js';
 
 export type CartProblem = components['schemas']['CartProblem'];
@@ -17,7 +18,7 @@ export const MAX_LINE_QUANTITY = 100;
 export const MAX_AMOUNT = 999_999_999_999;
 
 /** A cart line with its verdict. */
-export interface EvaluatedLine extends repo.CartLineRow {
+export interface EvaluatedLine extends PricingLineRow {
   issue: LineIssue;
   /** The line asks for more than is in stock (it stays priced; checkout reserves stock). */
   overStock: boolean;
@@ -52,10 +53,10 @@ export async function loadCartState(
   cartId: string,
   options: { lock: boolean },
 ): Promise<CartState> {
-  const cart = await repo.findCart(db, cartId, options);
-  if (!cart) throw cartNotFound(cartId);
-  const rows = await repo.findCartLines(db, cart.id, cart.currency);
-  const lines: EvaluatedLine[] = rows.map((row) => {
+  const found = await findCartForPricing(db, cartId, options);
+  if (!found) throw cartNotFound(cartId);
+  const { cart } = found;
+  const lines: EvaluatedLine[] = found.lines.map((row) => {
     const issue: LineIssue = !isForSale(row)
       ? 'variant_unavailable'
       : row.unit_amount === null
@@ -63,13 +64,10 @@ export async function loadCartState(
         : null;
     return { ...row, issue, overStock: issue === null && row.quantity > row.inventory_quantity };
   });
-  const shipping = await repo.findShippingRates(
-    db,
-    [...new Set(lines.filter((l) => l.issue === null).map((l) => l.seller_id))],
-    cart.currency,
-  );
+  const shipping = new Map<string, number>();
+  for (const l of found.lines) if (l.shipping_amount !== null) shipping.set(l.seller_id, l.shipping_amount);
   const country = cart.shipping_address?.country;
-  const taxRate = country === undefined ? undefined : await repo.findTaxRate(db, country);
+  const taxRate = found.taxRateBps === undefined ? undefined : { rate_bps: found.taxRateBps };
   const taxUnknown = country !== undefined && taxRate === undefined;
   // Without an address there is no tax yet (0); with an unknown country it cannot be computed (null).
   const rateForTotals = country === undefined ? 0 : (taxRate?.rate_bps ?? null);

@@ -1,8 +1,10 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
+import { testDriver } from '../../../test/support/test-db.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
+import { newId } from '../../lib/ids.js';
 import { newCartId } from './cart-id.js';
 import { address, type Cart, pickVariant, sellerId } from './carts.fixtures.js';
 import { markCartCompleted, priceCart } from './index.js';
@@ -17,6 +19,7 @@ afterAll(() => api?.close());
 
 const a = pickVariant('atlas-outfitters', { eur: true, minStock: 5, n: 1 });
 const b = pickVariant('nordic-home', { eur: true, minStock: 5, n: 1 });
+const c = pickVariant('pixel-forge', { eur: true, minStock: 5, n: 2 });
 
 /** A EUR cart with 3 × a and 2 × b, optionally with email and address. */
 async function cartWithItems(contact?: { country: string }): Promise<Cart> {
@@ -86,6 +89,8 @@ describe('priceCart', () => {
           shipping: 449,
           tax: taxA,
           total: 3 * aEur + 449 + taxA,
+          // The marketplace default: the demo sellers have no override.
+          commissionBps: 1000,
         },
         {
           sellerId: sellerId('nordic-home'),
@@ -95,6 +100,7 @@ describe('priceCart', () => {
           shipping: 549,
           tax: taxB,
           total: 2 * bEur + 549 + taxB,
+          commissionBps: 1000,
         },
       ],
     );
@@ -236,5 +242,47 @@ describe('markCartCompleted', () => {
     expect((res.body as { code: string }).code).toBe('cart_completed');
     const view = (await api.get<Cart>(`/store/carts/${cart.id}`)).body;
     expect(view.items.map((i) => i.quantity)).toEqual([3, 2]);
+  });
+});
+
+/** Resolves once some session of this database waits for a lock (or after `ms`). */
+async function someoneWaitsForALock(ms = 10_000): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(db);
+    if ((rows[0]?.n ?? 0) > 0) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
+
+// The pricing read locks the cart and reads its lines in one statement, from a snapshot taken before
+// the lock was granted; only real PostgreSQL runs two sessions at once (PGlite queues them).
+describe.skipIf(testDriver !== 'postgres')('the locked pricing read', () => {
+  it('sees the line a writer committed while the read waited for the cart lock', async () => {
+    const cart = (await api.request<Cart>('POST', '/store/carts', { json: { currency: 'EUR' } })).body;
+    await api.request('POST', `/store/carts/${cart.id}/items`, {
+      json: { variant_id: a.variantId, quantity: 1 },
+    });
+    await api.request('PATCH', `/store/carts/${cart.id}`, {
+      json: { email: 'buyer@example.com', shipping_address: address('FR') },
+    });
+    let priced: Promise<{ skus: string[]; total: number }> | undefined;
+    await db.transaction().execute(async (writer) => {
+      // What a line writer does: lock and touch the cart row, then change its lines.
+      await writer.updateTable('carts').set({ updated_at: sql`now()` }).where('id', '=', cart.id).execute();
+      await writer
+        .insertInto('cart_items')
+        .values({ id: newId('item'), cart_id: cart.id, variant_id: c.variantId, quantity: 2 })
+        .execute();
+      priced = db.transaction().execute(async (trx) => {
+        const p = await priceCart(trx, cart.id, { lock: true, forCheckout: true });
+        return { skus: p.lines.map((l) => l.sku), total: p.lines.reduce((n, l) => n + l.quantity, 0) };
+      });
+      expect(await someoneWaitsForALock()).toBe(true);
+    });
+    expect(await priced).toEqual({ skus: [a.sku, c.sku], total: 3 });
   });
 });

@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { executePrepared } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 import type { CartsTable } from './carts.table.js';
 
@@ -75,14 +76,16 @@ export async function touchCart(db: Db, id: string): Promise<void> {
 
 /** Completes an active cart; false when it was not active (or does not exist). */
 export async function completeCart(db: Db, id: string): Promise<boolean> {
-  const row = await db
-    .updateTable('carts')
-    .set({ status: 'completed', completed_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
-    .where('id', '=', id)
-    .where('status', '=', 'active')
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+  const { rows } = await executePrepared(
+    db,
+    db
+      .updateTable('carts')
+      .set({ status: 'completed', completed_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .where('status', '=', 'active')
+      .returning('id'),
+  );
+  return rows.length > 0;
 }
 
 function variantsWithContext(db: Db, currency: string) {

@@ -33,6 +33,8 @@ export interface PricedSellerGroup {
   shipping: number;
   tax: number;
   total: number;
+  /** The marketplace's commission on this seller's sales now, in basis points (read with the cart). */
+  commissionBps: number;
 }
 
 /** A cart that can be ordered now, every amount in minor units of `currency`. */
@@ -158,6 +160,7 @@ export async function priceCart(
       shipping: g.shipping ?? 0,
       tax: g.tax ?? 0,
       total: g.total ?? 0,
+      commissionBps: state.buyable[g.lineIndexes[0] ?? 0]?.commission_bps ?? 0,
     })),
     totals: {
       subtotal: totals.subtotal,

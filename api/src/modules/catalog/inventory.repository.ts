@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { PREPARED_MARK } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 import { currentActorJson } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
@@ -47,6 +48,8 @@ type TakeItem = Item & { sellerId: string | null };
  * id order (two transactions never wait on each other in a cycle) and the condition is re-checked
  * on the row as it is once the lock is held. Returns what was taken and the items that could not be;
  * when any could not, the caller must roll back (the other items' decrements and events are written).
+ * Its text does not vary (the items are arrays), so it runs prepared: planned once per connection,
+ * not inside the lock on every checkout.
  */
 export async function takeStock(trx: Kysely<Database>, items: readonly TakeItem[]) {
   const sorted = inIdOrder(items) as TakeItem[];
@@ -58,7 +61,7 @@ export async function takeStock(trx: Kysely<Database>, items: readonly TakeItem[
     product_id: string | null;
     sku: string | null;
     inventory_quantity: number | null;
-  }>`
+  }>`${sql.raw(PREPARED_MARK)}
     WITH r AS (
       SELECT * FROM unnest(${ids}::text[], ${sorted.map((i) => i.quantity)}::int[],
                            ${sorted.map(() => newId('evt'))}::text[], ${sorted.map((i) => i.sellerId)}::text[])

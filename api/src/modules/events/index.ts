@@ -6,5 +6,12 @@ export type { BusEvent, BusHandler, EventBus, Subscription } from './bus.js';
 export { type EventEnvelope, toBusEvent, toEnvelope } from './envelope.js';
 export type { EventData, EventEnvelopeOf, EventType } from './event-types.js';
 export type { OutboxTables } from './events.table.js';
-export { type DomainEvent, eventsOf, latestEventPosition, recordEvents } from './outbox.js';
+export {
+  type DomainEvent,
+  eventsOf,
+  latestEventPosition,
+  type OutboxRow,
+  outboxRows,
+  recordEvents,
+} from './outbox.js';
 export { createRelay, type Relay } from './relay.js';

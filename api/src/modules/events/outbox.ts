@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { currentActor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
@@ -20,28 +20,34 @@ export type DomainEvent<T extends EventType = EventType> = {
   };
 }[T];
 
+/** An outbox row as written. */
+export type OutboxRow = Insertable<Database['outbox_events']>;
+
+/**
+ * The outbox rows of these events, for a statement that writes them together with the change they
+ * describe (checkout's order statement): what `recordEvents` inserts.
+ */
+export function outboxRows(events: readonly DomainEvent[]): OutboxRow[] {
+  const actor = JSON.stringify(currentActor());
+  return events.map((e) => ({
+    id: newId('evt'),
+    type: e.type,
+    version: e.version ?? 1,
+    aggregate_type: e.aggregateType,
+    aggregate_id: e.aggregateId,
+    seller_id: e.sellerId ?? null,
+    data: JSON.stringify(e.data),
+    actor,
+  }));
+}
+
 /**
  * Writes events to the outbox. Call it with the transaction that makes the change the events
  * describe: they commit together or not at all, and a relay publishes them afterwards.
  */
 export async function recordEvents(trx: Kysely<Database>, events: readonly DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const actor = JSON.stringify(currentActor());
-  await trx
-    .insertInto('outbox_events')
-    .values(
-      events.map((e) => ({
-        id: newId('evt'),
-        type: e.type,
-        version: e.version ?? 1,
-        aggregate_type: e.aggregateType,
-        aggregate_id: e.aggregateId,
-        seller_id: e.sellerId ?? null,
-        data: JSON.stringify(e.data),
-        actor,
-      })),
-    )
-    .execute();
+  await trx.insertInto('outbox_events').values(outboxRows(events)).execute();
 }
 
 /** Events of one aggregate in commit order (tests and the future relay read them this way). */

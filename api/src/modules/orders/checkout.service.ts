@@ -7,10 +7,9 @@ import { newId } from '../../lib/ids.js';
 import { hashKey } from '../auth/index.js';
 import { markCartCompleted, priceCart } from '../carts/index.js';
 import { takeStock } from '../catalog/index.js';
-import { recordEvents } from '../events/index.js';
+import { outboxRows } from '../events/index.js';
 import { ledgerBook } from '../ledger/index.js';
 import type { PaymentProvider } from '../payments/index.js';
-import { commissionRates } from '../sellers/index.js';
 import { orderEvent } from './orders.events.js';
 import { insertOrder } from './orders.repository.js';
 import type { Order } from './orders.views.js';
@@ -33,7 +32,7 @@ export function createCheckoutService({ payments, cartChanged }: CheckoutDeps) {
   return {
     /**
      * One transaction: re-price the cart (locked), authorize the payment, write the order, its seller
-     * orders and lines, book the ledger, record events, close the cart, and — last, after the response
+     * orders, lines and events, book the ledger, close the cart, and — last, after the response
      * is stored — take stock atomically. Any failure (a decline, out of stock) rolls all of it back; an
      * authorization already made is voided.
      */
@@ -61,10 +60,7 @@ export function createCheckoutService({ payments, cartChanged }: CheckoutDeps) {
       steps.onAbort(() => payments.void(authorization));
 
       const accessToken = `ot_${randomBytes(24).toString('base64url')}`;
-      const rates = await commissionRates(
-        trx,
-        cart.sellers.map((s) => s.sellerId),
-      );
+      const rates = new Map(cart.sellers.map((s) => [s.sellerId, s.commissionBps]));
       const rows = placedOrderRows({
         orderId,
         cart,
@@ -73,7 +69,6 @@ export function createCheckoutService({ payments, cartChanged }: CheckoutDeps) {
         provider: payments.name,
         providerRef: auth.providerRef,
       });
-      const written = await insertOrder(trx, rows);
       const placed = rows.sellerOrders.map((so) => ({
         orderId,
         sellerOrderId: so.id,
@@ -82,8 +77,7 @@ export function createCheckoutService({ payments, cartChanged }: CheckoutDeps) {
         total: so.total,
         commission: so.commission_amount,
       }));
-      await ledgerBook.ordersPlaced(trx, placed);
-      await recordEvents(trx, [
+      const events = outboxRows([
         orderEvent('order.placed', orderId, null, {
           order_id: orderId,
           currency: cart.currency,
@@ -101,6 +95,9 @@ export function createCheckoutService({ payments, cartChanged }: CheckoutDeps) {
           }),
         ),
       ]);
+      // The order's events are written by the order's own statement: one round trip fewer.
+      const written = await insertOrder(trx, rows, events);
+      await ledgerBook.ordersPlaced(trx, placed);
       await markCartCompleted(trx, cart.cartId);
       // Stock is taken last, after the response is stored: the row lock on a contended variant is
       // then held for this one statement (which also records its inventory.updated events) and the

@@ -3,13 +3,15 @@ import type { Database } from '../../db/schema.js';
 import { currentActorJson } from '../../lib/actor.js';
 import type { Keyset } from '../../lib/cursor.js';
 import type { ImageJson } from '../catalog/catalog.table.js';
+import type { OutboxRow } from '../events/index.js';
 import type { OrderStatus, SellerOrderStatus } from './orders.table.js';
 
 type Db = Kysely<Database>;
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 
 /**
- * Writes a placed order with its payment, seller orders and lines, in one statement. Returns what
+ * Writes a placed order with its payment, seller orders and lines, and the outbox rows of its events
+ * (built by the events module), in one statement. Returns what
  * the database chose: the creation time (every row's `created_at`/`updated_at`) and each line's
  * product image as the order views show it (the product's first image).
  */
@@ -21,6 +23,7 @@ export async function insertOrder(
     sellerOrders: Row<'seller_orders'>[];
     lines: Row<'order_lines'>[];
   },
+  events: readonly OutboxRow[],
 ): Promise<{ createdAt: Date; images: Map<string, ImageJson | null> }> {
   // The foreign keys (lines → seller orders → order) are checked at the end of the statement.
   const written = await trx
@@ -28,6 +31,7 @@ export async function insertOrder(
     .with('p', (q) => q.insertInto('payments').values(rows.payment).returning('id'))
     .with('so', (q) => q.insertInto('seller_orders').values(rows.sellerOrders).returning('id'))
     .with('l', (q) => q.insertInto('order_lines').values(rows.lines).returning(['id', 'product_id']))
+    .with('e', (q) => q.insertInto('outbox_events').values([...events]))
     .selectFrom('o')
     .leftJoin('l', (join) => join.onTrue())
     .leftJoin('products', 'products.id', 'l.product_id')

@@ -1,3 +1,3 @@
 /** Public surface of the sellers module (the operator's side of sellers). */
-export { commissionRates } from './sellers.repository.js';
+export { commissionBpsSql } from './sellers.repository.js';
 export { createSellerAdminService, type SellerAdminService } from './sellers.service.js';

@@ -92,18 +92,11 @@ export async function updateSettings(db: Db, changes: { default_commission_bps: 
     .executeTakeFirstOrThrow();
 }
 
-/** The commission rate that applies to each seller now (its override, else the marketplace default). */
-export async function commissionRates(db: Db, sellerIds: readonly string[]): Promise<Map<string, number>> {
-  if (sellerIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('sellers')
-    .select([
-      'id',
-      sql<number>`coalesce(commission_bps, (SELECT default_commission_bps FROM marketplace_settings))`.as(
-        'bps',
-      ),
-    ])
-    .where('id', 'in', sellerIds)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.bps]));
+/**
+ * The commission rate that applies to a seller now — its override, else the marketplace default — as
+ * an SQL expression over the seller row `alias`, for statements of other modules that already read
+ * the seller (the cart pricing read, which checkout uses) and should not spend a round trip on it.
+ */
+export function commissionBpsSql(alias: string) {
+  return sql<number>`coalesce(${sql.ref(`${alias}.commission_bps`)}, (SELECT default_commission_bps FROM marketplace_settings))`;
 }

@@ -1,0 +1,150 @@
+/**
+ * CPU per checkout: the API process and its PostgreSQL backends, read from /proc around a batch of
+ * checkouts of prepared carts (minus what the same processes use per second while idle), with the
+ * database's transaction count, so a change can be judged on a shared machine where orders/s is noise.
+ *
+ *   DATABASE_URL=… node --import tsx bench/checkout-cpu.ts
+ *
+ * CPU_CARTS checkouts per round (default 300), CPU_ROUNDS rounds (3), CPU_WORKERS concurrent
+ * checkouts (8), CPU_WAKEUP_TRIGGERS=off disables the outbox's NOTIFY triggers, CPU_PROFILE=1 starts the API with --cpu-prof (profiles in bench/results/profiles/).
+ * The API runs as in `npm run bench` (NODE_ENV=production, tsx, default pool and relay); any variable
+ * in the environment (EVENT_WAKEUPS, DATABASE_POOL_SIZE …) reaches it. Database: BENCH_DATABASE
+ * (default souk_bench_cpu), dropped at the end.
+ */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import {
+  apiEnvironment,
+  BenchError,
+  benchDatabase,
+  createDatabase,
+  dropDatabase,
+  envInt,
+  freePort,
+  query,
+  root,
+  type Service,
+  seed,
+  startService,
+  stopService,
+  waitForOk,
+} from './lib.js';
+import { checkoutAll, percentile, pickVariants, prepareCarts } from './shopper.js';
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/** utime + stime of a process in ms, or undefined once it is gone. */
+function cpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Sample {
+  api: number;
+  pg: Map<number, number>;
+  xacts: number;
+  at: number;
+}
+
+async function sample(db: string, dbName: string, apiPid: number): Promise<Sample> {
+  const rows = await query<{ pid: number; xacts: string }>(
+    db,
+    `SELECT a.pid, (SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = $1) AS xacts
+       FROM pg_stat_activity a WHERE a.datname = $1 AND a.pid <> pg_backend_pid()`,
+    [dbName],
+  );
+  const pg = new Map<number, number>();
+  for (const r of rows) pg.set(r.pid, cpuMs(r.pid) ?? 0);
+  return { api: cpuMs(apiPid) ?? 0, pg, xacts: Number(rows[0]?.xacts ?? 0), at: performance.now() };
+}
+
+/** CPU used between two samples: API, and every backend seen in either (a new one counts from 0). */
+function used(a: Sample, b: Sample) {
+  let pg = 0;
+  for (const pid of new Set([...a.pg.keys(), ...b.pg.keys()])) {
+    const end = b.pg.get(pid) ?? cpuMs(pid) ?? a.pg.get(pid) ?? 0;
+    pg += end - (a.pg.get(pid) ?? 0);
+  }
+  return { api: b.api - a.api, pg, xacts: b.xacts - a.xacts, ms: b.at - a.at };
+}
+
+async function main(): Promise<void> {
+  const source = process.env.DATABASE_URL;
+  if (!source) throw new BenchError('set DATABASE_URL (a PostgreSQL server whose role may CREATE DATABASE)');
+  const carts = envInt('CPU_CARTS', 300);
+  const rounds = envInt('CPU_ROUNDS', 3);
+  const workers = envInt('CPU_WORKERS', 8);
+  const bench = benchDatabase(source, process.env.BENCH_DATABASE || 'souk_bench_cpu');
+  let api: Service | undefined;
+  try {
+    await createDatabase(source, bench);
+    const headers = { 'X-Api-Key': await seed(bench.url) };
+    if (process.env.CPU_WAKEUP_TRIGGERS === 'off') {
+      // The outbox's NOTIFY triggers (migration 0016): without them no checkout notifies.
+      await query(
+        bench.url,
+        'ALTER TABLE outbox_events DISABLE TRIGGER outbox_events_notify_insert, DISABLE TRIGGER outbox_events_notify_update',
+      );
+    }
+    const port = await freePort();
+    const nodeArgs = ['--import', 'tsx'];
+    if (process.env.CPU_PROFILE === '1')
+      nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/results/profiles')}`);
+    api = startService(
+      'api',
+      'api/src/main.ts',
+      `http://127.0.0.1:${port}`,
+      { ...apiEnvironment(bench.url), PORT: String(port) },
+      nodeArgs,
+    );
+    await waitForOk(api, '/ready');
+    const apiPid = api.child.pid ?? 0;
+    const variants = await pickVariants(api.url, headers, 8);
+    const [hot, ...cold] = variants;
+    await query(bench.url, 'UPDATE variants SET inventory_quantity = 100000000 WHERE id = ANY($1)', [
+      variants.map((v) => v.id),
+    ]);
+    const items = (i: number) => [hot?.id ?? '', cold[i % cold.length]?.id ?? ''];
+    // Warm-up: JIT, the pool's connections, the key caches.
+    await checkoutAll(api.url, headers, await prepareCarts(api.url, headers, 100, items), workers);
+    const out = (line: string) => process.stdout.write(`${line}\n`);
+    out(
+      `checkout CPU: ${carts} carts × ${rounds} rounds, ${workers} workers, load ${loadavg()[0]?.toFixed(1)}`,
+    );
+    for (let round = 1; round <= rounds; round++) {
+      const p0 = await sample(bench.url, bench.name, apiPid);
+      const ids = await prepareCarts(api.url, headers, carts, items);
+      const p1 = await sample(bench.url, bench.name, apiPid);
+      await new Promise((r) => setTimeout(r, 3000));
+      const i1 = await sample(bench.url, bench.name, apiPid);
+      const run = await checkoutAll(api.url, headers, ids, workers);
+      const c1 = await sample(bench.url, bench.name, apiPid);
+      if (run.ok !== carts) throw new BenchError(`only ${run.ok} of ${carts} checkouts answered 201`);
+      const prep = used(p0, p1);
+      const idle = used(p1, i1);
+      const co = used(i1, c1);
+      const per = (x: number, idleX: number) => (x - (idleX / idle.ms) * co.ms) / carts;
+      out(
+        `round ${round}: checkout API ${per(co.api, idle.api).toFixed(2)} ms, PostgreSQL ${per(co.pg, idle.pg).toFixed(2)} ms, ` +
+          `${(co.xacts / carts).toFixed(2)} transactions, ${(carts / (co.ms / 1000)).toFixed(0)} orders/s, ` +
+          `p50 ${percentile(run.okLatenciesMs, 0.5)} p99 ${percentile(run.okLatenciesMs, 0.99)} ms | ` +
+          `cart preparation (4 requests) API ${(prep.api / carts).toFixed(2)} ms, PostgreSQL ${(prep.pg / carts).toFixed(2)} ms | ` +
+          `idle API ${((idle.api / idle.ms) * 1000).toFixed(0)} ms/s | load ${loadavg()[0]?.toFixed(1)}`,
+      );
+    }
+  } finally {
+    if (api) await stopService(api);
+    await dropDatabase(source, bench).catch(() => undefined);
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
