@@ -12,11 +12,12 @@ import { createContractRouter } from './http/router.js';
 import { createAuthenticator } from './modules/auth/index.js';
 import type { SystemDeps } from './modules/system/system.handlers.js';
 import { httpMetrics, metricsEndpoint } from './observability/http.metrics.js';
+import type { DocsFiles } from './spec.js';
 
 export interface AppOptions {
   document: Document;
-  docsHtml: string | undefined;
-  docsScript?: string | undefined;
+  /** The API reference page and its script. */
+  docs: DocsFiles;
   /** True once shutdown began. */
   isShuttingDown?: () => boolean;
 }
@@ -52,8 +53,7 @@ export async function createApp(container: Container, options: AppOptions): Prom
       db: database.db,
       driver: database.driver,
       document: options.document as unknown as SystemDeps['document'],
-      docsHtml: options.docsHtml,
-      docsScript: options.docsScript,
+      docs: options.docs,
       isShuttingDown,
     }),
     // Storefront catalog GETs: cached whole while the catalog is unchanged (see withCatalogCache).

@@ -60,8 +60,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     if (queued > 0) logger.info({ images: queued }, 'media: pre-rendering image variants in the background');
   }
   let draining = false;
-  const { document, docsHtml, docsScript } = loadSpecArtifacts();
-  const app = await createApp(container, { document, docsHtml, docsScript, isShuttingDown: () => draining });
+  const { document, docs } = loadSpecArtifacts();
+  const app = await createApp(container, { document, docs, isShuttingDown: () => draining });
   const server = createHttpServer(app.callback(), {
     headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,

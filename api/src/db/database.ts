@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Logger } from '../lib/logger.js';
 import { observeQuery, watchPool } from '../observability/database.metrics.js';
@@ -91,6 +89,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     dataDir = resolve(options.pgliteDir);
     mkdirSync(dataDir, { recursive: true });
   }
+  // Imported here, not at the top: on a PostgreSQL server the process never loads PGlite's
+  // Emscripten build (its module text alone is ~0.6 MB of the API's live heap).
+  const [{ PGlite }, { PGliteDialect }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('kysely-pglite-dialect'),
+  ]);
   const pglite = await PGlite.create({ dataDir, parsers: { [INT8_OID]: parseInt8 } });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log });
   return handle(db, 'pglite', pgliteNotifications(pglite, options.logger), async () => {

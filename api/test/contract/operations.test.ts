@@ -33,8 +33,7 @@ describe('the spec and the handlers', () => {
       db: t.container.database.db,
       driver: t.container.database.driver,
       document: { openapi: '', info: {}, paths: {} },
-      docsHtml: '',
-      docsScript: '',
+      docs: { html: async () => '', script: async () => '' },
       isShuttingDown: () => false,
     });
     const specIds = operations.map((o) => o.op.operationId).sort();

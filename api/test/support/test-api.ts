@@ -103,8 +103,8 @@ export async function startTestApi(
     await seedDemoKeys(database, db.container.apiKeys, []);
   }
   await db.container.start();
-  const { document, docsHtml, docsScript } = loadSpecArtifacts();
-  const app = await createApp(db.container, { document, docsHtml, docsScript });
+  const { document, docs } = loadSpecArtifacts();
+  const app = await createApp(db.container, { document, docs });
   const server: Server = createServer(app.callback());
   if (db.config.REALTIME_ENABLED) db.container.realtime.attach(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { operations } from '../../generated/openapi.js';
 import type { OperationHandlers } from '../../http/operations.js';
+import type { DocsFiles } from '../../spec.js';
 
 type SystemHandlers = Pick<
   OperationHandlers,
@@ -15,13 +16,18 @@ export interface SystemDeps {
   driver: 'pglite' | 'postgres';
   /** The bundled OpenAPI document. */
   document: operations['getOpenApiDocument']['responses'][200]['content']['application/json'];
-  /** The Redoc page built from the spec, or undefined when it was not built. */
-  docsHtml: string | undefined;
-  /** The Redoc bundle that page loads (served locally, so the reference works offline). */
-  docsScript: string | undefined;
+  /** The Redoc page built from the spec, and the Redoc bundle it loads (served locally, so the reference works offline). */
+  docs: DocsFiles;
   /** True once shutdown began: readiness fails so load balancers stop sending traffic. */
   isShuttingDown: () => boolean;
 }
+
+const built = (text: string | undefined): string => {
+  if (text === undefined) {
+    throw new AppError('service_unavailable', 'The API reference was not built; run `npm run generate`.');
+  }
+  return text;
+};
 
 /** Liveness, readiness and the contract itself. */
 export function systemHandlers(deps: SystemDeps) {
@@ -52,22 +58,12 @@ export function systemHandlers(deps: SystemDeps) {
       };
     },
     getOpenApiDocument: async () => ({ status: 200, body: deps.document }),
-    getApiDocs: async () => {
-      if (deps.docsHtml === undefined) {
-        throw new AppError('service_unavailable', 'The API reference was not built; run `npm run generate`.');
-      }
-      return { status: 200, type: 'text/html', body: deps.docsHtml };
-    },
-    getApiDocsScript: async () => {
-      if (deps.docsScript === undefined) {
-        throw new AppError('service_unavailable', 'The API reference was not built; run `npm run generate`.');
-      }
-      return {
-        status: 200,
-        type: 'text/javascript',
-        body: deps.docsScript,
-        headers: { 'Cache-Control': 'public, max-age=86400' },
-      };
-    },
+    getApiDocs: async () => ({ status: 200, type: 'text/html', body: built(await deps.docs.html()) }),
+    getApiDocsScript: async () => ({
+      status: 200,
+      type: 'text/javascript',
+      body: built(await deps.docs.script()),
+      headers: { 'Cache-Control': 'public, max-age=86400' },
+    }),
   } satisfies SystemHandlers;
 }

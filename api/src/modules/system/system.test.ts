@@ -6,6 +6,7 @@ import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 import { testDriver } from '../../../test/support/test-db.js';
 import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
+import { type SystemDeps, systemHandlers } from './system.handlers.js';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -77,5 +78,20 @@ describe('readiness when the database is gone', () => {
     expect(res.status).toBe(503);
     expect(res.body.code).toBe('service_unavailable');
     expect((await api.get('/health')).status).toBe(200);
+  });
+});
+
+describe('the API reference when it was not built', () => {
+  it('answers 503 service_unavailable for the page and its script', async () => {
+    const handlers = systemHandlers({
+      db: api.db.container.database.db,
+      driver: api.db.container.database.driver,
+      document: { openapi: '', info: {}, paths: {} } as unknown as SystemDeps['document'],
+      docs: { html: async () => undefined, script: async () => undefined },
+      isShuttingDown: () => false,
+    });
+    for (const served of [handlers.getApiDocs(), handlers.getApiDocsScript()]) {
+      await expect(served).rejects.toMatchObject({ code: 'service_unavailable' });
+    }
   });
 });
