@@ -11,7 +11,6 @@
  * in the environment (EVENT_WAKEUPS, DATABASE_POOL_SIZE …) reaches it. Database: BENCH_DATABASE
  * (default souk_bench_cpu), dropped at the end.
  */
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -22,6 +21,7 @@ import {
   dropDatabase,
   envInt,
   freePort,
+  processCpuMs,
   query,
   root,
   type Service,
@@ -31,19 +31,6 @@ import {
   waitForOk,
 } from './lib.js';
 import { checkoutAll, percentile, pickVariants, prepareCarts } from './shopper.js';
-
-const TICK_MS = 10; // USER_HZ is 100 on Linux
-
-/** utime + stime of a process in ms, or undefined once it is gone. */
-function cpuMs(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  } catch {
-    return undefined;
-  }
-}
 
 interface Sample {
   api: number;
@@ -60,15 +47,15 @@ async function sample(db: string, dbName: string, apiPid: number): Promise<Sampl
     [dbName],
   );
   const pg = new Map<number, number>();
-  for (const r of rows) pg.set(r.pid, cpuMs(r.pid) ?? 0);
-  return { api: cpuMs(apiPid) ?? 0, pg, xacts: Number(rows[0]?.xacts ?? 0), at: performance.now() };
+  for (const r of rows) pg.set(r.pid, processCpuMs(r.pid) ?? 0);
+  return { api: processCpuMs(apiPid) ?? 0, pg, xacts: Number(rows[0]?.xacts ?? 0), at: performance.now() };
 }
 
 /** CPU used between two samples: API, and every backend seen in either (a new one counts from 0). */
 function used(a: Sample, b: Sample) {
   let pg = 0;
   for (const pid of new Set([...a.pg.keys(), ...b.pg.keys()])) {
-    const end = b.pg.get(pid) ?? cpuMs(pid) ?? a.pg.get(pid) ?? 0;
+    const end = b.pg.get(pid) ?? processCpuMs(pid) ?? a.pg.get(pid) ?? 0;
     pg += end - (a.pg.get(pid) ?? 0);
   }
   return { api: b.api - a.api, pg, xacts: b.xacts - a.xacts, ms: b.at - a.at };

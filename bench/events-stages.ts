@@ -4,11 +4,11 @@
  * and what the process spent per event. The stage that finishes long after the one before it is the
  * bottleneck.
  */
-import { readFileSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../api/src/db/schema.js';
 import type { Relay } from '../api/src/modules/events/index.js';
 import type { Receiver } from './events-pipeline.js';
+import { processCpuMs } from './lib.js';
 
 /** Milliseconds from the burst's first write until each stage had every event of the burst. */
 export interface StageTimes {
@@ -65,13 +65,9 @@ async function backendCpu(db: Kysely<Database>): Promise<Map<number, number> | n
   `.execute(db);
   const out = new Map<number, number>();
   for (const { pid } of rows) {
-    try {
-      // utime and stime are fields 14 and 15, after the parenthesised command name.
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      out.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
-    } catch {
-      return null;
-    }
+    const ms = processCpuMs(pid);
+    if (ms === undefined) return null;
+    out.set(pid, ms);
   }
   return out;
 }

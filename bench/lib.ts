@@ -117,6 +117,21 @@ export function productionNodeArgs(): string[] {
   return words.slice(1, entry);
 }
 
+/**
+ * CPU time (utime + stime) a process has used so far, in ms (Linux /proc; USER_HZ is 100), or
+ * undefined once it is gone or where it cannot be read.
+ */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // utime and stime are fields 14 and 15, counted after the parenthesised command name.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Resident set size of a child process in MiB (Linux /proc), or undefined where it cannot be read. */
 export function rssMiB(service: Service): number | undefined {
   try {
