@@ -14,7 +14,8 @@
  * `PLUGINS=none` and a 60 s relay poll so their idle background is small; CATALOG_CACHE_TTL_MS and
  * anything else in the environment reach them. Database: BENCH_DATABASE (default souk_bench_reads_cpu),
  * dropped at the end. The Redis server's CPU is whole-server (found by `pgrep -o redis-server`):
- * anything else using it adds to it. CPU_PROFILE=<dir> starts each API with `--cpu-prof` into that directory.
+ * anything else using it adds to it. CPU_PROFILE=<dir> starts each API with `--cpu-prof` into that directory;
+ * CPU_SNAPSHOT=1 makes each API write a heap snapshot (into the root) after the rounds.
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -77,7 +78,8 @@ async function main(): Promise<void> {
       const profile = process.env.CPU_PROFILE
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROFILE}`]
         : [];
-      const args = [...productionNodeArgs(), ...profile];
+      const snapshot = process.env.CPU_SNAPSHOT === '1' ? ['--heapsnapshot-signal=SIGUSR2'] : [];
+      const args = [...productionNodeArgs(), ...profile, ...snapshot];
       const api = startService(`api${i}`, entry, `http://127.0.0.1:${port}`, env, args);
       apis.push(api);
       await waitForOk(api, '/ready');
@@ -137,6 +139,13 @@ async function main(): Promise<void> {
               `Redis ${row.redis.toFixed(3)} ms, ${Math.round(requests / (run.ms / 1000))} req/s, load ${loadavg()[0]?.toFixed(1)}`,
           );
         }
+      }
+    }
+    if (process.env.CPU_SNAPSHOT === '1') {
+      // A heap snapshot of each API after the rounds (written to its working directory, the root).
+      for (const api of apis) {
+        api.child.kill('SIGUSR2');
+        await new Promise((r) => setTimeout(r, 15_000));
       }
     }
     for (const [key, r] of results) {
