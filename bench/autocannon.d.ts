@@ -7,6 +7,8 @@ declare module 'autocannon' {
       connections?: number;
       /** Seconds. */
       duration?: number;
+      /** Requests to send in all (instead of a duration). */
+      amount?: number;
       pipelining?: number;
       /** Seconds before a request counts as timed out. */
       timeout?: number;

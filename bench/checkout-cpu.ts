@@ -13,6 +13,7 @@
  */
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { cpuSample as sample, cpuUsed as used } from './cpu-sample.js';
 import {
   apiEnvironment,
   BenchError,
@@ -21,7 +22,6 @@ import {
   dropDatabase,
   envInt,
   freePort,
-  processCpuMs,
   query,
   root,
   type Service,
@@ -31,35 +31,6 @@ import {
   waitForOk,
 } from './lib.js';
 import { checkoutAll, percentile, pickVariants, prepareCarts } from './shopper.js';
-
-interface Sample {
-  api: number;
-  pg: Map<number, number>;
-  xacts: number;
-  at: number;
-}
-
-async function sample(db: string, dbName: string, apiPid: number): Promise<Sample> {
-  const rows = await query<{ pid: number; xacts: string }>(
-    db,
-    `SELECT a.pid, (SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = $1) AS xacts
-       FROM pg_stat_activity a WHERE a.datname = $1 AND a.pid <> pg_backend_pid()`,
-    [dbName],
-  );
-  const pg = new Map<number, number>();
-  for (const r of rows) pg.set(r.pid, processCpuMs(r.pid) ?? 0);
-  return { api: processCpuMs(apiPid) ?? 0, pg, xacts: Number(rows[0]?.xacts ?? 0), at: performance.now() };
-}
-
-/** CPU used between two samples: API, and every backend seen in either (a new one counts from 0). */
-function used(a: Sample, b: Sample) {
-  let pg = 0;
-  for (const pid of new Set([...a.pg.keys(), ...b.pg.keys()])) {
-    const end = b.pg.get(pid) ?? processCpuMs(pid) ?? a.pg.get(pid) ?? 0;
-    pg += end - (a.pg.get(pid) ?? 0);
-  }
-  return { api: b.api - a.api, pg, xacts: b.xacts - a.xacts, ms: b.at - a.at };
-}
 
 async function main(): Promise<void> {
   const source = process.env.DATABASE_URL;

@@ -49,7 +49,8 @@ export interface RouterOptions {
   /** Whole-response cache for some GET operations (see the catalog cache); absent: no response caching. */
   responseCache?: {
     operations: ReadonlySet<string>;
-    get(url: string): Promise<string | undefined>;
+    /** The response's JSON as UTF-8 bytes, sent as they are. */
+    get(url: string): Promise<Buffer | undefined>;
     since(): number;
     put(url: string, json: string, since: number): void;
   };

@@ -68,6 +68,25 @@ describe('catalog read cache', () => {
     expect(back).toBe(true);
   });
 
+  it('answers a cached page with the bytes and headers of the first answer', async () => {
+    const url = '/store/products?seller=atlas-outfitters&limit=4';
+    const answer = async () => {
+      const res = await api.request('GET', url);
+      return {
+        status: res.status,
+        type: res.headers.get('content-type'),
+        length: res.headers.get('content-length'),
+        rateLimit: res.headers.get('ratelimit-policy'),
+        text: JSON.stringify(res.body),
+      };
+    };
+    const miss = await answer();
+    const hit = await answer();
+    expect(miss.status).toBe(200);
+    expect(miss.type).toBe('application/json; charset=utf-8');
+    expect(hit).toEqual(miss);
+  });
+
   it('still checks the key on every request for a cached page', async () => {
     const url = '/store/products?seller=atlas-outfitters&limit=3';
     expect((await api.get(url)).status).toBe(200);

@@ -34,7 +34,8 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
   const max = options.maxEntries ?? 2_000;
   const ttl = Math.max(1, options.ttlMs);
   const values = new LRUCache<string, { value: unknown }>({ max, ttl });
-  const responses = new LRUCache<string, string>({ max, ttl });
+  // Encoded once: a hit is written to the socket as it is, not encoded to UTF-8 again on every request.
+  const responses = new LRUCache<string, Buffer>({ max, ttl });
   const shared = options.store?.kind === 'redis' && options.ttlMs > 0 ? options.store : undefined;
   // Moves on every invalidation: a value computed across one is not stored (it may predate the change).
   let generation = 0;
@@ -100,24 +101,26 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
   return {
     service,
     /**
-     * Whole JSON responses of cacheable GETs by URL, dropped together with the service cache. Serving
+     * Whole JSON responses of cacheable GETs by URL (UTF-8 bytes), dropped together with the service cache. Serving
      * from it skips parsing, validation and the handler: a URL that was valid and answered 200 gives the
      * same answer until the catalog changes.
      */
     responses: {
-      get: async (url: string): Promise<string | undefined> => {
+      get: async (url: string): Promise<Buffer | undefined> => {
         if (!usable()) return undefined;
         const local = responses.get(url);
         if (local !== undefined || !shared) return local;
         const started = generation;
         const remote = await shared.get(sharedKey(url)).catch(() => undefined);
-        if (remote !== undefined && generation === started) responses.set(url, remote);
-        return remote;
+        if (remote === undefined) return undefined;
+        const bytes = Buffer.from(remote);
+        if (generation === started) responses.set(url, bytes);
+        return bytes;
       },
       since: () => generation,
       put: (url: string, json: string, since: number) => {
         if (!usable() || generation !== since) return;
-        responses.set(url, json);
+        responses.set(url, Buffer.from(json));
         shared
           ?.set(sharedKey(url), json, options.ttlMs, { ifAbsent: true })
           .catch((err) => options.logger.debug({ err }, 'catalog cache: shared write failed'));
