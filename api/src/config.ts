@@ -94,6 +94,9 @@ const schema = z
       .int()
       .min(60_000)
       .default(7 * 86_400_000),
+    // The built-in test payment provider answers after this many ms (0: at once), as a real provider's
+    // network round trip would: for measuring and testing what a slow provider costs.
+    PAYMENT_TEST_LATENCY_MS: z.coerce.number().int().min(0).max(10_000).default(0),
     RELAY_ENABLED: flag(true),
     RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
     RELAY_POLL_MS: z.coerce.number().int().min(5).max(60_000).default(100),

@@ -173,8 +173,8 @@ export async function createContainer(
   // Live cart rooms re-read a cart once a write to it commits; the signal names a hash, never the id.
   const cartChanged = (cartId: string) => announceCartChange(store, cartId, logger);
   const carts = createCartsService({ db: database.db, changed: cartChanged });
-  const payments = createTestPaymentProvider();
-  const checkout = createCheckoutService({ payments, cartChanged });
+  const payments = createTestPaymentProvider({ latencyMs: config.PAYMENT_TEST_LATENCY_MS });
+  const checkout = createCheckoutService({ db: database.db, payments, cartChanged });
   const orders = createOrdersService({ db: database.db, payments });
   const ledger = createLedgerService({ db: database.db });
   const webhooks = createWebhooksService({

@@ -47,6 +47,8 @@ export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string; r
   cart_empty: { status: 422, title: 'Cart empty', replayed: true },
   cart_incomplete: { status: 422, title: 'Cart incomplete', replayed: true },
   cart_completed: { status: 409, title: 'Cart completed', replayed: true },
+  // Not replayed: nothing was written and the hold was released, so a retry with the same key prices again.
+  cart_changed: { status: 409, title: 'Cart changed' },
   destination_unsupported: { status: 422, title: 'Destination unsupported', replayed: true },
   payment_declined: { status: 402, title: 'Payment declined', replayed: true },
   payment_insufficient_funds: { status: 402, title: 'Insufficient funds', replayed: true },

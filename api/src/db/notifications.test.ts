@@ -4,6 +4,7 @@ import { serverUrl } from '../../test/support/test-db.js';
 import { type Notifications, serverNotifications } from './notifications.js';
 
 const channels = ['souk_test_a', 'souk_test_b', 'souk_test_c'];
+const burstChannel = 'souk_test_burst';
 // Named, so this test finds (and kills) its own listener, not another test's on the shared server.
 const appName = `souk_notifications_test_${process.pid}`;
 const listenerUrl = () => {
@@ -105,5 +106,34 @@ describe.skipIf(!serverUrl)('server notifications (postgres)', () => {
     const heard = woken[1]?.reach((after[1] ?? 0) + 1);
     const timer = setInterval(() => admin.query(`NOTIFY "${channels[1]}"`).catch(() => {}), 50);
     await heard?.finally(() => clearInterval(timer));
+  });
+
+  it('turns a burst of notifications into one wake-up at once and one at the end of the window', async () => {
+    const windowMs = 1_000;
+    notifications = serverNotifications(listenerUrl(), undefined, { coalesceMs: windowMs });
+    const woken = counter(10_000);
+    notifications.on(burstChannel, woken.wake);
+    await admin.connect();
+    const heard = woken.reach(1);
+    const timer = setInterval(() => admin.query(`NOTIFY "${burstChannel}"`).catch(() => {}), 50);
+    await heard.finally(() => clearInterval(timer));
+    // Let the window of the notifications sent while LISTEN was being set up pass.
+    await new Promise((r) => setTimeout(r, windowMs * 2.5));
+
+    // A lone notification wakes at once, not at the end of a window.
+    const lone = woken.count;
+    const sent = performance.now();
+    await admin.query(`NOTIFY "${burstChannel}"`);
+    await woken.reach(lone + 1);
+    expect(performance.now() - sent).toBeLessThan(windowMs);
+    await new Promise((r) => setTimeout(r, windowMs * 1.5));
+    expect(woken.count).toBe(lone + 1);
+
+    // 50 commits' worth at once (distinct payloads: PostgreSQL folds identical ones of a transaction).
+    const before = woken.count;
+    await admin.query(`SELECT pg_notify($1, g::text) FROM generate_series(1, 50) AS g`, [burstChannel]);
+    await woken.reach(before + 1);
+    await new Promise((r) => setTimeout(r, windowMs * 1.5));
+    expect(woken.count).toBe(before + 2);
   });
 });

@@ -27,12 +27,47 @@ export const CHANNELS = {
 
 type Subscribe = (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
 
+/**
+ * Default window of `coalesce`: under a stream of commits a loop wakes at most ~20 times a second and
+ * reads a few dozen rows per round instead of one commit's few, while a lone commit still wakes it at once.
+ */
+export const WAKEUP_COALESCE_MS = 50;
+
+/**
+ * Calls `fn` at once, then at most once per `ms` while calls keep coming: the calls of a window are
+ * one call at its end. A wake-up only says "look now", so what came in the window is read by that one.
+ */
+export function coalesce(fn: () => void, ms: number): () => void {
+  let quietUntil = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const call = () => {
+    timer = undefined;
+    quietUntil = performance.now() + ms;
+    fn();
+  };
+  return () => {
+    if (timer) return;
+    const wait = quietUntil - performance.now();
+    if (wait <= 0) call();
+    else timer = setTimeout(call, wait).unref();
+  };
+}
+
 /** The listener registry over a driver's subscribe function (one LISTEN per channel). */
-function registry(subscribe: Subscribe, logger?: Logger) {
+function registry(subscribe: Subscribe, logger?: Logger, coalesceMs = WAKEUP_COALESCE_MS) {
   const listeners = new Map<string, Set<() => void>>();
   const unlisten = new Map<string, Promise<(() => Promise<void>) | undefined>>();
+  // Every commit that writes an outbox row notifies; one wake-up per window per channel is enough.
+  const wakers = new Map<string, () => void>();
   const fire = (channel: string) => {
-    for (const wake of listeners.get(channel) ?? []) wake();
+    let wake = wakers.get(channel);
+    if (!wake) {
+      wake = coalesce(() => {
+        for (const listener of listeners.get(channel) ?? []) listener();
+      }, coalesceMs);
+      wakers.set(channel, wake);
+    }
+    wake();
   };
   return {
     listeners,
@@ -62,9 +97,19 @@ function registry(subscribe: Subscribe, logger?: Logger) {
   };
 }
 
+/** Options of a notifications source. */
+export interface NotificationOptions {
+  /** Wake-ups of a channel closer together than this are one (`coalesce`); 0 wakes on every notification. */
+  coalesceMs?: number;
+}
+
 /** Notifications of an embedded PGlite database (its own `listen`, same process). */
-export function pgliteNotifications(pglite: PGlite, logger?: Logger): Notifications {
-  const r = registry((channel, onNotify) => pglite.listen(channel, onNotify), logger);
+export function pgliteNotifications(
+  pglite: PGlite,
+  logger?: Logger,
+  { coalesceMs }: NotificationOptions = {},
+): Notifications {
+  const r = registry((channel, onNotify) => pglite.listen(channel, onNotify), logger, coalesceMs);
   return { on: r.on, close: r.closeAll };
 }
 
@@ -73,7 +118,11 @@ export function pgliteNotifications(pglite: PGlite, logger?: Logger): Notificati
  * it back) LISTENs on every channel asked for; when it drops it reconnects with a back-off, LISTENs
  * again and wakes every listener once.
  */
-export function serverNotifications(url: string, logger?: Logger): Notifications {
+export function serverNotifications(
+  url: string,
+  logger?: Logger,
+  { coalesceMs }: NotificationOptions = {},
+): Notifications {
   let client: pg.Client | undefined;
   let connecting: Promise<pg.Client> | undefined;
   let closed = false;
@@ -132,13 +181,17 @@ export function serverNotifications(url: string, logger?: Logger): Notifications
     scheduleReconnect();
   }
 
-  const r = registry(async (channel) => {
-    channels.add(channel);
-    const c = await connect();
-    // A connection made after `channels` got this one already LISTENs on it.
-    if (c === client) await listen(c, channel);
-    return async () => {};
-  }, logger);
+  const r = registry(
+    async (channel) => {
+      channels.add(channel);
+      const c = await connect();
+      // A connection made after `channels` got this one already LISTENs on it.
+      if (c === client) await listen(c, channel);
+      return async () => {};
+    },
+    logger,
+    coalesceMs,
+  );
 
   return {
     on: r.on,

@@ -887,7 +887,7 @@ export type paths = {
         put?: never;
         /**
          * Check out a cart
-         * @description Places the order in one transaction: re-prices the cart, reserves stock atomically (never below zero), authorizes the payment, creates one seller order per seller with its commission, books the ledger and records events. A declined payment leaves no order, no reserved stock and no ledger entry. Requires `Idempotency-Key`. The response carries `access_token`, shown only here.
+         * @description Authorizes the payment for the cart's current total first, then places the order in one transaction: re-prices the cart under its lock (if the total or currency changed meanwhile, the authorization is voided and the answer is 409 `cart_changed`), creates one seller order per seller with its commission, books the ledger, records events and, last, reserves stock atomically (never below zero). A declined payment leaves no order, no reserved stock and no ledger entry; any other failure voids the authorization. Requires `Idempotency-Key`: a retry of a completed checkout is answered from the stored response without authorizing again. The response carries `access_token`, shown only here.
          */
         post: operations["checkoutStoreCart"];
         delete?: never;
@@ -2737,6 +2737,7 @@ export type components = {
          *     | `cart_empty` | 422 | The cart has no items. |
          *     | `cart_incomplete` | 422 | The cart lacks the email or shipping address needed to check out. |
          *     | `cart_completed` | 409 | The cart was already checked out. |
+         *     | `cart_changed` | 409 | The cart's total or currency changed while its payment was being authorized (a line, a price or a rate changed); the authorization was voided and no order was placed. Review the cart and check out again (the same `Idempotency-Key` may be retried). |
          *     | `destination_unsupported` | 422 | There is no shipping rate or tax rate for the destination or currency. |
          *     | `payment_declined` | 402 | The payment provider declined the payment. |
          *     | `payment_insufficient_funds` | 402 | The payment method has insufficient funds. |
@@ -2758,7 +2759,7 @@ export type components = {
          *     | `persisted_query_required` | 400 | The server runs persisted operations only: send a hash of the manifest, not query text. |
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "malformed_request" | "request_timeout" | "request_header_fields_too_large" | "rate_limited" | "unauthorized" | "token_expired" | "token_invalid" | "token_wrong_audience" | "token_revoked" | "user_disabled" | "forbidden" | "email_not_verified" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review" | "webhook_url_not_allowed" | "graphql_invalid" | "query_too_complex" | "persisted_query_not_found" | "persisted_query_required" | "not_purchased" | "own_product" | "already_reviewed" | "already_replied" | "unsupported_image_type" | "malformed_image" | "image_too_many_pixels" | "too_many_images";
+        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "malformed_request" | "request_timeout" | "request_header_fields_too_large" | "rate_limited" | "unauthorized" | "token_expired" | "token_invalid" | "token_wrong_audience" | "token_revoked" | "user_disabled" | "forbidden" | "email_not_verified" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "cart_changed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review" | "webhook_url_not_allowed" | "graphql_invalid" | "query_too_complex" | "persisted_query_not_found" | "persisted_query_required" | "not_purchased" | "own_product" | "already_reviewed" | "already_replied" | "unsupported_image_type" | "malformed_image" | "image_too_many_pixels" | "too_many_images";
         /** @description One offending input field. */
         FieldError: {
             /**

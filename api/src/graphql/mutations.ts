@@ -85,7 +85,7 @@ export function mutationResolvers({
       const out = await idempotent.run(
         write,
         201,
-        (trx, steps) => checkout.checkout(trx, { cartId, paymentMethod: body.payment_method }, steps),
+        checkout.checkout({ cartId, paymentMethod: body.payment_method }),
         { required: true },
       );
       return out.body;

@@ -59,21 +59,36 @@ export async function takeOverKey(db: Db, ref: KeyRef, lockMs: number): Promise<
   return row !== undefined;
 }
 
-/** Stores the response to replay (already sealed: see `idempotency.seal.ts`). */
-export async function completeKey(db: Db, ref: KeyRef, status: number, storedBody: unknown): Promise<void> {
-  await executePrepared(
+/**
+ * Stores the response to replay (already sealed: see `idempotency.seal.ts`); false when the record is
+ * no longer in progress (a request that took the key over completed it first, or it is gone).
+ */
+export async function completeKey(
+  db: Db,
+  ref: KeyRef,
+  status: number,
+  storedBody: unknown,
+): Promise<boolean> {
+  const done = await executePrepared(
     db,
     db
       .updateTable('idempotency_keys')
       .set({ status: 'completed', response_status: status, response_body: JSON.stringify(storedBody) })
       .where('scope', '=', ref.scope)
-      .where('key', '=', ref.key),
+      .where('key', '=', ref.key)
+      .where('status', '=', 'in_progress'),
   );
+  return Number(done.numAffectedRows ?? 0) > 0;
 }
 
-/** Frees a key whose request did nothing, so a retry can run. */
+/** Frees a key whose request did nothing, so a retry can run (never one another request completed). */
 export async function releaseKey(db: Db, ref: KeyRef): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('scope', '=', ref.scope).where('key', '=', ref.key).execute();
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('scope', '=', ref.scope)
+    .where('key', '=', ref.key)
+    .where('status', '=', 'in_progress')
+    .execute();
 }
 
 /**

@@ -92,6 +92,23 @@ export interface WriteResult<S extends number, T> {
 /** A unit of write work: runs in the transaction it is given. */
 export type Work<T> = (trx: Kysely<Database>, steps: WriteSteps) => Promise<T>;
 
+/** What the part of a write that runs before its transaction may declare. */
+export type BeforeSteps = Pick<WriteSteps, 'onAbort'>;
+
+/**
+ * A write that starts before its transaction (a call to a slow outside service, such as a payment
+ * authorization, that must not hold a pooled connection or a row lock): `before` runs once the
+ * Idempotency-Key is claimed — so never for a replay or a reused key — outside any transaction, and
+ * returns the work for the transaction. Undo steps it declares run if the transaction does not commit,
+ * whatever failed (the rest of `before`, BEGIN, the work, COMMIT).
+ */
+export interface StagedWork<T> {
+  before(steps: BeforeSteps): Promise<Work<T>>;
+}
+
+/** Thrown inside a write's transaction when another request completed its key meanwhile. */
+class KeyLost extends Error {}
+
 /**
  * The one owner of write transactions and of idempotency. `run` opens the transaction, hands it to
  * the work, and — when the request carries an `Idempotency-Key` (or `required`) — runs the work at
@@ -108,7 +125,7 @@ export function createIdempotency({ db, seal, lockMs = 30_000, waitMs = 10_000 }
    * Runs the work in a transaction; if it fails, runs the declared undo steps (newest first), and once
    * it has committed, the declared after-commit steps (in order).
    */
-  async function transaction<T>(work: Work<T>): Promise<T> {
+  async function transaction<T>(work: Work<T> | StagedWork<T>): Promise<T> {
     const aborts: (() => Promise<unknown>)[] = [];
     const commits: (() => Promise<void>)[] = [];
     const lasts: (() => Promise<void>)[] = [];
@@ -119,8 +136,9 @@ export function createIdempotency({ db, seal, lockMs = 30_000, waitMs = 10_000 }
     };
     let result: T;
     try {
+      const inTransaction = typeof work === 'function' ? work : await work.before(steps);
       result = await db.transaction().execute(async (trx) => {
-        const out = await work(trx, steps);
+        const out = await inTransaction(trx, steps);
         for (const step of lasts) await step();
         return out;
       });
@@ -136,7 +154,7 @@ export function createIdempotency({ db, seal, lockMs = 30_000, waitMs = 10_000 }
     ref: repo.KeyRef,
     request: { operation: string; body: unknown },
     status: number,
-    work: Work<T>,
+    work: Work<T> | StagedWork<T>,
   ): Promise<{ body: T; replayed: boolean }> {
     const requestHash = hashRequest(request.body);
     const deadline = Date.now() + waitMs;
@@ -169,21 +187,38 @@ export function createIdempotency({ db, seal, lockMs = 30_000, waitMs = 10_000 }
       } else if (!claimed) {
         continue; // the row vanished between the two statements (its holder failed): try to claim again
       }
-      return { body: await execute(ref, status, work), replayed: false };
+      try {
+        return { body: await execute(ref, status, work), replayed: false };
+      } catch (err) {
+        // Our claim lapsed and a request that took the key over completed first: this attempt rolled
+        // back (its undo steps ran, so nothing it did outside the database is left); answer as a replay.
+        if (err instanceof KeyLost) continue;
+        throw err;
+      }
     }
   }
 
-  async function execute<T>(ref: repo.KeyRef, status: number, work: Work<T>): Promise<T> {
-    try {
-      return await transaction(async (trx, steps) => {
-        const body = await work(trx, steps);
-        await repo.completeKey(trx, ref, status, seal.seal(body));
+  async function execute<T>(ref: repo.KeyRef, status: number, work: Work<T> | StagedWork<T>): Promise<T> {
+    const complete =
+      (inTransaction: Work<T>): Work<T> =>
+      async (trx, steps) => {
+        const body = await inTransaction(trx, steps);
+        if (!(await repo.completeKey(trx, ref, status, seal.seal(body)))) throw new KeyLost();
         return body;
-      });
+      };
+    try {
+      return await transaction(
+        typeof work === 'function'
+          ? complete(work)
+          : { before: async (steps) => complete(await work.before(steps)) },
+      );
     } catch (err) {
+      if (err instanceof KeyLost) throw err;
       if (err instanceof AppError && ERROR_CATALOG[err.code].replayed) {
         const stored = { code: err.code, detail: err.detail, errors: err.extra.errors ?? null };
-        await repo.completeKey(db, ref, err.status, seal.seal(stored));
+        // Failing because a request that took the key over already placed it (`cart_completed`):
+        // answer with that request's response, not with the failure it caused here.
+        if (!(await repo.completeKey(db, ref, err.status, seal.seal(stored)))) throw new KeyLost();
       } else {
         // Nothing happened (validation, a fault of ours): free the key so a retry can run.
         await repo.releaseKey(db, ref);
@@ -201,7 +236,7 @@ export function createIdempotency({ db, seal, lockMs = 30_000, waitMs = 10_000 }
     async run<S extends number, T>(
       req: WriteRequest,
       status: S,
-      work: Work<T>,
+      work: Work<T> | StagedWork<T>,
       options: { required?: boolean } = {},
     ): Promise<WriteResult<S, T>> {
       if (!options.required && req.headers['idempotency-key'] === undefined) {

@@ -17,6 +17,7 @@ export const problemMessages: Partial<Record<ProblemCode, string>> = {
   cart_empty: 'Your cart is empty.',
   cart_incomplete: 'Please add your email address and shipping address.',
   cart_completed: 'This cart was already checked out.',
+  cart_changed: 'Your cart changed while we were placing the order. Please check it and try again.',
   destination_unsupported: 'We cannot ship this cart to that country yet.',
   validation_failed: 'Please check the highlighted fields.',
   idempotency_in_progress: 'Your order is still being placed. Please wait a moment.',

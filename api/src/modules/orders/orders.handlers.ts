@@ -32,12 +32,7 @@ export function orderHandlers(deps: {
       deps.idempotent.run(
         req,
         201 as const,
-        (trx, steps) =>
-          deps.checkout.checkout(
-            trx,
-            { cartId: req.params.cartId, paymentMethod: req.body.payment_method },
-            steps,
-          ),
+        deps.checkout.checkout({ cartId: req.params.cartId, paymentMethod: req.body.payment_method }),
         { required: true },
       ),
     getStoreOrder: async ({ params, headers }) => ({

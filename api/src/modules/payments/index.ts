@@ -1,4 +1,9 @@
 /** Public surface of the payments module: the provider port and the built-in test provider. */
 
 export type { PaymentsTables } from './payments.table.js';
-export { type AuthorizeResult, createTestPaymentProvider, type PaymentProvider } from './provider.js';
+export {
+  type AuthorizeResult,
+  createTestPaymentProvider,
+  type PaymentProvider,
+  type TestPaymentProvider,
+} from './provider.js';
