@@ -9,6 +9,38 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => api?.close());
 
+/** Waits until the API has issued no statement for `quietMs` (at most `maxMs`). */
+async function settled(quietMs = 300, maxMs = 3_000): Promise<void> {
+  const started = Date.now();
+  let last = api.queryCount();
+  let since = Date.now();
+  while (Date.now() - since < quietMs && Date.now() - started < maxMs) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const now = api.queryCount();
+    if (now !== last) [last, since] = [now, Date.now()];
+  }
+}
+
+it('finishes every read of a request before answering it, even when a sibling field fails first', async () => {
+  // `products` fails at once (RELEVANCE without a query) and, being non-null, nulls the whole answer
+  // while `categories` is still reading; its categories' `parent` then read the category tree again.
+  const query = `{ categories { id parent { id } } products(first: 1, sort: RELEVANCE) { nodes { id } } }`;
+  await graphql(api, { query: '{ __typename }' }); // the API key lookup is cached from here on
+  for (const run of ['interpreted (first run)', 'compiled (later runs)']) {
+    await settled();
+    api.resetQueryCount();
+    const res = await graphql(api, { query });
+    const atResponse = api.queryCount({ requestsOnly: true });
+    expect(res.body.data, run).toBeNull();
+    expect(
+      res.body.errors?.map((e) => e.extensions.code),
+      run,
+    ).toEqual(['query_required']);
+    await settled();
+    expect(api.queryCount({ requestsOnly: true }), `${run}: statements after the response`).toBe(atResponse);
+  }
+});
+
 it('answers the same when an operation runs compiled as on its first, interpreted run', async () => {
   const query = `query($first: Int!) { products(first: $first, currency: "USD") {
     edges { cursor node { id title attributes createdAt priceRange { min { amount currency } }

@@ -26,6 +26,7 @@ import { exceededLimit, measureOperation, type QueryLimits } from './limits.js';
 import { createLoaders } from './loaders.js';
 import { createResolvers, type ResolverDeps } from './resolvers.js';
 import { loadStorefrontSdl } from './sdl.js';
+import { trackPendingResolvers, useSettledExecution } from './settle.js';
 
 /** Options of the GraphQL endpoint. */
 export interface GraphQLOptions extends QueryLimits {
@@ -78,10 +79,12 @@ function restFieldResolver(fieldName: string): GraphQLFieldResolver<unknown, unk
  */
 export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
   const schema = readRestNames(
-    createSchema<GraphQLContext & ServerContext>({
-      typeDefs: loadStorefrontSdl(),
-      resolvers: createResolvers(options.services) as never,
-    }),
+    trackPendingResolvers(
+      createSchema<GraphQLContext & ServerContext>({
+        typeDefs: loadStorefrontSdl(),
+        resolvers: createResolvers(options.services) as never,
+      }),
+    ),
   );
 
   const guard: Plugin<GraphQLContext & ServerContext> = {
@@ -150,6 +153,7 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
       principal: await storefrontPrincipal(options, request.headers),
       requestId: String(koa.state.requestId ?? ''),
       loaders: createLoaders(options.services.catalog),
+      pending: new Set(),
       koa,
     }),
     plugins: [
@@ -179,6 +183,7 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
       }),
       guard,
       compiledExecution(options.logger),
+      useSettledExecution(),
       {
         // Errors Yoga answers without masking (parse and validation) become problems here too.
         onResultProcess({ result, setResult }) {
