@@ -11,7 +11,7 @@ export interface GraphQLContext {
   principal: Principal;
   requestId: string;
   loaders: Loaders;
-  /** Resolver promises not settled yet: the result waits for them (settle.ts). */
+  /** The promises its resolvers returned: the result waits until all have settled (settle.ts). */
   pending: PendingWork;
   koa: KoaContext;
 }

@@ -153,7 +153,7 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
       principal: await storefrontPrincipal(options, request.headers),
       requestId: String(koa.state.requestId ?? ''),
       loaders: createLoaders(options.services.catalog),
-      pending: new Set(),
+      pending: [],
       koa,
     }),
     plugins: [
