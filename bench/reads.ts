@@ -164,7 +164,7 @@ export async function pickScenarios(
  * b's page through GraphQL: `products(first: 20)` selecting every field REST's Product has (the
  * selection is built from the OpenAPI schema), so both answer the same data. Checked once against b.
  */
-async function graphqlListing(api: string, headers: Record<string, string>): Promise<Scenario> {
+export async function graphqlListing(api: string, headers: Record<string, string>): Promise<Scenario> {
   const document = JSON.parse(readFileSync(join(root, 'spec/dist/openapi.json'), 'utf8'));
   const query = `{ products(first: 20) { nodes ${selectionOf(document, 'Product')} pageInfo { endCursor } } }`;
   const body = JSON.stringify({ query });

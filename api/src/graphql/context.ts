@@ -2,6 +2,7 @@ import type { Context as KoaContext } from 'koa';
 import type { components } from '../generated/openapi.js';
 import type { Principal } from '../http/principal.js';
 import type { Loaders } from './loaders.js';
+import type { PendingWork } from './settle.js';
 
 type Schemas = components['schemas'];
 
@@ -10,6 +11,8 @@ export interface GraphQLContext {
   principal: Principal;
   requestId: string;
   loaders: Loaders;
+  /** The promises its resolvers returned: the result waits until all have settled (settle.ts). */
+  pending: PendingWork;
   koa: KoaContext;
 }
 

@@ -41,6 +41,7 @@ export async function graphql<T = Record<string, unknown>>(
     method: 'POST',
     headers: {
       'content-type': 'application/json',
+      'x-request-id': api.nextRequestId(),
       accept: 'application/graphql-response+json, application/json',
       ...(key ? { 'x-api-key': key } : {}),
       ...options.headers,
