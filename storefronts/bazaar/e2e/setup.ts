@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createSoukClient } from '@souk/sdk';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { SCAFFOLDED_THEME, scaffoldedDir, scaffoldForE2e } from '../../e2e/scaffolded';
@@ -35,6 +36,8 @@ declare module 'vitest' {
     apiUrl: string;
     /** Every started theme's URL, by theme name. */
     themeUrls: Record<string, string>;
+    /** The operator's `content.published` webhook endpoint of each theme that has one, by theme name. */
+    contentWebhooks: Record<string, string>;
   }
 }
 
@@ -52,6 +55,25 @@ function discoverThemes(): string[] {
     return 'next' in dependencies;
   });
   return [...committed, SCAFFOLDED_THEME];
+}
+
+/**
+ * For a theme with the kit's revalidation route (`src/app/webhooks/souk/route.ts`), an operator
+ * webhook endpoint of `content.published` at that route, as a shop registers it: a publish then
+ * regenerates the theme's static pages at once. Its signing secret goes to the theme.
+ */
+async function contentWebhook(
+  apiUrl: string,
+  dir: string,
+  port: number,
+): Promise<{ id: string; secret: string } | undefined> {
+  if (!existsSync(join(dir, 'src', 'app', 'webhooks', 'souk', 'route.ts'))) return undefined;
+  const admin = createSoukClient({ baseUrl: apiUrl, apiKey: 'sk_demo_operator' }).admin;
+  const endpoint = await admin.webhookEndpoints.create({
+    url: `http://127.0.0.1:${port}/webhooks/souk`,
+    event_types: ['content.published'],
+  });
+  return { id: endpoint.endpoint.id, secret: endpoint.secret };
 }
 
 const themes = process.env.STOREFRONT_E2E_THEMES
@@ -150,6 +172,8 @@ export default async function setup(project: TestProject) {
         RATE_LIMIT_ANONYMOUS: '1000000',
         // No background rendering of the demo's image variants competing with the builds and journeys.
         MEDIA_PRERENDER: 'false',
+        // The themes' webhook endpoints (content.published → revalidation) are on this machine.
+        WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
         ...(mongoDatabase ? { MONGO_DATABASE: mongoDatabase } : {}),
       },
     }).then((r) => {
@@ -183,12 +207,15 @@ export default async function setup(project: TestProject) {
     children.push(apiResult.child);
 
     const themeUrls: Record<string, string> = {};
+    const contentWebhooks: Record<string, string> = {};
     for (const theme of themes) {
       const port = webPorts.get(theme) ?? 0;
+      const webhook = await contentWebhook(apiResult.url, dirOf(theme), port);
+      if (webhook) contentWebhooks[theme] = webhook.id;
       const web = await startStorefront(
         'start',
         port,
-        storefrontEnv(apiResult.url, port),
+        storefrontEnv(apiResult.url, port, webhook ? { SOUK_WEBHOOK_SECRET: webhook.secret } : {}),
         join(artifacts, `next-${theme}.log`),
         dirOf(theme),
         theme,
@@ -200,6 +227,7 @@ export default async function setup(project: TestProject) {
     project.provide('apiUrl', apiResult.url);
     project.provide('storefrontUrl', themeUrls.bazaar ?? '');
     project.provide('themeUrls', themeUrls);
+    project.provide('contentWebhooks', contentWebhooks);
   } catch (err) {
     await teardown();
     throw err;

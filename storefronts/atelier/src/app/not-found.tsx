@@ -1,4 +1,3 @@
-import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Page not found', robots: { index: false } };
@@ -9,9 +8,9 @@ export default function NotFound() {
       <p className="eyebrow">404</p>
       <h1>This page has wandered off.</h1>
       <p>We could not find what you were looking for.</p>
-      <Link href="/products" className="btn">
+      <a href="/products" className="btn">
         Browse the collection
-      </Link>
+      </a>
     </section>
   );
 }

@@ -6,7 +6,6 @@ import {
   preloadLcpImage,
   sectionProductQuery,
 } from '@souk/storefront-kit';
-import { Link } from '@souk/storefront-kit/client';
 import { type BannerContent, getBanner, type HomeSection } from '@/lib/content';
 import { store } from '@/lib/store';
 import { ProductGrid } from './ProductCard';
@@ -68,13 +67,13 @@ async function Hero({ section, id, first }: Props & { first: boolean }) {
         <Paragraphs text={section.text} className="hero__lede" />
         <div className="hero__actions">
           {section.href && (
-            <Link href={section.href} className="btn">
+            <a href={section.href} className="btn">
               Shop new in
-            </Link>
+            </a>
           )}
-          <Link href="/products" className="btn btn--ghost">
+          <a href="/products" className="btn btn--ghost">
             Browse everything
-          </Link>
+          </a>
         </div>
       </div>
       {picture ? (
@@ -83,7 +82,7 @@ async function Hero({ section, id, first }: Props & { first: boolean }) {
         </div>
       ) : (
         lead && (
-          <Link href={`/products/${lead.handle}`} className="hero__media" prefetch={false}>
+          <a href={`/products/${lead.handle}`} className="hero__media">
             {leadImage ? (
               <Picture image={leadImage} className="hero__img" sizes={sizes} lead={first} />
             ) : (
@@ -92,7 +91,7 @@ async function Hero({ section, id, first }: Props & { first: boolean }) {
             <span className="hero__caption">
               {lead.title} <span aria-hidden="true">→</span>
             </span>
-          </Link>
+          </a>
         )
       )}
     </section>
@@ -109,7 +108,7 @@ async function Products({ section, id, currency, lcp }: Props & { currency: stri
     <section className="band" aria-labelledby={id}>
       <div className="band__head">
         <h2 id={id}>{section.title ?? 'The edit'}</h2>
-        {section.href && <Link href={section.href}>See all</Link>}
+        {section.href && <a href={section.href}>See all</a>}
       </div>
       <ProductGrid products={page.data} priorityCount={lcp ? 2 : 0} />
     </section>
@@ -132,9 +131,9 @@ function Feature({ banner, id }: { banner: BannerContent; id: string }) {
         <h2 id={id}>{banner.headline}</h2>
         <Paragraphs text={banner.text} />
         {banner.href && (
-          <Link href={banner.href} className="btn">
+          <a href={banner.href} className="btn">
             Discover <span aria-hidden="true">→</span>
-          </Link>
+          </a>
         )}
       </div>
     </section>
@@ -157,13 +156,13 @@ function CategoryIndex({ section, id, categories }: Props & { categories: Catego
       <ol className="index">
         {top.map((c, i) => (
           <li key={c.id}>
-            <Link href={`/categories/${c.handle}`}>
+            <a href={`/categories/${c.handle}`}>
               <span className="index__no">{String(i + 1).padStart(2, '0')}</span>
               <span className="index__name">{c.name}</span>
               <span className="index__count">
                 {categories.filter((child) => child.parent_id === c.id).length} collections
               </span>
-            </Link>
+            </a>
           </li>
         ))}
       </ol>

@@ -8,7 +8,6 @@ import {
   toProductQuery,
   withoutPosition,
 } from '@souk/storefront-kit';
-import { Link } from '@souk/storefront-kit/client';
 import { store } from '@/lib/store';
 import { ProductGrid } from './ProductCard';
 
@@ -67,12 +66,12 @@ export async function Listing({
             const current = (state.sort ?? (state.q ? 'relevance' : undefined)) === key;
             return (
               <li key={key}>
-                <Link
+                <a
                   href={listingHref(path, { ...base, sort: key }, fixed)}
                   aria-current={current ? 'true' : undefined}
                 >
                   {label}
-                </Link>
+                </a>
               </li>
             );
           })}
@@ -81,37 +80,37 @@ export async function Listing({
       {reset && <p className="notice">That page link has expired, so here is the first page.</p>}
       {page.data.length === 0 ? (
         <p className="empty" data-testid="no-results">
-          Nothing matches yet. <Link href="/products">See everything</Link>
+          Nothing matches yet. <a href="/products">See everything</a>
         </p>
       ) : (
-        <ProductGrid products={page.data} priorityCount={4} />
+        <ProductGrid products={page.data} priorityCount={2} />
       )}
       {(links.previous || links.next) && (
         <nav className="pages" aria-label="Pages">
           {links.previous ? (
-            <Link href={links.previous} rel="prev" className="pages__step" data-testid="previous-page">
+            <a href={links.previous} rel="prev" className="pages__step" data-testid="previous-page">
               ← Previous
-            </Link>
+            </a>
           ) : (
             <span className="pages__step" aria-hidden="true" />
           )}
           <ol>
             {links.pages.map((p) => (
               <li key={p.number}>
-                <Link
+                <a
                   href={p.href}
                   aria-current={p.number === links.page ? 'page' : undefined}
                   aria-label={`Page ${p.number}`}
                 >
                   {p.number}
-                </Link>
+                </a>
               </li>
             ))}
           </ol>
           {links.next ? (
-            <Link href={links.next} rel="next" className="pages__step" data-testid="next-page">
+            <a href={links.next} rel="next" className="pages__step" data-testid="next-page">
               Next →
-            </Link>
+            </a>
           ) : (
             <span className="pages__step" aria-hidden="true" />
           )}

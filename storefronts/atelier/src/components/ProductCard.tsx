@@ -1,6 +1,5 @@
 import type { Product } from '@souk/sdk';
 import { formatMoney, type ImageProps, preloadLcpImage, variantChoices } from '@souk/storefront-kit';
-import { Link } from '@souk/storefront-kit/client';
 import { store } from '@/lib/store';
 import { QuickView } from './QuickView';
 
@@ -42,7 +41,7 @@ export function ProductCard({
   return (
     <article className="card" data-testid="product-card">
       <div className="card__media">
-        <Link href={`/products/${product.handle}`} className="card__link" prefetch={false}>
+        <a href={`/products/${product.handle}`} className="card__link">
           <span className="card__frame">
             {main ? (
               // biome-ignore lint/performance/noImgElement: srcset from Souk's variants, computed by the kit.
@@ -63,7 +62,7 @@ export function ProductCard({
             )}
           </span>
           <span className="card__title">{product.title}</span>
-        </Link>
+        </a>
         {!inStock && <span className="card__badge">Sold out</span>}
         {product.price_range && inStock && (
           <QuickView
@@ -109,8 +108,8 @@ export function ProductGrid({
             eager={i < priorityCount}
             sizes={
               feature && i === 0
-                ? '(max-width: 700px) 100vw, 50vw'
-                : '(max-width: 700px) 50vw, (max-width: 1100px) 33vw, 25vw'
+                ? '(max-width: 900px) 100vw, 50vw'
+                : '(max-width: 900px) 50vw, (max-width: 1100px) 33vw, 25vw'
             }
           />
         </li>

@@ -1,5 +1,3 @@
-import { Link } from '@souk/storefront-kit/client';
-
 export function SiteFooter() {
   return (
     <footer className="footer">
@@ -9,13 +7,13 @@ export function SiteFooter() {
         <nav aria-label="Footer">
           <ul>
             <li>
-              <Link href="/products">Shop all</Link>
+              <a href="/products">Shop all</a>
             </li>
             <li>
-              <Link href="/products?sort=newest">New in</Link>
+              <a href="/products?sort=newest">New in</a>
             </li>
             <li>
-              <Link href="/cart">Your bag</Link>
+              <a href="/cart">Your bag</a>
             </li>
           </ul>
         </nav>

@@ -1,9 +1,10 @@
-import { Link } from '@souk/storefront-kit/client';
 import { getMainNavigation } from '@/lib/content';
 import { store } from '@/lib/store';
 import { CurrencySwitcher } from './CurrencySwitcher';
-import { MegaMenu, type MenuColumn, type MenuLink } from './MegaMenu';
+import { MegaMenu } from './MegaMenu';
+import { type MenuColumn, type MenuLink, MenuPanel } from './MenuPanel';
 import { MiniCart } from './MiniCart';
+import { SearchForm } from './SearchForm';
 
 /**
  * The menu from content `navigation/main`: links with children are columns, the others go in the
@@ -29,19 +30,14 @@ export async function SiteHeader() {
     <header className="header">
       <p className="header__note">Free returns within 30 days · Each maker ships their own pieces</p>
       <div className="header__bar">
-        <MegaMenu edits={edits} columns={columns} />
-        <Link href="/" className="header__logo" aria-label="Atelier, home" prefetch={false}>
+        <MegaMenu>
+          <MenuPanel edits={edits} columns={columns} />
+        </MegaMenu>
+        <a href="/" className="header__logo" aria-label="Atelier, home">
           Atelier
-        </Link>
+        </a>
         <div className="header__tools">
-          <search className="header__search">
-            <form action="/products" method="get">
-              <label htmlFor="header-search" className="visually-hidden">
-                Search the shop
-              </label>
-              <input id="header-search" name="q" type="search" placeholder="Search" autoComplete="off" />
-            </form>
-          </search>
+          <SearchForm id="header-search" className="header__search" placeholder="Search" />
           <CurrencySwitcher currencies={store.config.currencies} />
           <MiniCart />
         </div>

@@ -1,4 +1,3 @@
-import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 
 export const metadata: Metadata = { title: 'Page not found', robots: { index: false } };
@@ -8,9 +7,9 @@ export default function NotFound() {
     <section className="narrow">
       <h1>Page not found</h1>
       <p>We could not find what you were looking for.</p>
-      <Link href="/products" className="button button--primary">
+      <a href="/products" className="button button--primary">
         Browse products
-      </Link>
+      </a>
     </section>
   );
 }

@@ -1,6 +1,5 @@
 import type { Category } from '@souk/sdk';
 import { contentImage, paragraphsOf, sectionProductQuery } from '@souk/storefront-kit';
-import { Link } from '@souk/storefront-kit/client';
 import { type BannerContent, getBanner, type HomeSection } from '@/lib/content';
 import { getCategories, souk } from '@/lib/souk';
 import { ProductGrid } from './ProductCard';
@@ -27,9 +26,9 @@ function Hero({ section, id, first }: Props & { first: boolean }) {
         <Heading id={id}>{section.title ?? 'Bazaar'}</Heading>
         <Paragraphs text={section.text} />
         {section.href && (
-          <Link href={section.href} className="button button--primary">
+          <a href={section.href} className="button button--primary">
             {section.href === '/products' ? 'Browse all products' : 'Shop now'}
-          </Link>
+          </a>
         )}
       </div>
       {picture && (
@@ -55,12 +54,12 @@ function CategoryTiles({ section, id, categories }: Props & { categories: Catego
       <ul className="category-tiles">
         {top.map((c) => (
           <li key={c.id}>
-            <Link href={`/categories/${c.handle}`}>
+            <a href={`/categories/${c.handle}`}>
               <span className="category-tiles__name">{c.name}</span>
               <span className="category-tiles__count">
                 {categories.filter((child) => child.parent_id === c.id).length} subcategories
               </span>
-            </Link>
+            </a>
           </li>
         ))}
       </ul>
@@ -76,9 +75,9 @@ async function Products({ section, id, currency, lcp }: Props & { currency: stri
     <section aria-labelledby={id} className="section" data-testid="home-products">
       <div className="section__head">
         <h2 id={id}>{section.title ?? 'Products'}</h2>
-        {section.href && <Link href={section.href}>See all</Link>}
+        {section.href && <a href={section.href}>See all</a>}
       </div>
-      <ProductGrid products={page.data} priorityCount={lcp ? 4 : 0} />
+      <ProductGrid products={page.data} priorityCount={lcp ? 2 : 0} />
     </section>
   );
 }
@@ -104,9 +103,9 @@ function BannerBlock({ banner, id }: { banner: BannerContent; id: string }) {
         <Paragraphs text={banner.text} />
       </div>
       {banner.href && (
-        <Link href={banner.href} className="button promo__cta">
+        <a href={banner.href} className="button promo__cta">
           Shop now <span aria-hidden="true">→</span>
-        </Link>
+        </a>
       )}
     </section>
   );

@@ -1,6 +1,5 @@
 import type { Product } from '@souk/sdk';
 import { formatMoney } from '@souk/storefront-kit';
-import { Link } from '@souk/storefront-kit/client';
 import { ProductImage } from './ProductImage';
 
 /** The price line of a card: "$12.00", "from $12.00", or a note when there is no price in this currency. */
@@ -24,20 +23,20 @@ export function ProductCard({
   const inStock = product.variants.some((v) => v.available_quantity > 0);
   return (
     <article className="product-card" data-testid="product-card">
-      {/* No prefetch: a listing shows dozens of products, and product pages are static (ISR), so they load
-          fast without it. (Next 16.4 also answers segment prefetches of on-demand ISR pages with a 404.) */}
-      <Link href={`/products/${product.handle}`} className="product-card__link" prefetch={false}>
+      {/* Plain anchors, not next/link: a listing shows dozens of cards, and a Link is a client component
+          to hydrate per card; product pages are static (ISR) and load fast as documents. */}
+      <a href={`/products/${product.handle}`} className="product-card__link">
         <ProductImage
           image={product.images[0]}
           fallbackAlt={product.title}
           priority={priority}
           eager={eager}
-          sizes="(max-width: 600px) 50vw, 240px"
+          sizes="(max-width: 800px) 50vw, 240px"
         />
         <h3 className="product-card__title">{product.title}</h3>
-      </Link>
+      </a>
       <p className="product-card__seller">
-        by <Link href={`/sellers/${product.seller.handle}`}>{product.seller.name}</Link>
+        by <a href={`/sellers/${product.seller.handle}`}>{product.seller.name}</a>
       </p>
       <p className="product-card__meta">
         <PriceRange product={product} />

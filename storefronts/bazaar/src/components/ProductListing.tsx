@@ -1,7 +1,6 @@
 import type { ProductList } from '@souk/sdk';
 import { isSoukError } from '@souk/sdk';
 import { type ListingState, paginate, toProductQuery, withoutPosition } from '@souk/storefront-kit';
-import { Link } from '@souk/storefront-kit/client';
 import { store } from '@/lib/store';
 import { ListingFilters } from './ListingFilters';
 import { ProductGrid } from './ProductCard';
@@ -75,17 +74,17 @@ export async function ProductListing({
           {reset && <p className="notice">That page link has expired, so here is the first page.</p>}
           {page.data.length === 0 ? (
             <p className="empty" data-testid="no-results">
-              No products match these filters. <Link href={path}>Clear filters</Link>
+              No products match these filters. <a href={path}>Clear filters</a>
             </p>
           ) : (
-            <ProductGrid products={page.data} priorityCount={4} />
+            <ProductGrid products={page.data} priorityCount={2} />
           )}
           {(links.previous || links.next) && (
             <nav aria-label="Pagination" className="pagination">
               {links.previous ? (
-                <Link href={links.previous} rel="prev" className="button" data-testid="previous-page">
+                <a href={links.previous} rel="prev" className="button" data-testid="previous-page">
                   ← Previous
-                </Link>
+                </a>
               ) : (
                 <span />
               )}
@@ -94,14 +93,14 @@ export async function ProductListing({
                 {links.first && (
                   <>
                     {' · '}
-                    <Link href={links.first}>back to page 1</Link>
+                    <a href={links.first}>back to page 1</a>
                   </>
                 )}
               </span>
               {links.next ? (
-                <Link href={links.next} rel="next" className="button" data-testid="next-page">
+                <a href={links.next} rel="next" className="button" data-testid="next-page">
                   Next →
-                </Link>
+                </a>
               ) : (
                 <span />
               )}

@@ -1,4 +1,3 @@
-import { Link } from '@souk/storefront-kit/client';
 import { getMainNavigation } from '@/lib/content';
 import { AccountLink } from './AccountLink';
 import { CartLink } from './CartLink';
@@ -10,9 +9,9 @@ export async function SiteHeader({ currencies }: { currencies: readonly string[]
   return (
     <header className="site-header">
       <div className="container site-header__bar">
-        <Link href="/" className="site-header__logo" prefetch={false}>
+        <a href="/" className="site-header__logo">
           Bazaar
-        </Link>
+        </a>
         <search className="search-form">
           <form action="/products" method="get">
             <label htmlFor="site-search" className="visually-hidden">
@@ -34,7 +33,7 @@ export async function SiteHeader({ currencies }: { currencies: readonly string[]
           <ul>
             {links.map((link) => (
               <li key={`${link.href} ${link.label}`}>
-                <Link href={link.href}>{link.label}</Link>
+                <a href={link.href}>{link.label}</a>
               </li>
             ))}
           </ul>

@@ -1,5 +1,4 @@
 import { formatMoney, privatePageMetadata } from '@souk/storefront-kit';
-import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 import { LineQuantity } from '@/components/LineQuantity';
 import { Thumb } from '@/components/Thumb';
@@ -16,9 +15,9 @@ export default async function CartPage() {
       <section className="page narrow">
         <h1>Your bag</h1>
         <p data-testid="cart-empty">Your bag is empty — the collection is waiting.</p>
-        <Link href="/products" className="btn">
+        <a href="/products" className="btn">
           Start shopping
-        </Link>
+        </a>
       </section>
     );
   }
@@ -45,13 +44,9 @@ export default async function CartPage() {
                     <li key={id} className="line" data-testid="cart-line">
                       <Thumb image={images.get(item.product_handle)} title={item.product_title} />
                       <div className="line__info">
-                        <Link
-                          href={`/products/${item.product_handle}`}
-                          prefetch={false}
-                          className="line__title"
-                        >
+                        <a href={`/products/${item.product_handle}`} className="line__title">
                           {item.product_title}
-                        </Link>
+                        </a>
                         <span className="muted">{item.variant_title}</span>
                         {problem && (
                           <span className="field__error" data-problem={problem.code}>
@@ -92,9 +87,9 @@ export default async function CartPage() {
               ))}
             </ul>
           )}
-          <Link href="/checkout" className="btn btn--block">
+          <a href="/checkout" className="btn btn--block">
             Checkout
-          </Link>
+          </a>
           <p className="muted small">Prices in {cart.currency}. Each maker ships separately.</p>
         </aside>
       </div>

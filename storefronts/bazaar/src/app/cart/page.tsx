@@ -1,6 +1,5 @@
 import type { Cart, CartItem } from '@souk/sdk';
 import { formatMoney, type Image, privatePageMetadata } from '@souk/storefront-kit';
-import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 import { CartLineControls } from '@/components/CartLineControls';
 import { LiveCart } from '@/components/LiveCart';
@@ -30,9 +29,9 @@ function Line({ item, cart, image }: { item: CartItem; cart: Cart; image: Image 
         maxWidth={160}
       />
       <div className="cart-line__info">
-        <Link href={`/products/${item.product_handle}`} className="cart-line__title" prefetch={false}>
+        <a href={`/products/${item.product_handle}`} className="cart-line__title">
           {item.product_title}
-        </Link>
+        </a>
         <span className="muted">{item.variant_title}</span>
         {item.unit_price && <span className="muted">{formatMoney(item.unit_price)} each</span>}
         {problem && (
@@ -66,9 +65,9 @@ export default async function CartPage() {
         <h1>Your cart</h1>
         <p data-testid="cart-empty">Your cart is empty.</p>
         {cart && <Live cart={cart} />}
-        <Link href="/products" className="button button--primary">
+        <a href="/products" className="button button--primary">
           Start shopping
-        </Link>
+        </a>
       </section>
     );
   }
@@ -144,9 +143,9 @@ export default async function CartPage() {
               ))}
             </ul>
           )}
-          <Link href="/checkout" className="button button--primary button--block">
+          <a href="/checkout" className="button button--primary button--block">
             Checkout
-          </Link>
+          </a>
         </aside>
       </div>
     </section>

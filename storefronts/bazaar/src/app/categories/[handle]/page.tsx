@@ -1,4 +1,3 @@
-import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ProductListing } from '@/components/ProductListing';
@@ -41,13 +40,11 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
-            <Link href="/" prefetch={false}>
-              Home
-            </Link>
+            <a href="/">Home</a>
           </li>
           {trail.map((c) => (
             <li key={c.id}>
-              <Link href={`/categories/${c.handle}`}>{c.name}</Link>
+              <a href={`/categories/${c.handle}`}>{c.name}</a>
             </li>
           ))}
           <li aria-current="page">{category.name}</li>
@@ -57,7 +54,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         <ul className="chips" aria-label={`Categories in ${category.name}`}>
           {children.map((c) => (
             <li key={c.id}>
-              <Link href={`/categories/${c.handle}`}>{c.name}</Link>
+              <a href={`/categories/${c.handle}`}>{c.name}</a>
             </li>
           ))}
         </ul>

@@ -1,4 +1,3 @@
-import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { HomeSections } from '@/components/HomeSections';
@@ -39,7 +38,7 @@ export default async function HomePage({ params }: { params: Promise<Params> }) 
           <ul className="chips">
             {sellers.map((s) => (
               <li key={s.id}>
-                <Link href={`/sellers/${s.handle}`}>{s.name}</Link>
+                <a href={`/sellers/${s.handle}`}>{s.name}</a>
               </li>
             ))}
           </ul>

@@ -6,7 +6,6 @@ import {
   productMetadata,
   variantChoices,
 } from '@souk/storefront-kit';
-import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AddToBag } from '@/components/AddToBag';
@@ -76,19 +75,19 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
         <nav aria-label="Breadcrumb" className="crumbs">
           <ol>
             <li>
-              <Link href="/products">Shop</Link>
+              <a href="/products">Shop</a>
             </li>
             {product.category && (
               <li>
-                <Link href={`/categories/${product.category.handle}`}>{product.category.name}</Link>
+                <a href={`/categories/${product.category.handle}`}>{product.category.name}</a>
               </li>
             )}
           </ol>
         </nav>
         <p className="eyebrow">
-          <Link href={`/products?seller=${product.seller.handle}`} data-testid="seller-link">
+          <a href={`/products?seller=${product.seller.handle}`} data-testid="seller-link">
             {product.seller.name}
-          </Link>
+          </a>
         </p>
         <h1 className="pdp__title">{product.title}</h1>
         {product.description && <p className="pdp__lede">{product.description}</p>}

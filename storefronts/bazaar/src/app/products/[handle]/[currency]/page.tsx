@@ -7,7 +7,6 @@ import {
   productJsonLd,
   productMetadata,
 } from '@souk/storefront-kit';
-import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
@@ -88,13 +87,11 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
-            <Link href="/" prefetch={false}>
-              Home
-            </Link>
+            <a href="/">Home</a>
           </li>
           {product.category && (
             <li>
-              <Link href={`/categories/${product.category.handle}`}>{product.category.name}</Link>
+              <a href={`/categories/${product.category.handle}`}>{product.category.name}</a>
             </li>
           )}
           <li aria-current="page">{product.title}</li>
@@ -115,9 +112,9 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
           <RatingStars rating={product.rating} href="#reviews" />
           <p className="product-page__seller">
             Sold by{' '}
-            <Link href={`/sellers/${product.seller.handle}`} data-testid="seller-link">
+            <a href={`/sellers/${product.seller.handle}`} data-testid="seller-link">
               {product.seller.name}
-            </Link>
+            </a>
           </p>
           <LiveAddToCart
             connection={{

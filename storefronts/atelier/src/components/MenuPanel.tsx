@@ -1,0 +1,53 @@
+import { SearchForm } from './SearchForm';
+
+/** A link of the menu. */
+export interface MenuLink {
+  name: string;
+  href: string;
+}
+
+/** A top-level category and its children: one column of the menu. */
+export interface MenuColumn extends MenuLink {
+  children: MenuLink[];
+}
+
+/**
+ * The mega-menu's contents, a Server Component: the search form and a column per top-level category.
+ * Plain anchors, not `next/link`: these links need no script, and a page no longer hydrates one
+ * client component per category (most of the menu's share of a phone's main-thread time).
+ */
+export function MenuPanel({ edits, columns }: { edits: MenuLink[]; columns: MenuColumn[] }) {
+  return (
+    <>
+      <SearchForm id="menu-search" className="menu__search" placeholder="Search the shop" />
+      <div className="menu__columns">
+        {edits.length > 0 && (
+          <div className="menu__column">
+            <p className="menu__heading">Edits</p>
+            <ul>
+              {edits.map((e) => (
+                <li key={e.href}>
+                  <a href={e.href}>{e.name}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {columns.map((col) => (
+          <div key={col.href} className="menu__column">
+            <a href={col.href} className="menu__heading">
+              {col.name}
+            </a>
+            <ul>
+              {col.children.map((c) => (
+                <li key={c.href}>
+                  <a href={c.href}>{c.name}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </div>
+    </>
+  );
+}
