@@ -8,7 +8,9 @@
  *
  * CPU_BUILDS: comma list of compiled entry points (default `api/dist/main.js`; e.g.
  * `api/dist-before/main.js,api/dist/main.js` after copying the "before" build there), each started
- * with the flags of `npm run start:prod`. CPU_PATHS: comma list of `list`, `search`, `detail`,
+ * with the flags of `npm run start:prod`. CPU_BUILD_ENV: environment of each build, `|` between builds,
+ * spaces between `NAME=value` pairs (e.g. `|RATE_LIMIT_ENABLED=false` with the same entry point twice
+ * compares one build with and without rate limiting). CPU_PATHS: comma list of `list`, `search`, `detail`,
  * `bad` (a listing with an invalid `limit`, answered 400) (default `list,detail`). CPU_REQUESTS per
  * block (3000), CPU_ROUNDS (4), CPU_CONNECTIONS (32). The APIs run as in `npm run bench` with
  * `PLUGINS=none` and a 60 s relay poll so their idle background is small; CATALOG_CACHE_TTL_MS and
@@ -56,6 +58,14 @@ async function main(): Promise<void> {
   const source = process.env.DATABASE_URL;
   if (!source) throw new BenchError('set DATABASE_URL (a PostgreSQL server whose role may CREATE DATABASE)');
   const builds = (process.env.CPU_BUILDS || 'api/dist/main.js').split(',');
+  const buildEnv = (process.env.CPU_BUILD_ENV ?? '').split('|').map((pairs) =>
+    Object.fromEntries(
+      pairs
+        .split(' ')
+        .filter(Boolean)
+        .map((p) => p.split(/=(.*)/s).slice(0, 2)),
+    ),
+  );
   const paths = (process.env.CPU_PATHS || 'list,detail').split(',');
   const requests = envInt('CPU_REQUESTS', 3000);
   const rounds = envInt('CPU_ROUNDS', 4);
@@ -74,6 +84,7 @@ async function main(): Promise<void> {
         PORT: String(port),
         PLUGINS: 'none',
         RELAY_POLL_MS: '60000',
+        ...buildEnv[i],
       };
       const profile = process.env.CPU_PROFILE
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROFILE}`]
