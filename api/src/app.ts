@@ -39,7 +39,7 @@ export async function createApp(container: Container, options: AppOptions): Prom
   });
   const rateLimit = config.RATE_LIMIT_ENABLED
     ? rateLimiter({
-        store: container.store,
+        budget: container.rateBudget,
         rateLimits: container.rateLimits,
         windowMs: config.RATE_LIMIT_WINDOW_MS,
         logger,

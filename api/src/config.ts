@@ -78,6 +78,10 @@ const schema = z
     RATE_LIMIT_CUSTOMER: z.coerce.number().int().min(1).default(600),
     RATE_LIMIT_SELLER: z.coerce.number().int().min(1).default(1_200),
     RATE_LIMIT_OPERATOR: z.coerce.number().int().min(1).default(3_000),
+    // Unit leases of a hot subject's budget (see api/src/shared-store/rate-lease.ts): at most this many
+    // units (capped at 1/20 of the quota; 1 = one atomic step in the store per request), for this long.
+    RATE_LIMIT_LEASE_MAX: z.coerce.number().int().min(1).max(10_000).default(64),
+    RATE_LIMIT_LEASE_MS: z.coerce.number().int().min(10).max(5_000).default(250),
     // Events: the outbox relay publishes to Kafka when KAFKA_BROKERS is set, else to the embedded bus.
     KAFKA_BROKERS: z
       .string()

@@ -42,6 +42,7 @@ import { instrumentCache } from './observability/business.metrics.js';
 import { observeDatabase } from './observability/database.metrics.js';
 import { createConfiguredRunner, loadPlugins, type PluginRunner } from './plugins/index.js';
 import { createSharedStore, type SharedStore } from './shared-store/index.js';
+import { createRateBudget, type RateBudget } from './shared-store/rate-lease.js';
 import { createConfiguredStorage, type ObjectStorage } from './storage/index.js';
 
 /** Everything the app is made of, wired once from configuration. */
@@ -55,6 +56,8 @@ export interface Container {
   documents: DocumentStore;
   /** Rate-limit tiers and per-seller quota overrides. */
   rateLimits: RateLimitService;
+  /** The rate-limit budgets, spent through leases of the store's (see shared-store/rate-lease.ts). */
+  rateBudget: RateBudget;
   catalog: CatalogService;
   /** Whole-response cache of storefront catalog GETs, dropped with the catalog cache. */
   catalogResponses: ReturnType<typeof withCatalogCache>['responses'];
@@ -112,6 +115,11 @@ export async function createContainer(
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
   const store = createSharedStore(config, logger);
+  const rateBudget = createRateBudget(store, {
+    leaseMs: config.RATE_LIMIT_LEASE_MS,
+    maxUnits: config.RATE_LIMIT_LEASE_MAX,
+    maxShare: 1 / 20,
+  });
   const documents = await createDocumentStore(config, database.db, logger);
   observeDatabase(database.db);
   const catalogCache = withCatalogCache(
@@ -218,6 +226,7 @@ export async function createContainer(
     store,
     documents,
     rateLimits,
+    rateBudget,
     catalog,
     catalogResponses: instrumentCache('catalog_responses', catalogCache.responses),
     apiKeys,
@@ -289,6 +298,8 @@ export async function createContainer(
       await bus.close();
       await identity.close();
       await database.destroy();
+      // Unspent leased units go back to the shared budget while the store is still open.
+      await rateBudget.close();
       await store.close();
       await documents.close();
       await media.close();

@@ -5271,6 +5271,8 @@ export type components = {
          * @description What is left of the quota (IETF draft `draft-ietf-httpapi-ratelimit-headers`): the policy name with `r`
          *     (requests that can still be made at once) and `t` (seconds until the whole quota is available again),
          *     for example `"publishable";r=597;t=1`. The budget refills continuously (GCRA), not per fixed window.
+         *     For a budget spent several times a second `r` may lag the shared count by up to 250 ms: each API
+         *     instance then leases a batch of units and counts from what the budget held at its last lease.
          *     Absent only when the limiter's store could not be reached and the request was let through.
          * @example "publishable";r=597;t=1
          */

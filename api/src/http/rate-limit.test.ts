@@ -94,6 +94,16 @@ describe('rate limiting', () => {
     const answers = await burst(70, () => api.get('/seller/products?limit=1', { key: DEMO_KEYS.sellers[0] }));
     expect(answers[0]?.headers.get('ratelimit-policy')).toBe('"seller";q=60;w=1200');
     expect(answers.filter((a) => a.status === 200)).toHaveLength(60);
+    // A burst this fast is served from leases of the budget (up to 3 units, 1/20 of the quota, per
+    // take): one process still counts `remaining` down exactly, then refuses.
+    expect(answers.slice(0, 60).map((a) => a.headers.get('ratelimit'))).toEqual(
+      Array.from({ length: 60 }, (_, i) =>
+        expect.stringMatching(new RegExp(`^"seller";r=${59 - i};t=\\d+$`)),
+      ),
+    );
+    expect(
+      answers.slice(60).every((a) => a.status === 429 && Number(a.headers.get('retry-after')) >= 1),
+    ).toBe(true);
     expect((await api.get('/seller/products?limit=1', { key: second.body.secret })).status).toBe(429);
 
     const cleared = await api.request<SellerQuota>('PUT', quotaPath, { json: { requests_per_minute: null } });

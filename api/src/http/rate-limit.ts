@@ -3,7 +3,8 @@ import { AppError } from '../errors.js';
 import type { Logger } from '../lib/logger.js';
 import type { RateLimitService, RateLimitTier } from '../modules/rate-limits/index.js';
 import { rateLimitRejections, rateLimitStoreErrors } from '../observability/metrics.js';
-import type { RateDecision, SharedStore } from '../shared-store/index.js';
+import type { RateBudget } from '../shared-store/rate-lease.js';
+import type { RateDecision } from '../shared-store/store.js';
 import type { Principal } from './principal.js';
 import { isRateLimited } from './rate-limited.js';
 
@@ -52,7 +53,8 @@ export type RateLimitHook = (
  * Rate limiting of every operation except the `System` ones (probes and the contract itself) and
  * the `Media` ones (product images). Each request spends one unit (a GraphQL operation: its cost in
  * units) of its subject's budget in the shared store (GCRA, atomic: see shared-store/store.redis.ts),
- * and the answer carries the IETF `RateLimit-Policy` and `RateLimit` headers. Over the limit:
+ * through this process's lease of units for a subject it sees often (shared-store/rate-lease.ts), and
+ * the answer carries the IETF `RateLimit-Policy` and `RateLimit` headers. Over the limit:
  * `429 rate_limited` with `Retry-After`.
  *
  * When the store cannot be reached the request is let through (fail open): a Redis outage must not
@@ -61,12 +63,12 @@ export type RateLimitHook = (
  * answer then carries `RateLimit-Policy` but no `RateLimit` (nothing is known about the budget).
  */
 export function rateLimiter(options: {
-  store: SharedStore;
+  budget: RateBudget;
   rateLimits: RateLimitService;
   windowMs: number;
   logger: Logger;
 }): RateLimitHook {
-  const { store, rateLimits, windowMs, logger } = options;
+  const { budget, rateLimits, windowMs, logger } = options;
   const windowSeconds = Math.max(1, Math.round(windowMs / 1000));
   let lastWarning = 0;
   // Quotas are per minute; the window is configurable, so scale to it.
@@ -82,7 +84,7 @@ export function rateLimiter(options: {
     let decision: RateDecision;
     try {
       // Never more than the whole budget: an operation within the cost limit must be able to run at all.
-      decision = await store.rateLimit(subject.key, { limit: quota, windowMs, cost: Math.min(cost, quota) });
+      decision = await budget.spend(subject.key, { limit: quota, windowMs, cost: Math.min(cost, quota) });
     } catch (err) {
       rateLimitStoreErrors.inc();
       if (Date.now() - lastWarning > 10_000) {

@@ -80,6 +80,43 @@ export function describeStoreContract(name: string, open: (namespace: string) =>
       expect((await store.rateLimit('costly', limit)).allowed).toBe(false);
     });
 
+    it('takes a lease of up to `lease` units, as far as the budget holds them', async () => {
+      const { store } = fresh();
+      const limit = { limit: 10, windowMs: 3_600_000 };
+      expect(await store.rateLimit('lease', { ...limit, lease: 4 })).toMatchObject({
+        allowed: true,
+        granted: 4,
+        remaining: 6,
+      });
+      expect(await store.rateLimit('lease', { ...limit, cost: 2, lease: 9 })).toMatchObject({
+        allowed: true,
+        granted: 6,
+        remaining: 0,
+      });
+      expect(await store.rateLimit('lease', { ...limit, lease: 5 })).toMatchObject({
+        allowed: false,
+        granted: 0,
+      });
+      expect(await store.rateLimit('plain', limit)).toMatchObject({
+        allowed: true,
+        granted: 1,
+        remaining: 9,
+      });
+    });
+
+    it('takes refunded units back into the budget, never beyond a full one', async () => {
+      const { store } = fresh();
+      const limit = { limit: 5, windowMs: 3_600_000 };
+      expect((await store.rateLimit('r', { ...limit, lease: 5 })).granted).toBe(5);
+      expect((await store.rateLimit('r', limit)).allowed).toBe(false);
+      await store.refund('r', limit, 2);
+      expect(await store.rateLimit('r', limit)).toMatchObject({ allowed: true, remaining: 1 });
+      await store.refund('r', limit, 100);
+      expect(await store.rateLimit('r', limit)).toMatchObject({ allowed: true, remaining: 4 });
+      await store.refund('never-taken', limit, 3);
+      expect(await store.rateLimit('never-taken', limit)).toMatchObject({ allowed: true, remaining: 4 });
+    });
+
     it('refills continuously: after retryAfter the next request is allowed', async () => {
       const { store } = fresh();
       const limit = { limit: 2, windowMs: 400 };

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { LRUCache } from 'lru-cache';
-import { gcra, type MessageHandler, type SharedStore } from './store.js';
+import { gcra, gcraRefund, type MessageHandler, type SharedStore } from './store.js';
 
 /**
  * The in-process adapter: values and rate-limit states in bounded LRU caches (least recently used
@@ -24,6 +24,12 @@ export function createMemoryStore(options: { maxEntries?: number; now?: () => nu
       // The state matters only until the budget is full again: then it expires like the Redis key.
       if (tat !== undefined) tats.set(key, tat, { ttl: Math.max(1, Math.ceil(tat - at)) });
       return decision;
+    },
+    async refund(key, limit, units) {
+      const at = now();
+      const tat = gcraRefund(tats.get(key), at, limit, units);
+      if (tat === undefined) tats.delete(key);
+      else tats.set(key, tat, { ttl: Math.max(1, Math.ceil(tat - at)) });
     },
     async get(key) {
       return values.get(key);

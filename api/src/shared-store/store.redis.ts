@@ -6,7 +6,7 @@ import type { MessageHandler, RateDecision, SharedStore } from './store.js';
  * GCRA in one Lua script, so reading and moving the theoretical arrival time is one atomic step on
  * the server: no read-then-write race between instances. Time comes from the Redis server (`TIME`),
  * so API instances with skewed clocks still share one budget. Same arithmetic as `gcra()` in store.ts.
- * Returns {allowed, remaining, resetMs, retryAfterMs}.
+ * Returns {allowed, remaining, resetMs, retryAfterMs, granted}.
  */
 const GCRA_LUA = `
 local t = redis.call('TIME')
@@ -14,16 +14,34 @@ local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local interval = window / limit
-local cost = tonumber(ARGV[3] or '1')
+local cost = tonumber(ARGV[3])
+local lease = tonumber(ARGV[4])
 local tat = tonumber(redis.call('GET', KEYS[1]))
 if tat == nil or tat < now then tat = now end
 local nxt = tat + interval * cost
 local allow_at = nxt - window
 if now < allow_at then
-  return {0, 0, math.ceil(tat - now), math.ceil(allow_at - now)}
+  return {0, 0, math.ceil(tat - now), math.ceil(allow_at - now), 0}
 end
+local extra = math.max(0, math.min(lease - cost, math.floor((window - (nxt - now)) / interval)))
+nxt = nxt + extra * interval
 redis.call('SET', KEYS[1], string.format('%.3f', nxt), 'PX', math.max(1, math.ceil(nxt - now)))
-return {1, math.floor((window - (nxt - now)) / interval), math.ceil(nxt - now), 0}
+return {1, math.floor((window - (nxt - now)) / interval), math.ceil(nxt - now), 0, cost + extra}
+`;
+
+/** `gcraRefund()` of store.ts in Lua: moves the TAT back by `units` intervals, never before now. */
+const REFUND_LUA = `
+local tat = tonumber(redis.call('GET', KEYS[1]))
+if tat == nil then return 0 end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local back = tat - (tonumber(ARGV[2]) / tonumber(ARGV[1])) * tonumber(ARGV[3])
+if back <= now then
+  redis.call('DEL', KEYS[1])
+else
+  redis.call('SET', KEYS[1], string.format('%.3f', back), 'PX', math.max(1, math.ceil(back - now)))
+end
+return 0
 `;
 
 export interface RedisStoreOptions {
@@ -41,7 +59,9 @@ type GcraRedis = Redis & {
     limit: number,
     windowMs: number,
     cost: number,
-  ): Promise<[number, number, number, number]>;
+    lease: number,
+  ): Promise<[number, number, number, number, number]>;
+  soukGcraRefund(key: string, limit: number, windowMs: number, units: number): Promise<number>;
 };
 
 /**
@@ -61,6 +81,7 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
   } as const;
   const redis = new Redis(options.url, { ...common, lazyConnect: false }) as GcraRedis;
   redis.defineCommand('soukGcra', { numberOfKeys: 1, lua: GCRA_LUA });
+  redis.defineCommand('soukGcraRefund', { numberOfKeys: 1, lua: REFUND_LUA });
   let subscriber: Redis | undefined;
   const handlers = new Map<string, Set<MessageHandler>>();
   let reported = false;
@@ -114,13 +135,19 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
     kind: 'redis',
     async rateLimit(key, limit): Promise<RateDecision> {
       await connected();
-      const [allowed, remaining, resetMs, retryAfterMs] = await redis.soukGcra(
+      const cost = limit.cost ?? 1;
+      const [allowed, remaining, resetMs, retryAfterMs, granted] = await redis.soukGcra(
         `${prefix}rl:${key}`,
         limit.limit,
         limit.windowMs,
-        limit.cost ?? 1,
+        cost,
+        Math.max(cost, limit.lease ?? cost),
       );
-      return { allowed: allowed === 1, remaining, resetMs, retryAfterMs };
+      return { allowed: allowed === 1, remaining, resetMs, retryAfterMs, granted };
+    },
+    async refund(key, limit, units) {
+      await connected();
+      await redis.soukGcraRefund(`${prefix}rl:${key}`, limit.limit, limit.windowMs, units);
     },
     async get(key) {
       await connected();

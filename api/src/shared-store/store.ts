@@ -10,6 +10,12 @@ export interface RateLimit {
   windowMs: number;
   /** Units this request spends (default 1): a GraphQL operation pays by its cost. */
   cost?: number;
+  /**
+   * Units to take at most, `cost` included (default `cost`): a lease, spent by the caller later (see
+   * rate-lease.ts). Only `cost` must be available for the request to be allowed; the rest is taken as far
+   * as the budget has it.
+   */
+  lease?: number;
 }
 
 /** The outcome of one rate-limited request. */
@@ -21,6 +27,8 @@ export interface RateDecision {
   resetMs: number;
   /** Milliseconds until this request would be allowed (0 when allowed). */
   retryAfterMs: number;
+  /** Units taken: `cost` up to `lease` when allowed, 0 when refused. */
+  granted: number;
 }
 
 /** A message handler of `subscribe`. */
@@ -34,6 +42,11 @@ export interface SharedStore {
    * spend the same unit twice.
    */
   rateLimit(key: string, limit: RateLimit): Promise<RateDecision>;
+  /**
+   * Gives `units` taken by `rateLimit` (and not spent) back to `key`'s budget, atomically; the budget
+   * never ends up fuller than it would be had the units never been taken by anyone since.
+   */
+  refund(key: string, limit: RateLimit, units: number): Promise<void>;
   /** The value stored under `key`, if present and not expired. */
   get(key: string): Promise<string | undefined>;
   /**
@@ -61,11 +74,11 @@ export interface SharedStore {
 export function gcra(
   tat: number | undefined,
   now: number,
-  { limit, windowMs, cost = 1 }: RateLimit,
+  { limit, windowMs, cost = 1, lease = cost }: RateLimit,
 ): { decision: RateDecision; tat: number | undefined } {
   const interval = windowMs / limit;
   const base = Math.max(tat ?? now, now);
-  const next = base + interval * cost;
+  let next = base + interval * cost;
   const allowAt = next - windowMs;
   if (now < allowAt) {
     return {
@@ -74,17 +87,34 @@ export function gcra(
         remaining: 0,
         resetMs: Math.ceil(base - now),
         retryAfterMs: Math.ceil(allowAt - now),
+        granted: 0,
       },
       tat: undefined,
     };
   }
+  // A lease: as many more units as the budget holds, up to `lease` in all.
+  const extra = Math.max(0, Math.min(lease - cost, Math.floor((windowMs - (next - now)) / interval)));
+  next += extra * interval;
   return {
     decision: {
       allowed: true,
       remaining: Math.floor((windowMs - (next - now)) / interval),
       resetMs: Math.ceil(next - now),
       retryAfterMs: 0,
+      granted: cost + extra,
     },
     tat: next,
   };
+}
+
+/** The TAT after giving `units` back (never before `now`; undefined: the budget is full again). */
+export function gcraRefund(
+  tat: number | undefined,
+  now: number,
+  { limit, windowMs }: RateLimit,
+  units: number,
+): number | undefined {
+  if (tat === undefined) return undefined;
+  const back = tat - (windowMs / limit) * units;
+  return back > now ? back : undefined;
 }
