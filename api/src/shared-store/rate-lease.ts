@@ -32,6 +32,8 @@ interface Lease {
   /** Units the next take asks for: 1 for a subject seen rarely, doubling while leases run out early. */
   size: number;
   pending?: Promise<RateDecision> | undefined;
+  /** The cost of the request whose take is pending. */
+  pendingCost: number;
 }
 
 export const defaultRateLease: RateLeaseOptions = { leaseMs: 250, maxUnits: 64, maxShare: 1 / 20 };
@@ -102,7 +104,17 @@ export function createRateBudget(
       lease = undefined;
     }
     if (!lease) {
-      lease = { ...limit, units: 0, expires: 0, remaining: 0, resetMs: 0, takenAt: now, size: 1 };
+      lease = {
+        limit: limit.limit,
+        windowMs: limit.windowMs,
+        units: 0,
+        expires: 0,
+        remaining: 0,
+        resetMs: 0,
+        takenAt: now,
+        size: 1,
+        pendingCost: 0,
+      };
       leases.set(key, lease);
     } else if (now < lease.expires) {
       // Ran out within its lifetime: a hot subject.
@@ -113,6 +125,7 @@ export function createRateBudget(
     }
     const taking = store.rateLimit(key, { ...limit, cost, lease: Math.max(cost, Math.min(cap, lease.size)) });
     lease.pending = taking;
+    lease.pendingCost = cost;
     let decision: RateDecision;
     try {
       decision = await taking;
@@ -152,8 +165,9 @@ export function createRateBudget(
         if (!lease?.pending) return take(key, limit, cost);
         // One take per subject at a time: the others wait for it and share its units, its refusal
         // (the budget is empty) or its failure (the store is down: fail open together).
+        const pendingCost = lease.pendingCost;
         const decision = await lease.pending;
-        if (!decision.allowed && cost >= decision.granted) return decision;
+        if (!decision.allowed && cost >= pendingCost) return decision;
       }
     },
     async close() {
