@@ -46,7 +46,7 @@ export const defaultRateLease: RateLeaseOptions = { leaseMs: 250, maxUnits: 64, 
  * whose lease runs out before it expires asks for twice as many next time, up to `maxUnits` and
  * `maxShare` of the quota; one whose lease expires unspent asks for half. Units left when a lease
  * expires (swept every `leaseMs`) or at `close` are refunded (the TAT moves back, never before now),
- * so a quiet process does not keep budget from the others for longer than `leaseMs`.
+ * so a quiet process does not keep budget from the others for longer than two `leaseMs`.
  *
  * Never more than the quota is admitted across processes: every unit spent was taken atomically from
  * the shared budget first. What changes is the `remaining` of a hot subject: the store's count at the
