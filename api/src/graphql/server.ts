@@ -25,6 +25,7 @@ import { snakeCase } from './inputs.js';
 import { exceededLimit, measureOperation, type QueryLimits } from './limits.js';
 import { createLoaders } from './loaders.js';
 import { createResolvers, type ResolverDeps } from './resolvers.js';
+import { type CatalogResults, useCatalogResponseCache } from './response-cache.js';
 import { loadStorefrontSdl } from './sdl.js';
 import { trackPendingResolvers, useSettledExecution } from './settle.js';
 
@@ -49,6 +50,8 @@ export interface GraphQLOptions extends QueryLimits {
   persistedOnly: boolean;
   bodyLimit: number;
   logger: Logger;
+  /** Whole results of public catalog queries (the catalog cache's tier); absent: every query executes. */
+  responseCache?: { results: CatalogResults; ttlMs: number } | undefined;
 }
 
 interface ServerContext {
@@ -184,6 +187,10 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
       guard,
       compiledExecution(options.logger),
       useSettledExecution(),
+      // After the guard (a hit is measured and pays its cost) and after compilation (a miss runs compiled).
+      ...(options.responseCache
+        ? [useCatalogResponseCache(options.responseCache.results, options.responseCache.ttlMs)]
+        : []),
       {
         // Errors Yoga answers without masking (parse and validation) become problems here too.
         onResultProcess({ result, setResult }) {
