@@ -128,6 +128,16 @@ describe('the GraphQL response cache', () => {
     // Another storefront's key reads the same public entry, as REST's URL-keyed pages do.
     const other = await exchange({ query: LISTING, variables }, { key: otherKey });
     expect([other.cache, other.statements, other.text]).toEqual(['hit', 0, miss.text]);
+    // The answer follows content negotiation: another Accept is another entry, of its own type.
+    const accept = { accept: 'application/graphql-response+json' };
+    const negotiated = [
+      await exchange({ query: LISTING, variables }, { headers: accept }),
+      await exchange({ query: LISTING, variables }, { headers: accept }),
+    ];
+    expect(negotiated.map((n) => [n.cache, n.type, n.text === miss.text])).toEqual([
+      ['hit', 'application/graphql-response+json; charset=utf-8', true],
+      ['hit', 'application/graphql-response+json; charset=utf-8', true],
+    ]);
     // The key is still checked first.
     expect(
       (await exchange({ query: LISTING, variables }, { key: 'pk_live_unknown_0000000000000000' })).status,
@@ -218,13 +228,13 @@ describe('the GraphQL response cache', () => {
     ];
     for (const read of reads) {
       expect(read.json.errors).toBeUndefined();
-      expect([read.cache, read.statements > 0]).toEqual(['not looked up', true]);
+      expect([read.cache, read.statements > 0]).toEqual(['miss', true]);
     }
-    expect(carts.map((c) => c.cache)).toEqual(['not looked up', 'not looked up']);
+    expect(carts.map((c) => c.cache)).toEqual(['miss', 'miss']);
     // A catalog field inside a fragment is still looked at: `cart` through a spread is never cached.
     const spread = `query($id: ID!) { ...Both } fragment Both on Query { products(first: 1) { nodes { id } } cart(id: $id) { id } }`;
     for (let i = 0; i < 2; i++)
-      expect((await exchange({ query: spread, variables: { id: ids[1] } })).cache).toBe('not looked up');
+      expect((await exchange({ query: spread, variables: { id: ids[1] } })).cache).toBe('miss');
     // …and a catalog query through fragments is public.
     const fragments = `{ ... on Query { ...Cats } } fragment Cats on Query { categories { id } }`;
     const cats = [await exchange({ query: fragments }), await exchange({ query: fragments })];
@@ -247,7 +257,7 @@ describe.skipIf(!emulatorHost)(
         // The same document for both shoppers: a shared entry would answer the second with the first's email.
         const answer = await exchange({ query }, { headers });
         expect(answer.json.errors).toBeUndefined();
-        expect(answer.cache).toBe('not looked up');
+        expect(answer.cache).toBe('miss');
         emails.push(field<{ email: string }>(answer, 'me').email);
         expect(emails[i]).toBe(email);
       }

@@ -8,6 +8,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { Context as KoaContext } from 'koa';
 
 /** The catalog cache's tier of whole GraphQL results (withCatalogCache's `results`). */
 export interface CatalogResults {
@@ -77,6 +78,8 @@ export function useCatalogResponseCache(results: CatalogResults, ttlMs: number):
     ...(cache.onSchemaChange ? { onSchemaChange: cache.onSchemaChange } : {}),
     onExecute(params) {
       if (!publicQuery(params.args.document, params.args.operationName)) return;
+      const koa = (params.args.contextValue as { koa?: KoaContext }).koa;
+      if (koa) (koa.state as AnswerNotes).graphqlPublic = true;
       return cache.onExecute?.(params);
     },
   };
@@ -141,4 +144,63 @@ export function isPublicCatalogQuery(document: DocumentNode, operationName?: str
       );
     });
   return allPublic(operation.selectionSet, new Set());
+}
+
+/** A whole /graphql answer of one public catalog query, as it was sent. */
+interface CachedAnswer {
+  bytes: Buffer;
+  type: string;
+  /** Rate-limit units the operation costs (its measured cost), charged again on every hit. */
+  units: number;
+}
+
+/** What the guard and the cache plugin note on the Koa request for `catalogAnswers`. */
+export interface AnswerNotes {
+  /** Operations executed for the request (a batch has several). */
+  graphqlOperations?: number;
+  /** Rate-limit units of the last operation. */
+  graphqlUnits?: number;
+  /** Set when the operation was a public catalog query. */
+  graphqlPublic?: boolean;
+}
+
+/**
+ * Whole answers of public catalog queries, in front of Yoga: the same request (URL, `Accept` and JSON
+ * body, byte for byte) gets the bytes of the first answer without parsing, validation or execution.
+ * Parse, validation and the depth/alias/cost limits are functions of the request alone, so the first
+ * answer's verdict holds for the same bytes; the key and the rate limit are not, so `admit` checks the
+ * key and charges the operation's units on every hit (a refusal is left to the full path, which
+ * answers it as usual). Only a single JSON POST is kept (never a batch), only when one operation ran
+ * and it was a public catalog query answered 200 without `errors`.
+ */
+export function catalogAnswers(
+  results: CatalogResults,
+  admit: (ctx: KoaContext, units: number) => Promise<boolean>,
+) {
+  return {
+    /** Answers the request from the cache (true), or gives the key to remember its answer under. */
+    async serve(ctx: KoaContext, body: Buffer | undefined): Promise<{ served: boolean; key?: string }> {
+      if (ctx.method !== 'POST' || !body || !ctx.is('application/json')) return { served: false };
+      const text = body.toString('utf8');
+      if (!text.trimStart().startsWith('{')) return { served: false };
+      const key = `answer:${results.since()}:${ctx.url}\n${ctx.get('accept')}\n${text}`;
+      const answer = (await results.get(key)) as CachedAnswer | undefined;
+      if (!answer || !(await admit(ctx, answer.units))) return { served: false, key };
+      ctx.status = 200;
+      ctx.type = answer.type;
+      ctx.body = answer.bytes;
+      return { served: true };
+    },
+    /** Keeps the answer the full path gave, when it may be kept (see above). */
+    remember(ctx: KoaContext, key: string, bytes: Buffer): void {
+      const notes = ctx.state as AnswerNotes;
+      if (ctx.status !== 200 || notes.graphqlOperations !== 1 || !notes.graphqlPublic) return;
+      if (notes.graphqlUnits === undefined) return;
+      // `"errors":` with its quotes unescaped is a JSON key: an answer with errors, or data with such a
+      // key in a JSON scalar (not kept either, which is only a lost hit).
+      if (bytes.includes('"errors":')) return;
+      const type = ctx.response.get('content-type');
+      results.put(key, { bytes, type, units: notes.graphqlUnits }, Number(key.split(':', 2)[1]));
+    },
+  };
 }
