@@ -61,6 +61,8 @@ export interface Container {
   catalog: CatalogService;
   /** Whole-response cache of storefront catalog GETs, dropped with the catalog cache. */
   catalogResponses: ReturnType<typeof withCatalogCache>['responses'];
+  /** Whole GraphQL results of public catalog queries, dropped with the catalog cache; absent when it is off. */
+  catalogResults: ReturnType<typeof withCatalogCache>['results'] | undefined;
   apiKeys: ApiKeyService;
   /** Verifies shoppers' Firebase ID tokens (the Auth emulator when FIREBASE_AUTH_EMULATOR_HOST is set). */
   identity: IdentityVerifier;
@@ -229,6 +231,8 @@ export async function createContainer(
     rateBudget,
     catalog,
     catalogResponses: instrumentCache('catalog_responses', catalogCache.responses),
+    catalogResults:
+      config.CATALOG_CACHE_TTL_MS > 0 ? instrumentCache('catalog_graphql', catalogCache.results) : undefined,
     apiKeys,
     identity,
     customers,

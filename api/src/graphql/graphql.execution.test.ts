@@ -73,3 +73,16 @@ it('answers the same when an operation runs compiled as on its first, interprete
   expect(errors[1]).toEqual(errors[0]);
   expect(errors[2]).toEqual(errors[0]);
 });
+
+it('executes every catalog query when the catalog cache is off (CATALOG_CACHE_TTL_MS=0)', async () => {
+  const query = `{ products(first: 3, currency: "USD") { nodes { id seller { name } } } categories { id } }`;
+  const statements: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    api.resetQueryCount();
+    const res = await graphql(api, { query });
+    expect(res.body.errors).toBeUndefined();
+    statements.push(api.queryCount({ requestsOnly: true }));
+  }
+  expect(statements[0]).toBeGreaterThan(0);
+  expect(statements).toEqual([statements[0], statements[0], statements[0]]);
+});

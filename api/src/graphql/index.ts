@@ -57,6 +57,10 @@ export function createGraphQLEndpoint(
       persistedOnly: config.GRAPHQL_PERSISTED_ONLY,
       bodyLimit: config.BODY_LIMIT_BYTES,
       logger: container.logger,
+      responseCache: container.catalogResults && {
+        results: container.catalogResults,
+        ttlMs: config.CATALOG_CACHE_TTL_MS,
+      },
     });
   };
   let endpoint: Promise<Middleware> | undefined;

@@ -25,6 +25,12 @@ import { snakeCase } from './inputs.js';
 import { exceededLimit, measureOperation, type QueryLimits } from './limits.js';
 import { createLoaders } from './loaders.js';
 import { createResolvers, type ResolverDeps } from './resolvers.js';
+import {
+  type AnswerNotes,
+  type CatalogResults,
+  catalogAnswers,
+  useCatalogResponseCache,
+} from './response-cache.js';
 import { loadStorefrontSdl } from './sdl.js';
 import { trackPendingResolvers, useSettledExecution } from './settle.js';
 
@@ -49,6 +55,8 @@ export interface GraphQLOptions extends QueryLimits {
   persistedOnly: boolean;
   bodyLimit: number;
   logger: Logger;
+  /** Whole results of public catalog queries (the catalog cache's tier); absent: every query executes. */
+  responseCache?: { results: CatalogResults; ttlMs: number } | undefined;
 }
 
 interface ServerContext {
@@ -106,15 +114,14 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
         args.variableValues as Record<string, unknown> | undefined,
       );
       const exceeded = exceededLimit(measure, options);
+      const notes = context.koa.state as AnswerNotes;
+      notes.graphqlOperations = (notes.graphqlOperations ?? 0) + 1;
       if (exceeded) return refuse(graphQLProblem('query_too_complex', exceeded, requestId));
+      const units = Math.max(1, Math.ceil(measure.cost / options.costPerUnit));
+      notes.graphqlUnits = units;
       if (!options.rateLimit) return;
       try {
-        await options.rateLimit(
-          context.koa,
-          { tags: ['GraphQL'] },
-          context.principal,
-          Math.max(1, Math.ceil(measure.cost / options.costPerUnit)),
-        );
+        await options.rateLimit(context.koa, { tags: ['GraphQL'] }, context.principal, units);
       } catch (err) {
         if (err instanceof AppError) return refuse(maskError(err, requestId));
         throw err;
@@ -184,6 +191,10 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
       guard,
       compiledExecution(options.logger),
       useSettledExecution(),
+      // After the guard (a hit is measured and pays its cost) and after compilation (a miss runs compiled).
+      ...(options.responseCache
+        ? [useCatalogResponseCache(options.responseCache.results, options.responseCache.ttlMs)]
+        : []),
       {
         // Errors Yoga answers without masking (parse and validation) become problems here too.
         onResultProcess({ result, setResult }) {
@@ -196,6 +207,21 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
     ],
   });
 
+  // A hit of the answer tier is admitted as the full path admits an operation: a publishable key, and
+  // the operation's units spent (a refusal goes down the full path, which answers it).
+  const answers =
+    options.responseCache &&
+    catalogAnswers(options.responseCache.results, async (ctx, units) => {
+      try {
+        const principal = await storefrontPrincipal(options, { get: (name) => ctx.get(name) || null });
+        await options.rateLimit?.(ctx, { tags: ['GraphQL'] }, principal, units);
+        return true;
+      } catch (err) {
+        if (err instanceof AppError) return false;
+        throw err;
+      }
+    });
+
   return async function graphql(ctx, next) {
     if (ctx.path !== '/graphql') return next();
     ctx.state.operationId = 'graphql';
@@ -203,6 +229,8 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
     if (scope) scope.operation = 'graphql';
     // Read here, not by Yoga: the limit then holds for chunked bodies too (no Content-Length to check).
     const body = await readRawBody(ctx, options.bodyLimit);
+    const cached = await answers?.serve(ctx, body);
+    if (cached?.served) return;
     const headers = new Headers();
     for (const [name, value] of Object.entries(ctx.req.headers)) {
       if (value === undefined) continue;
@@ -222,7 +250,9 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
     response.headers.forEach((value, name) => {
       ctx.set(name, value);
     });
-    ctx.body = Buffer.from(await response.arrayBuffer());
+    const bytes = Buffer.from(await response.arrayBuffer());
+    ctx.body = bytes;
+    if (cached?.key) answers?.remember(ctx, cached.key, bytes);
   };
 }
 
@@ -242,7 +272,10 @@ function requestId(): string {
 }
 
 /** The caller, who must hold a publishable key (a customer's token rides along): 401/403 otherwise. */
-async function storefrontPrincipal(options: GraphQLOptions, headers: Headers): Promise<Principal> {
+async function storefrontPrincipal(
+  options: GraphQLOptions,
+  headers: { get(name: string): string | null },
+): Promise<Principal> {
   const apiKey = headers.get('x-api-key') ?? undefined;
   const bearer = /^Bearer +(\S+)$/i.exec(headers.get('authorization') ?? '')?.[1];
   const principal = await options.authenticate({

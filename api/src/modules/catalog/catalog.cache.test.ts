@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../../test/support/eventually.js';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 import type { components } from '../../generated/openapi.js';
 
@@ -9,15 +10,6 @@ beforeAll(async () => {
   api = await startTestApi({ env: { CATALOG_CACHE_TTL_MS: '60000', CATALOG_CACHE_POLL_MS: '50' } });
 });
 afterAll(() => api?.close());
-
-const eventually = async (check: () => Promise<boolean>, ms = 3_000) => {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return false;
-};
 
 describe('catalog read cache', () => {
   it('serves a repeated listing from memory until a change is committed through the API', async () => {

@@ -36,6 +36,8 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
   const values = new LRUCache<string, { value: unknown }>({ max, ttl });
   // Encoded once: a hit is written to the socket as it is, not encoded to UTF-8 again on every request.
   const responses = new LRUCache<string, Buffer>({ max, ttl });
+  // Whole GraphQL results of public catalog queries (graphql/response-cache.ts), as computed.
+  const results = new LRUCache<string, object>({ max, ttl });
   const shared = options.store?.kind === 'redis' && options.ttlMs > 0 ? options.store : undefined;
   // Moves on every invalidation: a value computed across one is not stored (it may predate the change).
   let generation = 0;
@@ -45,6 +47,7 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
     generation++;
     values.clear();
     responses.clear();
+    results.clear();
   };
   const check = async () => {
     try {
@@ -126,9 +129,20 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
           .catch((err) => options.logger.debug({ err }, 'catalog cache: shared write failed'));
       },
     },
+    /**
+     * Whole GraphQL results by a key of the operation (graphql/response-cache.ts), dropped with the
+     * rest: the same TTL, the same invalidation, and off when `ttlMs` is 0.
+     */
+    results: {
+      get: async (key: string): Promise<object | undefined> => (usable() ? results.get(key) : undefined),
+      since: () => generation,
+      put: (key: string, result: object, since: number) => {
+        if (usable() && generation === since) results.set(key, result);
+      },
+    },
     /** Reads the outbox position once now (so caching starts without waiting a poll). */
     start: check,
     stop: () => clearInterval(timer),
-    stats: () => ({ size: values.size, responses: responses.size }),
+    stats: () => ({ size: values.size, responses: responses.size, results: results.size }),
   };
 }
