@@ -41,11 +41,11 @@ export interface BurstResult {
    * the server is not on this host). With the process's, what an event costs whatever the load.
    */
   pgCpuMsPerThousand: number | null;
-  /** Statements this process sent to PostgreSQL per event (the writers' and the watcher's included). */
+  /** Statements this process sent to PostgreSQL per event (the writers' included, the watcher's not). */
   statementsPerEvent: number;
   /**
    * Transactions committed or rolled back in the bench database per 1,000 events (pg_stat_database:
-   * the writers', relay's, runner's and worker's, and the stage watcher's reads).
+   * the writers', relay's, runner's and worker's; not the stage watcher's reads).
    */
   transactionsPerThousand: number;
   eventsPerRelayBatch: number;
@@ -155,8 +155,9 @@ export async function measureBurst(
     stagesPerS: rates,
     cpuMsPerThousand: round1(((cpu.user + cpu.system) / 1000 / o.events) * 1000),
     pgCpuMsPerThousand: pgMs === null ? null : round1((pgMs / o.events) * 1000),
-    statementsPerEvent: Math.round(((p.statements() - statements0) / o.events) * 100) / 100,
-    transactionsPerThousand: round1((((await transactions(p.db)) - xacts0) / o.events) * 1000),
+    // Without the watcher's own reads (one statement, one transaction each).
+    statementsPerEvent: Math.round(((p.statements() - statements0 - seen.reads) / o.events) * 100) / 100,
+    transactionsPerThousand: round1((((await transactions(p.db)) - xacts0 - seen.reads) / o.events) * 1000),
     eventsPerRelayBatch: round1(
       (after.published - before.relay.published) / Math.max(1, after.batches - before.relay.batches),
     ),
@@ -175,10 +176,12 @@ export async function watchStages(
   deliveries: number,
   done: () => boolean,
   everyMs = 25,
-): Promise<{ relayedAt?: number; queuedAt?: number }> {
+): Promise<{ relayedAt?: number; queuedAt?: number; reads: number }> {
   let relayedAt: number | undefined;
   let queuedAt: number | undefined;
+  let reads = 0;
   while (!done() && (relayedAt === undefined || queuedAt === undefined)) {
+    reads++;
     const row = await db
       .selectNoFrom((eb) => [
         eb
@@ -197,7 +200,7 @@ export async function watchStages(
     if (queuedAt === undefined && Number(row.queued) >= deliveries) queuedAt = now;
     await sleep(everyMs);
   }
-  return { relayedAt, queuedAt };
+  return { relayedAt, queuedAt, reads };
 }
 
 /** Runs `count` writes with `writers` of them in flight at a time; resolves when all committed. */
