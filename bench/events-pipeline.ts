@@ -27,6 +27,11 @@ export interface PipelineSettings {
   burstEvents: number;
   /** Writers committing the burst side by side. */
   writers: number;
+  /**
+   * Events per writing transaction of the burst and the backlog (5 by default, as a request writes
+   * them; more is a bulk write such as an import). The steady phase always writes 5 per transaction.
+   */
+  burstPerTx: number;
   sellers: number;
   steadyRate: number;
   steadySeconds: number;
@@ -182,7 +187,15 @@ export async function runBus(s: PipelineSettings, hook: Receiver): Promise<BusRe
         .transaction()
         .execute((trx) => recordEvents(trx, probes(from, count, s.sellers)))
         .then(() => {});
-    const phase = { db, hook, relay, statements: () => statements, writers: s.writers, perTx: PER_TX, write };
+    const phase = {
+      db,
+      hook,
+      relay,
+      statements: () => statements,
+      writers: s.writers,
+      perTx: s.burstPerTx,
+      write,
+    };
     hook.arrived.clear();
     const burst = await measureBurst(phase, { from: 0, events: s.burstEvents, queuedBefore: 0 });
     const burstLatencies = await latencies(db, hook);

@@ -41,8 +41,13 @@ export interface BurstResult {
    * the server is not on this host). With the process's, what an event costs whatever the load.
    */
   pgCpuMsPerThousand: number | null;
-  /** Statements this process sent to PostgreSQL per event (the writers' and the watcher's included). */
+  /** Statements this process sent to PostgreSQL per event (the writers' included, the watcher's not). */
   statementsPerEvent: number;
+  /**
+   * Transactions committed or rolled back in the bench database per 1,000 events (pg_stat_database:
+   * the writers', relay's, runner's and worker's; not the stage watcher's reads).
+   */
+  transactionsPerThousand: number;
   eventsPerRelayBatch: number;
 }
 
@@ -72,6 +77,16 @@ async function backendCpu(db: Kysely<Database>): Promise<Map<number, number> | n
   return out;
 }
 
+/** Transactions committed or rolled back in this database so far (as far as the statistics say). */
+async function transactions(db: Kysely<Database>): Promise<number> {
+  // Statistics are flushed by each backend when it goes idle, at most once a second.
+  await new Promise((r) => setTimeout(r, 1_100));
+  const { rows } = await sql<{ n: string }>`
+    SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()
+  `.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** CPU ms the backends spent between two readings (a backend that appeared counts whole). */
 function backendCpuSpent(before: Map<number, number> | null, after: Map<number, number> | null) {
   if (!before || !after) return null;
@@ -98,7 +113,12 @@ export async function measureBurst(
 ): Promise<BurstResult> {
   p.hook.arrived.clear();
   const pgBefore = await backendCpu(p.db);
-  const before = { cpu: process.cpuUsage(), statements: p.statements(), relay: p.relay.stats() };
+  const before = {
+    cpu: process.cpuUsage(),
+    statements: p.statements(),
+    relay: p.relay.stats(),
+    xacts: await transactions(p.db),
+  };
   let t0 = Date.now();
   await writeConcurrently(Math.ceil(o.events / p.perTx), p.writers, (k) =>
     p.write(o.from + k * p.perTx, Math.min(p.perTx, o.events - k * p.perTx)),
@@ -107,6 +127,7 @@ export async function measureBurst(
   const cpu0 = o.backlog ? process.cpuUsage() : before.cpu;
   const pg0 = o.backlog ? await backendCpu(p.db) : pgBefore;
   const statements0 = o.backlog ? p.statements() : before.statements;
+  const xacts0 = o.backlog ? await transactions(p.db) : before.xacts;
   if (o.backlog) {
     t0 = Date.now();
     p.relay.start();
@@ -134,7 +155,9 @@ export async function measureBurst(
     stagesPerS: rates,
     cpuMsPerThousand: round1(((cpu.user + cpu.system) / 1000 / o.events) * 1000),
     pgCpuMsPerThousand: pgMs === null ? null : round1((pgMs / o.events) * 1000),
-    statementsPerEvent: round1((p.statements() - statements0) / o.events),
+    // Without the watcher's own reads (one statement, one transaction each).
+    statementsPerEvent: Math.round(((p.statements() - statements0 - seen.reads) / o.events) * 100) / 100,
+    transactionsPerThousand: round1((((await transactions(p.db)) - xacts0 - seen.reads) / o.events) * 1000),
     eventsPerRelayBatch: round1(
       (after.published - before.relay.published) / Math.max(1, after.batches - before.relay.batches),
     ),
@@ -153,10 +176,12 @@ export async function watchStages(
   deliveries: number,
   done: () => boolean,
   everyMs = 25,
-): Promise<{ relayedAt?: number; queuedAt?: number }> {
+): Promise<{ relayedAt?: number; queuedAt?: number; reads: number }> {
   let relayedAt: number | undefined;
   let queuedAt: number | undefined;
+  let reads = 0;
   while (!done() && (relayedAt === undefined || queuedAt === undefined)) {
+    reads++;
     const row = await db
       .selectNoFrom((eb) => [
         eb
@@ -175,7 +200,7 @@ export async function watchStages(
     if (queuedAt === undefined && Number(row.queued) >= deliveries) queuedAt = now;
     await sleep(everyMs);
   }
-  return { relayedAt, queuedAt };
+  return { relayedAt, queuedAt, reads };
 }
 
 /** Runs `count` writes with `writers` of them in flight at a time; resolves when all committed. */

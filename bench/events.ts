@@ -44,7 +44,7 @@ function report(rows: BusResult[], settings: PipelineSettings, baseline: number,
     `\nbench:events — ${settings.sellers} sellers each with one endpoint, ${cpus().length} CPUs, load average ${fmt(load[0] ?? [])} at start, ${fmt(load[1] ?? [])} at end (1/5/15 min)\n`,
   );
   console.log(
-    `Burst: ${settings.burstEvents} events committed 5 per transaction by ${settings.writers} writers side by side, then drained.\n`,
+    `Burst: ${settings.burstEvents} events committed ${settings.burstPerTx} per transaction by ${settings.writers} writers side by side, then drained.\n`,
   );
   console.log('| path | relay events/s | end-to-end events/s | write → delivery p50 | p99 |');
   console.log('|---|---:|---:|---:|---:|');
@@ -59,9 +59,9 @@ function report(rows: BusResult[], settings: PipelineSettings, baseline: number,
     "\nBy stage (ms from the first write — for the backlog, from the relay's start with every event already written — until the stage had every event; events/s that gives):\n",
   );
   console.log(
-    '| bus | written | relayed | queued by the plugin | delivered | events per relay batch | CPU ms / 1,000 events: process | PostgreSQL | statements / event |',
+    '| bus | written | relayed | queued by the plugin | delivered | events per relay batch | CPU ms / 1,000 events: process | PostgreSQL | statements / event | PG transactions / 1,000 events |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     for (const [label, b] of [
       ['burst', r.burst],
@@ -70,7 +70,7 @@ function report(rows: BusResult[], settings: PipelineSettings, baseline: number,
       const { stagesMs: t, stagesPerS: v } = b;
       const written = label === 'burst' ? `${t.writtenMs} (${v.written}/s)` : 'before the relay started';
       console.log(
-        `| ${r.bus} ${label} | ${written} | ${t.relayedMs} (${v.relayed}/s) | ${t.queuedMs} (${v.queued}/s) | ${t.deliveredMs} (${v.delivered}/s) | ${b.eventsPerRelayBatch} | ${b.cpuMsPerThousand} | ${b.pgCpuMsPerThousand ?? '—'} | ${b.statementsPerEvent} |`,
+        `| ${r.bus} ${label} | ${written} | ${t.relayedMs} (${v.relayed}/s) | ${t.queuedMs} (${v.queued}/s) | ${t.deliveredMs} (${v.delivered}/s) | ${b.eventsPerRelayBatch} | ${b.cpuMsPerThousand} | ${b.pgCpuMsPerThousand ?? '—'} | ${b.statementsPerEvent} | ${b.transactionsPerThousand} |`,
       );
     }
   }
@@ -134,6 +134,8 @@ async function main(): Promise<void> {
       BENCH_DATABASE: 'Database created and dropped for the run (default souk_bench_events).',
       BENCH_EVENTS: 'Events of the burst (default 5000).',
       BENCH_EVENT_WRITERS: 'Writers committing the burst side by side (default 4).',
+      BENCH_EVENTS_PER_TX:
+        'Events per transaction of the burst and backlog writes (default 5; more is a bulk write, e.g. an import).',
       BENCH_EVENT_SELLERS: 'Sellers, each with one endpoint (default 20).',
       BENCH_EVENTS_RATE: 'Events/s of the steady phase (default 500).',
       BENCH_EVENTS_STEADY_S: 'Seconds of the steady phase (default 10).',
@@ -155,6 +157,7 @@ async function main(): Promise<void> {
     kafka: undefined,
     burstEvents: envInt('BENCH_EVENTS', 5_000),
     writers: envInt('BENCH_EVENT_WRITERS', 4),
+    burstPerTx: envInt('BENCH_EVENTS_PER_TX', 5),
     sellers: envInt('BENCH_EVENT_SELLERS', 20),
     steadyRate: envInt('BENCH_EVENTS_RATE', 500),
     steadySeconds: envInt('BENCH_EVENTS_STEADY_S', 10),

@@ -1,27 +1,22 @@
-import http from 'node:http';
-import https from 'node:https';
 import { recordEvents } from '@souk/api/events';
 import { CHANNELS, createLoop, type Database, type EventData } from '@souk/api/plugin-host';
 import {
   type AttemptRecord,
   type ClaimedDelivery,
-  claimDue,
   disableFailingEndpoint,
-  guardedLookup,
   insertAttempt,
-  isForbiddenAddress,
   markEndpointFailing,
   releaseDeliveries,
+  settleAndClaim,
   settleDelivery,
-  settleSucceeded,
 } from '@souk/api/webhooks';
 import type { PluginLogger } from '@souk/plugin-kit';
 import type { Kysely } from 'kysely';
 import type { WebhooksConfig } from './config.js';
-import { type PostResult, postWebhook } from './deliver.js';
+import type { PostResult } from './deliver.js';
 import { observeDelivery } from './metrics.js';
 import { MAX_ATTEMPTS, nextAttemptAt } from './schedule.js';
-import { signatureHeader } from './signature.js';
+import { createSender } from './sender.js';
 
 export interface DeliveryWorker {
   /** One round: claims due deliveries, sends them, records the attempts. Returns how many it sent. */
@@ -40,60 +35,25 @@ export interface WorkerOptions {
 }
 
 /**
- * Sends queued webhook deliveries. Each is signed with every active secret of its endpoint, POSTed
- * (no redirects, a timeout, addresses checked again at connect time, connections kept alive), and its
- * attempt logged; a failure is retried on the schedule in `schedule.ts`. An endpoint failing for longer
- * than WEBHOOK_DISABLE_AFTER_HOURS is disabled and `webhook_endpoint.disabled` is recorded for its owner.
+ * Sends queued webhook deliveries (`sender.ts`: signed, POSTed, addresses checked at connect time)
+ * and logs each attempt; a failure is retried on the schedule in `schedule.ts`. An endpoint failing
+ * for longer than WEBHOOK_DISABLE_AFTER_HOURS is disabled and `webhook_endpoint.disabled` is recorded
+ * for its owner.
  *
  * Each endpoint has its own lane: a run of its due deliveries (up to WEBHOOK_RUN_LENGTH) is claimed,
- * sent one at a time in order, and its successes recorded, and only then is the endpoint claimed again;
- * up to WEBHOOK_CONCURRENCY lanes run side by side, and a lane that frees up is refilled at once, so a
- * slow endpoint holds only its own lane. A run stops at its first failure (recorded at once, with its
- * retry) or when it has taken longer than WEBHOOK_TIMEOUT_MS; what it did not send is released.
- * Successes of runs that finish close together are recorded in one transaction. The worker claims
- * when deliveries are queued (the host's wake-ups), a lane frees up or a retry it scheduled comes due,
- * and polls only as a safety net.
+ * sent one at a time in order, and its successes recorded, and only then is the endpoint claimed
+ * again; up to WEBHOOK_CONCURRENCY lanes run side by side, so a slow endpoint holds only its own lane.
+ * A run stops at its first failure (recorded at once, with its retry) or when it has taken longer
+ * than WEBHOOK_TIMEOUT_MS; what it did not send is released. The successes of every run that finished
+ * are recorded in the transaction that claims the next runs for every free lane (`settleAndClaim`):
+ * one transaction per refill, however many lanes came free meanwhile. The worker refills when
+ * deliveries are queued (the host's wake-ups), a lane finishes or a retry it scheduled comes due, and
+ * polls only as a safety net.
  */
 export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   const { db, config, logger } = options;
   const clock = options.clock ?? (() => new Date());
-  const allowedHosts = config.WEBHOOK_ALLOWED_HOSTS;
-  const lookup = guardedLookup({ allowedHosts });
-  const requireHttps = config.NODE_ENV === 'production';
-
-  function refuseAddress(ip: string): string | null {
-    if (allowedHosts.includes(ip)) return null;
-    return isForbiddenAddress(ip) ? `Refusing to connect to the forbidden address ${ip}.` : null;
-  }
-
-  const agents = {
-    http: new http.Agent({ keepAlive: true, keepAliveMsecs: 10_000 }),
-    https: new https.Agent({ keepAlive: true, keepAliveMsecs: 10_000 }),
-  };
-
-  async function send(d: ClaimedDelivery, startedAt: Date): Promise<PostResult> {
-    const body = JSON.stringify(d.payload);
-    if (requireHttps && !d.url.startsWith('https:'))
-      return { statusCode: null, latencyMs: 0, excerpt: null, error: 'https is required' };
-    return postWebhook({
-      url: d.url,
-      body,
-      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
-      lookup,
-      refuseAddress,
-      agents,
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Souk-Webhooks/1.0',
-        'souk-event-id': d.event_id,
-        'souk-event-type': d.event_type,
-        'souk-delivery-id': d.id,
-        'souk-signature': signatureHeader(body, d.secrets, Math.floor(startedAt.getTime() / 1000)),
-      },
-      // Whatever goes wrong while sending is a failed attempt that gets recorded: a throw here
-      // would leave the delivery pending and its endpoint never reaching its disable point.
-    }).catch((err: Error) => ({ statusCode: null, latencyMs: 0, excerpt: null, error: err.message }));
-  }
+  const { send, destroy } = createSender(config);
 
   /** Records a failed attempt with its retry (or gives up), in its own transaction. */
   async function recordFailure(d: ClaimedDelivery, startedAt: Date, result: PostResult): Promise<void> {
@@ -182,29 +142,15 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   }
 
   /**
-   * Records successful attempts, batched: what finished while a recording transaction ran is recorded
-   * together in the next one (runs of many endpoints finish close together under load).
+   * Successes of runs that finished sending, not yet recorded: the next refill records them in the
+   * transaction that claims the next runs (under load many lanes finish close together: one refill).
    */
-  let recording: Promise<void> = Promise.resolve();
   let unrecorded: AttemptRecord[] = [];
-  function record(succeeded: readonly AttemptRecord[]): Promise<void> {
-    unrecorded.push(...succeeded);
-    const next = recording.then(async () => {
-      if (unrecorded.length === 0) return;
-      const batch = unrecorded;
-      unrecorded = [];
-      // Until this commits the deliveries stay claimed; if it fails they are sent again after
-      // their lock expires (at least once).
-      await db.transaction().execute((trx) => settleSucceeded(trx, batch));
-    });
-    recording = next.catch(() => {});
-    return next;
-  }
-
-  /** Endpoints whose run is being sent or recorded: they are not claimed again until it is recorded. */
+  const idleMs = options.onNotify ? config.WEBHOOK_SAFETY_POLL_MS : config.WEBHOOK_POLL_MS;
+  /** Lanes sending a run, one endpoint each; the endpoint is claimable again once its run is recorded. */
   const lanes = new Set<Promise<void>>();
-  // Wakes a round waiting for a free lane or new deliveries; `poked` keeps a wake-up that came
-  // while the round was claiming.
+  // Wakes a round waiting for a lane to finish or new deliveries; `poked` keeps a wake-up that came
+  // while the round was refilling.
   let nudge: (() => void) | undefined;
   let poked = false;
   const poke = () => {
@@ -212,55 +158,78 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     nudge?.();
   };
 
-  /** Sends one endpoint's run and records its successes; the lane is free once they are recorded. */
-  function startLane(run: readonly ClaimedDelivery[]): Promise<void> {
+  /** Sends one endpoint's run; its successes wait in `unrecorded` for the next refill. */
+  function startLane(run: readonly ClaimedDelivery[]): void {
     const succeeded: AttemptRecord[] = [];
     const lane = sendRun(run, succeeded)
-      .then(() => record(succeeded))
       .catch((err) => logger.error({ err }, 'a webhook delivery run failed'))
       .finally(() => {
+        unrecorded.push(...succeeded);
         lanes.delete(lane);
         poke();
       });
     lanes.add(lane);
-    return lane;
   }
 
-  /** Claims runs for as many endpoints as there are free lanes and starts them. */
-  async function claimLanes(): Promise<{ claimed: number; started: Promise<void>[] }> {
-    const free = config.WEBHOOK_CONCURRENCY - lanes.size;
-    if (free <= 0) return { claimed: 0, started: [] };
+  /**
+   * Records the runs that finished and claims runs for every free lane, in one transaction — a lane
+   * whose run is recorded there is free for that claim — and starts them. Returns how many deliveries
+   * it claimed. If it fails, the unrecorded deliveries stay claimed and are sent again once their lock
+   * expires (at least once).
+   */
+  async function refill(claim = true): Promise<number> {
+    const free = claim ? config.WEBHOOK_CONCURRENCY - lanes.size : 0;
+    if (free <= 0 && unrecorded.length === 0) return 0;
+    const succeeded = unrecorded;
+    unrecorded = [];
     const now = clock();
     // Held a little longer than one run can take; a crashed worker's claims expire after that.
     const lockUntil = new Date(now.getTime() + config.WEBHOOK_TIMEOUT_MS * 2 + 5_000);
-    const due = await claimDue(db, free, now, lockUntil, config.WEBHOOK_RUN_LENGTH);
+    const due = await settleAndClaim(db, {
+      succeeded,
+      limit: Math.max(0, free),
+      now,
+      lockUntil,
+      perEndpoint: config.WEBHOOK_RUN_LENGTH,
+    });
     const runs = new Map<string, ClaimedDelivery[]>();
     for (const d of due) runs.set(d.endpoint_id, [...(runs.get(d.endpoint_id) ?? []), d]);
-    return { claimed: due.length, started: [...runs.values()].map(startLane) };
+    for (const run of runs.values()) startLane(run);
+    return due.length;
+  }
+
+  /** Sends what is in flight to the end and records it. */
+  async function settle(): Promise<void> {
+    while (lanes.size > 0) await Promise.all(lanes);
+    await refill(false);
   }
 
   /** One round as a unit (tests): claims, sends and records, and resolves when all of it is done. */
   async function runOnce(): Promise<number> {
-    const { claimed, started } = await claimLanes();
-    await Promise.all(started);
+    const claimed = await refill();
+    await settle();
     return claimed;
   }
 
   /**
-   * The background round: fills free lanes, then waits until a lane finishes or new deliveries are
-   * announced. Each endpoint's run goes on independently of the others — a slow endpoint holds only
-   * its own lane, never the rest — and at most WEBHOOK_CONCURRENCY endpoints are sent to at once.
+   * The background round: records finished runs and fills free lanes, then waits until a lane
+   * finishes or new deliveries are announced (a refill claims every due endpoint a free lane can
+   * take, so there is nothing more to claim until then). Each endpoint's run goes on independently
+   * of the others — a slow endpoint holds only its own lane, never the rest — and at most
+   * WEBHOOK_CONCURRENCY endpoints are sent to at once.
    */
   async function round(): Promise<boolean> {
     poked = false;
-    const { started } = await claimLanes();
-    if (lanes.size === 0) return false;
-    if ((started.length === 0 || lanes.size >= config.WEBHOOK_CONCURRENCY) && !poked) {
+    await refill();
+    if (lanes.size === 0) return unrecorded.length > 0;
+    // Also ends after the idle period: deliveries queued without a wake-up are found then.
+    if (!poked) {
       await new Promise<void>((resolve) => {
-        nudge = resolve;
+        const timer = setTimeout(resolve, idleMs);
+        nudge = () => resolve(clearTimeout(timer));
       });
-      nudge = undefined;
     }
+    nudge = undefined;
     return true;
   }
   const wake = () => {
@@ -286,7 +255,7 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   }
 
   const loop = createLoop(round, {
-    idleMs: options.onNotify ? config.WEBHOOK_SAFETY_POLL_MS : config.WEBHOOK_POLL_MS,
+    idleMs,
     onError: (err) => {
       logger.warn({ err }, 'webhook worker round failed');
       return config.WEBHOOK_POLL_MS;
@@ -307,9 +276,8 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
       const stopping = loop.stop();
       nudge?.();
       await stopping;
-      await Promise.all(lanes);
-      agents.http.destroy();
-      agents.https.destroy();
+      await settle().catch((err) => logger.error({ err }, 'recording webhook deliveries failed'));
+      destroy();
     },
   };
 }

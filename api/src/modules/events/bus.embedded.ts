@@ -24,7 +24,10 @@ export interface EmbeddedBusOptions {
    */
   notifications?: Notifications;
   safetyPollMs?: number;
-  /** Events read per query. */
+  /**
+   * Events read per query, i.e. per run handed to a batch subscriber (one plugin-runner transaction):
+   * the relay's batch size, so a run is what one relay round marked published.
+   */
   batchSize?: number;
 }
 
@@ -41,7 +44,7 @@ type Consume = (events: readonly BusEvent[], progress: (n: number) => void) => P
  */
 export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
   const { db, logger } = options;
-  const batchSize = options.batchSize ?? 200;
+  const batchSize = options.batchSize ?? 500;
   const idleMs = options.notifications ? (options.safetyPollMs ?? 5_000) : options.pollMs;
   const waiters = new Set<() => void>();
   let unlisten: (() => void) | undefined;
@@ -86,18 +89,30 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
         cancelWait = done;
       });
 
+    const read = (after: number) =>
+      db
+        .selectFrom('outbox_events')
+        .selectAll()
+        .where('published_seq', '>', after)
+        .orderBy('published_seq')
+        .limit(batchSize)
+        .execute();
+
     async function consume(): Promise<void> {
       let failures = 0;
+      // The next batch, read while this one is handled (only after a full batch: more may be waiting).
+      let ahead: ReturnType<typeof read> | undefined;
       while (open) {
         pending = false;
         try {
-          const rows = await db
-            .selectFrom('outbox_events')
-            .selectAll()
-            .where('published_seq', '>', offset)
-            .orderBy('published_seq')
-            .limit(batchSize)
-            .execute();
+          const reading = ahead ?? read(offset);
+          ahead = undefined;
+          const rows = await reading;
+          if (rows.length === batchSize) {
+            ahead = read(Number(rows[rows.length - 1]?.published_seq));
+            // Awaited on the next pass, or dropped: its failure is handled there, not reported meanwhile.
+            ahead.catch(() => {});
+          }
           let done = 0;
           try {
             if (rows.length > 0) await handle(rows.map(toBusEvent), (n) => (done = n));
@@ -118,6 +133,8 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
           // A publication announced while reading is not lost: `pending` skips the pause.
           if (rows.length < batchSize && !pending && open) await idle(idleMs);
         } catch (err) {
+          // A batch that failed part-way is read again from its offset: what was read past it is dropped.
+          ahead = undefined;
           failures++;
           opts.onError?.(err);
           if (failures === 1)

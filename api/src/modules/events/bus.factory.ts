@@ -38,6 +38,8 @@ export async function createEventBus(
     pollMs: config.RELAY_POLL_MS,
     notifications: wakeups(config, notifications),
     safetyPollMs: config.EVENT_SAFETY_POLL_MS,
+    // A consumer's run is what one relay round marked: one plugin-runner transaction per round.
+    batchSize: config.RELAY_BATCH_SIZE,
   });
 }
 

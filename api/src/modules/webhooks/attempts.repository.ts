@@ -34,8 +34,23 @@ export async function claimDue(
   lockUntil: Date,
   perEndpoint = 1,
 ): Promise<ClaimedDelivery[]> {
+  return settleAndClaim(db, { succeeded: [], limit, now, lockUntil, perEndpoint });
+}
+
+/**
+ * The delivery worker's bookkeeping in one transaction: records the successful attempts of runs that
+ * finished (as `settleSucceeded`), then claims as `claimDue` does — so the endpoints of those runs can
+ * be claimed again at once, and one round trip to the claim lock serves every lane that came free.
+ */
+export async function settleAndClaim(
+  db: Kysely<Database>,
+  o: { succeeded: readonly AttemptRecord[]; limit: number; now: Date; lockUntil: Date; perEndpoint: number },
+): Promise<ClaimedDelivery[]> {
+  const { limit, now, lockUntil, perEndpoint } = o;
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext('souk.webhook_deliveries.claim'))`.execute(trx);
+    await settleSucceeded(trx, o.succeeded);
+    if (limit <= 0) return [];
     const result = await sql<ClaimedDelivery>`
       WITH heads AS (
         SELECT e.id AS endpoint_id, h.due
@@ -94,30 +109,37 @@ export async function releaseDeliveries(db: Kysely<Database>, ids: readonly stri
 }
 
 /**
- * Records successful attempts of many deliveries at once: their attempts, the deliveries succeeded
- * and released, and their endpoints' failing state cleared.
+ * Records successful attempts of many deliveries at once, in one statement: their attempts, the
+ * deliveries succeeded and released, and their endpoints' failing state cleared.
  */
 export async function settleSucceeded(trx: Transaction<Database>, attempts: readonly AttemptRecord[]) {
   if (attempts.length === 0) return;
-  await trx.insertInto('webhook_attempts').values(attempts.map(attemptRow)).execute();
-  const ids = attempts.map((a) => a.deliveryId);
-  const numbers = attempts.map((a) => a.number);
-  const updated = await sql<{ endpoint_id: string }>`
-    UPDATE webhook_deliveries d
-    SET status = 'succeeded', attempt_count = v.number, next_attempt_at = NULL, locked_until = NULL,
-      updated_at = now()
-    FROM unnest(${ids}::text[], ${numbers}::int[]) AS v(id, number)
-    WHERE d.id = v.id
-    RETURNING d.endpoint_id
+  const column = <T>(f: (a: AttemptRecord) => T) => attempts.map(f);
+  await sql`
+    WITH v AS (
+      SELECT * FROM unnest(
+        ${column((a) => a.deliveryId)}::text[], ${column((a) => a.number)}::int[],
+        ${column((a) => a.startedAt.toISOString())}::timestamptz[], ${column((a) => a.statusCode)}::int[],
+        ${column((a) => Math.round(a.latencyMs))}::int[], ${column((a) => a.excerpt)}::text[],
+        ${column((a) => a.error)}::text[]
+      ) AS v(id, number, started_at, status_code, latency_ms, excerpt, error)
+    ),
+    attempts AS (
+      INSERT INTO webhook_attempts
+        (delivery_id, number, started_at, status_code, latency_ms, response_excerpt, error)
+      SELECT id, number, started_at, status_code, latency_ms, excerpt, error FROM v
+    ),
+    settled AS (
+      UPDATE webhook_deliveries d
+      SET status = 'succeeded', attempt_count = v.number, next_attempt_at = NULL, locked_until = NULL,
+        updated_at = now()
+      FROM v
+      WHERE d.id = v.id
+      RETURNING d.endpoint_id
+    )
+    UPDATE webhook_endpoints SET failing_since = NULL, last_error = NULL
+    WHERE id IN (SELECT endpoint_id FROM settled) AND failing_since IS NOT NULL
   `.execute(trx);
-  const endpoints = [...new Set(updated.rows.map((r) => r.endpoint_id))];
-  if (endpoints.length === 0) return;
-  await trx
-    .updateTable('webhook_endpoints')
-    .set({ failing_since: null, last_error: null })
-    .where('id', 'in', endpoints)
-    .where('failing_since', 'is not', null)
-    .execute();
 }
 
 export interface AttemptRecord {

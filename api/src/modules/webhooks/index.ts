@@ -12,6 +12,7 @@ export {
   markEndpointFailing,
   markEndpointHealthy,
   releaseDeliveries,
+  settleAndClaim,
   settleDelivery,
   settleSucceeded,
 } from './attempts.repository.js';
