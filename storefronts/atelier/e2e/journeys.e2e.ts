@@ -76,8 +76,11 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
       .getByTestId('quick-view')
       .or(page.locator('dialog.quick[open]'));
     await quick.first().waitFor();
+    // The picker is read and loaded when the dialog opens.
+    const addFromQuickView = page.locator('dialog.quick[open]').getByRole('button', { name: 'Add to bag' });
+    await addFromQuickView.waitFor();
     await screenshot(page, 'quick-view', shots);
-    await page.locator('dialog.quick[open]').getByRole('button', { name: 'Add to bag' }).click();
+    await addFromQuickView.click();
     const drawer = page.locator('dialog.drawer[open]');
     await drawer.waitFor();
     await expect.poll(() => drawer.getByTestId('mini-cart-line').count()).toBe(1);

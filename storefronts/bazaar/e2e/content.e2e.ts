@@ -1,6 +1,7 @@
 import { createSoukClient } from '@souk/sdk';
 import { describe, expect, inject, it } from 'vitest';
 import { browserSessions, screenshot } from './support/browser';
+import { reloadUntil, succeededDeliveries } from './support/content';
 
 const baseURL = inject('storefrontUrl');
 const admin = createSoukClient({ baseUrl: inject('apiUrl'), apiKey: 'sk_demo_operator' }).admin;
@@ -55,24 +56,14 @@ describe.skipIf(!baseURL)('home page and navigation from content', () => {
       await operator.publish('bazaar', 'navigation', 'main');
       // The home page is static per currency (ISR, 60 s), but the signed content.published webhook
       // regenerates it at once (the kit's revalidation route, /webhooks/souk).
-      await expect
-        .poll(
-          async () => {
-            await page.reload();
-            return page.getByRole('heading', { level: 1 }).textContent();
-          },
-          { timeout: 30_000, interval: 1_000 },
-        )
-        .toBe('The winter market is open');
+      await reloadUntil(
+        page,
+        () => page.getByRole('heading', { level: 1 }).textContent(),
+        'The winter market is open',
+      );
       if (!webhook) throw new Error('Bazaar has no content webhook endpoint');
       // Both publishes were delivered and acknowledged by the theme (a 2xx after the signature check).
-      await expect
-        .poll(async () => {
-          const deliveries = (await admin.webhookEndpoints.listDeliveries(webhook)).data;
-          return deliveries.filter((d) => d.event_type === 'content.published' && d.status === 'succeeded')
-            .length;
-        })
-        .toBeGreaterThanOrEqual(2);
+      await expect.poll(() => succeededDeliveries(admin, webhook)).toBeGreaterThanOrEqual(2);
       await nav.getByRole('link', { name: 'Winter market' }).click();
       await page.waitForURL(/\/categories\/apparel$/);
       await page.goto('/');

@@ -10,7 +10,8 @@ const admin = createAdmin(apiUrl);
 // Launches Chromium, closes each journey's sessions and fails it on console errors.
 const { session } = browserSessions(baseURL);
 
-describe('live updates', () => {
+// Skipped when STOREFRONT_E2E_THEMES leaves Bazaar out (no storefront URL), like the other Bazaar journeys.
+describe.skipIf(!baseURL)('live updates', () => {
   it('changes the stock on an open product page without a reload when the seller updates it', async () => {
     // A product of Atlas Outfitters (the seller whose key the tests hold) and the variant the page preselects.
     const store = createSoukClient({ baseUrl: apiUrl, apiKey: 'pk_demo_storefront' });

@@ -1,7 +1,7 @@
 'use client';
 
 import { cookieNames } from '@souk/storefront-kit';
-import { Link, useCookie } from '@souk/storefront-kit/client';
+import { useCookie } from '@souk/storefront-kit/client';
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import { removeLine } from '@/app/actions/cart';
 import { loadMiniCart, type MiniCart as Summary } from '@/app/actions/minicart';
@@ -83,10 +83,7 @@ export function MiniCart() {
                       <span className="thumb thumb--empty" />
                     )}
                     <div>
-                      {/* No prefetch: product pages are on-demand ISR, and Next 16.4 answers their segment prefetch with a 404. */}
-                      <Link href={line.href} prefetch={false} onClick={() => dialog.current?.close()}>
-                        {line.title}
-                      </Link>
+                      <a href={line.href}>{line.title}</a>
                       <p className="muted">
                         {line.variant} · Qty {line.quantity}
                       </p>
@@ -104,12 +101,13 @@ export function MiniCart() {
               </p>
               <p className="muted small">Shipping and tax are worked out at checkout, per maker.</p>
               <div className="drawer__actions">
-                <Link href="/cart" className="btn btn--ghost" onClick={() => dialog.current?.close()}>
+                {/* Plain anchors: next/link would add its chunk to every page for three links in a drawer. */}
+                <a href="/cart" className="btn btn--ghost">
                   View bag
-                </Link>
-                <Link href="/checkout" className="btn" onClick={() => dialog.current?.close()}>
+                </a>
+                <a href="/checkout" className="btn">
                   Checkout
-                </Link>
+                </a>
               </div>
             </>
           )}

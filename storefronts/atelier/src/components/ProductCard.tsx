@@ -1,5 +1,5 @@
 import type { Product } from '@souk/sdk';
-import { formatMoney, type ImageProps, preloadLcpImage, variantChoices } from '@souk/storefront-kit';
+import { formatMoney, type ImageProps, preloadLcpImage } from '@souk/storefront-kit';
 import { store } from '@/lib/store';
 import { QuickView } from './QuickView';
 
@@ -37,7 +37,6 @@ export function ProductCard({
   const hover: ImageProps | null = second ? store.image(second, '', { sizes }) : null;
   if (priority && main) preloadLcpImage(main);
   const inStock = product.variants.some((v) => v.available_quantity > 0);
-  const { variants, initialId } = variantChoices(product);
   return (
     <article className="card" data-testid="product-card">
       <div className="card__media">
@@ -64,17 +63,7 @@ export function ProductCard({
           <span className="card__title">{product.title}</span>
         </a>
         {!inStock && <span className="card__badge">Sold out</span>}
-        {product.price_range && inStock && (
-          <QuickView
-            title={product.title}
-            href={`/products/${product.handle}`}
-            seller={product.seller.name}
-            image={main}
-            options={product.options.map((o) => ({ name: o.name, values: o.values }))}
-            variants={variants}
-            initialVariantId={initialId}
-          />
-        )}
+        {product.price_range && inStock && <QuickView title={product.title} handle={product.handle} />}
       </div>
       <p className="card__meta">
         <span className="card__seller">{product.seller.name}</span>

@@ -1,43 +1,36 @@
 'use client';
 
-import type { ImageProps, OptionChoice, VariantChoice } from '@souk/storefront-kit';
-import { Link } from '@souk/storefront-kit/client';
-import { useEffect, useId, useRef, useState } from 'react';
-import { AddToBag } from './AddToBag';
+import { lazy, Suspense, useEffect, useId, useRef, useState, useTransition } from 'react';
+import { loadQuickView, type QuickViewDetails } from '@/app/actions/quickview';
+
+// The picker and its form are downloaded when a shopper first opens a quick view, not with the page.
+const AddToBag = lazy(() => import('./AddToBag').then((m) => ({ default: m.AddToBag })));
 
 /**
  * "Quick view" on a card: the product's picture, options and "Add to bag" in a modal dialog, so a
- * shopper can buy from the listing. Everything it shows came with the listing (no extra request).
- * The dialog's contents are drawn only while it is open: a listing hydrates a button per card, not a
- * picker and a form per card (that was most of a phone's main-thread time on the home and listing).
+ * shopper can buy from the listing. A card hydrates only this button with the product's title and
+ * handle; the rest (picture, options, variants) is read by a Server Action when the dialog opens, and
+ * drawn only while it is open. Passing every card's variants and srcset as props made them part of
+ * the page's payload (a third of the listing's HTML) whether or not a shopper ever opened one.
  */
-export function QuickView({
-  title,
-  href,
-  seller,
-  image,
-  options,
-  variants,
-  initialVariantId,
-}: {
-  title: string;
-  href: string;
-  seller: string;
-  image: ImageProps | null;
-  options: OptionChoice[];
-  variants: VariantChoice[];
-  initialVariantId: string | undefined;
-}) {
+export function QuickView({ title, handle }: { title: string; handle: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [open, setOpen] = useState(false);
+  const [details, setDetails] = useState<QuickViewDetails | null | undefined>(undefined);
+  const [, startTransition] = useTransition();
   useEffect(() => {
     if (open && !dialog.current?.open) dialog.current?.showModal();
   }, [open]);
+  function show() {
+    setOpen(true);
+    if (details === undefined) startTransition(async () => setDetails(await loadQuickView(handle)));
+  }
+  const href = `/products/${handle}`;
   return (
     <>
       <span className="card__quickwrap">
-        <button type="button" className="card__quick" onClick={() => setOpen(true)}>
+        <button type="button" className="card__quick" onClick={show}>
           Quick view<span className="visually-hidden">: {title}</span>
         </button>
       </span>
@@ -51,20 +44,33 @@ export function QuickView({
         onClose={() => setOpen(false)}
       >
         {open && (
-          <div className="quick__inner">
-            {image ? (
+          <div className="quick__inner" aria-busy={details === undefined}>
+            {details?.image ? (
               // biome-ignore lint/performance/noImgElement: attributes finished by the kit.
-              <img className="quick__img" {...image} alt={image.alt} loading="lazy" />
+              <img className="quick__img" {...details.image} alt={details.image.alt} />
             ) : (
               <div className="quick__img card__img--empty" />
             )}
             <div className="quick__info">
-              <p className="eyebrow">{seller}</p>
+              {details && <p className="eyebrow">{details.seller}</p>}
               <h2 id={titleId}>{title}</h2>
-              <AddToBag options={options} variants={variants} initialVariantId={initialVariantId} compact />
-              <Link href={href} className="quick__more" prefetch={false}>
+              {details === undefined ? (
+                <p className="muted">Loading…</p>
+              ) : details === null ? (
+                <p className="muted">This piece is no longer available.</p>
+              ) : (
+                <Suspense fallback={<p className="muted">Loading…</p>}>
+                  <AddToBag
+                    options={details.options}
+                    variants={details.variants}
+                    initialVariantId={details.initialVariantId}
+                    compact
+                  />
+                </Suspense>
+              )}
+              <a href={href} className="quick__more">
                 Full details
-              </Link>
+              </a>
             </div>
             <button type="button" className="quick__close" onClick={() => dialog.current?.close()}>
               <span aria-hidden="true">×</span>

@@ -1,4 +1,3 @@
-import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { store } from '@/lib/store';
@@ -14,9 +13,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
+        {/* Plain anchors: a next/link is a client component that every page would hydrate. */}
         <header className="header">
-          <Link href="/">__TITLE__</Link>
-          <Link href="/cart">Cart</Link>
+          <a href="/">__TITLE__</a>
+          <a href="/cart">Cart</a>
         </header>
         <main id="main">{children}</main>
       </body>

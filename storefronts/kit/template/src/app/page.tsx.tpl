@@ -1,5 +1,4 @@
 import { formatMoney } from '@souk/storefront-kit';
-import { Link } from '@souk/storefront-kit/client';
 import { store } from '@/lib/store';
 
 export default async function HomePage() {
@@ -16,11 +15,11 @@ export default async function HomePage() {
             : null;
           return (
             <li key={product.id} data-testid="product-card">
-              <Link href={`/products/${product.handle}`} prefetch={false}>
+              <a href={`/products/${product.handle}`}>
                 {/* biome-ignore lint/performance/noImgElement: srcset from Souk's variants, computed by the kit. */}
                 {props && <img {...props} alt={props.alt} loading="lazy" />}
                 <span>{product.title}</span>
-              </Link>
+              </a>
               {product.price_range && <span> {formatMoney(product.price_range.min)}</span>}
             </li>
           );
