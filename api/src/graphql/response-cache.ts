@@ -164,6 +164,12 @@ export interface AnswerNotes {
   graphqlPublic?: boolean;
 }
 
+/** Where an answer is remembered: its key, and the cache generation the request was looked up in. */
+interface AnswerEntry {
+  key: string;
+  since: number;
+}
+
 /**
  * Whole answers of public catalog queries, in front of Yoga: the same request (URL, `Accept` and JSON
  * body, byte for byte) gets the bytes of the first answer without parsing, validation or execution.
@@ -178,21 +184,25 @@ export function catalogAnswers(
   admit: (ctx: KoaContext, units: number) => Promise<boolean>,
 ) {
   return {
-    /** Answers the request from the cache (true), or gives the key to remember its answer under. */
-    async serve(ctx: KoaContext, body: Buffer | undefined): Promise<{ served: boolean; key?: string }> {
+    /** Answers the request from the cache (served), or gives the entry to remember its answer under. */
+    async serve(
+      ctx: KoaContext,
+      body: Buffer | undefined,
+    ): Promise<{ served: boolean; entry?: AnswerEntry }> {
       if (ctx.method !== 'POST' || !body || !ctx.is('application/json')) return { served: false };
       const text = body.toString('utf8');
       if (!text.trimStart().startsWith('{')) return { served: false };
-      const key = `answer:${results.since()}:${ctx.url}\n${ctx.get('accept')}\n${text}`;
+      const since = results.since();
+      const key = `answer:${since}:${ctx.url}\n${ctx.get('accept')}\n${text}`;
       const answer = (await results.get(key)) as CachedAnswer | undefined;
-      if (!answer || !(await admit(ctx, answer.units))) return { served: false, key };
+      if (!answer || !(await admit(ctx, answer.units))) return { served: false, entry: { key, since } };
       ctx.status = 200;
       ctx.type = answer.type;
       ctx.body = answer.bytes;
       return { served: true };
     },
     /** Keeps the answer the full path gave, when it may be kept (see above). */
-    remember(ctx: KoaContext, key: string, bytes: Buffer): void {
+    remember(ctx: KoaContext, { key, since }: AnswerEntry, bytes: Buffer): void {
       const notes = ctx.state as AnswerNotes;
       if (ctx.status !== 200 || notes.graphqlOperations !== 1 || !notes.graphqlPublic) return;
       if (notes.graphqlUnits === undefined) return;
@@ -200,7 +210,7 @@ export function catalogAnswers(
       // key in a JSON scalar (not kept either, which is only a lost hit).
       if (bytes.includes('"errors":')) return;
       const type = ctx.response.get('content-type');
-      results.put(key, { bytes, type, units: notes.graphqlUnits }, Number(key.split(':', 2)[1]));
+      results.put(key, { bytes, type, units: notes.graphqlUnits }, since);
     },
   };
 }

@@ -252,7 +252,7 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
     });
     const bytes = Buffer.from(await response.arrayBuffer());
     ctx.body = bytes;
-    if (cached?.key) answers?.remember(ctx, cached.key, bytes);
+    if (cached?.entry) answers?.remember(ctx, cached.entry, bytes);
   };
 }
 
