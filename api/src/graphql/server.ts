@@ -1,55 +1,35 @@
-import { useGraphQlJit } from '@envelop/graphql-jit';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import {
-  type DocumentNode,
-  defaultFieldResolver,
-  type ExecutionResult,
-  type GraphQLError,
-  type GraphQLFieldResolver,
-  type GraphQLSchema,
-  isObjectType,
-  NoSchemaIntrospectionCustomRule,
-  parse,
-} from 'graphql';
-import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
+import type { ExecutionResult } from 'graphql';
+import { createSchema, createYoga } from 'graphql-yoga';
 import type { Context as KoaContext, Middleware } from 'koa';
 import { AppError } from '../errors.js';
 import { readRawBody } from '../http/body.js';
-import type { Principal } from '../http/principal.js';
-import type { RateLimitHook } from '../http/rate-limit.js';
 import { type Logger, requestScope } from '../lib/logger.js';
 import { DEMO_KEYS } from '../modules/auth/index.js';
+import { type CatalogResults, catalogAnswers } from './answers.js';
 import type { GraphQLContext } from './context.js';
 import { graphQLProblem, maskError } from './errors.js';
-import { snakeCase } from './inputs.js';
-import { exceededLimit, measureOperation, type QueryLimits } from './limits.js';
-import { createLoaders } from './loaders.js';
-import { createResolvers, type ResolverDeps } from './resolvers.js';
+import { compiledExecution, readRestNames } from './execution.js';
 import {
-  type AnswerNotes,
-  type CatalogResults,
-  catalogAnswers,
-  useCatalogResponseCache,
-} from './response-cache.js';
+  type Authenticate,
+  type GuardOptions,
+  requestId,
+  storefrontPrincipal,
+  useOperationGuard,
+} from './guard.js';
+import { createLoaders } from './loaders.js';
+import { catalogQueryScreen } from './public-queries.js';
+import { createResolvers, type ResolverDeps } from './resolvers.js';
+import { useCatalogResponseCache } from './response-cache.js';
 import { loadStorefrontSdl } from './sdl.js';
 import { trackPendingResolvers, useSettledExecution } from './settle.js';
 
 /** Options of the GraphQL endpoint. */
-export interface GraphQLOptions extends QueryLimits {
+export interface GraphQLOptions extends GuardOptions {
   services: ResolverDeps;
   /** Resolves `X-Api-Key` (and a customer's bearer token) to the caller, as for REST's storefront operations. */
-  authenticate: (credentials: {
-    apiKey: string | undefined;
-    bearer: string | undefined;
-    schemes: readonly string[];
-  }) => Promise<Principal>;
-  /** Spends rate-limit budget (the REST limiter); absent: no rate limiting. */
-  rateLimit?: RateLimitHook | undefined;
-  /** Cost points one rate-limit unit pays for. */
-  costPerUnit: number;
-  maxTokens: number;
+  authenticate: Authenticate;
   maxBatch: number;
-  introspection: boolean;
   /** Persisted operations by sha256; with `persistedOnly`, nothing else runs. */
   persisted: Record<string, string>;
   persistedOnly: boolean;
@@ -61,23 +41,6 @@ export interface GraphQLOptions extends QueryLimits {
 
 interface ServerContext {
   koa: KoaContext;
-}
-
-/**
- * A resolver reading a field by its GraphQL name, else by the REST name it is the camelCase of: the
- * resolvers hand GraphQL the services' REST bodies unchanged, so the two APIs cannot disagree on a
- * value. The REST name is worked out once per field here, not on every read (a listing page reads
- * thousands of fields).
- */
-function restFieldResolver(fieldName: string): GraphQLFieldResolver<unknown, unknown> {
-  const restName = snakeCase(fieldName);
-  if (restName === fieldName) return defaultFieldResolver;
-  return (source, args, context, info) => {
-    if (source !== null && typeof source === 'object' && !(fieldName in source)) {
-      return (source as Record<string, unknown>)[restName];
-    }
-    return defaultFieldResolver(source, args, context, info);
-  };
 }
 
 /**
@@ -94,40 +57,6 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
       }),
     ),
   );
-
-  const guard: Plugin<GraphQLContext & ServerContext> = {
-    onParse({ setParseFn }) {
-      // graphql-js stops parsing at maxTokens (a huge document costs CPU before any limit can look at it).
-      setParseFn((source, parseOptions) => parse(source, { ...parseOptions, maxTokens: options.maxTokens }));
-    },
-    onValidate({ addValidationRule }) {
-      if (!options.introspection) addValidationRule(NoSchemaIntrospectionCustomRule);
-    },
-    async onExecute({ args, setResultAndStopExecution }) {
-      const context = args.contextValue;
-      const requestId = context.requestId;
-      const refuse = (error: GraphQLError) => setResultAndStopExecution({ errors: [error] });
-      const measure = measureOperation(
-        args.schema,
-        args.document as DocumentNode,
-        args.operationName,
-        args.variableValues as Record<string, unknown> | undefined,
-      );
-      const exceeded = exceededLimit(measure, options);
-      const notes = context.koa.state as AnswerNotes;
-      notes.graphqlOperations = (notes.graphqlOperations ?? 0) + 1;
-      if (exceeded) return refuse(graphQLProblem('query_too_complex', exceeded, requestId));
-      const units = Math.max(1, Math.ceil(measure.cost / options.costPerUnit));
-      notes.graphqlUnits = units;
-      if (!options.rateLimit) return;
-      try {
-        await options.rateLimit(context.koa, { tags: ['GraphQL'] }, context.principal, units);
-      } catch (err) {
-        if (err instanceof AppError) return refuse(maskError(err, requestId));
-        throw err;
-      }
-    },
-  };
 
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
@@ -157,7 +86,7 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
       },
     },
     context: async ({ koa, request }): Promise<GraphQLContext> => ({
-      principal: await storefrontPrincipal(options, request.headers),
+      principal: await storefrontPrincipal(options.authenticate, request.headers),
       requestId: String(koa.state.requestId ?? ''),
       loaders: createLoaders(options.services.catalog),
       pending: [],
@@ -188,7 +117,7 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
             ),
         },
       }),
-      guard,
+      useOperationGuard(options),
       compiledExecution(options.logger),
       useSettledExecution(),
       // After the guard (a hit is measured and pays its cost) and after compilation (a miss runs compiled).
@@ -211,16 +140,22 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
   // the operation's units spent (a refusal goes down the full path, which answers it).
   const answers =
     options.responseCache &&
-    catalogAnswers(options.responseCache.results, async (ctx, units) => {
-      try {
-        const principal = await storefrontPrincipal(options, { get: (name) => ctx.get(name) || null });
-        await options.rateLimit?.(ctx, { tags: ['GraphQL'] }, principal, units);
-        return true;
-      } catch (err) {
-        if (err instanceof AppError) return false;
-        throw err;
-      }
-    });
+    catalogAnswers(
+      options.responseCache.results,
+      async (ctx, units) => {
+        try {
+          const principal = await storefrontPrincipal(options.authenticate, {
+            get: (name) => ctx.get(name) || null,
+          });
+          await options.rateLimit?.(ctx, { tags: ['GraphQL'] }, principal, units);
+          return true;
+        } catch (err) {
+          if (err instanceof AppError) return false;
+          throw err;
+        }
+      },
+      catalogQueryScreen(schema, options.persisted, options.persistedOnly),
+    );
 
   return async function graphql(ctx, next) {
     if (ctx.path !== '/graphql') return next();
@@ -231,6 +166,17 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
     const body = await readRawBody(ctx, options.bodyLimit);
     const cached = await answers?.serve(ctx, body);
     if (cached?.served) return;
+    let bytes: Buffer | undefined;
+    try {
+      bytes = await throughYoga(ctx, body);
+    } finally {
+      // Waiters of the same key get this answer, or run their own when it may not be kept.
+      if (cached?.entry) answers?.settle(ctx, cached.entry, bytes);
+    }
+  };
+
+  /** The full path: Yoga answers with a fetch Response; Koa writes it, so CORS, request id and access log still apply. */
+  async function throughYoga(ctx: KoaContext, body: Buffer | undefined): Promise<Buffer> {
     const headers = new Headers();
     for (const [name, value] of Object.entries(ctx.req.headers)) {
       if (value === undefined) continue;
@@ -245,15 +191,14 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
       ...(body ? { body: new Uint8Array(body) } : {}),
     });
     const response = await yoga.handleRequest(request, { koa: ctx });
-    // Yoga answers with a fetch Response; Koa writes it, so CORS, request id and access log still apply.
     ctx.status = response.status;
     response.headers.forEach((value, name) => {
       ctx.set(name, value);
     });
     const bytes = Buffer.from(await response.arrayBuffer());
     ctx.body = bytes;
-    if (cached?.entry) answers?.remember(ctx, cached.entry, bytes);
-  };
+    return bytes;
+  }
 }
 
 /** What GraphiQL opens with: a first page of products. */
@@ -265,69 +210,3 @@ query FirstProducts {
   }
 }
 `;
-
-/** The id of the request being answered (from the request-context middleware's scope). */
-function requestId(): string {
-  return requestScope.getStore()?.requestId ?? '';
-}
-
-/** The caller, who must hold a publishable key (a customer's token rides along): 401/403 otherwise. */
-async function storefrontPrincipal(
-  options: GraphQLOptions,
-  headers: { get(name: string): string | null },
-): Promise<Principal> {
-  const apiKey = headers.get('x-api-key') ?? undefined;
-  const bearer = /^Bearer +(\S+)$/i.exec(headers.get('authorization') ?? '')?.[1];
-  const principal = await options.authenticate({
-    apiKey,
-    bearer,
-    schemes: ['PublishableKey', ...(bearer ? ['CustomerToken'] : [])],
-  });
-  if (principal.kind === 'publishable') return principal;
-  if (principal.kind === 'anonymous') {
-    throw new AppError(
-      'unauthorized',
-      apiKey
-        ? 'The API key is not valid or was revoked.'
-        : 'Send a publishable API key in the X-Api-Key header.',
-      { headers: { 'WWW-Authenticate': 'ApiKey header="X-Api-Key"' } },
-    );
-  }
-  throw new AppError(
-    'forbidden',
-    `The storefront GraphQL API takes a publishable key, not a ${principal.kind} key.`,
-  );
-}
-
-/**
- * Runs operations as JavaScript compiled for their document (graphql-jit) instead of graphql-js's
- * interpreter: a storefront listing page resolves about two thousand fields, and walking the
- * selection for each was most of a request's CPU. Compiling costs tens of milliseconds, so a document
- * is compiled on its second execution, not its first: the storefronts' repeated operations (Yoga's
- * parser cache hands back the same document object for the same text) are compiled once, and a
- * client sending ever-new documents never pays more than the interpreter.
- */
-function compiledExecution(logger: Logger): ReturnType<typeof useGraphQlJit> {
-  const seen = new WeakSet<DocumentNode>();
-  return useGraphQlJit(
-    {},
-    {
-      // A document graphql-jit cannot compile is answered with the compiler's errors; say which.
-      onError: (result) => logger.warn({ errors: result.errors }, 'graphql: operation did not compile'),
-      enableIf: ({ document }) => {
-        if (seen.has(document)) return true;
-        seen.add(document);
-        return false;
-      },
-    },
-  );
-}
-
-/** Gives every object field without a resolver the REST-name fallback (see restFieldResolver). */
-function readRestNames(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) field.resolve ??= restFieldResolver(field.name);
-  }
-  return schema;
-}
