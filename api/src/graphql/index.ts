@@ -64,12 +64,15 @@ export function createGraphQLEndpoint(
     });
   };
   let endpoint: Promise<Middleware> | undefined;
-  return async function graphqlEndpoint(ctx, next) {
-    if (ctx.path !== '/graphql') return next();
+  const serve: Middleware = async (ctx, next) => {
     endpoint ??= build().catch((err: unknown) => {
       endpoint = undefined; // a failed build is tried again by the next request
       throw err;
     });
     return (await endpoint)(ctx, next);
+  };
+  // Not async: every other request passes straight on, without a promise of its own.
+  return function graphqlEndpoint(ctx, next) {
+    return ctx.path === '/graphql' ? serve(ctx, next) : next();
   };
 }

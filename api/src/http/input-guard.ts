@@ -37,6 +37,15 @@ export function guardInput(input: {
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
 }): void {
+  // The common case, answered without allocating: a NUL can only come from a raw U+0000 or a `%00`
+  // escape (query and path are percent-decoded below), and a body is walked only when there is one.
+  if (
+    input.body === undefined &&
+    !mayHoldNul(input.query) &&
+    !mayHoldNul(input.path) &&
+    !headersHoldNul(input.headers)
+  )
+    return;
   const errors: FieldError[] = [];
   for (const [name, value] of new URLSearchParams(input.query)) {
     if (name.includes('\u0000') || value.includes('\u0000'))
@@ -64,6 +73,18 @@ export function guardInput(input: {
     const shown = errors.slice(0, MAX_ERRORS);
     throw new AppError('validation_failed', describeFieldErrors(shown), { errors: shown });
   }
+}
+
+/** True when percent-decoding `s` may give a U+0000 (a raw one, or the escape `%00`). */
+const mayHoldNul = (s: string) => s.includes('\u0000') || s.includes('%00');
+
+function headersHoldNul(headers: Record<string, string | string[] | undefined>): boolean {
+  for (const name in headers) {
+    const value = headers[name];
+    if (typeof value === 'string' ? value.includes('\u0000') : value?.some((v) => v.includes('\u0000')))
+      return true;
+  }
+  return false;
 }
 
 /** Iterative (a recursive walk is what overflows on deep input): depth, NUL and lone surrogates, in document order. */

@@ -23,14 +23,20 @@ interface CheckoutResult {
   headers?: Record<string, string>;
 }
 
-/** Counts hits and misses of a read-through cache's `get` (a miss is `undefined`). */
-export function instrumentCache<C extends { get(key: string): Promise<unknown> }>(name: string, cache: C): C {
+/**
+ * Counts hits and misses of a read-through cache's `get` (a miss is `undefined`). A value the cache
+ * returns as it is (not as a promise) is passed on as it is.
+ */
+export function instrumentCache<C extends { get(key: string): unknown }>(name: string, cache: C): C {
+  const count = <V>(value: V): V => {
+    cacheRequests.inc({ cache: name, result: value === undefined ? 'miss' : 'hit' });
+    return value;
+  };
   return {
     ...cache,
-    async get(key: string) {
-      const value = await cache.get(key);
-      cacheRequests.inc({ cache: name, result: value === undefined ? 'miss' : 'hit' });
-      return value;
+    get(key: string) {
+      const value = cache.get(key);
+      return value instanceof Promise ? value.then(count) : count(value);
     },
   };
 }

@@ -67,9 +67,7 @@ export interface MetricsEndpointOptions {
 export function metricsEndpoint(options: MetricsEndpointOptions): Middleware {
   collectRuntimeMetrics();
   const expected = options.token ? Buffer.from(`Bearer ${options.token}`) : undefined;
-  return async function metricsEndpointMiddleware(ctx, next) {
-    if (ctx.path !== '/metrics' || !options.enabled || (ctx.method !== 'GET' && ctx.method !== 'HEAD'))
-      return next();
+  const serve = async (ctx: Parameters<Middleware>[0]) => {
     if (expected) {
       const given = Buffer.from(ctx.get('authorization'));
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
@@ -81,6 +79,12 @@ export function metricsEndpoint(options: MetricsEndpointOptions): Middleware {
     }
     ctx.type = metricsRegistry.contentType;
     ctx.body = await metricsRegistry.metrics();
+  };
+  // Not async: every other request passes straight on, without a promise of its own.
+  return function metricsEndpointMiddleware(ctx, next) {
+    if (ctx.path !== '/metrics' || !options.enabled || (ctx.method !== 'GET' && ctx.method !== 'HEAD'))
+      return next();
+    return serve(ctx);
   };
 }
 

@@ -79,6 +79,60 @@ describe('catalog read cache', () => {
     expect(hit).toEqual(miss);
   });
 
+  it('answers a hit with every header and byte of its miss, listing and detail', async () => {
+    const first = await api.get<ProductList>('/store/products?limit=1');
+    const id = first.body.data[0]?.id;
+    expect(id).toBeDefined();
+    const hits = async () => {
+      const res = await fetch(`${api.url}/metrics`);
+      const line = /souk_cache_requests_total\{cache="catalog_responses",result="hit"\} (\d+)/.exec(
+        await res.text(),
+      );
+      return Number(line?.[1] ?? 0);
+    };
+    // Sent raw (not through the spec-checking helper) so the bytes and headers are compared as they came.
+    const answer = async (path: string, requestId: string) => {
+      const res = await fetch(`${api.url}${path}`, {
+        headers: {
+          'x-api-key': 'pk_demo_storefront',
+          'x-request-id': requestId,
+          origin: 'https://shop.example',
+        },
+      });
+      const headers = Object.fromEntries(
+        [...res.headers].filter(
+          ([name]) => name !== 'date' && name !== 'x-request-id' && name !== 'ratelimit',
+        ),
+      );
+      return {
+        status: res.status,
+        requestId: res.headers.get('x-request-id'),
+        // The budget counts down and its reset moves between the two answers: their form is compared.
+        rateLimit: res.headers.get('ratelimit')?.replace(/r=\d+;t=\d+$/, 'r=N;t=T'),
+        headers,
+        bytes: Buffer.from(await res.arrayBuffer()).toString('base64'),
+      };
+    };
+    for (const path of ['/store/products?limit=5&sort=newest', `/store/products/${id}?currency=EUR`]) {
+      const before = await hits();
+      const miss = await answer(path, 'cache-miss-1');
+      const hit = await answer(path, 'cache-hit-1');
+      expect(await hits()).toBe(before + 1);
+      expect(miss.status).toBe(200);
+      expect(miss.requestId).toBe('cache-miss-1');
+      expect(hit.requestId).toBe('cache-hit-1');
+      expect(miss.rateLimit).toBe('"publishable";r=N;t=T');
+      expect(miss.headers).toMatchObject({
+        'access-control-allow-origin': '*',
+        'access-control-expose-headers': expect.stringContaining('X-Request-Id'),
+        'content-type': 'application/json; charset=utf-8',
+        'ratelimit-policy': expect.stringMatching(/^"publishable";q=\d+;w=\d+$/),
+        vary: 'Origin',
+      });
+      expect({ ...hit, requestId: miss.requestId }).toEqual(miss);
+    }
+  });
+
   it('still checks the key on every request for a cached page', async () => {
     const url = '/store/products?seller=atlas-outfitters&limit=3';
     expect((await api.get(url)).status).toBe(200);

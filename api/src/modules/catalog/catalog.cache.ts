@@ -109,16 +109,21 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
      * same answer until the catalog changes.
      */
     responses: {
-      get: async (url: string): Promise<Buffer | undefined> => {
+      // An in-process hit is returned as it is, not wrapped in a promise (the hot path of a storefront).
+      get: (url: string): Buffer | undefined | Promise<Buffer | undefined> => {
         if (!usable()) return undefined;
         const local = responses.get(url);
         if (local !== undefined || !shared) return local;
         const started = generation;
-        const remote = await shared.get(sharedKey(url)).catch(() => undefined);
-        if (remote === undefined) return undefined;
-        const bytes = Buffer.from(remote);
-        if (generation === started) responses.set(url, bytes);
-        return bytes;
+        return shared.get(sharedKey(url)).then(
+          (remote) => {
+            if (remote === undefined) return undefined;
+            const bytes = Buffer.from(remote);
+            if (generation === started) responses.set(url, bytes);
+            return bytes;
+          },
+          () => undefined,
+        );
       },
       since: () => generation,
       put: (url: string, json: string, since: number) => {
