@@ -12,6 +12,13 @@
  * measured seconds apart. STOREFRONT_BENCH_RUNS=N audits every page N times and reports the median run.
  * Each audit's whole Lighthouse report goes to .souk/bench/lighthouse/<theme>-<page>-<run>.json
  * (bootup time and main-thread work per script, unused JavaScript, the LCP element and its phases).
+ *
+ * Two scores per page, from one load: Lighthouse's default 4× CPU slowdown, and the slowdown its docs
+ * calibrate to the host (storefronts/e2e/cpu-calibration.ts: the CPU slowdown calculator's multiplier
+ * for the benchmarkIndex Lighthouse measured at the start of that very audit), in
+ * <theme>-<page>-<run>-calibrated.json. LIGHTHOUSE_CPU_MULTIPLIER=<n> replaces the calibrated
+ * multiplier with n. Each row also counts the client-component references in the page's HTML (the
+ * components the browser hydrates), a figure the machine's load does not move.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -30,6 +37,7 @@ import {
   storefrontEnv,
   themeDir,
 } from '../storefronts/bazaar/tools/stack.js';
+import { calibratedCpuMultiplier } from '../storefronts/e2e/cpu-calibration.js';
 import { audit, launchChromium, type PageReport } from '../storefronts/e2e/lighthouse.js';
 
 const themes = (process.env.STOREFRONT_BENCH_THEMES ?? 'bazaar,atelier').split(',').map((entry) => {
@@ -40,6 +48,10 @@ const themes = (process.env.STOREFRONT_BENCH_THEMES ?? 'bazaar,atelier').split('
 const out = join(repoRoot, '.souk', 'bench');
 /** Audits per page (STOREFRONT_BENCH_RUNS, default 1); the median run is reported. */
 const RUNS = Math.max(1, Number(process.env.STOREFRONT_BENCH_RUNS ?? 1) || 1);
+/** LIGHTHOUSE_CPU_MULTIPLIER: a fixed slowdown for the calibrated column instead of the calculator's. */
+const fixedMultiplier = Number(process.env.LIGHTHOUSE_CPU_MULTIPLIER) || undefined;
+const recalibrate = (benchmarkIndex: number): number | undefined =>
+  fixedMultiplier ?? calibratedCpuMultiplier(benchmarkIndex);
 const children: Child[] = [];
 let pgliteDir: string | undefined;
 
@@ -56,6 +68,8 @@ async function main(): Promise<void> {
         'Themes to bench (default bazaar,atelier); label=dir benches another checkout.',
       STOREFRONT_BENCH_BUILD: '1 rebuilds every theme (default: build only a theme with no .next build).',
       STOREFRONT_BENCH_RUNS: 'Audits per page (default 1); the run with the median score is reported.',
+      LIGHTHOUSE_CPU_MULTIPLIER:
+        "CPU slowdown of the calibrated column (default: the calculator's for the host's benchmarkIndex).",
     },
   });
   // Created only once the arguments are accepted: `--help` leaves nothing behind.
@@ -100,28 +114,37 @@ async function main(): Promise<void> {
     ['cart', '/cart', cookie],
   ];
   const chrome = await launchChromium();
-  const runs: Map<string, { theme: string; page: string; reports: PageReport[] }> = new Map();
+  const runs: Map<string, { theme: string; page: string; clientRefs?: number; reports: PageReport[] }> =
+    new Map();
   try {
     for (let run = 1; run <= RUNS; run++) {
       for (const page of ['home', 'listing', 'product', 'cart']) {
         for (const site of sites) {
           const [name, path, cookie] = pages(site.cookie).find(([n]) => n === page) ?? [page, '/'];
-          // A first visit warms the server (ISR render, route compilation): the figure is a warm page.
-          if (run === 1) await fetch(`${site.url}${path}`, cookie ? { headers: { cookie } } : {});
-          const report = await audit(chrome.port, `${site.url}${path}`, ['performance'], {
-            mobile: true,
-            ...(cookie ? { cookie } : {}),
-          });
           const key = `${site.theme} ${name}`;
           const row = runs.get(key) ?? { theme: site.theme, page: name, reports: [] };
+          // A first visit warms the server (ISR render, route compilation): the figure is a warm page.
+          if (run === 1) {
+            const html = await (
+              await fetch(`${site.url}${path}`, cookie ? { headers: { cookie } } : {})
+            ).text();
+            row.clientRefs = countClientRefs(html);
+          }
+          const report = await audit(chrome.port, `${site.url}${path}`, ['performance'], {
+            mobile: true,
+            recalibrate,
+            ...(cookie ? { cookie } : {}),
+          });
           row.reports.push(report);
           runs.set(key, row);
-          if (report.json) {
-            writeFileSync(join(out, 'lighthouse', `${site.theme}-${name}-${run}.json`), report.json);
-          }
-          const { json: _json, ...shown } = report;
+          const file = join(out, 'lighthouse', `${site.theme}-${name}-${run}`);
+          if (report.json) writeFileSync(`${file}.json`, report.json);
+          if (report.calibrated?.json) writeFileSync(`${file}-calibrated.json`, report.calibrated.json);
+          const { json: _json, calibrated, ...shown } = report;
           console.log(
-            `run ${run} ${key}: performance ${shown.scores.performance} ${JSON.stringify(shown.metrics)}`,
+            `run ${run} ${key}: performance ${shown.scores.performance} at ${shown.cpuMultiplier}x, ` +
+              `${calibrated?.scores.performance ?? '–'} at ${calibrated?.cpuMultiplier ?? '–'}x ` +
+              `(benchmarkIndex ${shown.benchmarkIndex}) ${JSON.stringify(shown.metrics)}`,
           );
         }
       }
@@ -129,28 +152,37 @@ async function main(): Promise<void> {
   } finally {
     await chrome.kill();
   }
-  // The run with the median score stands for the page (Lighthouse's own advice for noisy machines).
-  const rows = [...runs.values()].map(({ theme, page, reports }) => {
-    const sorted = [...reports].sort((x, y) => (x.scores.performance ?? 0) - (y.scores.performance ?? 0));
-    const median = sorted[Math.floor(sorted.length / 2)] ?? reports[0];
+  const rows = [...runs.values()].map(({ theme, page, clientRefs, reports }) => {
+    const median = medianRun(reports);
+    const calibrated = medianRun(reports.flatMap((r) => (r.calibrated ? [r.calibrated] : [])));
     return {
       theme,
       page,
+      clientRefs,
       performance: median?.scores.performance ?? 0,
       scores: reports.map((r) => r.scores.performance ?? 0),
+      calibrated: calibrated?.scores.performance,
+      calibratedScores: reports.map((r) => r.calibrated?.scores.performance),
+      benchmarkIndexes: reports.map((r) => r.benchmarkIndex),
+      multipliers: reports.map((r) => r.calibrated?.cpuMultiplier),
       ...(median?.metrics ? { metrics: median.metrics } : {}),
+      ...(calibrated?.metrics ? { calibratedMetrics: calibrated.metrics } : {}),
     };
   });
   rows.sort(
     (x, y) => themes.findIndex((t) => t.label === x.theme) - themes.findIndex((t) => t.label === y.theme),
   );
   console.log(
-    '\n| theme | page | mobile performance (median) | runs | FCP ms | LCP ms | TBT ms | CLS | JS KB (gzip) | long tasks |\n|---|---|---|---|---|---|---|---|---|---|',
+    '\n| theme | page | performance at 4x (median) | runs | calibrated (median) | runs | benchmarkIndex | multiplier | FCP ms | LCP ms | TBT ms 4x / calibrated | CLS | JS KB (gzip) | long tasks | client refs |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   );
-  for (const { theme, page, performance, scores, metrics: m = {} } of rows) {
+  for (const row of rows) {
+    const { metrics: m = {}, calibratedMetrics: c = {} } = row;
     const js = typeof m.jsBytes === 'number' ? (m.jsBytes / 1024).toFixed(1) : '–';
+    const list = (values: (number | undefined)[]) => values.map((v) => v ?? '–').join(' ');
     console.log(
-      `| ${theme} | ${page} | ${performance} | ${scores.join(' ')} | ${m.fcp} | ${m.lcp} | ${m.tbt} | ${m.cls} | ${js} | ${m.longTasks} |`,
+      `| ${row.theme} | ${row.page} | ${row.performance} | ${row.scores.join(' ')} | ${row.calibrated ?? '–'} | ` +
+        `${list(row.calibratedScores)} | ${list(row.benchmarkIndexes)} | ${list(row.multipliers)} | ${m.fcp} | ` +
+        `${m.lcp} | ${m.tbt} / ${c.tbt ?? '–'} | ${m.cls} | ${js} | ${m.longTasks} | ${row.clientRefs ?? '–'} |`,
     );
   }
   // The machine's load, since every figure is measured on a shared machine (see the module comment).
@@ -163,6 +195,20 @@ async function main(): Promise<void> {
     join(out, 'lighthouse.json'),
     `${JSON.stringify({ at: new Date().toISOString(), load: loadavg(), rows }, null, 2)}\n`,
   );
+}
+
+/** The run with the median score stands for the page (Lighthouse's own advice for noisy machines). */
+function medianRun(reports: PageReport[]): PageReport | undefined {
+  const sorted = [...reports].sort((x, y) => (x.scores.performance ?? 0) - (y.scores.performance ?? 0));
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * Client-component references in a page's RSC payload (`"$L<id>"` in the HTML's inline flight data):
+ * each is a component instance the browser loads and hydrates.
+ */
+function countClientRefs(html: string): number {
+  return html.match(/\\"\$L[0-9a-f]+\\"/g)?.length ?? 0;
 }
 
 main()

@@ -4,7 +4,7 @@
  * (mobile performance).
  */
 import { launch } from 'chrome-launcher';
-import lighthouse from 'lighthouse';
+import lighthouse, { auditFlowArtifacts, type Result } from 'lighthouse';
 
 export type Category = 'accessibility' | 'best-practices' | 'seo' | 'performance';
 
@@ -17,6 +17,14 @@ export interface PageReport {
   metrics?: Record<string, number | string>;
   /** Performance runs: Lighthouse's whole report (JSON), for the audits the metrics do not summarise. */
   json?: string;
+  /** Performance runs: the host's benchmarkIndex (Lighthouse's CPU/Memory Power) and the CPU slowdown. */
+  benchmarkIndex?: number;
+  cpuMultiplier?: number;
+  /**
+   * Mobile runs given `recalibrate`: the same page load simulated again with the CPU slowdown that
+   * `recalibrate` derives from this run's benchmarkIndex (absent when it gives none).
+   */
+  calibrated?: PageReport;
 }
 
 /** The audits whose numbers explain a performance score (what to look at first). */
@@ -55,25 +63,32 @@ export async function launchChromium() {
 }
 
 /**
- * Audits one URL. `mobile` uses Lighthouse's default phone emulation with simulated slow 4G (the
- * bench's performance figure); otherwise a desktop viewport with no throttling (the quality categories
+ * Audits one URL. `mobile` uses Lighthouse's default phone emulation with simulated slow 4G and its
+ * default 4× CPU slowdown (the bench's performance figure), plus with `recalibrate` the same load at
+ * the host's calibrated slowdown; otherwise a desktop viewport with no throttling (the quality categories
  * do not depend on speed, and the run is faster).
  */
 export async function audit(
   port: number,
   url: string,
   categories: Category[],
-  options: { cookie?: string; mobile?: boolean } = {},
+  options: {
+    cookie?: string;
+    mobile?: boolean;
+    /** The CPU slowdown for a host's benchmarkIndex (mobile runs): see `calibrated`. */
+    recalibrate?: (benchmarkIndex: number) => number | undefined;
+  } = {},
 ): Promise<PageReport> {
+  const flags = {
+    port,
+    output: 'json' as const,
+    logLevel: 'error' as const,
+    onlyCategories: categories,
+    ...(options.cookie ? { extraHeaders: { Cookie: options.cookie } } : {}),
+  };
   const result = await lighthouse(
     url,
-    {
-      port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: categories,
-      ...(options.cookie ? { extraHeaders: { Cookie: options.cookie } } : {}),
-    },
+    flags,
     options.mobile
       ? undefined
       : {
@@ -92,7 +107,30 @@ export async function audit(
         },
   );
   if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
-  const { lhr } = result;
+  const report = summarise(url, result.lhr, categories);
+  const multiplier = options.recalibrate?.(result.lhr.environment.benchmarkIndex);
+  if (!options.mobile || multiplier === undefined) return report;
+  // Simulated throttling loads the page at full speed and applies the CPU slowdown only when it
+  // simulates the load (Lantern), so the trace just gathered is audited again with the calibrated
+  // multiplier: both figures come from one load, and differ only by the slowdown. Lighthouse refuses
+  // artifacts gathered under other settings, so they carry the new multiplier too.
+  const { artifacts } = result;
+  const throttling = { ...artifacts.settings.throttling, cpuSlowdownMultiplier: multiplier };
+  const flow = await auditFlowArtifacts({
+    gatherSteps: [
+      {
+        artifacts: { ...artifacts, settings: { ...artifacts.settings, throttling } },
+        flags: { ...flags, throttling },
+      },
+    ],
+  });
+  const lhr = flow.steps[0]?.lhr;
+  if (!lhr) throw new Error(`lighthouse gave no recalibrated result for ${url}`);
+  return { ...report, calibrated: summarise(url, lhr, categories) };
+}
+
+/** Scores, failing audits and (performance) the metrics and whole report of one Lighthouse result. */
+function summarise(url: string, lhr: Result, categories: Category[]): PageReport {
   const scores: PageReport['scores'] = {};
   const failing: PageReport['failing'] = {};
   for (const category of categories) {
@@ -124,5 +162,13 @@ export async function audit(
     ?.items?.[0];
   const node = JSON.stringify(lcpItem ?? '').match(/"snippet":"((?:[^"\\]|\\.)*)"/)?.[1];
   if (node) metrics.lcpElement = node.slice(0, 120);
-  return { url, scores, failing, metrics, json: JSON.stringify(lhr) };
+  return {
+    url,
+    scores,
+    failing,
+    metrics,
+    json: JSON.stringify(lhr),
+    benchmarkIndex: lhr.environment.benchmarkIndex,
+    cpuMultiplier: lhr.configSettings.throttling.cpuSlowdownMultiplier,
+  };
 }

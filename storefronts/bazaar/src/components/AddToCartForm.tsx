@@ -1,6 +1,5 @@
 'use client';
 
-import { Link } from '@souk/storefront-kit/client';
 import { useActionState, useId, useState } from 'react';
 import { type AddToCartState, addToCart } from '@/app/actions/cart';
 
@@ -98,7 +97,7 @@ export function AddToCartForm({
         {state.status === 'added' && (
           <>
             {' '}
-            <Link href="/cart">View cart</Link>
+            <a href="/cart">View cart</a>
           </>
         )}
       </p>
