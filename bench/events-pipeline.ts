@@ -3,6 +3,7 @@
  * deliveries to a local receiver, all in this process on real PostgreSQL, in the bench's own database.
  * One run per bus: idle cost, a burst (events/s end to end) and a steady rate (write → delivery latency).
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../api/src/config.js';
@@ -50,6 +51,8 @@ export interface BusResult {
   backlog: BurstResult;
   steady: { events: number; writtenPerS: number; p50: number; p99: number; max: number };
   duplicates: number;
+  /** Deliveries whose signature the receiver refused (the run fails on the first). */
+  badSignatures: number;
 }
 
 const PER_TX = 5;
@@ -57,14 +60,27 @@ const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A local receiver that answers 200 and notes when each event id first arrived. */
+/**
+ * A local receiver doing what a receiver must: it reads the body, checks the `Souk-Signature` against
+ * its endpoint's secret (HMAC-SHA256 over `t.body`, compared in constant time, as `verifyWebhook` of
+ * the SDK does), answers 200 — 400 to a bad signature, which the bench counts — and notes when each
+ * event id first arrived. Endpoint `whe_bench<i>` posts to `<base>/<i>` and signs with `whsec_<i>`.
+ */
 export async function receiver() {
   const arrived = new Map<string, number>();
   const seen = new Set<string>();
   let duplicates = 0;
+  let badSignatures = 0;
   const server = createServer((req, res) => {
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const secret = `whsec_${(req.url ?? '').slice(HOOK_PATH.length)}`;
+      if (!signedBy(Buffer.concat(chunks), String(req.headers['souk-signature'] ?? ''), secret)) {
+        badSignatures++;
+        res.writeHead(400).end('bad signature');
+        return;
+      }
       const id = String(req.headers['souk-event-id'] ?? '');
       // `arrived` is cleared between phases, `seen` never: a late redelivery is a duplicate, not news.
       if (seen.has(id)) duplicates++;
@@ -77,16 +93,35 @@ export async function receiver() {
   });
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${HOOK_PATH}`;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    /** The URL of endpoint number `i` (signing with `whsec_<i>`). */
+    urlOf: (i: number) => `${base}${i}`,
     arrived,
     duplicates: () => duplicates,
+    badSignatures: () => badSignatures,
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
         server.close(() => r());
       }),
   };
+}
+
+const HOOK_PATH = '/hook/';
+
+/** Whether some `v1` of a `t=…,v1=…` header is the HMAC of `t.body` under `secret`. */
+function signedBy(body: Buffer, header: string, secret: string): boolean {
+  const t = /(?:^|,)t=(\d+)/.exec(header)?.[1];
+  if (!t) return false;
+  const mac = createHmac('sha256', secret).update(`${t}.`).update(body).digest();
+  return header
+    .split(',')
+    .filter((p) => p.startsWith('v1='))
+    .some((p) => {
+      const given = Buffer.from(p.slice(3), 'hex');
+      return given.length === mac.length && timingSafeEqual(given, mac);
+    });
 }
 export type Receiver = Awaited<ReturnType<typeof receiver>>;
 
@@ -119,7 +154,8 @@ export async function runBus(s: PipelineSettings, hook: Receiver): Promise<BusRe
   let statements = 0;
   const database = await openDatabase({
     url: bench.url,
-    poolSize: 20,
+    // The writers' connections besides the pipeline's (relay, consumer, runner, worker lanes, watcher).
+    poolSize: Math.max(20, s.writers + 12),
     logger,
     onQuery: () => statements++,
   });
@@ -138,7 +174,7 @@ export async function runBus(s: PipelineSettings, hook: Receiver): Promise<BusRe
     for (let i = 0; i < s.sellers; i++) {
       await db
         .insertInto('webhook_endpoints')
-        .values({ id: `whe_bench${i}`, owner: `sel_bench${i}`, url: hook.url, event_types: ['*'] })
+        .values({ id: `whe_bench${i}`, owner: `sel_bench${i}`, url: hook.urlOf(i), event_types: ['*'] })
         .execute();
       await db
         .insertInto('webhook_secrets')
@@ -256,6 +292,7 @@ export async function runBus(s: PipelineSettings, hook: Receiver): Promise<BusRe
       },
       backlog,
       duplicates: hook.duplicates(),
+      badSignatures: hook.badSignatures(),
     };
   } finally {
     await database.destroy();

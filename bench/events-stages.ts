@@ -98,6 +98,8 @@ function backendCpuSpent(before: Map<number, number> | null, after: Map<number, 
 /** Resolves once `count` distinct events arrived at the receiver; throws after `deadline`. */
 export async function arrivedAll(hook: Receiver, count: number, deadline: number): Promise<void> {
   while (hook.arrived.size < count) {
+    // A refused signature is retried a minute later: fail the run now instead.
+    if (hook.badSignatures() > 0) throw new Error(`${hook.badSignatures()} deliveries had a bad signature`);
     if (Date.now() > deadline) throw new Error(`only ${hook.arrived.size} of ${count} delivered in time`);
     await sleep(10);
   }
