@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { register } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../test/support/eventually.js';
 import { startTestApi, type TestApi } from '../../test/support/test-api.js';
 
 /**
@@ -65,9 +66,17 @@ describe.runIf(redisServer)('rate limiting when Redis is down', () => {
   });
 
   it('fails open with a metric while Redis is unreachable, and limits again once it is back', async () => {
-    const up = await api.get('/store/categories');
-    expect(up.status).toBe(200);
-    expect(up.headers.get('ratelimit')).toMatch(/^"publishable";r=\d+;t=\d+$/);
+    // On a loaded machine the first commands on a fresh connection can outlast the 200 ms
+    // timeout and fail open too; what matters here is that a reachable Redis limits again.
+    let limited = '';
+    const reachable = await eventually(async () => {
+      const up = await api.get('/store/categories');
+      expect(up.status).toBe(200);
+      limited = up.headers.get('ratelimit') ?? '';
+      return limited !== '';
+    }, 10_000);
+    expect(reachable).toBe(true);
+    expect(limited).toMatch(/^"publishable";r=\d+;t=\d+$/);
 
     redis.kill('SIGKILL');
     await new Promise((resolve) => redis.once('exit', resolve));
@@ -82,16 +91,10 @@ describe.runIf(redisServer)('rate limiting when Redis is down', () => {
     expect(await storeErrors()).toBeGreaterThan(before);
 
     redis = await startRedis(port);
-    const back = await new Promise<boolean>((resolve) => {
-      const until = Date.now() + 10_000;
-      const poll = async () => {
-        const res = await api.get('/store/categories');
-        if (res.headers.get('ratelimit')) return resolve(true);
-        if (Date.now() > until) return resolve(false);
-        setTimeout(poll, 100);
-      };
-      void poll();
-    });
+    const back = await eventually(
+      async () => (await api.get('/store/categories')).headers.get('ratelimit') !== null,
+      10_000,
+    );
     expect(back).toBe(true);
   });
 });
