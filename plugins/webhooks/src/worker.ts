@@ -44,20 +44,16 @@ export interface WorkerOptions {
  * sent one at a time in order, and its successes recorded, and only then is the endpoint claimed
  * again; up to WEBHOOK_CONCURRENCY lanes run side by side, so a slow endpoint holds only its own lane.
  * A run stops at its first failure (recorded at once, with its retry) or when it has taken longer
- * than WEBHOOK_TIMEOUT_MS; what it did not send is released. A lane whose run was full (every one of
- * WEBHOOK_RUN_LENGTH deliveries sent) records it and claims its endpoint's next run in one transaction
- * and goes on: under a backlog lanes never wait for each other's bookkeeping. The successes of every
- * other run that finished are recorded in the transaction that claims the next runs for every free
- * lane (`settleAndClaim`): one transaction per refill, however many lanes came free meanwhile. The
- * worker refills when deliveries are queued (the host's wake-ups), a lane finishes or a retry it
- * scheduled comes due, and polls only as a safety net.
+ * than WEBHOOK_TIMEOUT_MS; what it did not send is released. The successes of every run that finished
+ * are recorded in the transaction that claims the next runs for every free lane (`settleAndClaim`):
+ * one transaction per refill, however many lanes came free meanwhile. The worker refills when
+ * deliveries are queued (the host's wake-ups), a lane finishes or a retry it scheduled comes due, and
+ * polls only as a safety net.
  */
 export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   const { db, config, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const { send, destroy } = createSender(config);
-  /** Set by `stop`: lanes finish the run they are sending and claim no more. */
-  let stopping = false;
 
   /** Records a failed attempt with its retry (or gives up), in its own transaction. */
   async function recordFailure(d: ClaimedDelivery, startedAt: Date, result: PostResult): Promise<void> {
@@ -107,11 +103,8 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     });
   }
 
-  /**
-   * Sends one endpoint's run in order; collects successes, records a failure, releases the rest.
-   * Returns whether every delivery of the run was sent successfully.
-   */
-  async function sendRun(run: readonly ClaimedDelivery[], succeeded: AttemptRecord[]): Promise<boolean> {
+  /** Sends one endpoint's run in order; collects successes, records a failure, releases the rest. */
+  async function sendRun(run: readonly ClaimedDelivery[], succeeded: AttemptRecord[]): Promise<void> {
     const began = performance.now();
     for (const [i, d] of run.entries()) {
       if (i > 0 && performance.now() - began > config.WEBHOOK_TIMEOUT_MS) {
@@ -119,7 +112,7 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
           db,
           run.slice(i).map((r) => r.id),
         );
-        return false;
+        return;
       }
       const startedAt = clock();
       const result = await send(d, startedAt);
@@ -144,39 +137,7 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
         db,
         run.slice(i + 1).map((r) => r.id),
       );
-      return false;
-    }
-    return true;
-  }
-
-  /** When a lane claimed now would have to let its deliveries go (a crashed worker's expire then). */
-  const lockUntilFrom = (now: Date) => new Date(now.getTime() + config.WEBHOOK_TIMEOUT_MS * 2 + 5_000);
-
-  /**
-   * Sends an endpoint's runs: after a full run, records it and claims the endpoint's next run in one
-   * transaction (the endpoint stays claimed: its sent run is locked until that commits) and goes on.
-   * A shorter run, a failure or a stop ends the lane; its successes wait in `unrecorded`.
-   */
-  async function laneOf(first: readonly ClaimedDelivery[], succeeded: AttemptRecord[]): Promise<void> {
-    let run = first;
-    while (
-      (await sendRun(run, succeeded)) &&
-      run.length >= config.WEBHOOK_RUN_LENGTH &&
-      !stopping &&
-      run[0]
-    ) {
-      const now = clock();
-      const next = await settleAndClaim(db, {
-        succeeded,
-        limit: 1,
-        now,
-        lockUntil: lockUntilFrom(now),
-        perEndpoint: config.WEBHOOK_RUN_LENGTH,
-        endpointId: run[0].endpoint_id,
-      });
-      succeeded.length = 0;
-      if (next.length === 0) return;
-      run = next;
+      return;
     }
   }
 
@@ -200,7 +161,7 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   /** Sends one endpoint's run; its successes wait in `unrecorded` for the next refill. */
   function startLane(run: readonly ClaimedDelivery[]): void {
     const succeeded: AttemptRecord[] = [];
-    const lane = laneOf(run, succeeded)
+    const lane = sendRun(run, succeeded)
       .catch((err) => logger.error({ err }, 'a webhook delivery run failed'))
       .finally(() => {
         unrecorded.push(...succeeded);
@@ -222,11 +183,13 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     const succeeded = unrecorded;
     unrecorded = [];
     const now = clock();
+    // Held a little longer than one run can take; a crashed worker's claims expire after that.
+    const lockUntil = new Date(now.getTime() + config.WEBHOOK_TIMEOUT_MS * 2 + 5_000);
     const due = await settleAndClaim(db, {
       succeeded,
       limit: Math.max(0, free),
       now,
-      lockUntil: lockUntilFrom(now),
+      lockUntil,
       perEndpoint: config.WEBHOOK_RUN_LENGTH,
     });
     const runs = new Map<string, ClaimedDelivery[]>();
@@ -303,18 +266,16 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   return {
     runOnce,
     start() {
-      stopping = false;
       unlisten ??= options.onNotify?.(CHANNELS.deliveries, wake);
       loop.start();
     },
     async stop() {
-      stopping = true;
       unlisten?.();
       unlisten = undefined;
       clearTimeout(retryTimer);
-      const ended = loop.stop();
+      const stopping = loop.stop();
       nudge?.();
-      await ended;
+      await stopping;
       await settle().catch((err) => logger.error({ err }, 'recording webhook deliveries failed'));
       destroy();
     },

@@ -41,22 +41,12 @@ export async function claimDue(
  * The delivery worker's bookkeeping in one transaction: records the successful attempts of runs that
  * finished (as `settleSucceeded`), then claims as `claimDue` does — so the endpoints of those runs can
  * be claimed again at once, and one round trip to the claim lock serves every lane that came free.
- * With `endpointId`, only that endpoint is claimed: a lane that finished a run records it and takes
- * its endpoint's next run in one transaction, so the endpoint stays claimed throughout.
  */
 export async function settleAndClaim(
   db: Kysely<Database>,
-  o: {
-    succeeded: readonly AttemptRecord[];
-    limit: number;
-    now: Date;
-    lockUntil: Date;
-    perEndpoint: number;
-    endpointId?: string;
-  },
+  o: { succeeded: readonly AttemptRecord[]; limit: number; now: Date; lockUntil: Date; perEndpoint: number },
 ): Promise<ClaimedDelivery[]> {
   const { limit, now, lockUntil, perEndpoint } = o;
-  const only = o.endpointId === undefined ? sql`` : sql`AND e.id = ${o.endpointId}::text`;
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext('souk.webhook_deliveries.claim'))`.execute(trx);
     await settleSucceeded(trx, o.succeeded);
@@ -71,7 +61,7 @@ export async function settleAndClaim(
           ORDER BY d.next_attempt_at, d.event_position
           LIMIT 1
         ) h
-        WHERE e.enabled ${only}
+        WHERE e.enabled
           AND NOT EXISTS (
             SELECT 1 FROM webhook_deliveries f
             WHERE f.endpoint_id = e.id AND f.status = 'pending' AND f.locked_until > ${now}
