@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exchange, lookups, post } from '../../test/support/graphql-exchange.js';
+import { cacheCaughtUp, exchange, lookups, post } from '../../test/support/graphql-exchange.js';
 import { startTestApi, type TestApi } from '../../test/support/test-api.js';
 import type { components } from '../generated/openapi.js';
 
@@ -55,6 +55,7 @@ describe('the GraphQL answer tier', () => {
     // Both keys first: issuing a key is a committed change, which drops the catalog cache.
     const key = await newKey('spender');
     const otherKey = await newKey('other');
+    await cacheCaughtUp(api);
     const variables = { first: 10 };
     const miss = await exchange(api, { query: LISTING, variables }, { key });
     expect([miss.status, miss.cache, miss.json.errors]).toEqual([200, 'miss', undefined]);
@@ -81,6 +82,7 @@ describe('the GraphQL answer tier', () => {
 
   it('runs concurrent misses of one query once, and shares no answer with errors', async () => {
     const keys = [await newKey('herd'), await newKey('failing herd')];
+    await cacheCaughtUp(api);
     const n = 8;
     const burst = async (key: string, body: { query: string; variables?: Record<string, unknown> }) => {
       const before = await lookups();

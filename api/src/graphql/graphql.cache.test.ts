@@ -10,7 +10,7 @@ import {
   unique,
 } from '../../test/support/firebase-emulator.js';
 import { graphql } from '../../test/support/graphql.js';
-import { exchange } from '../../test/support/graphql-exchange.js';
+import { cacheCaughtUp, exchange } from '../../test/support/graphql-exchange.js';
 import { startTestApi, type TestApi } from '../../test/support/test-api.js';
 import type { components } from '../generated/openapi.js';
 import { DEMO_KEYS } from '../modules/auth/index.js';
@@ -43,6 +43,7 @@ beforeAll(async () => {
   // Both keys' lookups are cached from here on.
   await graphql(api, { query: '{ __typename }' });
   await graphql(api, { query: '{ __typename }' }, { key: otherKey });
+  await cacheCaughtUp(api);
 }, 120_000);
 afterAll(async () => api?.close());
 

@@ -11,6 +11,14 @@ export async function lookups(): Promise<{ hit: number; miss: number }> {
 }
 
 /**
+ * Waits until the catalog cache has seen every change committed so far (issuing a key is one): from
+ * then on an answer it stores is not dropped by a change the test made before.
+ */
+export async function cacheCaughtUp(api: TestApi): Promise<void> {
+  await api.db.container.catalogResponses.catchUp();
+}
+
+/**
  * One /graphql POST as sent and answered: status, the headers a client reads, the body's exact text,
  * the statements its request ran and what the GraphQL cache tier saw of it (for requests sent one at a
  * time: the counters are the process's).

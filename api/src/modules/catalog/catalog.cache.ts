@@ -64,7 +64,20 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
       failing = true;
     }
   };
-  const timer = options.ttlMs > 0 ? setInterval(check, options.pollMs) : undefined;
+  // One read at a time: a slow read finishing after a newer one would take `seen` back and drop the
+  // cache twice.
+  let reading: Promise<void> | undefined;
+  const poll = () => {
+    reading ??= check().finally(() => {
+      reading = undefined;
+    });
+    return reading;
+  };
+  const catchUp = async () => {
+    await reading; // it may have read the position before the caller's write
+    await poll();
+  };
+  const timer = options.ttlMs > 0 ? setInterval(poll, options.pollMs) : undefined;
   timer?.unref();
   const usable = () => options.ttlMs > 0 && !failing && seen !== undefined;
 
@@ -126,6 +139,11 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
         );
       },
       since: () => generation,
+      /**
+       * Reads the outbox position now rather than at the next poll: after it, nothing committed
+       * before the call is served from the cache (a caller that has just written and must read it).
+       */
+      catchUp,
       put: (url: string, json: string, since: number) => {
         if (!usable() || generation !== since) return;
         responses.set(url, Buffer.from(json));
@@ -146,7 +164,7 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
       },
     },
     /** Reads the outbox position once now (so caching starts without waiting a poll). */
-    start: check,
+    start: poll,
     stop: () => clearInterval(timer),
     stats: () => ({ size: values.size, responses: responses.size, results: results.size }),
   };
