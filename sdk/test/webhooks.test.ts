@@ -50,6 +50,21 @@ describe('verifyWebhook', () => {
     expect(await verifyWebhook(body, undefined, secret, { now: t })).toBe(false);
   });
 
+  it('keeps each secret to its own key, however many secrets a process verifies with', async () => {
+    // More secrets than the SDK keeps imported keys for, in turn, twice: each is accepted only for what
+    // it signed, whether its key is still imported or was dropped and imported again.
+    const secrets = Array.from({ length: 40 }, (_, i) => `whsec_many_${i}`);
+    for (const round of [1, 2]) {
+      for (const [i, s] of secrets.entries()) {
+        const next = secrets[(i + 1) % secrets.length] ?? s;
+        const signed = `t=${t},v1=${nodeSign(s)}`;
+        expect([round, i, await verifyWebhook(body, signed, s, { now: t })]).toEqual([round, i, true]);
+        expect([round, i, await verifyWebhook(body, signed, next, { now: t })]).toEqual([round, i, false]);
+        expect(await signWebhookPayload(body, s, { timestamp: t })).toBe(signed);
+      }
+    }
+  });
+
   it('refuses a delivery outside the tolerance, in both directions', async () => {
     expect(await verifyWebhook(body, header, secret, { now: t + 301 })).toBe(false);
     expect(await verifyWebhook(body, header, secret, { now: t - 301 })).toBe(false);
