@@ -81,14 +81,32 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
   timer?.unref();
   const usable = () => options.ttlMs > 0 && !failing && seen !== undefined;
 
+  // Loads under way, by generation and key: concurrent misses of one key share one load. Every
+  // committed change drops the whole cache, so with orders coming in, each poll is followed by a herd
+  // of readers of the same pages. A reader joins only a load started in its own generation, never one
+  // that may predate a change it has seen.
+  const loading = new Map<string, Promise<unknown>>();
   const cached = async <T>(key: string, load: () => Promise<T>): Promise<T> => {
     if (!usable()) return load();
     const hit = values.get(key);
     if (hit) return hit.value as T;
     const started = generation;
-    const value = await load();
-    if (generation === started) values.set(key, { value });
-    return value;
+    const flight = `${started}:${key}`;
+    const pending = loading.get(flight);
+    if (pending) return pending as Promise<T>;
+    const loaded = load().then(
+      (value) => {
+        loading.delete(flight);
+        if (generation === started) values.set(key, { value });
+        return value;
+      },
+      (err: unknown) => {
+        loading.delete(flight);
+        throw err;
+      },
+    );
+    loading.set(flight, loaded);
+    return loaded;
   };
 
   const service: CatalogService = {
