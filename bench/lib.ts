@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
@@ -271,7 +272,28 @@ export async function seed(url: string): Promise<string> {
   process.stdout.write(`bench: seeded ${counts} (${parsed.driver})\n`);
   const key = process.env.BENCH_API_KEY || parsed.keys?.storefront;
   if (!key) throw new BenchError('the seed issued no storefront key; set BENCH_API_KEY to a pk_ key');
+  seededOperatorKey = parsed.keys?.operator;
   return key;
+}
+
+let seededOperatorKey: string | undefined;
+
+/** The operator key the last `seed` issued (for scenarios that change the marketplace while reading). */
+export function operatorKey(): string | undefined {
+  return seededOperatorKey;
+}
+
+/** The bearer token of the bench API's `/metrics`. */
+export const metricsToken = randomBytes(16).toString('hex');
+
+/** SQL statements the API at `api` has run so far (the count of `souk_db_query_duration_seconds`). */
+export async function statementsRun(api: string): Promise<number> {
+  const res = await fetch(`${api}/metrics`, { headers: { Authorization: `Bearer ${metricsToken}` } });
+  if (!res.ok) throw new BenchError(`GET ${api}/metrics answered ${res.status}`);
+  let total = 0;
+  for (const line of (await res.text()).split('\n'))
+    if (line.startsWith('souk_db_query_duration_seconds_count')) total += Number(line.split(' ').at(-1));
+  return total;
 }
 
 /** The environment the bench starts the API with, on the bench database `url`. */
@@ -283,6 +305,8 @@ export function apiEnvironment(url: string): NodeJS.ProcessEnv {
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'never',
     NODE_ENV: 'production',
+    // /metrics answers the bench (statement counts of scenario b2); production serves it only with a token.
+    METRICS_TOKEN: metricsToken,
     // Every request goes through the limiter (in Redis when REDIS_URL is set) but none is refused:
     // the bench measures what limiting costs, not what it refuses.
     ...Object.fromEntries(

@@ -20,6 +20,8 @@ export interface Scenario {
   minRatio?: number;
   /** Maximum p99 latency in ms. */
   maxP99Ms?: number;
+  /** Work run beside the load while it is measured (and warmed up); the returned function stops it. */
+  during?: () => () => Promise<string>;
 }
 
 /** What the bench keeps of an autocannon run (and writes to bench/results/latest.json). */
@@ -39,6 +41,8 @@ export interface Measurement {
   timeouts: number;
   non2xx: number;
   statusCodes: Record<string, number>;
+  /** What the scenario's `during` work did, in its own words. */
+  beside?: string;
 }
 
 /**
@@ -52,8 +56,15 @@ export async function measure(scenario: Scenario, load: LoadSettings): Promise<M
     headers: { ...load.headers, ...scenario.post?.headers },
     ...(scenario.post ? { method: 'POST' as const, body: scenario.post.body } : {}),
   };
-  await autocannon({ ...options, duration: load.warmupS });
-  const r = await autocannon({ ...options, duration: load.durationS });
+  const stop = scenario.during?.();
+  let r: Awaited<ReturnType<typeof autocannon>>;
+  let beside: string | undefined;
+  try {
+    await autocannon({ ...options, duration: load.warmupS });
+    r = await autocannon({ ...options, duration: load.durationS });
+  } finally {
+    beside = await stop?.();
+  }
   const statusCodes = Object.fromEntries(
     Object.entries(r.statusCodeStats).map(([code, s]) => [code, s.count]),
   );
@@ -72,6 +83,7 @@ export async function measure(scenario: Scenario, load: LoadSettings): Promise<M
     timeouts: r.timeouts,
     non2xx: r.non2xx,
     statusCodes,
+    ...(beside ? { beside } : {}),
   };
 }
 
@@ -115,11 +127,11 @@ export function checkTargets(
   return checks;
 }
 
-function targetText(s: Scenario): string {
+function targetText(s: Scenario, first: boolean): string {
   const parts: string[] = [];
   if (s.minRatio !== undefined) parts.push(`≥ ${s.minRatio.toFixed(2)}×`);
   if (s.maxP99Ms !== undefined) parts.push(`p99 ≤ ${s.maxP99Ms} ms`);
-  return parts.length ? parts.join(', ') : 'baseline';
+  return parts.length ? parts.join(', ') : first ? 'baseline' : '— (context)';
 }
 
 /** Renders the results as a markdown table, one row per scenario, ratios relative to the first row. */
@@ -135,7 +147,7 @@ export function markdownTable(scenarios: Scenario[], results: Measurement[]): st
     const ratio = baseline > 0 ? (m.reqPerSec / baseline).toFixed(2) : 'n/a';
     const rps = Math.round(m.reqPerSec).toLocaleString('en-US');
     rows.push(
-      `| ${s.label} | ${rps} | ${m.p50Ms} | ${m.p99Ms} | ${ratio}× | ${m.errors} / ${m.non2xx} | ${targetText(s)} |`,
+      `| ${s.label} | ${rps} | ${m.p50Ms} | ${m.p99Ms} | ${ratio}× | ${m.errors} / ${m.non2xx} | ${targetText(s, i === 0)} |`,
     );
   }
   return rows.join('\n');

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectionOf } from '../api/src/graphql/contract.js';
-import { BenchError, getJson, root } from './lib.js';
+import { BenchError, getJson, operatorKey, root, statementsRun } from './lib.js';
 import {
   checkTargets,
   type LoadSettings,
@@ -16,6 +16,7 @@ export const READ_KEYS = [
   'bare-koa',
   'list',
   'list-unlimited',
+  'list-changing',
   'graphql-list',
   'search',
   'detail',
@@ -114,6 +115,9 @@ export async function pickScenarios(
           },
         ]
       : []),
+    // b with the catalog changing as a busy marketplace changes it: every committed change drops the
+    // whole cache, so pages are computed again after each poll, by a herd of readers at once.
+    ...changingCatalog(api, 250),
     await graphqlListing(api, headers),
     { key: 'search', label: `c. GET ${searchPath}`, url: `${api}${searchPath}` },
     {
@@ -214,10 +218,54 @@ export async function runReads(
   const results: Measurement[] = [];
   for (const scenario of scenarios) {
     log(`bench: ${scenario.label} (${load.warmupS} s warm-up + ${load.durationS} s)…`);
-    results.push(await measure(scenario, load));
+    const result = await measure(scenario, load);
+    if (result.beside) log(`bench:   beside it: ${result.beside}`);
+    results.push(result);
   }
   const baseline = results[0]?.reqPerSec ?? 0;
   if (baseline <= 0) throw new BenchError('bare Koa served no requests; the baseline is unusable');
   const checks = checkTargets(scenarios, results, baseline);
   return { scenarios, results, checks, failed: results.filter((m) => m.errors > 0 || m.non2xx > 0) };
+}
+
+/**
+ * Scenario b2, when the seed issued an operator key: the listing read while a committed change (an
+ * operator settings update, which records an event like any write) lands every `everyMs`.
+ */
+function changingCatalog(api: string, everyMs: number): Scenario[] {
+  const operator = operatorKey();
+  if (!operator) return [];
+  return [
+    {
+      key: 'list-changing',
+      label: `b2. GET /store/products?limit=20, a committed change every ${everyMs} ms (context for b)`,
+      url: `${api}/store/products?limit=20`,
+      during: () => {
+        let stopped = false;
+        let committed = 0;
+        let refused = 0;
+        const counted = statementsRun(api);
+        const loop = (async () => {
+          for (let i = 0; !stopped; i++) {
+            const res = await fetch(`${api}/admin/settings`, {
+              method: 'PATCH',
+              headers: { 'X-Api-Key': operator, 'Content-Type': 'application/json' },
+              body: JSON.stringify({ default_commission_bps: 1000 + (i % 2) }),
+            }).catch(() => undefined);
+            await res?.arrayBuffer();
+            if (res?.ok) committed++;
+            else refused++;
+            await new Promise((r) => setTimeout(r, everyMs));
+          }
+        })();
+        return async () => {
+          stopped = true;
+          await loop;
+          const statements = (await statementsRun(api)) - (await counted);
+          const each = committed > 0 ? Math.round(statements / committed) : 0;
+          return `${committed} changes committed, ${refused} refused; ${statements} SQL statements, ${each} a change (its own included)`;
+        };
+      },
+    },
+  ];
 }

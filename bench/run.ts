@@ -42,7 +42,7 @@ parseCli({
   environment: {
     DATABASE_URL: 'PostgreSQL server (required).',
     BENCH_SCENARIOS:
-      'all (default), reads, checkout, bare-koa, list, graphql-list, search, detail, bare-koa-same-size.',
+      'all (default), reads, checkout, or scenarios by key (bench/README.md lists them: list, list-changing, search-uncached, …).',
     BENCH_DURATION_S: 'Measured seconds per scenario (default 15).',
     BENCH_CONNECTIONS: 'Concurrent connections (default 32).',
   },
