@@ -246,12 +246,13 @@ interface SeedJson {
 /**
  * Migrates and seeds the demo catalog into `url` and returns the storefront key it issued (or
  * `BENCH_API_KEY`). Not the well-known demo keys of `seed --demo`: the API refuses to start with those
- * under NODE_ENV=production. The seed's output holds secrets, so it is parsed, not echoed.
+ * under NODE_ENV=production. The seed's output holds secrets, so it is parsed, not echoed. `cli` is the
+ * seed's entry point (another checkout's, to seed the schema of its migrations).
  */
-export async function seed(url: string): Promise<string> {
+export async function seed(url: string, cli = 'api/src/seed/cli.ts'): Promise<string> {
   const out = await runCommand(
     process.execPath,
-    ['--import', 'tsx', 'api/src/seed/cli.ts', '--json'],
+    ['--import', 'tsx', cli, '--json'],
     { ...process.env, DATABASE_URL: url },
     { echo: false },
   );

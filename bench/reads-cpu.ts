@@ -16,7 +16,10 @@
  * `PLUGINS=none` and a 60 s relay poll so their idle background is small; CATALOG_CACHE_TTL_MS and
  * anything else in the environment reach them. Database: BENCH_DATABASE (default souk_bench_reads_cpu),
  * dropped at the end. The Redis server's CPU is whole-server (found by `pgrep -o redis-server`):
- * anything else using it adds to it. CPU_PROFILE=<dir> starts each API with `--cpu-prof` into that directory;
+ * anything else using it adds to it. CPU_SEEDS: comma list of seed entry points, one per build (e.g.
+ * `.souk/base/api/src/seed/cli.ts,api/src/seed/cli.ts`): each build then gets a database of its own
+ * (BENCH_DATABASE + `_<n>`), migrated and seeded by its checkout, to compare a change of the schema or
+ * its storage. CPU_PROFILE=<dir> starts each API with `--cpu-prof` into that directory;
  * CPU_SNAPSHOT=1 makes each API write a heap snapshot (into the root) after the rounds.
  */
 import { execFileSync } from 'node:child_process';
@@ -70,17 +73,27 @@ async function main(): Promise<void> {
   const requests = envInt('CPU_REQUESTS', 3000);
   const rounds = envInt('CPU_ROUNDS', 4);
   const connections = envInt('CPU_CONNECTIONS', 32);
-  const bench = benchDatabase(source, process.env.BENCH_DATABASE || 'souk_bench_reads_cpu');
+  const seeds = process.env.CPU_SEEDS ? process.env.CPU_SEEDS.split(',') : undefined;
+  if (seeds && seeds.length !== builds.length) throw new BenchError('CPU_SEEDS needs one seed per build');
+  const name = process.env.BENCH_DATABASE || 'souk_bench_reads_cpu';
+  const databases = seeds
+    ? seeds.map((_, i) => benchDatabase(source, `${name}_${i}`))
+    : [benchDatabase(source, name)];
   const apis: Service[] = [];
+  const keys: Record<string, string>[] = [];
   const redisPid = process.env.REDIS_URL ? findRedisPid() : undefined;
   const others = redisPid === undefined ? [] : [redisPid];
   try {
-    await createDatabase(source, bench);
-    const headers = { 'X-Api-Key': await seed(bench.url) };
+    for (const [i, db] of databases.entries()) {
+      await createDatabase(source, db);
+      keys.push({ 'X-Api-Key': await seed(db.url, seeds?.[i]) });
+    }
+    const dbOf = (i: number) => databases[i] ?? databases[0] ?? benchDatabase(source, name);
+    const headersOf = (i: number) => keys[i] ?? keys[0] ?? {};
     for (const [i, entry] of builds.entries()) {
       const port = await freePort();
       const env = {
-        ...apiEnvironment(bench.url),
+        ...apiEnvironment(dbOf(i).url),
         PORT: String(port),
         PLUGINS: 'none',
         RELAY_POLL_MS: '60000',
@@ -95,23 +108,34 @@ async function main(): Promise<void> {
       apis.push(api);
       await waitForOk(api, '/ready');
     }
-    const first = apis[0];
-    if (!first) throw new BenchError('no build');
-    const page = await getJson<{ data: { id: string }[] }>(`${first.url}/store/products?limit=1`, headers);
-    const id = page.data[0]?.id;
-    if (!id) throw new BenchError('no product');
-    const pathOf: Record<string, [string, number]> = {
-      list: ['/store/products?limit=20', 200],
-      search: ['/store/products?limit=20&q=boot&category=footwear', 200],
-      detail: [`/store/products/${id}`, 200],
-      bad: ['/store/products?limit=nope', 400],
-    };
+    if (apis.length === 0) throw new BenchError('no build');
+    // Each build's own product for the detail (the databases of CPU_SEEDS hold different ids).
+    const ids: string[] = [];
+    for (const [i, api] of apis.entries()) {
+      const page = await getJson<{ data: { id: string }[] }>(
+        `${api.url}/store/products?limit=1`,
+        headersOf(i),
+      );
+      const id = page.data[0]?.id;
+      if (!id) throw new BenchError('no product');
+      ids.push(id);
+    }
+    const pathOf = (path: string, i: number): [string, number] | [] =>
+      (
+        ({
+          list: ['/store/products?limit=20', 200],
+          search: ['/store/products?limit=20&q=boot&category=footwear', 200],
+          detail: [`/store/products/${ids[i]}`, 200],
+          bad: ['/store/products?limit=nope', 400],
+        }) as Record<string, [string, number]>
+      )[path] ?? [];
     const out = (line: string) => process.stdout.write(`${line}\n`);
     const results = new Map<string, { api: number[]; pg: number[]; redis: number[] }>();
     const block = async (api: Service, path: string, amount: number) => {
-      const [url, status] = pathOf[path] ?? [];
+      const i = apis.indexOf(api);
+      const [url, status] = pathOf(path, i);
       if (!url) throw new BenchError(`unknown path ${path}`);
-      const r = await autocannon({ url: api.url + url, connections, amount, headers });
+      const r = await autocannon({ url: api.url + url, connections, amount, headers: headersOf(i) });
       const wrong = r.errors + r.timeouts + amount - (r.statusCodeStats[String(status)]?.count ?? 0);
       if (wrong > 0) throw new BenchError(`${api.name} ${url}: ${wrong} unexpected answers`);
     };
@@ -126,6 +150,7 @@ async function main(): Promise<void> {
         const order = round % 2 ? apis : [...apis].reverse();
         for (const api of order) {
           const pid = api.child.pid ?? 0;
+          const bench = dbOf(apis.indexOf(api));
           const i0 = await cpuSample(bench.url, bench.name, pid, others);
           await new Promise((r) => setTimeout(r, 1500));
           const i1 = await cpuSample(bench.url, bench.name, pid, others);
@@ -166,7 +191,7 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const api of apis) await stopService(api);
-    await dropDatabase(source, bench).catch(() => undefined);
+    for (const db of databases) await dropDatabase(source, db).catch(() => undefined);
   }
 }
 

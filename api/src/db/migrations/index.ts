@@ -15,6 +15,7 @@ import * as m0013 from './0013_attribution.js';
 import * as m0014 from './0014_product_read_model.js';
 import * as m0015 from './0015_product_image_files.js';
 import * as m0016 from './0016_event_wakeups.js';
+import * as m0017 from './0017_catalog_read_storage.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the file system) so the same list
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0014_product_read_model': m0014,
   '0015_product_image_files': m0015,
   '0016_event_wakeups': m0016,
+  '0017_catalog_read_storage': m0017,
 };
 
 /** Kysely migration provider over the static list above. */

@@ -64,7 +64,10 @@ const OUTER_ORDER: Record<ProductSort, string> = {
  * else the currency-less one) with the variants' stock beside it, so nothing is aggregated per request.
  */
 export async function findProducts(db: Kysely<Database>, query: ProductQuery): Promise<ProductRow[]> {
-  const tsQuery = query.q === undefined ? undefined : sql`websearch_to_tsquery('english', ${query.q})`;
+  // An uncorrelated subquery, so PostgreSQL parses and stems the query once per statement (an InitPlan):
+  // written bare, the rank (and a cursor's condition) called websearch_to_tsquery again for every match.
+  const tsQuery =
+    query.q === undefined ? undefined : sql`(SELECT websearch_to_tsquery('english', ${query.q}))`;
   const priceSort = query.sort === 'price_asc' || query.sort === 'price_desc';
   const sortKey: RawBuilder<number | string> =
     query.sort === 'relevance' && tsQuery
