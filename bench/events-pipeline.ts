@@ -112,7 +112,7 @@ const HOOK_PATH = '/hook/';
 
 /**
  * Whether some `v1` of a `t=…,v1=…` header is the HMAC of `t.body` under `secret`. Not the SDK's
- * `verifyWebhook`: WebCrypto stays the dearer check even with its imported keys kept (Node 24, one
+ * `verifyWebhook`: WebCrypto stays the dearer check even with its imported keys kept (Node 20, one
  * secret, a 200-byte body: ~30 µs of CPU a verification against ~9 µs with `node:crypto`; ~95 µs when
  * it imported the key per call), and in this process (the pipeline's) the receiver's cost is counted
  * with the pipeline's, so the cheapest honest check keeps the figures about the pipeline.

@@ -61,7 +61,7 @@ function subtle(): Subtle {
 
 // Imported keys by usage and secret. A receiver verifies every delivery with the same one or two
 // secrets, and importing the key cost two thirds of a verification's CPU (96 against 30 µs per
-// delivery on Node 24). A handful of entries, dropped oldest first: written out rather than taken from
+// delivery on Node 20). A handful of entries, dropped oldest first: written out rather than taken from
 // a cache library, since the SDK also runs in browsers and edge runtimes and this is a few lines.
 const keys = new Map<string, Promise<HmacKey>>();
 const MAX_KEYS = 16;
