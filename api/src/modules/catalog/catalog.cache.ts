@@ -94,17 +94,12 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
     const flight = `${started}:${key}`;
     const pending = loading.get(flight);
     if (pending) return pending as Promise<T>;
-    const loaded = load().then(
-      (value) => {
-        loading.delete(flight);
+    const loaded = load()
+      .then((value) => {
         if (generation === started) values.set(key, { value });
         return value;
-      },
-      (err: unknown) => {
-        loading.delete(flight);
-        throw err;
-      },
-    );
+      })
+      .finally(() => loading.delete(flight));
     loading.set(flight, loaded);
     return loaded;
   };
