@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   let api: Service | undefined;
   try {
     await createDatabase(source, bench);
-    const headers = { 'X-Api-Key': await seed(bench.url) };
+    const headers = { 'X-Api-Key': (await seed(bench.url)).storefront };
     if (process.env.CPU_WAKEUP_TRIGGERS === 'off') {
       // The outbox's NOTIFY triggers (migration 0016): without them no checkout notifies.
       await query(

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const targets: Target[] = [];
   try {
     await createDatabase(source, bench);
-    const headers = { 'X-Api-Key': await seed(bench.url) };
+    const headers = { 'X-Api-Key': (await seed(bench.url)).storefront };
     const nodeArgs = ['--import', 'tsx'];
     if (process.env.CPU_PROFILE === '1')
       nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/results/profiles')}`);

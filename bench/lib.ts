@@ -243,13 +243,22 @@ interface SeedJson {
   keys: Record<string, string>;
 }
 
+/** The keys `seed` issued, for the requests the bench sends on behalf of each kind of caller. */
+export interface SeededKeys {
+  /** The storefront's publishable key (or `BENCH_API_KEY` when set), sent as `X-Api-Key` by readers. */
+  storefront: string;
+  /** The operator's key, for scenarios that change the marketplace while reading; absent if none was issued. */
+  operator: string | undefined;
+}
+
 /**
- * Migrates and seeds the demo catalog into `url` and returns the storefront key it issued (or
- * `BENCH_API_KEY`). Not the well-known demo keys of `seed --demo`: the API refuses to start with those
- * under NODE_ENV=production. The seed's output holds secrets, so it is parsed, not echoed. `cli` is the
- * seed's entry point (another checkout's, to seed the schema of its migrations).
+ * Migrates and seeds the demo catalog into `url` and returns the keys it issued (the storefront key
+ * being `BENCH_API_KEY` when that is set). Not the well-known demo keys of `seed --demo`: the API
+ * refuses to start with those under NODE_ENV=production. The seed's output holds secrets, so it is
+ * parsed, not echoed. `cli` is the seed's entry point (another checkout's, to seed the schema of its
+ * migrations).
  */
-export async function seed(url: string, cli = 'api/src/seed/cli.ts'): Promise<string> {
+export async function seed(url: string, cli = 'api/src/seed/cli.ts'): Promise<SeededKeys> {
   const out = await runCommand(
     process.execPath,
     ['--import', 'tsx', cli, '--json'],
@@ -271,17 +280,9 @@ export async function seed(url: string, cli = 'api/src/seed/cli.ts'): Promise<st
     .map(([k, n]) => `${n} ${k}`)
     .join(', ');
   process.stdout.write(`bench: seeded ${counts} (${parsed.driver})\n`);
-  const key = process.env.BENCH_API_KEY || parsed.keys?.storefront;
-  if (!key) throw new BenchError('the seed issued no storefront key; set BENCH_API_KEY to a pk_ key');
-  seededOperatorKey = parsed.keys?.operator;
-  return key;
-}
-
-let seededOperatorKey: string | undefined;
-
-/** The operator key the last `seed` issued (for scenarios that change the marketplace while reading). */
-export function operatorKey(): string | undefined {
-  return seededOperatorKey;
+  const storefront = process.env.BENCH_API_KEY || parsed.keys?.storefront;
+  if (!storefront) throw new BenchError('the seed issued no storefront key; set BENCH_API_KEY to a pk_ key');
+  return { storefront, operator: parsed.keys?.operator };
 }
 
 /** The bearer token of the bench API's `/metrics`. */

@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   try {
     for (const [i, db] of databases.entries()) {
       await createDatabase(source, db);
-      keys.push({ 'X-Api-Key': await seed(db.url, seeds?.[i]) });
+      keys.push({ 'X-Api-Key': (await seed(db.url, seeds?.[i])).storefront });
     }
     const dbOf = (i: number) => databases[i] ?? databases[0] ?? benchDatabase(source, name);
     const headersOf = (i: number) => keys[i] ?? keys[0] ?? {};

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectionOf } from '../api/src/graphql/contract.js';
-import { BenchError, getJson, operatorKey, root, statementsRun } from './lib.js';
+import { BenchError, getJson, root, statementsRun } from './lib.js';
 import {
   checkTargets,
   type LoadSettings,
@@ -61,13 +61,24 @@ interface Categories {
   data: { handle: string }[];
 }
 
+/** Where the read scenarios send their requests, and the key the changing-catalog scenario writes with. */
+export interface ReadTargets {
+  /** The API under test (development start, catalog cache on). */
+  api: string;
+  /** Bare Koa, the baseline of every ratio. */
+  bare: string;
+  /** A second API with rate limiting off (scenario b0), when one was started. */
+  unlimited?: string | undefined;
+  /** The production build with the catalog cache off (scenarios f–h), when one was started. */
+  uncached?: string | undefined;
+  /** The operator key the seed issued: scenario b2 changes the marketplace with it, and is left out without it. */
+  operatorKey?: string | undefined;
+}
+
 /** Finds real ids so every URL hits data, and checks the search scenario is not an empty result. */
 export async function pickScenarios(
-  api: string,
-  bare: string,
+  { api, bare, unlimited, uncached, operatorKey }: ReadTargets,
   headers: Record<string, string>,
-  unlimited?: string,
-  uncached?: string,
 ): Promise<Scenario[]> {
   const q = process.env.BENCH_QUERY || 'boot';
   const category = process.env.BENCH_CATEGORY || 'footwear';
@@ -117,7 +128,7 @@ export async function pickScenarios(
       : []),
     // b with the catalog changing as a busy marketplace changes it: every committed change drops the
     // whole cache, so pages are computed again after each poll, by a herd of readers at once.
-    ...changingCatalog(api, 250),
+    ...changingCatalog(api, operatorKey, 250),
     await graphqlListing(api, headers),
     { key: 'search', label: `c. GET ${searchPath}`, url: `${api}${searchPath}` },
     {
@@ -204,17 +215,12 @@ export interface ReadRun {
 
 /** Measures the selected read scenarios one at a time, bare Koa (the baseline) first. */
 export async function runReads(
-  api: string,
-  bare: string,
+  targets: ReadTargets,
   load: LoadSettings,
   keys: Set<string>,
   log: (line: string) => void,
-  unlimited?: string,
-  uncached?: string,
 ): Promise<ReadRun> {
-  const scenarios = (await pickScenarios(api, bare, load.headers, unlimited, uncached)).filter((s) =>
-    keys.has(s.key),
-  );
+  const scenarios = (await pickScenarios(targets, load.headers)).filter((s) => keys.has(s.key));
   const results: Measurement[] = [];
   for (const scenario of scenarios) {
     log(`bench: ${scenario.label} (${load.warmupS} s warm-up + ${load.durationS} s)…`);
@@ -230,10 +236,10 @@ export async function runReads(
 
 /**
  * Scenario b2, when the seed issued an operator key: the listing read while a committed change (an
- * operator settings update, which records an event like any write) lands every `everyMs`.
+ * operator settings update, made with `operator`, which records an event like any write) lands every
+ * `everyMs`.
  */
-function changingCatalog(api: string, everyMs: number): Scenario[] {
-  const operator = operatorKey();
+function changingCatalog(api: string, operator: string | undefined, everyMs: number): Scenario[] {
   if (!operator) return [];
   return [
     {

@@ -175,7 +175,7 @@ async function main(): Promise<void> {
   await createDatabase(source, bench);
   const services: Service[] = [];
   try {
-    const key = await seed(bench.url);
+    const key = (await seed(bench.url)).storefront;
     const [product] = await query<{ id: string; seller_id: string }>(
       bench.url,
       "SELECT id, seller_id FROM products WHERE status = 'published' ORDER BY id LIMIT 1",

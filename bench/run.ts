@@ -106,7 +106,8 @@ async function main(): Promise<number> {
   database = { source, bench };
   await createDatabase(source, bench);
   process.stdout.write(`bench: created database ${bench.name}\n`);
-  load.headers['X-Api-Key'] = await seed(bench.url);
+  const keys = await seed(bench.url);
+  load.headers['X-Api-Key'] = keys.storefront;
 
   const [apiPort, barePort, unlimitedPort] = [await freePort(), await freePort(), await freePort()];
   const apiEnv = apiEnvironment(bench.url);
@@ -161,8 +162,16 @@ async function main(): Promise<number> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
   // Reads first: checkout changes stock and adds orders, which the read scenarios should not see.
   let reads: ReadRun | undefined;
-  if (bare)
-    reads = await runReads(api.url, bare.url, load, selection.reads, log, unlimited?.url, prod?.service.url);
+  if (bare) {
+    const targets = {
+      api: api.url,
+      bare: bare.url,
+      unlimited: unlimited?.url,
+      uncached: prod?.service.url,
+      operatorKey: keys.operator,
+    };
+    reads = await runReads(targets, load, selection.reads, log);
+  }
   const prodRss = prod ? rssMiB(prod.service) : undefined;
   const processChecks: TargetCheck[] = prod
     ? [
