@@ -28,6 +28,7 @@ import autocannon from 'autocannon';
 import { cpuSample, cpuUsed } from './cpu-sample.js';
 import {
   apiEnvironment,
+  type BenchDatabase,
   BenchError,
   benchDatabase,
   createDatabase,
@@ -51,6 +52,20 @@ function findRedisPid(): number | undefined {
   }
 }
 
+/** One build under comparison: its entry point and environment, and the database and key it reads with. */
+interface Build {
+  entry: string;
+  env: Record<string, string>;
+  database: BenchDatabase;
+  headers: Record<string, string>;
+}
+
+/** A build once its API answers: the process, and a product of its database for the detail path. */
+interface Started extends Build {
+  api: Service;
+  productId: string;
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -60,7 +75,7 @@ const median = (xs: number[]) => {
 async function main(): Promise<void> {
   const source = process.env.DATABASE_URL;
   if (!source) throw new BenchError('set DATABASE_URL (a PostgreSQL server whose role may CREATE DATABASE)');
-  const builds = (process.env.CPU_BUILDS || 'api/dist/main.js').split(',');
+  const entries = (process.env.CPU_BUILDS || 'api/dist/main.js').split(',');
   const buildEnv = (process.env.CPU_BUILD_ENV ?? '').split('|').map((pairs) =>
     Object.fromEntries(
       pairs
@@ -74,87 +89,91 @@ async function main(): Promise<void> {
   const rounds = envInt('CPU_ROUNDS', 4);
   const connections = envInt('CPU_CONNECTIONS', 32);
   const seeds = process.env.CPU_SEEDS ? process.env.CPU_SEEDS.split(',') : undefined;
-  if (seeds && seeds.length !== builds.length) throw new BenchError('CPU_SEEDS needs one seed per build');
+  if (seeds && seeds.length !== entries.length) throw new BenchError('CPU_SEEDS needs one seed per build');
   const name = process.env.BENCH_DATABASE || 'souk_bench_reads_cpu';
   const databases = seeds
     ? seeds.map((_, i) => benchDatabase(source, `${name}_${i}`))
     : [benchDatabase(source, name)];
   const apis: Service[] = [];
-  const keys: Record<string, string>[] = [];
   const redisPid = process.env.REDIS_URL ? findRedisPid() : undefined;
   const others = redisPid === undefined ? [] : [redisPid];
   try {
+    const keys: Record<string, string>[] = [];
     for (const [i, db] of databases.entries()) {
       await createDatabase(source, db);
       keys.push({ 'X-Api-Key': (await seed(db.url, seeds?.[i])).storefront });
     }
-    const dbOf = (i: number) => databases[i] ?? databases[0] ?? benchDatabase(source, name);
-    const headersOf = (i: number) => keys[i] ?? keys[0] ?? {};
-    for (const [i, entry] of builds.entries()) {
+    // Each build with what it runs on, settled once: its database (its own with CPU_SEEDS, else the
+    // one they share) and the headers of that database's key.
+    const builds: Build[] = entries.map((entry, i) => {
+      const database = seeds ? databases[i] : databases[0];
+      const headers = seeds ? keys[i] : keys[0];
+      if (!database || !headers) throw new BenchError(`build ${i} (${entry}) has no database`);
+      return { entry, env: buildEnv[i] ?? {}, database, headers };
+    });
+    const started: Started[] = [];
+    for (const [i, build] of builds.entries()) {
       const port = await freePort();
       const env = {
-        ...apiEnvironment(dbOf(i).url),
+        ...apiEnvironment(build.database.url),
         PORT: String(port),
         PLUGINS: 'none',
         RELAY_POLL_MS: '60000',
-        ...buildEnv[i],
+        ...build.env,
       };
       const profile = process.env.CPU_PROFILE
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROFILE}`]
         : [];
       const snapshot = process.env.CPU_SNAPSHOT === '1' ? ['--heapsnapshot-signal=SIGUSR2'] : [];
       const args = [...productionNodeArgs(), ...profile, ...snapshot];
-      const api = startService(`api${i}`, entry, `http://127.0.0.1:${port}`, env, args);
+      const api = startService(`api${i}`, build.entry, `http://127.0.0.1:${port}`, env, args);
       apis.push(api);
       await waitForOk(api, '/ready');
-    }
-    if (apis.length === 0) throw new BenchError('no build');
-    // Each build's own product for the detail (the databases of CPU_SEEDS hold different ids).
-    const ids: string[] = [];
-    for (const [i, api] of apis.entries()) {
+      // The build's own product for the detail (the databases of CPU_SEEDS hold different ids).
       const page = await getJson<{ data: { id: string }[] }>(
         `${api.url}/store/products?limit=1`,
-        headersOf(i),
+        build.headers,
       );
-      const id = page.data[0]?.id;
-      if (!id) throw new BenchError('no product');
-      ids.push(id);
+      const productId = page.data[0]?.id;
+      if (!productId) throw new BenchError('no product');
+      started.push({ ...build, api, productId });
     }
-    const pathOf = (path: string, i: number): [string, number] | [] =>
+    if (started.length === 0) throw new BenchError('no build');
+    const pathOf = (path: string, build: Started): [string, number] | [] =>
       (
         ({
           list: ['/store/products?limit=20', 200],
           search: ['/store/products?limit=20&q=boot&category=footwear', 200],
-          detail: [`/store/products/${ids[i]}`, 200],
+          detail: [`/store/products/${build.productId}`, 200],
           bad: ['/store/products?limit=nope', 400],
         }) as Record<string, [string, number]>
       )[path] ?? [];
     const out = (line: string) => process.stdout.write(`${line}\n`);
     const results = new Map<string, { api: number[]; pg: number[]; redis: number[] }>();
-    const block = async (api: Service, path: string, amount: number) => {
-      const i = apis.indexOf(api);
-      const [url, status] = pathOf(path, i);
+    const block = async (build: Started, path: string, amount: number) => {
+      const { api, headers } = build;
+      const [url, status] = pathOf(path, build);
       if (!url) throw new BenchError(`unknown path ${path}`);
-      const r = await autocannon({ url: api.url + url, connections, amount, headers: headersOf(i) });
+      const r = await autocannon({ url: api.url + url, connections, amount, headers });
       const wrong = r.errors + r.timeouts + amount - (r.statusCodeStats[String(status)]?.count ?? 0);
       if (wrong > 0) throw new BenchError(`${api.name} ${url}: ${wrong} unexpected answers`);
     };
     // Warm-up: JIT, pools, prepared statements, caches.
-    for (const api of apis) for (const path of paths) await block(api, path, 1000);
+    for (const build of started) for (const path of paths) await block(build, path, 1000);
     out(
       `reads CPU: ${requests} requests × ${rounds} rounds, ${connections} connections, ` +
         `CATALOG_CACHE_TTL_MS=${process.env.CATALOG_CACHE_TTL_MS ?? 'default'}, load ${loadavg()[0]?.toFixed(1)}`,
     );
     for (let round = 1; round <= rounds; round++) {
       for (const path of paths) {
-        const order = round % 2 ? apis : [...apis].reverse();
-        for (const api of order) {
+        const order = round % 2 ? started : [...started].reverse();
+        for (const build of order) {
+          const { api, database: bench } = build;
           const pid = api.child.pid ?? 0;
-          const bench = dbOf(apis.indexOf(api));
           const i0 = await cpuSample(bench.url, bench.name, pid, others);
           await new Promise((r) => setTimeout(r, 1500));
           const i1 = await cpuSample(bench.url, bench.name, pid, others);
-          await block(api, path, requests);
+          await block(build, path, requests);
           const r1 = await cpuSample(bench.url, bench.name, pid, others);
           const idle = cpuUsed(i0, i1);
           const run = cpuUsed(i1, r1);
