@@ -9,7 +9,7 @@
 import type { ClaimedDelivery } from '../api/src/modules/webhooks/index.js';
 import { webhooksConfig } from '../plugins/webhooks/src/config.js';
 import { createSender } from '../plugins/webhooks/src/sender.js';
-import type { Receiver } from './events-pipeline.js';
+import type { Receiver } from './events-receiver.js';
 
 export interface BareResult {
   events: number;

@@ -3,9 +3,6 @@
  * deliveries to a local receiver, all in this process on real PostgreSQL, in the bench's own database.
  * One run per bus: idle cost, a burst (events/s end to end) and a steady rate (write → delivery latency).
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../api/src/config.js';
 import { openDatabase } from '../api/src/db/database.js';
 import { migrateToLatest } from '../api/src/db/migrate.js';
@@ -18,9 +15,11 @@ import {
 } from '../api/src/modules/events/index.js';
 import { createPluginRunner } from '../api/src/plugins/index.js';
 import webhooks from '../plugins/webhooks/src/index.js';
+import type { Receiver } from './events-receiver.js';
 import { arrivedAll, type BurstResult, measureBurst } from './events-stages.js';
 import { benchDatabase, createDatabase, dropDatabase, query } from './lib.js';
 
+/** What one pipeline run writes, how fast and for how long, and where (server, database, brokers). */
 export interface PipelineSettings {
   source: string;
   database: string;
@@ -39,6 +38,7 @@ export interface PipelineSettings {
   idleSeconds: number;
 }
 
+/** One bus's figures: idle cost, burst, backlog and steady phases, and what the receiver refused. */
 export interface BusResult {
   bus: string;
   /** CPU of this process (relay, bus consumers, plugin runner, delivery worker) while nothing happens. */
@@ -59,77 +59,6 @@ const PER_TX = 5;
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * A local receiver doing what a receiver must: it reads the body, checks the `Souk-Signature` against
- * its endpoint's secret (HMAC-SHA256 over `t.body`, compared in constant time, as `verifyWebhook` of
- * the SDK does), answers 200 — 400 to a bad signature, which the bench counts — and notes when each
- * event id first arrived. Endpoint `whe_bench<i>` posts to `<base>/<i>` and signs with `whsec_<i>`.
- */
-export async function receiver() {
-  const arrived = new Map<string, number>();
-  const seen = new Set<string>();
-  let duplicates = 0;
-  let badSignatures = 0;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const secret = `whsec_${(req.url ?? '').slice(HOOK_PATH.length)}`;
-      if (!signedBy(Buffer.concat(chunks), String(req.headers['souk-signature'] ?? ''), secret)) {
-        badSignatures++;
-        res.writeHead(400).end('bad signature');
-        return;
-      }
-      const id = String(req.headers['souk-event-id'] ?? '');
-      // `arrived` is cleared between phases, `seen` never: a late redelivery is a duplicate, not news.
-      if (seen.has(id)) duplicates++;
-      else {
-        seen.add(id);
-        arrived.set(id, Date.now());
-      }
-      res.writeHead(200).end('ok');
-    });
-  });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${HOOK_PATH}`;
-  return {
-    /** The URL of endpoint number `i` (signing with `whsec_<i>`). */
-    urlOf: (i: number) => `${base}${i}`,
-    arrived,
-    duplicates: () => duplicates,
-    badSignatures: () => badSignatures,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
-
-const HOOK_PATH = '/hook/';
-
-/**
- * Whether some `v1` of a `t=…,v1=…` header is the HMAC of `t.body` under `secret`. Not the SDK's
- * `verifyWebhook`: WebCrypto stays the dearer check even with its imported keys kept (Node 20, one
- * secret, a 200-byte body: ~30 µs of CPU a verification against ~9 µs with `node:crypto`; ~95 µs when
- * it imported the key per call), and in this process (the pipeline's) the receiver's cost is counted
- * with the pipeline's, so the cheapest honest check keeps the figures about the pipeline.
- */
-function signedBy(body: Buffer, header: string, secret: string): boolean {
-  const t = /(?:^|,)t=(\d+)/.exec(header)?.[1];
-  if (!t) return false;
-  const mac = createHmac('sha256', secret).update(`${t}.`).update(body).digest();
-  return header
-    .split(',')
-    .filter((p) => p.startsWith('v1='))
-    .some((p) => {
-      const given = Buffer.from(p.slice(3), 'hex');
-      return given.length === mac.length && timingSafeEqual(given, mac);
-    });
-}
-export type Receiver = Awaited<ReturnType<typeof receiver>>;
 
 /** A load probe, not a real product.updated payload: neither relay nor delivery reads `data`. */
 function probes(from: number, count: number, sellers: number): DomainEvent[] {

@@ -10,7 +10,8 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseCli } from '../api/src/lib/cli.js';
 import { type BareResult, bareDeliveries } from './events-bare.js';
-import { type BusResult, type PipelineSettings, receiver, runBus } from './events-pipeline.js';
+import { type BusResult, type PipelineSettings, runBus } from './events-pipeline.js';
+import { receiver } from './events-receiver.js';
 import { envInt, machine } from './lib.js';
 
 /** Issue 14's targets for events. */
