@@ -15,7 +15,6 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { cpuSample as sample, cpuUsed as used } from './cpu-sample.js';
 import {
-  apiEnvironment,
   BenchError,
   benchDatabase,
   createDatabase,
@@ -24,12 +23,9 @@ import {
   freePort,
   query,
   root,
-  type Service,
   seed,
-  startService,
-  stopService,
-  waitForOk,
 } from './lib.js';
+import { apiEnvironment, type Service, startService, stopService, waitForOk } from './processes.js';
 import { checkoutAll, percentile, pickVariants, prepareCarts } from './shopper.js';
 
 async function main(): Promise<void> {

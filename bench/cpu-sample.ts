@@ -1,4 +1,5 @@
-import { processCpuMs, query } from './lib.js';
+import { query } from './lib.js';
+import { processCpuMs } from './processes.js';
 
 /** CPU time read at one moment: the API process, each backend connected to its database, and others. */
 export interface CpuSample {

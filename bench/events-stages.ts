@@ -8,7 +8,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../api/src/db/schema.js';
 import type { Relay } from '../api/src/modules/events/index.js';
 import type { Receiver } from './events-receiver.js';
-import { processCpuMs } from './lib.js';
+import { processCpuMs } from './processes.js';
 
 /** Milliseconds from the burst's first write until each stage had every event of the burst. */
 export interface StageTimes {

@@ -17,21 +17,23 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import {
-  apiEnvironment,
   BenchError,
   benchDatabase,
   createDatabase,
   dropDatabase,
   envInt,
   freePort,
-  processCpuMs,
   root,
-  type Service,
   seed,
+} from './lib.js';
+import {
+  apiEnvironment,
+  processCpuMs,
+  type Service,
   startService,
   stopService,
   waitForOk,
-} from './lib.js';
+} from './processes.js';
 import { graphqlListing } from './reads.js';
 
 interface Target {

@@ -27,7 +27,6 @@ import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { cpuSample, cpuUsed } from './cpu-sample.js';
 import {
-  apiEnvironment,
   type BenchDatabase,
   BenchError,
   benchDatabase,
@@ -36,13 +35,16 @@ import {
   envInt,
   freePort,
   getJson,
+  seed,
+} from './lib.js';
+import {
+  apiEnvironment,
   productionNodeArgs,
   type Service,
-  seed,
   startService,
   stopService,
   waitForOk,
-} from './lib.js';
+} from './processes.js';
 
 function findRedisPid(): number | undefined {
   try {

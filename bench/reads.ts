@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectionOf } from '../api/src/graphql/contract.js';
-import { BenchError, getJson, root, statementsRun } from './lib.js';
+import { BenchError, getJson, root } from './lib.js';
 import {
   checkTargets,
   type LoadSettings,
@@ -11,6 +11,7 @@ import {
   type Scenario,
   type TargetCheck,
 } from './measure.js';
+import { statementsRun } from './processes.js';
 
 export const READ_KEYS = [
   'bare-koa',

@@ -19,12 +19,9 @@ import {
   freePort,
   machine,
   query,
-  type Service,
   seed,
-  startService,
-  stopService,
-  waitForOk,
 } from './lib.js';
+import { type Service, startService, stopService, waitForOk } from './processes.js';
 
 const CLIENTS = envInt('BENCH_REALTIME_CLIENTS', 5_000);
 const EVENTS = envInt('BENCH_REALTIME_EVENTS', 20);

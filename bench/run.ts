@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { parseCli } from '../api/src/lib/cli.js';
 import { type CheckoutResult, checkoutTable, measureCheckout } from './checkout.js';
 import {
-  apiEnvironment,
   type BenchDatabase,
   BenchError,
   benchDatabase,
@@ -18,17 +17,20 @@ import {
   envInt,
   freePort,
   machine,
-  productionNodeArgs,
   root,
-  rssMiB,
   runCommand,
-  type Service,
   seed,
+} from './lib.js';
+import { type LoadSettings, markdownTable, type TargetCheck } from './measure.js';
+import {
+  apiEnvironment,
+  productionNodeArgs,
+  rssMiB,
+  type Service,
   startService,
   stopService,
   waitForOk,
-} from './lib.js';
-import { type LoadSettings, markdownTable, type TargetCheck } from './measure.js';
+} from './processes.js';
 import { type ReadRun, runReads, selectScenarios } from './reads.js';
 
 parseCli({
