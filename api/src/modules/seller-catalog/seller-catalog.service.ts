@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import type { WriteSteps } from '../../http/idempotency.js';
 import { newestFirstPage } from '../../lib/cursor.js';
@@ -12,15 +12,7 @@ import { productEvent } from './seller-catalog.events.js';
 import { updateInventory } from './seller-catalog.inventory.js';
 import type { Db } from './seller-catalog.repository.js';
 import * as repo from './seller-catalog.repository.js';
-import {
-  checkOptions,
-  checkPrices,
-  checkVariantOptions,
-  combinationKey,
-  defaultVariantTitle,
-  sameJson,
-  throwIfAny,
-} from './seller-catalog.validation.js';
+import { checkNewProduct, defaultVariantTitle, sameJson, throwIfAny } from './seller-catalog.validation.js';
 import { createVariant, deleteVariant, updateVariant } from './seller-catalog.variants.js';
 import { type SellerProduct, toSellerProduct } from './seller-catalog.views.js';
 import { findVariants, insertVariants } from './seller-variants.repository.js';
@@ -74,38 +66,14 @@ export function createSellerCatalogService({
     /** Creates a draft product with its options, variants and prices. */
     createProduct(sellerId: string, input: SellerProductCreate, trx: Db): Promise<SellerProduct> {
       const options = input.options ?? [];
-      const errors: FieldError[] = [...checkOptions(options)];
-      const skus = new Map<string, number>();
-      const combinations = new Map<string, number>();
-      input.variants.forEach((variant, i) => {
-        const at = `/variants/${i}`;
-        const given = variant.options ?? {};
-        const optionErrors = checkVariantOptions(given, options, at);
-        errors.push(...optionErrors, ...checkPrices(variant.prices ?? [], at));
-        const sameSku = skus.get(variant.sku);
-        if (sameSku !== undefined) {
-          errors.push({ in: 'body', field: `${at}/sku`, message: `duplicates /variants/${sameSku}/sku` });
-        } else skus.set(variant.sku, i);
-        if (optionErrors.length === 0) {
-          const key = combinationKey(given, options);
-          const same = combinations.get(key);
-          if (same !== undefined) {
-            errors.push({
-              in: 'body',
-              field: `${at}/options`,
-              message: `has the same options as /variants/${same}`,
-            });
-          } else combinations.set(key, i);
-        }
-      });
-      throwIfAny(errors);
+      throwIfAny(checkNewProduct(options, input.variants));
 
       return explainingConstraints(async () => {
         const categoryId = await resolveCategory(trx, input.category);
         if (await repo.isHandleTaken(trx, input.handle)) {
           throw new AppError('conflict', `The handle '${input.handle}' is already taken.`);
         }
-        await assertSkusFree(trx, [...skus.keys()]);
+        await assertSkusFree(trx, [...new Set(input.variants.map((v) => v.sku))]);
         const productId = newId('prod');
         await repo.insertProduct(trx, {
           id: productId,

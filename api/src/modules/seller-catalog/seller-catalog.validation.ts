@@ -87,6 +87,41 @@ export function checkPrices(prices: readonly { currency: string }[], pointer: st
   return errors;
 }
 
+/**
+ * Everything a new product's body can get wrong before the database is asked: its options (see
+ * `checkOptions`), and each variant's options and prices, a SKU given twice, or two variants with the
+ * same option combination (reported at the later one).
+ */
+export function checkNewProduct(
+  options: readonly OptionSpec[],
+  variants: readonly {
+    sku: string;
+    options?: Record<string, string> | undefined;
+    prices?: readonly { currency: string }[] | undefined;
+  }[],
+): FieldError[] {
+  const errors: FieldError[] = [...checkOptions(options)];
+  const skus = new Map<string, number>();
+  const combinations = new Map<string, number>();
+  variants.forEach((variant, i) => {
+    const at = `/variants/${i}`;
+    const given = variant.options ?? {};
+    const optionErrors = checkVariantOptions(given, options, at);
+    errors.push(...optionErrors, ...checkPrices(variant.prices ?? [], at));
+    const sameSku = skus.get(variant.sku);
+    if (sameSku !== undefined) errors.push(bodyError(`${at}/sku`, `duplicates /variants/${sameSku}/sku`));
+    else skus.set(variant.sku, i);
+    if (optionErrors.length === 0) {
+      const key = combinationKey(given, options);
+      const same = combinations.get(key);
+      if (same !== undefined)
+        errors.push(bodyError(`${at}/options`, `has the same options as /variants/${same}`));
+      else combinations.set(key, i);
+    }
+  });
+  return errors;
+}
+
 /** A stable key of an option combination, in product option order. */
 export function combinationKey(given: Record<string, string>, options: readonly OptionSpec[]): string {
   return JSON.stringify(options.map((o) => given[o.name] ?? null));
