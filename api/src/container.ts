@@ -4,18 +4,10 @@ import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { createDocumentStore, type DocumentStore } from './documents/index.js';
 import { createIdempotency, type Idempotency } from './http/idempotency.js';
-import { purgeIdempotencyKeys } from './http/idempotency.repository.js';
 import { createReplaySeal } from './http/idempotency.seal.js';
 import type { Logger } from './lib/logger.js';
-import {
-  type ApiKeyService,
-  createApiKeyService,
-  createAuthenticator,
-  createFirebaseIdentity,
-  createSecretSealer,
-  type IdentityVerifier,
-  unconfiguredIdentity,
-} from './modules/auth/index.js';
+import type { ApiKeyService } from './modules/auth/auth.service.js';
+import type { IdentityVerifier } from './modules/auth/identity.js';
 import { type CartsService, createCartsService } from './modules/carts/index.js';
 import { type CatalogService, createCatalogService, withCatalogCache } from './modules/catalog/index.js';
 import { type ContentService, createContentService } from './modules/content/index.js';
@@ -30,9 +22,9 @@ import {
   type OrdersService,
 } from './modules/orders/index.js';
 import { createTestPaymentProvider, type PaymentProvider } from './modules/payments/index.js';
-import { createRateLimitService, type RateLimitService } from './modules/rate-limits/index.js';
-import { announceCartChange, createRealtime, type Realtime } from './modules/realtime/index.js';
-import { createReviewsService, type ReviewsService, resyncReviews } from './modules/reviews/index.js';
+import type { RateLimitService } from './modules/rate-limits/rate-limits.service.js';
+import { announceCartChange, type Realtime } from './modules/realtime/index.js';
+import { createReviewsService, type ReviewsService } from './modules/reviews/index.js';
 import { createSellerCatalogService, type SellerCatalogService } from './modules/seller-catalog/index.js';
 import { createSellerAdminService, type SellerAdminService } from './modules/sellers/index.js';
 import { createShippingService, type ShippingService } from './modules/shipping/index.js';
@@ -42,8 +34,16 @@ import { instrumentCache } from './observability/business.metrics.js';
 import { observeDatabase } from './observability/database.metrics.js';
 import { createConfiguredRunner, loadPlugins, type PluginRunner } from './plugins/index.js';
 import { createSharedStore, type SharedStore } from './shared-store/index.js';
-import { createRateBudget, type RateBudget } from './shared-store/rate-lease.js';
+import type { RateBudget } from './shared-store/rate-lease.js';
 import { createConfiguredStorage, type ObjectStorage } from './storage/index.js';
+import {
+  createConfiguredApiKeys,
+  createConfiguredRateBudget,
+  createConfiguredRateLimits,
+} from './wiring/access.js';
+import { createConfiguredIdentity } from './wiring/identity.js';
+import { startMaintenance } from './wiring/maintenance.js';
+import { createConfiguredRealtime } from './wiring/realtime.js';
 
 /** Everything the app is made of, wired once from configuration. */
 export interface Container {
@@ -117,11 +117,7 @@ export async function createContainer(
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
   const store = createSharedStore(config, logger);
-  const rateBudget = createRateBudget(store, {
-    leaseMs: config.RATE_LIMIT_LEASE_MS,
-    maxUnits: config.RATE_LIMIT_LEASE_MAX,
-    maxShare: 1 / 20,
-  });
+  const rateBudget = createConfiguredRateBudget(config, store);
   const documents = await createDocumentStore(config, database.db, logger);
   observeDatabase(database.db);
   const catalogCache = withCatalogCache(
@@ -135,28 +131,10 @@ export async function createContainer(
     },
   );
   const catalog = catalogCache.service;
-  let purger: NodeJS.Timeout | undefined;
-  let resyncer: NodeJS.Timeout | undefined;
-  const apiKeys = createApiKeyService({
-    db: database.db,
-    logger,
-    cacheTtlMs: config.API_KEY_CACHE_TTL_MS,
-    store,
-    sealSecret: createSecretSealer(config.API_KEY_SEAL_PUBLIC_KEY),
-  });
-  const rateLimits = createRateLimitService({
-    db: database.db,
-    store,
-    logger,
-    tiers: {
-      anonymous: config.RATE_LIMIT_ANONYMOUS,
-      publishable: config.RATE_LIMIT_PUBLISHABLE,
-      customer: config.RATE_LIMIT_CUSTOMER,
-      seller: config.RATE_LIMIT_SELLER,
-      operator: config.RATE_LIMIT_OPERATOR,
-    },
-  });
-  const identity = createIdentity(config);
+  let stopMaintenance: (() => void) | undefined;
+  const apiKeys = createConfiguredApiKeys(config, { db: database.db, logger, store });
+  const rateLimits = createConfiguredRateLimits(config, { db: database.db, logger, store });
+  const identity = createConfiguredIdentity(config);
   const staff = createStaffService({ db: database.db });
   if (!config.IDEMPOTENCY_ENCRYPTION_KEY && config.NODE_ENV === 'production') {
     logger.warn(
@@ -256,8 +234,8 @@ export async function createContainer(
     plugins: undefined,
     realtime,
     /**
-     * Starts background work: the catalog cache's change watcher, the idempotency-key purge, the
-     * event relay and the in-process plugins.
+     * Starts background work: the catalog cache's change watcher, the event relay, the in-process
+     * plugins, and the periodic upkeep (idempotency-key purge, review resync).
      */
     start: async () => {
       await catalogCache.start();
@@ -277,24 +255,15 @@ export async function createContainer(
         await runner.start();
       }
       if (consumeRealtime) await realtime.start();
-      const maxAgeMs = config.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000;
-      purger = setInterval(() => {
-        purgeIdempotencyKeys(database.db, maxAgeMs).catch((err) =>
-          logger.warn({ err }, 'idempotency key purge failed'),
-        );
-      }, 600_000);
-      purger.unref();
-      // Finishes review writes whose aggregate/event sync an outage interrupted (see reviews.aggregates.ts).
-      resyncer = setInterval(() => {
-        resyncReviews({ db: database.db, documents }).catch((err) =>
-          logger.warn({ err }, 'review resync failed'),
-        );
-      }, 60_000);
-      resyncer.unref();
+      stopMaintenance = startMaintenance({
+        db: database.db,
+        documents,
+        logger,
+        idempotencyKeyTtlHours: config.IDEMPOTENCY_KEY_TTL_HOURS,
+      });
     },
     close: async () => {
-      clearInterval(purger);
-      clearInterval(resyncer);
+      stopMaintenance?.();
       catalogCache.stop();
       await container.plugins?.stop();
       await realtime.close();
@@ -311,53 +280,4 @@ export async function createContainer(
     },
   };
   return container;
-}
-
-/**
- * The identity provider the configuration names: the Auth emulator when FIREBASE_AUTH_EMULATOR_HOST is
- * set (never in production: the configuration refuses it), the real Firebase project when only
- * FIREBASE_PROJECT_ID is, else none (signed-in operations answer 503 saying what to set).
- */
-function createIdentity(config: Config): IdentityVerifier {
-  const emulatorHost = config.FIREBASE_AUTH_EMULATOR_HOST;
-  if (emulatorHost) {
-    return createFirebaseIdentity({ projectId: config.FIREBASE_PROJECT_ID ?? 'demo-souk', emulatorHost });
-  }
-  if (config.FIREBASE_PROJECT_ID) {
-    return createFirebaseIdentity({ projectId: config.FIREBASE_PROJECT_ID, emulatorHost: undefined });
-  }
-  return unconfiguredIdentity();
-}
-
-/** The real-time server with the configuration's limits, authenticating handshakes like REST requests. */
-function createConfiguredRealtime(
-  config: Config,
-  logger: Logger,
-  deps: Pick<Container, 'bus' | 'apiKeys' | 'identity' | 'customers' | 'staff' | 'store' | 'carts'> & {
-    db: DatabaseHandle['db'];
-  },
-): Realtime {
-  return createRealtime({
-    db: deps.db,
-    bus: deps.bus,
-    store: deps.store,
-    cartView: (cartId) => deps.carts.getCart(cartId),
-    logger: logger.child({ component: 'realtime' }),
-    authenticate: createAuthenticator({
-      apiKeys: deps.apiKeys,
-      identity: deps.identity,
-      customerOf: async (identity) => (await deps.customers.signIn(identity)).id,
-      staffOf: (identity) => deps.staff.membershipOf(identity),
-      operatorStaffOf: (identity) => deps.staff.operators.membershipOf(identity),
-    }),
-    redis: config.REDIS_URL ? { url: config.REDIS_URL, prefix: config.REDIS_KEY_PREFIX } : undefined,
-    corsOrigins: config.CORS_ORIGINS,
-    limits: {
-      maxRooms: config.REALTIME_MAX_ROOMS,
-      joinsPer10s: config.REALTIME_JOIN_RATE,
-      replayLimit: config.REALTIME_REPLAY_LIMIT,
-    },
-    pingIntervalMs: config.REALTIME_PING_INTERVAL_MS,
-    pingTimeoutMs: config.REALTIME_PING_TIMEOUT_MS,
-  });
 }
