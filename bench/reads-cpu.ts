@@ -11,7 +11,9 @@
  * with the flags of `npm run start:prod`. CPU_BUILD_ENV: environment of each build, `|` between builds,
  * spaces between `NAME=value` pairs (e.g. `|RATE_LIMIT_ENABLED=false` with the same entry point twice
  * compares one build with and without rate limiting). CPU_PATHS: comma list of `list`, `search`, `detail`,
- * `bad` (a listing with an invalid `limit`, answered 400) (default `list,detail`). CPU_REQUESTS per
+ * `bad` (a listing with an invalid `limit`, answered 400), `media` (the first product's first picture
+ * at `?w=480`, rendered in the warm-up), `media-304` (the same with its ETag in If-None-Match, answered
+ * 304) (default `list,detail`). CPU_REQUESTS per
  * block (3000), CPU_ROUNDS (4), CPU_CONNECTIONS (32). The APIs run as in `npm run bench` with
  * `PLUGINS=none` and a 60 s relay poll so their idle background is small; CATALOG_CACHE_TTL_MS and
  * anything else in the environment reach them. Database: BENCH_DATABASE (default souk_bench_reads_cpu),
@@ -42,6 +44,7 @@ import {
   stopService,
   waitForOk,
 } from './lib.js';
+import { firstPicture } from './reads-media.js';
 
 function findRedisPid(): number | undefined {
   try {
@@ -120,6 +123,10 @@ async function main(): Promise<void> {
       if (!id) throw new BenchError('no product');
       ids.push(id);
     }
+    // And its picture, rendered by this first GET, with the ETag a browser would send back.
+    const pictures = paths.some((p) => p.startsWith('media'))
+      ? await Promise.all(apis.map((api, i) => firstPicture(api.url, headersOf(i))))
+      : [];
     const pathOf = (path: string, i: number): [string, number] | [] =>
       (
         ({
@@ -127,6 +134,8 @@ async function main(): Promise<void> {
           search: ['/store/products?limit=20&q=boot&category=footwear', 200],
           detail: [`/store/products/${ids[i]}`, 200],
           bad: ['/store/products?limit=nope', 400],
+          media: [pictures[i]?.path, 200],
+          'media-304': [pictures[i]?.path, 304],
         }) as Record<string, [string, number]>
       )[path] ?? [];
     const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -135,7 +144,10 @@ async function main(): Promise<void> {
       const i = apis.indexOf(api);
       const [url, status] = pathOf(path, i);
       if (!url) throw new BenchError(`unknown path ${path}`);
-      const r = await autocannon({ url: api.url + url, connections, amount, headers: headersOf(i) });
+      const conditional: Record<string, string> =
+        path === 'media-304' ? { 'if-none-match': pictures[i]?.etag ?? '' } : {};
+      const headers = { ...headersOf(i), ...conditional };
+      const r = await autocannon({ url: api.url + url, connections, amount, headers });
       const wrong = r.errors + r.timeouts + amount - (r.statusCodeStats[String(status)]?.count ?? 0);
       if (wrong > 0) throw new BenchError(`${api.name} ${url}: ${wrong} unexpected answers`);
     };
