@@ -133,8 +133,6 @@ export function createMediaService({
     renderMissing,
     /** The periodic sweep of stored files no product names (MEDIA_SWEEP_INTERVAL_MS). */
     orphans,
-    /** The in-memory cache of variants' bytes (see createVariantCache). */
-    variants,
     /** Stops the background pre-rendering and the sweep. */
     close: async () => {
       await Promise.all([prerender.close(), orphans.close()]);
