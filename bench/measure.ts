@@ -14,6 +14,10 @@ export interface Scenario {
   key: string;
   label: string;
   url: string;
+  /** Extra request headers (a conditional GET's If-None-Match). */
+  headers?: Record<string, string>;
+  /** The status every answer must have (default: any 2xx). */
+  status?: number;
   /** A POST scenario (GraphQL): its JSON body and extra headers; absent for GETs. */
   post?: { body: string; headers?: Record<string, string> };
   /** Minimum req/s as a fraction of the bare Koa baseline; absent for the baseline itself. */
@@ -39,6 +43,7 @@ export interface Measurement {
   requests: number;
   errors: number;
   timeouts: number;
+  /** Answers other than 2xx (other than `status` when the scenario names one). */
   non2xx: number;
   statusCodes: Record<string, number>;
   /** What the scenario's `during` work did, in its own words. */
@@ -53,7 +58,7 @@ export async function measure(scenario: Scenario, load: LoadSettings): Promise<M
   const options = {
     url: scenario.url,
     connections: load.connections,
-    headers: { ...load.headers, ...scenario.post?.headers },
+    headers: { ...load.headers, ...scenario.headers, ...scenario.post?.headers },
     ...(scenario.post ? { method: 'POST' as const, body: scenario.post.body } : {}),
   };
   const stop = scenario.during?.();
@@ -68,6 +73,7 @@ export async function measure(scenario: Scenario, load: LoadSettings): Promise<M
   const statusCodes = Object.fromEntries(
     Object.entries(r.statusCodeStats).map(([code, s]) => [code, s.count]),
   );
+  const requests = r.requests.total ?? r['2xx'] + r.non2xx;
   return {
     key: scenario.key,
     label: scenario.label,
@@ -78,10 +84,10 @@ export async function measure(scenario: Scenario, load: LoadSettings): Promise<M
     p99Ms: r.latency.p99,
     maxMs: r.latency.max,
     bytesPerResponse: r.requests.average > 0 ? Math.round(r.throughput.average / r.requests.average) : 0,
-    requests: r.requests.total ?? r['2xx'] + r.non2xx,
+    requests,
     errors: r.errors,
     timeouts: r.timeouts,
-    non2xx: r.non2xx,
+    non2xx: scenario.status === undefined ? r.non2xx : requests - (statusCodes[scenario.status] ?? 0),
     statusCodes,
     ...(beside ? { beside } : {}),
   };

@@ -11,7 +11,9 @@
  * with the flags of `npm run start:prod`. CPU_BUILD_ENV: environment of each build, `|` between builds,
  * spaces between `NAME=value` pairs (e.g. `|RATE_LIMIT_ENABLED=false` with the same entry point twice
  * compares one build with and without rate limiting). CPU_PATHS: comma list of `list`, `search`, `detail`,
- * `bad` (a listing with an invalid `limit`, answered 400) (default `list,detail`). CPU_REQUESTS per
+ * `bad` (a listing with an invalid `limit`, answered 400), `media` (the first product's first picture
+ * at `?w=480`, rendered in the warm-up), `media-304` (the same with its ETag in If-None-Match, answered
+ * 304) (default `list,detail`). CPU_REQUESTS per
  * block (3000), CPU_ROUNDS (4), CPU_CONNECTIONS (32). The APIs run as in `npm run bench` with
  * `PLUGINS=none` and a 60 s relay poll so their idle background is small; CATALOG_CACHE_TTL_MS and
  * anything else in the environment reach them. Database: BENCH_DATABASE (default souk_bench_reads_cpu),
@@ -45,6 +47,7 @@ import {
   stopService,
   waitForOk,
 } from './processes.js';
+import { firstPicture } from './reads-media.js';
 
 function findRedisPid(): number | undefined {
   try {
@@ -62,10 +65,14 @@ interface Build {
   headers: Record<string, string>;
 }
 
-/** A build once its API answers: the process, and a product of its database for the detail path. */
+/**
+ * A build once its API answers: the process, a product of its database for the detail path and,
+ * when a media path is measured, that product's picture with the ETag a browser would send back.
+ */
 interface Started extends Build {
   api: Service;
   productId: string;
+  picture?: { path: string; etag: string };
 }
 
 const median = (xs: number[]) => {
@@ -138,7 +145,11 @@ async function main(): Promise<void> {
       );
       const productId = page.data[0]?.id;
       if (!productId) throw new BenchError('no product');
-      started.push({ ...build, api, productId });
+      // Its picture is rendered by this first GET.
+      const picture = paths.some((p) => p.startsWith('media'))
+        ? await firstPicture(api.url, build.headers)
+        : undefined;
+      started.push({ ...build, api, productId, ...(picture ? { picture } : {}) });
     }
     if (started.length === 0) throw new BenchError('no build');
     const pathOf = (path: string, build: Started): [string, number] | [] =>
@@ -148,14 +159,19 @@ async function main(): Promise<void> {
           search: ['/store/products?limit=20&q=boot&category=footwear', 200],
           detail: [`/store/products/${build.productId}`, 200],
           bad: ['/store/products?limit=nope', 400],
+          media: [build.picture?.path, 200],
+          'media-304': [build.picture?.path, 304],
         }) as Record<string, [string, number]>
       )[path] ?? [];
     const out = (line: string) => process.stdout.write(`${line}\n`);
     const results = new Map<string, { api: number[]; pg: number[]; redis: number[] }>();
     const block = async (build: Started, path: string, amount: number) => {
-      const { api, headers } = build;
+      const { api } = build;
       const [url, status] = pathOf(path, build);
       if (!url) throw new BenchError(`unknown path ${path}`);
+      const conditional: Record<string, string> =
+        path === 'media-304' ? { 'if-none-match': build.picture?.etag ?? '' } : {};
+      const headers = { ...build.headers, ...conditional };
       const r = await autocannon({ url: api.url + url, connections, amount, headers });
       const wrong = r.errors + r.timeouts + amount - (r.statusCodeStats[String(status)]?.count ?? 0);
       if (wrong > 0) throw new BenchError(`${api.name} ${url}: ${wrong} unexpected answers`);

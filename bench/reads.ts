@@ -12,6 +12,7 @@ import {
   type TargetCheck,
 } from './measure.js';
 import { statementsRun } from './processes.js';
+import { mediaScenarios } from './reads-media.js';
 
 export const READ_KEYS = [
   'bare-koa',
@@ -26,6 +27,9 @@ export const READ_KEYS = [
   'list-uncached',
   'search-uncached',
   'detail-uncached',
+  'media',
+  'media-304',
+  'bare-koa-media-size',
 ] as const;
 const ALL = [...READ_KEYS, 'checkout'];
 
@@ -173,6 +177,7 @@ export async function pickScenarios(
       label: `e. bare Koa, ${listingBytes} B JSON (the size of page b; context)`,
       url: `${bare}/size/${listingBytes}`,
     },
+    ...(await mediaScenarios(api, bare, headers)),
   ];
 }
 

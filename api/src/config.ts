@@ -178,6 +178,8 @@ const schema = z
     // Render the variants storefronts ask for in the background (after uploads, and the demo seed's
     // catalog after start) instead of on each image's first request.
     MEDIA_PRERENDER: flag(true),
+    // Bytes of rendered variants each process keeps in memory (32 MiB: ~5,000 variants of 6 KB; 0: none).
+    MEDIA_CACHE_BYTES: z.coerce.number().int().min(0).max(4_294_967_296).default(33_554_432),
     // Periodic sweep of stored image folders no product names (files a failed clean-up left): every
     // MEDIA_SWEEP_INTERVAL_MS (0: off), sparing folders written in the last MEDIA_SWEEP_GRACE_MS.
     MEDIA_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(604_800_000).default(21_600_000),

@@ -198,6 +198,7 @@ export async function createContainer(
     limits: { maxPixels: config.MEDIA_MAX_PIXELS, maxImagesPerProduct: config.MEDIA_MAX_IMAGES_PER_PRODUCT },
     logger,
     sweep: { intervalMs: config.MEDIA_SWEEP_INTERVAL_MS, graceMs: config.MEDIA_SWEEP_GRACE_MS },
+    cacheBytes: config.MEDIA_CACHE_BYTES,
   });
   const container: Container = {
     config,

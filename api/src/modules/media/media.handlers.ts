@@ -86,12 +86,16 @@ export function mediaHandlers({
       const width = query.w;
       const etag = `"${hash}-${width ?? 'full'}"`;
       const cacheHeaders = { 'Cache-Control': CACHE_CONTROL, ETag: etag };
-      const data = await media.variant(params.productId, hash, width);
-      if (!data) throw new AppError('not_found', `There is no image ${params.file} for this product.`);
+      const notFound = () => new AppError('not_found', `There is no image ${params.file} for this product.`);
+      const served = await media.variant(params.productId, hash, width);
+      if (!served) throw notFound();
+      // Before reading the bytes: the browser has them already.
       const ifNoneMatch = headers['if-none-match'];
       if (ifNoneMatch?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
         return { status: 304, headers: cacheHeaders };
       }
+      const data = await served.read();
+      if (!data) throw notFound();
       return {
         status: 200,
         type: OUTPUT.contentType,

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { executePrepared } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -26,17 +27,18 @@ export async function isReferenced(db: Db, storagePrefix: string): Promise<boole
 
 /**
  * True when some product shows the folder under a URL of `productId` (its own upload, or borrowed).
- * Case-insensitive: pre-content-addressing folders hold the product id in lower case.
+ * Case-insensitive: pre-content-addressing folders hold the product id in lower case. Prepared: it
+ * runs on every image request, and planning it cost PostgreSQL more than running it.
  */
 export async function isServedAs(db: Db, productId: string, storagePrefix: string): Promise<boolean> {
-  const row = await db
+  const query = db
     .selectFrom('product_image_files')
     .select('product_id')
     .where('storage_prefix', '=', storagePrefix)
     .where(sql<string>`lower(served_as)`, '=', productId.toLowerCase())
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+    .limit(1);
+  const { rows } = await executePrepared(db, query);
+  return rows.length > 0;
 }
 
 /**

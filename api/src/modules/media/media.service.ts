@@ -13,6 +13,7 @@ import { imageFilesNamedBy, legacyMediaFolder, mediaKeys } from './media.keys.js
 import { createPrerenderer } from './media.prerender.js';
 import * as repo from './media.repository.js';
 import { createOrphanSweeper } from './media.sweep.js';
+import { createVariantCache } from './media.variants.js';
 
 type Db = Kysely<Database>;
 
@@ -41,6 +42,7 @@ export function createMediaService({
   limits,
   logger,
   sweep: sweepOptions = { intervalMs: 0, graceMs: 3_600_000 },
+  cacheBytes = 0,
 }: {
   db: Db;
   storage: ObjectStorage;
@@ -51,7 +53,10 @@ export function createMediaService({
   limits: MediaLimits;
   /** The periodic sweep of orphaned files (see createOrphanSweeper); default: off. */
   sweep?: { intervalMs: number; graceMs: number };
+  /** Bytes of rendered variants kept in memory (`MEDIA_CACHE_BYTES`; 0: none). */
+  cacheBytes?: number;
 }) {
+  const variants = createVariantCache({ maxBytes: cacheBytes });
   const urlOf = (productId: string, hash: string) =>
     `${publicUrl}/products/${productId}/${hash}.${OUTPUT.extension}`;
 
@@ -240,9 +245,11 @@ export function createMediaService({
     },
 
     /**
-     * The WebP of an image at a variant width (or the full rendition): from storage, else rendered
-     * from the original once and stored for the next request. Undefined when no product shows the
-     * picture under this product's URL, or its files are gone.
+     * An image's WebP at a variant width (or the full rendition), when some product shows the picture
+     * under this product's URL; undefined otherwise. The check is the database's, on every call; the
+     * bytes are read only when asked (a conditional request answered 304 needs none): from memory, else
+     * storage, else rendered from the original once (however many ask at once) and stored. They are
+     * undefined when the files are gone.
      */
     async variant(productId: string, hash: string, width: VariantWidth | undefined) {
       const keys = mediaKeys(hash);
@@ -250,13 +257,18 @@ export function createMediaService({
       // that (still) shows it under this product's URL.
       if (!(await repo.isServedAs(db, productId, keys.folder))) return undefined;
       const key = keys.rendition(width);
-      const stored = await storage.get(key);
-      if (stored) return stored.data;
-      const original = await originalOf(productId, hash);
-      if (!original) return undefined;
-      const { data } = await render(original.data, width ?? FULL_WIDTH, limits.maxPixels);
-      await storage.put(key, data, { contentType: OUTPUT.contentType });
-      return data;
+      return {
+        read: () =>
+          variants.get(key, async () => {
+            const stored = await storage.get(key);
+            if (stored) return stored.data;
+            const original = await originalOf(productId, hash);
+            if (!original) return undefined;
+            const { data } = await render(original.data, width ?? FULL_WIDTH, limits.maxPixels);
+            await storage.put(key, data, { contentType: OUTPUT.contentType });
+            return data;
+          }),
+      };
     },
   };
 }
