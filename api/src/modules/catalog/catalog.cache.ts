@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../../db/schema.js';
 import type { Logger } from '../../lib/logger.js';
+import { createSingleFlight } from '../../lib/single-flight.js';
 import type { SharedStore } from '../../shared-store/index.js';
 import { latestEventPosition } from '../events/index.js';
 import type { CatalogService } from './catalog.service.js';
@@ -85,23 +86,17 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
   // committed change drops the whole cache, so with orders coming in, each poll is followed by a herd
   // of readers of the same pages. A reader joins only a load started in its own generation, never one
   // that may predate a change it has seen.
-  const loading = new Map<string, Promise<unknown>>();
+  const flights = createSingleFlight<string, unknown>();
   const cached = async <T>(key: string, load: () => Promise<T>): Promise<T> => {
     if (!usable()) return load();
     const hit = values.get(key);
     if (hit) return hit.value as T;
     const started = generation;
-    const flight = `${started}:${key}`;
-    const pending = loading.get(flight);
-    if (pending) return pending as Promise<T>;
-    const loaded = load()
-      .then((value) => {
-        if (generation === started) values.set(key, { value });
-        return value;
-      })
-      .finally(() => loading.delete(flight));
-    loading.set(flight, loaded);
-    return loaded;
+    return flights(`${started}:${key}`, async () => {
+      const value = await load();
+      if (generation === started) values.set(key, { value });
+      return value;
+    }) as Promise<T>;
   };
 
   const service: CatalogService = {

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { createSingleFlight } from '../../lib/single-flight.js';
 
 /**
  * Rendered variants' bytes in memory, by storage key, bounded in bytes (`MEDIA_CACHE_BYTES`; 0: no
@@ -11,25 +12,19 @@ export function createVariantCache({ maxBytes }: { maxBytes: number }) {
     maxBytes > 0
       ? new LRUCache<string, Buffer>({ maxSize: maxBytes, sizeCalculation: (data) => data.length })
       : undefined;
-  // Loads under way: concurrent misses of one variant read (or render) it once and share the result.
-  const loading = new Map<string, Promise<Buffer | undefined>>();
+  // Concurrent misses of one variant read (or render) it once and share the result.
+  const flights = createSingleFlight<string, Buffer | undefined>();
 
   return {
     /** The bytes under `key`: cached, else from `load` (joined by concurrent callers of the same key). */
     get(key: string, load: () => Promise<Buffer | undefined>): Promise<Buffer | undefined> {
       const hit = bytes?.get(key);
       if (hit) return Promise.resolve(hit);
-      let flight = loading.get(key);
-      if (!flight) {
-        flight = load()
-          .then((data) => {
-            if (data) bytes?.set(key, data);
-            return data;
-          })
-          .finally(() => loading.delete(key));
-        loading.set(key, flight);
-      }
-      return flight;
+      return flights(key, async () => {
+        const data = await load();
+        if (data) bytes?.set(key, data);
+        return data;
+      });
     },
     /** Entries and their bytes (metrics, tests). */
     stats: () => ({ entries: bytes?.size ?? 0, bytes: bytes?.calculatedSize ?? 0 }),
