@@ -10,13 +10,16 @@ import type { ClaimedDelivery } from '../api/src/modules/webhooks/index.js';
 import { webhooksConfig } from '../plugins/webhooks/src/config.js';
 import { createSender } from '../plugins/webhooks/src/sender.js';
 import type { Receiver } from './events-receiver.js';
+import { processCpuMs } from './processes.js';
 
 export interface BareResult {
   events: number;
   lanes: number;
   perS: number;
-  /** This process's CPU (sender and receiver) per 1,000 deliveries. */
+  /** This process's CPU (the sender) per 1,000 deliveries. */
   cpuMsPerThousand: number;
+  /** The receiver's process per 1,000 deliveries. */
+  receiverCpuMsPerThousand: number | null;
 }
 
 /** Sends `events` deliveries spread over `endpoints` endpoints, `lanes` endpoints at a time. */
@@ -34,6 +37,7 @@ export async function bareDeliveries(
   });
   let next = 0;
   const cpu0 = process.cpuUsage();
+  const receiver0 = processCpuMs(hook.pid);
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: Math.min(o.lanes, o.endpoints) }, async () => {
@@ -47,14 +51,21 @@ export async function bareDeliveries(
   );
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const receiver1 = processCpuMs(hook.pid);
   sender.destroy();
   return {
     events: o.events,
     lanes: Math.min(o.lanes, o.endpoints),
     perS: Math.round(o.events / seconds),
-    cpuMsPerThousand: Math.round(((cpu.user + cpu.system) / 1000 / o.events) * 1000 * 10) / 10,
+    cpuMsPerThousand: perThousand((cpu.user + cpu.system) / 1000, o.events),
+    receiverCpuMsPerThousand:
+      receiver0 === undefined || receiver1 === undefined
+        ? null
+        : perThousand(receiver1 - receiver0, o.events),
   };
 }
+
+const perThousand = (ms: number, n: number) => Math.round((ms / n) * 1000 * 10) / 10;
 
 /** A delivery shaped like the pipeline's: the envelope of a bench probe, one secret. */
 function delivery(round: number, n: number, endpoint: number, url: string): ClaimedDelivery {

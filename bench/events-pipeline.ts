@@ -18,6 +18,7 @@ import webhooks from '../plugins/webhooks/src/index.js';
 import type { Receiver } from './events-receiver.js';
 import { arrivedAll, type BurstResult, measureBurst } from './events-stages.js';
 import { benchDatabase, createDatabase, dropDatabase, query } from './lib.js';
+import { listenerPid } from './processes.js';
 
 /** What one pipeline run writes, how fast and for how long, and where (server, database, brokers). */
 export interface PipelineSettings {
@@ -36,6 +37,8 @@ export interface PipelineSettings {
   steadyRate: number;
   steadySeconds: number;
   idleSeconds: number;
+  /** Only the backlog phase (profiling and before/after rounds of the pipeline's own cost). */
+  backlogOnly: boolean;
 }
 
 /** One bus's figures: idle cost, burst, backlog and steady phases, and what the receiver refused. */
@@ -141,6 +144,53 @@ export async function runBus(s: PipelineSettings, hook: Receiver): Promise<BusRe
     await runner.start();
     relay.start();
 
+    const write = (from: number, count: number) =>
+      db
+        .transaction()
+        .execute((trx) => recordEvents(trx, probes(from, count, s.sellers)))
+        .then(() => {});
+    const brokerPort = Number(/:(\d+)$/.exec(s.kafka?.split(',')[0] ?? '')?.[1]);
+    const phase = {
+      brokerPid: s.kafka && brokerPort ? listenerPid(brokerPort) : undefined,
+      db,
+      hook,
+      relay,
+      statements: () => statements,
+      writers: s.writers,
+      perTx: s.burstPerTx,
+      write,
+    };
+    const drainBacklog = async (from: number) => {
+      // Backlog: events committed while the relay is stopped, then drained once it starts — the
+      // pipeline's own rate from the outbox to the receiver, whatever the writers could do.
+      await relay.stop();
+      const backlog = await measureBurst(phase, {
+        from,
+        events: s.burstEvents,
+        queuedBefore: from,
+        backlog: true,
+      });
+      await runner.stop();
+      await relay.stop();
+      await bus.close();
+      return backlog;
+    };
+    if (s.backlogOnly) {
+      const backlog = await drainBacklog(0);
+      const none = { events: 0, writtenPerS: 0, p50: 0, p99: 0, max: 0 };
+      return {
+        bus: bus.kind,
+        idleCpuMsPerS: 0,
+        idleTransactionsPerS: 0,
+        idleStatementsPerS: 0,
+        burst: { ...backlog, p50: 0, p99: 0 },
+        steady: none,
+        backlog,
+        duplicates: hook.duplicates(),
+        badSignatures: hook.badSignatures(),
+      };
+    }
+
     // Idle: what the running pipeline costs with no events (after a moment to settle).
     await sleep(2_000);
     const idle0 = { cpu: process.cpuUsage(), at: performance.now(), xacts: await xacts(), statements };
@@ -153,20 +203,6 @@ export async function runBus(s: PipelineSettings, hook: Receiver): Promise<BusRe
     const idleTransactionsPerS = Math.max(0, (await xacts()) - idle0.xacts - 1) / idleS;
 
     // Burst: every event committed by `writers` writers side by side (as requests would), then drained.
-    const write = (from: number, count: number) =>
-      db
-        .transaction()
-        .execute((trx) => recordEvents(trx, probes(from, count, s.sellers)))
-        .then(() => {});
-    const phase = {
-      db,
-      hook,
-      relay,
-      statements: () => statements,
-      writers: s.writers,
-      perTx: s.burstPerTx,
-      write,
-    };
     hook.arrived.clear();
     const burst = await measureBurst(phase, { from: 0, events: s.burstEvents, queuedBefore: 0 });
     const burstLatencies = await latencies(db, hook);
@@ -195,19 +231,7 @@ export async function runBus(s: PipelineSettings, hook: Receiver): Promise<BusRe
     await arrivedAll(hook, steadyEvents, Date.now() + 600_000);
     const steadyLatencies = await latencies(db, hook, s.burstEvents);
 
-    // Backlog: events committed while the relay is stopped, then drained once it starts — the
-    // pipeline's own rate from the outbox to the receiver, whatever the writers could do.
-    await relay.stop();
-    const backlog = await measureBurst(phase, {
-      from: s.burstEvents + steadyEvents,
-      events: s.burstEvents,
-      queuedBefore: s.burstEvents + steadyEvents,
-      backlog: true,
-    });
-
-    await runner.stop();
-    await relay.stop();
-    await bus.close();
+    const backlog = await drainBacklog(s.burstEvents + steadyEvents);
     return {
       bus: bus.kind,
       idleCpuMsPerS: round1(idleCpuMsPerS),

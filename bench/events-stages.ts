@@ -34,13 +34,20 @@ export interface BurstResult {
   /** When each stage had the whole burst, from the first write (or the relay's start); the rates that gives. */
   stagesMs: StageTimes;
   stagesPerS: ReturnType<typeof stageRates>;
-  /** This process's CPU (writers, relay, consumer, runner, worker, receiver) per 1,000 events. */
+  /** This process's CPU (writers, relay, consumer, runner, worker) per 1,000 events. */
   cpuMsPerThousand: number;
+  /** The receiver's process (HTTP server, signature checks) per 1,000 events. */
+  receiverCpuMsPerThousand: number | null;
   /**
    * CPU of the PostgreSQL backends serving the bench database per 1,000 events (from /proc; null when
    * the server is not on this host). With the process's, what an event costs whatever the load.
    */
   pgCpuMsPerThousand: number | null;
+  /**
+   * CPU of the Kafka broker's process per 1,000 events (from /proc; null on the embedded bus or when
+   * the broker is not on this host). A shared broker: other users' traffic counts too.
+   */
+  brokerCpuMsPerThousand: number | null;
   /** Statements this process sent to PostgreSQL per event (the writers' included, the watcher's not). */
   statementsPerEvent: number;
   /**
@@ -59,6 +66,8 @@ export interface Phase {
   writers: number;
   perTx: number;
   write: (from: number, count: number) => Promise<void>;
+  /** The Kafka broker's local process, when there is one. */
+  brokerPid?: number;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -130,6 +139,8 @@ export async function measureBurst(
   const pg0 = o.backlog ? await backendCpu(p.db) : pgBefore;
   const statements0 = o.backlog ? p.statements() : before.statements;
   const xacts0 = o.backlog ? await transactions(p.db) : before.xacts;
+  const broker0 = p.brokerPid === undefined ? undefined : processCpuMs(p.brokerPid);
+  const receiver0 = processCpuMs(p.hook.pid);
   if (o.backlog) {
     t0 = Date.now();
     p.relay.start();
@@ -141,6 +152,10 @@ export async function measureBurst(
   const seen = await watching;
   const cpu = process.cpuUsage(cpu0);
   const pgMs = backendCpuSpent(pg0, await backendCpu(p.db));
+  const broker1 = p.brokerPid === undefined ? undefined : processCpuMs(p.brokerPid);
+  const brokerMs = broker0 === undefined || broker1 === undefined ? null : broker1 - broker0;
+  const receiver1 = processCpuMs(p.hook.pid);
+  const receiverMs = receiver0 === undefined || receiver1 === undefined ? null : receiver1 - receiver0;
   const after = p.relay.stats();
   const stagesMs: StageTimes = {
     writtenMs,
@@ -156,7 +171,9 @@ export async function measureBurst(
     stagesMs,
     stagesPerS: rates,
     cpuMsPerThousand: round1(((cpu.user + cpu.system) / 1000 / o.events) * 1000),
+    receiverCpuMsPerThousand: receiverMs === null ? null : round1((receiverMs / o.events) * 1000),
     pgCpuMsPerThousand: pgMs === null ? null : round1((pgMs / o.events) * 1000),
+    brokerCpuMsPerThousand: brokerMs === null ? null : round1((brokerMs / o.events) * 1000),
     // Without the watcher's own reads (one statement, one transaction each).
     statementsPerEvent: Math.round(((p.statements() - statements0 - seen.reads) / o.events) * 100) / 100,
     transactionsPerThousand: round1((((await transactions(p.db)) - xacts0 - seen.reads) / o.events) * 1000),

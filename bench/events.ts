@@ -30,9 +30,9 @@ function report(rows: BusResult[], settings: PipelineSettings, baseline: BareRes
   console.log('| path | relay events/s | end-to-end events/s | write → delivery p50 | p99 |');
   console.log('|---|---:|---:|---:|---:|');
   console.log(
-    `| bare: the delivery worker's sender, no database (${baseline.lanes} lanes, ${baseline.cpuMsPerThousand} CPU ms / 1,000) | — | ${baseline.perS} | — | — |`,
+    `| bare: the delivery worker's sender, no database (${baseline.lanes} lanes; CPU ms / 1,000: sender ${baseline.cpuMsPerThousand}, receiver ${baseline.receiverCpuMsPerThousand ?? '—'}) | — | ${baseline.perS} | — | — |`,
   );
-  for (const r of rows) {
+  for (const r of settings.backlogOnly ? [] : rows) {
     const b = r.burst;
     console.log(
       `| outbox → ${r.bus} bus → webhooks plugin → receiver | ${b.relayPerS} | ${b.endToEndPerS} | ${b.p50} ms | ${b.p99} ms |`,
@@ -42,21 +42,23 @@ function report(rows: BusResult[], settings: PipelineSettings, baseline: BareRes
     "\nBy stage (ms from the first write — for the backlog, from the relay's start with every event already written — until the stage had every event; events/s that gives):\n",
   );
   console.log(
-    '| bus | written | relayed | queued by the plugin | delivered | events per relay batch | CPU ms / 1,000 events: process | PostgreSQL | statements / event | PG transactions / 1,000 events |',
+    '| bus | written | relayed | queued by the plugin | delivered | events per relay batch | CPU ms / 1,000 events: pipeline process | receiver process | PostgreSQL | Kafka broker | statements / event | PG transactions / 1,000 events |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    for (const [label, b] of [
+    const phases = [
       ['burst', r.burst],
       ['backlog', r.backlog],
-    ] as const) {
+    ] as const;
+    for (const [label, b] of settings.backlogOnly ? phases.slice(1) : phases) {
       const { stagesMs: t, stagesPerS: v } = b;
       const written = label === 'burst' ? `${t.writtenMs} (${v.written}/s)` : 'before the relay started';
       console.log(
-        `| ${r.bus} ${label} | ${written} | ${t.relayedMs} (${v.relayed}/s) | ${t.queuedMs} (${v.queued}/s) | ${t.deliveredMs} (${v.delivered}/s) | ${b.eventsPerRelayBatch} | ${b.cpuMsPerThousand} | ${b.pgCpuMsPerThousand ?? '—'} | ${b.statementsPerEvent} | ${b.transactionsPerThousand} |`,
+        `| ${r.bus} ${label} | ${written} | ${t.relayedMs} (${v.relayed}/s) | ${t.queuedMs} (${v.queued}/s) | ${t.deliveredMs} (${v.delivered}/s) | ${b.eventsPerRelayBatch} | ${b.cpuMsPerThousand} | ${b.receiverCpuMsPerThousand ?? '—'} | ${b.pgCpuMsPerThousand ?? '—'} | ${b.brokerCpuMsPerThousand ?? '—'} | ${b.statementsPerEvent} | ${b.transactionsPerThousand} |`,
       );
     }
   }
+  if (settings.backlogOnly) return [];
   console.log(
     `\nSteady: ${settings.steadyRate} events/s for ${settings.steadySeconds} s on a fixed schedule.\n`,
   );
@@ -124,6 +126,8 @@ async function main(): Promise<void> {
       BENCH_EVENTS_RATE: 'Events/s of the steady phase (default 500).',
       BENCH_EVENTS_STEADY_S: 'Seconds of the steady phase (default 10).',
       BENCH_EVENTS_IDLE_S: 'Seconds of the idle measurement (default 10).',
+      BENCH_EVENTS_BACKLOG_ONLY:
+        'Set to 1 for the backlog phase alone (profiling, before/after rounds): no burst, steady or idle figures.',
     },
   });
   const source = process.env.DATABASE_URL;
@@ -146,6 +150,7 @@ async function main(): Promise<void> {
     steadyRate: envInt('BENCH_EVENTS_RATE', 500),
     steadySeconds: envInt('BENCH_EVENTS_STEADY_S', 10),
     idleSeconds: envInt('BENCH_EVENTS_IDLE_S', 10),
+    backlogOnly: process.env.BENCH_EVENTS_BACKLOG_ONLY === '1',
   };
   const hook = await receiver();
   const bareRun = {
