@@ -1,8 +1,6 @@
-import http from 'node:http';
-import https from 'node:https';
 import { type ClaimedDelivery, guardedLookup, isForbiddenAddress } from '@souk/api/webhooks';
 import type { WebhooksConfig } from './config.js';
-import { type PostResult, postWebhook } from './deliver.js';
+import { type PostResult, postWebhook, webhookDispatcher } from './deliver.js';
 import { signatureHeader } from './signature.js';
 
 /** Sends claimed deliveries: `send` never throws (a failure is a result to record). */
@@ -26,10 +24,7 @@ export function createSender(config: WebhooksConfig): Sender {
     return isForbiddenAddress(ip) ? `Refusing to connect to the forbidden address ${ip}.` : null;
   }
 
-  const agents = {
-    http: new http.Agent({ keepAlive: true, keepAliveMsecs: 10_000 }),
-    https: new https.Agent({ keepAlive: true, keepAliveMsecs: 10_000 }),
-  };
+  const dispatcher = webhookDispatcher(lookup);
 
   async function send(d: ClaimedDelivery, startedAt: Date): Promise<PostResult> {
     const body = JSON.stringify(d.payload);
@@ -39,9 +34,8 @@ export function createSender(config: WebhooksConfig): Sender {
       url: d.url,
       body,
       timeoutMs: config.WEBHOOK_TIMEOUT_MS,
-      lookup,
       refuseAddress,
-      agents,
+      dispatcher,
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Souk-Webhooks/1.0',
@@ -58,8 +52,7 @@ export function createSender(config: WebhooksConfig): Sender {
   return {
     send,
     destroy() {
-      agents.http.destroy();
-      agents.https.destroy();
+      dispatcher.destroy().catch(() => {});
     },
   };
 }
