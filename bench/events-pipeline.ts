@@ -29,8 +29,10 @@ export interface PipelineSettings {
   /** Writers committing the burst side by side. */
   writers: number;
   /**
-   * Events per writing transaction of the burst and the backlog (5 by default, as a request writes
-   * them; more is a bulk write such as an import). The steady phase always writes 5 per transaction.
+   * Events per writing transaction of the burst and the backlog: 50 by default (a bulk write such as
+   * an import: multi-row outbox inserts, so the writers outrun the pipeline and the burst measures
+   * the pipeline — with 5, as a request writes them, the burst was bound by its writers' commits).
+   * The steady phase always writes 5 per transaction.
    */
   burstPerTx: number;
   sellers: number;

@@ -124,6 +124,12 @@ export async function measureBurst(
 ): Promise<BurstResult> {
   p.hook.arrived.clear();
   const pgBefore = await backendCpu(p.db);
+  // The other processes' CPU so far: the broker's (when on Kafka) and the receiver's.
+  const others = () => ({
+    broker: p.brokerPid === undefined ? undefined : processCpuMs(p.brokerPid),
+    receiver: processCpuMs(p.hook.pid),
+  });
+  const othersBefore = others();
   const before = {
     cpu: process.cpuUsage(),
     statements: p.statements(),
@@ -139,8 +145,7 @@ export async function measureBurst(
   const pg0 = o.backlog ? await backendCpu(p.db) : pgBefore;
   const statements0 = o.backlog ? p.statements() : before.statements;
   const xacts0 = o.backlog ? await transactions(p.db) : before.xacts;
-  const broker0 = p.brokerPid === undefined ? undefined : processCpuMs(p.brokerPid);
-  const receiver0 = processCpuMs(p.hook.pid);
+  const { broker: broker0, receiver: receiver0 } = o.backlog ? others() : othersBefore;
   if (o.backlog) {
     t0 = Date.now();
     p.relay.start();
@@ -152,9 +157,8 @@ export async function measureBurst(
   const seen = await watching;
   const cpu = process.cpuUsage(cpu0);
   const pgMs = backendCpuSpent(pg0, await backendCpu(p.db));
-  const broker1 = p.brokerPid === undefined ? undefined : processCpuMs(p.brokerPid);
+  const { broker: broker1, receiver: receiver1 } = others();
   const brokerMs = broker0 === undefined || broker1 === undefined ? null : broker1 - broker0;
-  const receiver1 = processCpuMs(p.hook.pid);
   const receiverMs = receiver0 === undefined || receiver1 === undefined ? null : receiver1 - receiver0;
   const after = p.relay.stats();
   const stagesMs: StageTimes = {

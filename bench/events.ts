@@ -121,7 +121,7 @@ async function main(): Promise<void> {
       BENCH_EVENTS: 'Events of the burst (default 5000).',
       BENCH_EVENT_WRITERS: 'Writers committing the burst side by side (default 4).',
       BENCH_EVENTS_PER_TX:
-        'Events per transaction of the burst and backlog writes (default 5; more is a bulk write, e.g. an import).',
+        'Events per transaction of the burst and backlog writes (default 50, a bulk write such as an import: 5 a request, bound the burst by its writers).',
       BENCH_EVENT_SELLERS: 'Sellers, each with one endpoint (default 20).',
       BENCH_EVENTS_RATE: 'Events/s of the steady phase (default 500).',
       BENCH_EVENTS_STEADY_S: 'Seconds of the steady phase (default 10).',
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     kafka: undefined,
     burstEvents: envInt('BENCH_EVENTS', 5_000),
     writers: envInt('BENCH_EVENT_WRITERS', 4),
-    burstPerTx: envInt('BENCH_EVENTS_PER_TX', 5),
+    burstPerTx: envInt('BENCH_EVENTS_PER_TX', 50),
     sellers: envInt('BENCH_EVENT_SELLERS', 20),
     steadyRate: envInt('BENCH_EVENTS_RATE', 500),
     steadySeconds: envInt('BENCH_EVENTS_STEADY_S', 10),
