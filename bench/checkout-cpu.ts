@@ -28,6 +28,9 @@ import {
 import { apiEnvironment, type Service, startService, stopService, waitForOk } from './processes.js';
 import { checkoutAll, percentile, pickVariants, prepareCarts } from './shopper.js';
 
+/** The monotonic clock in µs, as V8 stamps a `--cpu-prof` profile's samples. */
+const monotonicMicros = () => process.hrtime.bigint() / 1000n;
+
 async function main(): Promise<void> {
   const source = process.env.DATABASE_URL;
   if (!source) throw new BenchError('set DATABASE_URL (a PostgreSQL server whose role may CREATE DATABASE)');
@@ -48,8 +51,8 @@ async function main(): Promise<void> {
     }
     const port = await freePort();
     const nodeArgs = ['--import', 'tsx'];
-    if (process.env.CPU_PROFILE === '1')
-      nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/results/profiles')}`);
+    const profiling = process.env.CPU_PROFILE === '1';
+    if (profiling) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/results/profiles')}`);
     api = startService(
       'api',
       'api/src/main.ts',
@@ -77,8 +80,12 @@ async function main(): Promise<void> {
       const p1 = await sample(bench.url, bench.name, apiPid);
       await new Promise((r) => setTimeout(r, 3000));
       const i1 = await sample(bench.url, bench.name, apiPid);
+      const from = monotonicMicros();
       const run = await checkoutAll(api.url, headers, ids, workers);
+      const to = monotonicMicros();
       const c1 = await sample(bench.url, bench.name, apiPid);
+      // The profile's timestamps are on the same monotonic clock: these let a profile be cut to the checkouts.
+      if (profiling) out(`round ${round} window µs ${from}-${to}`);
       if (run.ok !== carts) throw new BenchError(`only ${run.ok} of ${carts} checkouts answered 201`);
       const prep = used(p0, p1);
       const idle = used(p1, i1);

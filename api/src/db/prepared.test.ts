@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, serverUrl, type TestDatabase } from '../../test/support/test-db.js';
 import { seedDemo } from '../seed/seed.js';
-import { PREPARED_MARK } from './prepared.js';
+import { PREPARED_MARK, preparedStatement } from './prepared.js';
 
 // Named statements are a property of the pg driver (PGlite runs every statement in process).
 describe.skipIf(!serverUrl)('prepared catalog reads (postgres)', () => {
@@ -46,5 +46,46 @@ describe.skipIf(!serverUrl)('prepared catalog reads (postgres)', () => {
     const before = (await prepared()).length;
     for (let n = 1; n <= ids.length; n++) await t.container.catalog.getProductsByIds(ids.slice(0, n), 'USD');
     expect((await prepared()).length).toBe(before);
+  });
+});
+
+describe('preparedStatement', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await seedDemo(t.container.database.db);
+  });
+  afterAll(() => t?.drop());
+
+  it('builds and compiles once, then sends each call its own parameters beside the constants', async () => {
+    const { db } = t.container.database;
+    let builds = 0;
+    const byHandle = preparedStatement((d: typeof db, p: { handle: string; limit: number }) => {
+      builds++;
+      return d
+        .selectFrom('sellers')
+        .select(['id', 'handle', sql<string>`${'constant'}::text`.as('label')])
+        .where('handle', '=', p.handle)
+        .where('status', '=', 'active')
+        .limit(p.limit);
+    });
+    const sellers = await db.selectFrom('sellers').select(['handle']).orderBy('handle').limit(2).execute();
+    expect(sellers).toHaveLength(2);
+    for (const { handle } of sellers) {
+      const { rows } = await byHandle(db, { handle, limit: 1 });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ handle, label: 'constant' });
+    }
+    expect((await byHandle(db, { handle: 'no-such-seller', limit: 1 })).rows).toEqual([]);
+    expect(builds).toBe(1);
+  });
+
+  it('refuses a builder that changes a parameter instead of passing it on', () => {
+    const { db } = t.container.database;
+    const changed = preparedStatement((d: typeof db, p: { ms: number }) =>
+      d.selectNoFrom(sql<string>`${`${p.ms} milliseconds`}::interval`.as('i')),
+    );
+    // Thrown on first use, before anything is sent (the callers' `await` turns it into a rejection).
+    expect(() => changed(db, { ms: 5 })).toThrow(/transformed/);
   });
 });

@@ -1,4 +1,12 @@
-import type { Compilable, Kysely, PostgresPool, PostgresPoolClient, QueryResult } from 'kysely';
+import {
+  type Compilable,
+  type CompiledQuery,
+  createQueryId,
+  type Kysely,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type QueryResult,
+} from 'kysely';
 import type pg from 'pg';
 
 /**
@@ -63,4 +71,54 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
 export function executePrepared<DB, R>(db: Kysely<DB>, query: Compilable<R>): Promise<QueryResult<R>> {
   const compiled = query.compile();
   return db.executeQuery<R>({ ...compiled, sql: PREPARED_MARK + compiled.sql });
+}
+
+/** What a placeholder parameter looks like while a `preparedStatement` is compiled. */
+const PLACEHOLDER = '\u0000souk:param:';
+
+/** Each parameter of a compiled statement: a named input, or a constant of the builder (`'completed'`). */
+type Slot = { input: string } | { constant: unknown };
+
+/**
+ * A statement whose text never varies, built with Kysely and compiled once: `build` runs on first use
+ * with placeholders for `params` (each one must be passed to the builder as a value, unchanged), and
+ * every call then only fills the compiled parameters in and runs it named (`PREPARED_MARK`). Kysely's
+ * builders and compiler cost ~0.1 ms a statement, which a checkout would otherwise pay for each one.
+ */
+export function preparedStatement<DB, P extends object, R>(
+  build: (db: Kysely<DB>, params: P) => Compilable<R>,
+): (db: Kysely<DB>, params: P) => Promise<QueryResult<R>> {
+  let compiled: { sql: string; slots: Slot[]; query: CompiledQuery<R>['query'] } | undefined;
+  return (db, params) => {
+    compiled ??= compileOnce(db, build);
+    const { sql, slots, query } = compiled;
+    const parameters = slots.map((s) =>
+      'input' in s ? (params as Record<string, unknown>)[s.input] : s.constant,
+    );
+    return db.executeQuery<R>({ sql, parameters, query, queryId: createQueryId() });
+  };
+}
+
+function compileOnce<DB, P, R>(db: Kysely<DB>, build: (db: Kysely<DB>, params: P) => Compilable<R>) {
+  const handed = new Map<string, string>();
+  const placeholders = new Proxy(
+    {},
+    {
+      get: (_, name) => {
+        const value = `${PLACEHOLDER}${String(name)}`;
+        handed.set(value, String(name));
+        return value;
+      },
+    },
+  ) as P;
+  const query = build(db, placeholders).compile();
+  const slots = query.parameters.map((value): Slot => {
+    const input = typeof value === 'string' ? handed.get(value) : undefined;
+    if (input !== undefined) return { input };
+    // A placeholder the builder changed (`JSON.stringify(p.x)`, `${p.ms} ms`) would be sent as is.
+    if (typeof value === 'string' && value.includes(PLACEHOLDER))
+      throw new Error(`preparedStatement: a parameter was transformed (${JSON.stringify(value)})`);
+    return { constant: value };
+  });
+  return { sql: PREPARED_MARK + query.sql, slots, query: query.query };
 }

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { executePrepared } from '../db/prepared.js';
+import { preparedStatement } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
 
 type Db = Kysely<Database>;
@@ -11,6 +11,22 @@ export interface KeyRef {
 
 const lockedFor = (ms: number) => sql<Date>`now() + ${`${ms} milliseconds`}::interval`;
 
+const claim = preparedStatement(
+  (db: Db, p: KeyRef & { operation: string; requestHash: string; lockFor: string }) =>
+    db
+      .insertInto('idempotency_keys')
+      .values({
+        scope: p.scope,
+        key: p.key,
+        operation: p.operation,
+        request_hash: p.requestHash,
+        status: 'in_progress',
+        locked_until: sql<Date>`now() + ${p.lockFor}::interval`,
+      })
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+      .returning('key'),
+);
+
 /** Claims the key for a new request; undefined when a record already holds it. */
 export async function claimKey(
   db: Db,
@@ -18,20 +34,13 @@ export async function claimKey(
   request: { operation: string; requestHash: string },
   lockMs: number,
 ): Promise<boolean> {
-  const claimed = await executePrepared(
-    db,
-    db
-      .insertInto('idempotency_keys')
-      .values({
-        ...ref,
-        operation: request.operation,
-        request_hash: request.requestHash,
-        status: 'in_progress',
-        locked_until: lockedFor(lockMs),
-      })
-      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-      .returning('key'),
-  );
+  const claimed = await claim(db, {
+    scope: ref.scope,
+    key: ref.key,
+    operation: request.operation,
+    requestHash: request.requestHash,
+    lockFor: `${lockMs} milliseconds`,
+  });
   return claimed.rows.length > 0;
 }
 
@@ -59,6 +68,15 @@ export async function takeOverKey(db: Db, ref: KeyRef, lockMs: number): Promise<
   return row !== undefined;
 }
 
+const complete = preparedStatement((db: Db, p: KeyRef & { status: number; body: string }) =>
+  db
+    .updateTable('idempotency_keys')
+    .set({ status: 'completed', response_status: p.status, response_body: p.body })
+    .where('scope', '=', p.scope)
+    .where('key', '=', p.key)
+    .where('status', '=', 'in_progress'),
+);
+
 /**
  * Stores the response to replay (already sealed: see `idempotency.seal.ts`); false when the record is
  * no longer in progress (a request that took the key over completed it first, or it is gone).
@@ -69,15 +87,12 @@ export async function completeKey(
   status: number,
   storedBody: unknown,
 ): Promise<boolean> {
-  const done = await executePrepared(
-    db,
-    db
-      .updateTable('idempotency_keys')
-      .set({ status: 'completed', response_status: status, response_body: JSON.stringify(storedBody) })
-      .where('scope', '=', ref.scope)
-      .where('key', '=', ref.key)
-      .where('status', '=', 'in_progress'),
-  );
+  const done = await complete(db, {
+    scope: ref.scope,
+    key: ref.key,
+    status,
+    body: JSON.stringify(storedBody),
+  });
   return Number(done.numAffectedRows ?? 0) > 0;
 }
 

@@ -1,5 +1,5 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
-import { executePrepared } from '../../db/prepared.js';
+import { preparedStatement } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 import type { CartsTable } from './carts.table.js';
 
@@ -74,17 +74,18 @@ export async function touchCart(db: Db, id: string): Promise<void> {
   await db.updateTable('carts').set({ updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
 }
 
+const complete = preparedStatement((db: Db, p: { id: string }) =>
+  db
+    .updateTable('carts')
+    .set({ status: 'completed', completed_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
+    .where('id', '=', p.id)
+    .where('status', '=', 'active')
+    .returning('id'),
+);
+
 /** Completes an active cart; false when it was not active (or does not exist). */
 export async function completeCart(db: Db, id: string): Promise<boolean> {
-  const { rows } = await executePrepared(
-    db,
-    db
-      .updateTable('carts')
-      .set({ status: 'completed', completed_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
-      .where('id', '=', id)
-      .where('status', '=', 'active')
-      .returning('id'),
-  );
+  const { rows } = await complete(db, { id });
   return rows.length > 0;
 }
 

@@ -1,8 +1,13 @@
 import { type Kysely, sql } from 'kysely';
+import { executePrepared } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 
 type Db = Kysely<Database>;
+
+/** Postings up to this many transactions and entries (a checkout of one or two sellers) run named. */
+const SMALL_TRANSACTIONS = 2;
+const SMALL_ENTRIES = 8;
 
 /** Ledger accounts. Seller accounts carry the seller id beside the name. */
 export type Account =
@@ -73,11 +78,15 @@ export async function postTransactions(trx: Db, txs: readonly LedgerTransaction[
     await trx.insertInto('ledger_transactions').values(transactions).execute();
   } else {
     // The entries' foreign key is checked at the end of the statement, when the transactions exist.
-    await trx
+    const query = trx
       .with('t', (q) => q.insertInto('ledger_transactions').values(transactions).returning('id'))
       .insertInto('ledger_entries')
-      .values(entries)
-      .execute();
+      .values(entries);
+    // The text varies with the number of rows; the few forms of one or two seller orders (a checkout
+    // of a small cart) run named, so PostgreSQL parses and plans each once per connection.
+    if (transactions.length <= SMALL_TRANSACTIONS && entries.length <= SMALL_ENTRIES)
+      await executePrepared(trx, query);
+    else await query.execute();
   }
   return ids;
 }
