@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { CompiledQuery, type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { PREPARED_MARK } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 import type { SellerStatus } from '../sellers/sellers.table.js';
@@ -57,17 +57,82 @@ const OUTER_ORDER: Record<ProductSort, string> = {
   rating: 'page.sort_key DESC, page.id ASC',
 };
 
+/** The values of a listing statement, by name: its text is compiled once per shape and filled with these. */
+type Values = {
+  q: string | undefined;
+  category: string | undefined;
+  seller: string;
+  priceCurrency: string;
+  minPrice: number;
+  maxPrice: number;
+  afterKey: number | string | undefined;
+  afterId: string | undefined;
+  idOrHandle: string;
+  displayCurrency: string;
+};
+
+/** Stands for one of `Values` where the statement is built; compiling turns it into a `$n` parameter. */
+class Slot {
+  constructor(readonly name: keyof Values) {}
+}
+const slot = <T = string>(name: keyof Values) => new Slot(name) as unknown as T;
+
+/** Compiled listing statements by shape (at most `MAX_SHAPES`; a shape beyond them is compiled per call). */
+const compiled = new Map<string, { sql: string; parameters: readonly unknown[] }>();
+const MAX_SHAPES = 256;
+
 /**
  * Reads a page of published products of active sellers in one statement, whatever the page size:
  * a materialised CTE picks the page by the filters and keyset on the `products` indexes, then each
  * row's JSON comes ready from the read model (two primary-key lookups: the display currency's row,
  * else the currency-less one) with the variants' stock beside it, so nothing is aggregated per request.
+ * Building and compiling the statement with Kysely is done once per shape (sort, page size, which
+ * filters are given), not per request: only the values change between requests of one shape.
  */
 export async function findProducts(db: Kysely<Database>, query: ProductQuery): Promise<ProductRow[]> {
+  // Everything the statement's text depends on; an id list's text varies with its length: never kept.
+  const shape =
+    query.ids === undefined
+      ? [
+          query.sort,
+          query.limit,
+          query.q !== undefined,
+          query.category !== undefined,
+          query.seller !== undefined,
+          query.minPrice !== undefined,
+          query.maxPrice !== undefined,
+          query.after !== undefined,
+          query.idOrHandle !== undefined,
+        ].join()
+      : undefined;
+  let statement = shape === undefined ? undefined : compiled.get(shape);
+  if (statement === undefined) {
+    statement = productsStatement(db, query).compile(db);
+    if (shape !== undefined && compiled.size < MAX_SHAPES) compiled.set(shape, statement);
+  }
+  const values: Values = {
+    q: query.q,
+    category: query.category,
+    seller: query.seller ?? '',
+    priceCurrency: query.priceCurrency ?? '',
+    minPrice: query.minPrice ?? 0,
+    maxPrice: query.maxPrice ?? 0,
+    afterKey: query.after?.sortKey,
+    afterId: query.after?.id,
+    idOrHandle: query.idOrHandle ?? '',
+    displayCurrency: query.displayCurrency,
+  };
+  const parameters = statement.parameters.map((p) => (p instanceof Slot ? values[p.name] : p));
+  const result = await db.executeQuery(CompiledQuery.raw(statement.sql, parameters));
+  return result.rows as ProductRow[];
+}
+
+/** The listing statement of a query's shape, with a `Slot` wherever a value of the query goes. */
+function productsStatement(db: Kysely<Database>, query: ProductQuery) {
   // An uncorrelated subquery, so PostgreSQL parses and stems the query once per statement (an InitPlan):
   // written bare, the rank (and a cursor's condition) called websearch_to_tsquery again for every match.
   const tsQuery =
-    query.q === undefined ? undefined : sql`(SELECT websearch_to_tsquery('english', ${query.q}))`;
+    query.q === undefined ? undefined : sql`(SELECT websearch_to_tsquery('english', ${slot('q')}))`;
   const priceSort = query.sort === 'price_asc' || query.sort === 'price_desc';
   const sortKey: RawBuilder<number | string> =
     query.sort === 'relevance' && tsQuery
@@ -83,7 +148,7 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
     .innerJoin('sellers as s', 's.id', 'p.seller_id')
     .$if(priceSort, (qb) =>
       qb.innerJoin('product_price_ranges as pr', (join) =>
-        join.onRef('pr.product_id', '=', 'p.id').on('pr.currency', '=', query.priceCurrency ?? ''),
+        join.onRef('pr.product_id', '=', 'p.id').on('pr.currency', '=', slot('priceCurrency')),
       ),
     )
     .$if(query.sort === 'rating', (qb) => qb.leftJoin('product_ratings as rt', 'rt.product_id', 'p.id'))
@@ -93,14 +158,12 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
     .where('p.status', '=', sql.lit('published'))
     .where('s.status', '=', sql.lit('active' satisfies SellerStatus))
     .$if(query.idOrHandle !== undefined, (qb) =>
-      qb.where((eb) =>
-        eb.or([eb('p.id', '=', query.idOrHandle ?? ''), eb('p.handle', '=', query.idOrHandle ?? '')]),
-      ),
+      qb.where((eb) => eb.or([eb('p.id', '=', slot('idOrHandle')), eb('p.handle', '=', slot('idOrHandle'))])),
     )
     .$if(query.ids !== undefined, (qb) => qb.where('p.id', 'in', query.ids ?? []))
     .$if(tsQuery !== undefined, (qb) => qb.where(sql<SqlBool>`p.search_vector @@ ${tsQuery}`))
     .$if(query.seller !== undefined, (qb) =>
-      qb.where((eb) => eb.or([eb('s.id', '=', query.seller ?? ''), eb('s.handle', '=', query.seller ?? '')])),
+      qb.where((eb) => eb.or([eb('s.id', '=', slot('seller')), eb('s.handle', '=', slot('seller'))])),
     )
     .$if(query.category !== undefined, (qb) =>
       qb.where(
@@ -108,7 +171,7 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
         'in',
         sql<string>`(
           WITH RECURSIVE tree AS (
-            SELECT id FROM categories WHERE id = ${query.category} OR handle = ${query.category}
+            SELECT id FROM categories WHERE id = ${slot('category')} OR handle = ${slot('category')}
             UNION ALL
             SELECT c.id FROM categories c JOIN tree ON c.parent_id = tree.id
           )
@@ -121,13 +184,17 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
           selectFrom('variant_prices as vp')
             .select(sql`1`.as('one'))
             .whereRef('vp.product_id', '=', 'p.id')
-            .where('vp.currency', '=', query.priceCurrency ?? '')
-            .$if(query.minPrice !== undefined, (sub) => sub.where('vp.amount', '>=', query.minPrice ?? 0))
-            .$if(query.maxPrice !== undefined, (sub) => sub.where('vp.amount', '<=', query.maxPrice ?? 0)),
+            .where('vp.currency', '=', slot('priceCurrency'))
+            .$if(query.minPrice !== undefined, (sub) =>
+              sub.where('vp.amount', '>=', slot<number>('minPrice')),
+            )
+            .$if(query.maxPrice !== undefined, (sub) =>
+              sub.where('vp.amount', '<=', slot<number>('maxPrice')),
+            ),
         ),
       ),
     )
-    .$if(query.after !== undefined, (qb) => qb.where(keysetCondition(query, sortKey)))
+    .$if(query.after !== undefined, (qb) => qb.where(keysetCondition(query.sort, sortKey)))
     .orderBy(sql.raw(PAGE_ORDER[query.sort]))
     // A constant too: with `LIMIT $n` the planner assumes a tenth of the rows and, estimating the generic
     // plan dearer, re-plans the listing on every execution. Page sizes are 1–101, a bounded set of texts.
@@ -135,22 +202,22 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
 
   // Prepared (planned once per connection) unless it carries an id list, whose text varies with its length.
   const mark = sql.raw(query.ids === undefined ? PREPARED_MARK : '');
-  const result = await sql<ProductRow>`${mark}
+  return sql<ProductRow>`${mark}
     WITH page AS MATERIALIZED (${page})
-    SELECT page.id, page.sort_key, coalesce(rc.body, rs.body) AS body,
+    SELECT page.id, page.sort_key,
+      -- The currency-less body only when the display currency has none: COALESCE runs the subquery lazily.
+      coalesce(rc.body, (SELECT rs.body FROM product_read_model rs WHERE rs.product_id = page.id AND rs.currency = '*')) AS body,
       ARRAY(SELECT v.inventory_quantity FROM variants v WHERE v.product_id = page.id ORDER BY v.position, v.id) AS stock
     FROM page
-    JOIN product_read_model rs ON rs.product_id = page.id AND rs.currency = '*'
-    LEFT JOIN product_read_model rc ON rc.product_id = page.id AND rc.currency = ${query.displayCurrency}
+    LEFT JOIN product_read_model rc ON rc.product_id = page.id AND rc.currency = ${slot('displayCurrency')}
     ORDER BY ${sql.raw(OUTER_ORDER[query.sort])}
-  `.execute(db);
-  return result.rows;
+  `;
 }
 
 /** Rows strictly after the keyset in the listing's order. */
-function keysetCondition(query: ProductQuery, sortKey: Expression<unknown>) {
-  const after = query.after as Keyset;
-  switch (query.sort) {
+function keysetCondition(sort: ProductSort, sortKey: Expression<unknown>) {
+  const after = { sortKey: slot('afterKey'), id: slot('afterId') };
+  switch (sort) {
     case 'newest':
       return sql<SqlBool>`(p.created_at, p.id) < (${after.sortKey}::timestamptz, ${after.id})`;
     case 'relevance':

@@ -1,9 +1,10 @@
 /**
  * How the read model's stored JSON stands for each variant's stock: `product_document(id, currency,
- * false)` writes this member where `available_quantity` goes (migration 0014). Inside a JSON string a
- * quote is always escaped, so this exact text can only be that member, never seller-written content.
+ * false)` writes this member where `available_quantity` goes (migration 0014; ASCII since 0018, so an
+ * ASCII body decodes and splices as ASCII). Inside a JSON string a quote is always escaped, so this exact
+ * text can only be that member, never seller-written content.
  */
-const STOCK_MEMBER = '"available_quantity" : "§stock§"';
+const STOCK_MEMBER = '"available_quantity" : "<stock>"';
 
 /**
  * Fills a stored product JSON with the variants' current stock, given in variant order: plain string
