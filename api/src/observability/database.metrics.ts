@@ -6,11 +6,17 @@ import { collectErrors, dbQueryDuration, dbQueryErrors } from './metrics.js';
 
 const STATEMENTS = new Set(['select', 'insert', 'update', 'delete']);
 
-/** The statement kind of a query, from its first keyword (`with … select` counts as select). */
+/** Comments ahead of a statement's first keyword (the prepared-statement mark is one). */
+const LEADING_COMMENTS = /^\s*(?:\/\*[\s\S]*?\*\/\s*|--[^\n]*(?:\n\s*|$))*/;
+
+/**
+ * The statement kind of a query, from its first keyword after any leading comments (`with … select`
+ * counts as select; `/* prepared *\/ select …` as select).
+ */
 export function statementKind(text: string): string {
   const words =
     text
-      .trimStart()
+      .replace(LEADING_COMMENTS, '')
       .slice(0, 200)
       .toLowerCase()
       .match(/[a-z]+/g) ?? [];

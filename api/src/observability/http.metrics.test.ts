@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PREPARED_MARK } from '../db/prepared.js';
 import { statementKind } from './database.metrics.js';
 import { metricsEndpoint, operationGroup, startMetricsServer } from './http.metrics.js';
 
@@ -64,5 +65,12 @@ describe('bounded labels', () => {
       'delete',
     );
     expect(statementKind('BEGIN')).toBe('other');
+    // Prepared statements carry a leading comment; their kind is the statement's, not the comment's.
+    expect(statementKind(`${PREPARED_MARK}select * from products`)).toBe('select');
+    expect(statementKind(`${PREPARED_MARK}with o as (insert into orders default values) select 1`)).toBe(
+      'insert',
+    );
+    expect(statementKind('-- note\n  /* a */ update carts set x = 1')).toBe('update');
+    expect(statementKind('/* only a comment */')).toBe('other');
   });
 });
