@@ -11,6 +11,7 @@ import { sweepStoredImage } from './media.cleanup.js';
 import { FULL_WIDTH, type InspectedImage, OUTPUT, render, type VariantWidth } from './media.images.js';
 import { imageFilesNamedBy, legacyMediaFolder, mediaKeys } from './media.keys.js';
 import { createPrerenderer } from './media.prerender.js';
+import type { PreviewSigner } from './media.preview.js';
 import * as repo from './media.repository.js';
 import { createOrphanSweeper } from './media.sweep.js';
 import { createVariantCache } from './media.variants.js';
@@ -43,6 +44,7 @@ export function createMediaService({
   logger,
   sweep: sweepOptions = { intervalMs: 0, graceMs: 3_600_000 },
   cacheBytes = 0,
+  preview,
 }: {
   db: Db;
   storage: ObjectStorage;
@@ -55,6 +57,8 @@ export function createMediaService({
   sweep?: { intervalMs: number; graceMs: number };
   /** Bytes of rendered variants kept in memory (`MEDIA_CACHE_BYTES`; 0: none). */
   cacheBytes?: number;
+  /** Signs and checks the preview URLs of pictures not public yet (see createPreviewSigner). */
+  preview: PreviewSigner;
 }) {
   const variants = createVariantCache({ maxBytes: cacheBytes });
   const urlOf = (productId: string, hash: string) =>
@@ -125,6 +129,8 @@ export function createMediaService({
   return {
     /** Base of image URLs (no trailing slash). */
     publicUrl,
+    /** Signs and checks preview URLs. */
+    preview,
     /**
      * The background queue that renders the variants themes ask for (see createPrerenderer): fed
      * after each upload and, in the demo, with the seeded catalog.
@@ -245,17 +251,25 @@ export function createMediaService({
     },
 
     /**
-     * An image's WebP at a variant width (or the full rendition), when some product shows the picture
-     * under this product's URL; undefined otherwise. The check is the database's, on every call; the
+     * An image's WebP at a variant width (or the full rendition), when a published product of an
+     * active seller (with `anyStatus`, for a signed preview: any product) shows the picture under this
+     * product's URL; undefined otherwise. The check is the database's, on every call; the
      * bytes are read only when asked (a conditional request answered 304 needs none): from memory, else
      * storage, else rendered from the original once (however many ask at once) and stored. They are
      * undefined when the files are gone.
      */
-    async variant(productId: string, hash: string, width: VariantWidth | undefined) {
+    async variant(
+      productId: string,
+      hash: string,
+      width: VariantWidth | undefined,
+      { anyStatus = false }: { anyStatus?: boolean } = {},
+    ) {
       const keys = mediaKeys(hash);
       // Files are shared by every product showing the picture; the URL is valid only for a product
-      // that (still) shows it under this product's URL.
-      if (!(await repo.isServedAs(db, productId, keys.folder))) return undefined;
+      // that (still) shows it under this product's URL, and that product must be on the storefront
+      // unless the request carries a seller's preview signature. Asked on every request, before the
+      // cache: unpublishing takes effect at its commit.
+      if (!(await repo.isServedAs(db, productId, keys.folder, anyStatus))) return undefined;
       const key = keys.rendition(width);
       return {
         read: () =>
