@@ -103,21 +103,50 @@ export function createMediaService({
   }
 
   /**
+   * A rendition's bytes: stored, else rendered from the original (read through `readOriginal`) and
+   * stored (`onRender` is told). Undefined when the image has no original. Both the requests and the
+   * pre-rendering run it as the single load of the rendition's key (see createVariantCache).
+   */
+  async function loadRendition(
+    productId: string,
+    hash: string,
+    width: VariantWidth | undefined,
+    readOriginal = () => originalOf(productId, hash),
+    onRender = () => {},
+  ): Promise<Buffer | undefined> {
+    const key = mediaKeys(hash).rendition(width);
+    const stored = await storage.get(key);
+    if (stored) return stored.data;
+    const original = await readOriginal();
+    if (!original) return undefined;
+    const { data } = await render(original.data, width ?? FULL_WIDTH, limits.maxPixels);
+    await storage.put(key, data, { contentType: OUTPUT.contentType });
+    onRender();
+    return data;
+  }
+
+  /**
    * Renders and stores the given renditions of an image that are not stored yet (the original is
-   * read once); answers how many it rendered. Nothing when the image has no original.
+   * read at most once), each as the single load of its key, so a request for one of them meanwhile
+   * waits for this render rather than rendering it again; answers how many it rendered.
    */
   async function renderMissing(productId: string, hash: string, renditions: (VariantWidth | undefined)[]) {
     const keys = mediaKeys(hash);
     const stored = new Set(await storage.list(keys.folder));
     const missing = renditions.filter((w) => !stored.has(keys.rendition(w)));
-    if (missing.length === 0) return 0;
-    const original = await originalOf(productId, hash);
-    if (!original) return 0;
+    let original: ReturnType<typeof originalOf> | undefined;
+    const readOriginal = () => {
+      original ??= originalOf(productId, hash);
+      return original;
+    };
+    let rendered = 0;
     for (const width of missing) {
-      const { data } = await render(original.data, width ?? FULL_WIDTH, limits.maxPixels);
-      await storage.put(keys.rendition(width), data, { contentType: OUTPUT.contentType });
+      const data = await variants.share(keys.rendition(width), () =>
+        loadRendition(productId, hash, width, readOriginal, () => rendered++),
+      );
+      if (!data) break; // no original
     }
-    return missing.length;
+    return rendered;
   }
 
   const prerender = createPrerenderer({
@@ -271,18 +300,7 @@ export function createMediaService({
       // cache: unpublishing takes effect at its commit.
       if (!(await repo.isServedAs(db, productId, keys.folder, anyStatus))) return undefined;
       const key = keys.rendition(width);
-      return {
-        read: () =>
-          variants.get(key, async () => {
-            const stored = await storage.get(key);
-            if (stored) return stored.data;
-            const original = await originalOf(productId, hash);
-            if (!original) return undefined;
-            const { data } = await render(original.data, width ?? FULL_WIDTH, limits.maxPixels);
-            await storage.put(key, data, { contentType: OUTPUT.contentType });
-            return data;
-          }),
-      };
+      return { read: () => variants.get(key, () => loadRendition(productId, hash, width)) };
     },
   };
 }

@@ -10,6 +10,8 @@ type Image = components['schemas']['Image'];
 const media = useMediaApi('media-serving');
 /** A picture no other test of the file uploads (each its own hash, so its own stored files). */
 const picture = distinctPictures('3a');
+/** A larger picture, slower to render (so a request can arrive mid-render). */
+const bigPicture = distinctPictures('6b', 3000, 2000);
 
 async function uploaded(productId: string, data?: Buffer) {
   const res = await media.api.request<Image>('POST', `/seller/products/${productId}/images`, {
@@ -67,6 +69,27 @@ describe('GET /media/products/{id}/{hash}.webp, served again', () => {
     expect(new Set(answers.map((a) => a.body.toString('base64'))).size).toBe(1);
     expect(media.calls.puts).toEqual([variant(640)]);
     expect(media.calls.gets.filter((k) => k === variant(640))).toHaveLength(1);
+  });
+
+  it('renders a variant once when requests arrive while the background pre-rendering renders it', async () => {
+    const product = await createPublished(media.api, { images: [] });
+    const { hash, path, variant, image } = await uploaded(product.id, await bigPicture());
+    const { prerender } = media.api.db.container.media;
+    media.calls.reset();
+    prerender.add([{ productId: product.id, hash, width: image.width }]);
+    // Once the pre-rendering has read the original, it is rendering w160 (the first missing variant).
+    for (let i = 0; i < 500 && !media.calls.gets.includes(`images/${hash}/original`); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => media.api.get<Buffer>(`${path}?w=160`, { key: null })),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    await prerender.idle();
+    expect(media.calls.puts.filter((k) => k === variant(160))).toEqual([variant(160)]);
+    // Every variant the pre-rendering wanted written once, the original read once.
+    expect(new Set(media.calls.puts).size).toBe(media.calls.puts.length);
+    expect(media.calls.gets.filter((k) => k.endsWith('/original'))).toHaveLength(1);
   });
 
   it("answers 404 for a deleted image's URL after serving it from memory; a product still showing the picture keeps it", async () => {
