@@ -6615,6 +6615,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.souk.dev/problems/preview_url_invalid",
+                     *       "title": "Preview URL invalid",
+                     *       "status": 403,
+                     *       "detail": "The preview URL does not match or has expired.",
+                     *       "code": "preview_url_invalid",
+                     *       "request_id": "0f5c2a4e-6a57-4a8e-9c1d-2f4b8e6d7a10"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
