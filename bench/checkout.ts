@@ -188,7 +188,7 @@ export async function measureCheckout(
   ];
   const ordersPerSec = run.ok / (run.elapsedMs / 1000);
   return {
-    label: `e. POST /store/carts/{id}/checkout (2 items, hot variant in every cart)`,
+    label: `j. POST /store/carts/{id}/checkout (2 items, hot variant in every cart)`,
     workers: s.workers,
     hotVariant: hot.id,
     warmup: { carts: warmCarts.length, ms: Math.round(warm.elapsedMs), ordersPerSec: Math.round(warmRate) },

@@ -22,6 +22,9 @@ export async function firstPicture(api: string, headers: Record<string, string>)
   return { path, etag, bytes };
 }
 
+/** The keys of the rows mediaScenarios builds (`BENCH_SCENARIOS`). */
+export const MEDIA_KEYS = ['media', 'media-304', 'bare-koa-media-size'] as const;
+
 /**
  * The picture of firstPicture served again (rendered already), the same with its ETag in
  * If-None-Match (a browser revalidating), and bare Koa sending a body of its size.

@@ -12,7 +12,7 @@ import {
   type TargetCheck,
 } from './measure.js';
 import { statementsRun } from './processes.js';
-import { mediaScenarios } from './reads-media.js';
+import { MEDIA_KEYS, mediaScenarios } from './reads-media.js';
 
 export const READ_KEYS = [
   'bare-koa',
@@ -80,10 +80,15 @@ export interface ReadTargets {
   operatorKey?: string | undefined;
 }
 
-/** Finds real ids so every URL hits data, and checks the search scenario is not an empty result. */
+/**
+ * Finds real ids so every URL hits data, and checks the search scenario is not an empty result. Rows
+ * whose set-up costs requests of their own (the media rows fetch and render a picture) are built only
+ * when `keys` selects one of them.
+ */
 export async function pickScenarios(
   { api, bare, unlimited, uncached, operatorKey }: ReadTargets,
   headers: Record<string, string>,
+  keys: ReadonlySet<string>,
 ): Promise<Scenario[]> {
   const q = process.env.BENCH_QUERY || 'boot';
   const category = process.env.BENCH_CATEGORY || 'footwear';
@@ -177,7 +182,7 @@ export async function pickScenarios(
       label: `e. bare Koa, ${listingBytes} B JSON (the size of page b; context)`,
       url: `${bare}/size/${listingBytes}`,
     },
-    ...(await mediaScenarios(api, bare, headers)),
+    ...(MEDIA_KEYS.some((k) => keys.has(k)) ? await mediaScenarios(api, bare, headers) : []),
   ];
 }
 
@@ -226,7 +231,7 @@ export async function runReads(
   keys: Set<string>,
   log: (line: string) => void,
 ): Promise<ReadRun> {
-  const scenarios = (await pickScenarios(targets, load.headers)).filter((s) => keys.has(s.key));
+  const scenarios = (await pickScenarios(targets, load.headers, keys)).filter((s) => keys.has(s.key));
   const results: Measurement[] = [];
   for (const scenario of scenarios) {
     log(`bench: ${scenario.label} (${load.warmupS} s warm-up + ${load.durationS} s)…`);

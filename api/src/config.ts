@@ -184,6 +184,11 @@ const schema = z
     // MEDIA_SWEEP_INTERVAL_MS (0: off), sparing folders written in the last MEDIA_SWEEP_GRACE_MS.
     MEDIA_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(604_800_000).default(21_600_000),
     MEDIA_SWEEP_GRACE_MS: z.coerce.number().int().min(0).max(604_800_000).default(3_600_000),
+    // Signs the short-lived preview URLs of pictures not public yet (a draft's): at least 32 characters,
+    // the same on every instance. Unset: a random key generated once per database and kept in it.
+    MEDIA_PREVIEW_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    // How long a preview URL from the seller API stays valid, in seconds.
+    MEDIA_PREVIEW_TTL_S: z.coerce.number().int().min(30).max(86_400).default(900),
     GCS_BUCKET: z
       .string()
       .regex(/^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/, 'must be a Cloud Storage bucket name')

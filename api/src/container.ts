@@ -14,7 +14,13 @@ import { type ContentService, createContentService } from './modules/content/ind
 import { type CustomersService, createCustomersService } from './modules/customers/index.js';
 import { createConfiguredRelay, createEventBus, type EventBus, type Relay } from './modules/events/index.js';
 import { createLedgerService, type LedgerService } from './modules/ledger/index.js';
-import { createMediaService, type MediaService, mediaPublicUrl } from './modules/media/index.js';
+import {
+  createMediaService,
+  createPreviewSigner,
+  type MediaService,
+  mediaPreviewKey,
+  mediaPublicUrl,
+} from './modules/media/index.js';
 import {
   type CheckoutService,
   createCheckoutService,
@@ -199,6 +205,10 @@ export async function createContainer(
     logger,
     sweep: { intervalMs: config.MEDIA_SWEEP_INTERVAL_MS, graceMs: config.MEDIA_SWEEP_GRACE_MS },
     cacheBytes: config.MEDIA_CACHE_BYTES,
+    preview: createPreviewSigner({
+      key: mediaPreviewKey(database.db, config.MEDIA_PREVIEW_KEY),
+      ttlS: config.MEDIA_PREVIEW_TTL_S,
+    }),
   });
   const container: Container = {
     config,

@@ -61,6 +61,7 @@ export const ERROR_CATALOG: Record<ErrorCode, { status: number; title: string; r
   malformed_image: { status: 422, title: 'Malformed image' },
   image_too_many_pixels: { status: 422, title: 'Image has too many pixels' },
   too_many_images: { status: 409, title: 'Too many images' },
+  preview_url_invalid: { status: 403, title: 'Preview URL invalid' },
   rate_limited: { status: 429, title: 'Rate limited' },
   internal_error: { status: 500, title: 'Internal error' },
   service_unavailable: { status: 503, title: 'Service unavailable' },

@@ -593,6 +593,24 @@ export type paths = {
          *     image itself): one of 160, 320, 480, 640, 960, 1280, 1600. Any other width is
          *     `400 validation_failed`. Without `w`: the image at up to 1600 px wide, as `width`/`height` of
          *     the product's `Image` say. Variants are rendered on first request and then kept in storage.
+         *
+         *     **Who sees a picture.** A plain URL answers only while a *published* product of an *active*
+         *     seller shows the picture under it (its own upload, or another product's picture it borrows by
+         *     URL); otherwise `404 not_found`, as for an unknown file. So a draft's pictures, or those of a
+         *     product unpublished or of a suspended seller, are not public, and stop being served the moment
+         *     the change commits: the database is asked on every request, before any cached bytes or a `304`.
+         *
+         *     **Previews.** A seller's screens show drafts' pictures through `preview_url` (see
+         *     `SellerImage`, from the seller image operations): this URL plus `exp` (unix seconds) and `sig`,
+         *     an HMAC-SHA256 of the product id, the picture's hash and `exp`, keyed with `MEDIA_PREVIEW_KEY`
+         *     (unset: a random key generated once per database and kept in it, so every instance on that
+         *     database agrees). A signed request is served while any product shows the picture under this
+         *     URL, whatever its status, with `Cache-Control: private` until `exp`, so no shared cache keeps
+         *     it. A signature that does not match, or an `exp` in the past, is `403 preview_url_invalid`
+         *     (only one of the two is `400 validation_failed`). Why signed URLs rather than the seller's
+         *     credentials: an `<img>` element sends neither `X-Api-Key` nor `Authorization`, and a cookie
+         *     would tie the media host (often a CDN) to the API's sessions; a short-lived signature works in
+         *     any `<img>`, and published pictures keep their plain, CDN-cacheable URLs.
          */
         get: operations["getMediaImage"];
         put?: never;
@@ -2717,6 +2735,7 @@ export type components = {
          *     | `malformed_image` | 422 | An uploaded file looks like an image but does not decode (truncated or corrupt). |
          *     | `image_too_many_pixels` | 422 | An uploaded image has more pixels than the limit. |
          *     | `too_many_images` | 409 | The product already has the most images allowed. |
+         *     | `preview_url_invalid` | 403 | A media preview URL's signature does not match its product, picture and expiry, or its `exp` has passed: list the product's images again for a fresh `preview_url`. |
          *     | `unauthorized` | 401 | The `X-Api-Key` header is missing, unknown or revoked, or the operation needs a Firebase ID token (`Authorization: Bearer …`) and none was sent. |
          *     | `token_expired` | 401 | The ID token has expired (they last an hour): refresh it with the Firebase SDK and retry. |
          *     | `token_invalid` | 401 | The ID token is malformed, its signature does not verify, its claims were tampered with, or its user no longer exists. |
@@ -2759,7 +2778,7 @@ export type components = {
          *     | `persisted_query_required` | 400 | The server runs persisted operations only: send a hash of the manifest, not query text. |
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "malformed_request" | "request_timeout" | "request_header_fields_too_large" | "rate_limited" | "unauthorized" | "token_expired" | "token_invalid" | "token_wrong_audience" | "token_revoked" | "user_disabled" | "forbidden" | "email_not_verified" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "cart_changed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review" | "webhook_url_not_allowed" | "graphql_invalid" | "query_too_complex" | "persisted_query_not_found" | "persisted_query_required" | "not_purchased" | "own_product" | "already_reviewed" | "already_replied" | "unsupported_image_type" | "malformed_image" | "image_too_many_pixels" | "too_many_images";
+        ProblemCode: "validation_failed" | "malformed_json" | "invalid_cursor" | "currency_required" | "query_required" | "route_not_found" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "service_unavailable" | "malformed_request" | "request_timeout" | "request_header_fields_too_large" | "rate_limited" | "unauthorized" | "token_expired" | "token_invalid" | "token_wrong_audience" | "token_revoked" | "user_disabled" | "forbidden" | "email_not_verified" | "conflict" | "invalid_state" | "idempotency_key_required" | "idempotency_key_reused" | "idempotency_in_progress" | "out_of_stock" | "variant_unavailable" | "currency_mismatch" | "quantity_limit_exceeded" | "cart_empty" | "cart_incomplete" | "cart_completed" | "cart_changed" | "destination_unsupported" | "payment_declined" | "payment_insufficient_funds" | "payment_requires_review" | "webhook_url_not_allowed" | "graphql_invalid" | "query_too_complex" | "persisted_query_not_found" | "persisted_query_required" | "not_purchased" | "own_product" | "already_reviewed" | "already_replied" | "unsupported_image_type" | "malformed_image" | "image_too_many_pixels" | "too_many_images" | "preview_url_invalid";
         /** @description One offending input field. */
         FieldError: {
             /**
@@ -3278,6 +3297,30 @@ export type components = {
          */
         ProductHandle: string;
         /**
+         * @description A product image as its seller sees it: the `Image` fields, plus, for an uploaded image,
+         *     `preview_url`. `url` is the permanent public address that products show; it answers `404` while
+         *     no published product of an active seller shows the picture under it (a draft's pictures are not
+         *     public). `preview_url` serves the same picture whatever the product's status, for the seller's
+         *     own screens, until `exp` (see `getMediaImage`); append `&w=<width>` for a variant. Images sent
+         *     back in a product create or update may carry it: it is ignored, never stored.
+         */
+        SellerImage: {
+            /** @description Set by Souk for uploaded images; the reorder, alt-text and delete operations take it. */
+            id?: string;
+            /** Format: uri */
+            url: string;
+            alt: string;
+            width: number;
+            height: number;
+            /**
+             * Format: uri
+             * @description `url` with `?exp=<unix seconds>&sig=<signature>`: valid for `MEDIA_PREVIEW_TTL_S` seconds
+             *     (15 minutes by default) from this response, answered `Cache-Control: private`. Uploaded images
+             *     only; read-only (ignored in requests).
+             */
+            preview_url?: string;
+        };
+        /**
          * @description Stock-keeping unit, unique across the marketplace. Visible ASCII, no spaces.
          * @example ATL-BOOT-42
          */
@@ -3327,7 +3370,7 @@ export type components = {
                 [key: string]: unknown;
             };
             /** @default [] */
-            images?: components["schemas"]["Image"][];
+            images?: components["schemas"]["SellerImage"][];
             /**
              * @description The product's options (Size, Color, …), in display order; option names and the values of each option must be unique. Set at creation.
              * @default []
@@ -3348,7 +3391,7 @@ export type components = {
             attributes?: {
                 [key: string]: unknown;
             };
-            images?: components["schemas"]["Image"][];
+            images?: components["schemas"]["SellerImage"][];
         };
         /** @description Fields to change; the others keep their value. `prices` replaces every price of the variant. */
         SellerVariantUpdate: {
@@ -3363,7 +3406,7 @@ export type components = {
         };
         ImageList: {
             /** @description The product's images in display order (the first is the main image). */
-            data: components["schemas"]["Image"][];
+            data: components["schemas"]["SellerImage"][];
         };
         ImageOrder: {
             /**
@@ -6369,7 +6412,7 @@ export interface operations {
                      *       "height": 3
                      *     }
                      */
-                    "application/json": components["schemas"]["Image"];
+                    "application/json": components["schemas"]["SellerImage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6513,7 +6556,7 @@ export interface operations {
                      *       "height": 3
                      *     }
                      */
-                    "application/json": components["schemas"]["Image"];
+                    "application/json": components["schemas"]["SellerImage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6528,6 +6571,10 @@ export interface operations {
             query?: {
                 /** @description Width of the variant, in pixels. */
                 w?: 160 | 320 | 480 | 640 | 960 | 1280 | 1600;
+                /** @description Expiry of a preview URL, in unix seconds (with `sig`; see Previews). */
+                exp?: number;
+                /** @description Signature of a preview URL (with `exp`; see Previews). */
+                sig?: string;
             };
             header?: never;
             path: {
@@ -6542,6 +6589,7 @@ export interface operations {
             /** @description The image, as WebP. */
             200: {
                 headers: {
+                    /** @description `public, max-age=31536000, immutable`; a preview: `private, max-age=<seconds until exp>`. */
                     "Cache-Control"?: string;
                     ETag?: string;
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6560,6 +6608,26 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
+            /** @description A preview URL whose signature does not match or has expired (`preview_url_invalid`). */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://docs.souk.dev/problems/preview_url_invalid",
+                     *       "title": "Preview URL invalid",
+                     *       "status": 403,
+                     *       "detail": "The preview URL does not match or has expired.",
+                     *       "code": "preview_url_invalid",
+                     *       "request_id": "0f5c2a4e-6a57-4a8e-9c1d-2f4b8e6d7a10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: components["responses"]["NotFound"];
         };
     };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gcsEndpoint, mediaStorageEnv } from '../../../test/support/media-storage.js';
-import { createProduct, SELLER_2 } from '../../../test/support/seller-catalog.js';
+import { createProduct, createPublished, SELLER_2 } from '../../../test/support/seller-catalog.js';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 import type { components } from '../../generated/openapi.js';
 
@@ -43,7 +43,7 @@ const RENDERED = ['full.webp', 'original', 'w160.webp', 'w320.webp'];
 
 describe('stored files of product images leave storage when nothing references them', () => {
   it('stores the same picture once for every product, and removes it only when the last one drops it', async () => {
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const [a, b] = [await upload(product.id, '#7a4b2a'), await upload(product.id, '#2f5d50')];
     // The background pre-rendering stored the variants a 320 px image's srcset offers (160, 320).
     await api.db.container.media.prerender.idle();
@@ -51,6 +51,8 @@ describe('stored files of product images leave storage when nothing references t
     const original = await api.db.container.storage.get(`images/${hashOf(a)}/original`);
     // The same bytes on another seller's product: the same stored files, not a copy.
     const other = await createProduct(api, { images: [] }, SELLER_2);
+    const published = await api.request('POST', `/seller/products/${other.id}/publish`, { key: SELLER_2 });
+    expect(published.status).toBe(200);
     await api.db.container.storage.delete(`images/${hashOf(a)}/w320.webp`);
     const copy = await upload(other.id, '#7a4b2a', SELLER_2);
     expect(hashOf(copy)).toBe(hashOf(a));
@@ -81,11 +83,17 @@ describe('stored files of product images leave storage when nothing references t
   });
 
   it('replacing the images drops the files of the images left out and keeps the rest', async () => {
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const [kept, dropped] = [await upload(product.id, '#a33b2b'), await upload(product.id, '#33507a')];
     await api.db.container.media.prerender.idle();
-    const res = await api.request('PATCH', `/seller/products/${product.id}`, { json: { images: [kept] } });
+    // Sent back as the upload answered it: its preview_url is not stored.
+    expect(kept).toHaveProperty('preview_url');
+    const res = await api.request<{ images: Image[] }>('PATCH', `/seller/products/${product.id}`, {
+      json: { images: [kept] },
+    });
     expect(res.status).toBe(200);
+    const { preview_url: _, ...stored } = kept as Image & { preview_url?: string };
+    expect(res.body.images).toEqual([stored]);
     expect(await filesOf(kept)).toEqual(RENDERED);
     expect(await filesOf(dropped)).toEqual([]);
     expect((await api.get(`${path(dropped)}?w=320`)).status).toBe(404);
@@ -93,11 +101,11 @@ describe('stored files of product images leave storage when nothing references t
   });
 
   it('keeps a file another product still shows by URL, and removes it once that one drops it too', async () => {
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const image = await upload(product.id, '#5b3d7a');
     await api.db.container.media.prerender.idle();
     const byUrl = { url: image.url, alt: 'Borrowed', width: image.width, height: image.height };
-    const borrower = await createProduct(api, { images: [byUrl] });
+    const borrower = await createPublished(api, { images: [byUrl] });
 
     expect((await api.request('DELETE', `/seller/products/${product.id}/images/${image.id}`)).status).toBe(
       204,
@@ -113,7 +121,7 @@ describe('stored files of product images leave storage when nothing references t
   });
 
   it('records each image’s stored folder in product_image_files, kept by the database on every write', async () => {
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const image = await upload(product.id, '#3a5f7a');
     const byUrl = { url: image.url, alt: 'Borrowed', width: image.width, height: image.height };
     const outside = {
@@ -122,7 +130,7 @@ describe('stored files of product images leave storage when nothing references t
       width: 10,
       height: 10,
     };
-    const borrower = await createProduct(api, { images: [byUrl, outside] });
+    const borrower = await createPublished(api, { images: [byUrl, outside] });
     const rowsOf = async () =>
       (
         await api.db.container.database.db
@@ -152,7 +160,7 @@ describe('stored files of product images leave storage when nothing references t
   });
 
   it('moves an original stored under its product’s folder (before content addressing) on first read', async () => {
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const data = await png('#6a3d2f');
     const hash = createHash('sha256').update(data).digest('hex').slice(0, 32);
     const legacy = `products/${product.id.toLowerCase()}/${hash}/`;

@@ -36,7 +36,8 @@ export async function sweepStoredImage(
 
 /** Removes `products/<id>/<hash>/` unless a product shows the picture under that product's URL. */
 async function removeLegacyCopy(trx: Db, storage: ObjectStorage, productId: string, hash: string) {
-  if (await repo.isServedAs(trx, productId, mediaKeys(hash).folder)) return 0;
+  // Any product, published or not: a draft still shows the picture.
+  if (await repo.isServedAs(trx, productId, mediaKeys(hash).folder, true)) return 0;
   return storage.deletePrefix(legacyMediaFolder(productId, hash));
 }
 

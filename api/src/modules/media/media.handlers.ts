@@ -2,8 +2,10 @@ import { AppError } from '../../errors.js';
 import type { Idempotency } from '../../http/idempotency.js';
 import type { OperationHandlers } from '../../http/operations.js';
 import { sellerIdOf } from '../../http/principal.js';
+import type { ImageJson } from '../catalog/catalog.table.js';
 import { inspectUpload, OUTPUT } from './media.images.js';
 import type { MediaService } from './media.service.js';
+import { toSellerImage } from './media.views.js';
 
 type MediaHandlers = Pick<
   OperationHandlers,
@@ -18,6 +20,33 @@ type MediaHandlers = Pick<
 /** A year, and `immutable`: an image URL names its content, so it never changes. */
 const CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
+/**
+ * The seconds a request's preview signature has left; undefined for a plain (public) request. A
+ * signature that does not match, or has expired, is refused rather than treated as a plain request:
+ * the seller's screen should learn that its URL went stale.
+ */
+async function previewLeft(
+  preview: MediaService['preview'],
+  productId: string,
+  hash: string,
+  query: { exp?: number; sig?: string },
+): Promise<number | undefined> {
+  const { exp, sig } = query;
+  if (exp === undefined && sig === undefined) return undefined;
+  if (exp === undefined || sig === undefined) {
+    const field = exp === undefined ? 'exp' : 'sig';
+    const message = 'is required with the other of exp and sig';
+    throw new AppError('validation_failed', `query ${field}: ${message}`, {
+      errors: [{ in: 'query', field, message }],
+    });
+  }
+  const left = await preview.verify(productId, hash, exp, sig);
+  if (left === undefined) {
+    throw new AppError('preview_url_invalid', 'The preview URL does not match or has expired.');
+  }
+  return left;
+}
+
 /** HTTP handlers of product media: sellers' uploads and the public image variants. */
 export function mediaHandlers({
   media,
@@ -31,10 +60,12 @@ export function mediaHandlers({
   /** Queue an upload's variants for background rendering (`MEDIA_PRERENDER`). */
   prerender?: boolean;
 }) {
+  const view = (image: ImageJson) => toSellerImage(image, media.preview);
+  const views = (images: ImageJson[]) => Promise.all(images.map(view));
   return {
     listSellerProductImages: async ({ principal, params }) => ({
       status: 200,
-      body: { data: await media.list(sellerIdOf(principal), params.productId) },
+      body: { data: await views(await media.list(sellerIdOf(principal), params.productId)) },
     }),
     uploadSellerProductImage: async (req) => {
       const sellerId = sellerIdOf(req.principal);
@@ -59,20 +90,25 @@ export function mediaHandlers({
       if (prerender && res.status === 201) {
         media.prerender.add([{ productId, hash: image.hash, width: image.full.width }]);
       }
-      return res;
+      // Signed now, also on a replay: the stored answer holds the image, not a signature.
+      return res.status === 201 ? { ...res, body: await view(res.body) } : res;
     },
     reorderSellerProductImages: async ({ principal, params, body }) => ({
       status: 200,
       body: {
-        data: await idempotent.transaction((trx) =>
-          media.reorder(trx, sellerIdOf(principal), params.productId, body.image_ids),
+        data: await views(
+          await idempotent.transaction((trx) =>
+            media.reorder(trx, sellerIdOf(principal), params.productId, body.image_ids),
+          ),
         ),
       },
     }),
     updateSellerProductImage: async ({ principal, params, body }) => ({
       status: 200,
-      body: await idempotent.transaction((trx) =>
-        media.setAlt(trx, sellerIdOf(principal), params.productId, params.imageId, body.alt),
+      body: await view(
+        await idempotent.transaction((trx) =>
+          media.setAlt(trx, sellerIdOf(principal), params.productId, params.imageId, body.alt),
+        ),
       ),
     }),
     deleteSellerProductImage: async ({ principal, params }) => {
@@ -85,9 +121,13 @@ export function mediaHandlers({
       const hash = params.file.slice(0, -`.${OUTPUT.extension}`.length);
       const width = query.w;
       const etag = `"${hash}-${width ?? 'full'}"`;
-      const cacheHeaders = { 'Cache-Control': CACHE_CONTROL, ETag: etag };
+      const preview = await previewLeft(media.preview, params.productId, hash, query);
+      // A preview is the seller's alone: no shared cache keeps it, nor anything past its expiry.
+      const cacheControl = preview === undefined ? CACHE_CONTROL : `private, max-age=${preview}`;
+      const cacheHeaders = { 'Cache-Control': cacheControl, ETag: etag };
       const notFound = () => new AppError('not_found', `There is no image ${params.file} for this product.`);
-      const served = await media.variant(params.productId, hash, width);
+      const anyStatus = preview !== undefined;
+      const served = await media.variant(params.productId, hash, width, { anyStatus });
       if (!served) throw notFound();
       // Before reading the bytes: the browser has them already.
       const ifNoneMatch = headers['if-none-match'];

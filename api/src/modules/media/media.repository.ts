@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { executePrepared } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
+import type { SellerStatus } from '../sellers/sellers.table.js';
 
 type Db = Kysely<Database>;
 
@@ -26,19 +27,52 @@ export async function isReferenced(db: Db, storagePrefix: string): Promise<boole
 }
 
 /**
- * True when some product shows the folder under a URL of `productId` (its own upload, or borrowed).
- * Case-insensitive: pre-content-addressing folders hold the product id in lower case. Prepared: it
- * runs on every image request, and planning it cost PostgreSQL more than running it.
+ * True when some product shows the folder under a URL of `productId` (its own upload, or borrowed):
+ * with `anyStatus` false (the public URL), only a published product of an active seller counts, the
+ * storefront's rule; true (a signed preview), any product. Case-insensitive: pre-content-addressing
+ * folders hold the product id in lower case. One prepared statement for both (`anyStatus` is a
+ * parameter): it runs on every image request, and planning it cost PostgreSQL more than running it.
+ * The folder's index finds the few rows; the product and seller are primary-key look-ups.
  */
-export async function isServedAs(db: Db, productId: string, storagePrefix: string): Promise<boolean> {
+export async function isServedAs(
+  db: Db,
+  productId: string,
+  storagePrefix: string,
+  anyStatus: boolean,
+): Promise<boolean> {
   const query = db
-    .selectFrom('product_image_files')
-    .select('product_id')
-    .where('storage_prefix', '=', storagePrefix)
-    .where(sql<string>`lower(served_as)`, '=', productId.toLowerCase())
+    .selectFrom('product_image_files as f')
+    .innerJoin('products as p', 'p.id', 'f.product_id')
+    .innerJoin('sellers as s', 's.id', 'p.seller_id')
+    .select('f.product_id')
+    .where('f.storage_prefix', '=', storagePrefix)
+    .where(sql<string>`lower(f.served_as)`, '=', productId.toLowerCase())
+    .where((eb) =>
+      eb.or([
+        sql<boolean>`${anyStatus}::boolean`,
+        eb.and([
+          eb('p.status', '=', sql.lit('published')),
+          eb('s.status', '=', sql.lit('active' satisfies SellerStatus)),
+        ]),
+      ]),
+    )
     .limit(1);
   const { rows } = await executePrepared(db, query);
   return rows.length > 0;
+}
+
+/**
+ * The key that signs preview URLs when none is configured: `candidate` if this is the first process
+ * on the database to ask, else the one stored before (one statement, so concurrent first starts agree).
+ */
+export async function previewKey(db: Db, candidate: Buffer): Promise<Buffer> {
+  const row = await db
+    .insertInto('media_preview_key')
+    .values({ key: candidate })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ key: sql`media_preview_key.key` }))
+    .returning('key')
+    .executeTakeFirstOrThrow();
+  return Buffer.from(row.key);
 }
 
 /**

@@ -11,6 +11,7 @@ import { sweepStoredImage } from './media.cleanup.js';
 import { FULL_WIDTH, type InspectedImage, OUTPUT, render, type VariantWidth } from './media.images.js';
 import { imageFilesNamedBy, legacyMediaFolder, mediaKeys } from './media.keys.js';
 import { createPrerenderer } from './media.prerender.js';
+import type { PreviewSigner } from './media.preview.js';
 import * as repo from './media.repository.js';
 import { createOrphanSweeper } from './media.sweep.js';
 import { createVariantCache } from './media.variants.js';
@@ -43,6 +44,7 @@ export function createMediaService({
   logger,
   sweep: sweepOptions = { intervalMs: 0, graceMs: 3_600_000 },
   cacheBytes = 0,
+  preview,
 }: {
   db: Db;
   storage: ObjectStorage;
@@ -55,6 +57,8 @@ export function createMediaService({
   sweep?: { intervalMs: number; graceMs: number };
   /** Bytes of rendered variants kept in memory (`MEDIA_CACHE_BYTES`; 0: none). */
   cacheBytes?: number;
+  /** Signs and checks the preview URLs of pictures not public yet (see createPreviewSigner). */
+  preview: PreviewSigner;
 }) {
   const variants = createVariantCache({ maxBytes: cacheBytes });
   const urlOf = (productId: string, hash: string) =>
@@ -99,21 +103,50 @@ export function createMediaService({
   }
 
   /**
+   * A rendition's bytes: stored, else rendered from the original (read through `readOriginal`) and
+   * stored (`onRender` is told). Undefined when the image has no original. Both the requests and the
+   * pre-rendering run it as the single load of the rendition's key (see createVariantCache).
+   */
+  async function loadRendition(
+    productId: string,
+    hash: string,
+    width: VariantWidth | undefined,
+    readOriginal = () => originalOf(productId, hash),
+    onRender = () => {},
+  ): Promise<Buffer | undefined> {
+    const key = mediaKeys(hash).rendition(width);
+    const stored = await storage.get(key);
+    if (stored) return stored.data;
+    const original = await readOriginal();
+    if (!original) return undefined;
+    const { data } = await render(original.data, width ?? FULL_WIDTH, limits.maxPixels);
+    await storage.put(key, data, { contentType: OUTPUT.contentType });
+    onRender();
+    return data;
+  }
+
+  /**
    * Renders and stores the given renditions of an image that are not stored yet (the original is
-   * read once); answers how many it rendered. Nothing when the image has no original.
+   * read at most once), each as the single load of its key, so a request for one of them meanwhile
+   * waits for this render rather than rendering it again; answers how many it rendered.
    */
   async function renderMissing(productId: string, hash: string, renditions: (VariantWidth | undefined)[]) {
     const keys = mediaKeys(hash);
     const stored = new Set(await storage.list(keys.folder));
     const missing = renditions.filter((w) => !stored.has(keys.rendition(w)));
-    if (missing.length === 0) return 0;
-    const original = await originalOf(productId, hash);
-    if (!original) return 0;
+    let original: ReturnType<typeof originalOf> | undefined;
+    const readOriginal = () => {
+      original ??= originalOf(productId, hash);
+      return original;
+    };
+    let rendered = 0;
     for (const width of missing) {
-      const { data } = await render(original.data, width ?? FULL_WIDTH, limits.maxPixels);
-      await storage.put(keys.rendition(width), data, { contentType: OUTPUT.contentType });
+      const data = await variants.share(keys.rendition(width), () =>
+        loadRendition(productId, hash, width, readOriginal, () => rendered++),
+      );
+      if (!data) break; // no original
     }
-    return missing.length;
+    return rendered;
   }
 
   const prerender = createPrerenderer({
@@ -125,6 +158,8 @@ export function createMediaService({
   return {
     /** Base of image URLs (no trailing slash). */
     publicUrl,
+    /** Signs and checks preview URLs. */
+    preview,
     /**
      * The background queue that renders the variants themes ask for (see createPrerenderer): fed
      * after each upload and, in the demo, with the seeded catalog.
@@ -245,30 +280,27 @@ export function createMediaService({
     },
 
     /**
-     * An image's WebP at a variant width (or the full rendition), when some product shows the picture
-     * under this product's URL; undefined otherwise. The check is the database's, on every call; the
+     * An image's WebP at a variant width (or the full rendition), when a published product of an
+     * active seller (with `anyStatus`, for a signed preview: any product) shows the picture under this
+     * product's URL; undefined otherwise. The check is the database's, on every call; the
      * bytes are read only when asked (a conditional request answered 304 needs none): from memory, else
      * storage, else rendered from the original once (however many ask at once) and stored. They are
      * undefined when the files are gone.
      */
-    async variant(productId: string, hash: string, width: VariantWidth | undefined) {
+    async variant(
+      productId: string,
+      hash: string,
+      width: VariantWidth | undefined,
+      { anyStatus = false }: { anyStatus?: boolean } = {},
+    ) {
       const keys = mediaKeys(hash);
       // Files are shared by every product showing the picture; the URL is valid only for a product
-      // that (still) shows it under this product's URL.
-      if (!(await repo.isServedAs(db, productId, keys.folder))) return undefined;
+      // that (still) shows it under this product's URL, and that product must be on the storefront
+      // unless the request carries a seller's preview signature. Asked on every request, before the
+      // cache: unpublishing takes effect at its commit.
+      if (!(await repo.isServedAs(db, productId, keys.folder, anyStatus))) return undefined;
       const key = keys.rendition(width);
-      return {
-        read: () =>
-          variants.get(key, async () => {
-            const stored = await storage.get(key);
-            if (stored) return stored.data;
-            const original = await originalOf(productId, hash);
-            if (!original) return undefined;
-            const { data } = await render(original.data, width ?? FULL_WIDTH, limits.maxPixels);
-            await storage.put(key, data, { contentType: OUTPUT.contentType });
-            return data;
-          }),
-      };
+      return { read: () => variants.get(key, () => loadRendition(productId, hash, width)) };
     },
   };
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gcsEndpoint, mediaStorageEnv } from '../../../test/support/media-storage.js';
-import { createProduct } from '../../../test/support/seller-catalog.js';
+import { createPublished } from '../../../test/support/seller-catalog.js';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 import type { components } from '../../generated/openapi.js';
 import { metricsRegistry } from '../../observability/metrics.js';
@@ -48,7 +48,7 @@ async function upload(productId: string, data: Buffer): Promise<Image> {
 
 describe('the sweep of orphaned image files', () => {
   it('removes folders no product names, keeps named ones, and spares fresh ones', async () => {
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const image = await upload(product.id, await png('#7a4b2a'));
     const kept = `images/${image.id?.slice(4)}/`;
     const [a, b] = [await orphan(), await orphan()];
@@ -100,7 +100,7 @@ describe('the sweep of orphaned image files', () => {
     const folder = `images/${hash}/`;
     // A failed clean-up left this picture's files; now a seller uploads the same bytes while a sweep runs.
     await storage().put(`${folder}original`, data, { contentType: 'image/png' });
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const [image] = await Promise.all([
       upload(product.id, data),
       sweepOrphanedImages({ db: db(), storage: storage(), graceMs: 0 }),
@@ -110,7 +110,7 @@ describe('the sweep of orphaned image files', () => {
   });
 
   it('removes pre-content-addressing folders no product shows under its URL, and keeps shown ones', async () => {
-    const shown = await createProduct(api, { images: [] });
+    const shown = await createPublished(api, { images: [] });
     const data = await png('#4b3a6a');
     const hash = createHash('sha256').update(data).digest('hex').slice(0, 32);
     // Releases before content addressing kept a picture under its product's folder (id in lower case).
@@ -122,7 +122,7 @@ describe('the sweep of orphaned image files', () => {
     });
     expect(patched.status).toBe(200);
     // A picture its product stopped showing before it was ever read again: its folder was left behind.
-    const dropped = await createProduct(api, { images: [] });
+    const dropped = await createPublished(api, { images: [] });
     const gone = `products/${dropped.id.toLowerCase()}/${hash}/`;
     await storage().put(`${gone}original`, data, { contentType: 'image/png' });
     await storage().put(`${gone}w160.webp`, Buffer.from('y'), { contentType: 'image/webp' });

@@ -1,12 +1,12 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gcsEndpoint, mediaStorageEnv } from '../../../test/support/media-storage.js';
-import { createProduct, eventsFor, SELLER_2 } from '../../../test/support/seller-catalog.js';
+import { createPublished, eventsFor, SELLER_2 } from '../../../test/support/seller-catalog.js';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 
-type Image = components['schemas']['Image'];
+type Image = components['schemas']['SellerImage'];
 
 let api: TestApi;
 beforeAll(async () => {
@@ -44,10 +44,12 @@ const allStored = () => api.db.container.storage.list('images/');
 /** The stored files of an uploaded image. */
 const filesOf = (image: Pick<Image, 'id'>) => api.db.container.storage.list(`images/${image.id?.slice(4)}/`);
 const mediaPath = (url: string) => new URL(url).pathname;
+/** An image without its preview_url (signed anew on each answer). */
+const unsigned = ({ preview_url: _, ...rest }: Image) => rest;
 
 describe('POST /seller/products/{id}/images', () => {
   it('stores the original, answers the served WebP size, appends to the product and records product.updated', async () => {
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const res = await upload(product.id, await png(), 'image/png', '?alt=Terracotta%20boot');
     expect(res.status).toBe(201);
     const image = res.body as Image;
@@ -56,14 +58,16 @@ describe('POST /seller/products/{id}/images', () => {
     expect(mediaPath(image.url)).toBe(`/media/products/${product.id}/${image.id?.slice(4)}.webp`);
     const stored = await filesOf(image);
     expect(stored.map((k) => k.split('/').pop())).toEqual(['full.webp', 'original']);
+    // preview_url: the same URL signed for a while (signed again on each answer).
+    expect(image.preview_url).toMatch(new RegExp(`^${image.url}\\?exp=\\d+&sig=[\\w-]{43}$`));
     const listed = await api.get<{ data: Image[] }>(`/seller/products/${product.id}/images`);
-    expect(listed.body.data).toEqual([image]);
+    expect(listed.body.data.map(unsigned)).toEqual([unsigned(image)]);
     const events = await eventsFor(api, product.id);
     expect(events.at(-1)).toMatchObject({ type: 'product.updated', data: { changed: ['images'] } });
   });
 
   it('reads the type from the content: a JPEG sent as application/octet-stream is a JPEG; the alt defaults to the title', async () => {
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const jpeg = await solid(900, 1200, '#23395d').jpeg().toBuffer();
     const res = await upload(product.id, jpeg, 'application/octet-stream');
     expect(res.status).toBe(201);
@@ -73,7 +77,7 @@ describe('POST /seller/products/{id}/images', () => {
   });
 
   it('applies EXIF orientation (a portrait phone photo stays portrait)', async () => {
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const rotated = await solid(1200, 800, '#6b7a3a').jpeg().withMetadata({ orientation: 6 }).toBuffer();
     const res = await upload(product.id, rotated, 'image/jpeg');
     expect(res.body).toMatchObject({ width: 800, height: 1200 });
@@ -136,7 +140,7 @@ describe('POST /seller/products/{id}/images', () => {
   it.each(refusals)(
     'refuses %s with a problem and stores nothing',
     async (_name, make, type, status, code) => {
-      const product = await createProduct(api, { images: [] });
+      const product = await createPublished(api, { images: [] });
       const before = await eventsFor(api, product.id);
       const files = await allStored();
       const res = await upload(product.id, await make(), type);
@@ -152,7 +156,7 @@ describe('POST /seller/products/{id}/images', () => {
   );
 
   it('refuses an empty body, the same file twice, and more than the limit of images', async () => {
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const empty = await upload(product.id, Buffer.alloc(0));
     expect([empty.status, (empty.body as Problem).code]).toEqual([400, 'validation_failed']);
     const first = await png(300, 300, '#111');
@@ -168,7 +172,7 @@ describe('POST /seller/products/{id}/images', () => {
   });
 
   it("answers 404 for another seller's product and stores nothing", async () => {
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const files = await allStored();
     const res = await upload(product.id, await png(1000, 600, '#3d6b5a'), 'image/png', '', SELLER_2);
     expect(res.status).toBe(404);
@@ -176,7 +180,7 @@ describe('POST /seller/products/{id}/images', () => {
   });
 
   it('replays a retry with the same Idempotency-Key without storing twice', async () => {
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const data = await png(500, 500, '#2a7676');
     const send = () =>
       api.request<Image>('POST', `/seller/products/${product.id}/images`, {
@@ -186,13 +190,15 @@ describe('POST /seller/products/{id}/images', () => {
     const [a, b] = [await send(), await send()];
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(b.headers.get('idempotent-replayed')).toBe('true');
-    expect(b.body).toEqual(a.body);
+    // The same image; its preview_url is signed again for the replay.
+    expect(unsigned(b.body)).toEqual(unsigned(a.body));
+    expect(b.body.preview_url).toMatch(/\?exp=\d+&sig=/);
   });
 });
 
 describe('reorder, alt text and delete', () => {
   it('reorders uploaded images, sets alt text, deletes an image with its files; each records product.updated', async () => {
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const ids: string[] = [];
     for (const colour of ['#c9ad86', '#6d3b5e', '#8fa67e']) {
       ids.push(((await upload(product.id, await png(400, 400, colour))).body as Image).id as string);
@@ -236,7 +242,7 @@ describe('reorder, alt text and delete', () => {
 
 describe('GET /media/products/{id}/{hash}.webp', () => {
   it('serves immutable WebP at the listed widths, renders each once, and answers If-None-Match with 304', async () => {
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const image = (await upload(product.id, await png(2000, 1000, '#5a6e3c'))).body as Image;
     const url = mediaPath(image.url);
     const full = await api.get<Buffer>(url, { key: null });
@@ -263,14 +269,14 @@ describe('GET /media/products/{id}/{hash}.webp', () => {
   });
 
   it('never enlarges: a 300 px image asked at w=1280 stays 300 px', async () => {
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const image = (await upload(product.id, await png(300, 200))).body as Image;
     const res = await api.get<Buffer>(`${mediaPath(image.url)}?w=1280`);
     expect((await sharp(res.body).metadata()).width).toBe(300);
   });
 
   it('answers 400 for a width off the list and 404 for an unknown image', async () => {
-    const product = await createProduct(api, { images: [] });
+    const product = await createPublished(api, { images: [] });
     const image = (await upload(product.id, await png(400, 400))).body as Image;
     const odd = await api.get<Problem>(`${mediaPath(image.url)}?w=500`);
     expect([odd.status, odd.body.code]).toEqual([400, 'validation_failed']);

@@ -26,6 +26,14 @@ export function createVariantCache({ maxBytes }: { maxBytes: number }) {
         return data;
       });
     },
+    /**
+     * `load` run as the one load of `key` under way (joined by concurrent callers of `get` and of this),
+     * without keeping its bytes in memory: for the background pre-rendering, whose variants may never
+     * be asked for, so a request arriving mid-render waits for that render instead of starting another.
+     */
+    share(key: string, load: () => Promise<Buffer | undefined>): Promise<Buffer | undefined> {
+      return flights(key, load);
+    },
     /** Entries and their bytes (metrics, tests). */
     stats: () => ({ entries: bytes?.size ?? 0, bytes: bytes?.calculatedSize ?? 0 }),
   };

@@ -43,3 +43,11 @@ export async function changeProductImages<T>(
 export async function productImages(db: Db, sellerId: string, productId: string): Promise<ImageJson[]> {
   return (await readSellerProduct(db, sellerId, productId)).images;
 }
+
+/**
+ * Images as a create or update sends them, as stored: without the `preview_url` the seller's image
+ * views add (a signature that expires is never part of the product).
+ */
+export function storedImages(images: readonly (ImageJson & { preview_url?: string })[]): ImageJson[] {
+  return images.map(({ preview_url: _signed, ...image }) => image);
+}

@@ -9,6 +9,7 @@ import { type EventData, recordEvents } from '../events/index.js';
 import { assertSkusFree, lockOwnedProduct, readSellerProduct } from './product-access.service.js';
 import { explainingConstraints } from './seller-catalog.errors.js';
 import { productEvent } from './seller-catalog.events.js';
+import { storedImages } from './seller-catalog.images.js';
 import { updateInventory } from './seller-catalog.inventory.js';
 import type { Db } from './seller-catalog.repository.js';
 import * as repo from './seller-catalog.repository.js';
@@ -83,7 +84,7 @@ export function createSellerCatalogService({
           description: input.description ?? null,
           category_id: categoryId,
           attributes: input.attributes ?? {},
-          images: input.images ?? [],
+          images: storedImages(input.images ?? []),
         });
         await repo.insertOptions(
           trx,
@@ -143,9 +144,10 @@ export function createSellerCatalogService({
         if (input.attributes !== undefined && !sameJson(input.attributes, current.attributes)) {
           patch.attributes = input.attributes;
         }
-        if (input.images !== undefined && !sameJson(input.images, current.images)) {
-          patch.images = input.images;
-          const kept = new Set(input.images.map((i) => i.url));
+        const images = input.images && storedImages(input.images);
+        if (images !== undefined && !sameJson(images, current.images)) {
+          patch.images = images;
+          const kept = new Set(images.map((i) => i.url));
           dropped = current.images.filter((i) => !kept.has(i.url));
         }
         // The patch's keys are the spec's `changed` names (the category travels as its id column).
