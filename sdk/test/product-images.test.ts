@@ -47,9 +47,14 @@ describe('seller.images', () => {
         .concat(`${first.url} 800w`)
         .join(', '),
     );
-    // The URLs name the demo host; the same paths on the test API serve the variants.
-    const res = await fetch(`${api.url}${new URL(first.url).pathname}?w=320`);
+    // The URLs name the demo host; the same paths on the test API serve the variants. The product is
+    // a draft: its plain URL is not public, its signed preview_url is (for the seller's own tools).
+    const onTestApi = (url: string) => `${api.url}${new URL(url).pathname}${new URL(url).search}`;
+    expect((await fetch(`${onTestApi(first.url)}?w=320`)).status).toBe(404);
+    expect(first.preview_url).toMatch(/\?exp=\d+&sig=/);
+    const res = await fetch(`${onTestApi(first.preview_url ?? '')}&w=320`);
     expect(res.headers.get('content-type')).toBe('image/webp');
+    expect(res.headers.get('cache-control')).toMatch(/^private/);
     expect((await sharp(Buffer.from(await res.arrayBuffer())).metadata()).width).toBe(320);
 
     await seller.seller.images.delete(product.id, ids[1] as string);
