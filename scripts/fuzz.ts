@@ -8,23 +8,15 @@
 // Schemathesis; then runs it once per kind of key: none, publishable, seller secret, operator secret.
 // Every response must be non-5xx and conform to the spec (status, content type, headers, body).
 // Closing line for CI: "fuzz: N passed, N failed".
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { fuzzPython, schemathesisBin } from './fuzz-python.js';
 
-const SCHEMATHESIS = 'schemathesis==4.32.5';
 const CHECKS = [
   'not_a_server_error',
   'status_code_conformance',
@@ -62,25 +54,6 @@ function parseArgs(argv: string[]): { budget: number } {
 
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, '.souk', 'fuzz');
-
-/** A Python virtualenv with Schemathesis, made once and kept under .souk/. */
-function schemathesisBin(): string {
-  const venv = join(root, '.souk', 'fuzz-venv');
-  const bin = join(venv, 'bin', 'schemathesis');
-  const marker = join(venv, 'installed.txt');
-  if (existsSync(bin) && existsSync(marker) && readFileSync(marker, 'utf8') === SCHEMATHESIS) return bin;
-  process.stdout.write(`fuzz: installing ${SCHEMATHESIS} into ${venv}\n`);
-  execFileSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
-  execFileSync(
-    join(venv, 'bin', 'pip'),
-    ['install', '--quiet', '--disable-pip-version-check', SCHEMATHESIS],
-    {
-      stdio: 'inherit',
-    },
-  );
-  writeFileSync(marker, SCHEMATHESIS);
-  return bin;
-}
 
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -260,7 +233,12 @@ function junitCounts(file: string) {
 
 async function main(): Promise<void> {
   const { budget } = parseArgs(process.argv.slice(2));
-  const st = schemathesisBin();
+  const python = fuzzPython();
+  const st = schemathesisBin(join(root, '.souk', 'fuzz-venv'), python);
+  if (python.workers === 1)
+    process.stdout.write(
+      `fuzz: Python ${python.version} has the AST race of cpython gh-106905: one worker\n`,
+    );
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const database = await freshDatabase();
@@ -315,7 +293,7 @@ async function main(): Promise<void> {
         '--max-examples',
         '50',
         '--workers',
-        '2',
+        String(python.workers),
         '--request-timeout',
         '10',
         '--generation-database',
