@@ -73,7 +73,7 @@ export interface Phase {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** CPU ms so far of each backend connected to this database (those whose /proc entry is readable). */
-async function backendCpu(db: Kysely<Database>): Promise<Map<number, number> | null> {
+export async function backendCpu(db: Kysely<Database>): Promise<Map<number, number> | null> {
   const { rows } = await sql<{ pid: number }>`
     SELECT pid FROM pg_stat_activity WHERE datname = current_database()
   `.execute(db);
@@ -87,7 +87,7 @@ async function backendCpu(db: Kysely<Database>): Promise<Map<number, number> | n
 }
 
 /** Transactions committed or rolled back in this database so far (as far as the statistics say). */
-async function transactions(db: Kysely<Database>): Promise<number> {
+export async function transactions(db: Kysely<Database>): Promise<number> {
   // Statistics are flushed by each backend when it goes idle, at most once a second.
   await new Promise((r) => setTimeout(r, 1_100));
   const { rows } = await sql<{ n: string }>`
@@ -97,7 +97,7 @@ async function transactions(db: Kysely<Database>): Promise<number> {
 }
 
 /** CPU ms the backends spent between two readings (a backend that appeared counts whole). */
-function backendCpuSpent(before: Map<number, number> | null, after: Map<number, number> | null) {
+export function backendCpuSpent(before: Map<number, number> | null, after: Map<number, number> | null) {
   if (!before || !after) return null;
   let ms = 0;
   for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);

@@ -1,21 +1,15 @@
-import { recordEvents } from '@souk/api/events';
-import { CHANNELS, createLoop, type Database, type EventData } from '@souk/api/plugin-host';
+import { CHANNELS, createLoop, type Database } from '@souk/api/plugin-host';
 import {
   type AttemptRecord,
   type ClaimedDelivery,
-  disableFailingEndpoint,
-  insertAttempt,
-  markEndpointFailing,
   releaseDeliveries,
   settleAndClaim,
-  settleDelivery,
 } from '@souk/api/webhooks';
 import type { PluginLogger } from '@souk/plugin-kit';
 import type { Kysely } from 'kysely';
 import type { WebhooksConfig } from './config.js';
-import type { PostResult } from './deliver.js';
+import { createFailureRecorder } from './failure.js';
 import { observeDelivery } from './metrics.js';
-import { MAX_ATTEMPTS, nextAttemptAt } from './schedule.js';
 import { createSender } from './sender.js';
 
 export interface DeliveryWorker {
@@ -34,91 +28,114 @@ export interface WorkerOptions {
   onNotify?: (channel: string, wake: () => void) => () => void;
 }
 
+/** Claimed deliveries of one endpoint, in sending order, and until when they are locked for us. */
+interface Run {
+  deliveries: ClaimedDelivery[];
+  lockUntil: Date;
+}
+
+/** One endpoint's lane: the run it sends, the run claimed ahead of it, what it sent unrecorded. */
+interface Lane {
+  endpointId: string;
+  /** `locked_until` of the run being sent: the claim ahead takes the next run only while it holds. */
+  heldUntil: Date;
+  next?: Run;
+  /** Sent successfully and not yet committed (waiting for, or in, a refill's transaction). */
+  unsettled: number;
+  /** 'drained': its runs were sent and none was claimed ahead; 'stopped': a run ended early. */
+  state: 'sending' | 'drained' | 'stopped';
+}
+
 /**
  * Sends queued webhook deliveries (`sender.ts`: signed, POSTed, addresses checked at connect time)
- * and logs each attempt; a failure is retried on the schedule in `schedule.ts`. An endpoint failing
- * for longer than WEBHOOK_DISABLE_AFTER_HOURS is disabled and `webhook_endpoint.disabled` is recorded
- * for its owner.
+ * and logs each attempt; a failure is recorded at once with its retry (`failure.ts`).
  *
- * Each endpoint has its own lane: a run of its due deliveries (up to WEBHOOK_RUN_LENGTH) is claimed,
- * sent one at a time in order, and its successes recorded, and only then is the endpoint claimed
- * again; up to WEBHOOK_CONCURRENCY lanes run side by side, so a slow endpoint holds only its own lane.
- * A run stops at its first failure (recorded at once, with its retry) or when it has taken longer
- * than WEBHOOK_TIMEOUT_MS; what it did not send is released. The successes of every run that finished
- * are recorded in the transaction that claims the next runs for every free lane (`settleAndClaim`):
- * one transaction per refill, however many lanes came free meanwhile. The worker refills when
- * deliveries are queued (the host's wake-ups), a lane finishes or a retry it scheduled comes due, and
- * polls only as a safety net.
+ * Each endpoint has its own lane, sending its due deliveries one at a time in order; up to
+ * WEBHOOK_CONCURRENCY lanes run side by side, so a slow endpoint holds only its own lane. Lanes are fed
+ * by refills, one transaction at a time (`settleAndClaim`, under the claim lock): a refill records the
+ * successes lanes reported since the last one, claims a run (up to WEBHOOK_RUN_LENGTH) for each free
+ * lane, and claims ahead the next run of each lane still sending — so a lane goes from one run to the
+ * next without waiting for a claim. A lane reports its successes every half run and waits only when
+ * WEBHOOK_RUN_LENGTH of them are still unrecorded: a crash re-sends at most one run's length per
+ * endpoint (at least once). A run stops at its first failure or when it has taken longer than
+ * WEBHOOK_TIMEOUT_MS (or its lock is about to end); what it did not send, and the run claimed ahead, are
+ * released. The worker refills when deliveries are queued (the host's wake-ups), a lane reports, or a
+ * retry it scheduled comes due, and polls only as a safety net.
  */
 export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   const { db, config, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const { send, destroy } = createSender(config);
+  const recordFailure = createFailureRecorder({ db, config, logger, clock, wakeAt: (at) => wakeAt(at) });
+  const runLength = config.WEBHOOK_RUN_LENGTH;
+  const reportEvery = Math.ceil(runLength / 2);
 
-  /** Records a failed attempt with its retry (or gives up), in its own transaction. */
-  async function recordFailure(d: ClaimedDelivery, startedAt: Date, result: PostResult): Promise<void> {
-    const number = d.attempt_count + 1;
-    const now = clock();
-    const next = number >= MAX_ATTEMPTS ? null : nextAttemptAt(number, now, config.WEBHOOK_RETRY_SCALE);
-    observeDelivery(next ? 'retrying' : 'failed', result.latencyMs);
-    if (next) wakeAt(next);
-    await db.transaction().execute(async (trx) => {
-      await insertAttempt(trx, {
-        deliveryId: d.id,
-        number,
-        startedAt,
-        statusCode: result.statusCode,
-        latencyMs: result.latencyMs,
-        excerpt: result.excerpt,
-        error: result.error,
-      });
-      await settleDelivery(trx, d.id, {
-        status: next ? 'pending' : 'failed',
-        attempts: number,
-        nextAttemptAt: next,
-      });
-      const since = await markEndpointFailing(trx, d.endpoint_id, result.error ?? 'failed', now);
-      const disableAfterMs = config.WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000;
-      if (
-        now.getTime() - since.getTime() >= disableAfterMs &&
-        (await disableFailingEndpoint(trx, d.endpoint_id))
-      ) {
-        logger.warn({ endpoint_id: d.endpoint_id, failing_since: since }, 'webhook endpoint disabled');
-        const data: EventData<'webhook_endpoint.disabled'> = {
-          endpoint_id: d.endpoint_id,
-          url: d.url,
-          failing_since: since.toISOString(),
-          last_error: result.error,
-        };
-        await recordEvents(trx, [
-          {
-            type: 'webhook_endpoint.disabled',
-            aggregateType: 'webhook_endpoint',
-            aggregateId: d.endpoint_id,
-            sellerId: d.owner === 'operator' ? null : d.owner,
-            data,
-          },
-        ]);
-      }
-    });
-  }
+  /** Successes reported by lanes, not yet recorded: the next refill records them. */
+  let unrecorded: { lane: Lane; attempt: AttemptRecord }[] = [];
+  const idleMs = options.onNotify ? config.WEBHOOK_SAFETY_POLL_MS : config.WEBHOOK_POLL_MS;
+  /** Lanes by endpoint, and the promises of their sending (for `settle`). */
+  const lanes = new Map<string, Lane>();
+  const sending = new Set<Promise<void>>();
+  let stopping = false;
+  // Wakes a round waiting for a lane to report or new deliveries; `poked` keeps a wake-up that came
+  // while the round was refilling.
+  let nudge: (() => void) | undefined;
+  let poked = false;
+  const poke = () => {
+    poked = true;
+    nudge?.();
+  };
+  // Lanes waiting for their successes to be recorded; released after every refill (and on stop).
+  let waiting: (() => void)[] = [];
+  const refilled = () => new Promise<void>((resolve) => waiting.push(resolve));
+  const wakeWaiting = () => {
+    const w = waiting;
+    waiting = [];
+    for (const resolve of w) resolve();
+  };
+  const release = (deliveries: readonly ClaimedDelivery[]) =>
+    releaseDeliveries(
+      db,
+      deliveries.map((d) => d.id),
+    );
 
-  /** Sends one endpoint's run in order; collects successes, records a failure, releases the rest. */
-  async function sendRun(run: readonly ClaimedDelivery[], succeeded: AttemptRecord[]): Promise<void> {
-    const began = performance.now();
-    for (const [i, d] of run.entries()) {
-      if (i > 0 && performance.now() - began > config.WEBHOOK_TIMEOUT_MS) {
-        await releaseDeliveries(
-          db,
-          run.slice(i).map((r) => r.id),
-        );
-        return;
-      }
-      const startedAt = clock();
-      const result = await send(d, startedAt);
-      if (result.error === null) {
+  /** Sends a lane's runs in order until none was claimed ahead; returns whether every run was sent. */
+  async function sendLane(lane: Lane, first: Run): Promise<boolean> {
+    let run: Run | undefined = first;
+    let report: AttemptRecord[] = [];
+    const flush = () => {
+      if (report.length === 0) return;
+      for (const attempt of report) unrecorded.push({ lane, attempt });
+      report = [];
+      poke();
+    };
+    while (run) {
+      const began = performance.now();
+      for (const [i, d] of run.deliveries.entries()) {
+        if (lane.unsettled >= runLength) flush();
+        while (lane.unsettled >= runLength && !stopping) await refilled();
+        const startedAt = clock();
+        // Never send what could outlive its lock (another worker may claim it then).
+        const lockEnding = startedAt.getTime() + config.WEBHOOK_TIMEOUT_MS + 1_000 > run.lockUntil.getTime();
+        const late = i > 0 && performance.now() - began > config.WEBHOOK_TIMEOUT_MS;
+        if (lockEnding || late || lane.unsettled >= runLength) {
+          flush();
+          await release(run.deliveries.slice(i));
+          return false;
+        }
+        const result = await send(d, startedAt);
+        if (result.error !== null) {
+          flush();
+          await recordFailure(d, startedAt, result).catch((err) =>
+            logger.error({ err, delivery_id: d.id }, 'recording a webhook attempt failed'),
+          );
+          // The endpoint's later deliveries wait for the next claim (after this one's retry is set).
+          await release(run.deliveries.slice(i + 1));
+          return false;
+        }
         observeDelivery('succeeded', result.latencyMs);
-        succeeded.push({
+        lane.unsettled += 1;
+        report.push({
           deliveryId: d.id,
           number: d.attempt_count + 1,
           startedAt,
@@ -127,80 +144,104 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
           excerpt: result.excerpt,
           error: null,
         });
-        continue;
+        if (report.length >= reportEvery) flush();
       }
-      await recordFailure(d, startedAt, result).catch((err) =>
-        logger.error({ err, delivery_id: d.id }, 'recording a webhook attempt failed'),
-      );
-      // The endpoint's later deliveries wait for the next round (after this one's retry is set).
-      await releaseDeliveries(
-        db,
-        run.slice(i + 1).map((r) => r.id),
-      );
-      return;
+      flush();
+      run = stopping ? undefined : lane.next;
+      if (run) {
+        lane.next = undefined;
+        lane.heldUntil = run.lockUntil;
+      }
     }
+    return true;
   }
 
-  /**
-   * Successes of runs that finished sending, not yet recorded: the next refill records them in the
-   * transaction that claims the next runs (under load many lanes finish close together: one refill).
-   */
-  let unrecorded: AttemptRecord[] = [];
-  const idleMs = options.onNotify ? config.WEBHOOK_SAFETY_POLL_MS : config.WEBHOOK_POLL_MS;
-  /** Lanes sending a run, one endpoint each; the endpoint is claimable again once its run is recorded. */
-  const lanes = new Set<Promise<void>>();
-  // Wakes a round waiting for a lane to finish or new deliveries; `poked` keeps a wake-up that came
-  // while the round was refilling.
-  let nudge: (() => void) | undefined;
-  let poked = false;
-  const poke = () => {
-    poked = true;
-    nudge?.();
-  };
-
-  /** Sends one endpoint's run; its successes wait in `unrecorded` for the next refill. */
-  function startLane(run: readonly ClaimedDelivery[]): void {
-    const succeeded: AttemptRecord[] = [];
-    const lane = sendRun(run, succeeded)
-      .catch((err) => logger.error({ err }, 'a webhook delivery run failed'))
+  /** Starts an endpoint's lane with its first run (again, for a lane that sent its last run). */
+  function startLane(
+    endpointId: string,
+    run: Run,
+    lane: Lane = { endpointId, heldUntil: run.lockUntil, unsettled: 0, state: 'sending' },
+  ): void {
+    lane.state = 'sending';
+    lane.heldUntil = run.lockUntil;
+    lanes.set(endpointId, lane);
+    const done: Promise<void> = sendLane(lane, run)
+      .catch((err) => {
+        logger.error({ err }, 'a webhook delivery run failed');
+        return false;
+      })
+      .then(async (complete) => {
+        lane.state = complete && !stopping ? 'drained' : 'stopped';
+        lanes.delete(endpointId);
+        const next = lane.next;
+        lane.next = undefined;
+        if (next) await release(next.deliveries);
+      })
+      .catch((err) => logger.error({ err }, 'releasing webhook deliveries failed'))
       .finally(() => {
-        unrecorded.push(...succeeded);
-        lanes.delete(lane);
+        sending.delete(done);
         poke();
       });
-    lanes.add(lane);
+    sending.add(done);
   }
 
   /**
-   * Records the runs that finished and claims runs for every free lane, in one transaction — a lane
-   * whose run is recorded there is free for that claim — and starts them. Returns how many deliveries
-   * it claimed. If it fails, the unrecorded deliveries stay claimed and are sent again once their lock
+   * Records the successes lanes reported, claims runs for every free lane and the next run of every
+   * lane still sending, in one transaction, and hands them out. Returns how many deliveries it
+   * claimed. If it fails, the unrecorded deliveries stay claimed and are sent again once their lock
    * expires (at least once).
    */
   async function refill(claim = true): Promise<number> {
     const free = claim ? config.WEBHOOK_CONCURRENCY - lanes.size : 0;
-    if (free <= 0 && unrecorded.length === 0) return 0;
-    const succeeded = unrecorded;
+    const asked = new Map<string, Lane>();
+    if (claim && !stopping) {
+      for (const lane of lanes.values())
+        if (lane.state === 'sending' && !lane.next) asked.set(lane.endpointId, lane);
+    }
+    if (free <= 0 && asked.size === 0 && unrecorded.length === 0) return 0;
+    const taken = unrecorded;
     unrecorded = [];
     const now = clock();
-    // Held a little longer than one run can take; a crashed worker's claims expire after that.
+    // Held a little longer than one run can take (two for a run claimed ahead, which waits for the
+    // run before it); a crashed worker's claims expire after that.
     const lockUntil = new Date(now.getTime() + config.WEBHOOK_TIMEOUT_MS * 2 + 5_000);
-    const due = await settleAndClaim(db, {
-      succeeded,
-      limit: Math.max(0, free),
-      now,
-      lockUntil,
-      perEndpoint: config.WEBHOOK_RUN_LENGTH,
-    });
+    const aheadLockUntil = new Date(now.getTime() + config.WEBHOOK_TIMEOUT_MS * 4 + 5_000);
+    let due: ClaimedDelivery[];
+    try {
+      due = await settleAndClaim(db, {
+        succeeded: taken.map((u) => u.attempt),
+        limit: Math.max(0, free),
+        now,
+        lockUntil,
+        perEndpoint: runLength,
+        ahead: [...asked.values()].map((l) => ({ endpointId: l.endpointId, heldUntil: l.heldUntil })),
+        aheadLockUntil,
+      });
+    } finally {
+      for (const u of taken) u.lane.unsettled -= 1;
+      wakeWaiting();
+    }
     const runs = new Map<string, ClaimedDelivery[]>();
     for (const d of due) runs.set(d.endpoint_id, [...(runs.get(d.endpoint_id) ?? []), d]);
-    for (const run of runs.values()) startLane(run);
+    const unwanted: ClaimedDelivery[] = [];
+    for (const [endpointId, deliveries] of runs) {
+      const lane = asked.get(endpointId);
+      if (!lane) startLane(endpointId, { deliveries, lockUntil });
+      else if (lane.state === 'sending') lane.next = { deliveries, lockUntil: aheadLockUntil };
+      // The lane sent its last run meanwhile: this one follows it (the same lane, which still counts
+      // what it sent unrecorded). One that ended early released deliveries before these: they go
+      // back, to be claimed in order.
+      else if (lane.state === 'drained' && !stopping)
+        startLane(endpointId, { deliveries, lockUntil: aheadLockUntil }, lane);
+      else unwanted.push(...deliveries);
+    }
+    await release(unwanted);
     return due.length;
   }
 
   /** Sends what is in flight to the end and records it. */
   async function settle(): Promise<void> {
-    while (lanes.size > 0) await Promise.all(lanes);
+    while (sending.size > 0) await Promise.all(sending);
     await refill(false);
   }
 
@@ -273,9 +314,11 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
       unlisten?.();
       unlisten = undefined;
       clearTimeout(retryTimer);
-      const stopping = loop.stop();
+      stopping = true;
+      const stopped = loop.stop();
       nudge?.();
-      await stopping;
+      wakeWaiting();
+      await stopped;
       await settle().catch((err) => logger.error({ err }, 'recording webhook deliveries failed'));
       destroy();
     },

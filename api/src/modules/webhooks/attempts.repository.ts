@@ -37,20 +37,41 @@ export async function claimDue(
   return settleAndClaim(db, { succeeded: [], limit, now, lockUntil, perEndpoint });
 }
 
+/** An endpoint a worker holds (a run of it is being sent), with the lock of that run. */
+export interface HeldEndpoint {
+  endpointId: string;
+  /** `locked_until` of the run being sent: the claim takes the endpoint's next run only while it holds. */
+  heldUntil: Date;
+}
+
 /**
  * The delivery worker's bookkeeping in one transaction: records the successful attempts of runs that
  * finished (as `settleSucceeded`), then claims as `claimDue` does — so the endpoints of those runs can
  * be claimed again at once, and one round trip to the claim lock serves every lane that came free.
+ * For each endpoint in `ahead` (held by this worker: a run of it is still pending under `heldUntil`)
+ * it also claims the next run — due deliveries not locked, in the same order — locked until
+ * `aheadLockUntil`, so that lane goes on without waiting for a claim; an endpoint whose run no longer
+ * holds that lock (released, recorded, or expired and taken by another worker) gets nothing.
  */
 export async function settleAndClaim(
   db: Kysely<Database>,
-  o: { succeeded: readonly AttemptRecord[]; limit: number; now: Date; lockUntil: Date; perEndpoint: number },
+  o: {
+    succeeded: readonly AttemptRecord[];
+    limit: number;
+    now: Date;
+    lockUntil: Date;
+    perEndpoint: number;
+    ahead?: readonly HeldEndpoint[];
+    aheadLockUntil?: Date;
+  },
 ): Promise<ClaimedDelivery[]> {
   const { limit, now, lockUntil, perEndpoint } = o;
+  const ahead = o.ahead ?? [];
+  const aheadLockUntil = o.aheadLockUntil ?? lockUntil;
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext('souk.webhook_deliveries.claim'))`.execute(trx);
     await settleSucceeded(trx, o.succeeded);
-    if (limit <= 0) return [];
+    if (limit <= 0 && ahead.length === 0) return [];
     const result = await sql<ClaimedDelivery>`
       WITH heads AS (
         SELECT e.id AS endpoint_id, h.due
@@ -67,17 +88,31 @@ export async function settleAndClaim(
             WHERE f.endpoint_id = e.id AND f.status = 'pending' AND f.locked_until > ${now}
           )
       ),
-      picked AS (SELECT endpoint_id FROM heads ORDER BY due, endpoint_id LIMIT ${limit}),
+      held AS (
+        SELECT a.endpoint_id FROM unnest(
+          ${ahead.map((a) => a.endpointId)}::text[], ${ahead.map((a) => a.heldUntil.toISOString())}::timestamptz[]
+        ) AS a(endpoint_id, held_until)
+        WHERE a.held_until > ${now} AND EXISTS (
+          SELECT 1 FROM webhook_deliveries f
+          WHERE f.endpoint_id = a.endpoint_id AND f.status = 'pending' AND f.locked_until = a.held_until
+        )
+      ),
+      picked AS (
+        (SELECT endpoint_id, false AS ahead FROM heads ORDER BY due, endpoint_id LIMIT ${Math.max(0, limit)})
+        UNION ALL SELECT endpoint_id, true FROM held
+      ),
       candidates AS (
-        SELECT c.id FROM picked p CROSS JOIN LATERAL (
+        SELECT c.id, p.ahead FROM picked p CROSS JOIN LATERAL (
           SELECT d.id FROM webhook_deliveries d
           WHERE d.endpoint_id = p.endpoint_id AND d.status = 'pending' AND d.next_attempt_at <= ${now}
+            AND (d.locked_until IS NULL OR d.locked_until <= ${now})
           ORDER BY d.next_attempt_at, d.event_position
           LIMIT ${perEndpoint}
         ) c
       ),
       claimed AS (
-        UPDATE webhook_deliveries d SET locked_until = ${lockUntil}
+        UPDATE webhook_deliveries d
+        SET locked_until = CASE WHEN c.ahead THEN ${aheadLockUntil}::timestamptz ELSE ${lockUntil}::timestamptz END
         FROM candidates c
         WHERE d.id = c.id AND d.status = 'pending' AND (d.locked_until IS NULL OR d.locked_until <= ${now})
         RETURNING d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.attempt_count,

@@ -8,6 +8,7 @@ export {
   type ClaimedDelivery,
   claimDue,
   disableFailingEndpoint,
+  type HeldEndpoint,
   insertAttempt,
   markEndpointFailing,
   markEndpointHealthy,
