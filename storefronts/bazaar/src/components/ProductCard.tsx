@@ -31,7 +31,8 @@ export function ProductCard({
           fallbackAlt={product.title}
           priority={priority}
           eager={eager}
-          sizes="(max-width: 800px) 50vw, 240px"
+          // Two columns on phones: half the viewport less the container's padding and half the gap.
+          sizes="(max-width: 800px) calc(50vw - 1.375rem), 240px"
         />
         <h3 className="product-card__title">{product.title}</h3>
       </a>

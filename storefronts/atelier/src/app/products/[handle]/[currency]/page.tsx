@@ -54,7 +54,8 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
         )}
         {images.map((image, i) => {
           const props = store.image(image, `${product.title}, picture ${i + 1}`, {
-            sizes: '(max-width: 900px) 100vw, 58vw',
+            // Phones scroll the gallery sideways, each picture 88 % of the viewport (globals.css).
+            sizes: '(max-width: 900px) 88vw, 58vw',
           });
           if (i === 0) preloadLcpImage(props);
           return (

@@ -76,7 +76,10 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
   const attributes = describeAttributes(product.attributes);
   const gallery = product.images.slice(0, 5);
   const large = gallery.map((image, i) =>
-    store.image(image, `${product.title}, picture ${i + 1}`, { sizes: '(max-width: 800px) 100vw, 600px' }),
+    store.image(image, `${product.title}, picture ${i + 1}`, {
+      // One column on phones, inside the container's 1rem padding.
+      sizes: '(max-width: 800px) calc(100vw - 2rem), 600px',
+    }),
   );
   // The first picture is the page's LCP element; the gallery (a client component) draws it.
   if (large[0]) preloadLcpImage(large[0]);
