@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
+import type { Notifications } from '../../db/notifications.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { WriteSteps } from '../../http/idempotency.js';
@@ -15,6 +16,7 @@ import type { PreviewSigner } from './media.preview.js';
 import * as repo from './media.repository.js';
 import { createMediaServing } from './media.serving.js';
 import { createOrphanSweeper } from './media.sweep.js';
+import { createServedAsCache } from './media.verdicts.js';
 
 type Db = Kysely<Database>;
 
@@ -45,6 +47,8 @@ export function createMediaService({
   sweep: sweepOptions = { intervalMs: 0, graceMs: 3_600_000 },
   cacheBytes = 0,
   preview,
+  notifications,
+  cacheServedAs = true,
 }: {
   db: Db;
   storage: ObjectStorage;
@@ -59,8 +63,13 @@ export function createMediaService({
   cacheBytes?: number;
   /** Signs and checks the preview URLs of pictures not public yet (see createPreviewSigner). */
   preview: PreviewSigner;
+  /** The database's notifications, which drop the plain URLs' kept verdicts (see createServedAsCache). */
+  notifications?: Notifications;
+  /** Keep plain URLs' yes verdicts in memory (`MEDIA_SERVED_CACHE`); false: ask on every request. */
+  cacheServedAs?: boolean;
 }) {
-  const serving = createMediaServing({ db, storage, maxPixels: limits.maxPixels, cacheBytes });
+  const servedAs = createServedAsCache({ notifications, enabled: cacheServedAs });
+  const serving = createMediaServing({ db, storage, maxPixels: limits.maxPixels, cacheBytes, servedAs });
   const urlOf = (productId: string, hash: string) =>
     `${publicUrl}/products/${productId}/${hash}.${OUTPUT.extension}`;
 
@@ -107,6 +116,7 @@ export function createMediaService({
     orphans,
     /** Stops the background pre-rendering and the sweep. */
     close: async () => {
+      servedAs.stop();
       await Promise.all([prerender.close(), orphans.close()]);
     },
     list: (sellerId: string, productId: string) => productImages(db, sellerId, productId),

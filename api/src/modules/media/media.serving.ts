@@ -5,6 +5,7 @@ import { FULL_WIDTH, OUTPUT, render, type VariantWidth } from './media.images.js
 import { legacyMediaFolder, mediaKeys } from './media.keys.js';
 import * as repo from './media.repository.js';
 import { createVariantCache } from './media.variants.js';
+import type { createServedAsCache } from './media.verdicts.js';
 
 /**
  * The reading side of product images: which URL may serve a picture, and the bytes of its WebP
@@ -15,12 +16,15 @@ export function createMediaServing({
   storage,
   maxPixels,
   cacheBytes,
+  servedAs,
 }: {
   db: Kysely<Database>;
   storage: ObjectStorage;
   maxPixels: number;
   /** Bytes of rendered variants kept in memory (`MEDIA_CACHE_BYTES`; 0: none). */
   cacheBytes: number;
+  /** The plain URLs' verdicts kept in memory (see createServedAsCache). */
+  servedAs: ReturnType<typeof createServedAsCache>;
 }) {
   const variants = createVariantCache({ maxBytes: cacheBytes });
 
@@ -91,10 +95,10 @@ export function createMediaServing({
     /**
      * An image's WebP at a variant width (or the full rendition), when a published product of an
      * active seller (with `anyStatus`, for a signed preview: any product) shows the picture under this
-     * product's URL; undefined otherwise. The check is the database's, on every call; the bytes are
-     * read only when asked (a conditional request answered 304 needs none): from memory, else
-     * storage, else rendered from the original once (however many ask at once) and stored. They are
-     * undefined when the files are gone.
+     * product's URL; undefined otherwise. The check is the database's, asked on every call unless a
+     * yes is kept (see createServedAsCache); the bytes are read only when asked (a conditional
+     * request answered 304 needs none): from memory, else storage, else rendered from the original
+     * once (however many ask at once) and stored. They are undefined when the files are gone.
      */
     async variant(
       productId: string,
@@ -105,9 +109,13 @@ export function createMediaServing({
       const keys = mediaKeys(hash);
       // Files are shared by every product showing the picture; the URL is valid only for a product
       // that (still) shows it under this product's URL, and that product must be on the storefront
-      // unless the request carries a seller's preview signature. Asked on every request, before the
-      // cache: unpublishing takes effect at its commit.
-      if (!(await repo.isServedAs(db, productId, keys.folder, anyStatus))) return undefined;
+      // unless the request carries a seller's preview signature. Asked before the variant cache:
+      // unpublishing takes effect at its commit (a kept yes is dropped by the commit's notification).
+      const ask = () => repo.isServedAs(db, productId, keys.folder, anyStatus);
+      const served = anyStatus
+        ? await ask()
+        : await servedAs.check(`${productId.toLowerCase()} ${keys.folder}`, ask);
+      if (!served) return undefined;
       const key = keys.rendition(width);
       return { read: () => variants.get(key, () => loadRendition(productId, hash, width)) };
     },
