@@ -180,6 +180,9 @@ const schema = z
     MEDIA_PRERENDER: flag(true),
     // Bytes of rendered variants each process keeps in memory (32 MiB: ~5,000 variants of 6 KB; 0: none).
     MEDIA_CACHE_BYTES: z.coerce.number().int().min(0).max(4_294_967_296).default(33_554_432),
+    // Keep "this plain picture URL may serve" answers in memory, dropped on the database's notification
+    // at the commit of any change that can take a URL away (false: ask PostgreSQL on every request).
+    MEDIA_SERVED_CACHE: flag(true),
     // Periodic sweep of stored image folders no product names (files a failed clean-up left): every
     // MEDIA_SWEEP_INTERVAL_MS (0: off), sparing folders written in the last MEDIA_SWEEP_GRACE_MS.
     MEDIA_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(604_800_000).default(21_600_000),

@@ -205,6 +205,8 @@ export async function createContainer(
     logger,
     sweep: { intervalMs: config.MEDIA_SWEEP_INTERVAL_MS, graceMs: config.MEDIA_SWEEP_GRACE_MS },
     cacheBytes: config.MEDIA_CACHE_BYTES,
+    notifications: database.notifications,
+    cacheServedAs: config.MEDIA_SERVED_CACHE,
     preview: createPreviewSigner({
       key: mediaPreviewKey(database.db, config.MEDIA_PREVIEW_KEY),
       ttlS: config.MEDIA_PREVIEW_TTL_S,

@@ -108,6 +108,32 @@ describe.skipIf(!serverUrl)('server notifications (postgres)', () => {
     await heard?.finally(() => clearInterval(timer));
   });
 
+  it('watch: told of each notification as it arrives, not live from a drop until it listens again', async () => {
+    notifications = serverNotifications(listenerUrl(), undefined, { coalesceMs: 10_000 });
+    const told = counter(10_000);
+    const watch = notifications.watch(channels[2] ?? '', told.wake);
+    expect(watch.live()).toBe(false);
+    await vi.waitFor(() => expect(watch.live()).toBe(true), { timeout: 5_000 });
+    await admin.connect();
+    // Two notifications inside the coalescing window: a watcher hears both, not one.
+    await admin.query(`NOTIFY "${channels[2]}"`);
+    await told.reach(1);
+    await admin.query(`NOTIFY "${channels[2]}"`);
+    await told.reach(2);
+
+    await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%'`,
+      [appName],
+    );
+    // Told of the drop (notifications may be lost from now), and not live until it listens again.
+    await told.reach(3);
+    expect(watch.live()).toBe(false);
+    await vi.waitFor(() => expect(watch.live()).toBe(true), { timeout: 10_000 });
+    // Told again on the reconnect, for what was missed meanwhile.
+    await told.reach(4);
+    watch.stop();
+  });
+
   it('turns a burst of notifications into one wake-up at once and one at the end of the window', async () => {
     const windowMs = 1_000;
     notifications = serverNotifications(listenerUrl(), undefined, { coalesceMs: windowMs });

@@ -7,15 +7,30 @@ import type { Logger } from '../lib/logger.js';
  * webhook delivery worker). Triggers send `pg_notify(channel, '')` in the writing transaction, so a
  * listener hears of new rows when they commit instead of polling for them. A notification carries no
  * data and can be lost (a listener reconnecting), so every loop keeps a slow poll as a safety net;
- * after a reconnect every listener is called once, for whatever was missed meanwhile.
+ * after a reconnect every listener is called once, for whatever was missed meanwhile. A cache that
+ * drops entries on a channel's notifications `watch`es it instead: told at once, also of a drop, and
+ * trusted only while its connection listens.
  */
 export interface Notifications {
   /** Calls `wake` on every notification on `channel`; returns a function that stops it. */
   on(channel: string, wake: () => void): () => void;
+  /**
+   * For a cache of what `channel` announces: calls `changed` on each notification as it arrives
+   * (never coalesced), and as soon as notifications may be missed (the listening connection dropped)
+   * or may have been (it is back). `live()` is true only while a connection LISTENs on the channel:
+   * the cache must not answer from memory otherwise.
+   */
+  watch(channel: string, changed: () => void): ChannelWatch;
   close(): Promise<void>;
 }
 
-/** The channels the schema's triggers notify (migration 0016_event_wakeups). */
+/** A watched channel (see `Notifications.watch`). */
+export interface ChannelWatch {
+  live(): boolean;
+  stop(): void;
+}
+
+/** The channels the schema's triggers notify (migrations 0016_event_wakeups, 0020_media_visibility_notify). */
 export const CHANNELS = {
   /** A transaction inserted outbox rows: the relay has something to publish. */
   outbox: 'souk_outbox',
@@ -23,6 +38,8 @@ export const CHANNELS = {
   published: 'souk_published',
   /** Webhook deliveries were queued or changed: the delivery worker may have something due. */
   deliveries: 'souk_webhook_deliveries',
+  /** A picture URL may have stopped serving: a product's or seller's status, or a product's images, changed. */
+  mediaVisibility: 'souk_media_visibility',
 } as const;
 
 type Subscribe = (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
@@ -53,13 +70,24 @@ export function coalesce(fn: () => void, ms: number): () => void {
   };
 }
 
-/** The listener registry over a driver's subscribe function (one LISTEN per channel). */
-function registry(subscribe: Subscribe, logger?: Logger, coalesceMs = WAKEUP_COALESCE_MS) {
+/**
+ * The listener registry over a driver's subscribe function (one LISTEN per channel) and its `live`
+ * (whether a connection LISTENs on a channel now).
+ */
+function registry(
+  subscribe: Subscribe,
+  live: (channel: string) => boolean,
+  logger?: Logger,
+  coalesceMs = WAKEUP_COALESCE_MS,
+) {
   const listeners = new Map<string, Set<() => void>>();
+  // Called on every notification as it arrives, before the coalesced wake-ups.
+  const watchers = new Map<string, Set<() => void>>();
   const unlisten = new Map<string, Promise<(() => Promise<void>) | undefined>>();
   // Every commit that writes an outbox row notifies; one wake-up per window per channel is enough.
   const wakers = new Map<string, () => void>();
   const fire = (channel: string) => {
+    for (const changed of watchers.get(channel) ?? []) changed();
     let wake = wakers.get(channel);
     if (!wake) {
       wake = coalesce(() => {
@@ -69,27 +97,43 @@ function registry(subscribe: Subscribe, logger?: Logger, coalesceMs = WAKEUP_COA
     }
     wake();
   };
+  /** Every watcher of every channel: told when notifications may have been missed. */
+  const lost = () => {
+    for (const set of watchers.values()) for (const changed of set) changed();
+  };
+  // Subscribes a channel once, for its first listener or watcher.
+  const subscribed = (channel: string) => {
+    if (unlisten.has(channel)) return;
+    unlisten.set(
+      channel,
+      subscribe(channel, () => fire(channel)).catch((err) => {
+        logger?.warn({ err, channel }, 'LISTEN failed; relying on polling');
+        return undefined;
+      }),
+    );
+  };
+  const add = (map: Map<string, Set<() => void>>, channel: string, fn: () => void) => {
+    let set = map.get(channel);
+    if (!set) {
+      set = new Set();
+      map.set(channel, set);
+    }
+    set.add(fn);
+    subscribed(channel);
+    return () => set.delete(fn);
+  };
   return {
     listeners,
     fire,
-    on(channel: string, wake: () => void): () => void {
-      let set = listeners.get(channel);
-      if (!set) {
-        set = new Set();
-        listeners.set(channel, set);
-        unlisten.set(
-          channel,
-          subscribe(channel, () => fire(channel)).catch((err) => {
-            logger?.warn({ err, channel }, 'LISTEN failed; relying on polling');
-            return undefined;
-          }),
-        );
-      }
-      set.add(wake);
-      return () => set.delete(wake);
-    },
+    lost,
+    on: (channel: string, wake: () => void): (() => void) => add(listeners, channel, wake),
+    watch: (channel: string, changed: () => void): ChannelWatch => ({
+      stop: add(watchers, channel, changed),
+      live: () => live(channel),
+    }),
     async closeAll() {
       listeners.clear();
+      watchers.clear();
       const all = [...unlisten.values()];
       unlisten.clear();
       await Promise.all(all.map(async (p) => (await p)?.().catch(() => {})));
@@ -109,8 +153,18 @@ export function pgliteNotifications(
   logger?: Logger,
   { coalesceMs }: NotificationOptions = {},
 ): Notifications {
-  const r = registry((channel, onNotify) => pglite.listen(channel, onNotify), logger, coalesceMs);
-  return { on: r.on, close: r.closeAll };
+  const listening = new Set<string>();
+  const r = registry(
+    async (channel, onNotify) => {
+      const unlisten = await pglite.listen(channel, onNotify);
+      listening.add(channel);
+      return unlisten;
+    },
+    (channel) => listening.has(channel),
+    logger,
+    coalesceMs,
+  );
+  return { on: r.on, watch: r.watch, close: r.closeAll };
 }
 
 /**
@@ -128,6 +182,8 @@ export function serverNotifications(
   let closed = false;
   let failures = 0;
   const channels = new Set<string>();
+  // The channels the current connection LISTENs on (empty while there is none).
+  let listened = new Set<string>();
   // One statement at a time on the listener's connection: pg deprecates queueing queries on a busy
   // client (and pg 9 drops it), and several loops subscribe at once during start-up.
   let listening: Promise<unknown> = Promise.resolve();
@@ -149,6 +205,7 @@ export function serverNotifications(
       await c.connect();
       for (const ch of channels) await listen(c, ch);
       client = c;
+      listened = new Set(channels);
       failures = 0;
       return c;
     })().catch((err) => {
@@ -176,8 +233,11 @@ export function serverNotifications(
   function drop(c: pg.Client): void {
     if (client !== c) return;
     client = undefined;
+    listened = new Set();
     connecting = undefined;
     c.end().catch(() => {});
+    // Notifications sent from now until the reconnect are lost: caches must stop trusting themselves.
+    r.lost();
     scheduleReconnect();
   }
 
@@ -186,21 +246,27 @@ export function serverNotifications(
       channels.add(channel);
       const c = await connect();
       // A connection made after `channels` got this one already LISTENs on it.
-      if (c === client) await listen(c, channel);
+      if (c === client) {
+        await listen(c, channel);
+        if (c === client) listened.add(channel);
+      }
       return async () => {};
     },
+    (channel) => client !== undefined && listened.has(channel),
     logger,
     coalesceMs,
   );
 
   return {
     on: r.on,
+    watch: r.watch,
     async close() {
       closed = true;
       await r.closeAll();
       channels.clear();
       const c = client ?? (await connecting?.catch(() => undefined));
       client = undefined;
+      listened = new Set();
       await c?.end().catch(() => {});
     },
   };

@@ -18,6 +18,7 @@ import * as m0016 from './0016_event_wakeups.js';
 import * as m0017 from './0017_catalog_read_storage.js';
 import * as m0018 from './0018_catalog_read_ascii.js';
 import * as m0019 from './0019_media_preview_key.js';
+import * as m0020 from './0020_media_visibility_notify.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the file system) so the same list
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0017_catalog_read_storage': m0017,
   '0018_catalog_read_ascii': m0018,
   '0019_media_preview_key': m0019,
+  '0020_media_visibility_notify': m0020,
 };
 
 /** Kysely migration provider over the static list above. */

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { executePrepared } from '../../db/prepared.js';
+import { preparedStatement } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 import type { SellerStatus } from '../sellers/sellers.table.js';
 
@@ -26,13 +26,36 @@ export async function isReferenced(db: Db, storagePrefix: string): Promise<boole
   return row !== undefined;
 }
 
+// Built and compiled once (see preparedStatement), then only filled in: Kysely's building and
+// compiling was part of what every image request paid for the check.
+const servedAs = preparedStatement(
+  (db: Db, p: { servedAs: string; storagePrefix: string; anyStatus: boolean }) =>
+    db
+      .selectFrom('product_image_files as f')
+      .innerJoin('products as p', 'p.id', 'f.product_id')
+      .innerJoin('sellers as s', 's.id', 'p.seller_id')
+      .select('f.product_id')
+      .where('f.storage_prefix', '=', p.storagePrefix)
+      .where(sql<string>`lower(f.served_as)`, '=', p.servedAs)
+      .where((eb) =>
+        eb.or([
+          sql<boolean>`${p.anyStatus}::boolean`,
+          eb.and([
+            eb('p.status', '=', sql.lit('published')),
+            eb('s.status', '=', sql.lit('active' satisfies SellerStatus)),
+          ]),
+        ]),
+      )
+      .limit(1),
+);
+
 /**
  * True when some product shows the folder under a URL of `productId` (its own upload, or borrowed):
  * with `anyStatus` false (the public URL), only a published product of an active seller counts, the
  * storefront's rule; true (a signed preview), any product. Case-insensitive: pre-content-addressing
  * folders hold the product id in lower case. One prepared statement for both (`anyStatus` is a
- * parameter): it runs on every image request, and planning it cost PostgreSQL more than running it.
- * The folder's index finds the few rows; the product and seller are primary-key look-ups.
+ * parameter): planning it cost PostgreSQL more than running it. The folder's index finds the few
+ * rows; the product and seller are primary-key look-ups.
  */
 export async function isServedAs(
   db: Db,
@@ -40,24 +63,7 @@ export async function isServedAs(
   storagePrefix: string,
   anyStatus: boolean,
 ): Promise<boolean> {
-  const query = db
-    .selectFrom('product_image_files as f')
-    .innerJoin('products as p', 'p.id', 'f.product_id')
-    .innerJoin('sellers as s', 's.id', 'p.seller_id')
-    .select('f.product_id')
-    .where('f.storage_prefix', '=', storagePrefix)
-    .where(sql<string>`lower(f.served_as)`, '=', productId.toLowerCase())
-    .where((eb) =>
-      eb.or([
-        sql<boolean>`${anyStatus}::boolean`,
-        eb.and([
-          eb('p.status', '=', sql.lit('published')),
-          eb('s.status', '=', sql.lit('active' satisfies SellerStatus)),
-        ]),
-      ]),
-    )
-    .limit(1);
-  const { rows } = await executePrepared(db, query);
+  const { rows } = await servedAs(db, { servedAs: productId.toLowerCase(), storagePrefix, anyStatus });
   return rows.length > 0;
 }
 

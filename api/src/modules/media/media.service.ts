@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
+import type { Notifications } from '../../db/notifications.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { WriteSteps } from '../../http/idempotency.js';
@@ -8,13 +9,14 @@ import type { ObjectStorage } from '../../storage/index.js';
 import type { ImageJson } from '../catalog/catalog.table.js';
 import { changeProductImages, productImages } from '../seller-catalog/index.js';
 import { sweepStoredImage } from './media.cleanup.js';
-import { FULL_WIDTH, type InspectedImage, OUTPUT, render, type VariantWidth } from './media.images.js';
-import { imageFilesNamedBy, legacyMediaFolder, mediaKeys } from './media.keys.js';
+import { type InspectedImage, OUTPUT } from './media.images.js';
+import { imageFilesNamedBy, mediaKeys } from './media.keys.js';
 import { createPrerenderer } from './media.prerender.js';
 import type { PreviewSigner } from './media.preview.js';
 import * as repo from './media.repository.js';
+import { createMediaServing } from './media.serving.js';
 import { createOrphanSweeper } from './media.sweep.js';
-import { createVariantCache } from './media.variants.js';
+import { createServedAsCache } from './media.verdicts.js';
 
 type Db = Kysely<Database>;
 
@@ -45,6 +47,8 @@ export function createMediaService({
   sweep: sweepOptions = { intervalMs: 0, graceMs: 3_600_000 },
   cacheBytes = 0,
   preview,
+  notifications,
+  cacheServedAs = true,
 }: {
   db: Db;
   storage: ObjectStorage;
@@ -59,8 +63,13 @@ export function createMediaService({
   cacheBytes?: number;
   /** Signs and checks the preview URLs of pictures not public yet (see createPreviewSigner). */
   preview: PreviewSigner;
+  /** The database's notifications, which drop the plain URLs' kept verdicts (see createServedAsCache). */
+  notifications?: Notifications;
+  /** Keep plain URLs' yes verdicts in memory (`MEDIA_SERVED_CACHE`); false: ask on every request. */
+  cacheServedAs?: boolean;
 }) {
-  const variants = createVariantCache({ maxBytes: cacheBytes });
+  const servedAs = createServedAsCache({ notifications, enabled: cacheServedAs });
+  const serving = createMediaServing({ db, storage, maxPixels: limits.maxPixels, cacheBytes, servedAs });
   const urlOf = (productId: string, hash: string) =>
     `${publicUrl}/products/${productId}/${hash}.${OUTPUT.extension}`;
 
@@ -86,71 +95,8 @@ export function createMediaService({
     await storage.put(keys.rendition(undefined), image.full.data, { contentType: OUTPUT.contentType });
   }
 
-  /**
-   * The original of a picture: at its content address, else where a release before content
-   * addressing stored it (`products/<id>/<hash>/`), moved to its content address on this first read.
-   */
-  async function originalOf(productId: string, hash: string) {
-    const keys = mediaKeys(hash);
-    const stored = await storage.get(keys.original);
-    if (stored) return stored;
-    const legacy = legacyMediaFolder(productId, hash);
-    const old = await storage.get(`${legacy}original`);
-    if (!old) return undefined;
-    await storage.put(keys.original, old.data, { contentType: old.contentType });
-    await storage.deletePrefix(legacy);
-    return old;
-  }
-
-  /**
-   * A rendition's bytes: stored, else rendered from the original (read through `readOriginal`) and
-   * stored (`onRender` is told). Undefined when the image has no original. Both the requests and the
-   * pre-rendering run it as the single load of the rendition's key (see createVariantCache).
-   */
-  async function loadRendition(
-    productId: string,
-    hash: string,
-    width: VariantWidth | undefined,
-    readOriginal = () => originalOf(productId, hash),
-    onRender = () => {},
-  ): Promise<Buffer | undefined> {
-    const key = mediaKeys(hash).rendition(width);
-    const stored = await storage.get(key);
-    if (stored) return stored.data;
-    const original = await readOriginal();
-    if (!original) return undefined;
-    const { data } = await render(original.data, width ?? FULL_WIDTH, limits.maxPixels);
-    await storage.put(key, data, { contentType: OUTPUT.contentType });
-    onRender();
-    return data;
-  }
-
-  /**
-   * Renders and stores the given renditions of an image that are not stored yet (the original is
-   * read at most once), each as the single load of its key, so a request for one of them meanwhile
-   * waits for this render rather than rendering it again; answers how many it rendered.
-   */
-  async function renderMissing(productId: string, hash: string, renditions: (VariantWidth | undefined)[]) {
-    const keys = mediaKeys(hash);
-    const stored = new Set(await storage.list(keys.folder));
-    const missing = renditions.filter((w) => !stored.has(keys.rendition(w)));
-    let original: ReturnType<typeof originalOf> | undefined;
-    const readOriginal = () => {
-      original ??= originalOf(productId, hash);
-      return original;
-    };
-    let rendered = 0;
-    for (const width of missing) {
-      const data = await variants.share(keys.rendition(width), () =>
-        loadRendition(productId, hash, width, readOriginal, () => rendered++),
-      );
-      if (!data) break; // no original
-    }
-    return rendered;
-  }
-
   const prerender = createPrerenderer({
-    render: (job, renditions) => renderMissing(job.productId, job.hash, renditions),
+    render: (job, renditions) => serving.renderMissing(job.productId, job.hash, renditions),
     logger,
   });
   const orphans = createOrphanSweeper({ db, storage, logger, ...sweepOptions });
@@ -165,11 +111,12 @@ export function createMediaService({
      * after each upload and, in the demo, with the seeded catalog.
      */
     prerender,
-    renderMissing,
+    renderMissing: serving.renderMissing,
     /** The periodic sweep of stored files no product names (MEDIA_SWEEP_INTERVAL_MS). */
     orphans,
     /** Stops the background pre-rendering and the sweep. */
     close: async () => {
+      servedAs.stop();
       await Promise.all([prerender.close(), orphans.close()]);
     },
     list: (sellerId: string, productId: string) => productImages(db, sellerId, productId),
@@ -279,29 +226,7 @@ export function createMediaService({
       });
     },
 
-    /**
-     * An image's WebP at a variant width (or the full rendition), when a published product of an
-     * active seller (with `anyStatus`, for a signed preview: any product) shows the picture under this
-     * product's URL; undefined otherwise. The check is the database's, on every call; the
-     * bytes are read only when asked (a conditional request answered 304 needs none): from memory, else
-     * storage, else rendered from the original once (however many ask at once) and stored. They are
-     * undefined when the files are gone.
-     */
-    async variant(
-      productId: string,
-      hash: string,
-      width: VariantWidth | undefined,
-      { anyStatus = false }: { anyStatus?: boolean } = {},
-    ) {
-      const keys = mediaKeys(hash);
-      // Files are shared by every product showing the picture; the URL is valid only for a product
-      // that (still) shows it under this product's URL, and that product must be on the storefront
-      // unless the request carries a seller's preview signature. Asked on every request, before the
-      // cache: unpublishing takes effect at its commit.
-      if (!(await repo.isServedAs(db, productId, keys.folder, anyStatus))) return undefined;
-      const key = keys.rendition(width);
-      return { read: () => variants.get(key, () => loadRendition(productId, hash, width)) };
-    },
+    variant: serving.variant,
   };
 }
 
