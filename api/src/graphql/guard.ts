@@ -4,7 +4,7 @@ import type { Context as KoaContext } from 'koa';
 import { AppError } from '../errors.js';
 import type { Principal } from '../http/principal.js';
 import type { RateLimitHook } from '../http/rate-limit.js';
-import { requestScope } from '../lib/logger.js';
+import { requestScope } from '../lib/scope.js';
 import type { AnswerNotes } from './answers.js';
 import type { GraphQLContext } from './context.js';
 import { graphQLProblem, maskError } from './errors.js';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
-import { type Logger, requestScope } from '../lib/logger.js';
+import type { Logger } from '../lib/logger.js';
+import { requestScope } from '../lib/scope.js';
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 

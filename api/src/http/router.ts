@@ -8,7 +8,7 @@ import {
 } from 'openapi-backend';
 import { AppError } from '../errors.js';
 import { actorOf, withActor } from '../lib/actor.js';
-import { requestScope } from '../lib/logger.js';
+import { requestScope } from '../lib/scope.js';
 import { binaryBodyTypes, readBinaryBody, readJsonBody } from './body.js';
 import { guardInput } from './input-guard.js';
 import { JsonText } from './json-text.js';

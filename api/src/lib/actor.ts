@@ -1,7 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ColumnType } from 'kysely';
 import type { components } from '../generated/openapi.js';
 import type { Principal } from '../http/principal.js';
+import { requestScope } from './scope.js';
 
 /** Who did something, as recorded on events (`actor` of the envelope) and on records where it matters. */
 export type Actor = components['schemas']['Actor'];
@@ -31,13 +31,12 @@ export function actorOf(principal: Principal): Actor {
  * place that writes events (the outbox) and the repositories that stamp records read it here instead
  * of every service passing it down: attribution cannot be forgotten by a new write path.
  */
-const scope = new AsyncLocalStorage<Actor>();
-
-/** Runs `work` with `actor` as the current actor. */
-export const withActor = <T>(actor: Actor, work: () => Promise<T>): Promise<T> => scope.run(actor, work);
+/** Runs `work` with `actor` as the current actor (in the request's scope: its log fields carry on). */
+export const withActor = <T>(actor: Actor, work: () => Promise<T>): Promise<T> =>
+  requestScope.run({ ...requestScope.getStore(), actor }, work);
 
 /** The current actor: the request's, or `system` outside a request. */
-export const currentActor = (): Actor => scope.getStore() ?? SYSTEM_ACTOR;
+export const currentActor = (): Actor => requestScope.getStore()?.actor ?? SYSTEM_ACTOR;
 
 /** The current actor as JSON, for the attribution columns of records (`created_by`, `cancelled_by`, …). */
 export const currentActorJson = (): string => JSON.stringify(currentActor());

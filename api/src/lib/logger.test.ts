@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createLogger, requestScope } from './logger.js';
+import { createLogger } from './logger.js';
+import { requestScope } from './scope.js';
 
 function capture() {
   const lines: string[] = [];

@@ -1,20 +1,13 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import { type LevelWithSilent, type Logger, pino } from 'pino';
 import type prettyType from 'pino-pretty';
+import { requestScope } from './scope.js';
 
 /**
  * pino-pretty (CommonJS) is required only for the `pretty` format: production writes JSON and
  * should not load a formatter and its colour, date and stream dependencies at start-up.
  */
 const requirePretty = () => createRequire(import.meta.url)('pino-pretty') as typeof prettyType;
-
-/** What is known about the request a piece of code is running for. */
-export interface RequestScope {
-  requestId: string;
-  /** The operationId, once the router matched one. */
-  operation?: string;
-}
 
 /**
  * Fields never written to the logs (values become "[redacted]"): credentials and personal data.
@@ -59,9 +52,6 @@ export const REDACTED_PATHS = [
   '*.headers["x-api-key"]',
 ];
 
-/** Carries the current request's scope through every await, so any log line can name its request. */
-export const requestScope = new AsyncLocalStorage<RequestScope>();
-
 export interface LoggerOptions {
   /** `json` (default): one JSON object a line, for log collectors. `pretty`: one readable line, for people. */
   format?: 'json' | 'pretty';
@@ -99,7 +89,7 @@ export function createLogger(level: LevelWithSilent, options: LoggerOptions = {}
       ...(format === 'json' ? { formatters: { level: (label: string) => ({ level: label }) } } : {}),
       mixin: () => {
         const scope = requestScope.getStore();
-        if (!scope) return {};
+        if (!scope?.requestId) return {};
         return scope.operation
           ? { request_id: scope.requestId, operation: scope.operation }
           : { request_id: scope.requestId };

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { requestScope } from '../../src/lib/logger.js';
+import { requestScope } from '../../src/lib/scope.js';
 import { DEMO_KEYS } from '../../src/modules/auth/index.js';
 import { seedDemoKeys } from '../../src/seed/demo-keys.js';
 import { seedDemo } from '../../src/seed/seed.js';
@@ -98,7 +98,7 @@ export async function startTestApi(
   const db = await createTestDatabase({
     onQuery: () => {
       queries++;
-      if (requestScope.getStore()?.requestId.startsWith(`test-${window}-`)) requestQueries++;
+      if (requestScope.getStore()?.requestId?.startsWith(`test-${window}-`)) requestQueries++;
     },
     ...(options.env ? { env: options.env } : {}),
   });

@@ -51,6 +51,23 @@ export function lineChangeOf(event: BusEvent): LineChange | undefined {
   }
 }
 
+/** The cart lines a run of events may change, merged into one signal, or undefined when they change none. */
+export function lineChangesOf(events: readonly BusEvent[]): LineChange | undefined {
+  const variants = new Set<string>();
+  const products = new Set<string>();
+  const sellers = new Set<string>();
+  let any = false;
+  for (const event of events) {
+    const change = lineChangeOf(event);
+    if (!change) continue;
+    any = true;
+    for (const v of change.variants) variants.add(v);
+    for (const p of change.products) products.add(p);
+    for (const s of change.sellers) sellers.add(s);
+  }
+  return any ? { variants: [...variants], products: [...products], sellers: [...sellers] } : undefined;
+}
+
 /**
  * Tells every instance that a cart changed (call once its transaction committed). Resolves even when
  * the store is down: the write is done, and a live view that misses one change is refreshed by the next.
