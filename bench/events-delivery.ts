@@ -16,7 +16,7 @@ import { createLogger } from '../api/src/lib/logger.js';
 import { webhooksConfig } from '../plugins/webhooks/src/config.js';
 import { createDeliveryWorker } from '../plugins/webhooks/src/worker.js';
 import { bareDeliveries } from './events-bare.js';
-import { receiver } from './events-receiver.js';
+import { insertBenchEndpoints, receiver } from './events-receiver.js';
 import { arrivedAll, backendCpu, backendCpuSpent, transactions } from './events-stages.js';
 import { benchDatabase, createDatabase, dropDatabase, envInt } from './lib.js';
 import { processCpuMs } from './processes.js';
@@ -78,16 +78,7 @@ async function main() {
   const rows: string[] = [];
   try {
     await migrateToLatest(db);
-    for (let i = 0; i < sellers; i++) {
-      await db
-        .insertInto('webhook_endpoints')
-        .values({ id: `whe_bench${i}`, owner: `sel_bench${i}`, url: hook.urlOf(i), event_types: ['*'] })
-        .execute();
-      await db
-        .insertInto('webhook_secrets')
-        .values({ id: `whs_bench${i}`, endpoint_id: `whe_bench${i}`, secret: `whsec_${i}` })
-        .execute();
-    }
+    await insertBenchEndpoints(db, hook, sellers);
     const config = webhooksConfig.parse({
       ...process.env,
       WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',

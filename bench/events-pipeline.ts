@@ -15,7 +15,7 @@ import {
 } from '../api/src/modules/events/index.js';
 import { createPluginRunner } from '../api/src/plugins/index.js';
 import webhooks from '../plugins/webhooks/src/index.js';
-import type { Receiver } from './events-receiver.js';
+import { insertBenchEndpoints, type Receiver } from './events-receiver.js';
 import { arrivedAll, type BurstResult, measureBurst } from './events-stages.js';
 import { benchDatabase, createDatabase, dropDatabase, query } from './lib.js';
 import { listenerPid } from './processes.js';
@@ -111,16 +111,7 @@ export async function runBus(s: PipelineSettings, hook: Receiver): Promise<BusRe
     );
   try {
     await migrateToLatest(db);
-    for (let i = 0; i < s.sellers; i++) {
-      await db
-        .insertInto('webhook_endpoints')
-        .values({ id: `whe_bench${i}`, owner: `sel_bench${i}`, url: hook.urlOf(i), event_types: ['*'] })
-        .execute();
-      await db
-        .insertInto('webhook_secrets')
-        .values({ id: `whs_bench${i}`, endpoint_id: `whe_bench${i}`, secret: `whsec_${i}` })
-        .execute();
-    }
+    await insertBenchEndpoints(db, hook, s.sellers);
     const wakeups = config.EVENT_WAKEUPS ? database.notifications : undefined;
     const bus = await createEventBus(config, db, logger, wakeups);
     await bus.setup();

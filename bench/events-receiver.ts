@@ -7,6 +7,8 @@ import { fork } from 'node:child_process';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Kysely } from 'kysely';
+import type { Database } from '../api/src/db/schema.js';
 
 const HOOK_PATH = '/hook/';
 
@@ -127,5 +129,26 @@ function signedBy(body: Buffer, header: string, secret: string): boolean {
 
 /** The running receiver: endpoint URLs, arrivals by event id, duplicate and bad-signature counts. */
 export type Receiver = Awaited<ReturnType<typeof receiver>>;
+
+/**
+ * Registers endpoints `whe_bench0` … `whe_bench<count - 1>` (owner `sel_bench<i>`, every event type)
+ * posting to the receiver's `urlOf(i)`, each with the secret `whsec_<i>` the receiver checks.
+ */
+export async function insertBenchEndpoints(
+  db: Kysely<Database>,
+  hook: Pick<Receiver, 'urlOf'>,
+  count: number,
+) {
+  for (let i = 0; i < count; i++) {
+    await db
+      .insertInto('webhook_endpoints')
+      .values({ id: `whe_bench${i}`, owner: `sel_bench${i}`, url: hook.urlOf(i), event_types: ['*'] })
+      .execute();
+    await db
+      .insertInto('webhook_secrets')
+      .values({ id: `whs_bench${i}`, endpoint_id: `whe_bench${i}`, secret: `whsec_${i}` })
+      .execute();
+  }
+}
 
 if (process.argv.includes('--serve') && process.send) serve((r) => process.send?.(r));

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../api/test/support/events.js';
 import { createTestDatabase, type TestDatabase } from '../../../api/test/support/test-db.js';
+import { insertEndpoints } from '../../../api/test/support/webhook-endpoints.js';
 import { webhooksConfig } from '../src/config.js';
 import { createDeliveryWorker } from '../src/worker.js';
 
@@ -58,16 +59,7 @@ describe('webhook delivery workers claiming runs ahead', () => {
     const db = tdb.container.database.db;
     const hook = await receiver();
     try {
-      await db
-        .insertInto('webhook_endpoints')
-        .values(
-          ENDPOINTS.map((n) => ({ id: `whe_${n}`, owner: `sel_${n}`, url: hook.url(n), event_types: ['*'] })),
-        )
-        .execute();
-      await db
-        .insertInto('webhook_secrets')
-        .values(ENDPOINTS.map((n) => ({ id: `whs_${n}`, endpoint_id: `whe_${n}`, secret: `whsec_${n}` })))
-        .execute();
+      await insertEndpoints(db, Object.fromEntries(ENDPOINTS.map((n) => [n, hook.url(n)])));
       await sql`
         INSERT INTO webhook_deliveries
           (id, endpoint_id, event_id, event_type, event_position, payload, status, next_attempt_at)

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../api/test/support/events.js';
 import { createTestDatabase, type TestDatabase } from '../../../api/test/support/test-db.js';
+import { insertEndpoints } from '../../../api/test/support/webhook-endpoints.js';
 import { webhooksConfig } from '../src/config.js';
 import { createDeliveryWorker } from '../src/worker.js';
 
@@ -51,16 +52,7 @@ describe('webhook delivery worker lanes', () => {
     const slow = await receiver(SLOW_MS);
     const fast = await receiver(0);
     try {
-      const names = ['slow', 'fast'] as const;
-      const urls = { slow: slow.url, fast: fast.url };
-      await db
-        .insertInto('webhook_endpoints')
-        .values(names.map((n) => ({ id: `whe_${n}`, owner: `sel_${n}`, url: urls[n], event_types: ['*'] })))
-        .execute();
-      await db
-        .insertInto('webhook_secrets')
-        .values(names.map((n) => ({ id: `whs_${n}`, endpoint_id: `whe_${n}`, secret: `whsec_${n}` })))
-        .execute();
+      await insertEndpoints(db, { slow: slow.url, fast: fast.url });
       // One delivery for the slow endpoint, six for the fast one; runs of one delivery, two lanes.
       await sql`
         INSERT INTO webhook_deliveries

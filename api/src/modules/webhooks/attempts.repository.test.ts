@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-db.js';
+import { insertEndpoints } from '../../../test/support/webhook-endpoints.js';
 import { type AttemptRecord, settleAndClaim } from './attempts.repository.js';
 
 describe('settleAndClaim: the next run of an endpoint a worker holds (claimed ahead)', () => {
@@ -8,21 +9,7 @@ describe('settleAndClaim: the next run of an endpoint a worker holds (claimed ah
   const db = () => tdb.container.database.db;
   beforeAll(async () => {
     tdb = await createTestDatabase();
-    await db()
-      .insertInto('webhook_endpoints')
-      .values(
-        ['a', 'b'].map((n) => ({
-          id: `whe_${n}`,
-          owner: `sel_${n}`,
-          url: `https://${n}.test/in`,
-          event_types: ['*'],
-        })),
-      )
-      .execute();
-    await db()
-      .insertInto('webhook_secrets')
-      .values(['a', 'b'].map((n) => ({ id: `whs_${n}`, endpoint_id: `whe_${n}`, secret: `whsec_${n}` })))
-      .execute();
+    await insertEndpoints(db(), { a: 'https://a.test/in', b: 'https://b.test/in' });
     // Six deliveries for a, three for b, due, in event order.
     await sql`
       INSERT INTO webhook_deliveries
