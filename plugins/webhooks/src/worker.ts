@@ -9,7 +9,9 @@ import type { PluginLogger } from '@souk/plugin-kit';
 import type { Kysely } from 'kysely';
 import type { WebhooksConfig } from './config.js';
 import { createFailureRecorder } from './failure.js';
+import type { Lane, Run } from './lane.js';
 import { observeDelivery } from './metrics.js';
+import { createRetryTimer } from './retry-timer.js';
 import { createSender } from './sender.js';
 
 export interface DeliveryWorker {
@@ -26,24 +28,6 @@ export interface WorkerOptions {
   clock?: () => Date;
   /** The host's LISTEN/NOTIFY wake-ups (`PluginContext.onNotify`); without them the worker polls. */
   onNotify?: (channel: string, wake: () => void) => () => void;
-}
-
-/** Claimed deliveries of one endpoint, in sending order, and until when they are locked for us. */
-interface Run {
-  deliveries: ClaimedDelivery[];
-  lockUntil: Date;
-}
-
-/** One endpoint's lane: the run it sends, the run claimed ahead of it, what it sent unrecorded. */
-interface Lane {
-  endpointId: string;
-  /** `locked_until` of the run being sent: the claim ahead takes the next run only while it holds. */
-  heldUntil: Date;
-  next?: Run;
-  /** Sent successfully and not yet committed (waiting for, or in, a refill's transaction). */
-  unsettled: number;
-  /** 'drained': its runs were sent and none was claimed ahead; 'stopped': a run ended early. */
-  state: 'sending' | 'drained' | 'stopped';
 }
 
 /**
@@ -66,7 +50,13 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   const { db, config, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const { send, destroy } = createSender(config);
-  const recordFailure = createFailureRecorder({ db, config, logger, clock, wakeAt: (at) => wakeAt(at) });
+  const recordFailure = createFailureRecorder({
+    db,
+    config,
+    logger,
+    clock,
+    wakeAt: (at) => retries.wakeAt(at),
+  });
   const runLength = config.WEBHOOK_RUN_LENGTH;
   const reportEvery = Math.ceil(runLength / 2);
 
@@ -278,22 +268,8 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     loop.wake();
   };
 
-  // A retry this worker scheduled wakes it when due (the safety poll would be up to its period late).
-  let retryTimer: NodeJS.Timeout | undefined;
-  let retryAt = Number.POSITIVE_INFINITY;
-  function wakeAt(at: Date): void {
-    if (at.getTime() >= retryAt) return;
-    clearTimeout(retryTimer);
-    retryAt = at.getTime();
-    retryTimer = setTimeout(
-      () => {
-        retryAt = Number.POSITIVE_INFINITY;
-        wake();
-      },
-      Math.max(0, retryAt - Date.now()),
-    );
-    retryTimer.unref();
-  }
+  // A retry this worker scheduled wakes it when due.
+  const retries = createRetryTimer(wake);
 
   const loop = createLoop(round, {
     idleMs,
@@ -313,7 +289,7 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     async stop() {
       unlisten?.();
       unlisten = undefined;
-      clearTimeout(retryTimer);
+      retries.clear();
       stopping = true;
       const stopped = loop.stop();
       nudge?.();
