@@ -1,3 +1,4 @@
+import { storefrontWebpack } from '@souk/storefront-kit/next-config';
 import type { NextConfig } from 'next';
 
 const config: NextConfig = {
@@ -15,11 +16,9 @@ const config: NextConfig = {
   // The repository's `npm run typecheck` checks this theme; the e2e build skips the second check.
   typescript: { ignoreBuildErrors: process.env.BAZAAR_SKIP_TYPECHECK === '1' },
   // The SDK's sources import each other as `./x.js` (Node ESM style). Turbopack has no extension alias
-  // for that yet, so this theme builds with webpack (`--webpack` in package.json), which maps `.js` to `.ts`.
-  webpack(webpackConfig: { resolve: { extensionAlias?: Record<string, string[]> } }) {
-    webpackConfig.resolve.extensionAlias = { '.js': ['.ts', '.tsx', '.js'], '.mjs': ['.mts', '.mjs'] };
-    return webpackConfig;
-  },
+  // for that yet, so this theme builds with webpack (`--webpack` in package.json), which maps `.js` to
+  // `.ts`; the browser's start-up chunks carry V8's compile hint (see the kit's next-config.ts).
+  webpack: storefrontWebpack,
 };
 
 export default config;

@@ -1,3 +1,4 @@
+import { storefrontWebpack } from '@souk/storefront-kit/next-config';
 import type { NextConfig } from 'next';
 
 const config: NextConfig = {
@@ -11,11 +12,9 @@ const config: NextConfig = {
   images: { unoptimized: true },
   // The repository's `npm run typecheck` checks this theme; the e2e build skips the second check.
   typescript: { ignoreBuildErrors: process.env.STOREFRONT_SKIP_TYPECHECK === '1' },
-  // The SDK's sources import each other as `./x.js` (Node ESM style); webpack maps `.js` to `.ts`.
-  webpack(webpackConfig: { resolve: { extensionAlias?: Record<string, string[]> } }) {
-    webpackConfig.resolve.extensionAlias = { '.js': ['.ts', '.tsx', '.js'], '.mjs': ['.mts', '.mjs'] };
-    return webpackConfig;
-  },
+  // The SDK's sources import each other as `./x.js`, which webpack maps to `.ts`; the browser's
+  // start-up chunks carry V8's compile hint (see the kit's next-config.ts).
+  webpack: storefrontWebpack,
 };
 
 export default config;
