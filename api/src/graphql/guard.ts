@@ -15,7 +15,7 @@ export type Authenticate = (credentials: {
   apiKey: string | undefined;
   bearer: string | undefined;
   schemes: readonly string[];
-}) => Promise<Principal>;
+}) => Principal | Promise<Principal>;
 
 /** What the guard enforces before any resolver runs. */
 export interface GuardOptions extends QueryLimits {

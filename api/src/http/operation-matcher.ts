@@ -20,6 +20,13 @@ function queryObject(raw: string): Record<string, string | string[]> {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** How many `/` a path holds. */
+function slashes(path: string): number {
+  let count = 0;
+  for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) count++;
+  return count;
+}
+
 /**
  * Speeds up openapi-backend's routing without changing its answers. Its router rebuilds the whole
  * operation list (lodash chains, object spreads) and compiles one RegExp per operation on every
@@ -45,6 +52,13 @@ export function installFastMatcher(router: OpenAPIRouter): void {
     }))
     .sort((a, b) => b.specificity - a.specificity);
   for (const op of operations) byExactPath.set(op.path, [...(byExactPath.get(op.path) ?? []), op]);
+  // A template's `[^/]+` never spans a `/`, so it can only match a path with as many slashes: the
+  // templates worth trying for a request are its method's with its slash count, still by specificity.
+  const byShape = new Map<string, typeof templates>();
+  for (const t of templates) {
+    const shape = `${t.op.method} ${slashes(t.op.path)}`;
+    byShape.set(shape, [...(byShape.get(shape) ?? []), t]);
+  }
 
   const normalize = (raw: string): string => {
     let path = (raw.trim() || '/').split('?')[0] ?? '/';
@@ -64,8 +78,8 @@ export function installFastMatcher(router: OpenAPIRouter): void {
       if (exact || !strict) return exact;
       throw new Error('405-methodNotAllowed: this method is not registered for the route');
     }
-    // Same order as before (specificity), but only this method's templates are tried first.
-    const match = templates.find((t) => t.op.method === method && t.pattern.test(path))?.op;
+    // Same order as before (specificity), but only the templates of this method and shape are tried.
+    const match = byShape.get(`${method} ${slashes(path)}`)?.find((t) => t.pattern.test(path))?.op;
     if (match) return match;
     if (!strict) return undefined;
     if (templates.some((t) => t.pattern.test(path))) {

@@ -27,6 +27,9 @@ export type Principal =
       staff?: { id: string; role: OperatorRole };
     };
 
+/** The principal of a request without a valid key (frozen: one object for every such request). */
+export const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous' });
+
 /**
  * The seller a `/seller/*` request acts for. The spec's SellerKey scheme already guarantees a seller
  * key reached the handler; this narrows the type and fails closed if that ever stops being true.

@@ -41,13 +41,15 @@ export function rateLimitSubject(principal: Principal, ip: string): RateLimitSub
 /**
  * The hook the contract router calls once it knows the operation and the principal. `cost`: units the
  * request spends (default 1; a GraphQL operation pays by its measured cost, see graphql/limits.ts).
+ * Returns nothing when the request was charged without waiting (a local lease, see rate-lease.ts),
+ * a promise when it had to ask the store: a cached read then costs no extra microtask.
  */
 export type RateLimitHook = (
   ctx: Context,
   operation: { tags?: string[] },
   principal: Principal,
   cost?: number,
-) => Promise<void>;
+) => void | Promise<void>;
 
 /**
  * Rate limiting of every operation except the `System` ones (probes and the contract itself) and
@@ -74,25 +76,15 @@ export function rateLimiter(options: {
   // Quotas are per minute; the window is configurable, so scale to it.
   const perWindow = (perMinute: number) => Math.max(1, Math.round((perMinute * windowMs) / 60_000));
 
-  return async function rateLimit(ctx, operation, principal, cost = 1) {
-    if (!isRateLimited(operation)) return;
-    const subject = rateLimitSubject(principal, ctx.ip);
-    const quota = perWindow(
-      subject.sellerId ? await rateLimits.sellerQuota(subject.sellerId) : rateLimits.tiers[subject.tier],
-    );
-    ctx.set('RateLimit-Policy', `"${subject.tier}";q=${quota};w=${windowSeconds}`);
-    let decision: RateDecision;
-    try {
-      // Never more than the whole budget: an operation within the cost limit must be able to run at all.
-      decision = await budget.spend(subject.key, { limit: quota, windowMs, cost: Math.min(cost, quota) });
-    } catch (err) {
-      rateLimitStoreErrors.inc();
-      if (Date.now() - lastWarning > 10_000) {
-        lastWarning = Date.now();
-        logger.warn({ err }, 'rate limiter: store unreachable, letting requests through');
-      }
-      return;
+  const storeDown = (err: unknown) => {
+    rateLimitStoreErrors.inc();
+    if (Date.now() - lastWarning > 10_000) {
+      lastWarning = Date.now();
+      logger.warn({ err }, 'rate limiter: store unreachable, letting requests through');
     }
+  };
+
+  const answer = (ctx: Context, subject: RateLimitSubject, decision: RateDecision) => {
     ctx.set('RateLimit', `"${subject.tier}";r=${decision.remaining};t=${Math.ceil(decision.resetMs / 1000)}`);
     if (!decision.allowed) {
       rateLimitRejections.inc({ scope: subject.tier });
@@ -105,6 +97,24 @@ export function rateLimiter(options: {
         },
       );
     }
+  };
+
+  const charge = (ctx: Context, subject: RateLimitSubject, perMinute: number, cost: number) => {
+    const quota = perWindow(perMinute);
+    ctx.set('RateLimit-Policy', `"${subject.tier}";q=${quota};w=${windowSeconds}`);
+    // Never more than the whole budget: an operation within the cost limit must be able to run at all.
+    const decision = budget.spend(subject.key, { limit: quota, windowMs, cost: Math.min(cost, quota) });
+    if (!(decision instanceof Promise)) return answer(ctx, subject, decision);
+    // A store that cannot answer lets the request through (its failure only); over the limit still throws.
+    return decision.then((d) => answer(ctx, subject, d), storeDown);
+  };
+
+  return function rateLimit(ctx, operation, principal, cost = 1) {
+    if (!isRateLimited(operation)) return;
+    const subject = rateLimitSubject(principal, ctx.ip);
+    if (subject.sellerId)
+      return rateLimits.sellerQuota(subject.sellerId).then((q) => charge(ctx, subject, q, cost));
+    return charge(ctx, subject, rateLimits.tiers[subject.tier], cost);
   };
 }
 

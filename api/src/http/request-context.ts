@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
 import type { Logger } from '../lib/logger.js';
-import { requestScope } from '../lib/scope.js';
+import { type RequestScope, requestScope } from '../lib/scope.js';
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -33,7 +33,10 @@ export function requestContext(options: { logger: Logger }): Middleware {
     };
     // The line is written inside the scope (it names the request and its operation), once the rest of
     // the chain settled either way; chained promises, not an async wrapper, so a request costs fewer.
-    return requestScope.run({ requestId }, () =>
+    // Kept on the context too: the router names the operation in it without an AsyncLocalStorage lookup.
+    const scope: RequestScope = { requestId };
+    ctx.state.scope = scope;
+    return requestScope.run(scope, () =>
       next().then(log, (err: unknown) => {
         log();
         throw err;

@@ -8,13 +8,13 @@ import {
 } from 'openapi-backend';
 import { AppError } from '../errors.js';
 import { actorOf, withActor } from '../lib/actor.js';
-import { requestScope } from '../lib/scope.js';
+import { type RequestScope, requestScope } from '../lib/scope.js';
 import { binaryBodyTypes, readBinaryBody, readJsonBody } from './body.js';
 import { guardInput } from './input-guard.js';
 import { JsonText } from './json-text.js';
 import { installFastMatcher } from './operation-matcher.js';
 import type { HandlerRequest, OperationHandlers, OperationId } from './operations.js';
-import type { Principal } from './principal.js';
+import { ANONYMOUS, type Principal } from './principal.js';
 import type { RateLimitHook } from './rate-limit.js';
 import { describeFieldErrors, toFieldErrors } from './validation-errors.js';
 
@@ -35,8 +35,8 @@ function serialize(body: object): string {
   return json;
 }
 
-/** The principal of an operation that takes no credentials (frozen: one object for every such request). */
-const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous' });
+/** `Content-Type` of a JSON answer, as Koa spells `ctx.type = 'application/json'`. */
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
@@ -65,7 +65,7 @@ export interface RouterOptions {
     apiKey: string | undefined;
     bearer: string | undefined;
     schemes: readonly string[];
-  }) => Promise<Principal>;
+  }) => Principal | Promise<Principal>;
   /** Spends the request's rate-limit budget (throws `rate_limited`); absent: no rate limiting. */
   rateLimit?: RateLimitHook;
 }
@@ -208,7 +208,7 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     if (operation?.operationId) {
       // Named for the metrics (per operation, never per raw URL) and for every log line of the request.
       ctx.state.operationId = operation.operationId;
-      const scope = requestScope.getStore();
+      const scope = (ctx.state.scope as RequestScope | undefined) ?? requestScope.getStore();
       if (scope) scope.operation = operation.operationId;
     }
     let body: unknown;
@@ -222,16 +222,22 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     } else if (operation?.requestBody) body = await readJsonBody(ctx, options.bodyLimit);
     guardInput({ operation, path: ctx.path, query: ctx.querystring, headers: ctx.headers, body });
     const facts = operation && factsOf(operation);
-    let principal: Principal = ANONYMOUS;
+    // Authentication and rate limiting answer as they are when they need not wait (a known key, a
+    // local lease): a cached read then awaits nothing.
+    let principal: Principal | Promise<Principal> = ANONYMOUS;
     if (facts?.schemes.length) {
       const authorization = ctx.headers.authorization;
-      principal = await options.authenticate({
+      principal = options.authenticate({
         apiKey: ctx.get('x-api-key') || undefined,
         bearer: authorization ? /^Bearer +(\S+)$/i.exec(authorization)?.[1] : undefined,
         schemes: facts.schemes,
       });
+      if (principal instanceof Promise) principal = await principal;
     }
-    if (operation && options.rateLimit) await options.rateLimit(ctx, operation, principal);
+    if (operation && options.rateLimit) {
+      const charged = options.rateLimit(ctx, operation, principal);
+      if (charged) await charged;
+    }
     if (operation && (principal.kind === 'seller' || principal.kind === 'operator') && principal.staff)
       assertRole(operation, principal.staff.role);
     const cache =
@@ -243,7 +249,8 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     if (hit instanceof Promise) hit = await hit;
     if (hit !== undefined) {
       ctx.status = 200;
-      ctx.type = 'application/json';
+      // The header Koa's `ctx.type = 'application/json'` writes, without its MIME lookup.
+      ctx.set('Content-Type', JSON_TYPE);
       ctx.body = hit;
       return;
     }

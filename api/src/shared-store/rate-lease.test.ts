@@ -76,6 +76,25 @@ function describeLeases(name: string, open: (namespace: string) => SharedStore):
       }
     });
 
+    it('answers a spend its lease covers as it is (no promise), and a take from the store as a promise', async () => {
+      const { budget } = process(randomBytes(6).toString('hex'), hot);
+      const limit = { limit: 1000, windowMs: hour };
+      const first = budget.spend('sync', limit);
+      expect(first).toBeInstanceOf(Promise);
+      expect((await first).remaining).toBe(999);
+      // The lease grows while it runs out early: the units it holds are spent locally, then it takes again.
+      const kinds = [];
+      const remaining = [];
+      for (let i = 0; i < 6; i++) {
+        const answer = budget.spend('sync', limit);
+        kinds.push(answer instanceof Promise ? 'store' : 'lease');
+        remaining.push((await answer).remaining);
+      }
+      expect(kinds).toContain('lease');
+      expect(kinds).toContain('store');
+      expect(remaining).toEqual([998, 997, 996, 995, 994, 993]);
+    });
+
     it('keeps the exact remaining for a subject seen less often than once a lease, across two processes', async () => {
       const ns = randomBytes(6).toString('hex');
       const options = { leaseMs: 40, maxUnits: 64, maxShare: 1 / 4 };

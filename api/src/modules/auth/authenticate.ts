@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.js';
-import type { Principal } from '../../http/principal.js';
+import { ANONYMOUS, type Principal } from '../../http/principal.js';
 import type { OperatorRole } from '../staff/staff.table.js';
 import type { ApiKeyService } from './auth.service.js';
 import type { IdentityVerifier, VerifiedIdentity } from './identity.js';
@@ -30,12 +30,18 @@ export function createAuthenticator(deps: {
   /** The operator staff membership of a verified person (accepting a pending invitation), if any. */
   operatorStaffOf: (identity: VerifiedIdentity) => Promise<{ id: string; role: OperatorRole } | undefined>;
 }) {
-  return async function authenticate(credentials: Credentials): Promise<Principal> {
-    const byKey: Principal = (credentials.apiKey
-      ? await deps.apiKeys.authenticate(credentials.apiKey)
-      : undefined) ?? {
-      kind: 'anonymous',
-    };
+  /**
+   * Answers as it is, not as a promise, when no token is sent and the key is known to this process
+   * (a storefront read): no microtask per request there. Everything else goes through `withToken`.
+   */
+  return function authenticate(credentials: Credentials): Principal | Promise<Principal> {
+    const byKey = credentials.apiKey ? deps.apiKeys.authenticate(credentials.apiKey) : undefined;
+    if (byKey instanceof Promise) return byKey.then((principal) => withToken(credentials, principal));
+    return credentials.bearer === undefined ? (byKey ?? ANONYMOUS) : withToken(credentials, byKey);
+  };
+
+  async function withToken(credentials: Credentials, key: Principal | undefined): Promise<Principal> {
+    const byKey: Principal = key ?? ANONYMOUS;
     if (credentials.bearer === undefined) return byKey;
     // Staff act with their token instead of a key: a key, when sent, is what counts.
     if (credentials.schemes.includes('StaffToken') && credentials.apiKey === undefined) {
@@ -69,5 +75,5 @@ export function createAuthenticator(deps: {
     if (byKey.kind !== 'publishable') return byKey;
     const identity = await deps.identity.verify(credentials.bearer);
     return { ...byKey, customerId: await deps.customerOf(identity) };
-  };
+  }
 }

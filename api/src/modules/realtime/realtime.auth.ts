@@ -42,7 +42,7 @@ const text = (v: unknown) => (typeof v === 'string' && v !== '' && v.length <= 4
  */
 export function handshakeAuth(
   namespace: RealtimeNamespace,
-  authenticate: (credentials: Credentials) => Promise<Principal>,
+  authenticate: (credentials: Credentials) => Principal | Promise<Principal>,
 ) {
   return async function authenticateHandshake(socket: Socket, next: (err?: Error) => void): Promise<void> {
     try {

@@ -23,7 +23,7 @@ export interface RealtimeOptions {
   db: Kysely<Database>;
   bus: EventBus;
   logger: Logger;
-  authenticate: (credentials: Credentials) => Promise<Principal>;
+  authenticate: (credentials: Credentials) => Principal | Promise<Principal>;
   /** Carries the "cart changed" signals between instances (Redis when `REDIS_URL` is set). */
   store: SharedStore;
   /** The cart as the API returns it (`not_found` for an unknown id): what cart rooms receive. */
