@@ -44,12 +44,15 @@ describe('GET /store/products/{idOrHandle}', () => {
 
   it.each([
     ['a draft', () => oracle.products.find((p) => p.status === 'draft' && p.visible === false)?.handle],
+    // By id, a primary-key look-up of its own (anything that cannot be a handle is looked up as an id).
+    ['a draft, by id', () => oracle.products.find((p) => p.status === 'draft' && p.visible === false)?.id],
     ['a suspended seller’s product', () => oracle.products.find((p) => p.sellerHandle === 'shady-deals')?.id],
     [
       'a pending seller’s product',
       () => oracle.products.find((p) => p.sellerHandle === 'quiet-pages')?.handle,
     ],
     ['an unknown handle', () => 'no-such-product'],
+    ['an unknown id', () => 'prod_00000000000000000000000000'],
   ])('does not find %s', async (_label, pick) => {
     const key = pick();
     expect(key).toBeTruthy();

@@ -25,8 +25,6 @@ export interface ProductQuery {
   limit: number;
   /** Currency the price range of each product is reported in. */
   displayCurrency: string;
-  /** Restrict to one product by id or handle (product detail). */
-  idOrHandle?: string | undefined;
   /** Restrict to these product ids (batch loading). */
   ids?: readonly string[] | undefined;
 }
@@ -67,7 +65,6 @@ type Values = {
   maxPrice: number;
   afterKey: number | string | undefined;
   afterId: string | undefined;
-  idOrHandle: string;
   displayCurrency: string;
 };
 
@@ -102,7 +99,6 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
           query.minPrice !== undefined,
           query.maxPrice !== undefined,
           query.after !== undefined,
-          query.idOrHandle !== undefined,
         ].join()
       : undefined;
   let statement = shape === undefined ? undefined : compiled.get(shape);
@@ -119,7 +115,6 @@ export async function findProducts(db: Kysely<Database>, query: ProductQuery): P
     maxPrice: query.maxPrice ?? 0,
     afterKey: query.after?.sortKey,
     afterId: query.after?.id,
-    idOrHandle: query.idOrHandle ?? '',
     displayCurrency: query.displayCurrency,
   };
   const parameters = statement.parameters.map((p) => (p instanceof Slot ? values[p.name] : p));
@@ -157,9 +152,6 @@ function productsStatement(db: Kysely<Database>, query: ProductQuery) {
     // it expected half the products to match, and sorted them all instead of walking the newest index).
     .where('p.status', '=', sql.lit('published'))
     .where('s.status', '=', sql.lit('active' satisfies SellerStatus))
-    .$if(query.idOrHandle !== undefined, (qb) =>
-      qb.where((eb) => eb.or([eb('p.id', '=', slot('idOrHandle')), eb('p.handle', '=', slot('idOrHandle'))])),
-    )
     .$if(query.ids !== undefined, (qb) => qb.where('p.id', 'in', query.ids ?? []))
     .$if(tsQuery !== undefined, (qb) => qb.where(sql<SqlBool>`p.search_vector @@ ${tsQuery}`))
     .$if(query.seller !== undefined, (qb) =>
@@ -202,16 +194,29 @@ function productsStatement(db: Kysely<Database>, query: ProductQuery) {
 
   // Prepared (planned once per connection) unless it carries an id list, whose text varies with its length.
   const mark = sql.raw(query.ids === undefined ? PREPARED_MARK : '');
+  const stored = storedProduct('page', 'rc');
   return sql<ProductRow>`${mark}
     WITH page AS MATERIALIZED (${page})
-    SELECT page.id, page.sort_key,
-      -- The currency-less body only when the display currency has none: COALESCE runs the subquery lazily.
-      coalesce(rc.body, (SELECT rs.body FROM product_read_model rs WHERE rs.product_id = page.id AND rs.currency = '*')) AS body,
-      ARRAY(SELECT v.inventory_quantity FROM variants v WHERE v.product_id = page.id ORDER BY v.position, v.id) AS stock
+    SELECT page.id, page.sort_key, ${stored.body} AS body, ${stored.stock} AS stock
     FROM page
     LEFT JOIN product_read_model rc ON rc.product_id = page.id AND rc.currency = ${slot('displayCurrency')}
     ORDER BY ${sql.raw(OUTER_ORDER[query.sort])}
   `;
+}
+
+/**
+ * The stored JSON and the variants' stock (in variant order) of the product row `product` (an alias
+ * with an `id`), whose read-model row in the display currency is joined as `current`.
+ */
+export function storedProduct(product: string, current: string) {
+  const [p, rc] = [sql.ref(product), sql.ref(current)];
+  return {
+    // The currency-less body only when the display currency has none: COALESCE runs the subquery lazily.
+    body: sql<string>`coalesce(${rc}.body, (SELECT rs.body FROM product_read_model rs WHERE rs.product_id = ${p}.id AND rs.currency = '*'))`,
+    stock: sql<
+      number[]
+    >`ARRAY(SELECT v.inventory_quantity FROM variants v WHERE v.product_id = ${p}.id ORDER BY v.position, v.id)`,
+  };
 }
 
 /** Rows strictly after the keyset in the listing's order. */

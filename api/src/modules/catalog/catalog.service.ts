@@ -10,6 +10,7 @@ import {
   type ProductSort,
 } from './catalog.repository.js';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor.js';
+import { findProduct } from './product-detail.repository.js';
 import { fillStock } from './read-model.js';
 
 type Schemas = components['schemas'];
@@ -118,8 +119,7 @@ export function createCatalogService({ db, defaultCurrency }: CatalogServiceDeps
 
     /** A published product of an active seller by id or handle, as JSON text; 404 otherwise. */
     async getProductJson(idOrHandle: string, currency: string | undefined): Promise<string> {
-      const displayCurrency = currency ?? defaultCurrency;
-      const [row] = await findProducts(db, { idOrHandle, sort: 'newest', limit: 1, displayCurrency });
+      const row = await findProduct(db, idOrHandle, currency ?? defaultCurrency);
       if (!row) throw new AppError('not_found', `No published product has the id or handle '${idOrHandle}'.`);
       return fillStock(row.body, row.stock);
     },
