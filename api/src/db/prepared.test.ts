@@ -80,6 +80,17 @@ describe('preparedStatement', () => {
     expect(builds).toBe(1);
   });
 
+  it('takes a sql template, and one parameter used twice fills both places', async () => {
+    const { db } = t.container.database;
+    const pair = preparedStatement(
+      (_d: typeof db, p: { a: string; ids: string[] }) =>
+        sql<{ a: string; again: string; n: number }>`SELECT ${p.a}::text AS a, ${p.a}::text AS again,
+        cardinality(${p.ids}::text[]) AS n`,
+    );
+    expect((await pair(db, { a: 'x', ids: ['1', '2', '3'] })).rows).toEqual([{ a: 'x', again: 'x', n: 3 }]);
+    expect((await pair(db, { a: 'y', ids: [] })).rows).toEqual([{ a: 'y', again: 'y', n: 0 }]);
+  });
+
   it('refuses a builder that changes a parameter instead of passing it on', () => {
     const { db } = t.container.database;
     const changed = preparedStatement((d: typeof db, p: { ms: number }) =>

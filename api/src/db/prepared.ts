@@ -6,6 +6,7 @@ import {
   type PostgresPool,
   type PostgresPoolClient,
   type QueryResult,
+  type RawBuilder,
 } from 'kysely';
 import type pg from 'pg';
 
@@ -80,13 +81,14 @@ const PLACEHOLDER = '\u0000souk:param:';
 type Slot = { input: string } | { constant: unknown };
 
 /**
- * A statement whose text never varies, built with Kysely and compiled once: `build` runs on first use
- * with placeholders for `params` (each one must be passed to the builder as a value, unchanged), and
+ * A statement whose text never varies, built with Kysely (a builder or a `sql` template) and compiled
+ * once: `build` runs on first use with placeholders for `params` (each one must be passed to the
+ * builder as a value, unchanged; a placeholder may be used more than once), and
  * every call then only fills the compiled parameters in and runs it named (`PREPARED_MARK`). Kysely's
  * builders and compiler cost ~0.1 ms a statement, which a checkout would otherwise pay for each one.
  */
 export function preparedStatement<DB, P extends object, R>(
-  build: (db: Kysely<DB>, params: P) => Compilable<R>,
+  build: (db: Kysely<DB>, params: P) => Compilable<R> | RawBuilder<R>,
 ): (db: Kysely<DB>, params: P) => Promise<QueryResult<R>> {
   let compiled: { sql: string; slots: Slot[]; query: CompiledQuery<R>['query'] } | undefined;
   return (db, params) => {
@@ -99,7 +101,10 @@ export function preparedStatement<DB, P extends object, R>(
   };
 }
 
-function compileOnce<DB, P, R>(db: Kysely<DB>, build: (db: Kysely<DB>, params: P) => Compilable<R>) {
+function compileOnce<DB, P, R>(
+  db: Kysely<DB>,
+  build: (db: Kysely<DB>, params: P) => Compilable<R> | RawBuilder<R>,
+) {
   const handed = new Map<string, string>();
   const placeholders = new Proxy(
     {},
@@ -111,7 +116,8 @@ function compileOnce<DB, P, R>(db: Kysely<DB>, build: (db: Kysely<DB>, params: P
       },
     },
   ) as P;
-  const query = build(db, placeholders).compile();
+  const built = build(db, placeholders);
+  const query = 'isRawBuilder' in built ? built.compile(db) : built.compile();
   const slots = query.parameters.map((value): Slot => {
     const input = typeof value === 'string' ? handed.get(value) : undefined;
     if (input !== undefined) return { input };

@@ -83,6 +83,14 @@ const complete = preparedStatement((db: Db, p: { id: string }) =>
     .returning('id'),
 );
 
+/**
+ * The completion of an active cart as `UPDATE … RETURNING id` (no row when it was not active), for a
+ * data-modifying CTE of the statement that places its order (checkout's order statement).
+ */
+export const completeCartUpdate = (cartId: string) =>
+  sql<{ id: string }>`UPDATE carts SET status = 'completed', completed_at = now(), updated_at = now()
+    WHERE id = ${cartId} AND status = 'active' RETURNING id`;
+
 /** Completes an active cart; false when it was not active (or does not exist). */
 export async function completeCart(db: Db, id: string): Promise<boolean> {
   const { rows } = await complete(db, { id });

@@ -10,7 +10,10 @@ export {
   type DomainEvent,
   eventsOf,
   latestEventPosition,
+  type OutboxColumns,
   type OutboxRow,
+  outboxColumns,
+  outboxInsert,
   outboxRows,
   recordEvents,
 } from './outbox.js';

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { currentActor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
@@ -39,6 +39,47 @@ export function outboxRows(events: readonly DomainEvent[]): OutboxRow[] {
     data: JSON.stringify(e.data),
     actor,
   }));
+}
+
+/** Outbox rows as one array per column (the actor once), for `outboxInsert`. */
+export interface OutboxColumns {
+  eventId: string[];
+  eventType: string[];
+  eventVersion: number[];
+  eventAggregateType: string[];
+  eventAggregateId: string[];
+  eventSellerId: (string | null)[];
+  /** Each payload as JSON text. */
+  eventData: string[];
+  /** The actor as JSON text. */
+  eventActor: string;
+}
+
+/** The columns of these events' outbox rows (`outboxRows`'s values). */
+export function outboxColumns(events: readonly DomainEvent[]): OutboxColumns {
+  return {
+    eventId: events.map(() => newId('evt')),
+    eventType: events.map((e) => e.type),
+    eventVersion: events.map((e) => e.version ?? 1),
+    eventAggregateType: events.map((e) => e.aggregateType),
+    eventAggregateId: events.map((e) => e.aggregateId),
+    eventSellerId: events.map((e) => e.sellerId ?? null),
+    eventData: events.map((e) => JSON.stringify(e.data)),
+    eventActor: JSON.stringify(currentActor()),
+  };
+}
+
+/**
+ * The insert of these outbox rows, in their order, for a data-modifying CTE of the statement that
+ * makes the change they describe (checkout's order statement). Arrays, so the text never varies.
+ */
+export function outboxInsert(p: OutboxColumns) {
+  return sql`INSERT INTO outbox_events (id, type, version, aggregate_type, aggregate_id, seller_id, data, actor)
+    SELECT e.id, e.type, e.version, e.aggregate_type, e.aggregate_id, e.seller_id, e.data::jsonb, ${p.eventActor}::jsonb
+      FROM unnest(${p.eventId}::text[], ${p.eventType}::text[], ${p.eventVersion}::int[],
+                  ${p.eventAggregateType}::text[], ${p.eventAggregateId}::text[], ${p.eventSellerId}::text[],
+                  ${p.eventData}::text[])
+        AS e(id, type, version, aggregate_type, aggregate_id, seller_id, data)`;
 }
 
 /**

@@ -1,4 +1,6 @@
 /** Public surface of the ledger module: double-entry bookkeeping, balances, payouts. */
+
+export { type PostingColumns, postingInserts } from './ledger.repository.js';
 export {
   createLedgerService,
   type LedgerService,

@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids.js';
 
 type Db = Kysely<Database>;
 
-/** Postings up to this many transactions and entries (a checkout of one or two sellers) run named. */
+/** Postings up to this many transactions and entries (a capture, a cancellation) run named. */
 const SMALL_TRANSACTIONS = 2;
 const SMALL_ENTRIES = 8;
 
@@ -47,13 +47,8 @@ function assertBalanced(tx: LedgerTransaction): void {
   }
 }
 
-/**
- * Posts balanced transactions, all of them in one statement (their rows and their entries), and
- * returns their ids in order. Refuses any whose entries do not sum to zero in each currency: money is
- * never created or lost by a bug in the caller. Zero amounts are dropped.
- */
-export async function postTransactions(trx: Db, txs: readonly LedgerTransaction[]): Promise<string[]> {
-  if (txs.length === 0) return [];
+/** Rows of balanced transactions and their entries (zero amounts dropped), with new ids. */
+function postingRows(txs: readonly LedgerTransaction[]) {
   for (const tx of txs) assertBalanced(tx);
   const ids = txs.map(() => newId('txn'));
   const transactions = txs.map((tx, i) => ({
@@ -74,6 +69,17 @@ export async function postTransactions(trx: Db, txs: readonly LedgerTransaction[
         amount: e.amount,
       })),
   );
+  return { ids, transactions, entries };
+}
+
+/**
+ * Posts balanced transactions, all of them in one statement (their rows and their entries), and
+ * returns their ids in order. Refuses any whose entries do not sum to zero in each currency: money is
+ * never created or lost by a bug in the caller. Zero amounts are dropped.
+ */
+export async function postTransactions(trx: Db, txs: readonly LedgerTransaction[]): Promise<string[]> {
+  if (txs.length === 0) return [];
+  const { ids, transactions, entries } = postingRows(txs);
   if (entries.length === 0) {
     await trx.insertInto('ledger_transactions').values(transactions).execute();
   } else {
@@ -82,13 +88,60 @@ export async function postTransactions(trx: Db, txs: readonly LedgerTransaction[
       .with('t', (q) => q.insertInto('ledger_transactions').values(transactions).returning('id'))
       .insertInto('ledger_entries')
       .values(entries);
-    // The text varies with the number of rows; the few forms of one or two seller orders (a checkout
-    // of a small cart) run named, so PostgreSQL parses and plans each once per connection.
+    // The text varies with the number of rows; the few forms of small postings run named, so
+    // PostgreSQL parses and plans each once per connection.
     if (transactions.length <= SMALL_TRANSACTIONS && entries.length <= SMALL_ENTRIES)
       await executePrepared(trx, query);
     else await query.execute();
   }
   return ids;
+}
+
+/**
+ * Balanced transactions of orders (no payout) as one array per column, for a statement of another
+ * module that posts them together with what they record (`postingInserts`): checkout's order statement.
+ */
+export interface PostingColumns {
+  txId: string[];
+  txKind: string[];
+  txOrderId: (string | null)[];
+  txSellerOrderId: (string | null)[];
+  entryTxId: string[];
+  entryAccount: string[];
+  entrySellerId: (string | null)[];
+  entryCurrency: string[];
+  entryAmount: number[];
+}
+
+/** The columns of these transactions (refused when unbalanced, as by `postTransactions`). */
+export function postingColumns(txs: readonly LedgerTransaction[]): PostingColumns {
+  const { transactions: t, entries: e } = postingRows(txs);
+  return {
+    txId: t.map((r) => r.id),
+    txKind: t.map((r) => r.kind),
+    txOrderId: t.map((r) => r.order_id),
+    txSellerOrderId: t.map((r) => r.seller_order_id),
+    entryTxId: e.map((r) => r.transaction_id),
+    entryAccount: e.map((r) => r.account),
+    entrySellerId: e.map((r) => r.seller_id),
+    entryCurrency: e.map((r) => r.currency),
+    entryAmount: e.map((r) => r.amount),
+  };
+}
+
+/**
+ * The two inserts of a posting, for data-modifying CTEs of one statement (transactions first; the
+ * entries' foreign key is checked at the end of the statement). Arrays, so the text never varies.
+ */
+export function postingInserts(p: PostingColumns) {
+  return {
+    transactions: sql`INSERT INTO ledger_transactions (id, kind, order_id, seller_order_id)
+      SELECT * FROM unnest(${p.txId}::text[], ${p.txKind}::text[], ${p.txOrderId}::text[],
+                           ${p.txSellerOrderId}::text[])`,
+    entries: sql`INSERT INTO ledger_entries (transaction_id, account, seller_id, currency, amount)
+      SELECT * FROM unnest(${p.entryTxId}::text[], ${p.entryAccount}::text[], ${p.entrySellerId}::text[],
+                           ${p.entryCurrency}::text[], ${p.entryAmount}::bigint[])`,
+  };
 }
 
 /** Posts one balanced transaction (see `postTransactions`) and returns its id. */

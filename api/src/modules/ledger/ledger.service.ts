@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.js';
 import type { components } from '../../generated/openapi.js';
 import { newId } from '../../lib/ids.js';
 import { recordEvents } from '../events/index.js';
-import type { Entry } from './ledger.repository.js';
+import type { Entry, PostingColumns } from './ledger.repository.js';
 import * as repo from './ledger.repository.js';
 
 type Payout = components['schemas']['Payout'];
@@ -41,11 +41,11 @@ function placedEntries(m: SellerOrderMoney): Entry[] {
 export const ledgerBook = {
   /**
    * Checkout: each seller order's authorized amount is owed to its seller (net of commission) and the
-   * marketplace; one transaction per seller order, all posted in one statement.
+   * marketplace; one transaction per seller order. As columns, for checkout's order statement, which
+   * posts them with the order (`postingInserts`).
    */
-  ordersPlaced: (trx: Kysely<Database>, placed: readonly SellerOrderMoney[]) =>
-    repo.postTransactions(
-      trx,
+  ordersPlaced: (placed: readonly SellerOrderMoney[]): PostingColumns =>
+    repo.postingColumns(
       placed.map((m) => ({
         kind: 'order_placed',
         orderId: m.orderId,

@@ -5,15 +5,15 @@ import { AppError, type ErrorCode } from '../../errors.js';
 import type { StagedWork, WriteSteps } from '../../http/idempotency.js';
 import { newId } from '../../lib/ids.js';
 import { hashKey } from '../auth/index.js';
-import { markCartCompleted, priceCart } from '../carts/index.js';
+import { priceCart } from '../carts/index.js';
 import { takeStock } from '../catalog/index.js';
-import { outboxRows } from '../events/index.js';
+import { outboxColumns } from '../events/index.js';
 import { ledgerBook } from '../ledger/index.js';
 import type { PaymentProvider } from '../payments/index.js';
 import { orderEvent } from './orders.events.js';
-import { insertOrder } from './orders.repository.js';
 import type { Order } from './orders.views.js';
 import { placedOrderRows, placedOrderView } from './placed-order.js';
+import { placeOrder } from './placed-order.repository.js';
 
 /** An authorization made for a checkout, as voided if the order does not commit. */
 interface Authorization {
@@ -103,7 +103,7 @@ export function createCheckoutService({ db, payments, cartChanged }: CheckoutDep
       total: so.total,
       commission: so.commission_amount,
     }));
-    const events = outboxRows([
+    const events = outboxColumns([
       orderEvent('order.placed', orderId, null, {
         order_id: orderId,
         currency: cart.currency,
@@ -121,10 +121,10 @@ export function createCheckoutService({ db, payments, cartChanged }: CheckoutDep
         }),
       ),
     ]);
-    // The order's events are written by the order's own statement: one round trip fewer.
-    const written = await insertOrder(trx, rows, events);
-    await ledgerBook.ordersPlaced(trx, placed);
-    await markCartCompleted(trx, cart.cartId);
+    // The order, its events, its ledger posting and the cart's completion: one statement.
+    const written = await placeOrder(trx, { rows, events, posting: ledgerBook.ordersPlaced(placed) });
+    // Never false under the cart's lock, which priced an active cart; as `markCartCompleted` would.
+    if (!written.cartCompleted) throw new AppError('cart_completed', 'The cart was already checked out.');
     // Stock is taken last, after the response is stored: the row lock on a contended variant is
     // then held for this one statement (which also records its inventory.updated events) and the
     // commit, not through payment and all the writes above.

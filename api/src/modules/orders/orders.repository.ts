@@ -1,54 +1,12 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
-import { executePrepared } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 import { currentActorJson } from '../../lib/actor.js';
 import type { Keyset } from '../../lib/cursor.js';
 import type { ImageJson } from '../catalog/catalog.table.js';
-import type { OutboxRow } from '../events/index.js';
 import type { OrderStatus, SellerOrderStatus } from './orders.table.js';
 
 type Db = Kysely<Database>;
 type Row<T extends keyof Database> = Insertable<Database[T]>;
-
-/** Carts up to this many seller orders and lines have their order statement prepared (≤ 8 texts). */
-const SMALL_SELLERS = 2;
-const SMALL_LINES = 4;
-
-/**
- * Writes a placed order with its payment, seller orders and lines, and the outbox rows of its events
- * (built by the events module), in one statement. Returns what
- * the database chose: the creation time (every row's `created_at`/`updated_at`) and each line's
- * product image as the order views show it (the product's first image).
- */
-export async function insertOrder(
-  trx: Db,
-  rows: {
-    order: Row<'orders'>;
-    payment: Row<'payments'>;
-    sellerOrders: Row<'seller_orders'>[];
-    lines: Row<'order_lines'>[];
-  },
-  events: readonly OutboxRow[],
-): Promise<{ createdAt: Date; images: Map<string, ImageJson | null> }> {
-  // The foreign keys (lines → seller orders → order) are checked at the end of the statement.
-  const query = trx
-    .with('o', (q) => q.insertInto('orders').values(rows.order).returning('created_at'))
-    .with('p', (q) => q.insertInto('payments').values(rows.payment).returning('id'))
-    .with('so', (q) => q.insertInto('seller_orders').values(rows.sellerOrders).returning('id'))
-    .with('l', (q) => q.insertInto('order_lines').values(rows.lines).returning(['id', 'product_id']))
-    .with('e', (q) => q.insertInto('outbox_events').values([...events]))
-    .selectFrom('o')
-    .leftJoin('l', (join) => join.onTrue())
-    .leftJoin('products', 'products.id', 'l.product_id')
-    .select(['o.created_at', 'l.id', sql<ImageJson | null>`products.images -> 0`.as('image')]);
-  // The text varies with the number of seller orders and lines; the few forms of small carts (most
-  // checkouts) run named, so PostgreSQL parses and plans each once per connection.
-  const small = rows.sellerOrders.length <= SMALL_SELLERS && rows.lines.length <= SMALL_LINES;
-  const written = small ? (await executePrepared(trx, query)).rows : await query.execute();
-  const createdAt = written[0]?.created_at;
-  if (!createdAt) throw new Error(`order ${rows.order.id} was not written`);
-  return { createdAt, images: new Map(written.flatMap((r) => (r.id ? [[r.id, r.image]] : []))) };
-}
 
 /** Everything needed to show these orders, in four queries whatever their number. */
 export async function loadOrders(db: Db, orderIds: readonly string[]) {
