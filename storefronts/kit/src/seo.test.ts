@@ -2,15 +2,28 @@ import type { Product } from '@souk/sdk';
 import { describe, expect, it } from 'vitest';
 import { parseListing } from './listing';
 import { listingMetadata, productMetadata } from './seo';
-import { isPrivatePath, PRIVATE_PATHS, privatePageMetadata, robotsRules, sitemapEntries } from './seo-pages';
+import {
+  cartPageMetadata,
+  isPrivatePath,
+  PRIVATE_PATHS,
+  privatePageMetadata,
+  robotsRules,
+  sitemapEntries,
+} from './seo-pages';
 
 const site = 'https://shop.example';
 
 describe('private pages', () => {
   it('are noindex, nofollow, with no canonical URL', () => {
-    const meta = privatePageMetadata('Your cart');
+    const meta = privatePageMetadata('Checkout');
     expect(meta.robots).toEqual({ index: false, follow: false });
     expect(meta).not.toHaveProperty('alternates');
+  });
+
+  it('except the cart: indexable (a crawler sees only an empty one), with no canonical URL', () => {
+    const meta = cartPageMetadata('Your cart');
+    expect(meta).toEqual({ title: 'Your cart' });
+    expect(isPrivatePath('/cart')).toBe(true); // still never in the sitemap
   });
 
   it('cover the cart, checkout, orders, account and sign-in, and nothing that merely starts alike', () => {

@@ -1,12 +1,12 @@
-import { formatMoney, privatePageMetadata } from '@souk/storefront-kit';
+import { cartPageMetadata, formatMoney } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import { LineQuantity } from '@/components/LineQuantity';
 import { Thumb } from '@/components/Thumb';
 import { Totals } from '@/components/Totals';
 import { store } from '@/lib/store';
 
-// A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
-export const metadata: Metadata = privatePageMetadata('Your bag');
+// Indexable (a crawler sees only an empty cart), never in the sitemap: see the kit's cartPageMetadata.
+export const metadata: Metadata = cartPageMetadata('Your bag');
 
 export default async function CartPage() {
   const cart = await store.getCart();

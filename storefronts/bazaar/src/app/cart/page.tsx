@@ -1,5 +1,5 @@
 import type { Cart, CartItem } from '@souk/sdk';
-import { formatMoney, type Image, privatePageMetadata } from '@souk/storefront-kit';
+import { cartPageMetadata, formatMoney, type Image } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import { CartLineControls } from '@/components/CartLineControls';
 import { LiveCart } from '@/components/LiveCart';
@@ -9,8 +9,8 @@ import { cartFingerprint } from '@/lib/cart-fingerprint';
 import { config } from '@/lib/config';
 import { store } from '@/lib/store';
 
-// A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
-export const metadata: Metadata = privatePageMetadata('Your cart');
+// Indexable (a crawler sees only an empty cart), never in the sitemap: see the kit's cartPageMetadata.
+export const metadata: Metadata = cartPageMetadata('Your cart');
 
 /** Problems about lines or sellers; `cart_incomplete` (no address yet) is for the checkout page. */
 function lineProblems(cart: Cart) {
