@@ -74,22 +74,15 @@ export async function touchCart(db: Db, id: string): Promise<void> {
   await db.updateTable('carts').set({ updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
 }
 
-const complete = preparedStatement((db: Db, p: { id: string }) =>
-  db
-    .updateTable('carts')
-    .set({ status: 'completed', completed_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
-    .where('id', '=', p.id)
-    .where('status', '=', 'active')
-    .returning('id'),
-);
-
 /**
- * The completion of an active cart as `UPDATE … RETURNING id` (no row when it was not active), for a
- * data-modifying CTE of the statement that places its order (checkout's order statement).
+ * The completion of an active cart as `UPDATE … RETURNING id` (no row when it was not active): run
+ * alone by `completeCart`, and as a data-modifying CTE of checkout's order statement.
  */
 export const completeCartUpdate = (cartId: string) =>
   sql<{ id: string }>`UPDATE carts SET status = 'completed', completed_at = now(), updated_at = now()
     WHERE id = ${cartId} AND status = 'active' RETURNING id`;
+
+const complete = preparedStatement((_db: Db, p: { id: string }) => completeCartUpdate(p.id));
 
 /** Completes an active cart; false when it was not active (or does not exist). */
 export async function completeCart(db: Db, id: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 /** Public surface of the carts module: other modules import from here only. */
 export { looksLikeCartId } from './cart-id.js';
 export { MAX_LINE_QUANTITY } from './cart-state.service.js';
+export { cartAlreadyCheckedOut } from './carts.errors.js';
 export { completeCartUpdate, insertShippingRates, insertTaxRates } from './carts.repository.js';
 export { type CartsService, createCartsService } from './carts.service.js';
 export type { CartStatus, CartsTables } from './carts.table.js';

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { loadCartState } from './cart-state.service.js';
-import { cartNotFound } from './carts.errors.js';
+import { cartAlreadyCheckedOut, cartNotFound } from './carts.errors.js';
 import * as repo from './carts.repository.js';
 import { lineSubtotal } from './totals.js';
 
@@ -92,7 +92,7 @@ export async function priceCart(
 ): Promise<PricedCart> {
   const state = await loadCartState(trx, cartId, { lock: options.lock });
   const { cart } = state;
-  if (cart.status === 'completed') throw new AppError('cart_completed', 'The cart was already checked out.');
+  if (cart.status === 'completed') throw cartAlreadyCheckedOut();
   if (state.lines.length === 0) throw new AppError('cart_empty', 'The cart has no items.');
   if (options.forCheckout && (cart.email === null || cart.shipping_address === null)) {
     const missing = [
@@ -179,5 +179,5 @@ export async function markCartCompleted(trx: Kysely<Database>, cartId: string): 
   if (await repo.completeCart(trx, cartId)) return;
   const cart = await repo.findCart(trx, cartId, { lock: false });
   if (!cart) throw cartNotFound(cartId);
-  throw new AppError('cart_completed', 'The cart was already checked out.');
+  throw cartAlreadyCheckedOut();
 }

@@ -5,7 +5,7 @@ import { AppError, type ErrorCode } from '../../errors.js';
 import type { StagedWork, WriteSteps } from '../../http/idempotency.js';
 import { newId } from '../../lib/ids.js';
 import { hashKey } from '../auth/index.js';
-import { priceCart } from '../carts/index.js';
+import { cartAlreadyCheckedOut, priceCart } from '../carts/index.js';
 import { takeStock } from '../catalog/index.js';
 import { outboxColumns } from '../events/index.js';
 import { ledgerBook } from '../ledger/index.js';
@@ -124,7 +124,7 @@ export function createCheckoutService({ db, payments, cartChanged }: CheckoutDep
     // The order, its events, its ledger posting and the cart's completion: one statement.
     const written = await placeOrder(trx, { rows, events, posting: ledgerBook.ordersPlaced(placed) });
     // Never false under the cart's lock, which priced an active cart; as `markCartCompleted` would.
-    if (!written.cartCompleted) throw new AppError('cart_completed', 'The cart was already checked out.');
+    if (!written.cartCompleted) throw cartAlreadyCheckedOut();
     // Stock is taken last, after the response is stored: the row lock on a contended variant is
     // then held for this one statement (which also records its inventory.updated events) and the
     // commit, not through payment and all the writes above.
