@@ -11,10 +11,8 @@ export {
   eventsOf,
   latestEventPosition,
   type OutboxColumns,
-  type OutboxRow,
   outboxColumns,
   outboxInsert,
-  outboxRows,
   recordEvents,
 } from './outbox.js';
 export { createRelay, type Relay } from './relay.js';

@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { currentActor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
@@ -20,15 +20,23 @@ export type DomainEvent<T extends EventType = EventType> = {
   };
 }[T];
 
-/** An outbox row as written. */
-export type OutboxRow = Insertable<Database['outbox_events']>;
+/** An outbox row as `outboxRows` makes it (every column it writes; `data` and `actor` as JSON text). */
+interface OutboxRow {
+  id: string;
+  type: string;
+  version: number;
+  aggregate_type: string;
+  aggregate_id: string;
+  seller_id: string | null;
+  data: string;
+  actor: string;
+}
 
 /**
- * The outbox rows of these events, for a statement that writes them together with the change they
- * describe (checkout's order statement): what `recordEvents` inserts.
+ * The outbox rows of these events (`actor`: the current actor as JSON text): what `recordEvents`
+ * inserts, and what `outboxColumns` passes as arrays.
  */
-export function outboxRows(events: readonly DomainEvent[]): OutboxRow[] {
-  const actor = JSON.stringify(currentActor());
+function outboxRows(events: readonly DomainEvent[], actor = JSON.stringify(currentActor())): OutboxRow[] {
   return events.map((e) => ({
     id: newId('evt'),
     type: e.type,
@@ -55,17 +63,19 @@ export interface OutboxColumns {
   eventActor: string;
 }
 
-/** The columns of these events' outbox rows (`outboxRows`'s values). */
+/** The columns of these events' outbox rows (`outboxRows`, one array per column). */
 export function outboxColumns(events: readonly DomainEvent[]): OutboxColumns {
+  const actor = JSON.stringify(currentActor());
+  const rows = outboxRows(events, actor);
   return {
-    eventId: events.map(() => newId('evt')),
-    eventType: events.map((e) => e.type),
-    eventVersion: events.map((e) => e.version ?? 1),
-    eventAggregateType: events.map((e) => e.aggregateType),
-    eventAggregateId: events.map((e) => e.aggregateId),
-    eventSellerId: events.map((e) => e.sellerId ?? null),
-    eventData: events.map((e) => JSON.stringify(e.data)),
-    eventActor: JSON.stringify(currentActor()),
+    eventId: rows.map((r) => r.id),
+    eventType: rows.map((r) => r.type),
+    eventVersion: rows.map((r) => r.version),
+    eventAggregateType: rows.map((r) => r.aggregate_type),
+    eventAggregateId: rows.map((r) => r.aggregate_id),
+    eventSellerId: rows.map((r) => r.seller_id),
+    eventData: rows.map((r) => r.data),
+    eventActor: actor,
   };
 }
 
