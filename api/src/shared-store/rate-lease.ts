@@ -166,10 +166,9 @@ export function createRateBudget(
     return undefined;
   };
 
+  /** What the lease could not pay: the store's take, or a share of the one already under way. */
   const spendLater = async (key: string, limit: RateLimit, cost: number): Promise<RateDecision> => {
     for (;;) {
-      const paid = fromLease(key, limit, cost);
-      if (paid) return paid;
       const lease = leases.get(key);
       if (!lease?.pending) return take(key, limit, cost);
       // One take per subject at a time: the others wait for it and share its units, its refusal
@@ -177,6 +176,8 @@ export function createRateBudget(
       const pendingCost = lease.pendingCost;
       const decision = await lease.pending;
       if (!decision.allowed && cost >= pendingCost) return decision;
+      const paid = fromLease(key, limit, cost);
+      if (paid) return paid;
     }
   };
 
