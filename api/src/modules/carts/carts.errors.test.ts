@@ -10,7 +10,7 @@ import {
   type Problem,
   pickVariant,
 } from './carts.fixtures.js';
-import { markCartCompleted } from './index.js';
+import { completeCartUpdate } from './index.js';
 
 const api = testApiForFile();
 
@@ -211,7 +211,7 @@ describe('409 cart_completed', () => {
   it('refuses every change to a completed cart, which can still be read', async () => {
     const cart = (await addItem((await createCart()).id, inStock.variantId, 1)).body;
     const itemId = cart.items[0]?.id;
-    await markCartCompleted(api.db.container.database.db, cart.id);
+    await completeCartUpdate(cart.id).execute(api.db.container.database.db);
     const base = `/store/carts/${cart.id}`;
     expectProblem(await api.request('PATCH', base, { json: { email: 'a@b.co' } }), 409, 'cart_completed');
     expectProblem(await addItem(cart.id, inStock.variantId, 1), 409, 'cart_completed');

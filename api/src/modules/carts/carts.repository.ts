@@ -1,5 +1,4 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
-import { preparedStatement } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 import type { CartsTable } from './carts.table.js';
 
@@ -75,20 +74,12 @@ export async function touchCart(db: Db, id: string): Promise<void> {
 }
 
 /**
- * The completion of an active cart as `UPDATE … RETURNING id` (no row when it was not active): run
- * alone by `completeCart`, and as a data-modifying CTE of checkout's order statement.
+ * The completion of an active cart as `UPDATE … RETURNING id` (no row when it was not active): a
+ * data-modifying CTE of checkout's order statement, which completes the cart with the order.
  */
 export const completeCartUpdate = (cartId: string) =>
   sql<{ id: string }>`UPDATE carts SET status = 'completed', completed_at = now(), updated_at = now()
     WHERE id = ${cartId} AND status = 'active' RETURNING id`;
-
-const complete = preparedStatement((_db: Db, p: { id: string }) => completeCartUpdate(p.id));
-
-/** Completes an active cart; false when it was not active (or does not exist). */
-export async function completeCart(db: Db, id: string): Promise<boolean> {
-  const { rows } = await complete(db, { id });
-  return rows.length > 0;
-}
 
 function variantsWithContext(db: Db, currency: string) {
   return db

@@ -8,7 +8,6 @@ export type { CartStatus, CartsTables } from './carts.table.js';
 export type { Cart } from './carts.views.js';
 export {
   type CheckoutCart,
-  markCartCompleted,
   type PriceCartOptions,
   type PricedCart,
   type PricedLine,

@@ -3,8 +3,7 @@ import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { loadCartState } from './cart-state.service.js';
-import { cartAlreadyCheckedOut, cartNotFound } from './carts.errors.js';
-import * as repo from './carts.repository.js';
+import { cartAlreadyCheckedOut } from './carts.errors.js';
 import { lineSubtotal } from './totals.js';
 
 /** A buyable line at its current price. */
@@ -169,15 +168,4 @@ export async function priceCart(
       total: totals.total ?? 0,
     },
   };
-}
-
-/**
- * Marks a cart completed in the caller's transaction (checkout calls it after placing the order).
- * Throws `not_found` for an unknown cart and `cart_completed` when it already was.
- */
-export async function markCartCompleted(trx: Kysely<Database>, cartId: string): Promise<void> {
-  if (await repo.completeCart(trx, cartId)) return;
-  const cart = await repo.findCart(trx, cartId, { lock: false });
-  if (!cart) throw cartNotFound(cartId);
-  throw cartAlreadyCheckedOut();
 }

@@ -123,7 +123,7 @@ export function createCheckoutService({ db, payments, cartChanged }: CheckoutDep
     ]);
     // The order, its events, its ledger posting and the cart's completion: one statement.
     const written = await placeOrder(trx, { rows, events, posting: ledgerBook.ordersPlaced(placed) });
-    // Never false under the cart's lock, which priced an active cart; as `markCartCompleted` would.
+    // Never false under the cart's lock, which priced an active cart; answered as a completed cart would be.
     if (!written.cartCompleted) throw cartAlreadyCheckedOut();
     // Stock is taken last, after the response is stored: the row lock on a contended variant is
     // then held for this one statement (which also records its inventory.updated events) and the
