@@ -7,7 +7,7 @@ import { allHandlers } from './handlers.js';
 import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from './http/cors-headers.js';
 import { errorHandler } from './http/error-handler.js';
 import { rateLimiter } from './http/rate-limit.js';
-import { requestContext } from './http/request-context.js';
+import { type RequestHooks, requestContext } from './http/request-context.js';
 import { createContractRouter } from './http/router.js';
 import { createAuthenticator } from './modules/auth/index.js';
 import type { SystemDeps } from './modules/system/system.handlers.js';
@@ -74,8 +74,13 @@ export async function createApp(container: Container, options: AppOptions): Prom
     ...(rateLimit ? { rateLimit } : {}),
   });
 
-  app.use(requestContext({ logger }));
-  app.use(httpMetrics());
+  const closeConnectionsWhenDraining: RequestHooks = {
+    // Decided after the handler: a request that began before shutdown still tells its client to reconnect.
+    finish: (ctx) => {
+      if (isShuttingDown()) ctx.set('Connection', 'close');
+    },
+  };
+  app.use(requestContext({ logger, hooks: [httpMetrics(), closeConnectionsWhenDraining] }));
   // /metrics on the API port unless it has its own (METRICS_PORT); in production only with a token.
   app.use(
     metricsEndpoint({
@@ -91,11 +96,6 @@ export async function createApp(container: Container, options: AppOptions): Prom
       maxAge: 600,
     }),
   );
-  app.use(async function closeConnectionsWhenDraining(ctx, next) {
-    await next();
-    // Decided after the handler: a request that began before shutdown still tells its client to reconnect.
-    if (isShuttingDown()) ctx.set('Connection', 'close');
-  });
   app.use(errorHandler({ logger }));
   // /graphql: the storefront schema, beside the contract router (same keys, limits and problem codes).
   if (config.GRAPHQL_ENABLED)

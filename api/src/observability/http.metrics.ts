@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { Middleware } from 'koa';
+import type { RequestHooks } from '../http/request-context.js';
 import {
   checkouts,
   collectRuntimeMetrics,
@@ -21,27 +22,26 @@ export function operationGroup(path: string): string {
 }
 
 /**
- * RED metrics per operationId. The contract router names the operation in `ctx.state.operationId`;
- * requests that matched none (404, 405) count as `unmatched`, so a scan of random URLs cannot
- * create new series. Placed outside the error handler: it sees the final status.
+ * RED metrics per operationId, as hooks of the request context (its outermost layer, so they see
+ * the final status). The contract router names the operation in `ctx.state.operationId`; requests
+ * that matched none (404, 405) count as `unmatched`, so a scan of random URLs cannot create new
+ * series. `/metrics` itself is not counted.
  */
-export function httpMetrics(): Middleware {
-  return async function httpMetricsMiddleware(ctx, next) {
-    if (ctx.path === '/metrics') return next();
-    const started = process.hrtime.bigint();
-    httpInFlight.inc();
-    try {
-      await next();
-    } finally {
+export function httpMetrics(): RequestHooks {
+  return {
+    start(ctx) {
+      if (ctx.path !== '/metrics') httpInFlight.inc();
+    },
+    finish(ctx, ms) {
+      if (ctx.path === '/metrics') return;
       httpInFlight.dec();
       const operation = String(ctx.state.operationId ?? 'unmatched');
       const group = operationGroup(ctx.path);
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       httpRequests.inc({ operation, group, method: ctx.method, status: String(ctx.status) });
-      httpDuration.observe({ operation, group, method: ctx.method }, seconds);
+      httpDuration.observe({ operation, group, method: ctx.method }, ms / 1000);
       if (operation === CHECKOUT_OPERATION)
         countCheckout(ctx.status, ctx.body, ctx.response.get('Idempotent-Replayed'));
-    }
+    },
   };
 }
 

@@ -129,4 +129,17 @@ describe('/metrics', () => {
     );
     expect(text).not.toContain('no-such-thing-12345');
   });
+
+  it('counts the requests in flight, not the scrape that reads them, and none once answered', async () => {
+    await Promise.all([api.get('/store/products'), api.get('/store/no-such-thing', { key: null }), scrape()]);
+    const s = await scrape();
+    expect(s.has('souk_http_requests_in_flight')).toBe(true);
+    expect(value(s, 'souk_http_requests_in_flight')).toBe(0);
+    expect(
+      value(
+        s,
+        'souk_http_request_duration_seconds_count{operation="listStoreProducts",group="store",method="GET"}',
+      ),
+    ).toBeGreaterThan(0);
+  });
 });
