@@ -22,6 +22,8 @@ export const READ_KEYS = [
   'graphql-list',
   'search',
   'detail',
+  'list-gzip',
+  'detail-gzip',
   'bare-koa-same-size',
   'list-rating',
   'list-uncached',
@@ -146,6 +148,20 @@ export async function pickScenarios(
       label: 'd. GET /store/products/{id}',
       url: `${api}/store/products/${encodeURIComponent(product.id)}`,
       ...cachedTarget,
+    },
+    // Context: b and d as a storefront's server asks for them (Node's fetch sends this header):
+    // the cached page goes compressed once, so a hit writes ~a seventh of b's bytes.
+    {
+      key: 'list-gzip',
+      label: 'b1. GET /store/products?limit=20, Accept-Encoding: gzip, deflate (context)',
+      url: `${api}/store/products?limit=20`,
+      headers: { 'accept-encoding': 'gzip, deflate' },
+    },
+    {
+      key: 'detail-gzip',
+      label: 'd1. GET /store/products/{id}, Accept-Encoding: gzip, deflate (context)',
+      url: `${api}/store/products/${encodeURIComponent(product.id)}`,
+      headers: { 'accept-encoding': 'gzip, deflate' },
     },
     // Context: the listing ordered by the rating aggregate copied from the document store (a join, still one statement).
     {

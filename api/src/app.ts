@@ -4,6 +4,7 @@ import type { Document } from 'openapi-backend';
 import type { Container } from './container.js';
 import { createGraphQLEndpoint } from './graphql/index.js';
 import { allHandlers } from './handlers.js';
+import { compression } from './http/compression.js';
 import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from './http/cors-headers.js';
 import { errorHandler } from './http/error-handler.js';
 import { rateLimiter } from './http/rate-limit.js';
@@ -96,6 +97,7 @@ export async function createApp(container: Container, options: AppOptions): Prom
       maxAge: 600,
     }),
   );
+  app.use(compression());
   app.use(errorHandler({ logger }));
   // /graphql: the storefront schema, beside the contract router (same keys, limits and problem codes).
   if (config.GRAPHQL_ENABLED)

@@ -10,6 +10,7 @@ import { AppError } from '../errors.js';
 import { actorOf, withActor } from '../lib/actor.js';
 import { type RequestScope, requestScope } from '../lib/scope.js';
 import { binaryBodyTypes, readBinaryBody, readJsonBody } from './body.js';
+import { sendKeptBody } from './compression.js';
 import { guardInput } from './input-guard.js';
 import { JsonText } from './json-text.js';
 import { installFastMatcher } from './operation-matcher.js';
@@ -55,7 +56,8 @@ export interface RouterOptions {
     /** The response's JSON as UTF-8 bytes, sent as they are (an in-process hit without a promise). */
     get(url: string): Buffer | undefined | Promise<Buffer | undefined>;
     since(): number;
-    put(url: string, json: string, since: number): void;
+    /** Keeps a 200's JSON; returns the bytes kept, or undefined when it was not kept. */
+    put(url: string, json: string, since: number): Buffer | undefined;
   };
   /**
    * Resolves the `X-Api-Key` (and, where the operation takes one, the bearer ID token) of a request to
@@ -251,7 +253,7 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       ctx.status = 200;
       // The header Koa's `ctx.type = 'application/json'` writes, without its MIME lookup.
       ctx.set('Content-Type', JSON_TYPE);
-      ctx.body = hit;
+      sendKeptBody(ctx, hit);
       return;
     }
     const since = cache?.since() ?? 0;
@@ -269,7 +271,11 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
         principal,
       ),
     );
-    if (cache && ctx.status === 200 && typeof ctx.body === 'string') cache.put(ctx.url, ctx.body, since);
+    if (cache && ctx.status === 200 && typeof ctx.body === 'string') {
+      const kept = cache.put(ctx.url, ctx.body, since);
+      // Sent as its hits will be: the same bytes, compressed once, so every answer of a URL is alike.
+      if (kept) sendKeptBody(ctx, kept);
+    }
   };
 }
 

@@ -127,7 +127,7 @@ describe('catalog read cache', () => {
         'access-control-expose-headers': expect.stringContaining('X-Request-Id'),
         'content-type': 'application/json; charset=utf-8',
         'ratelimit-policy': expect.stringMatching(/^"publishable";q=\d+;w=\d+$/),
-        vary: 'Origin',
+        vary: 'Origin, Accept-Encoding',
       });
       expect({ ...hit, requestId: miss.requestId }).toEqual(miss);
     }

@@ -152,12 +152,15 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
        * before the call is served from the cache (a caller that has just written and must read it).
        */
       catchUp,
-      put: (url: string, json: string, since: number) => {
-        if (!usable() || generation !== since) return;
-        responses.set(url, Buffer.from(json));
+      /** Keeps a response; returns the bytes kept (undefined when not kept: stale or cache off). */
+      put: (url: string, json: string, since: number): Buffer | undefined => {
+        if (!usable() || generation !== since) return undefined;
+        const bytes = Buffer.from(json);
+        responses.set(url, bytes);
         shared
           ?.set(sharedKey(url), json, options.ttlMs, { ifAbsent: true })
           .catch((err) => options.logger.debug({ err }, 'catalog cache: shared write failed'));
+        return bytes;
       },
     },
     /**
