@@ -17,13 +17,20 @@ export type Encoding = 'br' | 'gzip';
  * Placed outside the router, so it sees every answer, and inside CORS and the request context.
  */
 export function compression(): Middleware {
-  return compress({
+  const compressing = compress({
     threshold: COMPRESSION_THRESHOLD,
     br: { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } },
     gzip: { level: 1 },
     deflate: false,
     zstd: false,
   });
+  // Without `Accept-Encoding` nothing is compressed (koa-compress sends it as it is), so such a request
+  // gets only the `Vary` and skips the library's async frame: ~0.01 ms of a cached hit's ~0.065 ms.
+  return function compression(ctx, next) {
+    if (ctx.headers['accept-encoding']) return compressing(ctx, next);
+    ctx.vary('Accept-Encoding');
+    return next();
+  };
 }
 
 // Stronger settings for a body compressed once and sent many times (a cached response).
