@@ -118,8 +118,10 @@ async function main(): Promise<void> {
   // RenderDocument on (see launchChromium); LIGHTHOUSE_RENDER_DOCUMENT=0 is the launcher's default,
   // which passes before the eighth measured with.
   const chrome = await launchChromium({ renderDocument: process.env.LIGHTHOUSE_RENDER_DOCUMENT !== '0' });
-  const runs: Map<string, { theme: string; page: string; clientRefs?: number; reports: PageReport[] }> =
-    new Map();
+  const runs: Map<
+    string,
+    { theme: string; page: string; clientRefs?: number; clientComponents?: number; reports: PageReport[] }
+  > = new Map();
   try {
     for (let run = 1; run <= RUNS; run++) {
       for (const page of ['home', 'listing', 'product', 'cart']) {
@@ -133,6 +135,7 @@ async function main(): Promise<void> {
               await fetch(`${site.url}${path}`, cookie ? { headers: { cookie } } : {})
             ).text();
             row.clientRefs = countClientRefs(html);
+            row.clientComponents = countClientComponents(html);
             // And its pictures: the API renders a resized variant on its first request, which a CDN
             // in front of it (or any earlier visitor) has long since paid for.
             await Promise.all(
@@ -165,13 +168,14 @@ async function main(): Promise<void> {
   } finally {
     await chrome.kill();
   }
-  const rows = [...runs.values()].map(({ theme, page, clientRefs, reports }) => {
+  const rows = [...runs.values()].map(({ theme, page, clientRefs, clientComponents, reports }) => {
     const median = medianRun(reports);
     const calibrated = medianRun(reports.flatMap((r) => (r.calibrated ? [r.calibrated] : [])));
     return {
       theme,
       page,
       clientRefs,
+      clientComponents,
       performance: median?.scores.performance ?? 0,
       scores: reports.map((r) => r.scores.performance ?? 0),
       calibrated: calibrated?.scores.performance,
@@ -186,7 +190,7 @@ async function main(): Promise<void> {
     (x, y) => themes.findIndex((t) => t.label === x.theme) - themes.findIndex((t) => t.label === y.theme),
   );
   console.log(
-    '\n| theme | page | performance at 4x (median) | runs | calibrated (median) | runs | benchmarkIndex | multiplier | FCP ms | LCP ms | TBT ms 4x / calibrated | CLS | JS KB (gzip) | long tasks | client refs |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '\n| theme | page | performance at 4x (median) | runs | calibrated (median) | runs | benchmarkIndex | multiplier | FCP ms | LCP ms | TBT ms 4x / calibrated | CLS | JS KB (gzip) | long tasks | client refs | client components |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const row of rows) {
     const { metrics: m = {}, calibratedMetrics: c = {} } = row;
@@ -195,7 +199,7 @@ async function main(): Promise<void> {
     console.log(
       `| ${row.theme} | ${row.page} | ${row.performance} | ${row.scores.join(' ')} | ${row.calibrated ?? '–'} | ` +
         `${list(row.calibratedScores)} | ${list(row.benchmarkIndexes)} | ${list(row.multipliers)} | ${m.fcp} | ` +
-        `${m.lcp} | ${m.tbt} / ${c.tbt ?? '–'} | ${m.cls} | ${js} | ${m.longTasks} | ${row.clientRefs ?? '–'} |`,
+        `${m.lcp} | ${m.tbt} / ${c.tbt ?? '–'} | ${m.cls} | ${js} | ${m.longTasks} | ${row.clientRefs ?? '–'} | ${row.clientComponents ?? '–'} |`,
     );
   }
   // The machine's load, since every figure is measured on a shared machine (see the module comment).
@@ -217,11 +221,25 @@ function medianRun(reports: PageReport[]): PageReport | undefined {
 }
 
 /**
- * Client-component references in a page's RSC payload (`"$L<id>"` in the HTML's inline flight data):
- * each is a component instance the browser loads and hydrates.
+ * Lazy references in a page's RSC payload (`"$L<id>"` in the HTML's inline flight data): client
+ * component instances, and rows React outlines from a large element (a listing's cards), which are
+ * not components. The figure earlier passes reported; `countClientComponents` separates the two.
  */
 function countClientRefs(html: string): number {
   return html.match(/\\"\$L[0-9a-f]+\\"/g)?.length ?? 0;
+}
+
+/**
+ * Client-component instances in a page's RSC payload: the `"$L<id>"` references whose row is a client
+ * module (`<id>:I[…]`), each a component the browser loads and hydrates (the theme's and Next's own:
+ * router, boundaries, metadata).
+ */
+function countClientComponents(html: string): number {
+  const payload = [...html.matchAll(/self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)/g)]
+    .map(([, text]) => JSON.parse(text ?? '""') as string)
+    .join('');
+  const modules = new Set([...payload.matchAll(/^([0-9a-f]+):I\[/gm)].map(([, id]) => id));
+  return [...payload.matchAll(/"\$L([0-9a-f]+)"/g)].filter(([, id]) => modules.has(id)).length;
 }
 
 main()

@@ -61,6 +61,64 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
   });
 
+  it('one quick view for the grid: keyboard, screen-reader name, add to bag, focus back, a press before hydration', async () => {
+    const { page } = await session();
+    await page.goto('/products?seller=atlas-outfitters');
+    const buttons = page.getByRole('button', { name: /^Quick view/ });
+    const second = buttons.nth(1);
+    const title = (await second.getAttribute('data-title')) ?? '';
+    expect(title).not.toBe('');
+    expect(await second.textContent()).toBe(`Quick view: ${title}`);
+    // Every card's button opens the page's one dialog: no dialog, state or hooks per card.
+    expect(await buttons.count()).toBeGreaterThan(1);
+    expect(await page.locator('dialog.quick').count()).toBe(1);
+
+    await second.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: title });
+    await dialog.waitFor();
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await second.evaluate((b) => b === document.activeElement)).toBe(true);
+
+    // Another card's product, added to the bag from the dialog; the close button gives focus back.
+    const third = buttons.nth(2);
+    const thirdTitle = (await third.getAttribute('data-title')) ?? '';
+    await third.focus();
+    await page.keyboard.press('Enter');
+    const other = page.getByRole('dialog', { name: thirdTitle });
+    await other.getByRole('button', { name: 'Add to bag' }).click();
+    const drawer = page.locator('dialog.drawer[open]');
+    await drawer.waitFor();
+    await expect.poll(() => drawer.getByTestId('mini-cart-line').count()).toBe(1);
+    await drawer.getByRole('button', { name: 'Close' }).click();
+    await page.locator('dialog.quick .quick__close').click();
+    await other.waitFor({ state: 'hidden' });
+    expect(await third.evaluate((b) => b === document.activeElement)).toBe(true);
+
+    // Pressed while the page's scripts are still loading: the dialog opens once the page hydrates.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/_next/static/chunks/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/products?seller=atlas-outfitters', { waitUntil: 'commit' });
+    const early = page.getByRole('button', { name: /^Quick view/ }).first();
+    const earlyTitle = (await early.getAttribute('data-title')) ?? '';
+    await page.locator('.card__media').first().hover();
+    await early.click();
+    expect(await page.locator('dialog.quick[open]').count()).toBe(0);
+    release();
+    await page
+      .getByRole('dialog', { name: earlyTitle })
+      .getByRole('button', { name: 'Add to bag' })
+      .waitFor();
+  });
+
   it('quick view + product page → two makers in the mini-cart → bag → checkout → confirmation', async () => {
     const { page } = await session();
     // Maker 1, from the listing's quick view.
@@ -71,11 +129,7 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
       .first();
     await card.hover();
     await card.getByRole('button', { name: /Quick view/ }).click();
-    const quick = page
-      .locator('dialog[open]')
-      .getByTestId('quick-view')
-      .or(page.locator('dialog.quick[open]'));
-    await quick.first().waitFor();
+    await page.locator('dialog.quick[open]').waitFor();
     // The picker is read and loaded when the dialog opens.
     const addFromQuickView = page.locator('dialog.quick[open]').getByRole('button', { name: 'Add to bag' });
     await addFromQuickView.waitFor();

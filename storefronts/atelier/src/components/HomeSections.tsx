@@ -9,6 +9,7 @@ import {
 import { type BannerContent, getBanner, type HomeSection } from '@/lib/content';
 import { store } from '@/lib/store';
 import { ProductGrid } from './ProductCard';
+import { QuickViewHost } from './QuickViewButton';
 
 type Props = { section: HomeSection; id: string };
 
@@ -182,6 +183,8 @@ export async function HomeSections({ sections, currency }: { sections: HomeSecti
   return (
     <>
       {sections[0]?.type !== 'hero' && <h1 className="visually-hidden">Atelier</h1>}
+      {/* One quick view for every card of the page's product sections. */}
+      {firstProducts >= 0 && <QuickViewHost />}
       {sections.map((section, i) => {
         const id = `home-section-${i}`;
         switch (section.type) {

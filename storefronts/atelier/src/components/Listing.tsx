@@ -10,6 +10,7 @@ import {
 } from '@souk/storefront-kit';
 import { store } from '@/lib/store';
 import { ProductGrid } from './ProductCard';
+import { QuickViewHost } from './QuickViewButton';
 
 /** Loads one page of products; a stale or foreign cursor starts over at the first page. */
 async function loadPage(
@@ -83,7 +84,10 @@ export async function Listing({
           Nothing matches yet. <a href="/products">See everything</a>
         </p>
       ) : (
-        <ProductGrid products={page.data} priorityCount={2} />
+        <>
+          <QuickViewHost />
+          <ProductGrid products={page.data} priorityCount={2} />
+        </>
       )}
       {(links.previous || links.next) && (
         <nav className="pages" aria-label="Pages">

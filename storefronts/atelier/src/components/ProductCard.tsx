@@ -1,7 +1,7 @@
 import type { Product } from '@souk/sdk';
 import { formatMoney, type ImageProps, preloadLcpImage } from '@souk/storefront-kit';
 import { store } from '@/lib/store';
-import { QuickView } from './QuickView';
+import { QuickViewButton } from './QuickViewButton';
 
 /** "$12.00", "From $12.00", or a note when there is no price in this currency. */
 export function priceLabel(product: Product): string {
@@ -63,7 +63,7 @@ export function ProductCard({
           <span className="card__title">{product.title}</span>
         </a>
         {!inStock && <span className="card__badge">Sold out</span>}
-        {product.price_range && inStock && <QuickView title={product.title} handle={product.handle} />}
+        {product.price_range && inStock && <QuickViewButton title={product.title} handle={product.handle} />}
       </div>
       <p className="card__meta">
         <span className="card__seller">{product.seller.name}</span>
