@@ -153,7 +153,7 @@ export async function pickScenarios(
     // the cached page goes compressed once, so a hit writes ~a seventh of b's bytes.
     {
       key: 'list-gzip',
-      label: 'b1. GET /store/products?limit=20, Accept-Encoding: gzip, deflate (context)',
+      label: 'b3. GET /store/products?limit=20, Accept-Encoding: gzip, deflate (context)',
       url: `${api}/store/products?limit=20`,
       headers: { 'accept-encoding': 'gzip, deflate' },
     },
