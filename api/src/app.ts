@@ -97,7 +97,7 @@ export async function createApp(container: Container, options: AppOptions): Prom
       maxAge: 600,
     }),
   );
-  app.use(compression());
+  if (config.HTTP_COMPRESSION) app.use(compression());
   app.use(errorHandler({ logger }));
   // /graphql: the storefront schema, beside the contract router (same keys, limits and problem codes).
   if (config.GRAPHQL_ENABLED)

@@ -70,6 +70,9 @@ const schema = z
       .optional(),
     REDIS_KEY_PREFIX: z.string().max(100).default('souk:'),
     REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(250),
+    // Brotli/gzip answers as the client asks (api/src/http/compression.ts); off when a gateway in front
+    // compresses instead, so the API's CPU is not spent on it twice.
+    HTTP_COMPRESSION: flag(true),
     // Rate limits: requests per RATE_LIMIT_WINDOW_MS per tier (see api/src/http/rate-limit.ts).
     RATE_LIMIT_ENABLED: flag(true),
     RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),

@@ -1,4 +1,5 @@
 import type { Context as KoaContext } from 'koa';
+import { sendKeptBody } from '../http/compression.js';
 
 /** The catalog cache's tier of whole GraphQL results (withCatalogCache's `results`). */
 export interface CatalogResults {
@@ -80,16 +81,20 @@ export function catalogAnswers(
       if (!(await admit(ctx, answer.units))) return { served: false };
       ctx.status = 200;
       ctx.type = answer.type;
-      ctx.body = answer.bytes;
+      sendKeptBody(ctx, answer.bytes);
       return { served: true };
     },
     /**
      * Ends the full path of an entry: keeps the answer when it may be kept (see above) and hands it to
      * the requests waiting on it. Called whatever happened (`bytes` undefined: no answer was made).
+     * A kept answer is sent as its hits will be (the same bytes, compressed once).
      */
     settle(ctx: KoaContext, entry: AnswerEntry, bytes: Buffer | undefined): void {
       const answer = bytes ? keepable(ctx, bytes) : undefined;
-      if (answer) results.put(entry.key, answer, entry.since);
+      if (answer) {
+        results.put(entry.key, answer, entry.since);
+        sendKeptBody(ctx, answer.bytes);
+      }
       if (entry.flight) {
         flights.delete(entry.key);
         entry.flight.share(answer);

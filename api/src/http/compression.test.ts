@@ -1,7 +1,9 @@
 import { request } from 'node:http';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
-import { testApiForFile } from '../../test/support/test-api.js';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheCaughtUp } from '../../test/support/graphql-exchange.js';
+import { startTestApi, type TestApi, testApiForFile } from '../../test/support/test-api.js';
+import { DEMO_KEYS } from '../modules/auth/index.js';
 
 const api = testApiForFile({ env: { CATALOG_CACHE_TTL_MS: '60000' } });
 
@@ -13,9 +15,14 @@ interface RawAnswer {
 }
 
 /** One request over plain `node:http`, so the body is seen as sent. */
-function raw(path: string, headers: Record<string, string>, method = 'GET'): Promise<RawAnswer> {
+function raw(
+  path: string,
+  headers: Record<string, string>,
+  method = 'GET',
+  options: { body?: string; on?: TestApi } = {},
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = request(`${api.url}${path}`, {
+    const req = request(`${(options.on ?? api).url}${path}`, {
       method,
       headers: { 'x-api-key': 'pk_demo_storefront', ...headers },
     });
@@ -28,7 +35,7 @@ function raw(path: string, headers: Record<string, string>, method = 'GET'): Pro
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.end();
+    req.end(options.body);
   });
 }
 
@@ -39,6 +46,16 @@ const decode = (answer: RawAnswer): string => {
   expect(encoding).toBeUndefined();
   return answer.bytes.toString();
 };
+
+/**
+ * The size of `text` compressed with the settings of an answer built per request (brotli 1, gzip 1):
+ * a kept body, compressed once with stronger ones, is smaller.
+ */
+const perRequestSize = (encoding: string, text: string): number =>
+  (encoding === 'br'
+    ? brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } })
+    : gzipSync(text, { level: 1 })
+  ).length;
 
 describe('response compression', () => {
   it('sends a cached listing compressed as asked, byte for byte the same on a miss and on its hits', async () => {
@@ -81,10 +98,13 @@ describe('response compression', () => {
   });
 
   it('compresses a response built per request too, and leaves small ones alone', async () => {
-    const spec = await raw('/openapi.json', { 'accept-encoding': 'gzip' });
-    expect(spec.status).toBe(200);
-    expect(spec.headers['content-encoding']).toBe('gzip');
-    expect(JSON.parse(decode(spec)).openapi).toMatch(/^3\.1/);
+    const seller = { 'x-api-key': DEMO_KEYS.sellers[0] };
+    const plain = await raw('/seller/products?limit=20', seller);
+    expect(plain.status).toBe(200);
+    expect(plain.bytes.length).toBeGreaterThan(4_000);
+    const page = await raw('/seller/products?limit=20', { ...seller, 'accept-encoding': 'gzip' });
+    expect(page.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(decode(page))).toEqual(JSON.parse(plain.bytes.toString()));
 
     const health = await raw('/health', { 'accept-encoding': 'gzip, br' });
     expect(health.status).toBe(200);
@@ -94,5 +114,66 @@ describe('response compression', () => {
     const problem = await raw('/store/products?limit=0', { 'accept-encoding': 'br' });
     expect(problem.status).toBe(400);
     expect(JSON.parse(decode(problem)).code).toBe('validation_failed');
+  });
+
+  it('sends the contract and the API reference compressed once: the same bytes on every answer', async () => {
+    for (const [path, type] of [
+      ['/openapi.json', 'application/json'],
+      ['/docs', 'text/html'],
+      ['/docs/redoc.standalone.js', 'text/javascript'],
+    ] as const) {
+      const plain = await raw(path, {});
+      expect(plain.status, path).toBe(200);
+      expect(plain.headers['content-type'], path).toContain(type);
+      expect(plain.headers['content-encoding'], path).toBeUndefined();
+      for (const asked of ['br', 'gzip']) {
+        const first = await raw(path, { 'accept-encoding': asked });
+        const again = await raw(path, { 'accept-encoding': asked });
+        expect(first.headers['content-encoding'], `${path} ${asked}`).toBe(asked);
+        expect(first.headers['content-length']).toBe(String(first.bytes.length));
+        expect(again.bytes.equals(first.bytes), `${path} ${asked}`).toBe(true);
+        expect(decode(first) === plain.bytes.toString(), path).toBe(true);
+        expect(first.bytes.length, path).toBeLessThan(perRequestSize(asked, plain.bytes.toString()));
+      }
+    }
+  });
+
+  it('sends a kept GraphQL answer compressed once, its miss as its hits', async () => {
+    await cacheCaughtUp(api);
+    const body = JSON.stringify({ query: '{ products(first: 12) { nodes { id title description } } }' });
+    const post = () =>
+      raw(
+        '/graphql',
+        { 'accept-encoding': 'br', 'content-type': 'application/json', accept: 'application/json' },
+        'POST',
+        { body },
+      );
+    const miss = await post();
+    const hit = await post();
+    expect(miss.status).toBe(200);
+    expect(miss.headers['content-encoding']).toBe('br');
+    const json = decode(miss);
+    expect(JSON.parse(json).data.products.nodes.length).toBeGreaterThan(0);
+    expect(miss.bytes.length).toBeLessThan(perRequestSize('br', json));
+    expect(hit.bytes.equals(miss.bytes)).toBe(true);
+    expect(hit.headers['content-length']).toBe(String(miss.bytes.length));
+  });
+});
+
+describe('HTTP_COMPRESSION=false (a gateway in front compresses)', () => {
+  let plainApi: TestApi;
+  beforeAll(async () => {
+    plainApi = await startTestApi({ env: { CATALOG_CACHE_TTL_MS: '60000', HTTP_COMPRESSION: 'false' } });
+  }, 120_000);
+  afterAll(async () => plainApi?.close());
+
+  it('sends every answer as it is, cached or built per request, without Vary: Accept-Encoding', async () => {
+    for (const path of ['/store/products?limit=10', '/store/products?limit=10', '/openapi.json']) {
+      const answer = await raw(path, { 'accept-encoding': 'gzip, br' }, 'GET', { on: plainApi });
+      expect(answer.status, path).toBe(200);
+      expect(answer.headers['content-encoding'], path).toBeUndefined();
+      expect(String(answer.headers.vary ?? ''), path).not.toContain('Accept-Encoding');
+      expect(JSON.parse(answer.bytes.toString())).toBeTruthy();
+    }
   });
 });

@@ -15,3 +15,17 @@ export function jsonText<T>(text: string): T {
   // The router recognises the wrapper before it would serialise the body; T is what the text holds.
   return new JsonText(text) as unknown as T;
 }
+
+/** Bytes a handler keeps in memory and returns on every request (the API reference, its script). */
+export class KeptBytes {
+  constructor(readonly bytes: Buffer) {}
+}
+
+/**
+ * Wraps bytes kept for the life of the process as the body type `T` an operation declares: the
+ * router sends them with `sendKeptBody`, so each encoding is made once, not per request. The same
+ * `Buffer` must come back each time (its encodings are remembered by identity).
+ */
+export function keptBytes<T>(bytes: Buffer): T {
+  return new KeptBytes(bytes) as unknown as T;
+}

@@ -12,7 +12,7 @@ import { type RequestScope, requestScope } from '../lib/scope.js';
 import { binaryBodyTypes, readBinaryBody, readJsonBody } from './body.js';
 import { sendKeptBody } from './compression.js';
 import { guardInput } from './input-guard.js';
-import { JsonText } from './json-text.js';
+import { JsonText, KeptBytes } from './json-text.js';
 import { installFastMatcher } from './operation-matcher.js';
 import type { HandlerRequest, OperationHandlers, OperationId } from './operations.js';
 import { ANONYMOUS, type Principal } from './principal.js';
@@ -179,12 +179,14 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       for (const [name, value] of Object.entries(result.headers ?? {})) ctx.set(name, value);
       if (result.body !== undefined) {
         ctx.type = result.type ?? 'application/json';
-        ctx.body =
-          result.body instanceof JsonText
-            ? result.body.text
-            : typeof result.body === 'object' && result.body !== null && !Buffer.isBuffer(result.body)
-              ? serialize(result.body)
-              : result.body;
+        if (result.body instanceof KeptBytes) sendKeptBody(ctx, result.body.bytes);
+        else
+          ctx.body =
+            result.body instanceof JsonText
+              ? result.body.text
+              : typeof result.body === 'object' && result.body !== null && !Buffer.isBuffer(result.body)
+                ? serialize(result.body)
+                : result.body;
       }
     });
   }

@@ -33,7 +33,7 @@ describe('the spec and the handlers', () => {
       db: t.container.database.db,
       driver: t.container.database.driver,
       document: { openapi: '', info: {}, paths: {} },
-      docs: { html: async () => '', script: async () => '' },
+      docs: { html: async () => Buffer.alloc(0), script: async () => Buffer.alloc(0) },
       isShuttingDown: () => false,
     });
     const specIds = operations.map((o) => o.op.operationId).sort();

@@ -3,6 +3,7 @@ import { pendingMigrations } from '../../db/migrate.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { operations } from '../../generated/openapi.js';
+import { keptBytes } from '../../http/json-text.js';
 import type { OperationHandlers } from '../../http/operations.js';
 import type { DocsFiles } from '../../spec.js';
 
@@ -22,16 +23,18 @@ export interface SystemDeps {
   isShuttingDown: () => boolean;
 }
 
-const built = (text: string | undefined): string => {
-  if (text === undefined) {
+const built = (bytes: Buffer | undefined): string => {
+  if (bytes === undefined) {
     throw new AppError('service_unavailable', 'The API reference was not built; run `npm run generate`.');
   }
-  return text;
+  return keptBytes<string>(bytes);
 };
 
 /** Liveness, readiness and the contract itself. */
 export function systemHandlers(deps: SystemDeps) {
   const started = performance.now();
+  // The document never changes while the process runs: serialised once, its encodings made once.
+  let documentBytes: Buffer | undefined;
   return {
     getHealth: async () => ({
       status: 200,
@@ -57,7 +60,10 @@ export function systemHandlers(deps: SystemDeps) {
         },
       };
     },
-    getOpenApiDocument: async () => ({ status: 200, body: deps.document }),
+    getOpenApiDocument: async () => {
+      documentBytes ??= Buffer.from(JSON.stringify(deps.document));
+      return { status: 200, body: keptBytes<typeof deps.document>(documentBytes) };
+    },
     getApiDocs: async () => ({ status: 200, type: 'text/html', body: built(await deps.docs.html()) }),
     getApiDocsScript: async () => ({
       status: 200,
