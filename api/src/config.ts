@@ -44,6 +44,9 @@ const schema = z
     SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
     CATALOG_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(2_000),
     CATALOG_CACHE_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+    // Products' JSON kept by read-model version (catalog/product-bodies.ts): listings then read ids,
+    // versions and stock, not bodies. MiB of text; 0 reads the bodies with every listing.
+    CATALOG_BODY_CACHE_MB: z.coerce.number().int().min(0).max(1_024).default(16),
     IDEMPOTENCY_KEY_TTL_HOURS: z.coerce
       .number()
       .int()

@@ -9,7 +9,12 @@ import type { Logger } from './lib/logger.js';
 import type { ApiKeyService } from './modules/auth/auth.service.js';
 import type { IdentityVerifier } from './modules/auth/identity.js';
 import { type CartsService, createCartsService } from './modules/carts/index.js';
-import { type CatalogService, createCatalogService, withCatalogCache } from './modules/catalog/index.js';
+import {
+  type CatalogService,
+  createCatalogService,
+  productBodyCache,
+  withCatalogCache,
+} from './modules/catalog/index.js';
 import { type ContentService, createContentService } from './modules/content/index.js';
 import { type CustomersService, createCustomersService } from './modules/customers/index.js';
 import { createConfiguredRelay, createEventBus, type EventBus, type Relay } from './modules/events/index.js';
@@ -127,7 +132,14 @@ export async function createContainer(
   const documents = await createDocumentStore(config, database.db, logger);
   observeDatabase(database.db);
   const catalogCache = withCatalogCache(
-    createCatalogService({ db: database.db, defaultCurrency: config.DEFAULT_CURRENCY }),
+    createCatalogService({
+      db: database.db,
+      defaultCurrency: config.DEFAULT_CURRENCY,
+      bodies:
+        config.CATALOG_BODY_CACHE_MB > 0
+          ? instrumentCache('catalog_bodies', productBodyCache(config.CATALOG_BODY_CACHE_MB * 1_048_576))
+          : undefined,
+    }),
     {
       db: database.db,
       logger,

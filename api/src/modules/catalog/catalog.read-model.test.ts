@@ -1,20 +1,16 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type Kysely, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoCatalogForFile, ids, prng, randomWrite } from '../../../test/support/catalog-writes.js';
 import type { Database } from '../../db/schema.js';
-import { seedDemo } from '../../seed/seed.js';
 import { toRating } from './rating.views.js';
 import { fillStock } from './read-model.js';
 
-let testDb: TestDatabase;
+const demo = demoCatalogForFile();
 let db: Kysely<Database>;
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = testDb.container.database.db;
-  await seedDemo(db, { keys: 'demo' });
+beforeAll(() => {
+  db = demo.db;
 });
-afterAll(() => testDb?.drop());
 
 interface Mismatch {
   product_id: string;
@@ -78,148 +74,6 @@ async function mismatches(): Promise<Mismatch[]> {
   return found;
 }
 
-/** A small deterministic PRNG, so a failure replays with the same writes. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-const ids = async (table: 'products' | 'variants' | 'sellers' | 'categories' | 'product_options') =>
-  (await sql<{ id: string }>`SELECT id FROM ${sql.table(table)} ORDER BY id`.execute(db)).rows.map(
-    (r) => r.id,
-  );
-
-/** One random write to a table the product JSON reads; some touch many products in one statement. */
-async function randomWrite(random: () => number): Promise<void> {
-  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)] as T;
-  const n = Math.floor(random() * 1_000_000);
-  switch (Math.floor(random() * 19)) {
-    case 0:
-      await sql`UPDATE variants SET inventory_quantity = ${n % 50} WHERE id = ${pick(await ids('variants'))}`.execute(
-        db,
-      );
-      break;
-    case 1:
-      await sql`UPDATE variant_prices SET amount = ${n} WHERE variant_id = ${pick(await ids('variants'))}`.execute(
-        db,
-      );
-      break;
-    case 2: {
-      const variant = pick(await ids('variants'));
-      await sql`
-        INSERT INTO variant_prices (variant_id, product_id, currency, amount)
-        SELECT id, product_id, 'JPY', ${n} FROM variants WHERE id = ${variant}
-        ON CONFLICT (variant_id, currency) DO UPDATE SET amount = excluded.amount
-      `.execute(db);
-      break;
-    }
-    case 3:
-      await sql`DELETE FROM variant_prices WHERE variant_id = ${pick(await ids('variants'))} AND currency <> 'USD'`.execute(
-        db,
-      );
-      break;
-    case 4:
-      await sql`
-        UPDATE products SET title = ${`Renamed ${n}`}, description = ${n % 2 ? null : `About ${n}`},
-               attributes = ${JSON.stringify({ n, tag: `t${n % 7}` })}::jsonb, updated_at = now()
-         WHERE id = ${pick(await ids('products'))}
-      `.execute(db);
-      break;
-    case 5:
-      await sql`UPDATE products SET status = CASE status WHEN 'draft' THEN 'published' ELSE 'draft' END WHERE id = ${pick(await ids('products'))}`.execute(
-        db,
-      );
-      break;
-    case 6:
-      await sql`UPDATE sellers SET name = ${`Seller ${n}`} WHERE id = ${pick(await ids('sellers'))}`.execute(
-        db,
-      );
-      break;
-    case 7:
-      await sql`UPDATE categories SET name = ${`Category ${n}`} WHERE id = ${pick(await ids('categories'))}`.execute(
-        db,
-      );
-      break;
-    case 8:
-      await sql`UPDATE products SET category_id = ${pick(await ids('categories'))} WHERE id = ${pick(await ids('products'))}`.execute(
-        db,
-      );
-      break;
-    case 9:
-      await sql`DELETE FROM variants WHERE id = ${pick(await ids('variants'))}`.execute(db);
-      break;
-    case 10:
-      await sql`UPDATE product_options SET values = ARRAY['x', ${String(n)}] WHERE id = ${pick(await ids('product_options'))}`.execute(
-        db,
-      );
-      break;
-    case 11:
-      // Stock and another field in one statement: a rebuild, not a stock patch.
-      await sql`UPDATE variants SET inventory_quantity = ${n % 9}, title = ${`Variant ${n}`} WHERE id = ${pick(await ids('variants'))}`.execute(
-        db,
-      );
-      break;
-    case 12: {
-      // The review aggregate as reviews.aggregates.ts writes it: the row once, then rewritten whole.
-      const product = pick(await ids('products'));
-      const stars = [0, 1, 2, 3, 4].map(() => Math.floor(random() * 4));
-      const count = stars.reduce((a, b) => a + b, 0);
-      const sum = stars.reduce((a, b, i) => a + b * (i + 1), 0);
-      await sql`INSERT INTO product_ratings (product_id) VALUES (${product}) ON CONFLICT DO NOTHING`.execute(
-        db,
-      );
-      await sql`
-        UPDATE product_ratings SET review_count = ${count}, rating_sum = ${sum}, star_counts = ${stars}::int[],
-               average = ${count === 0 ? 0 : sum / count}::real, updated_at = now()
-         WHERE product_id = ${product}
-      `.execute(db);
-      break;
-    }
-    case 13:
-      await sql`DELETE FROM product_ratings WHERE product_id = ${pick(await ids('products'))}`.execute(db);
-      break;
-    case 14:
-      // An upload appended, as the media service writes the product's images.
-      await sql`
-        UPDATE products SET images = images || jsonb_build_array(jsonb_build_object(
-                 'id', ${`img_${n}`}::text, 'url', ${`http://localhost/media/img_${n}`}::text,
-                 'alt', ${`Picture ${n}`}::text,
-                 'width', 800, 'height', 600)), updated_at = now()
-         WHERE id = ${pick(await ids('products'))}
-      `.execute(db);
-      break;
-    case 15:
-      // Images reordered (reversed).
-      await sql`
-        UPDATE products SET images = (SELECT coalesce(jsonb_agg(e ORDER BY i DESC), '[]'::jsonb)
-                                        FROM jsonb_array_elements(images) WITH ORDINALITY AS x(e, i))
-         WHERE id = ${pick(await ids('products'))}
-      `.execute(db);
-      break;
-    case 16:
-      // The first image deleted, its alt text changed on another product.
-      await sql`UPDATE products SET images = images - 0 WHERE id = ${pick(await ids('products'))}`.execute(
-        db,
-      );
-      await sql`
-        UPDATE products SET images = jsonb_set(images, '{0,alt}', to_jsonb(${`Alt ${n}`}::text))
-         WHERE id = ${pick(await ids('products'))} AND jsonb_array_length(images) > 0
-      `.execute(db);
-      break;
-    case 17:
-      // Two variants of a product on one position: stock still fills the right variant.
-      await sql`UPDATE variants SET position = 0 WHERE id = ${pick(await ids('variants'))}`.execute(db);
-      break;
-    default:
-      // One statement over many products, as a stock import would write.
-      await sql`UPDATE variants SET inventory_quantity = inventory_quantity + 1 WHERE product_id IN (
-        SELECT id FROM products ORDER BY md5(id || ${String(n)}) LIMIT 25)`.execute(db);
-  }
-}
-
 describe('product read model', () => {
   it('equals the live projection for every product and currency after the seed', async () => {
     expect(
@@ -230,16 +84,10 @@ describe('product read model', () => {
 
   it('still equals it after 150 random writes (catalog, stock, ratings, images), alone and inside transactions', async () => {
     const random = prng(14);
-    for (let i = 0; i < 100; i++) await randomWrite(random);
+    for (let i = 0; i < 100; i++) await randomWrite(db, random);
     for (let t = 0; t < 10; t++) {
       await db.transaction().execute(async (trx) => {
-        const saved = db;
-        db = trx;
-        try {
-          for (let i = 0; i < 5; i++) await randomWrite(random);
-        } finally {
-          db = saved;
-        }
+        for (let i = 0; i < 5; i++) await randomWrite(trx, random);
       });
     }
     expect(await mismatches()).toEqual([]);
@@ -266,7 +114,7 @@ describe('product read model', () => {
 
 describe('product read model under concurrent writes', () => {
   it('builds from both of two transactions writing one product at once (a rating and an edit)', async () => {
-    const [product] = await ids('products');
+    const [product] = await ids(db, 'products');
     if (product === undefined) throw new Error('no products');
     await sql`INSERT INTO product_ratings (product_id) VALUES (${product}) ON CONFLICT DO NOTHING`.execute(
       db,

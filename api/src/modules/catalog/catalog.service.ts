@@ -7,9 +7,13 @@ import {
   findActiveSellers,
   findCategories,
   findProducts,
+  findProductVersions,
+  type ProductQuery,
   type ProductSort,
+  type ProductVersionRow,
 } from './catalog.repository.js';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor.js';
+import { bodyKey, type ProductBodies } from './product-bodies.js';
 import { findProduct } from './product-detail.repository.js';
 import { fillStock } from './read-model.js';
 
@@ -24,10 +28,40 @@ export interface CatalogServiceDeps {
   db: Kysely<Database>;
   /** Currency used for `price` when the client names none. */
   defaultCurrency: string;
+  /** Products' JSON by version (product-bodies.ts); without it every listing reads the bodies. */
+  bodies?: ProductBodies | undefined;
 }
 
 /** The storefront catalog: published products of active sellers, categories and seller profiles. */
-export function createCatalogService({ db, defaultCurrency }: CatalogServiceDeps) {
+export function createCatalogService({ db, defaultCurrency, bodies }: CatalogServiceDeps) {
+  /**
+   * A page's rows (the one beyond the page included) and the JSON of those on the page, stock
+   * filled in. With `bodies`, the rows are read without their bodies and the bodies taken by
+   * version; one missing sends the page to PostgreSQL again with its bodies (one snapshot per page).
+   */
+  async function pageOf(
+    query: ProductQuery,
+    limit: number,
+  ): Promise<{ rows: readonly ProductVersionRow[]; data: string[] }> {
+    if (bodies) {
+      const rows = await findProductVersions(db, query);
+      const data: string[] = [];
+      for (let i = 0; i < rows.length && i < limit; i++) {
+        const row = rows[i] as ProductVersionRow;
+        const body = bodies.get(bodyKey(row, query.displayCurrency));
+        if (body === undefined) break;
+        data.push(fillStock(body, row.stock));
+      }
+      if (data.length === Math.min(rows.length, limit)) return { rows, data };
+    }
+    const rows = await findProducts(db, query);
+    if (bodies)
+      for (const row of rows) {
+        if (typeof row.body === 'string') bodies.set(bodyKey(row, query.displayCurrency), row.body);
+      }
+    return { rows, data: rows.slice(0, limit).map((row) => fillStock(row.body, row.stock)) };
+  }
+
   /**
    * A listing page as each product's JSON text (from the read model, stock filled in), the next
    * cursor, and with `withCursors` the cursor after each product too (REST needs only the last).
@@ -53,22 +87,25 @@ export function createCatalogService({ db, defaultCurrency }: CatalogServiceDeps
         ? undefined
         : decodeCursor(input.cursor, sort, fp, fieldOf(source, 'cursor'));
     // One row more than asked tells whether another page exists without a count query.
-    const rows = await findProducts(db, {
-      q: input.q,
-      category: input.category,
-      seller: input.seller,
-      priceCurrency: input.currency,
-      minPrice: input.min_price,
-      maxPrice: input.max_price,
-      sort,
-      after,
-      limit: limit + 1,
-      displayCurrency: input.currency ?? defaultCurrency,
-    });
+    const { rows, data } = await pageOf(
+      {
+        q: input.q,
+        category: input.category,
+        seller: input.seller,
+        priceCurrency: input.currency,
+        minPrice: input.min_price,
+        maxPrice: input.max_price,
+        sort,
+        after,
+        limit: limit + 1,
+        displayCurrency: input.currency ?? defaultCurrency,
+      },
+      limit,
+    );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
-      data: page.map((row) => fillStock(row.body, row.stock)),
+      data,
       next_cursor:
         rows.length > limit && last ? encodeCursor({ sortKey: last.sort_key, id: last.id }, fp) : null,
       cursors: withCursors ? page.map((row) => encodeCursor({ sortKey: row.sort_key, id: row.id }, fp)) : [],

@@ -12,4 +12,5 @@ export {
 } from './catalog.write-repository.js';
 export { inventoryUpdated } from './inventory.events.js';
 export { applyStock, returnStock, type StockChange, takeStock } from './inventory.repository.js';
+export { productBodyCache } from './product-bodies.js';
 export { type ProductRating, toRating } from './rating.views.js';
