@@ -12,7 +12,8 @@
  * `pg_stat_statements.track_planning=on` for planning times), the extension created in the database
  * `DATABASE_URL` names, and a role that may read every backend's statistics (`pg_read_all_stats`) and
  * reset them (EXECUTE on `pg_stat_statements_reset`). CPU_CARTS checkouts per round (default 300),
- * CPU_ROUNDS rounds (2), CPU_WORKERS concurrent checkouts (32). Database: BENCH_DATABASE (default
+ * CPU_ROUNDS rounds (2), CPU_WORKERS concurrent checkouts (32), CPU_PERF=<file prefix> records the
+ * backends with `perf record -g` through each measured round. Database: BENCH_DATABASE (default
  * souk_bench_pg), dropped at the end.
  */
 import { spawn } from 'node:child_process';
