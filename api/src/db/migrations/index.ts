@@ -19,6 +19,7 @@ import * as m0017 from './0017_catalog_read_storage.js';
 import * as m0018 from './0018_catalog_read_ascii.js';
 import * as m0019 from './0019_media_preview_key.js';
 import * as m0020 from './0020_media_visibility_notify.js';
+import * as m0021 from './0021_stock_update_read_model.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the file system) so the same list
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0018_catalog_read_ascii': m0018,
   '0019_media_preview_key': m0019,
   '0020_media_visibility_notify': m0020,
+  '0021_stock_update_read_model': m0021,
 };
 
 /** Kysely migration provider over the static list above. */

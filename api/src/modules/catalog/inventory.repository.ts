@@ -48,8 +48,8 @@ type TakeItem = Item & { sellerId: string | null };
  * id order (two transactions never wait on each other in a cycle) and the condition is re-checked
  * on the row as it is once the lock is held. Returns what was taken and the items that could not be;
  * when any could not, the caller must roll back (the other items' decrements and events are written).
- * Its text does not vary (the items are arrays), so it runs prepared: planned once per connection,
- * not inside the lock on every checkout.
+ * Its text does not vary (the items are arrays), so it runs prepared, and on its generic plan after
+ * five executions: it is not planned again on every checkout.
  */
 export async function takeStock(trx: Kysely<Database>, items: readonly TakeItem[]) {
   const sorted = inIdOrder(items) as TakeItem[];
@@ -63,13 +63,17 @@ export async function takeStock(trx: Kysely<Database>, items: readonly TakeItem[
     inventory_quantity: number | null;
   }>`${sql.raw(PREPARED_MARK)}
     WITH r AS (
-      SELECT * FROM unnest(${ids}::text[], ${sorted.map((i) => i.quantity)}::int[],
+      -- The ids through a sub-select, here and in locked: a custom plan, which sees the arrays, would
+      -- estimate their true length and always look cheaper than the generic plan's default of 10,
+      -- so every execution was planned again; with the lengths unknown to both, the generic plan
+      -- (same joins, same index) is kept after the first five executions.
+      SELECT * FROM unnest((SELECT ${ids}::text[]), ${sorted.map((i) => i.quantity)}::int[],
                            ${sorted.map(() => newId('evt'))}::text[], ${sorted.map((i) => i.sellerId)}::text[])
         AS r(id, quantity, event_id, seller_id)
     ), locked AS MATERIALIZED (
       -- NO KEY UPDATE, the lock the UPDATE takes: FOR UPDATE would also wait for the KEY SHARE locks
       -- that other checkouts' order lines (foreign key to the variant) hold, and deadlock with them.
-      SELECT id, inventory_quantity FROM variants WHERE id = ANY(${ids}::text[])
+      SELECT id, inventory_quantity FROM variants WHERE id = ANY((SELECT ${ids}::text[])::text[])
        ORDER BY id FOR NO KEY UPDATE
     ), taken AS (
       -- Checked on the locked row (the latest, held until commit), not on this statement's snapshot,
