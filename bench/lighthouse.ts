@@ -7,7 +7,8 @@
  * Builds a theme only when it has no `.next` build (STOREFRONT_BENCH_BUILD=1 forces one).
  * STOREFRONT_BENCH_THEMES lists the themes (default `bazaar,atelier`); an entry `label=dir` benches the
  * theme in another checkout (e.g. `bazaar,before=/tmp/base/storefronts/bazaar`), so a change is
- * measured against its baseline in the same run, on the same API and the same machine load.
+ * measured against its baseline in the same run, on the same API and the same machine load. Such a
+ * checkout is built and served by the `next` its own dependencies resolve to (see `nextBin`).
  * All themes run at once and each page is audited theme after theme, so a before and an after are
  * measured seconds apart. STOREFRONT_BENCH_RUNS=N audits every page N times and reports the median run.
  * Each audit's whole Lighthouse report goes to .souk/bench/lighthouse/<theme>-<page>-<run>.json

@@ -225,7 +225,15 @@ export async function startApi(options: ApiOptions): Promise<{ child: Child; url
   return { child, url };
 }
 
-const nextBin = createRequire(join(storefrontDir, 'package.json')).resolve('next/dist/bin/next');
+/**
+ * The `next` CLI a theme's own dependencies resolve to. A theme in another checkout (the bench's
+ * `label=dir` baseline, with its own node_modules) must run its own `next`: this checkout's would
+ * resolve React from here while the theme's code resolves it from there, two Reacts in one build
+ * (prerendering fails on a null dispatcher).
+ */
+export function nextBin(dir: string = storefrontDir): string {
+  return createRequire(join(dir, 'package.json')).resolve('next/dist/bin/next');
+}
 
 /** Environment of a `next` process: telemetry off, the theme's Souk configuration. */
 export function storefrontEnv(
@@ -249,7 +257,7 @@ export async function buildStorefront(
   logFile?: string,
   dir: string = storefrontDir,
 ): Promise<void> {
-  const child = spawnChild('build', [nextBin, 'build', '--webpack'], {
+  const child = spawnChild('build', [nextBin(dir), 'build', '--webpack'], {
     cwd: dir,
     env: { ...env, NODE_ENV: 'production' },
     ...(logFile ? { logFile } : {}),
@@ -274,8 +282,8 @@ export async function startStorefront(
 ): Promise<{ child: Child; url: string }> {
   const args =
     mode === 'dev'
-      ? [nextBin, 'dev', '--webpack', '-p', String(port)]
-      : [nextBin, 'start', '-p', String(port)];
+      ? [nextBin(dir), 'dev', '--webpack', '-p', String(port)]
+      : [nextBin(dir), 'start', '-p', String(port)];
   const child = spawnChild(name, args, {
     cwd: dir,
     env: { ...env, NODE_ENV: mode === 'dev' ? 'development' : 'production' },

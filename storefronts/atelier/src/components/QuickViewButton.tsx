@@ -10,7 +10,8 @@ export function QuickViewButton({ title, handle }: { title: string; handle: stri
   return (
     <span className="card__quickwrap">
       <button type="button" className="card__quick" {...data}>
-        Quick view<span className="visually-hidden">: {title}</span>
+        {/* One text node each (no `<!-- -->` split between ": " and the title to hydrate). */}
+        Quick view<span className="visually-hidden">{`: ${title}`}</span>
       </button>
     </span>
   );

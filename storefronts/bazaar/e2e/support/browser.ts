@@ -76,7 +76,13 @@ export async function newSession(browser: Browser, baseURL: string): Promise<Ses
 /** A full-page screenshot, saved by the run as `<dir>/<name>.png` (git-ignored; CI keeps them as artifacts). */
 export async function screenshot(page: Page, name: string, dir = screenshotDir): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: join(dir, `${name}.png`),
+    fullPage: true,
+    // Grid cards are `content-visibility: auto`: Chromium draws a card once it comes near the
+    // viewport, which a full-page capture does not scroll through. Drawn for the capture only.
+    style: '* { content-visibility: visible !important; }',
+  });
 }
 
 /**
