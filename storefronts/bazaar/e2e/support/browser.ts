@@ -76,6 +76,22 @@ export async function newSession(browser: Browser, baseURL: string): Promise<Ses
 /** A full-page screenshot, saved by the run as `<dir>/<name>.png` (git-ignored; CI keeps them as artifacts). */
 export async function screenshot(page: Page, name: string, dir = screenshotDir): Promise<void> {
   mkdirSync(dir, { recursive: true });
+  // Scrolled through first, as a shopper would: lazy pictures below the first screen are requested
+  // as their card comes near, which a full-page capture alone never does (they would show empty).
+  await page.evaluate(async () => {
+    const { scrollY } = window;
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    window.scrollTo(0, scrollY);
+  });
+  await page
+    .waitForFunction(() => Array.from(document.images).every((img) => img.complete), null, {
+      timeout: 5_000,
+    })
+    // A picture still loading after that is captured as it is; the journey goes on.
+    .catch(() => undefined);
   await page.screenshot({
     path: join(dir, `${name}.png`),
     fullPage: true,
