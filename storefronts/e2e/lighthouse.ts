@@ -155,6 +155,16 @@ export async function audit(
   return { ...report, calibrated: summarise(url, lhr, categories) };
 }
 
+/**
+ * The first rows of a failing audit's table (the console error, the element, the request), so a red
+ * run names what to fix, not only the audit.
+ */
+function itemsOf(details: unknown): string {
+  const items = (details as { items?: unknown[] } | undefined)?.items ?? [];
+  if (items.length === 0) return '';
+  return ` (${items.length}: ${JSON.stringify(items.slice(0, 3)).slice(0, 600)})`;
+}
+
 /** Scores, failing audits and (performance) the metrics and whole report of one Lighthouse result. */
 function summarise(url: string, lhr: Result, categories: Category[]): PageReport {
   const scores: PageReport['scores'] = {};
@@ -166,7 +176,7 @@ function summarise(url: string, lhr: Result, categories: Category[]): PageReport
       .filter((ref) => ref.weight > 0)
       .map((ref) => lhr.audits[ref.id])
       .filter((a) => a && a.score !== null && a.score < 1)
-      .map((a) => `${a?.id}: ${a?.title}`);
+      .map((a) => `${a?.id}: ${a?.title}${itemsOf(a?.details)}`);
   }
   if (!categories.includes('performance')) return { url, scores, failing };
   const metrics: Record<string, number | string> = {};
