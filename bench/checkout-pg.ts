@@ -31,13 +31,6 @@ import {
 } from './processes.js';
 import { checkoutAll, pickVariants, prepareCarts } from './shopper.js';
 
-/** utime+stime of a process's reaped children (fields 16 and 17 of /proc/<pid>/stat), ms. */
-function childrenCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[13]) + Number(fields[14])) * 10;
-}
-
 type Query = <R extends pg.QueryResultRow>(text: string, params?: unknown[]) => Promise<R[]>;
 
 /** One connection kept open: a connection per reading would add backends that exit in the window. */
@@ -66,7 +59,8 @@ async function snapshot(source: Query, dbName: string, bench: Query) {
   const cpu = new Map<number, { kind: string; ms: number }>();
   for (const p of procs) cpu.set(p.pid, { kind: p.kind, ms: processCpuMs(p.pid) ?? 0 });
   cpu.set(ppid, { kind: 'postmaster', ms: processCpuMs(ppid) ?? 0 });
-  const reaped = childrenCpuMs(ppid);
+  const reaped = processCpuMs(ppid, 'children');
+  if (reaped === undefined) throw new BenchError(`cannot read the postmaster's CPU (/proc/${ppid}/stat)`);
   const [wal] = await source<Record<string, string>>(
     'SELECT wal_records, wal_fpi, wal_bytes, wal_write, wal_sync FROM pg_stat_wal',
   );

@@ -64,14 +64,16 @@ export function productionNodeArgs(): string[] {
 
 /**
  * CPU time (utime + stime) a process has used so far, in ms (Linux /proc; USER_HZ is 100), or
- * undefined once it is gone or where it cannot be read.
+ * undefined once it is gone or where it cannot be read. `children`: the time of its children it has
+ * reaped instead (cutime + cstime), e.g. PostgreSQL's backends that have exited.
  */
-export function processCpuMs(pid: number): number | undefined {
+export function processCpuMs(pid: number, which: 'self' | 'children' = 'self'): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // utime and stime are fields 14 and 15, counted after the parenthesised command name.
+    // Fields 14-17 (utime, stime, cutime, cstime), counted after the parenthesised command name.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    const at = which === 'self' ? 11 : 13;
+    return (Number(fields[at]) + Number(fields[at + 1])) * 10;
   } catch {
     return undefined;
   }
