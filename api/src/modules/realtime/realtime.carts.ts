@@ -87,6 +87,10 @@ interface Watched {
   sellers: Set<string>;
   running: boolean;
   again: boolean;
+  /** Reads of this cart begun so far (refreshes and joins), in order. */
+  reads: number;
+  /** The number of the last refresh read sent to the room. */
+  sent: number;
 }
 
 /** The cart rooms of one instance's `/store` namespace. */
@@ -150,9 +154,11 @@ export function createCartRooms(deps: {
           watched.delete(room);
           return;
         }
+        const read = ++w.reads;
         const cart = await deps.cartView(w.cartId);
         remember(w, cart);
         nsp.local.to(room).emit('event', message(w, cart));
+        w.sent = read;
       } while (w.again);
     } catch (err) {
       // A guest cart merged into an account's cart is gone: nothing more to send about it.
@@ -182,11 +188,17 @@ export function createCartRooms(deps: {
           sellers: new Set(),
           running: false,
           again: false,
+          reads: 0,
+          sent: 0,
         };
         watched.set(room, w);
       }
       // Read after the join: a change committed before it is in this read, one after it signals the room.
+      const read = ++w.reads;
       const cart = await deps.cartView(cartId);
+      // A refresh begun after this read has already reached the socket (it is in the room): this cart
+      // may be older, and sent now it would be the last the tab sees.
+      if (w.sent > read) return;
       remember(w, cart);
       socket.emit('event', message(w, cart));
     },
