@@ -1,11 +1,10 @@
-import cors from '@koa/cors';
 import Koa from 'koa';
 import type { Document } from 'openapi-backend';
 import type { Container } from './container.js';
 import { createGraphQLEndpoint } from './graphql/index.js';
 import { allHandlers } from './handlers.js';
 import { compression } from './http/compression.js';
-import { CORS_ALLOW_HEADERS, CORS_EXPOSE_HEADERS } from './http/cors-headers.js';
+import { apiCors } from './http/cors.js';
 import { errorHandler } from './http/error-handler.js';
 import { rateLimiter } from './http/rate-limit.js';
 import { type RequestHooks, requestContext } from './http/request-context.js';
@@ -81,7 +80,8 @@ export async function createApp(container: Container, options: AppOptions): Prom
       if (isShuttingDown()) ctx.set('Connection', 'close');
     },
   };
-  app.use(requestContext({ logger, hooks: [httpMetrics(), closeConnectionsWhenDraining] }));
+  const cors = apiCors({ origins: config.CORS_ORIGINS });
+  app.use(requestContext({ logger, hooks: [httpMetrics(), cors.hooks, closeConnectionsWhenDraining] }));
   // /metrics on the API port unless it has its own (METRICS_PORT); in production only with a token.
   app.use(
     metricsEndpoint({
@@ -89,14 +89,7 @@ export async function createApp(container: Container, options: AppOptions): Prom
       token: config.METRICS_TOKEN,
     }),
   );
-  app.use(
-    cors({
-      origin: config.CORS_ORIGINS === '*' ? '*' : (ctx) => pickOrigin(config.CORS_ORIGINS, ctx.get('origin')),
-      exposeHeaders: CORS_EXPOSE_HEADERS,
-      allowHeaders: CORS_ALLOW_HEADERS,
-      maxAge: 600,
-    }),
-  );
+  app.use(cors.preflight);
   if (config.HTTP_COMPRESSION) app.use(compression());
   app.use(errorHandler({ logger }));
   // /graphql: the storefront schema, beside the contract router (same keys, limits and problem codes).
@@ -104,9 +97,4 @@ export async function createApp(container: Container, options: AppOptions): Prom
     app.use(createGraphQLEndpoint(container, { document: options.document, authenticate, rateLimit }));
   app.use(router);
   return app;
-}
-
-function pickOrigin(allowed: string, origin: string): string {
-  const list = allowed.split(',').map((o) => o.trim());
-  return list.includes(origin) ? origin : '';
 }

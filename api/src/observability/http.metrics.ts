@@ -3,12 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { Middleware } from 'koa';
 import type { RequestHooks } from '../http/request-context.js';
 import {
+  answeredRequests,
   checkouts,
   collectRuntimeMetrics,
   httpDuration,
-  httpInFlight,
-  httpRequests,
   metricsRegistry,
+  requestsInFlight,
 } from './metrics.js';
 
 /** The operation that places orders: its outcomes are counted by problem code as well. */
@@ -28,22 +28,43 @@ export function operationGroup(path: string): string {
  * series. `/metrics` itself is not counted.
  */
 export function httpMetrics(): RequestHooks {
+  // Each series' labels, made once: a request looks its series up by one short key and allocates no
+  // label object (measured: recording through prom-client's labels was ~7% of a cached read's CPU).
+  const series = (operation: string, group: string, method: string, status: number) => {
+    const key = `${operation} ${group} ${method} ${status}`;
+    let found = answeredRequests.get(key);
+    if (!found) {
+      found = { labels: { operation, group, method, status: String(status) }, count: 0 };
+      answeredRequests.set(key, found);
+      durationLabels.set(key, { operation, group, method });
+    }
+    return { answered: found, duration: durationLabels.get(key) as DurationLabels };
+  };
   return {
     start(ctx) {
-      if (ctx.path !== '/metrics') httpInFlight.inc();
+      if (ctx.path !== '/metrics') requestsInFlight.count++;
     },
     finish(ctx, ms) {
       if (ctx.path === '/metrics') return;
-      httpInFlight.dec();
-      const operation = String(ctx.state.operationId ?? 'unmatched');
-      const group = operationGroup(ctx.path);
-      httpRequests.inc({ operation, group, method: ctx.method, status: String(ctx.status) });
-      httpDuration.observe({ operation, group, method: ctx.method }, ms / 1000);
+      requestsInFlight.count--;
+      const operationId = ctx.state.operationId as string | undefined;
+      const operation = operationId ?? 'unmatched';
+      const group = (operationId && groupOf.get(operationId)) || operationGroup(ctx.path);
+      if (operationId && !groupOf.has(operationId)) groupOf.set(operationId, group);
+      const { answered, duration } = series(operation, group, ctx.method, ctx.status);
+      answered.count++;
+      httpDuration.observe(duration, ms / 1000);
       if (operation === CHECKOUT_OPERATION)
         countCheckout(ctx.status, ctx.body, ctx.response.get('Idempotent-Replayed'));
     },
   };
 }
+
+type DurationLabels = { operation: string; group: string; method: string };
+/** The duration histogram's labels per series key of `answeredRequests`. */
+const durationLabels = new Map<string, DurationLabels>();
+/** The group of each operation, from the first path it answered (an operation's paths share it). */
+const groupOf = new Map<string, string>();
 
 function countCheckout(status: number, body: unknown, replayed: string): void {
   if (status < 300) {

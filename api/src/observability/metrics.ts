@@ -25,7 +25,27 @@ export const httpRequests = new Counter({
   name: 'souk_http_requests_total',
   help: 'HTTP requests answered, by operationId (unmatched: no operation), group, method and status.',
   labelNames: ['operation', 'group', 'method', 'status'] as const,
+  collect() {
+    for (const series of answeredRequests.values()) {
+      if (series.count === 0) continue;
+      this.inc(series.labels, series.count);
+      series.count = 0;
+    }
+  },
 });
+
+/** One label set of `httpRequests` and the requests it answered since the last scrape. */
+export interface AnsweredSeries {
+  labels: { operation: string; group: string; method: string; status: string };
+  count: number;
+}
+
+/**
+ * Requests answered per label set, added to `httpRequests` when it is read (a scrape): a request
+ * then adds one to a number instead of having prom-client hash its four labels. Bounded as the
+ * series are (the caller keys it by operationId, method and status).
+ */
+export const answeredRequests = new Map<string, AnsweredSeries>();
 
 export const httpDuration = new Histogram({
   name: 'souk_http_request_duration_seconds',
@@ -34,9 +54,15 @@ export const httpDuration = new Histogram({
   buckets: LATENCY_BUCKETS,
 });
 
+/** Requests being handled now, counted by the request hooks and read into `httpInFlight` when scraped. */
+export const requestsInFlight = { count: 0 };
+
 export const httpInFlight = new Gauge({
   name: 'souk_http_requests_in_flight',
   help: 'Requests being handled now.',
+  collect() {
+    this.set(requestsInFlight.count);
+  },
 });
 
 /** Database: query durations by statement kind, failed queries, pool occupancy. */
