@@ -3,8 +3,11 @@ import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PREPARED_MARK } from '../db/prepared.js';
+import { requestContext } from '../http/request-context.js';
+import { createLogger } from '../lib/logger.js';
 import { statementKind } from './database.metrics.js';
-import { metricsEndpoint, operationGroup, startMetricsServer } from './http.metrics.js';
+import { httpMetrics, metricsEndpoint, operationGroup, startMetricsServer } from './http.metrics.js';
+import { metricsRegistry } from './metrics.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -72,5 +75,39 @@ describe('bounded labels', () => {
     );
     expect(statementKind('-- note\n  /* a */ update carts set x = 1')).toBe('update');
     expect(statementKind('/* only a comment */')).toBe('other');
+  });
+});
+
+describe('RED counts', () => {
+  it('adds up the requests of every app in the process in one series, read at each scrape', async () => {
+    const app = () => {
+      const koa = new Koa();
+      koa.use(requestContext({ logger: createLogger('silent'), hooks: [httpMetrics()] }));
+      koa.use((ctx) => {
+        ctx.state.operationId = 'redCountsTestOperation';
+        ctx.body = 'ok';
+      });
+      const server = createServer(koa.callback()).listen(0, '127.0.0.1');
+      servers.push(server);
+      return new Promise<string>((r) =>
+        server.once('listening', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+      );
+    };
+    const line =
+      'souk_http_requests_total{operation="redCountsTestOperation",group="store",method="GET",status="200"}';
+    const count = async () =>
+      Number(
+        (await metricsRegistry.metrics())
+          .split('\n')
+          .find((l) => l.startsWith(`${line} `))
+          ?.slice(line.length + 1) ?? 0,
+      );
+    const [first, second] = await Promise.all([app(), app()]);
+    await fetch(`${first}/store/x`);
+    await fetch(`${second}/store/x`);
+    expect(await count()).toBe(2);
+    await fetch(`${second}/store/x`);
+    expect(await count()).toBe(3);
+    expect(await metricsRegistry.metrics()).toContain('souk_http_requests_in_flight 0');
   });
 });
