@@ -128,9 +128,12 @@ export function handleSubscriptions(
       return { ok: true, room, replayed: 0, complete: false };
     }
     // Replay, join, then replay what committed in between: nothing falls in the gap (duplicates may,
-    // and clients drop them by event id).
+    // and clients drop them by event id). Between join and the second replay, a relay round still
+    // publishing is waited for: Kafka can bring a room an event before its round marks it, and one
+    // sent just before the join would otherwise be in neither replay.
     const first = await replay(ref, found, limits.replayLimit);
     await socket.join(name);
+    if (!first.more) await repo.relayRoundsSettled(db);
     const second = first.more
       ? { count: 0, more: true }
       : await replay(ref, first.lastSeq, limits.replayLimit - first.count);
