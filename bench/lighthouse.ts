@@ -12,7 +12,9 @@
  * All themes run at once and each page is audited theme after theme, so a before and an after are
  * measured seconds apart. STOREFRONT_BENCH_RUNS=N audits every page N times and reports the median run.
  * Each audit's whole Lighthouse report goes to .souk/bench/lighthouse/<theme>-<page>-<run>.json
- * (bootup time and main-thread work per script, unused JavaScript, the LCP element and its phases).
+ * (bootup time and main-thread work per script, unused JavaScript, the LCP element and its phases);
+ * STOREFRONT_BENCH_TRACES=1 also keeps each audit's Chromium trace there (`-trace.json`, a few MB,
+ * for DevTools' Performance panel: which tasks the simulated slowdown multiplies).
  *
  * Two scores per page, from one load: Lighthouse's default 4× CPU slowdown, and the slowdown its docs
  * calibrate to the host (storefronts/e2e/cpu-calibration.ts: the CPU slowdown calculator's multiplier
@@ -51,6 +53,8 @@ const out = join(repoRoot, '.souk', 'bench');
 const RUNS = Math.max(1, Number(process.env.STOREFRONT_BENCH_RUNS ?? 1) || 1);
 /** LIGHTHOUSE_CPU_MULTIPLIER: a fixed slowdown for the calibrated column instead of the calculator's. */
 const fixedMultiplier = Number(process.env.LIGHTHOUSE_CPU_MULTIPLIER) || undefined;
+/** STOREFRONT_BENCH_TRACES=1: each audit's Chromium trace beside its report (`-trace.json`). */
+const keepTraces = process.env.STOREFRONT_BENCH_TRACES === '1';
 const recalibrate = (benchmarkIndex: number): number | undefined =>
   fixedMultiplier ?? calibratedCpuMultiplier(benchmarkIndex);
 const children: Child[] = [];
@@ -150,6 +154,7 @@ async function main(): Promise<void> {
           const report = await audit(chrome.port, `${site.url}${path}`, ['performance'], {
             mobile: true,
             recalibrate,
+            trace: keepTraces,
             ...(cookie ? { cookie } : {}),
           });
           row.reports.push(report);
@@ -157,7 +162,8 @@ async function main(): Promise<void> {
           const file = join(out, 'lighthouse', `${site.theme}-${name}-${run}`);
           if (report.json) writeFileSync(`${file}.json`, report.json);
           if (report.calibrated?.json) writeFileSync(`${file}-calibrated.json`, report.calibrated.json);
-          const { json: _json, calibrated, ...shown } = report;
+          if (report.trace) writeFileSync(`${file}-trace.json`, report.trace);
+          const { json: _json, trace: _trace, calibrated, ...shown } = report;
           console.log(
             `run ${run} ${key}: performance ${shown.scores.performance} at ${shown.cpuMultiplier}x, ` +
               `${calibrated?.scores.performance ?? '–'} at ${calibrated?.cpuMultiplier ?? '–'}x ` +

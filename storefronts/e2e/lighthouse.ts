@@ -25,6 +25,8 @@ export interface PageReport {
    * `recalibrate` derives from this run's benchmarkIndex (absent when it gives none).
    */
   calibrated?: PageReport;
+  /** Runs given `trace`: the page load's Chromium trace (JSON), for DevTools' Performance panel. */
+  trace?: string;
 }
 
 /** The audits whose numbers explain a performance score (what to look at first). */
@@ -103,6 +105,8 @@ export async function audit(
     mobile?: boolean;
     /** The CPU slowdown for a host's benchmarkIndex (mobile runs): see `calibrated`. */
     recalibrate?: (benchmarkIndex: number) => number | undefined;
+    /** Keep the load's trace in the report (`trace`): a few MB per page. */
+    trace?: boolean;
   } = {},
 ): Promise<PageReport> {
   const flags = {
@@ -133,7 +137,10 @@ export async function audit(
         },
   );
   if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
-  const report = summarise(url, result.lhr, categories);
+  const report = {
+    ...summarise(url, result.lhr, categories),
+    ...(options.trace ? { trace: JSON.stringify(result.artifacts.Trace) } : {}),
+  };
   const multiplier = options.recalibrate?.(result.lhr.environment.benchmarkIndex);
   if (!options.mobile || multiplier === undefined) return report;
   // Simulated throttling loads the page at full speed and applies the CPU slowdown only when it
