@@ -15,4 +15,4 @@ export {
   outboxInsert,
   recordEvents,
 } from './outbox.js';
-export { createRelay, type Relay } from './relay.js';
+export { createRelay, type Relay, relayRoundsSettled } from './relay.js';

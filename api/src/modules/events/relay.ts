@@ -45,6 +45,24 @@ const PIPELINE_BATCHES = 8;
 /** After this long a round reads no further batch: its marks become visible when it commits. */
 const PIPELINE_WINDOW_MS = 250;
 
+/**
+ * The advisory lock a relay round holds, exclusively, from taking its lease until it commits. A
+ * reader waits for a round in progress by asking for it shared (`relayRoundsSettled`); waiting on the
+ * lease row instead would lock the row, and a round starting meanwhile would skip (SKIP LOCKED)
+ * and leave its events until the next wake-up.
+ */
+export const RELAY_ROUND_LOCK = sql`hashtextextended('souk:outbox-relay-round', 0)`;
+
+/**
+ * Returns once every relay round in progress has committed. On a bus with its own copy of the
+ * events (Kafka) a consumer can receive an event before the round that published it marks it
+ * (`published_seq`); after this, every event a consumer received so far is marked. One statement:
+ * the shared lock is released as it ends, and a round waits for it only that long.
+ */
+export async function relayRoundsSettled(db: Kysely<Database>): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock_shared(${RELAY_ROUND_LOCK})`.execute(db);
+}
+
 /** A promise awaited later: its rejection is handled there, not reported as unhandled meanwhile. */
 function awaitedLater<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => {});
@@ -93,14 +111,14 @@ export function createRelay(options: RelayOptions): Relay {
     // Its own transaction, not the write owner's: a background round that holds the stream's lease
     // and marks what it published, with no request (and no idempotency) behind it.
     const round = await db.transaction().execute(async (trx) => {
-      const lease = await trx
-        .selectFrom('outbox_relay_leases')
-        .select('name')
-        .where('name', '=', stream)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
-      if (!lease) return { published: 0, batches: 0, failed: undefined };
+      // The lease, and for a round that holds it the round lock (see relayRoundsSettled). Taken only
+      // on the row the lease's lock returned, so a relay that skips the round never waits for it.
+      const { rows: lease } = await sql<{ name: string }>`
+        WITH lease AS MATERIALIZED (
+          SELECT name FROM outbox_relay_leases WHERE name = ${stream} FOR UPDATE SKIP LOCKED
+        )
+        SELECT name, pg_advisory_xact_lock(${RELAY_ROUND_LOCK}) FROM lease`.execute(trx);
+      if (lease.length === 0) return { published: 0, batches: 0, failed: undefined };
       const began = performance.now();
       let rows = await unpublished(trx, null);
       let marking: Promise<unknown> = Promise.resolve();

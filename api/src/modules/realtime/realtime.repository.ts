@@ -42,17 +42,6 @@ export async function publishedSeqOf(
 }
 
 /**
- * Returns once any relay round in progress has committed (its lease row is locked for the round).
- * On a bus with its own copy of the events (Kafka) a room can be sent an event before the round
- * that published it marks it: after this, every event a room was sent so far has its `published_seq`.
- */
-export async function relayRoundsSettled(db: Kysely<Database>): Promise<void> {
-  await db
-    .transaction()
-    .execute((trx) => trx.selectFrom('outbox_relay_leases').select('name').forKeyShare().execute());
-}
-
-/**
  * Published events of one room after a sequence number, oldest first: the channel's event types
  * whose room key (a `data` field, or the envelope's `seller_id`) is `key`.
  */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { hashKey } from '../auth/index.js';
-import { toBusEvent } from '../events/index.js';
+import { relayRoundsSettled, toBusEvent } from '../events/index.js';
 import type { ActorSellerLookup } from './realtime.actor.js';
 import type { RealtimeProblem, SocketIdentity } from './realtime.auth.js';
 import { problemOf } from './realtime.auth.js';
@@ -133,7 +133,7 @@ export function handleSubscriptions(
     // sent just before the join would otherwise be in neither replay.
     const first = await replay(ref, found, limits.replayLimit);
     await socket.join(name);
-    if (!first.more) await repo.relayRoundsSettled(db);
+    if (!first.more) await relayRoundsSettled(db);
     const second = first.more
       ? { count: 0, more: true }
       : await replay(ref, first.lastSeq, limits.replayLimit - first.count);
