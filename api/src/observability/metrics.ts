@@ -34,9 +34,13 @@ export const httpRequests = new Counter({
   },
 });
 
-/** One label set of `httpRequests` and the requests it answered since the last scrape. */
+/**
+ * One label set of `httpRequests`, the requests it answered since the last scrape, and the labels of
+ * the same requests in `httpDuration` (made once with it).
+ */
 export interface AnsweredSeries {
   labels: { operation: string; group: string; method: string; status: string };
+  durationLabels: { operation: string; group: string; method: string };
   count: number;
 }
 
