@@ -1,6 +1,6 @@
 'use client';
 
-import { useCookie } from '@/lib/browser-cookies';
+import { useCookie } from '@souk/storefront-kit/client';
 import { SIGNED_IN_COOKIE } from '@/lib/cookies';
 
 /**

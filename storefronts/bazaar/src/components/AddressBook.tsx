@@ -1,10 +1,14 @@
 'use client';
 
-import { type AddressFormState, addressFormValues, type CustomerAddress } from '@souk/storefront-kit';
+import {
+  type AddressFormState,
+  addressFormValues,
+  type CustomerAddress,
+  countries,
+} from '@souk/storefront-kit';
 import { AddressFields, Field } from '@souk/storefront-kit/client';
 import { useActionState, useEffect, useState } from 'react';
 import { deleteAddress, makeDefaultAddress, saveAddress } from '@/app/actions/addresses';
-import { countries } from '@/lib/checkout-form';
 import styles from './account.module.css';
 
 /** The form to add an address (no `saved`) or change one; it closes itself once the API has saved it. */

@@ -1,10 +1,15 @@
 'use client';
 
-import { addressFormValues, type CustomerAddress } from '@souk/storefront-kit';
+import {
+  addressFormValues,
+  type CheckoutState,
+  type CustomerAddress,
+  shippingAddressFields,
+  testPaymentMethods,
+} from '@souk/storefront-kit';
 import { AddressFields, Field } from '@souk/storefront-kit/client';
 import { useActionState, useState } from 'react';
 import { checkout } from '@/app/actions/checkout';
-import { type CheckoutState, shippingAddressFields, testPaymentMethods } from '@/lib/checkout-form';
 
 /** Empty address fields, for "Enter another address". */
 const NO_ADDRESS = Object.fromEntries(shippingAddressFields.map((f) => [f, '']));

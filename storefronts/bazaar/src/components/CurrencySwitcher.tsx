@@ -1,9 +1,9 @@
 'use client';
 
+import { useCookie } from '@souk/storefront-kit/client';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { Suspense } from 'react';
 import { setCurrency } from '@/app/actions/currency';
-import { useCookie } from '@/lib/browser-cookies';
 import { CURRENCY_COOKIE } from '@/lib/cookies';
 
 function ReturnTo() {

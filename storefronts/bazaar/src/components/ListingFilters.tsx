@@ -1,5 +1,5 @@
 import type { Category, Schemas } from '@souk/sdk';
-import { type ListingState, type Sort, sortLabels } from '@/lib/listing';
+import { type ListingState, type Sort, sortLabels } from '@souk/storefront-kit';
 
 /**
  * The filter form of a listing: a plain GET form, so every filtered view has a shareable,

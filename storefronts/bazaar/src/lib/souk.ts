@@ -1,8 +1,7 @@
 import 'server-only';
 import { store } from './store';
 
-// Bazaar's Souk client and catalog reads now come from the storefront kit (see ./store.ts); this module
-// keeps the old import path working.
-export { isNotFound, isUnreachable } from '@souk/storefront-kit/server';
+/** Bazaar's one Souk client (see ./store.ts): every page reads the API through it. */
 export const souk = store.souk;
+/** The category tree, cached by the storefront kit. */
 export const getCategories = store.getCategories;

@@ -1,10 +1,9 @@
 import type { Schemas } from '@souk/sdk';
-import { privatePageMetadata } from '@souk/storefront-kit';
+import { formatMoney, privatePageMetadata } from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 import { AddressBook } from '@/components/AddressBook';
 import styles from '@/components/account.module.css';
-import { formatMoney } from '@/lib/money';
 import { orderStatusLabel } from '@/lib/order-status';
 import { addressBook, store } from '@/lib/store';
 

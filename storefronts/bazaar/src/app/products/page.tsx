@@ -1,7 +1,6 @@
+import { listingMetadata, parseListing } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import { ProductListing } from '@/components/ProductListing';
-import { parseListing } from '@/lib/listing';
-import { listingMetadata } from '@/lib/metadata';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

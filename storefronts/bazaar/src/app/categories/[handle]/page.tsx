@@ -1,8 +1,7 @@
+import { listingMetadata, parseListing } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ProductListing } from '@/components/ProductListing';
-import { parseListing } from '@/lib/listing';
-import { listingMetadata } from '@/lib/metadata';
 import { getCategories } from '@/lib/souk';
 
 type Props = {

@@ -3,7 +3,6 @@ import { notFound } from 'next/navigation';
 import { HomeSections } from '@/components/HomeSections';
 import { config } from '@/lib/config';
 import { getHome } from '@/lib/content';
-import { getSellerOptions } from '@/lib/sellers';
 import { store } from '@/lib/store';
 
 /**
@@ -27,7 +26,7 @@ export const generateStaticParams = store.currencyParams;
 export default async function HomePage({ params }: { params: Promise<Params> }) {
   const currency = (await params).currency.toUpperCase();
   if (!config.currencies.includes(currency)) notFound();
-  const [home, sellers] = await Promise.all([getHome(), getSellerOptions()]);
+  const [home, sellers] = await Promise.all([getHome(), store.getSellerOptions()]);
   return (
     <>
       <HomeSections sections={home.sections} currency={currency} />

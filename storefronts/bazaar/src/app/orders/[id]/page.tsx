@@ -1,7 +1,7 @@
 import type { Order } from '@souk/sdk';
-import { privatePageMetadata } from '@souk/storefront-kit';
+import { formatMoney, privatePageMetadata } from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
-import { isSignedOutError } from '@souk/storefront-kit/server';
+import { isNotFound, isSignedOutError } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { LiveOrderStatus } from '@/components/LiveOrderStatus';
@@ -10,9 +10,8 @@ import { ProductImage } from '@/components/ProductImage';
 import { ReviewForm } from '@/components/ReviewForm';
 import { config } from '@/lib/config';
 import { ORDER_TOKEN_COOKIE } from '@/lib/cookies';
-import { formatMoney } from '@/lib/money';
 import { orderStatusLabel } from '@/lib/order-status';
-import { isNotFound, souk } from '@/lib/souk';
+import { souk } from '@/lib/souk';
 import { store } from '@/lib/store';
 
 // A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).

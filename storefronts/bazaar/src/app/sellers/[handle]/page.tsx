@@ -1,11 +1,10 @@
 import { storefrontOperations } from '@souk/sdk';
+import { listingMetadata, parseListing } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ProductListing } from '@/components/ProductListing';
 import { gql } from '@/lib/graphql';
-import { parseListing } from '@/lib/listing';
-import { listingMetadata } from '@/lib/metadata';
 
 type Props = {
   params: Promise<{ handle: string }>;

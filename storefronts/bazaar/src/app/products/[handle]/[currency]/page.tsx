@@ -7,6 +7,7 @@ import {
   productJsonLd,
   productMetadata,
 } from '@souk/storefront-kit';
+import { isNotFound } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
@@ -16,7 +17,7 @@ import { ProductGallery } from '@/components/ProductGallery';
 import { ProductReviews } from '@/components/ProductReviews';
 import { RatingStars } from '@/components/RatingStars';
 import { config } from '@/lib/config';
-import { isNotFound, souk } from '@/lib/souk';
+import { souk } from '@/lib/souk';
 import { store } from '@/lib/store';
 
 /** Product pages are static and regenerated at most once a minute (ISR). */

@@ -1,2 +1,0 @@
-// Moved to the storefront kit; this module keeps the old import path working.
-export * from '@souk/storefront-kit';
