@@ -61,12 +61,25 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     await page.waitForURL(/\/products\?q=linen/);
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
 
+    // Wide screens show the filters open in the sidebar, with no toggle.
+    expect(await page.getByTestId('filters-toggle').isVisible()).toBe(false);
     await page.getByLabel('Seller').selectOption('atlas-outfitters');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/seller=atlas-outfitters/);
     const sellers = await page.locator('.product-card__seller a').allTextContents();
     expect(sellers.length).toBeGreaterThan(0);
     expect(new Set(sellers)).toEqual(new Set(['Atlas Outfitters']));
+    await screenshot(page, 'listing');
+
+    // A phone folds them into a "Filter and sort" toggle that counts the active ones (search and seller).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const toggle = page.getByTestId('filters-toggle');
+    expect(await toggle.textContent()).toBe('Filter and sort 2 active');
+    expect(await page.getByLabel('Seller').isVisible()).toBe(false);
+    await toggle.click();
+    expect(await page.getByLabel('Seller').isVisible()).toBe(true);
+    await screenshot(page, 'listing-filters-mobile');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await openFirstBuyable(page);
     expect(await page.getByTestId('seller-link').textContent()).toBe('Atlas Outfitters');
