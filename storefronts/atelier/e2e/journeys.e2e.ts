@@ -182,6 +182,10 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.waitForURL(/\/orders\/ord_/);
     expect(await page.getByTestId('seller-order').count()).toBe(2);
+    // Thumbnails here as in the bag: every line of the two seller orders shows its product's picture.
+    const lines = page.getByTestId('order-line');
+    expect(await lines.count()).toBe(2);
+    expect(await lines.locator('img.thumb').count()).toBe(2);
     await shoot(page, 'confirmation');
 
     const orders = await admin.ordersFor(email);

@@ -4,6 +4,7 @@ import { Link } from '@souk/storefront-kit/client';
 import { isNotFound } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
+import { Thumb } from '@/components/Thumb';
 import { Totals } from '@/components/Totals';
 import { store } from '@/lib/store';
 
@@ -63,15 +64,16 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               <h2 id={`so-${so.id}`} className="maker__name">
                 {so.seller_name} <span className="pill">{statusLabels[so.status] ?? so.status}</span>
               </h2>
-              <ul className="lines lines--plain">
+              <ul className="lines">
                 {so.lines.map((line) => (
-                  <li key={line.id} className="line line--plain">
-                    <span>
-                      {line.product_title}{' '}
+                  <li key={line.id} className="line" data-testid="order-line">
+                    <Thumb image={line.image ?? undefined} title={line.product_title} />
+                    <div className="line__info">
+                      <span className="line__title">{line.product_title}</span>
                       <span className="muted">
-                        · {line.variant_title} · {line.quantity}
+                        {line.variant_title} · Qty {line.quantity}
                       </span>
-                    </span>
+                    </div>
                     <span className="line__price">{formatMoney(line.subtotal)}</span>
                   </li>
                 ))}
