@@ -69,7 +69,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <h1>Thank you — your order is placed</h1>
         </>
       )}
-      <p>
+      <p className="confirmation__intro">
         Order number <strong data-testid="order-id">{order.id}</strong>, for <strong>{order.email}</strong>.
         It ships from {order.seller_orders.length} {order.seller_orders.length === 1 ? 'seller' : 'sellers'},
         and each ships their part separately.
