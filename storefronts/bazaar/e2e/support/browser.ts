@@ -78,13 +78,16 @@ export async function screenshot(page: Page, name: string, dir = screenshotDir):
   mkdirSync(dir, { recursive: true });
   // Scrolled through first, as a shopper would: lazy pictures below the first screen are requested
   // as their card comes near, which a full-page capture alone never does (they would show empty).
-  await page.evaluate(async () => {
+  // It ends at the top: a full-page capture of a page scrolled down (to a form field, say) draws a
+  // sticky header where the viewport was, over the content, and leaves a gap at the top.
+  const scrolledTo = await page.evaluate(async () => {
     const { scrollY } = window;
     for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
       window.scrollTo(0, y);
       await new Promise((resolve) => setTimeout(resolve, 30));
     }
-    window.scrollTo(0, scrollY);
+    window.scrollTo(0, 0);
+    return scrollY;
   });
   await page
     .waitForFunction(() => Array.from(document.images).every((img) => img.complete), null, {
@@ -99,6 +102,8 @@ export async function screenshot(page: Page, name: string, dir = screenshotDir):
     // viewport, which a full-page capture does not scroll through. Drawn for the capture only.
     style: '* { content-visibility: visible !important; }',
   });
+  // Back where the journey was.
+  await page.evaluate((y) => window.scrollTo(0, y), scrolledTo);
 }
 
 /**
