@@ -5185,7 +5185,7 @@ export type components = {
          */
         currency: components["schemas"]["CurrencyCode"];
         /**
-         * @description Order of results. `relevance` needs `q` (400 `query_required`); `price_asc`/`price_desc` need `currency` (400 `currency_required`), as do `min_price`/`max_price`, and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results. `rating` orders by average review rating, best first (products without reviews last). `min_price` may not exceed `max_price` (400 `validation_failed`).
+         * @description Order of results; without it, `relevance` when `q` is given and `newest` otherwise. `relevance` needs `q` (400 `query_required`); `price_asc`/`price_desc` need `currency` (400 `currency_required`), as do `min_price`/`max_price`, and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results. `rating` orders by average review rating, best first (products without reviews last). `min_price` may not exceed `max_price` (400 `validation_failed`).
          * @example price_asc
          */
         sort: "relevance" | "price_asc" | "price_desc" | "newest" | "rating";
@@ -5499,7 +5499,7 @@ export interface operations {
                  */
                 currency?: components["parameters"]["currency"];
                 /**
-                 * @description Order of results. `relevance` needs `q` (400 `query_required`); `price_asc`/`price_desc` need `currency` (400 `currency_required`), as do `min_price`/`max_price`, and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results. `rating` orders by average review rating, best first (products without reviews last). `min_price` may not exceed `max_price` (400 `validation_failed`).
+                 * @description Order of results; without it, `relevance` when `q` is given and `newest` otherwise. `relevance` needs `q` (400 `query_required`); `price_asc`/`price_desc` need `currency` (400 `currency_required`), as do `min_price`/`max_price`, and order by each product's lowest variant price; products with no price in `currency` are left out of price-sorted results. `rating` orders by average review rating, best first (products without reviews last). `min_price` may not exceed `max_price` (400 `validation_failed`).
                  * @example price_asc
                  */
                 sort?: components["parameters"]["sort"];

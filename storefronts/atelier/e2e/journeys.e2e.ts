@@ -45,6 +45,9 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
 
     await page.goto('/products');
+    // The sort tabs mark the order shown, the API's default (newest) when the URL names none.
+    const sorts = page.getByRole('navigation', { name: 'Sort by' });
+    expect(await sorts.locator('[aria-current="true"]').textContent()).toBe('Newest');
     const firstTitle = await page.locator('.card__title').first().textContent();
     await page.getByTestId('next-page').click();
     await page.waitForURL(/cursor=/);
@@ -58,6 +61,7 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/products\?q=linen/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('“linen”');
+    expect(await sorts.locator('[aria-current="true"]').textContent()).toBe('Best match');
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listingHref, paginate, parseListing, toProductQuery } from './listing';
+import { effectiveSort, listingHref, paginate, parseListing, toProductQuery } from './listing';
 
 describe('listing state', () => {
   it('drops unknown and contradictory parameters', () => {
@@ -16,6 +16,12 @@ describe('listing state', () => {
       max_price: 1999,
     });
     expect(toProductQuery({ min: '1000' }, 'JPY')).toMatchObject({ min_price: 1000 });
+  });
+
+  it("names the order a listing is in when it has no sort: the API's default", () => {
+    expect(effectiveSort({})).toBe('newest');
+    expect(effectiveSort({ q: 'boots' })).toBe('relevance');
+    expect(effectiveSort({ q: 'boots', sort: 'price_asc' })).toBe('price_asc');
   });
 
   it('keeps fixed keys out of the query string and orders the rest', () => {

@@ -78,6 +78,14 @@ export function parseListing(params: RawParams, fixed: Partial<ListingState> = {
   return state;
 }
 
+/**
+ * The order a listing is shown in: its `sort`, else the API's default for the query (`relevance` for
+ * a search, `newest` otherwise), for marking the current choice in a sort control.
+ */
+export function effectiveSort(state: ListingState): Sort {
+  return state.sort ?? (state.q ? 'relevance' : 'newest');
+}
+
 /** The API query for a listing state in a currency. */
 export function toProductQuery(state: ListingState, currency: string, limit = 24): ProductQuery {
   const query: ProductQuery = { currency, limit };

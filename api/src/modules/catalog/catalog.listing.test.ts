@@ -61,6 +61,9 @@ describe('GET /store/products pagination', () => {
     const all = await api.get<ProductList>('/store/products?q=linen&limit=100');
     const walked = await walk('q=linen', 7);
     expect(walked).toEqual(all.body.data.map((p) => p.id));
+    // With `q` and no sort the order is relevance, as the spec's `sort` parameter says.
+    const ranked = await api.get<ProductList>('/store/products?q=linen&sort=relevance&limit=100');
+    expect(ranked.body.data.map((p) => p.id)).toEqual(walked);
     const expected = oracle.visible
       .filter((p) => /\blinen\b/i.test(`${p.title} ${p.description}`))
       .map((p) => p.id);

@@ -1,6 +1,7 @@
 import type { ProductList } from '@souk/sdk';
 import { isSoukError } from '@souk/sdk';
 import {
+  effectiveSort,
   type ListingState,
   listingHref,
   paginate,
@@ -64,7 +65,7 @@ export async function Listing({
       <nav className="sorts" aria-label="Sort by">
         <ul>
           {sorts.map(([key, label]) => {
-            const current = (state.sort ?? (state.q ? 'relevance' : undefined)) === key;
+            const current = effectiveSort(state) === key;
             return (
               <li key={key}>
                 <a

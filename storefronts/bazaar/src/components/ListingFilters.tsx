@@ -1,5 +1,5 @@
 import type { Category, Schemas } from '@souk/sdk';
-import { type ListingState, type Sort, sortLabels } from '@souk/storefront-kit';
+import { effectiveSort, type ListingState, type Sort, sortLabels } from '@souk/storefront-kit';
 
 /**
  * The filter form of a listing: a plain GET form, so every filtered view has a shareable,
@@ -105,7 +105,7 @@ export function ListingFilters({
         </fieldset>
         <div className="field">
           <label htmlFor="f-sort">Sort by</label>
-          <select id="f-sort" name="sort" defaultValue={state.sort ?? (state.q ? 'relevance' : 'newest')}>
+          <select id="f-sort" name="sort" defaultValue={effectiveSort(state)}>
             {sorts.map((s) => (
               <option key={s} value={s}>
                 {sortLabels[s]}
