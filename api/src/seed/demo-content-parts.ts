@@ -13,16 +13,19 @@ export interface DemoContentImages {
 export type PickImage = (leafCategory: string) => { image_url: string; image_alt: string } | object;
 
 /**
- * A picker of demo images by leaf category: the first published product of that category's first
- * picture, served by Souk's own media endpoint (never an outside host, so the demo works offline).
- * Without images (most tests) every block is drawn without a picture.
+ * A picker of demo images by leaf category: the first picture of that category's first product a
+ * shopper can see (published, by an active seller), served by Souk's own media endpoint (never an
+ * outside host, so the demo works offline). Media serves only such products' pictures: one of a
+ * pending or suspended seller would be a broken image. Without images (most tests) every block is
+ * drawn without a picture.
  */
 export function imagePicker(images: DemoContentImages | undefined): PickImage {
   if (!images) return () => ({});
   const leafId = new Map(images.catalog.categories.map((c) => [c.handle, c.id]));
-  const published = images.catalog.products.filter((p) => p.status === 'published');
+  const active = new Set(images.catalog.sellers.filter((s) => s.status === 'active').map((s) => s.id));
+  const visible = images.catalog.products.filter((p) => p.status === 'published' && active.has(p.seller_id));
   return (leaf) => {
-    const product = published.find((p) => p.category_id === leafId.get(leaf));
+    const product = visible.find((p) => p.category_id === leafId.get(leaf));
     if (!product) return {};
     for (const rendered of renderDemoImages({ ...images.catalog, products: [product] }, images.publicUrl)) {
       const [first] = rendered.images;

@@ -108,6 +108,13 @@ describe('content', () => {
     const pictures = JSON.stringify(docs).match(/"image_url":"[^"]+"/g) ?? [];
     expect(pictures.length).toBe(4);
     for (const p of pictures) expect(p).toMatch(/"image_url":"http:\/\/localhost:4000\/media\/products\//);
+    // Each is a picture media serves: of a published product of an active seller.
+    const { products, sellers } = images.catalog;
+    for (const p of pictures) {
+      const product = products.find((row) => p.includes(`/products/${row.id}/`));
+      expect(product?.status).toBe('published');
+      expect(sellers.find((s) => s.id === product?.seller_id)?.status).toBe('active');
+    }
     const { documents } = api.db.container;
     expect(await seedContent(documents, docs)).toBe(docs.length);
     // The store responses are checked against the spec: the seeded data has the shapes of its kinds.
