@@ -34,13 +34,6 @@ export interface Session {
   errors: string[];
 }
 
-/**
- * A fresh browser context (own cookies, so its own cart) with a page that records every console
- * error and page error. Requests leaving the storefront's origin never reach the network: remote
- * images get a placeholder, anything else is refused (and would show up as a console error). The
- * exceptions are the API's Socket.IO endpoint (live updates) and its product images (`/media/`, which
- * the API names by `localhost` whatever loopback address the test reaches it on).
- */
 /** Whether a URL points at the test API (any of its loopback names, same port). */
 function isApi(url: URL, api: URL): boolean {
   if (url.origin === api.origin) return true;
@@ -50,6 +43,15 @@ function isApi(url: URL, api: URL): boolean {
 /** The Firebase Auth emulator the sign-in pages talk to (its REST API and its provider widget), if any. */
 const emulatorHost = process.env.FIREBASE_AUTH_EMULATOR_HOST?.replace(/^https?:\/\//, '');
 
+/**
+ * A fresh browser context (own cookies, so its own cart) with a page that records every console
+ * error and page error, and every picture answered with an error status (a broken image is no
+ * console error, so the journeys would not see it otherwise). Requests leaving the storefront's
+ * origin never reach the network: remote images get a placeholder, anything else is refused (and
+ * would show up as a console error). The exceptions are the API's Socket.IO endpoint (live updates)
+ * and its product images (`/media/`, which the API names by `localhost` whatever loopback address the
+ * test reaches it on).
+ */
 export async function newSession(browser: Browser, baseURL: string): Promise<Session> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
   const origin = new URL(baseURL).origin;
@@ -70,6 +72,11 @@ export async function newSession(browser: Browser, baseURL: string): Promise<Ses
     if (msg.type() === 'error') errors.push(`console: ${msg.text()} (${msg.location().url})`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.request().resourceType() === 'image' && res.status() >= 400) {
+      errors.push(`image: ${res.status()} ${res.url()}`);
+    }
+  });
   return { context, page, errors };
 }
 
