@@ -44,7 +44,9 @@ describe.skipIf(!baseURL)('reviews in Chromium', () => {
     const review = reviews.getByTestId('review').filter({ hasText: 'Warm and well made' });
     expect(await review.count()).toBe(1);
     expect(await review.textContent()).toContain('Verified purchase');
-    expect(await review.textContent()).toContain('true to size');
+    // The buyer's facts under their labels, and the review's own stars: its rating, not a count.
+    expect(await review.textContent()).toContain('Fit: True to size');
+    expect(await review.getByRole('img').getAttribute('aria-label')).toBe('Rated 4 out of 5');
     await reviews.scrollIntoViewIfNeeded();
     await screenshot(page, 'product-reviews');
     await page.setViewportSize({ width: 390, height: 844 });

@@ -1,18 +1,17 @@
 import type { Schemas } from '@souk/sdk';
+import { describeAttributes } from '@souk/storefront-kit';
 import { souk } from '@/lib/souk';
-import { RatingStars } from './RatingStars';
+import { RatingStars, Stars } from './RatingStars';
 import styles from './reviews.module.css';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
 /** One review: stars, title, body, the buyer's facts (fit, size…) and the seller's reply. */
 function ReviewItem({ review }: { review: Schemas['Review'] }) {
-  const facts = Object.entries(review.attributes);
+  const facts = describeAttributes(review.attributes);
   return (
     <li className={styles.review} data-testid="review">
-      <RatingStars
-        rating={{ average: review.rating, count: 1, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } }}
-      />
+      <Stars value={review.rating} label={`Rated ${review.rating} out of 5`} />
       <h3>{review.title}</h3>
       <p className={styles.meta}>
         {review.author_name} · {dateFormat.format(new Date(review.created_at))} ·{' '}
@@ -21,9 +20,9 @@ function ReviewItem({ review }: { review: Schemas['Review'] }) {
       <p>{review.body}</p>
       {facts.length > 0 && (
         <ul className={styles.facts}>
-          {facts.map(([key, value]) => (
-            <li key={key}>
-              {key.replace(/_/g, ' ')}: <strong>{String(value)}</strong>
+          {facts.map((fact) => (
+            <li key={fact.key}>
+              {fact.label}: <strong>{fact.value}</strong>
             </li>
           ))}
         </ul>
@@ -56,7 +55,7 @@ export async function ProductReviews({ productId }: { productId: string }) {
       <div className={styles.summary}>
         <div>
           <p className={styles.average}>{rating.average === null ? '—' : rating.average.toFixed(1)}</p>
-          <RatingStars rating={rating} />
+          <RatingStars rating={rating} average={false} />
         </div>
         <ul className={styles.bars} aria-label="Reviews per star">
           {(['5', '4', '3', '2', '1'] as const).map((star) => {

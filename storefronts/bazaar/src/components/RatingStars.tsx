@@ -3,13 +3,37 @@ import styles from './reviews.module.css';
 
 type Rating = Schemas['ProductRating'];
 
-/** Five stars filled to the average (to the tenth), with the review count; "No reviews yet" without any. */
-export function RatingStars({ rating, href, compact }: { rating: Rating; href?: string; compact?: boolean }) {
+/** Five stars filled to `value` out of 5 (to the tenth), named by `label` for screen readers. */
+export function Stars({ value, label }: { value: number; label: string }) {
+  return (
+    <span className={styles.starRow} role="img" aria-label={label}>
+      ★★★★★
+      <span className={styles.starFill} style={{ width: `${(value / 5) * 100}%` }} aria-hidden="true">
+        ★★★★★
+      </span>
+    </span>
+  );
+}
+
+/**
+ * A product's rating: five stars filled to the average, the average and the review count ("No reviews
+ * yet" without any). `average={false}` leaves the number out where the page already shows it large.
+ */
+export function RatingStars({
+  rating,
+  href,
+  compact,
+  average = true,
+}: {
+  rating: Rating;
+  href?: string;
+  compact?: boolean;
+  average?: boolean;
+}) {
   const label =
     rating.average === null
       ? 'No reviews yet'
       : `Rated ${rating.average.toFixed(1)} out of 5 from ${rating.count} ${rating.count === 1 ? 'review' : 'reviews'}`;
-  const fill = `${((rating.average ?? 0) / 5) * 100}%`;
   const count =
     rating.count === 0 ? 'No reviews yet' : `${rating.count} ${rating.count === 1 ? 'review' : 'reviews'}`;
   return (
@@ -19,13 +43,8 @@ export function RatingStars({ rating, href, compact }: { rating: Rating; href?: 
       data-average={rating.average ?? ''}
       data-count={rating.count}
     >
-      <span className={styles.starRow} role="img" aria-label={label}>
-        ★★★★★
-        <span className={styles.starFill} style={{ width: fill }} aria-hidden="true">
-          ★★★★★
-        </span>
-      </span>
-      {rating.average !== null && <strong>{rating.average.toFixed(1)}</strong>}
+      <Stars value={rating.average ?? 0} label={label} />
+      {average && rating.average !== null && <strong>{rating.average.toFixed(1)}</strong>}
       {compact ? null : href ? <a href={href}>{count}</a> : <span>{count}</span>}
     </span>
   );
