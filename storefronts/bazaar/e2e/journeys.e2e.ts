@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserSessions, screenshot } from './support/browser';
 import {
@@ -38,6 +39,22 @@ describe.skipIf(!baseURL)('server rendering', () => {
     expect(again.headers.get('x-nextjs-cache')).toMatch(/HIT|STALE/);
   });
 });
+
+/**
+ * Where the order summary is drawn against the page's main column (its first `main` element): beside
+ * it on a wide screen, below it on a phone. A stylesheet slip that drops the two-column grid shows
+ * here, not only in a screenshot.
+ */
+async function summaryPlacement(page: Page, main: string): Promise<'beside' | 'below' | 'other'> {
+  const [a, b] = await Promise.all([
+    page.locator(main).first().boundingBox(),
+    page.locator('aside.summary').boundingBox(),
+  ]);
+  if (!a || !b) return 'other';
+  if (b.x >= a.x + a.width) return 'beside';
+  if (b.y >= a.y + a.height) return 'below';
+  return 'other';
+}
 
 describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
   it('browse → search → filter → product → two sellers → cart → checkout → two seller orders', async () => {
@@ -113,13 +130,16 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
       .first()
       .click();
     await expect.poll(() => totals.textContent(), { timeout: 20_000 }).not.toBe(before);
+    expect(await summaryPlacement(page, '.seller-group')).toBe('beside');
     await screenshot(page, 'cart');
     await page.setViewportSize({ width: 390, height: 844 });
+    expect(await summaryPlacement(page, '.seller-group')).toBe('below');
     await screenshot(page, 'cart-mobile');
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByRole('link', { name: 'Checkout' }).click();
     await page.waitForURL(/\/checkout$/);
+    expect(await summaryPlacement(page, '.checkout-form')).toBe('beside');
     const email = uniqueEmail('journey');
     await fillCheckout(page, { email });
     await page.getByRole('button', { name: 'Place order' }).click();
