@@ -142,6 +142,10 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     expect(await summaryPlacement(page, '.checkout-form')).toBe('beside');
     const email = uniqueEmail('journey');
     await fillCheckout(page, { email });
+    await screenshot(page, 'checkout');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'checkout-mobile');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.waitForURL(/\/orders\/ord_/);
     expect(await page.getByTestId('seller-order').count()).toBe(2);
