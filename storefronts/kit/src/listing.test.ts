@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveSort, listingHref, paginate, parseListing, toProductQuery } from './listing';
+import { effectiveSort, listingHref, paginate, parseListing, sortChoices, toProductQuery } from './listing';
 
 describe('listing state', () => {
   it('drops unknown and contradictory parameters', () => {
@@ -16,6 +16,11 @@ describe('listing state', () => {
       max_price: 1999,
     });
     expect(toProductQuery({ min: '1000' }, 'JPY')).toMatchObject({ min_price: 1000 });
+  });
+
+  it('offers relevance only for a search', () => {
+    expect(sortChoices({})).toEqual(['newest', 'price_asc', 'price_desc', 'rating']);
+    expect(sortChoices({ q: 'boots' })).toContain('relevance');
   });
 
   it("names the order a listing is in when it has no sort: the API's default", () => {

@@ -66,8 +66,7 @@ export function parseListing(params: RawParams, fixed: Partial<ListingState> = {
   const max = one(params.max);
   if (max && toMinorUnits(max, 'USD') !== undefined) state.max = max;
   const sort = one(params.sort);
-  // `relevance` ranks by the search terms, so it needs `q` (the API answers 400 query_required).
-  if (isSort(sort) && (sort !== 'relevance' || state.q)) state.sort = sort;
+  if (isSort(sort) && sortChoices(state).includes(sort)) state.sort = sort;
   const cursor = one(params.cursor);
   if (cursor) {
     state.cursor = cursor;
@@ -76,6 +75,14 @@ export function parseListing(params: RawParams, fixed: Partial<ListingState> = {
     if (back.length > 0) state.back = back;
   }
   return state;
+}
+
+/**
+ * The sorts a listing can offer, in `sortLabels` order: `relevance` ranks by the search terms, so only
+ * a search has it (the API answers 400 query_required without `q`).
+ */
+export function sortChoices(state: ListingState): Sort[] {
+  return (Object.keys(sortLabels) as Sort[]).filter((s) => s !== 'relevance' || state.q);
 }
 
 /**

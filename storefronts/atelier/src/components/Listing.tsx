@@ -5,6 +5,7 @@ import {
   type ListingState,
   listingHref,
   paginate,
+  sortChoices,
   sortLabels,
   toProductQuery,
   withoutPosition,
@@ -51,10 +52,7 @@ export async function Listing({
   const shown = reset ? withoutPosition(state) : state;
   const links = paginate(path, shown, page.next_cursor, fixed);
   const base = withoutPosition(shown);
-  const sorts = Object.entries(sortLabels).filter(([key]) => key !== 'relevance' || state.q) as [
-    keyof typeof sortLabels,
-    string,
-  ][];
+  const shownSort = effectiveSort(state);
   return (
     <div className="listing">
       <header className="listing__head">
@@ -64,19 +62,16 @@ export async function Listing({
       </header>
       <nav className="sorts" aria-label="Sort by">
         <ul>
-          {sorts.map(([key, label]) => {
-            const current = effectiveSort(state) === key;
-            return (
-              <li key={key}>
-                <a
-                  href={listingHref(path, { ...base, sort: key }, fixed)}
-                  aria-current={current ? 'true' : undefined}
-                >
-                  {label}
-                </a>
-              </li>
-            );
-          })}
+          {sortChoices(state).map((key) => (
+            <li key={key}>
+              <a
+                href={listingHref(path, { ...base, sort: key }, fixed)}
+                aria-current={key === shownSort ? 'true' : undefined}
+              >
+                {sortLabels[key]}
+              </a>
+            </li>
+          ))}
         </ul>
       </nav>
       {reset && <p className="notice">That page link has expired, so here is the first page.</p>}

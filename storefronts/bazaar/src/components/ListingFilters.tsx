@@ -1,5 +1,5 @@
 import type { Category, Schemas } from '@souk/sdk';
-import { effectiveSort, type ListingState, type Sort, sortLabels } from '@souk/storefront-kit';
+import { effectiveSort, type ListingState, sortChoices, sortLabels } from '@souk/storefront-kit';
 
 /**
  * The filter form of a listing: a plain GET form, so every filtered view has a shareable,
@@ -25,7 +25,6 @@ export function ListingFilters({
   currency: string;
   hide?: { category?: boolean; seller?: boolean };
 }) {
-  const sorts = (Object.keys(sortLabels) as Sort[]).filter((s) => s !== 'relevance' || state.q);
   const active = [
     state.q,
     !hide.category && state.category,
@@ -106,7 +105,7 @@ export function ListingFilters({
         <div className="field">
           <label htmlFor="f-sort">Sort by</label>
           <select id="f-sort" name="sort" defaultValue={effectiveSort(state)}>
-            {sorts.map((s) => (
+            {sortChoices(state).map((s) => (
               <option key={s} value={s}>
                 {sortLabels[s]}
               </option>
