@@ -52,6 +52,13 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     await page.waitForURL(/cursor=/);
     expect(await page.getByRole('link', { name: 'Page 2' }).getAttribute('aria-current')).toBe('page');
     await shoot(page, 'listing');
+    // On a phone the sorts stay on one row that scrolls, rather than wrapping into two rows of tabs.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const sortRows = await sorts
+      .locator('li')
+      .evaluateAll((items) => new Set(items.map((i) => Math.round(i.getBoundingClientRect().top))).size);
+    expect(sortRows).toBe(1);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByTestId('previous-page').click();
     await page.waitForURL((url) => !url.search.includes('cursor'));
     expect(await page.locator('.card__title').first().textContent()).toBe(firstTitle);

@@ -8,7 +8,8 @@ import { Field, type FieldProps } from './field';
  * named as the API's address body names them, so a `validation_failed` error lands on its field.
  * Used by checkout forms and address books; the caller wraps them in its own `<fieldset>` and legend.
  * `idPrefix` keeps ids unique on a page with several address forms. Themes style `.field` and
- * `.field-row` (two fields side by side on wide screens).
+ * `.field-row` (two fields side by side on wide screens); the region and country row is also
+ * `.field-row--region`, whose optional label is long beside a country list on a phone.
  */
 export function AddressFields({ state, idPrefix = '' }: { state: FieldProps['state']; idPrefix?: string }) {
   const field = { state, idPrefix };
@@ -27,7 +28,7 @@ export function AddressFields({ state, idPrefix = '' }: { state: FieldProps['sta
         <Field name="postal_code" label="Postal code" autoComplete="postal-code" {...field} />
         <Field name="city" label="City" autoComplete="address-level2" {...field} />
       </div>
-      <div className="field-row">
+      <div className="field-row field-row--region">
         <Field
           name="region"
           label="State / region"
