@@ -110,6 +110,9 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     await page.getByTestId('seller-link').click();
     await page.waitForURL(/\/sellers\/atlas-outfitters/);
     await page.goto('/sellers/nordic-home');
+    // Every card on a seller's page is that seller's: no "by <seller>" line repeats the heading.
+    expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
+    expect(await page.locator('.product-card__seller').count()).toBe(0);
     await openFirstBuyable(page);
     await addToCart(page);
 
@@ -190,6 +193,19 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     await page.getByTestId('previous-page').click();
     await page.waitForURL((url) => !url.search.includes('cursor='));
     expect(await page.locator('.product-card__title').first().textContent()).toBe(first);
+
+    // A short page (this session's cart is empty) keeps the footer at the bottom of the window.
+    await page.goto('/cart');
+    await page.getByText('Your cart is empty.').waitFor();
+    for (const size of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(size);
+      const footer = await page.locator('footer.site-footer').boundingBox();
+      expect(footer && Math.round(footer.y + footer.height)).toBe(size.height);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('shows an out-of-stock message when stock ran out before checkout', async () => {

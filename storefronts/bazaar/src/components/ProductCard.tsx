@@ -14,11 +14,14 @@ export function ProductCard({
   product,
   priority = false,
   eager = priority,
+  showSeller = true,
 }: {
   product: Product;
   /** This card's picture is the page's largest (see ProductImage). */
   priority?: boolean;
   eager?: boolean;
+  /** The "by <seller>" line; off on a seller's own page, where every card would name the same seller. */
+  showSeller?: boolean;
 }) {
   const inStock = product.variants.some((v) => v.available_quantity > 0);
   return (
@@ -36,9 +39,11 @@ export function ProductCard({
         />
         <h3 className="product-card__title">{product.title}</h3>
       </a>
-      <p className="product-card__seller">
-        by <a href={`/sellers/${product.seller.handle}`}>{product.seller.name}</a>
-      </p>
+      {showSeller && (
+        <p className="product-card__seller">
+          by <a href={`/sellers/${product.seller.handle}`}>{product.seller.name}</a>
+        </p>
+      )}
       <p className="product-card__meta">
         <PriceRange product={product} />
         {!inStock && <span className="badge badge--muted">Sold out</span>}
@@ -51,19 +56,27 @@ export function ProductGrid({
   products,
   priorityCount = 0,
   lcp = priorityCount > 0,
+  showSeller = true,
 }: {
   products: Product[];
   /** Cards in the first rows on a phone: their pictures load at once. */
   priorityCount?: number;
   /** The first card's picture is the page's largest (false under a hero picture). */
   lcp?: boolean;
+  /** See ProductCard. */
+  showSeller?: boolean;
 }) {
   return (
     <ul className="product-grid">
       {products.map((p, i) => (
         <li key={p.id}>
           {/* The first picture is the page's LCP element; the rest of the first rows load at once. */}
-          <ProductCard product={p} priority={i === 0 && lcp} eager={i < priorityCount} />
+          <ProductCard
+            product={p}
+            priority={i === 0 && lcp}
+            eager={i < priorityCount}
+            showSeller={showSeller}
+          />
         </li>
       ))}
     </ul>

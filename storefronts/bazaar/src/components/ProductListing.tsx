@@ -77,7 +77,7 @@ export async function ProductListing({
               No products match these filters. <a href={path}>Clear filters</a>
             </p>
           ) : (
-            <ProductGrid products={page.data} priorityCount={2} />
+            <ProductGrid products={page.data} priorityCount={2} showSeller={!fixed.seller} />
           )}
           {(links.previous || links.next) && (
             <nav aria-label="Pagination" className="pagination">
