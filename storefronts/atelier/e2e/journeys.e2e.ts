@@ -69,6 +69,10 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('“linen”');
     expect(await sorts.locator('[aria-current="true"]').textContent()).toBe('Best match');
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
+
+    // A search that finds nothing says so, with the word searched for.
+    await page.goto('/products?q=qwxzv');
+    expect(await page.getByTestId('no-results').textContent()).toContain('Nothing matches “qwxzv”');
   });
 
   it('one quick view for the grid: keyboard, screen-reader name, add to bag, focus back, a press before hydration', async () => {

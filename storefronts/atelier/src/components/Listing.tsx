@@ -77,7 +77,15 @@ export async function Listing({
       {reset && <p className="notice">That page link has expired, so here is the first page.</p>}
       {page.data.length === 0 ? (
         <p className="empty" data-testid="no-results">
-          Nothing matches yet. <a href="/products">See everything</a>
+          {state.q ? (
+            <>
+              Nothing matches “{state.q}”. Try another word, or <a href="/products">see everything</a>.
+            </>
+          ) : (
+            <>
+              Nothing here yet. <a href="/products">See everything</a>
+            </>
+          )}
         </p>
       ) : (
         <>
