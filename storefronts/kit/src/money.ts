@@ -40,3 +40,17 @@ export function toMajorUnits(amount: number, currency: string): string {
   const digits = formatterFor(currency).resolvedOptions().maximumFractionDigits ?? 2;
   return (amount / 10 ** digits).toFixed(digits);
 }
+
+/**
+ * A product's price as a card shows it: "$12.00" when every variant costs the same, "from $12.00" when
+ * they differ (`from` is the theme's word: "From", "ab"), null when no variant is priced in this currency
+ * (the API sends `price_range: null`), so the theme decides what to say then.
+ */
+export function formatPriceRange(
+  range: { min: Money; max: Money } | null | undefined,
+  { from = 'from', locale = DEFAULT_LOCALE }: { from?: string; locale?: string } = {},
+): string | null {
+  if (!range) return null;
+  const min = formatMoney(range.min, locale);
+  return range.min.amount === range.max.amount ? min : `${from} ${min}`;
+}

@@ -1,13 +1,11 @@
 import type { Product } from '@souk/sdk';
-import { formatMoney, type ImageProps, preloadLcpImage } from '@souk/storefront-kit';
+import { formatPriceRange, type ImageProps, preloadLcpImage } from '@souk/storefront-kit';
 import { store } from '@/lib/store';
 import { QuickViewButton } from './QuickViewButton';
 
 /** "$12.00", "From $12.00", or a note when there is no price in this currency. */
 export function priceLabel(product: Product): string {
-  const range = product.price_range;
-  if (!range) return 'Not sold in this currency';
-  return range.min.amount === range.max.amount ? formatMoney(range.min) : `From ${formatMoney(range.min)}`;
+  return formatPriceRange(product.price_range, { from: 'From' }) ?? 'Not sold in this currency';
 }
 
 /** A placeholder tile for a product without pictures. */

@@ -1,13 +1,12 @@
 import type { Product } from '@souk/sdk';
-import { formatMoney } from '@souk/storefront-kit';
+import { formatPriceRange } from '@souk/storefront-kit';
 import { ProductImage } from './ProductImage';
 
 /** The price line of a card: "$12.00", "from $12.00", or a note when there is no price in this currency. */
 export function PriceRange({ product }: { product: Product }) {
-  const range = product.price_range;
-  if (!range) return <span className="price price--missing">Not sold in this currency</span>;
-  const same = range.min.amount === range.max.amount;
-  return <span className="price">{same ? formatMoney(range.min) : `from ${formatMoney(range.min)}`}</span>;
+  const label = formatPriceRange(product.price_range);
+  if (!label) return <span className="price price--missing">Not sold in this currency</span>;
+  return <span className="price">{label}</span>;
 }
 
 export function ProductCard({

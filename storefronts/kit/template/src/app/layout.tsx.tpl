@@ -15,7 +15,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body>
         {/* Plain anchors: a next/link is a client component that every page would hydrate. */}
         <header className="header">
-          <a href="/">__TITLE__</a>
+          <a href="/" className="header__logo">
+            __TITLE__
+          </a>
           <a href="/cart">Cart</a>
         </header>
         <main id="main">{children}</main>

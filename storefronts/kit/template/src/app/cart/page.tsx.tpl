@@ -10,7 +10,7 @@ export default async function CartPage() {
   return (
     <>
       <h1>Your cart</h1>
-      <ul>
+      <ul className="lines">
         {cart.items.map((item) => (
           <li key={item.id} data-testid="cart-line">
             {item.quantity} × {item.product_title} ({item.variant_title})
