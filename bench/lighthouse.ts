@@ -16,6 +16,12 @@
  * STOREFRONT_BENCH_TRACES=1 also keeps each audit's Chromium trace there (`-trace.json`, a few MB,
  * for DevTools' Performance panel: which tasks the simulated slowdown multiplies).
  *
+ * The baseline: the theme `npm run theme:new` writes (storefronts/kit/template: Next.js, the kit, a home
+ * of 12 product cards, a product page, a cart; no listing), scaffolded afresh into storefronts/.scaffolded
+ * and benched beside the themes (`baseline` in STOREFRONT_BENCH_THEMES, there by default). Its scores
+ * are what the framework and the kit alone reach on this machine in the same run, the floor a theme's
+ * own markup, styles and components add to; each theme row shows its page's baseline score beside it.
+ *
  * Two scores per page, from one load: Lighthouse's default 4× CPU slowdown, and the slowdown its docs
  * calibrate to the host (storefronts/e2e/cpu-calibration.ts: the CPU slowdown calculator's multiplier
  * for the benchmarkIndex Lighthouse measured at the start of that very audit), in
@@ -42,12 +48,18 @@ import {
 } from '../storefronts/bazaar/tools/stack.js';
 import { calibratedCpuMultiplier } from '../storefronts/e2e/cpu-calibration.js';
 import { audit, launchChromium, type PageReport } from '../storefronts/e2e/lighthouse.js';
+import { SCAFFOLDED_THEME, scaffoldForE2e } from '../storefronts/e2e/scaffolded.js';
 
-const themes = (process.env.STOREFRONT_BENCH_THEMES ?? 'bazaar,atelier').split(',').map((entry) => {
-  const [label, dir] = entry.trim().split('=') as [string, string | undefined];
-  // A theme's id (its cookie names) is its folder's name.
-  return dir ? { label, dir, id: basename(dir) } : { label, dir: themeDir(label), id: label };
-});
+/** The label of the template's theme, the baseline row (see the module comment). */
+const BASELINE = 'baseline';
+const themes = (process.env.STOREFRONT_BENCH_THEMES ?? `bazaar,atelier,${BASELINE}`)
+  .split(',')
+  .map((entry) => {
+    const [label, dir] = entry.trim().split('=') as [string, string | undefined];
+    if (label === BASELINE && !dir) return { label, dir: '', id: SCAFFOLDED_THEME };
+    // A theme's id (its cookie names) is its folder's name.
+    return dir ? { label, dir, id: basename(dir) } : { label, dir: themeDir(label), id: label };
+  });
 const out = join(repoRoot, '.souk', 'bench');
 /** Audits per page (STOREFRONT_BENCH_RUNS, default 1); the median run is reported. */
 const RUNS = Math.max(1, Number(process.env.STOREFRONT_BENCH_RUNS ?? 1) || 1);
@@ -70,7 +82,8 @@ async function main(): Promise<void> {
     options: {},
     environment: {
       STOREFRONT_BENCH_THEMES:
-        'Themes to bench (default bazaar,atelier); label=dir benches another checkout.',
+        'Themes to bench (default bazaar,atelier,baseline); label=dir benches another checkout,\n' +
+        'baseline the theme template (the floor of Next.js and the kit).',
       STOREFRONT_BENCH_BUILD: '1 rebuilds every theme (default: build only a theme with no .next build).',
       STOREFRONT_BENCH_RUNS: 'Audits per page (default 1); the run with the median score is reported.',
       LIGHTHOUSE_CPU_MULTIPLIER:
@@ -102,17 +115,25 @@ async function main(): Promise<void> {
 
   // Every theme is up at once and each page is audited theme after theme, run after run: a before and
   // an after of the same page are measured seconds apart, under the same machine load.
-  const sites: { theme: string; url: string; id: string; cookie: string }[] = [];
-  for (const { label: theme, dir, id } of themes) {
+  const sites: { theme: string; url: string; id: string; cookie: string; pages: 'all' | 'no-listing' }[] = [];
+  for (const { label: theme, dir: given, id } of themes) {
     const port = await freePort();
-    if (process.env.STOREFRONT_BENCH_BUILD === '1' || !hasBuild(dir)) {
+    // The template, written afresh and always built: a build left by an earlier run may be of an older template.
+    const dir = given || scaffoldForE2e();
+    if (process.env.STOREFRONT_BENCH_BUILD === '1' || !given || !hasBuild(dir)) {
       await buildStorefront(storefrontEnv('http://127.0.0.1:9', port), join(out, `build-${theme}.log`), dir);
     }
     const web = await startStorefront('start', port, storefrontEnv(api.url, port), undefined, dir, id);
     children.push(web.child);
     const cart = await souk.store.carts.create({ currency: 'USD' });
     await souk.store.carts.addItem(cart.id, { variant_id: variant.id, quantity: 1 });
-    sites.push({ theme, url: web.url, id, cookie: `${id}_cart=${cart.id}` });
+    sites.push({
+      theme,
+      url: web.url,
+      id,
+      cookie: `${id}_cart=${cart.id}`,
+      pages: given ? 'all' : 'no-listing',
+    });
   }
   const pages = (cookie: string): [string, string, string?][] => [
     ['home', '/'],
@@ -131,6 +152,7 @@ async function main(): Promise<void> {
     for (let run = 1; run <= RUNS; run++) {
       for (const page of ['home', 'listing', 'product', 'cart']) {
         for (const site of sites) {
+          if (page === 'listing' && site.pages === 'no-listing') continue;
           const [name, path, cookie] = pages(site.cookie).find(([n]) => n === page) ?? [page, '/'];
           const key = `${site.theme} ${name}`;
           const row = runs.get(key) ?? { theme: site.theme, page: name, reports: [] };
@@ -197,15 +219,19 @@ async function main(): Promise<void> {
     (x, y) => themes.findIndex((t) => t.label === x.theme) - themes.findIndex((t) => t.label === y.theme),
   );
   console.log(
-    '\n| theme | page | performance at 4x (median) | runs | calibrated (median) | runs | benchmarkIndex | multiplier | FCP ms | LCP ms | TBT ms 4x / calibrated | CLS | JS KB (gzip) | long tasks | client refs | client components |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '\n| theme | page | performance at 4x (median) | runs | calibrated (median) | runs | baseline 4x / calibrated | benchmarkIndex | multiplier | FCP ms | LCP ms | TBT ms 4x / calibrated | CLS | JS KB (gzip) | long tasks | client refs | client components |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const row of rows) {
+    // The template's score for the same page, measured in the same run (none for the listing).
+    const base =
+      row.theme === BASELINE ? undefined : rows.find((r) => r.theme === BASELINE && r.page === row.page);
+    const baseline = base ? `${base.performance} / ${base.calibrated ?? '–'}` : '–';
     const { metrics: m = {}, calibratedMetrics: c = {} } = row;
     const js = typeof m.jsBytes === 'number' ? (m.jsBytes / 1024).toFixed(1) : '–';
     const list = (values: (number | undefined)[]) => values.map((v) => v ?? '–').join(' ');
     console.log(
       `| ${row.theme} | ${row.page} | ${row.performance} | ${row.scores.join(' ')} | ${row.calibrated ?? '–'} | ` +
-        `${list(row.calibratedScores)} | ${list(row.benchmarkIndexes)} | ${list(row.multipliers)} | ${m.fcp} | ` +
+        `${list(row.calibratedScores)} | ${baseline} | ${list(row.benchmarkIndexes)} | ${list(row.multipliers)} | ${m.fcp} | ` +
         `${m.lcp} | ${m.tbt} / ${c.tbt ?? '–'} | ${m.cls} | ${js} | ${m.longTasks} | ${row.clientRefs ?? '–'} | ${row.clientComponents ?? '–'} |`,
     );
   }

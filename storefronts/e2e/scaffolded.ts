@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { scaffoldTheme } from '../../scripts/theme-scaffold';
+import { scaffoldTheme } from '../../scripts/theme-scaffold.js';
 
 /** The scaffolded theme's name (its cookies, package name and key in `themeUrls`). */
 export const SCAFFOLDED_THEME = 'scaffolded';
