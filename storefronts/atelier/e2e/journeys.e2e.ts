@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 // The run's provided values (apiUrl, themeUrls) are declared by the shared global setup.
 import type {} from '../../bazaar/e2e/setup';
 import { browserSessions, screenshot } from '../../bazaar/e2e/support/browser';
+import { focusRingContrast, focusRingFits } from '../../bazaar/e2e/support/focus';
 import { fillCheckout, uniqueEmail } from '../../bazaar/e2e/support/journeys';
 import { createAdmin } from '../../bazaar/e2e/support/souk-admin';
 
@@ -59,12 +60,9 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
       .evaluateAll((items) => new Set(items.map((i) => Math.round(i.getBoundingClientRect().top))).size);
     expect(sortRows).toBe(1);
     // A scrolling row clips what overflows it: the first sort's focus ring (2px, 3px off) fits inside.
-    const ringClipped = await sorts.locator('ul').evaluate((ul) => {
-      const row = ul.getBoundingClientRect();
-      const link = ul.querySelector('a')?.getBoundingClientRect();
-      return !link || link.top - 5 < row.top || link.left - 5 < row.left || link.bottom + 5 > row.bottom;
-    });
-    expect(ringClipped).toBe(false);
+    expect(await focusRingFits(sorts.locator('ul'), 5)).toBe(true);
+    // The footer's links are on ink: their focus ring stands out against it (3:1 at least).
+    expect(await focusRingContrast(page.locator('footer.footer'), '--focus')).toBeGreaterThanOrEqual(3);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByTestId('previous-page').click();
     await page.waitForURL((url) => !url.search.includes('cursor'));

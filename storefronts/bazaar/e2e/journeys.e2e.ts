@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserSessions, screenshot } from './support/browser';
+import { focusRingContrast, focusRingFits } from './support/focus';
 import {
   addToCart,
   checkoutErrorCode,
@@ -193,6 +194,13 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     await page.getByTestId('previous-page').click();
     await page.waitForURL((url) => !url.search.includes('cursor='));
     expect(await page.locator('.product-card__title').first().textContent()).toBe(first);
+
+    // On a phone the category bar scrolls, and a scrolling row clips what overflows it: a link's focus
+    // ring (3px, 2px off) fits inside it, in a colour that stands out against the header (3:1 at least).
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await focusRingFits(page.locator('.category-nav ul'), 5)).toBe(true);
+    expect(await focusRingContrast(page.locator('.site-header'), '--color-focus')).toBeGreaterThanOrEqual(3);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // A short page (this session's cart is empty) keeps the footer at the bottom of the window.
     await page.goto('/cart');
