@@ -35,8 +35,25 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     );
     expect(broken).toEqual([]);
 
-    await page.getByRole('button', { name: 'Shop' }).click();
+    // By keyboard: Enter opens the menu and Tab goes into it; Escape closes it and gives focus back to
+    // "Shop"; tabbing out of the open menu closes it.
+    const shop = page.getByRole('button', { name: 'Shop' });
     const menu = page.getByRole('navigation', { name: 'Categories' });
+    const focused = (target: typeof menu) => target.evaluate((el) => el.contains(document.activeElement));
+    await shop.focus();
+    await page.keyboard.press('Enter');
+    await menu.waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focused(menu)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.isHidden()).toBe(true);
+    expect(await focused(shop)).toBe(true);
+    await page.keyboard.press('Enter');
+    await menu.waitFor();
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => menu.isHidden()).toBe(true);
+
+    await shop.click();
     await menu.waitFor();
     await screenshot(page, 'mega-menu', shots);
     await menu.locator('.menu__heading').filter({ hasText: /\w/ }).nth(1).click();
