@@ -16,6 +16,9 @@ afterAll(async () => {
 it.skipIf(!baseURL)('__THEME__: home → product → add to cart → cart, with no console errors', async () => {
   const { context, page, errors } = await newSession(browser, baseURL);
   await page.goto('/');
+  // A keyboard user's first stop jumps past the header.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
   await page.getByTestId('product-card').first().locator('a').click();
   await page.waitForURL(/\/products\//);
   await page.getByRole('button', { name: 'Add to cart' }).click();

@@ -38,6 +38,25 @@ img {
   height: auto;
 }
 
+/* Off-screen until a keyboard user tabs to it: the first stop of every page jumps past the header. */
+.skip-link {
+  position: absolute;
+  left: 1rem;
+  top: -4rem;
+  padding: 0.5rem 1rem;
+  background: var(--ink);
+  color: #fff;
+  border-radius: var(--radius);
+}
+
+.skip-link:focus {
+  top: 0.5rem;
+}
+
+main:focus {
+  outline: none;
+}
+
 .header,
 main {
   max-width: 1100px;

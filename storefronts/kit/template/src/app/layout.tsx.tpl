@@ -13,6 +13,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         {/* Plain anchors: a next/link is a client component that every page would hydrate. */}
         <header className="header">
           <a href="/" className="header__logo">
@@ -20,7 +23,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </a>
           <a href="/cart">Cart</a>
         </header>
-        <main id="main">{children}</main>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -1,8 +1,9 @@
-import { formatMoney } from '@souk/storefront-kit';
+import { cartPageMetadata, formatMoney } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import { store } from '@/lib/store';
 
-export const metadata: Metadata = { title: 'Cart', robots: { index: false } };
+// Indexable (a crawler sees only an empty cart), never in a sitemap: see the kit's cartPageMetadata.
+export const metadata: Metadata = cartPageMetadata('Your cart');
 
 export default async function CartPage() {
   const cart = await store.getCart();
