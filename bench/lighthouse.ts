@@ -82,8 +82,7 @@ async function main(): Promise<void> {
     options: {},
     environment: {
       STOREFRONT_BENCH_THEMES:
-        'Themes to bench (default bazaar,atelier,baseline); label=dir benches another checkout,\n' +
-        'baseline the theme template (the floor of Next.js and the kit).',
+        'Themes to bench (default bazaar,atelier,baseline: the theme template); label=dir benches another checkout.',
       STOREFRONT_BENCH_BUILD: '1 rebuilds every theme (default: build only a theme with no .next build).',
       STOREFRONT_BENCH_RUNS: 'Audits per page (default 1); the run with the median score is reported.',
       LIGHTHOUSE_CPU_MULTIPLIER:
@@ -115,7 +114,7 @@ async function main(): Promise<void> {
 
   // Every theme is up at once and each page is audited theme after theme, run after run: a before and
   // an after of the same page are measured seconds apart, under the same machine load.
-  const sites: { theme: string; url: string; id: string; cookie: string; pages: 'all' | 'no-listing' }[] = [];
+  const sites: { theme: string; url: string; id: string; cookie: string; listing: boolean }[] = [];
   for (const { label: theme, dir: given, id } of themes) {
     const port = await freePort();
     // The template, written afresh and always built: a build left by an earlier run may be of an older template.
@@ -127,13 +126,8 @@ async function main(): Promise<void> {
     children.push(web.child);
     const cart = await souk.store.carts.create({ currency: 'USD' });
     await souk.store.carts.addItem(cart.id, { variant_id: variant.id, quantity: 1 });
-    sites.push({
-      theme,
-      url: web.url,
-      id,
-      cookie: `${id}_cart=${cart.id}`,
-      pages: given ? 'all' : 'no-listing',
-    });
+    // The template has no listing page.
+    sites.push({ theme, url: web.url, id, cookie: `${id}_cart=${cart.id}`, listing: Boolean(given) });
   }
   const pages = (cookie: string): [string, string, string?][] => [
     ['home', '/'],
@@ -152,7 +146,7 @@ async function main(): Promise<void> {
     for (let run = 1; run <= RUNS; run++) {
       for (const page of ['home', 'listing', 'product', 'cart']) {
         for (const site of sites) {
-          if (page === 'listing' && site.pages === 'no-listing') continue;
+          if (page === 'listing' && !site.listing) continue;
           const [name, path, cookie] = pages(site.cookie).find(([n]) => n === page) ?? [page, '/'];
           const key = `${site.theme} ${name}`;
           const row = runs.get(key) ?? { theme: site.theme, page: name, reports: [] };
