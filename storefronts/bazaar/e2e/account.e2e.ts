@@ -71,6 +71,13 @@ describe.skipIf(!baseURL || !emulatorHost)('customer account (Firebase Auth emul
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('button', { name: 'Add an address' }).click();
     await screenshot(page, 'account-address-form-390');
+    // On a phone the postal code and the city still share a row, their inputs side by side and level.
+    const form = page.getByTestId('address-form');
+    const [postal, city] = await Promise.all([
+      form.getByLabel('Postal code').boundingBox(),
+      form.getByLabel('City').boundingBox(),
+    ]);
+    expect(postal && city && Math.abs(postal.y - city.y) < 1 && postal.x < city.x).toBe(true);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.setViewportSize({ width: 1280, height: 900 });
     await addAddress('Home', 'Heidestraße 17', '51147', 'Köln');
