@@ -222,6 +222,8 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     const lines = page.getByTestId('order-line');
     expect(await lines.count()).toBe(2);
     expect(await lines.locator('img.thumb').count()).toBe(2);
+    // The address names its country as the shopper chose it, not by its code.
+    expect(await page.locator('address').first().textContent()).toMatch(/Germany$/);
     await shoot(page, 'confirmation');
 
     const orders = await admin.ordersFor(email);

@@ -162,6 +162,8 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     // Every line shows its product's picture (the order line's `image`), not an empty tile.
     const lines = page.getByTestId('order-line');
     expect(await lines.locator('img.thumb').count()).toBe(await lines.count());
+    // The address names its country as the shopper chose it, not by its code.
+    expect(await page.locator('address').first().textContent()).toMatch(/Germany$/);
     await screenshot(page, 'confirmation');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'confirmation-mobile');

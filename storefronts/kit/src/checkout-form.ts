@@ -33,6 +33,19 @@ export const testPaymentMethods = [
   { value: 'pm_card_review', label: 'Card held for review' },
 ] as const;
 
+/**
+ * A country's name for an address as shoppers read it ("DE" → "Germany"), in `locale`; the code itself
+ * when it is not a region code Intl knows.
+ */
+export function countryName(code: string, locale = 'en-US'): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    // A value that is not a well-formed region code ("D", "123x") is shown as it was stored.
+    return code;
+  }
+}
+
 /** Countries the demo marketplace has tax rates for (others are refused with `destination_unsupported`). */
 export const countries = [
   ['US', 'United States'],

@@ -4,7 +4,7 @@ import {
   type AddressFormState,
   addressFormValues,
   type CustomerAddress,
-  countries,
+  countryName,
 } from '@souk/storefront-kit';
 import { AddressFields, Field } from '@souk/storefront-kit/client';
 import { useActionState, useEffect, useState } from 'react';
@@ -50,7 +50,7 @@ function AddressEditor({ saved, onDone }: { saved?: CustomerAddress; onDone: () 
 function AddressCard({ saved }: { saved: CustomerAddress }) {
   const [editing, setEditing] = useState(false);
   const a = saved.address;
-  const country = countries.find(([code]) => code === a.country)?.[1] ?? a.country;
+  const country = countryName(a.country);
   if (editing) {
     return (
       <li className={styles.address} data-testid="saved-address">

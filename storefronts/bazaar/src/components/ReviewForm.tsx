@@ -68,9 +68,10 @@ export function ReviewForm({
         </label>
         <select id={id('fit')} name="fit" defaultValue="">
           <option value="">—</option>
-          <option>runs small</option>
-          <option>true to size</option>
-          <option>runs large</option>
+          {/* The values are what the review stores; the labels read as the review will show them. */}
+          <option value="runs small">Runs small</option>
+          <option value="true to size">True to size</option>
+          <option value="runs large">Runs large</option>
         </select>
       </div>
       <button type="submit" className="button button--primary" disabled={pending}>

@@ -1,5 +1,5 @@
 import type { Order } from '@souk/sdk';
-import { formatMoney, privatePageMetadata } from '@souk/storefront-kit';
+import { countryName, formatMoney, privatePageMetadata } from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
 import { isNotFound } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
@@ -114,7 +114,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             {a.postal_code} {a.city}
             {a.region ? `, ${a.region}` : ''}
             <br />
-            {a.country}
+            {countryName(a.country)}
           </address>
           <p className="muted small">Payment: {order.payment.status} (test provider)</p>
         </aside>
