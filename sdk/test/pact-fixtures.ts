@@ -24,28 +24,27 @@ export const problemType = {
 };
 /** A USD money amount, matched by type. */
 export const money = (amount: number) => ({ amount: integer(amount), currency: string('USD') });
+/**
+ * `fetch` that returns once Pact's mock server has booked the request it answered. pact-ffi 0.5.4
+ * (pact-core 19, the last line that runs on Node 20) books a match on a queue after it has sent the
+ * response; under CPU load the check that follows a test could run first and report an answered
+ * request as "expected but not received" (pact-foundation/pact-core-mock-server#13, fixed in pact-ffi
+ * 0.5.6, which needs Node 22). The wait ends when the mock server reports every expected request
+ * matched, or after 2 s: a request that does not match, or one that never came, still fails the test.
+ */
+async function bookedFetch(request: Request): Promise<Response> {
+  const response = await fetch(request);
+  const port = Number(new URL(request.url).port);
+  const ffi = getFfiLib();
+  for (const started = Date.now(); Date.now() - started < 2_000; await sleep(10)) {
+    if (ffi.pactffiMockServerMatched(port)) break;
+  }
+  return response;
+}
+
 /** The SDK pointed at Pact's mock server, without retries. */
 export const sdk = (url: string, apiKey: string = keys.store) =>
-  createSoukClient({ baseUrl: url, apiKey, maxRetries: 0 });
-
-/**
- * Wraps an `executeTest` body so Pact checks the mock server only once it has booked what it answered.
- * pact-ffi 0.5.4 (pact-core 19, the last line that runs on Node 20) records a match on a queue after
- * it has sent the response; under CPU load the check that follows the body can run first and report an
- * answered request as "expected but not received" (pact-foundation/pact-core-mock-server#13, fixed in
- * pact-ffi 0.5.6, which needs Node 22). A request that never came still fails: after `timeoutMs` the
- * check runs as before. A body that throws is not waited for: Pact reports its error.
- */
-export const settled =
-  <T>(body: (server: { port: number; url: string }) => Promise<T>, timeoutMs = 2_000) =>
-  async (server: { port: number; url: string }): Promise<T> => {
-    const value = await body(server);
-    const ffi = getFfiLib();
-    for (const started = Date.now(); Date.now() - started < timeoutMs; await sleep(10)) {
-      if (ffi.pactffiMockServerMatched(server.port)) break;
-    }
-    return value;
-  };
+  createSoukClient({ baseUrl: url, apiKey, maxRetries: 0, fetch: bookedFetch });
 
 /** A problem body with an exact `code` and everything else matched by type. */
 export const problem = (status: number, code: string) => ({

@@ -16,7 +16,6 @@ import {
   problemType,
   product,
   sdk,
-  settled,
   UUID,
 } from './pact-fixtures.js';
 import { keys } from './support.js';
@@ -47,13 +46,11 @@ describe('store catalog', () => {
       .willRespondWith(200, (b) =>
         b.headers(json).jsonBody({ data: eachLike(product, 2), next_cursor: string('eyJ2IjoxfQ') }),
       )
-      .executeTest(
-        settled(async (server) => {
-          const page = await sdk(server.url).store.products.list({ limit: 2, currency: 'USD' });
-          expect(page.data[0]?.variants[0]?.price?.currency).toBe('USD');
-          expect(page.next_cursor).toBeTypeOf('string');
-        }),
-      ));
+      .executeTest(async (server) => {
+        const page = await sdk(server.url).store.products.list({ limit: 2, currency: 'USD' });
+        expect(page.data[0]?.variants[0]?.price?.currency).toBe('USD');
+        expect(page.next_cursor).toBeTypeOf('string');
+      }));
 
   it('gets a product by handle', () =>
     pact
@@ -64,12 +61,10 @@ describe('store catalog', () => {
         b.query({ currency: 'USD' }).headers({ 'X-Api-Key': keys.store }),
       )
       .willRespondWith(200, (b) => b.headers(json).jsonBody(product))
-      .executeTest(
-        settled(async (server) => {
-          const p = await sdk(server.url).store.products.get('trail-runner-boot', { currency: 'USD' });
-          expect(p.handle).toBe('trail-runner-boot');
-        }),
-      ));
+      .executeTest(async (server) => {
+        const p = await sdk(server.url).store.products.get('trail-runner-boot', { currency: 'USD' });
+        expect(p.handle).toBe('trail-runner-boot');
+      }));
 
   it('404 not_found for an unknown product', () =>
     pact
@@ -78,14 +73,12 @@ describe('store catalog', () => {
       .uponReceiving('a request for a product that does not exist')
       .withRequest('GET', '/store/products/no-such-product', (b) => b.headers({ 'X-Api-Key': keys.store }))
       .willRespondWith(404, (b) => b.headers(problemType).jsonBody(problem(404, 'not_found')))
-      .executeTest(
-        settled(async (server) => {
-          const err = await sdk(server.url)
-            .store.products.get('no-such-product')
-            .catch((e: unknown) => e);
-          expect(isSoukError(err, 'not_found')).toBe(true);
-        }),
-      ));
+      .executeTest(async (server) => {
+        const err = await sdk(server.url)
+          .store.products.get('no-such-product')
+          .catch((e: unknown) => e);
+        expect(isSoukError(err, 'not_found')).toBe(true);
+      }));
 
   it('400 validation_failed with field errors', () =>
     pact
@@ -101,16 +94,14 @@ describe('store catalog', () => {
           errors: eachLike({ in: 'query', field: 'limit', message: string('must be <= 100') }),
         }),
       )
-      .executeTest(
-        settled(async (server) => {
-          const err = await sdk(server.url)
-            .store.products.list({ limit: 1000 })
-            .catch((e: unknown) => e);
-          if (!(err instanceof SoukError)) throw err;
-          expect(err.code).toBe('validation_failed');
-          expect(err.errors[0]?.field).toBe('limit');
-        }),
-      ));
+      .executeTest(async (server) => {
+        const err = await sdk(server.url)
+          .store.products.list({ limit: 1000 })
+          .catch((e: unknown) => e);
+        if (!(err instanceof SoukError)) throw err;
+        expect(err.code).toBe('validation_failed');
+        expect(err.errors[0]?.field).toBe('limit');
+      }));
 
   it('401 unauthorized for an unknown key', () =>
     pact
@@ -118,14 +109,12 @@ describe('store catalog', () => {
       .uponReceiving('a product list request with an unknown key')
       .withRequest('GET', '/store/products', (b) => b.headers({ 'X-Api-Key': 'pk_unknown_key' }))
       .willRespondWith(401, (b) => b.headers(problemType).jsonBody(problem(401, 'unauthorized')))
-      .executeTest(
-        settled(async (server) => {
-          const err = await sdk(server.url, 'pk_unknown_key')
-            .store.products.list()
-            .catch((e: unknown) => e);
-          expect(err).toMatchObject({ status: 401, code: 'unauthorized' });
-        }),
-      ));
+      .executeTest(async (server) => {
+        const err = await sdk(server.url, 'pk_unknown_key')
+          .store.products.list()
+          .catch((e: unknown) => e);
+        expect(err).toMatchObject({ status: 401, code: 'unauthorized' });
+      }));
 });
 
 describe('cart and checkout', () => {
@@ -144,12 +133,10 @@ describe('cart and checkout', () => {
       .willRespondWith(201, (b) =>
         b.headers(json).jsonBody({ id: string('cart_7Hq2LxR9vTbK4mWzP1sNdE'), currency: 'USD', items: [] }),
       )
-      .executeTest(
-        settled(async (server) => {
-          const cart = await sdk(server.url).store.carts.create({ currency: 'USD' });
-          expect(cart.items).toEqual([]);
-        }),
-      ));
+      .executeTest(async (server) => {
+        const cart = await sdk(server.url).store.carts.create({ currency: 'USD' });
+        expect(cart.items).toEqual([]);
+      }));
 
   it('adds an item to a cart', () =>
     pact
@@ -167,15 +154,13 @@ describe('cart and checkout', () => {
       .willRespondWith(200, (b) =>
         b.headers(json).jsonBody({ id: string('cart_abc'), currency: 'USD', items: eachLike(cartLine) }),
       )
-      .executeTest(
-        settled(async (server) => {
-          const cart = await sdk(server.url).store.carts.addItem('cart_abc', {
-            variant_id: 'var_abc',
-            quantity: 1,
-          });
-          expect(cart.items[0]?.quantity).toBe(1);
-        }),
-      ));
+      .executeTest(async (server) => {
+        const cart = await sdk(server.url).store.carts.addItem('cart_abc', {
+          variant_id: 'var_abc',
+          quantity: 1,
+        });
+        expect(cart.items[0]?.quantity).toBe(1);
+      }));
 
   it('409 out_of_stock when adding more than the stock', () =>
     pact
@@ -188,14 +173,12 @@ describe('cart and checkout', () => {
           .jsonBody({ variant_id: fromState(':variantId', 'var_abc'), quantity: 5 }),
       )
       .willRespondWith(409, (b) => b.headers(problemType).jsonBody(problem(409, 'out_of_stock')))
-      .executeTest(
-        settled(async (server) => {
-          const err = await sdk(server.url)
-            .store.carts.addItem('cart_abc', { variant_id: 'var_abc', quantity: 5 })
-            .catch((e: unknown) => e);
-          expect(isSoukError(err, 'out_of_stock')).toBe(true);
-        }),
-      ));
+      .executeTest(async (server) => {
+        const err = await sdk(server.url)
+          .store.carts.addItem('cart_abc', { variant_id: 'var_abc', quantity: 5 })
+          .catch((e: unknown) => e);
+        expect(isSoukError(err, 'out_of_stock')).toBe(true);
+      }));
 
   it('checks out with an Idempotency-Key and returns the order with its access token', () =>
     pact
@@ -229,14 +212,12 @@ describe('cart and checkout', () => {
           payment: like({ status: string('authorized') }),
         }),
       )
-      .executeTest(
-        settled(async (server) => {
-          const order = await sdk(server.url).store.carts.checkout('cart_abc', {
-            payment_method: 'pm_card_visa',
-          });
-          expect(order.access_token).toMatch(/^ot_/);
-        }),
-      ));
+      .executeTest(async (server) => {
+        const order = await sdk(server.url).store.carts.checkout('cart_abc', {
+          payment_method: 'pm_card_visa',
+        });
+        expect(order.access_token).toMatch(/^ot_/);
+      }));
 });
 
 describe('orders', () => {
@@ -256,12 +237,10 @@ describe('orders', () => {
           seller_orders: eachLike({ id: string('so_1'), seller_name: string('Atlas Outfitters') }),
         }),
       )
-      .executeTest(
-        settled(async (server) => {
-          const order = await sdk(server.url).store.orders.get('ord_abc', 'ot_abc');
-          expect(order.seller_orders.length).toBeGreaterThan(0);
-        }),
-      ));
+      .executeTest(async (server) => {
+        const order = await sdk(server.url).store.orders.get('ord_abc', 'ot_abc');
+        expect(order.seller_orders.length).toBeGreaterThan(0);
+      }));
 });
 
 describe('seller', () => {
@@ -293,18 +272,16 @@ describe('seller', () => {
           variants: eachLike({ id: string('var_1'), sku: 'PACT-TOTE-1', inventory_quantity: integer(5) }),
         }),
       )
-      .executeTest(
-        settled(async (server) => {
-          const p = await sdk(server.url, keys.seller1).seller.products.create({
-            handle: 'pact-canvas-tote',
-            title: 'Canvas Tote',
-            variants: [
-              { sku: 'PACT-TOTE-1', prices: [{ amount: 2500, currency: 'USD' }], inventory_quantity: 5 },
-            ],
-          });
-          expect(p.variants[0]?.sku).toBe('PACT-TOTE-1');
-        }),
-      ));
+      .executeTest(async (server) => {
+        const p = await sdk(server.url, keys.seller1).seller.products.create({
+          handle: 'pact-canvas-tote',
+          title: 'Canvas Tote',
+          variants: [
+            { sku: 'PACT-TOTE-1', prices: [{ amount: 2500, currency: 'USD' }], inventory_quantity: 5 },
+          ],
+        });
+        expect(p.variants[0]?.sku).toBe('PACT-TOTE-1');
+      }));
 
   it("lists the seller's orders", () =>
     pact
@@ -326,12 +303,10 @@ describe('seller', () => {
           }),
         }),
       )
-      .executeTest(
-        settled(async (server) => {
-          const page = await sdk(server.url, keys.seller1).seller.orders.list({ limit: 10 });
-          expect(page.data.length).toBeGreaterThan(0);
-        }),
-      ));
+      .executeTest(async (server) => {
+        const page = await sdk(server.url, keys.seller1).seller.orders.list({ limit: 10 });
+        expect(page.data.length).toBeGreaterThan(0);
+      }));
 });
 
 describe('documents: reviews, content, seller pages', () => {
@@ -358,13 +333,11 @@ describe('documents: reviews, content, seller pages', () => {
           rating: like({ count: integer(1), distribution: like({ '4': integer(1) }) }),
         }),
       )
-      .executeTest(
-        settled(async (server) => {
-          const page = await sdk(server.url).store.reviews.list('trail-runner-boot', { limit: 10 });
-          expect(page.data[0]?.verified_purchase).toBe(true);
-          expect(page.rating?.count).toBeGreaterThan(0);
-        }),
-      ));
+      .executeTest(async (server) => {
+        const page = await sdk(server.url).store.reviews.list('trail-runner-boot', { limit: 10 });
+        expect(page.data[0]?.verified_purchase).toBe(true);
+        expect(page.rating?.count).toBeGreaterThan(0);
+      }));
 
   it('gets the published home page content of a theme', () =>
     pact
@@ -381,12 +354,10 @@ describe('documents: reviews, content, seller pages', () => {
           published_at: string('2026-12-01T10:00:00.000Z'),
         }),
       )
-      .executeTest(
-        settled(async (server) => {
-          const content = await sdk(server.url).store.content.get('bazaar', 'home', 'main');
-          expect(content.kind).toBe('home');
-        }),
-      ));
+      .executeTest(async (server) => {
+        const content = await sdk(server.url).store.content.get('bazaar', 'home', 'main');
+        expect(content.kind).toBe('home');
+      }));
 
   it("gets a seller's page with its profile and rating", () =>
     pact
@@ -403,10 +374,8 @@ describe('documents: reviews, content, seller pages', () => {
           rating: like({ count: integer(0) }),
         }),
       )
-      .executeTest(
-        settled(async (server) => {
-          const page = await sdk(server.url).store.sellers.page('atlas-outfitters');
-          expect(page.seller.handle).toBe('atlas-outfitters');
-        }),
-      ));
+      .executeTest(async (server) => {
+        const page = await sdk(server.url).store.sellers.page('atlas-outfitters');
+        expect(page.seller.handle).toBe('atlas-outfitters');
+      }));
 });
