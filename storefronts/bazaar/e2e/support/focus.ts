@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /**
  * Whether the first link in `row` (a scrolling row: it clips whatever overflows it) has room for a
@@ -26,19 +26,167 @@ export function contrastRatio(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+/** One Tab stop, as `focusedRing` measured it. */
+export interface RingStop {
+  /** The focused element: its tag and its accessible text, shortened. */
+  name: string;
+  /** The outline's width in px (0 when the element draws none). */
+  width: number;
+  /**
+   * Contrast of the ring's colour against what it is drawn over: the page's own pixels under the ring
+   * (a gradient or a picture counts as it looks), the 10th percentile, so a neighbour's anti-aliased
+   * edge does not decide it.
+   */
+  contrast: number;
+  /** Something else is drawn over the element's centre (a sticky header, a drawer). */
+  obscured: boolean;
+}
+
 /**
- * The contrast between the focus-ring colour an area's custom property `property` gives its links and
- * the area's own background colour (a plain colour, not a gradient).
+ * Measures the focus ring of the page's focused element, or returns null when nothing is focused.
+ * The band the ring covers is captured with every ring made transparent for the moment of the capture,
+ * then decoded in the page (createImageBitmap, no DOM change) to compare each pixel with the ring.
  */
-export async function focusRingContrast(area: Locator, property: string): Promise<number> {
-  const [ring, background] = await area.evaluate((el, name) => {
-    // A probe resolves the property's value (a hex or a var()) to the rgb() the ratio reads.
-    const probe = document.createElement('i');
-    probe.style.color = getComputedStyle(el).getPropertyValue(name);
-    el.append(probe);
-    const rgb = getComputedStyle(probe).color;
-    probe.remove();
-    return [rgb, getComputedStyle(el).backgroundColor];
-  }, property);
-  return contrastRatio(ring, background);
+export async function focusedRing(page: Page): Promise<RingStop | null> {
+  const found = await page.evaluate(async () => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    // A control drawn by another element (a transparent radio over its chip, which shows the ring
+    // through `input:focus-visible + span`) is measured by the ring of what draws it.
+    const drawnBy =
+      getComputedStyle(el).opacity === '0'
+        ? [el.nextElementSibling, el.closest('label')].find(
+            (other) => other && getComputedStyle(other).outlineStyle !== 'none',
+          )
+        : null;
+    const ringOf = drawnBy ?? el;
+    // Focus scrolls the element into view, smoothly where the page asks for it: wait until it rests.
+    let rect = ringOf.getBoundingClientRect();
+    for (let i = 0; i < 60; i++) {
+      await new Promise(requestAnimationFrame);
+      const next = ringOf.getBoundingClientRect();
+      if (next.top === rect.top && next.left === rect.left) break;
+      rect = next;
+    }
+    const style = getComputedStyle(ringOf);
+    const label =
+      el.getAttribute('aria-label') ??
+      (el instanceof HTMLInputElement ? el.labels?.[0]?.textContent : null) ??
+      el.textContent ??
+      '';
+    const text = label.replace(/\s+/g, ' ').trim();
+    const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    return {
+      name: `${el.tagName.toLowerCase()} “${text.slice(0, 40)}”`,
+      width: style.outlineStyle === 'none' ? 0 : Number.parseFloat(style.outlineWidth),
+      offset: Number.parseFloat(style.outlineOffset) || 0,
+      color: style.outlineColor,
+      rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+      viewport: { width: innerWidth, height: innerHeight },
+      obscured: hit !== null && !el.contains(hit) && !ringOf.contains(hit),
+    };
+  });
+  if (!found) return null;
+  const { name, width, offset, color, rect, viewport, obscured } = found;
+  if (width === 0) return { name, width, contrast: 0, obscured };
+  const reach = Math.max(0, offset + width);
+  const x = Math.max(0, Math.floor(rect.x - reach));
+  const y = Math.max(0, Math.floor(rect.y - reach));
+  const clip = {
+    x,
+    y,
+    width: Math.min(viewport.width, Math.ceil(rect.x + rect.width + reach)) - x,
+    height: Math.min(viewport.height, Math.ceil(rect.y + rect.height + reach)) - y,
+  };
+  const hide = await page.addStyleTag({ content: '* { outline-color: transparent !important; }' });
+  const png = await page.screenshot({ clip, animations: 'disabled' });
+  await hide.evaluate((node) => node.parentNode?.removeChild(node));
+  // The band: pixels whose distance from the element's box lies between the outline's offset and its
+  // offset plus width (an inset ring, with a negative offset, lies inside the box).
+  const band = await page.evaluate(
+    async ({ bytes, box, inner, outer }) => {
+      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d');
+      if (!context) return [];
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      const pixels: string[] = [];
+      for (let py = 0; py < bitmap.height; py++) {
+        for (let px = 0; px < bitmap.width; px++) {
+          const cx = px + 0.5 - box.x;
+          const cy = py + 0.5 - box.y;
+          // Distance from the box's edge (square corners): positive outside, negative inside it.
+          const distance = Math.max(-cx, cx - box.width, -cy, cy - box.height);
+          if (distance <= inner || distance > outer) continue;
+          const i = (py * bitmap.width + px) * 4;
+          pixels.push(`rgb(${data[i]}, ${data[i + 1]}, ${data[i + 2]})`);
+        }
+      }
+      return pixels;
+    },
+    {
+      bytes: [...png],
+      box: { x: rect.x - clip.x, y: rect.y - clip.y, width: rect.width, height: rect.height },
+      inner: offset,
+      outer: offset + width,
+    },
+  );
+  const ratios = band.map((pixel) => contrastRatio(color, pixel)).sort((a, b) => a - b);
+  const contrast = ratios[Math.floor(ratios.length * 0.1)] ?? 0;
+  return { name, width, contrast, obscured };
+}
+
+/** What `tabWalk` found. */
+export interface TabWalk {
+  /** Tab stops visited. */
+  stops: number;
+  /** Whether focus left the page before `limit` stops, i.e. every stop was visited. */
+  complete: boolean;
+  /** Stops whose ring is missing, thinner than 2 px, under 3:1 against what it lies on, or covered. */
+  weak: string[];
+}
+
+/**
+ * Presses Tab through a freshly loaded page until focus leaves it (at most `limit` stops) and measures
+ * every stop's focus ring (`focusedRing`): where a keyboard user could lose track of focus.
+ */
+export async function tabWalk(page: Page, limit = 200): Promise<TabWalk> {
+  const weak: string[] = [];
+  let stops = 0;
+  for (; stops < limit; stops++) {
+    await page.keyboard.press('Tab');
+    const stop = await focusedRing(page);
+    if (!stop) return { stops, complete: true, weak };
+    if (stop.width < 2 || stop.contrast < 3 || stop.obscured) {
+      weak.push(
+        `${stop.name}: ${stop.width}px, ${stop.contrast.toFixed(2)}:1${stop.obscured ? ', obscured' : ''}`,
+      );
+    }
+  }
+  return { stops, complete: false, weak };
+}
+
+/**
+ * `tabWalk` through each path at a desktop's and a phone's width. Returns what a keyboard user would
+ * miss, one line per weak stop or unfinished walk, prefixed with the page and width (empty when none).
+ */
+export async function tabWalkPages(page: Page, paths: string[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const path of paths) {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.goto(path);
+      await page.waitForLoadState('load');
+      const walk = await tabWalk(page);
+      const where = `${path} at ${viewport.width} px`;
+      if (!walk.complete) problems.push(`${where}: focus still on the page after ${walk.stops} stops`);
+      for (const stop of walk.weak) problems.push(`${where}: ${stop}`);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return problems;
 }

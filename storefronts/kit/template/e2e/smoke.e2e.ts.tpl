@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type {} from '../../bazaar/e2e/setup';
 import { launchBrowser, newSession } from '../../bazaar/e2e/support/browser';
+import { tabWalkPages } from '../../bazaar/e2e/support/focus';
 
 const baseURL = inject('themeUrls').__THEME__ ?? '';
 let browser: Browser;
@@ -23,8 +24,11 @@ it.skipIf(!baseURL)('__THEME__: home → product → add to cart → cart, with 
   await page.waitForURL(/\/products\//);
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await page.getByRole('status').filter({ hasText: 'Added to your cart.' }).waitFor();
+  const product = new URL(page.url()).pathname;
   await page.goto('/cart');
   expect(await page.getByTestId('cart-line').count()).toBe(1);
+  // By keyboard, at desktop and phone width: every stop shows a ring, 3:1 on what lies under it.
+  expect(await tabWalkPages(page, ['/', product, '/cart'])).toEqual([]);
   await context.close();
   expect(errors).toEqual([]);
 });
