@@ -95,7 +95,7 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     expect(await page.getByTestId('no-results').textContent()).toContain('Nothing matches “qwxzv”');
   });
 
-  it('by keyboard: every Tab stop of home, listing and product shows its ring, 3:1 on what it lies on, uncovered', async () => {
+  it('by keyboard: every Tab stop from home to checkout shows its ring, 3:1 on what it lies on, uncovered', async () => {
     const { page } = await session();
     await page.goto('/products');
     const product =
@@ -103,6 +103,12 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     // Each stop's ring against the pixels under it (paper, the ink feature and footer, the announcement
     // bar under the skip link), and nothing drawn over the focused element.
     expect(await tabWalkPages(page, ['/', '/products', product])).toEqual([]);
+    // The forms: the bag's steppers, every checkout field.
+    await page.goto(product);
+    await expect.poll(() => page.getByTestId('stock-state').textContent()).toMatch(/In stock|Only \d+ left/);
+    await page.getByRole('button', { name: 'Add to bag' }).click();
+    await page.getByTestId('mini-cart-line').first().waitFor();
+    expect(await tabWalkPages(page, ['/cart', '/checkout'])).toEqual([]);
   });
 
   it('one quick view for the grid: keyboard, screen-reader name, add to bag, focus back, a press before hydration', async () => {

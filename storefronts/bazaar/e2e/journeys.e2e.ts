@@ -217,13 +217,18 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it('by keyboard: every Tab stop of home, listing and product shows its ring, 3:1 on what it lies on, uncovered', async () => {
+  it('by keyboard: every Tab stop from home to checkout shows its ring, 3:1 on what it lies on, uncovered', async () => {
     const { page } = await session();
     await page.goto('/products');
     const product = (await page.locator('a.product-card__link').first().getAttribute('href')) ?? '/';
     // Each stop's ring against the pixels under it (the header, the hero's gradient, a white field),
     // and nothing drawn over the focused element (a category half under the bar's fade).
     expect(await tabWalkPages(page, ['/', '/products', product])).toEqual([]);
+    // The forms: the cart's quantity fields and buttons, every checkout field.
+    await page.goto('/products');
+    await openFirstBuyable(page);
+    await addToCart(page);
+    expect(await tabWalkPages(page, ['/cart', '/checkout'])).toEqual([]);
   });
 
   it('shows an out-of-stock message when stock ran out before checkout', async () => {
