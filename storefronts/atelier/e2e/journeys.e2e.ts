@@ -6,6 +6,7 @@ import type {} from '../../bazaar/e2e/setup';
 import { browserSessions, screenshot } from '../../bazaar/e2e/support/browser';
 import { focusRingFits, tabWalkPages } from '../../bazaar/e2e/support/focus';
 import { fillCheckout, uniqueEmail } from '../../bazaar/e2e/support/journeys';
+import { sidewaysAt320 } from '../../bazaar/e2e/support/layout';
 import { createAdmin } from '../../bazaar/e2e/support/souk-admin';
 
 const baseURL = inject('themeUrls').atelier ?? '';
@@ -20,6 +21,17 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, `${name}-mobile`, shots);
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** The listing's first product path, after putting one of it in the bag from its page. */
+async function bagFirstProduct(page: Page): Promise<string> {
+  await page.goto('/products');
+  const product = (await page.locator('[data-testid="product-card"] a').first().getAttribute('href')) ?? '/';
+  await page.goto(product);
+  await expect.poll(() => page.getByTestId('stock-state').textContent()).toMatch(/In stock|Only \d+ left/);
+  await page.getByRole('button', { name: 'Add to bag' }).click();
+  await page.getByTestId('mini-cart-line').first().waitFor();
+  return product;
 }
 
 describe.skipIf(!baseURL)('Atelier in Chromium', () => {
@@ -97,18 +109,18 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
 
   it('by keyboard: every Tab stop from home to checkout shows its ring, 3:1 on what it lies on, uncovered', async () => {
     const { page } = await session();
-    await page.goto('/products');
-    const product =
-      (await page.locator('[data-testid="product-card"] a').first().getAttribute('href')) ?? '/';
+    const product = await bagFirstProduct(page);
     // Each stop's ring against the pixels under it (paper, the ink feature and footer, the announcement
-    // bar under the skip link), and nothing drawn over the focused element.
-    expect(await tabWalkPages(page, ['/', '/products', product])).toEqual([]);
-    // The forms: the bag's steppers, every checkout field.
-    await page.goto(product);
-    await expect.poll(() => page.getByTestId('stock-state').textContent()).toMatch(/In stock|Only \d+ left/);
-    await page.getByRole('button', { name: 'Add to bag' }).click();
-    await page.getByTestId('mini-cart-line').first().waitFor();
-    expect(await tabWalkPages(page, ['/cart', '/checkout'])).toEqual([]);
+    // bar under the skip link), and nothing drawn over the focused element; then the forms: the bag's
+    // steppers, every checkout field.
+    expect(await tabWalkPages(page, ['/', '/products', product, '/cart', '/checkout'])).toEqual([]);
+  });
+
+  it('at 320 px (a 1280 px screen at 400 % zoom) no page scrolls sideways, the bag and checkout with a line', async () => {
+    const { page } = await session();
+    const product = await bagFirstProduct(page);
+    const paths = ['/', '/products', '/products?q=linen', product, '/products?seller=nordic-home'];
+    expect(await sidewaysAt320(page, [...paths, '/cart', '/checkout'])).toEqual([]);
   });
 
   it('one quick view for the grid: keyboard, screen-reader name, add to bag, focus back, a press before hydration', async () => {

@@ -9,6 +9,7 @@ import {
   openFirstBuyable,
   uniqueEmail,
 } from './support/journeys';
+import { sidewaysAt320 } from './support/layout';
 import { createAdmin } from './support/souk-admin';
 
 const baseURL = inject('storefrontUrl');
@@ -220,15 +221,28 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
   it('by keyboard: every Tab stop from home to checkout shows its ring, 3:1 on what it lies on, uncovered', async () => {
     const { page } = await session();
     await page.goto('/products');
-    const product = (await page.locator('a.product-card__link').first().getAttribute('href')) ?? '/';
-    // Each stop's ring against the pixels under it (the header, the hero's gradient, a white field),
-    // and nothing drawn over the focused element (a category half under the bar's fade).
-    expect(await tabWalkPages(page, ['/', '/products', product])).toEqual([]);
-    // The forms: the cart's quantity fields and buttons, every checkout field.
-    await page.goto('/products');
-    await openFirstBuyable(page);
+    const product = await openFirstBuyable(page);
     await addToCart(page);
-    expect(await tabWalkPages(page, ['/cart', '/checkout'])).toEqual([]);
+    // Each stop's ring against the pixels under it (the header, the hero's gradient, a white field),
+    // and nothing drawn over the focused element (a category half under the bar's fade); then the
+    // forms: the cart's quantity fields and buttons, every checkout field.
+    const paths = ['/', '/products', `/products/${product}`, '/cart', '/checkout'];
+    expect(await tabWalkPages(page, paths)).toEqual([]);
+  });
+
+  it('at 320 px (a 1280 px screen at 400 % zoom) no page scrolls sideways, the cart and checkout with a line', async () => {
+    const { page } = await session();
+    await page.goto('/products');
+    const product = await openFirstBuyable(page);
+    await addToCart(page);
+    const paths = [
+      '/',
+      '/products',
+      '/products?q=linen',
+      `/products/${product}`,
+      '/sellers/atlas-outfitters',
+    ];
+    expect(await sidewaysAt320(page, [...paths, '/cart', '/checkout'])).toEqual([]);
   });
 
   it('shows an out-of-stock message when stock ran out before checkout', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type {} from '../../bazaar/e2e/setup';
 import { launchBrowser, newSession } from '../../bazaar/e2e/support/browser';
 import { tabWalkPages } from '../../bazaar/e2e/support/focus';
+import { sidewaysAt320 } from '../../bazaar/e2e/support/layout';
 
 const baseURL = inject('themeUrls').__THEME__ ?? '';
 let browser: Browser;
@@ -29,6 +30,8 @@ it.skipIf(!baseURL)('__THEME__: home → product → add to cart → cart, with 
   expect(await page.getByTestId('cart-line').count()).toBe(1);
   // By keyboard, at desktop and phone width: every stop shows a ring, 3:1 on what lies under it.
   expect(await tabWalkPages(page, ['/', product, '/cart'])).toEqual([]);
+  // At 320 px (400 % zoom) no page scrolls sideways.
+  expect(await sidewaysAt320(page, ['/', product, '/cart'])).toEqual([]);
   await context.close();
   expect(errors).toEqual([]);
 });
