@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { checkPages, DESKTOP_AND_PHONE } from './layout';
 
 /**
  * Whether the first link in `row` (a scrolling row: it clips whatever overflows it) has room for a
@@ -171,22 +172,9 @@ export async function tabWalk(page: Page, limit = 200): Promise<TabWalk> {
  * `tabWalk` through each path at a desktop's and a phone's width. Returns what a keyboard user would
  * miss, one line per weak stop or unfinished walk, prefixed with the page and width (empty when none).
  */
-export async function tabWalkPages(page: Page, paths: string[]): Promise<string[]> {
-  const problems: string[] = [];
-  for (const path of paths) {
-    for (const viewport of [
-      { width: 1280, height: 900 },
-      { width: 390, height: 844 },
-    ]) {
-      await page.setViewportSize(viewport);
-      await page.goto(path);
-      await page.waitForLoadState('load');
-      const walk = await tabWalk(page);
-      const where = `${path} at ${viewport.width} px`;
-      if (!walk.complete) problems.push(`${where}: focus still on the page after ${walk.stops} stops`);
-      for (const stop of walk.weak) problems.push(`${where}: ${stop}`);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  return problems;
+export function tabWalkPages(page: Page, paths: string[]): Promise<string[]> {
+  return checkPages(page, paths, DESKTOP_AND_PHONE, async (loaded) => {
+    const walk = await tabWalk(loaded);
+    return walk.complete ? walk.weak : [...walk.weak, `focus still on the page after ${walk.stops} stops`];
+  });
 }

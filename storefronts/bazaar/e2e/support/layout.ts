@@ -1,40 +1,67 @@
 import type { Page } from 'playwright-core';
 
+/** A desktop's and a phone's window, the widths the journeys look at. */
+export const DESKTOP_AND_PHONE = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+];
+
 /**
- * Loads each path at 320 CSS px, the width WCAG's reflow criterion asks for (a 1280 px screen at 400 %
- * zoom, the narrowest phones), and returns the pages that scroll sideways there, each with the
- * elements that reach furthest past the right edge (empty when every page fits).
+ * Loads each path at each window size and runs `check` on it, which returns what it found wrong there.
+ * Returns every finding prefixed with its page and width (empty when none), and leaves the window at
+ * the size it had.
  */
-export async function sidewaysAt320(page: Page, paths: string[]): Promise<string[]> {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 320, height: 640 });
+export async function checkPages(
+  page: Page,
+  paths: string[],
+  sizes: { width: number; height: number }[],
+  check: (page: Page) => Promise<string[]>,
+): Promise<string[]> {
+  const before = page.viewportSize();
   const found: string[] = [];
   for (const path of paths) {
-    await page.goto(path);
-    await page.waitForLoadState('load');
-    const overflow = await page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      if (document.documentElement.scrollWidth <= width) return null;
-      const past = [...document.body.querySelectorAll('*')]
-        .map((el) => ({ el, right: el.getBoundingClientRect().right }))
-        .filter(({ el, right }) => right > width + 0.5 && el.getClientRects().length > 0)
-        // What a scrolling row or a clipped box holds does not widen the page: name what does.
-        .filter(({ el }) => {
-          for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
-            if (getComputedStyle(up).overflowX !== 'visible') return false;
-          }
-          return true;
-        })
-        .sort((a, b) => b.right - a.right)
-        .slice(0, 3)
-        .map(
-          ({ el, right }) =>
-            `${el.tagName.toLowerCase()}.${el.classList[0] ?? ''} to ${Math.round(right)} px`,
-        );
-      return `${document.documentElement.scrollWidth} px wide (${past.join(', ')})`;
-    });
-    if (overflow) found.push(`${path}: ${overflow}`);
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      await page.goto(path);
+      await page.waitForLoadState('load');
+      for (const finding of await check(page)) found.push(`${path} at ${size.width} px: ${finding}`);
+    }
   }
-  if (size) await page.setViewportSize(size);
+  if (before) await page.setViewportSize(before);
   return found;
+}
+
+/**
+ * Whether the loaded page scrolls sideways: its width and the elements that reach furthest past the
+ * window's right edge, or nothing when it fits.
+ */
+export function sideways(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    const past = [...document.body.querySelectorAll('*')]
+      .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+      .filter(({ el, right }) => right > width + 0.5 && el.getClientRects().length > 0)
+      // What a scrolling row or a clipped box holds does not widen the page: name what does.
+      .filter(({ el }) => {
+        for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+          if (getComputedStyle(up).overflowX !== 'visible') return false;
+        }
+        return true;
+      })
+      .sort((a, b) => b.right - a.right)
+      .slice(0, 3)
+      .map(
+        ({ el, right }) => `${el.tagName.toLowerCase()}.${el.classList[0] ?? ''} to ${Math.round(right)} px`,
+      );
+    return [`${document.documentElement.scrollWidth} px wide (${past.join(', ')})`];
+  });
+}
+
+/**
+ * The pages among `paths` that scroll sideways at 320 CSS px, the width WCAG's reflow criterion asks
+ * for (a 1280 px screen at 400 % zoom, the narrowest phones).
+ */
+export function sidewaysAt320(page: Page, paths: string[]): Promise<string[]> {
+  return checkPages(page, paths, [{ width: 320, height: 640 }], sideways);
 }
