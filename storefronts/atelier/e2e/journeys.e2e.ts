@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 // The run's provided values (apiUrl, themeUrls) are declared by the shared global setup.
 import type {} from '../../bazaar/e2e/setup';
+import { accessProblems } from '../../bazaar/e2e/support/a11y';
 import { browserSessions, screenshot } from '../../bazaar/e2e/support/browser';
 import { focusRingFits, tabWalkPages } from '../../bazaar/e2e/support/focus';
 import { fillCheckout, uniqueEmail } from '../../bazaar/e2e/support/journeys';
@@ -255,6 +256,8 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     // The address names its country as the shopper chose it, not by its code.
     expect(await page.locator('address').first().textContent()).toMatch(/Germany$/);
     await shoot(page, 'confirmation');
+    // Long order ids and an email address: by keyboard, at 320 px and by finger.
+    expect(await accessProblems(page, [new URL(page.url()).pathname])).toEqual([]);
 
     const orders = await admin.ordersFor(email);
     expect(orders).toHaveLength(1);

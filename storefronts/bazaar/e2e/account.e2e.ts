@@ -1,6 +1,7 @@
 import { isLoopbackHost } from '@souk/storefront-kit';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { accessProblems } from './support/a11y';
 import { browserSessions, screenshot } from './support/browser';
 import { addToCart, openFirstBuyable, uniqueEmail } from './support/journeys';
 
@@ -34,6 +35,8 @@ describe.skipIf(!baseURL || !emulatorHost)('customer account (Firebase Auth emul
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'sign-in-390');
     await page.setViewportSize({ width: 1280, height: 900 });
+    // By keyboard, at 320 px and by finger (see the buyer journeys): here and on every page below.
+    expect(await accessProblems(page, ['/sign-in'])).toEqual([]);
 
     const email = uniqueEmail('account');
     await signUp(page, email, 'Erika Mustermann');
@@ -95,11 +98,13 @@ describe.skipIf(!baseURL || !emulatorHost)('customer account (Firebase Auth emul
     await expect.poll(() => saved.allTextContents()).toHaveLength(2);
     expect((await saved.allTextContents()).join()).not.toContain('Bremen');
 
+    expect(await accessProblems(page, ['/account'])).toEqual([]);
+
     // Checkout while signed in starts from the default address; another saved one can be picked.
     await page.goto('/sellers/nordic-home');
     await openFirstBuyable(page);
     await addToCart(page);
-    await page.goto('/checkout');
+    expect(await accessProblems(page, ['/checkout'])).toEqual([]);
     expect(await page.getByLabel('Email').inputValue()).toBe(email);
     expect(await page.getByLabel('Address', { exact: true }).inputValue()).toBe('Friedrichstraße 100');
     await screenshot(page, 'checkout-signed-in-desktop');
@@ -114,6 +119,7 @@ describe.skipIf(!baseURL || !emulatorHost)('customer account (Firebase Auth emul
     const orderId = (await page.getByTestId('order-id').textContent()) ?? '';
     expect(orderId).toMatch(/^ord_/);
     expect(await page.locator('address').textContent()).toContain('Heidestraße 17');
+    expect(await accessProblems(page, [new URL(page.url()).pathname])).toEqual([]);
 
     await page.goto('/account');
     await expect.poll(() => page.getByTestId('account-order-id').allTextContents()).toContain(orderId);

@@ -40,7 +40,13 @@ export function sideways(page: Page): Promise<string[]> {
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth <= width) return [];
     const past = [...document.body.querySelectorAll('*')]
-      .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+      // An element's box, or the text overflowing it (a long word) unless it clips it, whichever
+      // reaches further.
+      .map((el) => {
+        const box = el.getBoundingClientRect();
+        const spills = getComputedStyle(el).overflowX === 'visible';
+        return { el, right: spills ? Math.max(box.right, box.left + el.scrollWidth) : box.right };
+      })
       .filter(({ el, right }) => right > width + 0.5 && el.getClientRects().length > 0)
       // What a scrolling row or a clipped box holds does not widen the page: name what does.
       .filter(({ el }) => {
