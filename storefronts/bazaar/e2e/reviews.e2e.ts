@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { accessProblems } from './support/a11y';
 import { browserSessions, screenshot } from './support/browser';
 import { addToCart, fillCheckout, openFirstBuyable, uniqueEmail } from './support/journeys';
 import { createAdmin } from './support/souk-admin';
@@ -27,6 +28,8 @@ describe.skipIf(!baseURL)('reviews in Chromium', () => {
     await page.reload();
     const form = page.getByTestId('review-form').first();
     await form.waitFor();
+    // The form's star picker and fields by keyboard, at 320 px and by finger.
+    expect(await accessProblems(page, [new URL(page.url()).pathname])).toEqual([]);
     await form.locator('label[title="4 stars"]').click();
     await form.getByLabel('Title').fill('Warm and well made');
     await form.getByLabel('Your review').fill('Wore it on a cold hike; the stitching is excellent.');
@@ -47,6 +50,7 @@ describe.skipIf(!baseURL)('reviews in Chromium', () => {
     // The buyer's facts under their labels, and the review's own stars: its rating, not a count.
     expect(await review.textContent()).toContain('Fit: True to size');
     expect(await review.getByRole('img').getAttribute('aria-label')).toBe('Rated 4 out of 5');
+    expect(await accessProblems(page, [`/products/${handle}`])).toEqual([]);
     await reviews.scrollIntoViewIfNeeded();
     await screenshot(page, 'product-reviews');
     await page.setViewportSize({ width: 390, height: 844 });
