@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type {} from '../../bazaar/e2e/setup';
 import { accessProblems } from '../../bazaar/e2e/support/a11y';
 import { browserSessions, screenshot } from '../../bazaar/e2e/support/browser';
-import { focusRingFits, tabWalkPages } from '../../bazaar/e2e/support/focus';
+import { containerWalk, focusRingFits, tabWalkPages } from '../../bazaar/e2e/support/focus';
 import { fillCheckout, uniqueEmail } from '../../bazaar/e2e/support/journeys';
 import { sidewaysAt320 } from '../../bazaar/e2e/support/layout';
 import { createAdmin } from '../../bazaar/e2e/support/souk-admin';
@@ -116,6 +116,39 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     // bar under the skip link), and nothing drawn over the focused element; then the forms: the bag's
     // steppers, every checkout field.
     expect(await tabWalkPages(page, ['/', '/products', product, '/cart', '/checkout'])).toEqual([]);
+
+    // Inside what opens over the page: the menu's links until focus leaves it; round the quick view
+    // and the mini-cart, which keep focus inside (modal dialogs).
+    const clean = { complete: true, weak: [] };
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Shop' }).focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('navigation', { name: 'Categories' });
+    await menu.waitFor();
+    expect(await containerWalk(page, menu, { modal: false })).toMatchObject(clean);
+    await page.goto('/products?seller=atlas-outfitters');
+    await page
+      .getByRole('button', { name: /^Quick view/ })
+      .first()
+      .focus();
+    await page.keyboard.press('Enter');
+    const quick = page.locator('dialog.quick[open]');
+    await quick.getByRole('button', { name: 'Add to bag' }).waitFor();
+    expect(await containerWalk(page, quick, { modal: true })).toMatchObject(clean);
+    await page.keyboard.press('Escape');
+    for (const size of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.getByTestId('bag-button').click();
+      const drawer = page.locator('dialog.drawer[open]');
+      await drawer.getByTestId('mini-cart-line').first().waitFor();
+      expect(await containerWalk(page, drawer, { modal: true })).toMatchObject(clean);
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'detached' });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('small screens and fingers: nothing scrolls sideways at 320 px, every target 24 px or with room around it', async () => {

@@ -76,7 +76,15 @@ export async function focusedRing(page: Page): Promise<RingStop | null> {
       el.textContent ??
       '';
     const text = label.replace(/\s+/g, ' ').trim();
-    const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    // Covered: something else is drawn over the centre of every box of it (a link that wraps has
+    // one per line, and the centre of the whole may fall between them).
+    const boxes = [...ringOf.getClientRects()];
+    const covered =
+      boxes.length > 0 &&
+      boxes.every((box) => {
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return hit !== null && !el.contains(hit) && !ringOf.contains(hit);
+      });
     return {
       name: `${el.tagName.toLowerCase()} “${text.slice(0, 40)}”`,
       width: style.outlineStyle === 'none' ? 0 : Number.parseFloat(style.outlineWidth),
@@ -84,7 +92,7 @@ export async function focusedRing(page: Page): Promise<RingStop | null> {
       color: style.outlineColor,
       rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
       viewport: { width: innerWidth, height: innerHeight },
-      obscured: hit !== null && !el.contains(hit) && !ringOf.contains(hit),
+      obscured: covered,
     };
   });
   if (!found) return null;
@@ -99,6 +107,8 @@ export async function focusedRing(page: Page): Promise<RingStop | null> {
     width: Math.min(viewport.width, Math.ceil(rect.x + rect.width + reach)) - x,
     height: Math.min(viewport.height, Math.ceil(rect.y + rect.height + reach)) - y,
   };
+  // Nothing of it in the window (focus went somewhere that does not scroll into view): not seen.
+  if (clip.width <= 0 || clip.height <= 0) return { name, width, contrast: 0, obscured: true };
   const hide = await page.addStyleTag({ content: '* { outline-color: transparent !important; }' });
   const png = await page.screenshot({ clip, animations: 'disabled' });
   await hide.evaluate((node) => node.parentNode?.removeChild(node));
@@ -138,6 +148,16 @@ export async function focusedRing(page: Page): Promise<RingStop | null> {
   return { name, width, contrast, obscured };
 }
 
+/** A ring a keyboard user could lose: missing, thinner than 2 px, under 3:1, or its element covered. */
+function isWeak(stop: RingStop): boolean {
+  return stop.width < 2 || stop.contrast < 3 || stop.obscured;
+}
+
+/** A weak stop, as the walks report it. */
+function describe(stop: RingStop): string {
+  return `${stop.name}: ${stop.width}px, ${stop.contrast.toFixed(2)}:1${stop.obscured ? ', obscured' : ''}`;
+}
+
 /** What `tabWalk` found. */
 export interface TabWalk {
   /** Tab stops visited. */
@@ -159,13 +179,57 @@ export async function tabWalk(page: Page, limit = 200): Promise<TabWalk> {
     await page.keyboard.press('Tab');
     const stop = await focusedRing(page);
     if (!stop) return { stops, complete: true, weak };
-    if (stop.width < 2 || stop.contrast < 3 || stop.obscured) {
-      weak.push(
-        `${stop.name}: ${stop.width}px, ${stop.contrast.toFixed(2)}:1${stop.obscured ? ', obscured' : ''}`,
-      );
-    }
+    if (isWeak(stop)) weak.push(describe(stop));
   }
   return { stops, complete: false, weak };
+}
+
+/**
+ * Presses Tab through an open dialog or menu from its focused element and measures every stop as
+ * `tabWalk` does. A modal (`modal: true`) must keep focus inside: the walk goes round it back to the
+ * element it started from (following focus back in when it passes through the browser's own controls
+ * after the last stop, as a modal `<dialog>` lets it), and a stop outside it counts as weak. A menu
+ * is walked until focus leaves it. The starting element is measured when the keyboard comes back to
+ * it (a dialog opened by a click focuses it without a ring, rightly: the pointer was in use).
+ */
+export async function containerWalk(
+  page: Page,
+  container: Locator,
+  { modal, limit = 60 }: { modal: boolean; limit?: number },
+): Promise<TabWalk> {
+  await page.evaluate(() => document.activeElement?.setAttribute('data-walk-start', ''));
+  await container.evaluate((el) => el.setAttribute('data-walk-container', ''));
+  const weak: string[] = [];
+  let stops = 0;
+  let complete = false;
+  while (stops < limit) {
+    await page.keyboard.press('Tab');
+    if (modal && (await page.evaluate(() => document.activeElement === document.body))) {
+      await page.keyboard.press('Tab');
+    }
+    // Looked up by its mark, not the locator: a menu that closes as focus leaves it is simply gone.
+    const inside = await page.evaluate(
+      () => document.querySelector('[data-walk-container]')?.contains(document.activeElement) ?? false,
+    );
+    if (!inside && !modal) {
+      complete = true;
+      break;
+    }
+    const stop = await focusedRing(page);
+    if (!stop) break;
+    stops++;
+    if (!inside) weak.push(`${stop.name}: outside the dialog`);
+    else if (isWeak(stop)) weak.push(describe(stop));
+    if (modal && (await page.evaluate(() => document.activeElement?.hasAttribute('data-walk-start')))) {
+      complete = true;
+      break;
+    }
+  }
+  await page.evaluate(() => {
+    document.querySelector('[data-walk-start]')?.removeAttribute('data-walk-start');
+    document.querySelector('[data-walk-container]')?.removeAttribute('data-walk-container');
+  });
+  return { stops, complete, weak };
 }
 
 /**
