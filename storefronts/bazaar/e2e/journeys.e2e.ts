@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { browserSessions, screenshot } from './support/browser';
-import { focusRingFits, tabWalkPages } from './support/focus';
+import { containerWalk, focusRingFits, tabWalkPages } from './support/focus';
 import {
   addToCart,
   checkoutErrorCode,
@@ -229,6 +229,14 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     // forms: the cart's quantity fields and buttons, every checkout field.
     const paths = ['/', '/products', `/products/${product}`, '/cart', '/checkout'];
     expect(await tabWalkPages(page, paths)).toEqual([]);
+    // A phone's filter panel, opened by keyboard: its fields until focus leaves it.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/products');
+    await page.getByTestId('filters-toggle').focus();
+    await page.keyboard.press('Enter');
+    const panel = page.locator('.filters-panel');
+    expect(await containerWalk(page, panel, { modal: false })).toMatchObject({ complete: true, weak: [] });
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('small screens and fingers: nothing scrolls sideways at 320 px, every target 24 px or with room around it', async () => {
