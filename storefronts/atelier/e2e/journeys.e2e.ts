@@ -7,7 +7,7 @@ import { accessProblems } from '../../bazaar/e2e/support/a11y';
 import { browserSessions, screenshot } from '../../bazaar/e2e/support/browser';
 import { containerWalk, focusRingFits, tabWalkPages } from '../../bazaar/e2e/support/focus';
 import { fillCheckout, uniqueEmail } from '../../bazaar/e2e/support/journeys';
-import { sidewaysAt320 } from '../../bazaar/e2e/support/layout';
+import { clippedTextPages, sidewaysAt320 } from '../../bazaar/e2e/support/layout';
 import { createAdmin } from '../../bazaar/e2e/support/souk-admin';
 import { crowdedTargetPages } from '../../bazaar/e2e/support/targets';
 
@@ -151,7 +151,7 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it('small screens and fingers: nothing scrolls sideways at 320 px, every target 24 px or with room around it', async () => {
+  it('small screens, fingers, wider text: no sideways scroll at 320 px, targets of 24 px or with room, no text cut off', async () => {
     const { page } = await session();
     const product = await bagFirstProduct(page);
     const paths = ['/', '/products', product, '/products?seller=nordic-home', '/cart', '/checkout'];
@@ -159,6 +159,8 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     expect(await sidewaysAt320(page, [...paths, '/products?q=linen'])).toEqual([]);
     // WCAG 2.5.8: targets under 24 px need room around them.
     expect(await crowdedTargetPages(page, paths)).toEqual([]);
+    // WCAG 1.4.12: with wider line, letter, word and paragraph spacing no text is cut off.
+    expect(await clippedTextPages(page, paths)).toEqual([]);
   });
 
   it('one quick view for the grid: keyboard, screen-reader name, add to bag, focus back, a press before hydration', async () => {

@@ -9,7 +9,7 @@ import {
   openFirstBuyable,
   uniqueEmail,
 } from './support/journeys';
-import { sidewaysAt320 } from './support/layout';
+import { clippedTextPages, sidewaysAt320 } from './support/layout';
 import { createAdmin } from './support/souk-admin';
 import { crowdedTargetPages } from './support/targets';
 
@@ -239,7 +239,7 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it('small screens and fingers: nothing scrolls sideways at 320 px, every target 24 px or with room around it', async () => {
+  it('small screens, fingers, wider text: no sideways scroll at 320 px, targets of 24 px or with room, no text cut off', async () => {
     const { page } = await session();
     await page.goto('/products');
     const product = await openFirstBuyable(page);
@@ -256,6 +256,8 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     expect(await sidewaysAt320(page, [...paths, '/products?q=linen'])).toEqual([]);
     // WCAG 2.5.8: a card's seller link, 16 px of text under the card's own link, was one to miss.
     expect(await crowdedTargetPages(page, paths)).toEqual([]);
+    // WCAG 1.4.12: with wider line, letter, word and paragraph spacing no text is cut off.
+    expect(await clippedTextPages(page, paths)).toEqual([]);
   });
 
   it('shows an out-of-stock message when stock ran out before checkout', async () => {

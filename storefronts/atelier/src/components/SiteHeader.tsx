@@ -28,7 +28,9 @@ export async function SiteHeader() {
   const { edits, columns } = await menu();
   return (
     <header className="header">
-      <p className="header__note">Free returns within 30 days · Each maker ships their own pieces</p>
+      <p className="header__note">
+        <span>Free returns within 30 days</span> · <span>Each maker ships their own pieces</span>
+      </p>
       <div className="header__bar">
         <MegaMenu>
           <MenuPanel edits={edits} columns={columns} />

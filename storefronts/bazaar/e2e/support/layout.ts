@@ -71,3 +71,38 @@ export function sideways(page: Page): Promise<string[]> {
 export function sidewaysAt320(page: Page, paths: string[]): Promise<string[]> {
   return checkPages(page, paths, [{ width: 320, height: 640 }], sideways);
 }
+
+/** WCAG 1.4.12's text spacing, as a reader's own style sheet would apply it. */
+const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+  word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }`;
+
+/**
+ * The text the loaded page cuts off once a reader widens its spacing (WCAG 1.4.12): boxes that hide
+ * their overflow (`hidden`, `clip`, an ellipsis) with more content than they show. A box that scrolls
+ * is not cut off; a visually hidden one (1 px) is meant to be.
+ */
+export async function clippedText(page: Page): Promise<string[]> {
+  const style = await page.addStyleTag({ content: TEXT_SPACING });
+  const found = await page.evaluate(() =>
+    [...document.body.querySelectorAll<HTMLElement>('*')]
+      .filter((el) => {
+        if (el.offsetWidth <= 1 || el.offsetHeight <= 1) return false;
+        const { overflowX, overflowY } = getComputedStyle(el);
+        const cutX = (overflowX === 'hidden' || overflowX === 'clip') && el.scrollWidth > el.clientWidth + 2;
+        const cutY =
+          (overflowY === 'hidden' || overflowY === 'clip') && el.scrollHeight > el.clientHeight + 2;
+        return cutX || cutY;
+      })
+      .map((el) => {
+        const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+        return `${el.tagName.toLowerCase()}.${el.classList[0] ?? ''} “${text}” cut off (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`;
+      }),
+  );
+  await style.evaluate((node) => node.parentNode?.removeChild(node));
+  return found;
+}
+
+/** `clippedText` on each path at a desktop's and a phone's width, prefixed with the page and width. */
+export function clippedTextPages(page: Page, paths: string[]): Promise<string[]> {
+  return checkPages(page, paths, DESKTOP_AND_PHONE, clippedText);
+}
