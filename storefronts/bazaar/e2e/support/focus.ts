@@ -39,7 +39,10 @@ export interface RingStop {
    * edge does not decide it.
    */
   contrast: number;
-  /** Something else is drawn over the element's centre (a sticky header, a drawer). */
+  /**
+   * Not seen: something else is drawn over the centre of every line box of it (a sticky header, a
+   * fade), or none of it is in the window.
+   */
   obscured: boolean;
 }
 
