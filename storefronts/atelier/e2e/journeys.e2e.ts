@@ -16,6 +16,8 @@ const admin = createAdmin(inject('apiUrl'));
 const shots = join(import.meta.dirname, 'screenshots');
 // Launches Chromium, closes each journey's sessions and fails it on console errors.
 const { session } = browserSessions(baseURL);
+// A Tab walk measures every stop of several pages at two widths: about a minute on a busy machine.
+const WALK_TIMEOUT_MS = 180_000;
 
 /** Screenshots at desktop width and at 390 px (a phone), then back to desktop. */
 async function shoot(page: Page, name: string): Promise<void> {
@@ -109,14 +111,22 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     expect(await page.getByTestId('no-results').textContent()).toContain('Nothing matches “qwxzv”');
   });
 
-  it('by keyboard: every Tab stop from home to checkout shows its ring, 3:1 on what it lies on, uncovered', async () => {
-    const { page } = await session();
-    const product = await bagFirstProduct(page);
-    // Each stop's ring against the pixels under it (paper, the ink feature and footer, the announcement
-    // bar under the skip link), and nothing drawn over the focused element; then the forms: the bag's
-    // steppers, every checkout field.
-    expect(await tabWalkPages(page, ['/', '/products', product, '/cart', '/checkout'])).toEqual([]);
+  it(
+    'by keyboard: every Tab stop from home to checkout shows its ring, 3:1 on what it lies on, uncovered',
+    async () => {
+      const { page } = await session();
+      const product = await bagFirstProduct(page);
+      // Each stop's ring against the pixels under it (paper, the ink feature and footer, the announcement
+      // bar under the skip link), and nothing drawn over the focused element; then the forms: the bag's
+      // steppers, every checkout field.
+      expect(await tabWalkPages(page, ['/', '/products', product, '/cart', '/checkout'])).toEqual([]);
+    },
+    WALK_TIMEOUT_MS,
+  );
 
+  it('by keyboard: the mega-menu, the quick view and the mini-cart', async () => {
+    const { page } = await session();
+    await bagFirstProduct(page);
     // Inside what opens over the page: the menu's links until focus leaves it; round the quick view
     // and the mini-cart, which keep focus inside (modal dialogs).
     const clean = { complete: true, weak: [] };
