@@ -3,13 +3,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 // The run's provided values (apiUrl, themeUrls) are declared by the shared global setup.
 import type {} from '../../bazaar/e2e/setup';
-import { accessProblems } from '../../bazaar/e2e/support/a11y';
+import { accessProblems, targetAndTextProblems } from '../../bazaar/e2e/support/a11y';
 import { browserSessions, screenshot } from '../../bazaar/e2e/support/browser';
 import { containerWalk, focusRingFits, tabWalkPages } from '../../bazaar/e2e/support/focus';
 import { fillCheckout, uniqueEmail } from '../../bazaar/e2e/support/journeys';
-import { clippedTextPages, sidewaysAt320 } from '../../bazaar/e2e/support/layout';
+import { checkPages, DESKTOP_AND_PHONE, sidewaysAt320 } from '../../bazaar/e2e/support/layout';
 import { createAdmin } from '../../bazaar/e2e/support/souk-admin';
-import { crowdedTargetPages } from '../../bazaar/e2e/support/targets';
 
 const baseURL = inject('themeUrls').atelier ?? '';
 const admin = createAdmin(inject('apiUrl'));
@@ -146,10 +145,7 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     await quick.getByRole('button', { name: 'Add to bag' }).waitFor();
     expect(await containerWalk(page, quick, { modal: true })).toMatchObject(clean);
     await page.keyboard.press('Escape');
-    for (const size of [
-      { width: 1280, height: 900 },
-      { width: 390, height: 844 },
-    ]) {
+    for (const size of DESKTOP_AND_PHONE) {
       await page.setViewportSize(size);
       await page.getByTestId('bag-button').click();
       const drawer = page.locator('dialog.drawer[open]');
@@ -168,9 +164,8 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     // 320 px: a 1280 px screen at 400 % zoom (WCAG's reflow), the narrowest phones.
     expect(await sidewaysAt320(page, [...paths, '/products?q=linen'])).toEqual([]);
     // WCAG 2.5.8: targets under 24 px need room around them.
-    expect(await crowdedTargetPages(page, paths)).toEqual([]);
     // WCAG 1.4.12: with wider line, letter, word and paragraph spacing no text is cut off.
-    expect(await clippedTextPages(page, paths)).toEqual([]);
+    expect(await checkPages(page, paths, DESKTOP_AND_PHONE, targetAndTextProblems)).toEqual([]);
   });
 
   it('one quick view for the grid: keyboard, screen-reader name, add to bag, focus back, a press before hydration', async () => {

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { targetAndTextProblems } from './support/a11y';
 import { browserSessions, screenshot } from './support/browser';
 import { containerWalk, focusRingFits, tabWalkPages } from './support/focus';
 import {
@@ -9,9 +10,8 @@ import {
   openFirstBuyable,
   uniqueEmail,
 } from './support/journeys';
-import { clippedTextPages, sidewaysAt320 } from './support/layout';
+import { checkPages, DESKTOP_AND_PHONE, sidewaysAt320 } from './support/layout';
 import { createAdmin } from './support/souk-admin';
-import { crowdedTargetPages } from './support/targets';
 
 const baseURL = inject('storefrontUrl');
 const admin = createAdmin(inject('apiUrl'));
@@ -210,10 +210,7 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     // A short page (this session's cart is empty) keeps the footer at the bottom of the window.
     await page.goto('/cart');
     await page.getByText('Your cart is empty.').waitFor();
-    for (const size of [
-      { width: 1280, height: 900 },
-      { width: 390, height: 844 },
-    ]) {
+    for (const size of DESKTOP_AND_PHONE) {
       await page.setViewportSize(size);
       const footer = await page.locator('footer.site-footer').boundingBox();
       expect(footer && Math.round(footer.y + footer.height)).toBe(size.height);
@@ -266,9 +263,8 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     // 320 px: a 1280 px screen at 400 % zoom (WCAG's reflow), the narrowest phones.
     expect(await sidewaysAt320(page, [...paths, '/products?q=linen'])).toEqual([]);
     // WCAG 2.5.8: a card's seller link, 16 px of text under the card's own link, was one to miss.
-    expect(await crowdedTargetPages(page, paths)).toEqual([]);
     // WCAG 1.4.12: with wider line, letter, word and paragraph spacing no text is cut off.
-    expect(await clippedTextPages(page, paths)).toEqual([]);
+    expect(await checkPages(page, paths, DESKTOP_AND_PHONE, targetAndTextProblems)).toEqual([]);
   });
 
   it('shows an out-of-stock message when stock ran out before checkout', async () => {

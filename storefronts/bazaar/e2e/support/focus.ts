@@ -236,12 +236,18 @@ export async function containerWalk(
 }
 
 /**
- * `tabWalk` through each path at a desktop's and a phone's width. Returns what a keyboard user would
- * miss, one line per weak stop or unfinished walk, prefixed with the page and width (empty when none).
+ * `tabWalk` through the freshly loaded page: its weak stops, and a line more when focus never left
+ * the page (empty when none).
+ */
+export async function weakRings(page: Page): Promise<string[]> {
+  const walk = await tabWalk(page);
+  return walk.complete ? walk.weak : [...walk.weak, `focus still on the page after ${walk.stops} stops`];
+}
+
+/**
+ * `weakRings` of each path at a desktop's and a phone's width: what a keyboard user would miss,
+ * prefixed with the page and width (empty when none).
  */
 export function tabWalkPages(page: Page, paths: string[]): Promise<string[]> {
-  return checkPages(page, paths, DESKTOP_AND_PHONE, async (loaded) => {
-    const walk = await tabWalk(loaded);
-    return walk.complete ? walk.weak : [...walk.weak, `focus still on the page after ${walk.stops} stops`];
-  });
+  return checkPages(page, paths, DESKTOP_AND_PHONE, weakRings);
 }

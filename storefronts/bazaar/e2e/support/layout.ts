@@ -105,8 +105,3 @@ export async function clippedText(page: Page): Promise<string[]> {
   await style.evaluate((node) => node.parentNode?.removeChild(node));
   return found;
 }
-
-/** `clippedText` on each path at a desktop's and a phone's width, prefixed with the page and width. */
-export function clippedTextPages(page: Page, paths: string[]): Promise<string[]> {
-  return checkPages(page, paths, DESKTOP_AND_PHONE, clippedText);
-}

@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import { checkPages, DESKTOP_AND_PHONE } from './layout';
 
 /**
  * The page's pointer targets that fail WCAG 2.2's target-size minimum (2.5.8, AA): smaller than
@@ -12,19 +11,16 @@ export function crowdedTargets(page: Page): Promise<string[]> {
     const selector =
       'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"]';
     const targets = [...document.querySelectorAll(selector)]
-      .filter((el) => {
-        const style = getComputedStyle(el);
-        const box = el.getBoundingClientRect();
-        return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.opacity !== '0';
-      })
-      .map((el) => {
-        const box = el.getBoundingClientRect();
+      .map((el) => ({ el, box: el.getBoundingClientRect(), style: getComputedStyle(el) }))
+      .filter(
+        ({ box, style }) =>
+          box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.opacity !== '0',
+      )
+      .map(({ el, box, style }) => {
         const text = (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
         const parentText = (el.parentElement?.textContent ?? '').replace(/\s+/g, ' ').trim();
         const inline =
-          el.tagName === 'A' &&
-          getComputedStyle(el).display === 'inline' &&
-          parentText.length > text.length + 3;
+          el.tagName === 'A' && style.display === 'inline' && parentText.length > text.length + 3;
         return {
           el,
           box,
@@ -51,9 +47,4 @@ export function crowdedTargets(page: Page): Promise<string[]> {
     }
     return found;
   });
-}
-
-/** `crowdedTargets` on each path at a desktop's and a phone's width, prefixed with the page and width. */
-export function crowdedTargetPages(page: Page, paths: string[]): Promise<string[]> {
-  return checkPages(page, paths, DESKTOP_AND_PHONE, crowdedTargets);
 }
