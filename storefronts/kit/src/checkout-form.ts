@@ -33,13 +33,21 @@ export const testPaymentMethods = [
   { value: 'pm_card_review', label: 'Card held for review' },
 ] as const;
 
+/** One region-name formatter per locale: a page names a country per address and per order. */
+const regionNames = new Map<string, Intl.DisplayNames>();
+
 /**
  * A country's name for an address as shoppers read it ("DE" → "Germany"), in `locale`; the code itself
  * when it is not a region code Intl knows.
  */
 export function countryName(code: string, locale = 'en-US'): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code) ?? code;
+    let names = regionNames.get(locale);
+    if (!names) {
+      names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+      regionNames.set(locale, names);
+    }
+    return names.of(code) ?? code;
   } catch {
     // A value that is not a well-formed region code ("D", "123x") is shown as it was stored.
     return code;
