@@ -231,12 +231,12 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     WALK_TIMEOUT_MS,
   );
 
-  it('by keyboard: the cart, the checkout form and the filter panel on a phone', async () => {
+  it("by keyboard: a seller's page, the cart, the checkout form and the filter panel on a phone", async () => {
     const { page } = await session();
     await page.goto('/products');
     await openFirstBuyable(page);
     await addToCart(page);
-    expect(await tabWalkPages(page, ['/cart', '/checkout'])).toEqual([]);
+    expect(await tabWalkPages(page, ['/sellers/atlas-outfitters', '/cart', '/checkout'])).toEqual([]);
     // The filter panel, opened by keyboard: its fields until focus leaves it.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/products');

@@ -4,20 +4,36 @@ import type { Page } from 'playwright-core';
  * The page's pointer targets that fail WCAG 2.2's target-size minimum (2.5.8, AA): smaller than
  * 24 × 24 CSS px and without the spacing that excuses it, i.e. a 24 px circle centred on the target
  * meets another target, or another small target's circle. Links inside a sentence are exempt, as
- * the criterion exempts them. One line per target: its name, size and the target it crowds.
+ * the criterion exempts them. A checkbox or radio button with a label is measured by its labels (a
+ * star picker's stars, a chip), and transparent controls count, since they take taps. One line per
+ * target: its name, size and the target it crowds.
  */
 export function crowdedTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const selector =
-      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"]';
+      'a[href], button, input:not([type="hidden"]), select, textarea, summary, label, ' +
+      '[role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="switch"], [role="tab"], [role="menuitem"], [role="option"]';
+    const toggles = new Set(['checkbox', 'radio']);
     const targets = [...document.querySelectorAll(selector)]
+      .filter((el) => {
+        // A label is a target when it toggles a checkbox or radio button: the control a star picker or
+        // a chip draws. Such an input is then measured by its labels, whether it is drawn or not.
+        if (el instanceof HTMLLabelElement) {
+          return el.control instanceof HTMLInputElement && toggles.has(el.control.type);
+        }
+        if (el instanceof HTMLInputElement && toggles.has(el.type) && el.labels?.length) return false;
+        return true;
+      })
       .map((el) => ({ el, box: el.getBoundingClientRect(), style: getComputedStyle(el) }))
+      // Transparent elements stay: a tap still lands on them.
       .filter(
         ({ box, style }) =>
-          box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.opacity !== '0',
+          box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.pointerEvents !== 'none',
       )
       .map(({ el, box, style }) => {
-        const text = (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+        const named = el instanceof HTMLLabelElement && el.control ? el.control : el;
+        const label = named.getAttribute('aria-label') ?? el.textContent ?? '';
+        const text = label.replace(/\s+/g, ' ').trim();
         const parentText = (el.parentElement?.textContent ?? '').replace(/\s+/g, ' ').trim();
         const inline =
           el.tagName === 'A' && style.display === 'inline' && parentText.length > text.length + 3;

@@ -84,9 +84,11 @@ export function PhoneSignIn({
           <button type="submit" className="button button--primary button--block" disabled={busy}>
             {busy ? 'One moment…' : 'Verify and sign in'}
           </button>
-          <button type="button" className="button--link" onClick={() => setConfirmation(null)}>
-            Use another number
-          </button>
+          <div className={styles.switches}>
+            <button type="button" className="button--link" onClick={() => setConfirmation(null)}>
+              Use another number
+            </button>
+          </div>
         </form>
       ) : (
         <form onSubmit={sendCode} className={styles.form} key="number">
