@@ -50,6 +50,8 @@ export type ProductList = Schemas['ProductList'];
 export type Variant = Schemas['Variant'];
 export type Category = Schemas['Category'];
 export type Seller = Schemas['Seller'];
+/** A seller's public page: the seller, their own profile (story, policies, links) and their rating. */
+export type SellerPage = Schemas['SellerPage'];
 export type Money = Schemas['Money'];
 export type Cart = Schemas['Cart'];
 export type CartItem = Schemas['CartItem'];

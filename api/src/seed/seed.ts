@@ -4,11 +4,12 @@ import type { DocumentStore } from '../documents/index.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { createApiKeyService } from '../modules/auth/index.js';
 import { analyzeCatalog, insertCatalog, isCatalogEmpty, lockForSeeding } from '../modules/catalog/index.js';
-import { seedContent } from '../modules/content/index.js';
+import { seedContent, seedSellerProfiles } from '../modules/content/index.js';
 import { buildDemoCatalog } from './demo-catalog.js';
 import { demoContent } from './demo-content.js';
 import { attachDemoImages, type DemoMedia } from './demo-images.js';
 import { seedDemoKeys } from './demo-keys.js';
+import { demoProfiles } from './demo-profiles.js';
 import { seedDemoRates } from './demo-rates.js';
 
 export interface SeedResult {
@@ -30,8 +31,9 @@ export interface SeedOptions {
   /** Where to store the products' demo images; absent: products without images (most tests). */
   media?: DemoMedia;
   /**
-   * Where to publish the themes' default content (home sections, banner, navigation); each document
-   * only when missing, so also on a database seeded before. Absent: no content (most tests).
+   * Where to publish the themes' default content (home sections, banner, navigation) and the demo
+   * sellers' own pages; each document only when missing, so also on a database seeded before.
+   * Absent: no content (most tests).
    */
   documents?: DocumentStore;
 }
@@ -92,6 +94,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
     // seeded before has them already; without media the blocks are drawn without a picture).
     const images = options.media ? { catalog, publicUrl: options.media.publicUrl } : undefined;
     counts.content = await seedContent(options.documents, demoContent(images));
+    counts.profiles = await seedSellerProfiles(options.documents, demoProfiles(catalog.sellers));
   }
   return { seeded, counts, durationMs: Math.round(performance.now() - started), issuedKeys };
 }

@@ -226,6 +226,39 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
       .waitFor();
   });
 
+  it("a maker's page: their story and policies over their pieces, from a product page and from the shop's seller filter", async () => {
+    const { page } = await session();
+    await page.goto('/products');
+    await page.locator('[data-testid="product-card"] a.card__link').first().click();
+    await page.waitForURL(/\/products\/[^/?]+$/);
+    const maker = (await page.getByTestId('seller-link').textContent()) ?? '';
+    await page.getByTestId('seller-link').click();
+    await page.waitForURL(/\/makers\/[a-z0-9-]+$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(maker);
+    const about = page.getByRole('region', { name: `About ${maker}` });
+    // The demo makers' stories are Markdown: paragraphs and emphasis drawn, no asterisk left showing.
+    expect(await about.locator('.maker__story p').count()).toBe(2);
+    expect(await about.locator('.maker__story').textContent()).not.toContain('*');
+    expect(await about.locator('dt').allTextContents()).toContain('Returns');
+    const sellers = await page.locator('.card__seller').allTextContents();
+    expect(sellers.length).toBeGreaterThan(0);
+    expect(new Set(sellers)).toEqual(new Set([maker]));
+    await shoot(page, 'maker');
+    // The listing's seller filter lands on the maker's page, its sort kept.
+    await page.goto('/products?seller=nordic-home&sort=price_asc');
+    await page.waitForURL(/\/makers\/nordic-home\?sort=price_asc$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Nordic Home');
+    expect(await page.locator('.sorts [aria-current="true"]').textContent()).toBe('Price: low to high');
+    // A handle no active maker has is the theme's not-found page; every active maker is in the sitemap.
+    expect((await fetch(`${baseURL}/makers/no-such-maker`)).status).toBe(404);
+    const sitemap = await (await fetch(`${baseURL}/sitemap.xml`)).text();
+    for (const handle of ['atlas-outfitters', 'nordic-home', 'pixel-forge']) {
+      expect(sitemap).toContain(`${baseURL}/makers/${handle}</loc>`);
+    }
+    expect(sitemap).not.toContain('/makers/shady-deals');
+    expect(await accessProblems(page, ['/makers/nordic-home'])).toEqual([]);
+  });
+
   it('quick view + product page → two makers in the mini-cart → bag → checkout → confirmation', async () => {
     const { page } = await session();
     // Maker 1, from the listing's quick view.
@@ -248,7 +281,7 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     await drawer.getByRole('button', { name: 'Close' }).click();
 
     // Maker 2, from a product page.
-    await page.goto('/products?seller=nordic-home');
+    await page.goto('/makers/nordic-home');
     const product = page
       .getByTestId('product-card')
       .filter({ hasNot: page.locator('.card__badge') })

@@ -1,10 +1,16 @@
-import { type DocumentStore, DuplicateDocumentError } from '../../documents/index.js';
+import {
+  type DocumentCollection,
+  type DocumentStore,
+  DuplicateDocumentError,
+} from '../../documents/index.js';
 import {
   type ContentData,
   type ContentDoc,
   type ContentKind,
   contentId,
   contentOf,
+  profilesOf,
+  type SellerProfileDoc,
 } from './content.documents.js';
 
 /** A document to publish when the theme has none under its kind and key. */
@@ -29,11 +35,9 @@ export async function seedContent(
   const content = contentOf(documents);
   let inserted = 0;
   for (const { theme, kind, key, data } of docs) {
-    const _id = contentId(theme, kind, key);
-    if (await content.get(_id)) continue;
     const at = now.toISOString();
     const doc: ContentDoc = {
-      _id,
+      _id: contentId(theme, kind, key),
       theme,
       kind,
       key,
@@ -44,13 +48,49 @@ export async function seedContent(
       updated_at: at,
       published_at: at,
     };
-    try {
-      await content.insert(doc);
-      inserted++;
-    } catch (err) {
-      // Another process seeded it between the read and the insert: theirs stands.
-      if (!(err instanceof DuplicateDocumentError)) throw err;
-    }
+    if (await insertIfMissing(content, doc)) inserted++;
   }
   return inserted;
+}
+
+/** A seller's profile to write when the seller has none. */
+export interface SeedSellerProfile {
+  sellerId: string;
+  profile: Omit<SellerProfileDoc, '_id' | 'updated_at'>;
+}
+
+/**
+ * Inserts each seller's profile unless the seller has one: a seller's own page is never overwritten.
+ * No `seller_profile.updated` event, for the same reason as `seedContent`. Returns how many were inserted.
+ */
+export async function seedSellerProfiles(
+  documents: DocumentStore,
+  profiles: readonly SeedSellerProfile[],
+  now: Date = new Date(),
+): Promise<number> {
+  const collection = profilesOf(documents);
+  let inserted = 0;
+  for (const { sellerId, profile } of profiles) {
+    if (await insertIfMissing(collection, { _id: sellerId, updated_at: now.toISOString(), ...profile }))
+      inserted++;
+  }
+  return inserted;
+}
+
+/**
+ * Inserts the document unless one with its id exists; whether it did. Losing a race to another process
+ * seeding the same document counts as existing: theirs stands.
+ */
+async function insertIfMissing<T extends { _id: string }>(
+  collection: DocumentCollection<T>,
+  doc: T,
+): Promise<boolean> {
+  if (await collection.get(doc._id)) return false;
+  try {
+    await collection.insert(doc);
+    return true;
+  } catch (err) {
+    if (err instanceof DuplicateDocumentError) return false;
+    throw err;
+  }
 }

@@ -4,8 +4,9 @@ import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { buildDemoCatalog } from '../../seed/demo-catalog.js';
 import { demoContent } from '../../seed/demo-content.js';
+import { demoProfiles } from '../../seed/demo-profiles.js';
 import { eventsOf } from '../events/index.js';
-import { seedContent } from './content.seed.js';
+import { seedContent, seedSellerProfiles } from './content.seed.js';
 
 type S = components['schemas'];
 
@@ -132,5 +133,23 @@ describe('content', () => {
     expect(await seedContent(documents, docs)).toBe(0);
     const after = await api.get<S['StoreContent']>('/store/content/seeded-bazaar/navigation/main');
     expect(after.body.data).toEqual(edited);
+  });
+
+  it('seeds a demo seller’s page when the seller has none, and never over the seller’s own', async () => {
+    const seller = await api.get<S['Seller']>('/store/sellers/pixel-forge');
+    const profiles = demoProfiles([seller.body]);
+    expect(profiles).toHaveLength(1);
+    const { documents } = api.db.container;
+    expect(await seedSellerProfiles(documents, profiles)).toBe(1);
+    // Checked against the spec by the test client: the seeded profile has the page's shape.
+    const page = await api.get<S['SellerPage']>('/store/sellers/pixel-forge/page');
+    expect(page.status).toBe(200);
+    expect(page.body.profile.story).toContain('Pixel Forge makes cases');
+    expect(page.body.profile.policies.warranty).toBe('Two years on everything we make.');
+
+    const own = { story: 'Our own words.', policies: {}, links: [] };
+    await api.request('PUT', '/seller/profile', { key: 'sk_demo_seller_3', json: own });
+    expect(await seedSellerProfiles(documents, profiles)).toBe(0);
+    expect((await api.get<S['SellerPage']>('/store/sellers/pixel-forge/page')).body.profile).toEqual(own);
   });
 });

@@ -10,6 +10,7 @@ import {
   toProductQuery,
   withoutPosition,
 } from '@souk/storefront-kit';
+import type { ReactNode } from 'react';
 import { store } from '@/lib/store';
 import { ProductGrid } from './ProductCard';
 import { QuickViewHost } from './QuickViewButton';
@@ -39,6 +40,7 @@ export async function Listing({
   eyebrow,
   heading,
   intro,
+  about,
 }: {
   path: string;
   state: ListingState;
@@ -46,6 +48,8 @@ export async function Listing({
   eyebrow: string;
   heading: string;
   intro?: string;
+  /** Drawn between the heading and the sort links (a maker's story). */
+  about?: ReactNode;
 }) {
   const currency = await store.getCurrency();
   const { page, reset } = await loadPage(state, currency);
@@ -60,6 +64,7 @@ export async function Listing({
         <h1>{heading}</h1>
         {intro && <p className="listing__intro">{intro}</p>}
       </header>
+      {about}
       <nav className="sorts" aria-label="Sort by">
         <ul>
           {sortChoices(state).map((key) => (

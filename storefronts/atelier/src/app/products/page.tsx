@@ -1,5 +1,6 @@
-import { listingMetadata, parseListing, type RawParams } from '@souk/storefront-kit';
+import { listingHref, listingMetadata, parseListing, type RawParams } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
+import { permanentRedirect } from 'next/navigation';
 import { Listing } from '@/components/Listing';
 
 type Props = { searchParams: Promise<RawParams> };
@@ -12,6 +13,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function ProductsPage({ searchParams }: Props) {
   const state = parseListing(await searchParams);
+  // One maker's pieces have their page, with the maker's name and story over them (a search stays here).
+  if (state.seller && !state.q) {
+    permanentRedirect(
+      listingHref(`/makers/${encodeURIComponent(state.seller)}`, state, { seller: state.seller }),
+    );
+  }
   return state.q ? (
     <Listing path="/products" state={state} eyebrow="Search" heading={`“${state.q}”`} />
   ) : (

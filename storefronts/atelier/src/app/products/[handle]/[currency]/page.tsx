@@ -86,7 +86,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
           </ol>
         </nav>
         <p className="eyebrow">
-          <a href={`/products?seller=${product.seller.handle}`} data-testid="seller-link">
+          <a href={`/makers/${product.seller.handle}`} data-testid="seller-link">
             {product.seller.name}
           </a>
         </p>

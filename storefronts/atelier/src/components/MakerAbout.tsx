@@ -1,0 +1,77 @@
+import type { SellerPage } from '@souk/sdk';
+import Markdown from 'react-markdown';
+
+/** What a story may use: paragraphs, emphasis, lists, quotes and links; headings read as paragraphs. */
+const STORY_ELEMENTS = ['p', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'blockquote', 'br'];
+
+const POLICY_LABELS = { shipping: 'Shipping', returns: 'Returns', warranty: 'Warranty' } as const;
+
+/**
+ * A maker's own page, as they wrote it: their story (Markdown, rendered on the server with raw HTML
+ * left out), their policies and links, their rating across their pieces and how long they have sold
+ * here. Nothing of it is drawn when the maker has written nothing and has no reviews.
+ */
+export function MakerAbout({ page }: { page: SellerPage }) {
+  const { seller, profile, rating } = page;
+  const policies = (Object.keys(POLICY_LABELS) as (keyof typeof POLICY_LABELS)[]).filter(
+    (key) => profile.policies[key],
+  );
+  const since = new Date(seller.created_at).toLocaleDateString('en-US', { year: 'numeric', month: 'long' });
+  return (
+    <section
+      className={profile.story ? 'maker' : 'maker maker--facts'}
+      aria-label={`About ${seller.name}`}
+      data-testid="maker-about"
+    >
+      {profile.story && (
+        <div className="maker__story">
+          <Markdown
+            allowedElements={STORY_ELEMENTS}
+            unwrapDisallowed
+            components={{
+              // A maker's links leave the shop: no referrer, no ranking passed on.
+              a: ({ href, children }) => (
+                <a href={href} rel="nofollow ugc noopener noreferrer">
+                  {children}
+                </a>
+              ),
+            }}
+          >
+            {profile.story}
+          </Markdown>
+        </div>
+      )}
+      <dl className="maker__facts">
+        <div>
+          <dt>On Atelier since</dt>
+          <dd>{since}</dd>
+        </div>
+        {rating.average !== null && (
+          <div>
+            <dt>Rated</dt>
+            <dd>
+              {rating.average.toFixed(1)} out of 5, {rating.count} {rating.count === 1 ? 'review' : 'reviews'}
+            </dd>
+          </div>
+        )}
+        {policies.map((key) => (
+          <div key={key}>
+            <dt>{POLICY_LABELS[key]}</dt>
+            <dd>{profile.policies[key]}</dd>
+          </div>
+        ))}
+      </dl>
+      {profile.links.length > 0 && (
+        <ul className="maker__links">
+          {profile.links.map((link) => (
+            <li key={link.url}>
+              <a href={link.url} rel="nofollow ugc noopener noreferrer">
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
