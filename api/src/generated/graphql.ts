@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ProductConnectionModel, ProductEdgeModel, MoneyModel, PriceRangeModel, ProductModel, ReviewConnectionModel, ReviewModel, ReviewReplyModel, ProductRatingModel, ImageModel, ProductOptionModel, VariantModel, CategoryModel, SellerModel, CartModel, CartItemModel, CartSellerGroupModel, CartTotalsModel, CartProblemModel, ShippingAddressModel, OrderModel, OrderTotalsModel, SellerOrderModel, OrderLineModel, FulfillmentModel, CustomerModel, CustomerAddressModel, OrderConnectionModel, ContentDocumentModel, GraphQLContext } from '../graphql/context.js';
+import type { ProductConnectionModel, ProductEdgeModel, MoneyModel, PriceRangeModel, ProductModel, ReviewConnectionModel, ReviewModel, ReviewReplyModel, ProductRatingModel, ImageModel, ProductOptionModel, VariantModel, CategoryModel, SellerModel, SellerProfileModel, SellerPoliciesModel, SellerLinkModel, CartModel, CartItemModel, CartSellerGroupModel, CartTotalsModel, CartProblemModel, ShippingAddressModel, OrderModel, OrderTotalsModel, SellerOrderModel, OrderLineModel, FulfillmentModel, CustomerModel, CustomerAddressModel, OrderConnectionModel, ContentDocumentModel, GraphQLContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
@@ -390,6 +390,41 @@ export type Seller = {
   description?: Maybe<Scalars['String']['output']>;
   status: SellerStatus;
   createdAt: Scalars['DateTime']['output'];
+  /** The page the seller writes about themselves (`PUT /seller/profile`): empty until they write one. */
+  profile: SellerProfile;
+  /** Aggregate of the visible reviews of all the seller's products. */
+  rating: ProductRating;
+};
+
+/** A seller's own storefront page, as REST's `GET /store/sellers/{idOrHandle}/page` gives it. */
+export type SellerProfile = {
+  __typename?: 'SellerProfile';
+  /** The seller's story, in Markdown; empty until written. */
+  story: Scalars['String']['output'];
+  /** What the seller promises about shipping, returns and warranty; each null until written. */
+  policies: SellerPolicies;
+  /** Links the seller lists (https only). */
+  links: Array<SellerLink>;
+};
+
+/** A seller's policies, in their own words. */
+export type SellerPolicies = {
+  __typename?: 'SellerPolicies';
+  /** How and when the seller ships. */
+  shipping?: Maybe<Scalars['String']['output']>;
+  /** What the seller takes back, and how. */
+  returns?: Maybe<Scalars['String']['output']>;
+  /** What the seller guarantees. */
+  warranty?: Maybe<Scalars['String']['output']>;
+};
+
+/** A link on a seller's page. */
+export type SellerLink = {
+  __typename?: 'SellerLink';
+  /** The link's text. */
+  label: Scalars['String']['output'];
+  /** Where it goes (https). */
+  url: Scalars['String']['output'];
 };
 
 /** Whether a cart can still change. */
@@ -786,6 +821,9 @@ export type ResolversTypes = {
   Category: ResolverTypeWrapper<CategoryModel>;
   SellerStatus: null;
   Seller: ResolverTypeWrapper<SellerModel>;
+  SellerProfile: ResolverTypeWrapper<SellerProfileModel>;
+  SellerPolicies: ResolverTypeWrapper<SellerPoliciesModel>;
+  SellerLink: ResolverTypeWrapper<SellerLinkModel>;
   CartStatus: null;
   Cart: ResolverTypeWrapper<CartModel>;
   CartItem: ResolverTypeWrapper<CartItemModel>;
@@ -837,6 +875,9 @@ export type ResolversParentTypes = {
   Variant: VariantModel;
   Category: CategoryModel;
   Seller: SellerModel;
+  SellerProfile: SellerProfileModel;
+  SellerPolicies: SellerPoliciesModel;
+  SellerLink: SellerLinkModel;
   Cart: CartModel;
   CartItem: CartItemModel;
   CartSellerGroup: CartSellerGroupModel;
@@ -1020,6 +1061,25 @@ export type SellerResolvers<ContextType = GraphQLContext, ParentType extends Res
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SellerStatus'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  profile?: Resolver<ResolversTypes['SellerProfile'], ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['ProductRating'], ParentType, ContextType>;
+};
+
+export type SellerProfileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SellerProfile'] = ResolversParentTypes['SellerProfile']> = {
+  story?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policies?: Resolver<ResolversTypes['SellerPolicies'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['SellerLink']>, ParentType, ContextType>;
+};
+
+export type SellerPoliciesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SellerPolicies'] = ResolversParentTypes['SellerPolicies']> = {
+  shipping?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returns?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  warranty?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SellerLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SellerLink'] = ResolversParentTypes['SellerLink']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CartStatusResolvers = { ACTIVE: 'active', COMPLETED: 'completed' };
@@ -1210,6 +1270,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Category?: CategoryResolvers<ContextType>;
   SellerStatus?: SellerStatusResolvers;
   Seller?: SellerResolvers<ContextType>;
+  SellerProfile?: SellerProfileResolvers<ContextType>;
+  SellerPolicies?: SellerPoliciesResolvers<ContextType>;
+  SellerLink?: SellerLinkResolvers<ContextType>;
   CartStatus?: CartStatusResolvers;
   Cart?: CartResolvers<ContextType>;
   CartItem?: CartItemResolvers<ContextType>;

@@ -27,6 +27,9 @@ export type ProductRatingModel = Schemas['ProductRating'];
 export type ProductOptionModel = Schemas['ProductOption'];
 export type CategoryModel = Schemas['Category'];
 export type SellerModel = Schemas['Seller'];
+export type SellerProfileModel = Schemas['SellerProfile'];
+export type SellerPoliciesModel = SellerProfileModel['policies'];
+export type SellerLinkModel = SellerProfileModel['links'][number];
 export type CartModel = Schemas['Cart'];
 /** A cart line, with the currency of its cart once read through `Cart.items`. */
 export type CartItemModel = Schemas['CartItem'] & { cart_currency?: string };

@@ -33,13 +33,22 @@ describe('the GraphQL schema and the OpenAPI contract agree', () => {
     ['Money', 'Money'],
     ['Category', 'Category'],
     ['Seller', 'Seller'],
+    ['SellerProfile', 'SellerProfile'],
     ['Cart', 'Cart'],
     ['Customer', 'Customer'],
     ['CustomerAddress', 'CustomerAddress'],
     ['Review', 'Review'],
     ['StoreContent', 'ContentDocument'],
   ])('REST %s and GraphQL %s have the same fields, nullability and money format', (rest, graphql) => {
-    const exact = ['Product', 'Variant', 'Money', 'CustomerAddress', 'Review', 'StoreContent'].includes(rest);
+    const exact = [
+      'Product',
+      'Variant',
+      'Money',
+      'CustomerAddress',
+      'Review',
+      'StoreContent',
+      'SellerProfile',
+    ].includes(rest);
     const problems = compareShapes(document, schema, rest, graphql).filter(
       // Category, Cart and Customer add links (parent, children; a line's product; addresses, orders)
       // REST does not embed.

@@ -1,16 +1,21 @@
 import DataLoader from 'dataloader';
 import type { components } from '../generated/openapi.js';
 import type { CatalogService, Product } from '../modules/catalog/index.js';
+import type { ContentService } from '../modules/content/index.js';
 
-type Seller = components['schemas']['Seller'];
-type Category = components['schemas']['Category'];
+type Schemas = components['schemas'];
+type Seller = Schemas['Seller'];
+type Category = Schemas['Category'];
 
 /**
  * Per-request batching: every seller, category or product a query reaches is read in one statement
  * per kind, however many products or cart lines point at it (no N+1). Built for each request, so
  * nothing leaks between callers; the catalog service's own cache sits below it.
  */
-export function createLoaders(catalog: CatalogService) {
+export function createLoaders(
+  catalog: CatalogService,
+  content: Pick<ContentService, 'getSellerProfiles' | 'getSellerRatings'>,
+) {
   let categories:
     | Promise<{ byId: Map<string, Category>; children: Map<string | null, Category[]> }>
     | undefined;
@@ -43,6 +48,10 @@ export function createLoaders(catalog: CatalogService) {
       }
       return keys.map((key) => found.get(key) ?? null);
     }),
+    /** Sellers' own pages by seller id: one read for every seller a query reaches. */
+    sellerProfile: new DataLoader<string, Schemas['SellerProfile']>((ids) => content.getSellerProfiles(ids)),
+    /** Sellers' ratings by seller id: one statement for every seller a query reaches. */
+    sellerRating: new DataLoader<string, Schemas['ProductRating']>((ids) => content.getSellerRatings(ids)),
     /** The whole category tree, read once per request. */
     categoryTree,
   };

@@ -105,6 +105,11 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
       category: async (product, _, { loaders }) =>
         product.category ? ((await loaders.categoryTree()).byId.get(product.category.id) ?? null) : null,
     },
+    Seller: {
+      // The page REST serves apart (`/store/sellers/{idOrHandle}/page`), read only when asked for.
+      profile: (seller, _, { loaders }) => loaders.sellerProfile.load(seller.id),
+      rating: (seller, _, { loaders }) => loaders.sellerRating.load(seller.id),
+    },
     Category: {
       parent: async (category, _, { loaders }) =>
         category.parent_id ? ((await loaders.categoryTree()).byId.get(category.parent_id) ?? null) : null,

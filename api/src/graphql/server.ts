@@ -89,7 +89,7 @@ export function createGraphQLMiddleware(options: GraphQLOptions): Middleware {
     context: async ({ koa, request }): Promise<GraphQLContext> => ({
       principal: await storefrontPrincipal(options.authenticate, request.headers),
       requestId: String(koa.state.requestId ?? ''),
-      loaders: createLoaders(options.services.catalog),
+      loaders: createLoaders(options.services.catalog, options.services.content),
       pending: [],
       koa,
     }),

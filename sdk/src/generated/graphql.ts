@@ -138,7 +138,7 @@ export type SellerProfileQueryVariables = Exact<{
 }>;
 
 
-export type SellerProfileQuery = { seller?: { id: string, handle: string, name: string, description?: string | null, createdAt: string } | null };
+export type SellerProfileQuery = { seller?: { id: string, handle: string, name: string, description?: string | null, createdAt: string, profile: { story: string, policies: { shipping?: string | null, returns?: string | null, warranty?: string | null }, links: Array<{ label: string, url: string }> }, rating: { average?: number | null, count: number } } | null };
 
 /** A GraphQL operation with its result and variable types (phantom: only used by the type checker). */
 export interface TypedDocument<Result, Variables> {
@@ -172,6 +172,6 @@ export const CategoryTreeDocument = {
 /** The `SellerProfile` query of sdk/src/graphql/storefront.graphql, typed, with its persisted-query hash. */
 export const SellerProfileDocument = {
   operationName: "SellerProfile",
-  sha256Hash: "14dbd69859d28633119a3d158f3e9308dea8f092b30ecefb3c17175376f60e93",
-  query: "query SellerProfile($handle: String!) {\n  seller(idOrHandle: $handle) {\n    id\n    handle\n    name\n    description\n    createdAt\n  }\n}",
+  sha256Hash: "fffcb1d8cf21d478e07c52b154013f5463ca15b5a8ab358f39ab859ed37dffe8",
+  query: "query SellerProfile($handle: String!) {\n  seller(idOrHandle: $handle) {\n    id\n    handle\n    name\n    description\n    createdAt\n    profile {\n      story\n      policies {\n        shipping\n        returns\n        warranty\n      }\n      links {\n        label\n        url\n      }\n    }\n    rating {\n      average\n      count\n    }\n  }\n}",
 } as unknown as TypedDocument<SellerProfileQuery, SellerProfileQueryVariables>;

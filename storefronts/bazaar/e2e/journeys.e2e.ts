@@ -114,6 +114,14 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
 
     await page.getByTestId('seller-link').click();
     await page.waitForURL(/\/sellers\/atlas-outfitters/);
+    // The seller's own page (through GraphQL): the story they wrote in Markdown, drawn, and their policies.
+    const about = page.getByTestId('seller-about');
+    expect(await about.locator('strong').textContent()).toBe('mended rather than replaced');
+    expect(await about.locator('dt').allTextContents()).toEqual(['Shipping', 'Returns', 'Warranty']);
+    await screenshot(page, 'seller');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'seller-mobile');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto('/sellers/nordic-home');
     // Every card on a seller's page is that seller's: no "by <seller>" line repeats the heading.
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);

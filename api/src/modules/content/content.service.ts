@@ -6,7 +6,7 @@ import type { components } from '../../generated/openapi.js';
 import type { Idempotency } from '../../http/idempotency.js';
 import type { CatalogService } from '../catalog/index.js';
 import { recordEvents } from '../events/index.js';
-import { sellerRatingOf } from '../reviews/index.js';
+import { sellerRatingOf, sellerRatingsOf } from '../reviews/index.js';
 import {
   type ContentData,
   type ContentDoc,
@@ -154,6 +154,17 @@ export function createContentService({
 
     async getSellerProfile(sellerId: string) {
       return toSellerProfile(await profiles.get(sellerId));
+    },
+
+    /** Several sellers' profiles in one read, in the order of `sellerIds` (empty for one never written). */
+    async getSellerProfiles(sellerIds: readonly string[]): Promise<Schemas['SellerProfile'][]> {
+      const found = new Map((await profiles.find({ _id: { $in: sellerIds } })).map((doc) => [doc._id, doc]));
+      return sellerIds.map((id) => toSellerProfile(found.get(id)));
+    },
+
+    /** The ratings across sellers' products' visible reviews (the page's `rating`), in one statement. */
+    getSellerRatings(sellerIds: readonly string[]): Promise<Schemas['ProductRating'][]> {
+      return sellerRatingsOf(db, sellerIds);
     },
 
     async updateSellerProfile(sellerId: string, profile: Schemas['SellerProfile']) {

@@ -103,6 +103,18 @@ export async function resyncReviews(
 
 /** The seller's rating as stored in PostgreSQL (all zero before the first review). */
 export async function sellerRatingOf(db: Kysely<Database>, sellerId: string): Promise<ProductRating> {
-  const row = await repo.sellerRating(db, sellerId);
-  return toRating(row?.review_count ?? 0, row?.rating_sum ?? 0, row?.star_counts ?? [0, 0, 0, 0, 0]);
+  const [rating] = await sellerRatingsOf(db, [sellerId]);
+  return rating as ProductRating;
+}
+
+/** The ratings of several sellers in one statement, in the order of `sellerIds`. */
+export async function sellerRatingsOf(
+  db: Kysely<Database>,
+  sellerIds: readonly string[],
+): Promise<ProductRating[]> {
+  const rows = new Map((await repo.sellerRatings(db, sellerIds)).map((row) => [row.seller_id, row]));
+  return sellerIds.map((id) => {
+    const row = rows.get(id);
+    return toRating(row?.review_count ?? 0, row?.rating_sum ?? 0, row?.star_counts ?? [0, 0, 0, 0, 0]);
+  });
 }

@@ -143,10 +143,14 @@ export function productRating(db: Kysely<Database>, productId: string): Promise<
     .executeTakeFirst();
 }
 
-export function sellerRating(db: Kysely<Database>, sellerId: string): Promise<RatingRow | undefined> {
+export function sellerRatings(
+  db: Kysely<Database>,
+  sellerIds: readonly string[],
+): Promise<(RatingRow & { seller_id: string })[]> {
+  if (sellerIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('seller_ratings')
-    .select(['review_count', 'rating_sum', 'star_counts'])
-    .where('seller_id', '=', sellerId)
-    .executeTakeFirst();
+    .select(['seller_id', 'review_count', 'rating_sum', 'star_counts'])
+    .where('seller_id', 'in', sellerIds)
+    .execute();
 }

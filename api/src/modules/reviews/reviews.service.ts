@@ -7,7 +7,7 @@ import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { hashKey } from '../auth/index.js';
 import { type ProductRating, toRating } from '../catalog/index.js';
-import { syncReview } from './reviews.aggregates.js';
+import { sellerRatingOf, syncReview } from './reviews.aggregates.js';
 import { type ReviewDoc, reportsOf, reviewsOf } from './reviews.documents.js';
 import {
   alreadyReplied,
@@ -177,7 +177,7 @@ export function createReviewsService({
     ): Promise<ReviewList> {
       const filter = { seller_id: sellerId, ...(input.status ? { status: input.status } : {}) };
       const result = await page(filter, input, async (d) => d.map((r) => toManagedReview(r)));
-      return { ...result, rating: ratingOf(await repo.sellerRating(db, sellerId)) };
+      return { ...result, rating: await sellerRatingOf(db, sellerId) };
     },
 
     /** Every review, with report counts (operator). */

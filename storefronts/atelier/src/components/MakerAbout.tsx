@@ -1,14 +1,11 @@
 import type { SellerPage } from '@souk/sdk';
-import Markdown from 'react-markdown';
-
-/** What a story may use: paragraphs, emphasis, lists, quotes and links; headings read as paragraphs. */
-const STORY_ELEMENTS = ['p', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'blockquote', 'br'];
+import { SellerMarkdown } from '@souk/storefront-kit/server';
 
 const POLICY_LABELS = { shipping: 'Shipping', returns: 'Returns', warranty: 'Warranty' } as const;
 
 /**
- * A maker's own page, as they wrote it: their story (Markdown, rendered on the server with raw HTML
- * left out), their policies and links, their rating across their pieces and how long they have sold
+ * A maker's own page, as they wrote it: their story (Markdown, drawn by the kit's `SellerMarkdown`),
+ * their policies and links, their rating across their pieces and how long they have sold
  * here. Nothing of it is drawn when the maker has written nothing and has no reviews.
  */
 export function MakerAbout({ page }: { page: SellerPage }) {
@@ -25,20 +22,7 @@ export function MakerAbout({ page }: { page: SellerPage }) {
     >
       {profile.story && (
         <div className="maker__story">
-          <Markdown
-            allowedElements={STORY_ELEMENTS}
-            unwrapDisallowed
-            components={{
-              // A maker's links leave the shop: no referrer, no ranking passed on.
-              a: ({ href, children }) => (
-                <a href={href} rel="nofollow ugc noopener noreferrer">
-                  {children}
-                </a>
-              ),
-            }}
-          >
-            {profile.story}
-          </Markdown>
+          <SellerMarkdown text={profile.story} />
         </div>
       )}
       <dl className="maker__facts">

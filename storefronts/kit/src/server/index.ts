@@ -5,6 +5,7 @@ export { readConfig, type StorefrontConfig, supportedCurrency } from './config';
 export { isSameSiteRequest } from './csrf';
 export { type FirebaseWebConfig, readFirebaseWebConfig, type WebSignInProvider } from './firebase-web';
 export { createImageRoute } from './image-route';
+export { SellerMarkdown } from './markdown';
 export { createRevalidateRoute, webhookSecrets } from './revalidate-route';
 export { type Customer, isSignedOutError } from './session';
 export { createSessionRoutes } from './session-routes';

@@ -1,5 +1,6 @@
 import { storefrontOperations } from '@souk/sdk';
 import { listingMetadata, parseListing } from '@souk/storefront-kit';
+import { SellerMarkdown } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
@@ -40,13 +41,47 @@ export default async function SellerPage({ params, searchParams }: Props) {
   const fixed = { seller: seller.handle };
   const state = parseListing(await searchParams, fixed);
   const since = new Date(seller.createdAt).toLocaleDateString('en-US', { year: 'numeric', month: 'long' });
+  const { story, policies } = seller.profile;
+  const promises = [
+    ['Shipping', policies.shipping],
+    ['Returns', policies.returns],
+    ['Warranty', policies.warranty],
+  ].filter((row): row is [string, string] => Boolean(row[1]));
+  const { average, count } = seller.rating;
   return (
     <>
       <section className="seller-hero" aria-labelledby="seller-name">
         <p className="eyebrow">Seller</p>
         <h1 id="seller-name">{seller.name}</h1>
         {seller.description && <p>{seller.description}</p>}
-        <p className="muted">Selling on Bazaar since {since}</p>
+        <p className="muted">
+          Selling on Bazaar since {since}
+          {average != null && (
+            <>
+              {' '}
+              · rated {average.toFixed(1)} of 5 from {count} {count === 1 ? 'review' : 'reviews'}
+            </>
+          )}
+        </p>
+        {(story || promises.length > 0) && (
+          <div className="seller-hero__about" data-testid="seller-about">
+            {story && (
+              <div className="seller-hero__story">
+                <SellerMarkdown text={story} />
+              </div>
+            )}
+            {promises.length > 0 && (
+              <dl className="seller-hero__policies">
+                {promises.map(([label, text]) => (
+                  <div key={label}>
+                    <dt>{label}</dt>
+                    <dd>{text}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </div>
+        )}
       </section>
       <ProductListing
         path={`/sellers/${seller.handle}`}
