@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createSoukClient } from '@souk/sdk';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 // The run's provided values (apiUrl, themeUrls) are declared by the shared global setup.
@@ -257,6 +258,47 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     }
     expect(sitemap).not.toContain('/makers/shady-deals');
     expect(await accessProblems(page, ['/makers/nordic-home'])).toEqual([]);
+  });
+
+  it('reviews on a product page: the rating under the title, each review with its stars, words and the buyer', async () => {
+    // A piece no other journey opens, so its page is first rendered after the review (pages are static
+    // for 60 s): one of Atlas Outfitters' dearest, bought and reviewed through the API as a guest would.
+    const souk = createSoukClient({ baseUrl: inject('apiUrl'), apiKey: 'pk_demo_storefront' });
+    const { data } = await souk.store.products.list({
+      seller: 'atlas-outfitters',
+      sort: 'price_desc',
+      currency: 'USD',
+      limit: 12,
+    });
+    const product = data
+      .slice(4)
+      .find((p) => p.variants.some((v) => v.price !== null && v.available_quantity > 0));
+    const variant = product?.variants.find((v) => v.price !== null && v.available_quantity > 0);
+    if (!product || !variant) throw new Error('no buyable Atlas Outfitters piece to review');
+    await admin.reviewAtlasVariant(variant.id, {
+      rating: 4,
+      title: 'Sturdy, and quieter than it looks',
+      body: 'Three weeks of daily use and not a loose stitch.',
+      author_name: 'Ada R.',
+    });
+
+    const { page } = await session();
+    await page.goto(`/products/${product.handle}`);
+    const rating = page.locator('.pdp__info [data-testid="rating"]');
+    expect(await rating.getAttribute('data-count')).toBe(String(product.rating.count + 1));
+    expect(await rating.getByRole('link').getAttribute('href')).toBe('#reviews');
+    const review = page.getByTestId('review').filter({ hasText: 'Sturdy, and quieter than it looks' });
+    expect(await review.count()).toBe(1);
+    expect(await review.getByRole('img').getAttribute('aria-label')).toBe('Rated 4 out of 5');
+    expect(await review.textContent()).toContain('Ada R.');
+    expect(await review.textContent()).toContain('Verified purchase');
+    // The maker's own policies, from their page, in "Shipping and returns".
+    expect(await page.locator('.pdp__details').textContent()).toContain(
+      'Unworn pieces come back within 30 days',
+    );
+    expect(await accessProblems(page, [new URL(page.url()).pathname])).toEqual([]);
+    await page.getByTestId('reviews').scrollIntoViewIfNeeded();
+    await shoot(page, 'product-reviews');
   });
 
   it('quick view + product page → two makers in the mini-cart → bag → checkout → confirmation', async () => {

@@ -2,7 +2,7 @@
  * Test-only setup and verification through the seller and operator APIs (demo keys). The theme itself
  * never holds these keys; only the tests use them, to change stock and to count orders.
  */
-import { createSoukClient, type Order, type Product } from '@souk/sdk';
+import { createSoukClient, type Order, type Product, type Schemas } from '@souk/sdk';
 
 export function createAdmin(apiUrl: string) {
   const store = createSoukClient({ baseUrl: apiUrl, apiKey: 'pk_demo_storefront' });
@@ -23,6 +23,37 @@ export function createAdmin(apiUrl: string) {
         if (part.order_id === orderId)
           await seller.seller.orders.fulfill(part.id, { carrier: 'DHL', tracking_number: `E2E-${part.id}` });
       }
+    },
+
+    /**
+     * A verified review of an Atlas Outfitters variant, as a guest buyer leaves it: the variant bought
+     * through the API, its part shipped by the seller, then reviewed with the order's access token.
+     */
+    async reviewAtlasVariant(
+      variantId: string,
+      review: Pick<Schemas['ReviewCreate'], 'rating' | 'title' | 'body' | 'author_name'>,
+    ): Promise<Schemas['Review']> {
+      const cart = await store.store.carts.create({ currency: 'USD' });
+      await store.store.carts.addItem(cart.id, { variant_id: variantId, quantity: 1 });
+      await store.store.carts.update(cart.id, {
+        email: 'reviewer@example.com',
+        shipping_address: {
+          name: 'Ada Reviewer',
+          line1: '1 Main St',
+          city: 'Springfield',
+          postal_code: '12345',
+          country: 'US',
+        },
+      });
+      const order = await store.store.carts.checkout(cart.id, { payment_method: 'pm_card_visa' });
+      await this.shipAtlasPart(order.id);
+      const line = order.seller_orders
+        .flatMap((part) => part.lines)
+        .find((item) => item.variant_id === variantId);
+      return store.store.reviews.create(
+        { order_id: order.id, order_line_id: line?.id ?? '', ...review },
+        { orderToken: order.access_token ?? '' },
+      );
     },
 
     /** Every order placed with this email (operator view of all orders). */

@@ -9,6 +9,7 @@ import {
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AddToBag } from '@/components/AddToBag';
+import { RatingLine, Reviews } from '@/components/Reviews';
 import { store } from '@/lib/store';
 
 /** Product pages are static per currency and regenerated at most once a minute (ISR). */
@@ -34,6 +35,15 @@ async function load({ handle, currency }: Params) {
   return store.getProduct(decodeURIComponent(handle), currency.toUpperCase());
 }
 
+/** The maker's own shipping and returns policies, when they wrote them (their page's profile). */
+async function makerPolicies(sellerId: string): Promise<{ shipping?: string; returns?: string }> {
+  try {
+    return (await store.souk.store.sellers.page(sellerId)).profile.policies;
+  } catch {
+    return {};
+  }
+}
+
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const product = await load(await params);
   return product ? productMetadata(product) : { title: 'Not found' };
@@ -42,84 +52,95 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 export default async function ProductPage({ params }: { params: Promise<Params> }) {
   const product = await load(await params);
   if (!product) notFound();
+  const policies = await makerPolicies(product.seller.id);
   const { variants, initialId } = variantChoices(product);
   const attributes = describeAttributes(product.attributes);
   const images = product.images.slice(0, 4);
   return (
-    <article className="pdp">
-      <script type="application/ld+json">{jsonLdString(productJsonLd(product))}</script>
-      <div className="pdp__gallery" data-testid="gallery">
-        {images.length === 0 && (
-          <div className="pdp__img card__img--empty" role="img" aria-label={`${product.title} (no image)`} />
-        )}
-        {images.map((image, i) => {
-          const props = store.image(image, `${product.title}, picture ${i + 1}`, {
-            // Phones scroll the gallery sideways, each picture 88 % of the viewport (globals.css).
-            sizes: '(max-width: 900px) 88vw, 58vw',
-          });
-          if (i === 0) preloadLcpImage(props);
-          return (
-            // biome-ignore lint/performance/noImgElement: srcset from Souk's variants, computed by the kit.
-            <img
-              key={image.url}
-              className="pdp__img"
-              {...props}
-              alt={props.alt}
-              loading={i === 0 ? 'eager' : 'lazy'}
-              fetchPriority={i === 0 ? 'high' : 'auto'}
-              decoding="async"
+    <>
+      <article className="pdp">
+        <script type="application/ld+json">{jsonLdString(productJsonLd(product))}</script>
+        <div className="pdp__gallery" data-testid="gallery">
+          {images.length === 0 && (
+            <div
+              className="pdp__img card__img--empty"
+              role="img"
+              aria-label={`${product.title} (no image)`}
             />
-          );
-        })}
-      </div>
-      <div className="pdp__info">
-        <nav aria-label="Breadcrumb" className="crumbs">
-          <ol>
-            <li>
-              <a href="/products">Shop</a>
-            </li>
-            {product.category && (
-              <li>
-                <a href={`/categories/${product.category.handle}`}>{product.category.name}</a>
-              </li>
-            )}
-          </ol>
-        </nav>
-        <p className="eyebrow">
-          <a href={`/makers/${product.seller.handle}`} data-testid="seller-link">
-            {product.seller.name}
-          </a>
-        </p>
-        <h1 className="pdp__title">{product.title}</h1>
-        {product.description && <p className="pdp__lede">{product.description}</p>}
-        <AddToBag
-          options={product.options.map((o) => ({ name: o.name, values: o.values }))}
-          variants={variants}
-          initialVariantId={initialId}
-        />
-        <div className="pdp__details">
-          {attributes.length > 0 && (
-            <details open>
-              <summary>Details</summary>
-              <dl className="specs">
-                {attributes.map((row) => (
-                  <div key={row.key}>
-                    <dt>{row.label}</dt>
-                    <dd>{row.value}</dd>
-                  </div>
-                ))}
-              </dl>
-            </details>
           )}
-          <details>
-            <summary>Shipping and returns</summary>
-            <p>
-              {product.seller.name} ships this piece themselves, at their own rate, shown in your bag. Returns
-              are free within 30 days.
-            </p>
-          </details>
+          {images.map((image, i) => {
+            const props = store.image(image, `${product.title}, picture ${i + 1}`, {
+              // Phones scroll the gallery sideways, each picture 88 % of the viewport (globals.css).
+              sizes: '(max-width: 900px) 88vw, 58vw',
+            });
+            if (i === 0) preloadLcpImage(props);
+            return (
+              // biome-ignore lint/performance/noImgElement: srcset from Souk's variants, computed by the kit.
+              <img
+                key={image.url}
+                className="pdp__img"
+                {...props}
+                alt={props.alt}
+                loading={i === 0 ? 'eager' : 'lazy'}
+                fetchPriority={i === 0 ? 'high' : 'auto'}
+                decoding="async"
+              />
+            );
+          })}
         </div>
-      </div>
-    </article>
+        <div className="pdp__info">
+          <nav aria-label="Breadcrumb" className="crumbs">
+            <ol>
+              <li>
+                <a href="/products">Shop</a>
+              </li>
+              {product.category && (
+                <li>
+                  <a href={`/categories/${product.category.handle}`}>{product.category.name}</a>
+                </li>
+              )}
+            </ol>
+          </nav>
+          <p className="eyebrow">
+            <a href={`/makers/${product.seller.handle}`} data-testid="seller-link">
+              {product.seller.name}
+            </a>
+          </p>
+          <h1 className="pdp__title">{product.title}</h1>
+          <RatingLine rating={product.rating} href="#reviews" />
+          {product.description && <p className="pdp__lede">{product.description}</p>}
+          <AddToBag
+            options={product.options.map((o) => ({ name: o.name, values: o.values }))}
+            variants={variants}
+            initialVariantId={initialId}
+          />
+          <div className="pdp__details">
+            {attributes.length > 0 && (
+              <details open>
+                <summary>Details</summary>
+                <dl className="specs">
+                  {attributes.map((row) => (
+                    <div key={row.key}>
+                      <dt>{row.label}</dt>
+                      <dd>{row.value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </details>
+            )}
+            <details>
+              <summary>Shipping and returns</summary>
+              <p>
+                {product.seller.name} ships this piece themselves, at their own rate, shown in your bag.{' '}
+                {policies.shipping}
+              </p>
+              <p>{policies.returns ?? 'Returns are free within 30 days.'}</p>
+            </details>
+          </div>
+        </div>
+      </article>
+      {/* After the article, not in its grid: the sticky details column would ride over it. */}
+      <Reviews productId={product.id} />
+    </>
   );
 }
