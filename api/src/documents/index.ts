@@ -14,3 +14,4 @@ export type {
 export { DuplicateDocumentError } from './documents.js';
 export { createSqlDocumentStore } from './documents.sql.js';
 export { migrateDocuments } from './migrate.js';
+export { answeringUnavailable, isDocumentStoreUnavailable } from './unavailable.js';

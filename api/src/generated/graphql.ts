@@ -390,8 +390,12 @@ export type Seller = {
   description?: Maybe<Scalars['String']['output']>;
   status: SellerStatus;
   createdAt: Scalars['DateTime']['output'];
-  /** The page the seller writes about themselves (`PUT /seller/profile`): empty until they write one. */
-  profile: SellerProfile;
+  /**
+   * The page the seller writes about themselves (`PUT /seller/profile`): empty until they write one;
+   * null, with a `service_unavailable` error, while the document store cannot be read (the rest of the
+   * seller is still answered).
+   */
+  profile?: Maybe<SellerProfile>;
   /** Aggregate of the visible reviews of all the seller's products. */
   rating: ProductRating;
 };
@@ -1061,7 +1065,7 @@ export type SellerResolvers<ContextType = GraphQLContext, ParentType extends Res
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SellerStatus'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  profile?: Resolver<ResolversTypes['SellerProfile'], ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['SellerProfile']>, ParentType, ContextType>;
   rating?: Resolver<ResolversTypes['ProductRating'], ParentType, ContextType>;
 };
 

@@ -3,6 +3,7 @@ import type { Problem } from '../../src/errors.js';
 import type { components } from '../../src/generated/openapi.js';
 import { resyncReviews } from '../../src/modules/reviews/index.js';
 import { atlasProduct, boughtLine } from '../../src/modules/reviews/reviews.fixtures.js';
+import { graphql } from '../support/graphql.js';
 import { startTestApi } from '../support/test-api.js';
 import { mongoUrl, serverUrl } from '../support/test-db.js';
 import { mongoService } from './faults.js';
@@ -64,6 +65,45 @@ describe.skipIf(!real)('fault tests on a real document store (FerretDB)', () => 
       const stored = await api.db.container.documents.collection('reviews').count({ product_id: product.id });
       expect(listed.body.rating?.count).toBe(stored);
       expect(stored).toBeGreaterThanOrEqual(acknowledged.length);
+    } finally {
+      await mongoService('up');
+      await api.close();
+    }
+  });
+
+  it('content and sellers’ pages answer 503 while FerretDB is down, and a GraphQL seller comes without its page', async () => {
+    // No catalog cache: every answer below is read while the store is down.
+    const api = await startTestApi({ env: { CATALOG_CACHE_TTL_MS: '0' } });
+    try {
+      await mongoService('down');
+      const unavailable = (res: { status: number; body: { code?: string } }) => [res.status, res.body.code];
+      expect(unavailable(await api.get<Problem>('/store/content/bazaar/home/main'))).toEqual([
+        503,
+        'service_unavailable',
+      ]);
+      expect(unavailable(await api.get<Problem>('/store/sellers/atlas-outfitters/page'))).toEqual([
+        503,
+        'service_unavailable',
+      ]);
+      const write = await api.request<Problem>('PUT', '/seller/profile', {
+        key: 'sk_demo_seller_1',
+        json: { story: 'Written during the outage.', policies: {}, links: [] },
+      });
+      expect(unavailable(write)).toEqual([503, 'service_unavailable']);
+      const seller = await graphql<{ seller: { name: string; profile: { story: string } | null } | null }>(
+        api,
+        {
+          query: '{ seller(idOrHandle: "atlas-outfitters") { name profile { story } } }',
+        },
+      );
+      expect(seller.body.data?.seller).toEqual({ name: 'Atlas Outfitters', profile: null });
+      expect(seller.body.errors?.map((e) => e.extensions.code)).toEqual(['service_unavailable']);
+
+      await mongoService('up');
+      const page = await api.get<S['SellerPage']>('/store/sellers/atlas-outfitters/page');
+      expect(page.status).toBe(200);
+      // The refused write left nothing behind.
+      expect(page.body.profile.story).not.toBe('Written during the outage.');
     } finally {
       await mongoService('up');
       await api.close();

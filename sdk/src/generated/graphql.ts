@@ -138,7 +138,7 @@ export type SellerProfileQueryVariables = Exact<{
 }>;
 
 
-export type SellerProfileQuery = { seller?: { id: string, handle: string, name: string, description?: string | null, createdAt: string, profile: { story: string, policies: { shipping?: string | null, returns?: string | null, warranty?: string | null }, links: Array<{ label: string, url: string }> }, rating: { average?: number | null, count: number } } | null };
+export type SellerProfileQuery = { seller?: { id: string, handle: string, name: string, description?: string | null, createdAt: string, profile?: { story: string, policies: { shipping?: string | null, returns?: string | null, warranty?: string | null }, links: Array<{ label: string, url: string }> } | null, rating: { average?: number | null, count: number } } | null };
 
 /** A GraphQL operation with its result and variable types (phantom: only used by the type checker). */
 export interface TypedDocument<Result, Variables> {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type DocumentStore, DuplicateDocumentError } from '../../documents/index.js';
+import { answeringUnavailable, type DocumentStore, DuplicateDocumentError } from '../../documents/index.js';
 import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import type { Idempotency } from '../../http/idempotency.js';
@@ -32,6 +32,8 @@ const notFound = (theme: string, kind: string, key: string) =>
   new AppError('not_found', `No ${kind} '${key}' in theme '${theme}'.`);
 const changedMeanwhile = () =>
   new AppError('conflict', 'The document changed while you saved it: read it again and retry.');
+const unavailable = (cause: unknown) =>
+  new AppError('service_unavailable', 'The content store is unavailable; retry in a moment.', { cause });
 
 /**
  * Storefront content per theme (drafts and published versions) and sellers' own pages. The documents
@@ -52,8 +54,9 @@ export function createContentService({
   catalog: Pick<CatalogService, 'getSeller'>;
   clock?: () => Date;
 }) {
-  const content = contentOf(documents);
-  const profiles = profilesOf(documents);
+  // An outage of the document store answers 503 service_unavailable, never 500.
+  const content = answeringUnavailable(contentOf(documents), unavailable);
+  const profiles = answeringUnavailable(profilesOf(documents), unavailable);
 
   const checkShape = (kind: ContentKind, data: ContentData) => {
     if (!(MARKER[kind] in data)) {

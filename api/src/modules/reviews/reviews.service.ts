@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type DocumentStore, DuplicateDocumentError } from '../../documents/index.js';
+import {
+  type DocumentStore,
+  DuplicateDocumentError,
+  isDocumentStoreUnavailable,
+} from '../../documents/index.js';
 import { AppError } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
 import { newestFirstPage } from '../../lib/cursor.js';
@@ -45,7 +49,7 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (err) {
     if (err instanceof AppError || err instanceof DuplicateDocumentError) throw err;
-    if (err instanceof Error && /^Mongo/.test(err.name)) throw documentsUnavailable(err);
+    if (isDocumentStoreUnavailable(err)) throw documentsUnavailable(err);
     throw err;
   }
 }

@@ -9,10 +9,22 @@ import { store } from '@/lib/store';
 
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<RawParams> };
 
-/** The maker's page (profile and rating), or null when no active seller has that handle. */
-const makerPage = cache(async (handle: string) => {
+/**
+ * The maker (`seller`) and their page (profile and rating), or null when no active seller has that
+ * handle. The page lives in the document store: while that cannot be read, `page` is null and the
+ * maker's pieces are shown without it.
+ */
+const maker = cache(async (handle: string) => {
+  const idOrHandle = decodeURIComponent(handle);
   try {
-    return await store.souk.store.sellers.page(decodeURIComponent(handle));
+    const page = await store.souk.store.sellers.page(idOrHandle);
+    return { seller: page.seller, page };
+  } catch (err) {
+    if (isSoukError(err, 'not_found')) return null;
+    if (!isSoukError(err, 'service_unavailable')) throw err;
+  }
+  try {
+    return { seller: await store.souk.store.sellers.get(idOrHandle), page: null };
   } catch (err) {
     if (isSoukError(err, 'not_found')) return null;
     throw err;
@@ -20,32 +32,34 @@ const makerPage = cache(async (handle: string) => {
 });
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const page = await makerPage((await params).handle);
-  if (!page) return { title: 'Not found' };
-  const fixed = { seller: page.seller.handle };
+  const found = await maker((await params).handle);
+  if (!found) return { title: 'Not found' };
+  const { seller } = found;
+  const fixed = { seller: seller.handle };
   return listingMetadata(
-    `/makers/${page.seller.handle}`,
+    `/makers/${seller.handle}`,
     parseListing(await searchParams, fixed),
     fixed,
-    page.seller.name,
-    page.seller.description ?? `Pieces made by ${page.seller.name}, on Atelier.`,
+    seller.name,
+    seller.description ?? `Pieces made by ${seller.name}, on Atelier.`,
   );
 }
 
 /** A maker's pieces, under what the maker wrote about themselves. */
 export default async function MakerPage({ params, searchParams }: Props) {
-  const page = await makerPage((await params).handle);
-  if (!page) notFound();
-  const fixed = { seller: page.seller.handle };
+  const found = await maker((await params).handle);
+  if (!found) notFound();
+  const { seller, page } = found;
+  const fixed = { seller: seller.handle };
   return (
     <Listing
-      path={`/makers/${page.seller.handle}`}
+      path={`/makers/${seller.handle}`}
       state={parseListing(await searchParams, fixed)}
       fixed={fixed}
       eyebrow="Maker"
-      heading={page.seller.name}
-      intro={page.seller.description ?? undefined}
-      about={<MakerAbout page={page} />}
+      heading={seller.name}
+      intro={seller.description ?? undefined}
+      about={page && <MakerAbout page={page} />}
     />
   );
 }

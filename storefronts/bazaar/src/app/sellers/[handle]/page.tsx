@@ -1,4 +1,4 @@
-import { storefrontOperations } from '@souk/sdk';
+import { isSoukError, storefrontOperations } from '@souk/sdk';
 import { listingMetadata, parseListing } from '@souk/storefront-kit';
 import { SellerMarkdown } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
@@ -6,18 +6,33 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ProductListing } from '@/components/ProductListing';
 import { gql } from '@/lib/graphql';
+import { souk } from '@/lib/souk';
 
 type Props = {
   params: Promise<{ handle: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-// Read through the GraphQL Storefront API (a typed, persisted operation): null when there is no such seller.
-const getSeller = cache(
-  async (handle: string) =>
-    (await gql.request(storefrontOperations.SellerProfileDocument, { handle: decodeURIComponent(handle) }))
-      .seller,
-);
+/**
+ * Read through the GraphQL Storefront API (a typed, persisted operation): null when there is no such
+ * seller. The seller's own page (story, policies) lives in the document store; while that cannot be
+ * read, the seller is shown without it, from REST.
+ */
+const getSeller = cache(async (handle: string) => {
+  const idOrHandle = decodeURIComponent(handle);
+  try {
+    return (await gql.request(storefrontOperations.SellerProfileDocument, { handle: idOrHandle })).seller;
+  } catch (err) {
+    if (!isSoukError(err, 'service_unavailable')) throw err;
+    try {
+      const seller = await souk.store.sellers.get(idOrHandle);
+      return { ...seller, createdAt: seller.created_at, profile: null, rating: null };
+    } catch (again) {
+      if (isSoukError(again, 'not_found')) return null;
+      throw again;
+    }
+  }
+});
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { handle } = await params;
@@ -41,13 +56,15 @@ export default async function SellerPage({ params, searchParams }: Props) {
   const fixed = { seller: seller.handle };
   const state = parseListing(await searchParams, fixed);
   const since = new Date(seller.createdAt).toLocaleDateString('en-US', { year: 'numeric', month: 'long' });
-  const { story, policies } = seller.profile;
+  const story = seller.profile?.story ?? '';
+  const policies = seller.profile?.policies ?? {};
   const promises = [
     ['Shipping', policies.shipping],
     ['Returns', policies.returns],
     ['Warranty', policies.warranty],
   ].filter((row): row is [string, string] => Boolean(row[1]));
-  const { average, count } = seller.rating;
+  const average = seller.rating?.average;
+  const count = seller.rating?.count ?? 0;
   return (
     <>
       <section className="seller-hero" aria-labelledby="seller-name">
