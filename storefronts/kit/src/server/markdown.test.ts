@@ -12,11 +12,11 @@ describe('SellerMarkdown', () => {
     );
   });
 
-  it('leaves raw HTML out, and drops pictures', () => {
+  it('leaves raw HTML out, and keeps only a picture’s description', () => {
     const out = html(
       'Hi <script>alert(1)</script><img src=x onerror=alert(1)>\n\n![a cat](https://example.com/cat.png)',
     );
-    expect(out).toBe('<p>Hi alert(1)</p>\n<p></p>');
+    expect(out).toBe('<p>Hi alert(1)</p>\n<p>a cat</p>');
   });
 
   it('turns headings into paragraphs and marks links as someone else’s', () => {

@@ -1,6 +1,6 @@
 import Markdown, { type Components } from 'react-markdown';
 
-/** What such a text may use: paragraphs, emphasis, lists, quotes, line breaks and links. */
+/** What such a text may use: paragraphs, emphasis, lists, quotes, line breaks, links (and pictures, as text). */
 const ALLOWED = [
   'p',
   'strong',
@@ -17,6 +17,7 @@ const ALLOWED = [
   'h4',
   'h5',
   'h6',
+  'img',
 ];
 
 const asParagraph: Components['h1'] = ({ children }) => <p>{children}</p>;
@@ -29,6 +30,8 @@ const COMPONENTS: Components = {
   h4: asParagraph,
   h5: asParagraph,
   h6: asParagraph,
+  // A picture from another host is not loaded; its description stays as text.
+  img: ({ alt }) => alt || null,
   // Links someone else wrote leave the shop: no referrer, no ranking passed on.
   a: ({ href, children }) => (
     <a href={href} rel="nofollow ugc noopener noreferrer">
@@ -40,7 +43,7 @@ const COMPONENTS: Components = {
 /**
  * Markdown a seller wrote (their story on `GET /store/sellers/{idOrHandle}/page`), drawn by a Server
  * Component: no JavaScript reaches the browser for it. Raw HTML in it is left out, never rendered, and
- * pictures are dropped; other elements than paragraphs, emphasis, lists, quotes and links keep only
+ * a picture is replaced by its description; other elements than paragraphs, emphasis, lists, quotes and links keep only
  * their text; headings become paragraphs; links get `rel="nofollow ugc noopener noreferrer"`, and
  * react-markdown keeps only safe protocols in them.
  */
