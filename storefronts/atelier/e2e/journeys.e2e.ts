@@ -245,6 +245,20 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     expect(sellers.length).toBeGreaterThan(0);
     expect(new Set(sellers)).toEqual(new Set([maker]));
     await shoot(page, 'maker');
+    // Every maker is in the menu's last column.
+    await page.getByRole('button', { name: 'Shop' }).click();
+    const menu = page.getByRole('navigation', { name: 'Categories' });
+    await menu.waitFor();
+    const makers = menu
+      .locator('.menu__column')
+      .filter({ has: page.locator('p.menu__heading', { hasText: 'Makers' }) });
+    expect(await makers.getByRole('link').allTextContents()).toEqual([
+      'Atlas Outfitters',
+      'Nordic Home',
+      'Pixel Forge',
+    ]);
+    await makers.getByRole('link', { name: 'Nordic Home' }).click();
+    await page.waitForURL(/\/makers\/nordic-home$/);
     // The listing's seller filter lands on the maker's page, its sort kept.
     await page.goto('/products?seller=nordic-home&sort=price_asc');
     await page.waitForURL(/\/makers\/nordic-home\?sort=price_asc$/);

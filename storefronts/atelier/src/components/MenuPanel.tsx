@@ -12,11 +12,20 @@ export interface MenuColumn extends MenuLink {
 }
 
 /**
- * The mega-menu's contents, a Server Component: the search form and a column per top-level category.
+ * The mega-menu's contents, a Server Component: the search form, a column per top-level category and
+ * the makers.
  * Plain anchors, not `next/link`: these links need no script, and a page no longer hydrates one
  * client component per category (most of the menu's share of a phone's main-thread time).
  */
-export function MenuPanel({ edits, columns }: { edits: MenuLink[]; columns: MenuColumn[] }) {
+export function MenuPanel({
+  edits,
+  columns,
+  makers,
+}: {
+  edits: MenuLink[];
+  columns: MenuColumn[];
+  makers: MenuLink[];
+}) {
   return (
     <>
       <SearchForm id="menu-search" className="menu__search" placeholder="Search the shop" />
@@ -47,6 +56,18 @@ export function MenuPanel({ edits, columns }: { edits: MenuLink[]; columns: Menu
             </ul>
           </div>
         ))}
+        {makers.length > 0 && (
+          <div className="menu__column">
+            <p className="menu__heading">Makers</p>
+            <ul>
+              {makers.map((m) => (
+                <li key={m.href}>
+                  <a href={m.href}>{m.name}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </div>
     </>
   );

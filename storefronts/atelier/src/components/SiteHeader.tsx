@@ -24,8 +24,14 @@ async function menu(): Promise<{ edits: MenuLink[]; columns: MenuColumn[] }> {
   };
 }
 
+/** Every maker's page, by name: the menu's last column (none when the API cannot say). */
+async function makers(): Promise<MenuLink[]> {
+  const sellers = await store.getSellerOptions().catch(() => []);
+  return sellers.map((s) => ({ name: s.name, href: `/makers/${s.handle}` }));
+}
+
 export async function SiteHeader() {
-  const { edits, columns } = await menu();
+  const [{ edits, columns }, makerLinks] = await Promise.all([menu(), makers()]);
   return (
     <header className="header">
       <p className="header__note">
@@ -33,7 +39,7 @@ export async function SiteHeader() {
       </p>
       <div className="header__bar">
         <MegaMenu>
-          <MenuPanel edits={edits} columns={columns} />
+          <MenuPanel edits={edits} columns={columns} makers={makerLinks} />
         </MegaMenu>
         <a href="/" className="header__logo" aria-label="Atelier, home">
           Atelier
