@@ -11,6 +11,23 @@ export interface MenuColumn extends MenuLink {
   children: MenuLink[];
 }
 
+/** A column of links under a heading that is not a link itself; nothing when there are none. */
+function LinkColumn({ heading, links }: { heading: string; links: MenuLink[] }) {
+  if (links.length === 0) return null;
+  return (
+    <div className="menu__column">
+      <p className="menu__heading">{heading}</p>
+      <ul>
+        {links.map((link) => (
+          <li key={link.href}>
+            <a href={link.href}>{link.name}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /**
  * The mega-menu's contents, a Server Component: the search form, a column per top-level category and
  * the makers.
@@ -30,18 +47,7 @@ export function MenuPanel({
     <>
       <SearchForm id="menu-search" className="menu__search" placeholder="Search the shop" />
       <div className="menu__columns">
-        {edits.length > 0 && (
-          <div className="menu__column">
-            <p className="menu__heading">Edits</p>
-            <ul>
-              {edits.map((e) => (
-                <li key={e.href}>
-                  <a href={e.href}>{e.name}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <LinkColumn heading="Edits" links={edits} />
         {columns.map((col) => (
           <div key={col.href} className="menu__column">
             <a href={col.href} className="menu__heading">
@@ -56,18 +62,7 @@ export function MenuPanel({
             </ul>
           </div>
         ))}
-        {makers.length > 0 && (
-          <div className="menu__column">
-            <p className="menu__heading">Makers</p>
-            <ul>
-              {makers.map((m) => (
-                <li key={m.href}>
-                  <a href={m.href}>{m.name}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <LinkColumn heading="Makers" links={makers} />
       </div>
     </>
   );
