@@ -15,6 +15,7 @@ export {
   type ContentDataOf,
   createStorefront,
   isNotFound,
+  isUnavailable,
   isUnreachable,
   type Storefront,
   unitCount,

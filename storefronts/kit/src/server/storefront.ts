@@ -50,6 +50,14 @@ export function isUnreachable(err: unknown): boolean {
   return err instanceof SoukConnectionError;
 }
 
+/**
+ * Whether the API cannot answer this right now: unreachable, or a part of it down (`503
+ * service_unavailable`, e.g. the document store that holds content, reviews and sellers' pages).
+ */
+export function isUnavailable(err: unknown): boolean {
+  return isUnreachable(err) || isSoukError(err, 'service_unavailable');
+}
+
 const SELLERS_TTL_MS = 5 * 60_000;
 
 /**
@@ -183,16 +191,17 @@ export function createStorefront(themeId: string, config: StorefrontConfig = rea
 
   /**
    * The published data of one of this theme's content documents (`GET /store/content/…`), once per
-   * request; null when it was never published or the API cannot answer, so the theme draws its own
-   * default instead of failing the page. (The API caches these reads like the catalog's.)
+   * request; null when it was never published or the API cannot answer (unreachable, or its document
+   * store down), so the theme draws its own default instead of failing the page. (The API caches these reads like the catalog's.)
    */
   const getContent = cache(
     async <K extends ContentKind>(kind: K, key: string): Promise<ContentDataOf<K> | null> => {
       try {
-        const doc = await souk.store.content.get(themeId, kind, key);
+        // No retries: the theme's own default is the answer while the API cannot give this one.
+        const doc = await souk.store.content.get(themeId, kind, key, { maxRetries: 0 });
         return doc.kind === kind ? (doc.data as ContentDataOf<K>) : null;
       } catch (err) {
-        if (isNotFound(err) || isUnreachable(err)) return null;
+        if (isNotFound(err) || isUnavailable(err)) return null;
         throw err;
       }
     },

@@ -17,7 +17,8 @@ type Props = { params: Promise<{ handle: string }>; searchParams: Promise<RawPar
 const maker = cache(async (handle: string) => {
   const idOrHandle = decodeURIComponent(handle);
   try {
-    const page = await store.souk.store.sellers.page(idOrHandle);
+    // No retries: while the document store is down the maker is shown at once, without their page.
+    const page = await store.souk.store.sellers.page(idOrHandle, { maxRetries: 0 });
     return { seller: page.seller, page };
   } catch (err) {
     if (isSoukError(err, 'not_found')) return null;

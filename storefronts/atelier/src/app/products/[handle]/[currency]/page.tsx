@@ -38,7 +38,8 @@ async function load({ handle, currency }: Params) {
 /** The maker's own shipping and returns policies, when they wrote them (their page's profile). */
 async function makerPolicies(sellerId: string): Promise<{ shipping?: string; returns?: string }> {
   try {
-    return (await store.souk.store.sellers.page(sellerId)).profile.policies;
+    // No retries: without them the page falls back to the shop's own words at once.
+    return (await store.souk.store.sellers.page(sellerId, { maxRetries: 0 })).profile.policies;
   } catch {
     return {};
   }
