@@ -101,6 +101,11 @@ export async function resyncReviews(
   return done;
 }
 
+/** A stored aggregate row as the API's rating (all zero before the first review: no row). */
+export function ratingOf(row: repo.RatingRow | undefined): ProductRating {
+  return toRating(row?.review_count ?? 0, row?.rating_sum ?? 0, row?.star_counts ?? [0, 0, 0, 0, 0]);
+}
+
 /** The seller's rating as stored in PostgreSQL (all zero before the first review). */
 export async function sellerRatingOf(db: Kysely<Database>, sellerId: string): Promise<ProductRating> {
   const [rating] = await sellerRatingsOf(db, [sellerId]);
@@ -113,8 +118,5 @@ export async function sellerRatingsOf(
   sellerIds: readonly string[],
 ): Promise<ProductRating[]> {
   const rows = new Map((await repo.sellerRatings(db, sellerIds)).map((row) => [row.seller_id, row]));
-  return sellerIds.map((id) => {
-    const row = rows.get(id);
-    return toRating(row?.review_count ?? 0, row?.rating_sum ?? 0, row?.star_counts ?? [0, 0, 0, 0, 0]);
-  });
+  return sellerIds.map((id) => ratingOf(rows.get(id)));
 }

@@ -10,8 +10,7 @@ import type { components } from '../../generated/openapi.js';
 import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { hashKey } from '../auth/index.js';
-import { type ProductRating, toRating } from '../catalog/index.js';
-import { sellerRatingOf, syncReview } from './reviews.aggregates.js';
+import { ratingOf, sellerRatingOf, syncReview } from './reviews.aggregates.js';
 import { type ReviewDoc, reportsOf, reviewsOf } from './reviews.documents.js';
 import {
   alreadyReplied,
@@ -89,9 +88,6 @@ export function createReviewsService({
     );
     return { data: await view(rows.map((r) => r.doc)), next_cursor };
   };
-
-  const ratingOf = (row: repo.RatingRow | undefined): ProductRating =>
-    toRating(row?.review_count ?? 0, row?.rating_sum ?? 0, row?.star_counts ?? [0, 0, 0, 0, 0]);
 
   const load = async (id: string) => {
     const doc = await guarded(() => reviews.get(id));
