@@ -15,6 +15,7 @@ export * from './money';
 export * from './preload';
 export * from './problems';
 export * from './proxy';
+export * from './sellers';
 export * from './seo';
 export * from './seo-pages';
 export * from './variants';

@@ -1,7 +1,6 @@
 import type { SellerPage } from '@souk/sdk';
+import { reviewCount, sellerPolicies } from '@souk/storefront-kit';
 import { SellerMarkdown } from '@souk/storefront-kit/server';
-
-const POLICY_LABELS = { shipping: 'Shipping', returns: 'Returns', warranty: 'Warranty' } as const;
 
 /**
  * A maker's own page, as they wrote it: their story (Markdown, drawn by the kit's `SellerMarkdown`),
@@ -10,9 +9,7 @@ const POLICY_LABELS = { shipping: 'Shipping', returns: 'Returns', warranty: 'War
  */
 export function MakerAbout({ page }: { page: SellerPage }) {
   const { seller, profile, rating } = page;
-  const policies = (Object.keys(POLICY_LABELS) as (keyof typeof POLICY_LABELS)[]).filter(
-    (key) => profile.policies[key],
-  );
+  const policies = sellerPolicies(profile.policies);
   const since = new Date(seller.created_at).toLocaleDateString('en-US', { year: 'numeric', month: 'long' });
   return (
     <section
@@ -34,14 +31,14 @@ export function MakerAbout({ page }: { page: SellerPage }) {
           <div>
             <dt>Rated</dt>
             <dd>
-              {rating.average.toFixed(1)} out of 5, {rating.count} {rating.count === 1 ? 'review' : 'reviews'}
+              {rating.average.toFixed(1)} out of 5, {reviewCount(rating.count)}
             </dd>
           </div>
         )}
-        {policies.map((key) => (
+        {policies.map(({ key, label, text }) => (
           <div key={key}>
-            <dt>{POLICY_LABELS[key]}</dt>
-            <dd>{profile.policies[key]}</dd>
+            <dt>{label}</dt>
+            <dd>{text}</dd>
           </div>
         ))}
       </dl>

@@ -1,5 +1,5 @@
 import type { Schemas } from '@souk/sdk';
-import { describeAttributes } from '@souk/storefront-kit';
+import { describeAttributes, reviewCount } from '@souk/storefront-kit';
 import { store } from '@/lib/store';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long' });
@@ -20,12 +20,11 @@ export function Stars({ value, label }: { value: number; label: string }) {
 /** "4.3 out of 5 · 12 reviews": a rating in words and stars, or nothing without reviews. */
 export function RatingLine({ rating, href }: { rating: Schemas['ProductRating']; href?: string }) {
   if (rating.average === null || rating.count === 0) return null;
-  const count = `${rating.count} ${rating.count === 1 ? 'review' : 'reviews'}`;
   const body = (
     <>
       <Stars value={rating.average} label={`Rated ${rating.average.toFixed(1)} out of 5`} />
       <span>
-        {rating.average.toFixed(1)} · {count}
+        {rating.average.toFixed(1)} · {reviewCount(rating.count)}
       </span>
     </>
   );

@@ -1,4 +1,5 @@
 import type { Schemas } from '@souk/sdk';
+import { reviewCount } from '@souk/storefront-kit';
 import styles from './reviews.module.css';
 
 type Rating = Schemas['ProductRating'];
@@ -33,9 +34,8 @@ export function RatingStars({
   const label =
     rating.average === null
       ? 'No reviews yet'
-      : `Rated ${rating.average.toFixed(1)} out of 5 from ${rating.count} ${rating.count === 1 ? 'review' : 'reviews'}`;
-  const count =
-    rating.count === 0 ? 'No reviews yet' : `${rating.count} ${rating.count === 1 ? 'review' : 'reviews'}`;
+      : `Rated ${rating.average.toFixed(1)} out of 5 from ${reviewCount(rating.count)}`;
+  const count = rating.count === 0 ? 'No reviews yet' : reviewCount(rating.count);
   return (
     <span
       className={styles.stars}

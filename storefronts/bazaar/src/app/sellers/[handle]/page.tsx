@@ -1,5 +1,5 @@
 import { isSoukError, storefrontOperations } from '@souk/sdk';
-import { listingMetadata, parseListing } from '@souk/storefront-kit';
+import { listingMetadata, parseListing, reviewCount, sellerPolicies } from '@souk/storefront-kit';
 import { SellerMarkdown } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
@@ -57,12 +57,7 @@ export default async function SellerPage({ params, searchParams }: Props) {
   const state = parseListing(await searchParams, fixed);
   const since = new Date(seller.createdAt).toLocaleDateString('en-US', { year: 'numeric', month: 'long' });
   const story = seller.profile?.story ?? '';
-  const policies = seller.profile?.policies ?? {};
-  const promises = [
-    ['Shipping', policies.shipping],
-    ['Returns', policies.returns],
-    ['Warranty', policies.warranty],
-  ].filter((row): row is [string, string] => Boolean(row[1]));
+  const promises = sellerPolicies(seller.profile?.policies ?? {});
   const average = seller.rating?.average;
   const count = seller.rating?.count ?? 0;
   return (
@@ -76,7 +71,7 @@ export default async function SellerPage({ params, searchParams }: Props) {
           {average != null && (
             <>
               {' '}
-              · rated {average.toFixed(1)} of 5 from {count} {count === 1 ? 'review' : 'reviews'}
+              · rated {average.toFixed(1)} of 5 from {reviewCount(count)}
             </>
           )}
         </p>
@@ -89,8 +84,8 @@ export default async function SellerPage({ params, searchParams }: Props) {
             )}
             {promises.length > 0 && (
               <dl className="seller-hero__policies">
-                {promises.map(([label, text]) => (
-                  <div key={label}>
+                {promises.map(({ key, label, text }) => (
+                  <div key={key}>
                     <dt>{label}</dt>
                     <dd>{text}</dd>
                   </div>
