@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import { createSoukClient } from '@souk/sdk';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 // The run's provided values (apiUrl, themeUrls) are declared by the shared global setup.
 import type {} from '../../bazaar/e2e/setup';
@@ -10,33 +8,14 @@ import { containerWalk, focusRingFits, tabWalkPages } from '../../bazaar/e2e/sup
 import { fillCheckout, uniqueEmail } from '../../bazaar/e2e/support/journeys';
 import { checkPages, DESKTOP_AND_PHONE, sidewaysAt320 } from '../../bazaar/e2e/support/layout';
 import { createAdmin } from '../../bazaar/e2e/support/souk-admin';
+import { bagFirstProduct, makerPartsOutOfLine, shoot, shots } from './support/pages';
 
 const baseURL = inject('themeUrls').atelier ?? '';
 const admin = createAdmin(inject('apiUrl'));
-const shots = join(import.meta.dirname, 'screenshots');
 // Launches Chromium, closes each journey's sessions and fails it on console errors.
 const { session } = browserSessions(baseURL);
 // A Tab walk measures every stop of several pages at two widths: about a minute on a busy machine.
 const WALK_TIMEOUT_MS = 180_000;
-
-/** Screenshots at desktop width and at 390 px (a phone), then back to desktop. */
-async function shoot(page: Page, name: string): Promise<void> {
-  await screenshot(page, name, shots);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await screenshot(page, `${name}-mobile`, shots);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-/** The listing's first product path, after putting one of it in the bag from its page. */
-async function bagFirstProduct(page: Page): Promise<string> {
-  await page.goto('/products');
-  const product = (await page.locator('[data-testid="product-card"] a').first().getAttribute('href')) ?? '/';
-  await page.goto(product);
-  await expect.poll(() => page.getByTestId('stock-state').textContent()).toMatch(/In stock|Only \d+ left/);
-  await page.getByRole('button', { name: 'Add to bag' }).click();
-  await page.getByTestId('mini-cart-line').first().waitFor();
-  return product;
-}
 
 describe.skipIf(!baseURL)('Atelier in Chromium', () => {
   it('browse with the mega-menu, page through a category, search', async () => {
@@ -238,8 +217,8 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(maker);
     const about = page.getByRole('region', { name: `About ${maker}` });
     // The demo makers' stories are Markdown: paragraphs and emphasis drawn, no asterisk left showing.
-    expect(await about.locator('.maker__story p').count()).toBe(2);
-    expect(await about.locator('.maker__story').textContent()).not.toContain('*');
+    expect(await about.locator('.about__story p').count()).toBe(2);
+    expect(await about.locator('.about__story').textContent()).not.toContain('*');
     expect(await about.locator('dt').allTextContents()).toContain('Returns');
     const sellers = await page.locator('.card__seller').allTextContents();
     expect(sellers.length).toBeGreaterThan(0);
@@ -368,6 +347,7 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
       .click();
     await expect.poll(() => totals.textContent()).not.toBe(before);
     expect(await page.getByTestId('line-quantity').first().textContent()).toBe('2');
+    expect(await makerPartsOutOfLine(page)).toEqual([]);
     await shoot(page, 'cart');
 
     await page.getByRole('link', { name: 'Checkout' }).click();
@@ -384,6 +364,7 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     expect(await lines.locator('img.thumb').count()).toBe(2);
     // The address names its country as the shopper chose it, not by its code.
     expect(await page.locator('address').first().textContent()).toMatch(/Germany$/);
+    expect(await makerPartsOutOfLine(page)).toEqual([]);
     await shoot(page, 'confirmation');
     // Long order ids and an email address: by keyboard, at 320 px and by finger.
     expect(await accessProblems(page, [new URL(page.url()).pathname])).toEqual([]);

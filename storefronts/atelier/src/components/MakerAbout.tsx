@@ -13,16 +13,16 @@ export function MakerAbout({ page }: { page: SellerPage }) {
   const since = new Date(seller.created_at).toLocaleDateString('en-US', { year: 'numeric', month: 'long' });
   return (
     <section
-      className={profile.story ? 'maker' : 'maker maker--facts'}
+      className={profile.story ? 'about' : 'about about--facts'}
       aria-label={`About ${seller.name}`}
       data-testid="maker-about"
     >
       {profile.story && (
-        <div className="maker__story">
+        <div className="about__story">
           <SellerMarkdown text={profile.story} />
         </div>
       )}
-      <dl className="maker__facts">
+      <dl className="about__facts">
         <div>
           <dt>On Atelier since</dt>
           <dd>{since}</dd>
@@ -43,7 +43,7 @@ export function MakerAbout({ page }: { page: SellerPage }) {
         ))}
       </dl>
       {profile.links.length > 0 && (
-        <ul className="maker__links">
+        <ul className="about__links">
           {profile.links.map((link) => (
             <li key={link.url}>
               <a href={link.url} rel="nofollow ugc noopener noreferrer">
