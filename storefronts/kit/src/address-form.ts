@@ -32,3 +32,14 @@ export function addressFormValues(saved: CustomerAddress): Partial<Record<Addres
     phone: a.phone ?? '',
   };
 }
+
+type ShippingAddress = Schemas['ShippingAddress'];
+
+/**
+ * Whether two addresses are the same place for the same person: every field alike once trimmed, with
+ * case and runs of spaces ignored (so "12 Rue des Tanneurs " matches "12 rue des tanneurs").
+ */
+export function sameAddress(a: ShippingAddress, b: ShippingAddress): boolean {
+  const norm = (v: string | null | undefined) => (v ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return shippingAddressFields.every((field) => norm(a[field]) === norm(b[field]));
+}

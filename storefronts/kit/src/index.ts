@@ -1,13 +1,16 @@
 /**
  * `@souk/storefront-kit`: the parts of a Souk storefront that do not depend on a theme's look.
  * This entry is isomorphic (server and browser); `@souk/storefront-kit/server` holds the cart,
- * the Souk client and the Server Action bodies, `@souk/storefront-kit/client` the browser hooks.
+ * the Souk client and the Server Action bodies, `@souk/storefront-kit/client` the browser hooks,
+ * `@souk/storefront-kit/sign-in` the Firebase sign-in flows and `@souk/storefront-kit/proxy` what a
+ * theme's `src/proxy.ts` does (currency rewrites, the CSRF cookie).
  */
 export * from './address-form';
 export * from './attributes';
 export * from './checkout-form';
 export * from './content';
 export * from './cookies';
+export * from './customers';
 export * from './images';
 export * from './listing';
 export * from './loopback';

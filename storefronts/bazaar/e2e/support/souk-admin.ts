@@ -9,6 +9,17 @@ export function createAdmin(apiUrl: string) {
   const seller = createSoukClient({ baseUrl: apiUrl, apiKey: 'sk_demo_seller_1' });
   const operator = createSoukClient({ baseUrl: apiUrl, apiKey: 'sk_demo_operator' });
 
+  /** Ships the open parts of an order that belong to the sellers of these keys. */
+  async function shipParts(orderId: string, sellerKeys: string[]): Promise<void> {
+    for (const apiKey of sellerKeys) {
+      const client = createSoukClient({ baseUrl: apiUrl, apiKey });
+      for await (const part of client.seller.orders.listAll({ limit: 100 })) {
+        if (part.order_id === orderId && part.status === 'open')
+          await client.seller.orders.fulfill(part.id, { carrier: 'DHL', tracking_number: `E2E-${part.id}` });
+      }
+    }
+  }
+
   return {
     product: (handle: string): Promise<Product> => store.store.products.get(handle),
 
@@ -18,12 +29,11 @@ export function createAdmin(apiUrl: string) {
     },
 
     /** Ships every line of Atlas Outfitters' part of an order (the seller's fulfillment). */
-    async shipAtlasPart(orderId: string): Promise<void> {
-      for await (const part of seller.seller.orders.listAll({ limit: 100 })) {
-        if (part.order_id === orderId)
-          await seller.seller.orders.fulfill(part.id, { carrier: 'DHL', tracking_number: `E2E-${part.id}` });
-      }
-    },
+    shipAtlasPart: (orderId: string): Promise<void> => shipParts(orderId, ['sk_demo_seller_1']),
+
+    /** Ships every seller's part of an order (each demo seller fulfils its own with its key). */
+    shipEveryPart: (orderId: string): Promise<void> =>
+      shipParts(orderId, ['sk_demo_seller_1', 'sk_demo_seller_2', 'sk_demo_seller_3']),
 
     /**
      * A verified review of an Atlas Outfitters variant, as a guest buyer leaves it: the variant bought

@@ -23,12 +23,15 @@ export function CheckoutForm({
   initial,
   addresses = [],
   pickedId,
+  signedIn = false,
 }: {
   initial: CheckoutState;
   /** A signed-in shopper's saved addresses, to pick from. */
   addresses?: CustomerAddress[];
   /** The saved address the form starts from, if any. */
   pickedId?: string;
+  /** Whether a shopper is signed in (then a typed address can be saved to their account). */
+  signedIn?: boolean;
 }) {
   const [submitted, formAction, pending] = useActionState(checkout, initial);
   // Picking a saved address refills the address fields (re-mounted through their key).
@@ -84,6 +87,13 @@ export function CheckoutForm({
           </div>
         )}
         <AddressFields state={state} />
+        {/* A saved address picked as it is needs no saving; a typed one may. */}
+        {signedIn && !(current && choice) && (
+          <label className="checkbox-line">
+            <input type="checkbox" name="save_address" defaultChecked={addresses.length === 0} />
+            Save this address to my account
+          </label>
+        )}
       </fieldset>
       <fieldset>
         <legend>Payment</legend>

@@ -1,73 +1,33 @@
 'use client';
 
-import {
-  type Auth,
-  type ConfirmationResult,
-  RecaptchaVerifier,
-  signInWithPhoneNumber,
-  type User,
-} from 'firebase/auth';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { SignIn } from '@souk/storefront-kit/sign-in';
+import { type FormEvent, useRef } from 'react';
 import styles from './account.module.css';
 
 /**
- * Phone sign-in: the number, then the code Firebase texts to it. Firebase checks the browser with an
- * invisible reCAPTCHA first (its script comes from google.com); against the Auth emulator that check is
- * off and no outside script loads, and the emulator "sends" the code to its own log and REST API.
+ * Phone sign-in: the number, then the code Firebase texts to it (the kit's `useSignIn` runs both
+ * steps). Against the Auth emulator the code goes to the emulator's log and REST API.
  */
-export function PhoneSignIn({
-  auth,
-  busy,
-  run,
-  idle,
-  onUser,
-}: {
-  auth: () => Auth;
-  busy: boolean;
-  /** Runs a step with the form's busy state and error message. */
-  run: (task: () => Promise<void>) => Promise<void>;
-  /** Ends the busy state after a step that stays on the page. */
-  idle: () => void;
-  /** Turns the signed-in Firebase user into the storefront's session. */
-  onUser: (user: User) => Promise<void>;
-}) {
-  const [confirmation, setConfirmation] = useState<ConfirmationResult | null>(null);
-  const [phone, setPhone] = useState('');
-  const verifier = useRef<RecaptchaVerifier | null>(null);
+export function PhoneSignIn({ flow }: { flow: SignIn }) {
   const container = useRef<HTMLDivElement>(null);
-
-  useEffect(() => () => verifier.current?.clear(), []);
 
   function sendCode(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const number = String(new FormData(event.currentTarget).get('phone') ?? '').replace(/[\s()./-]/g, '');
-    void run(async () => {
-      if (!verifier.current && container.current) {
-        verifier.current = new RecaptchaVerifier(auth(), container.current, { size: 'invisible' });
-      }
-      if (!verifier.current) return;
-      setConfirmation(await signInWithPhoneNumber(auth(), number, verifier.current));
-      setPhone(number);
-      idle();
-    });
+    const number = String(new FormData(event.currentTarget).get('phone') ?? '');
+    if (container.current) flow.sendPhoneCode(number, container.current);
   }
 
   function confirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const code = String(new FormData(event.currentTarget).get('code') ?? '').trim();
-    void run(async () => {
-      if (!confirmation) return;
-      const { user } = await confirmation.confirm(code);
-      await onUser(user);
-    });
+    flow.confirmPhoneCode(String(new FormData(event.currentTarget).get('code') ?? ''));
   }
 
   return (
     <div className={styles.form}>
-      {confirmation ? (
+      {flow.codeSentTo ? (
         <form onSubmit={confirm} className={styles.form} key="code">
           <p className="muted">
-            We sent a 6-digit code to <strong>{phone}</strong>.
+            We sent a 6-digit code to <strong>{flow.codeSentTo}</strong>.
           </p>
           <div className="field">
             <label htmlFor="signin-code">Code</label>
@@ -81,11 +41,11 @@ export function PhoneSignIn({
               required
             />
           </div>
-          <button type="submit" className="button button--primary button--block" disabled={busy}>
-            {busy ? 'One moment…' : 'Verify and sign in'}
+          <button type="submit" className="button button--primary button--block" disabled={flow.busy}>
+            {flow.busy ? 'One moment…' : 'Verify and sign in'}
           </button>
           <div className={styles.switches}>
-            <button type="button" className="button--link" onClick={() => setConfirmation(null)}>
+            <button type="button" className="button--link" onClick={flow.forgetPhoneNumber}>
               Use another number
             </button>
           </div>
@@ -107,8 +67,8 @@ export function PhoneSignIn({
               With the country code. We text you a code; no password needed.
             </p>
           </div>
-          <button type="submit" className="button button--primary button--block" disabled={busy}>
-            {busy ? 'One moment…' : 'Send code'}
+          <button type="submit" className="button button--primary button--block" disabled={flow.busy}>
+            {flow.busy ? 'One moment…' : 'Send code'}
           </button>
         </form>
       )}

@@ -1,7 +1,8 @@
 'use client';
 
+import type { ReviewState } from '@souk/storefront-kit/server';
 import { useActionState } from 'react';
-import { type ReviewState, submitReview } from '@/app/actions/review';
+import { submitReview } from '@/app/actions/review';
 import styles from './reviews.module.css';
 
 const initial: ReviewState = { done: false, error: null };

@@ -1,92 +1,30 @@
 'use client';
 
-import type { FirebaseWebConfig, WebSignInProvider } from '@souk/storefront-kit/server';
-import { type FirebaseApp, getApps, initializeApp } from 'firebase/app';
-import {
-  type Auth,
-  browserPopupRedirectResolver,
-  connectAuthEmulator,
-  createUserWithEmailAndPassword,
-  GoogleAuthProvider,
-  initializeAuth,
-  inMemoryPersistence,
-  OAuthProvider,
-  sendEmailVerification,
-  sendPasswordResetEmail,
-  signInWithEmailAndPassword,
-  signInWithPopup,
-  signOut,
-  type User,
-  updateProfile,
-} from 'firebase/auth';
+import type { FirebaseWebConfig } from '@souk/storefront-kit/server';
+import { type IdentityProvider, useSignIn } from '@souk/storefront-kit/sign-in';
 import { type FormEvent, useState } from 'react';
 import styles from './account.module.css';
 import { PhoneSignIn } from './PhoneSignIn';
 
 type Mode = 'sign-in' | 'sign-up' | 'reset' | 'phone';
 
-const PROVIDER_LABELS: Record<Exclude<WebSignInProvider, 'password'>, string> = {
+const PROVIDER_LABELS: Record<IdentityProvider, string> = {
   phone: 'Continue with phone number',
   'google.com': 'Continue with Google',
   'apple.com': 'Continue with Apple',
   'oidc.line': 'Continue with LINE',
 };
 
-let auth: Auth | undefined;
+const TITLES: Record<Mode, string> = {
+  'sign-in': 'Sign in',
+  'sign-up': 'Create your account',
+  reset: 'Reset your password',
+  phone: 'Sign in with your phone',
+};
 
 /**
- * The page's Firebase Auth, created once. Nothing is persisted in the browser: the server keeps the
- * session (an httpOnly cookie), so the SDK's user is dropped right after the exchange.
- */
-function firebaseAuth(config: FirebaseWebConfig): Auth {
-  if (auth) return auth;
-  const app: FirebaseApp =
-    getApps().find((a) => a.name === 'bazaar') ??
-    initializeApp(
-      { apiKey: config.apiKey, authDomain: config.authDomain, projectId: config.projectId },
-      'bazaar',
-    );
-  auth = initializeAuth(app, {
-    persistence: inMemoryPersistence,
-    popupRedirectResolver: browserPopupRedirectResolver,
-  });
-  if (config.emulatorUrl) connectAuthEmulator(auth, config.emulatorUrl, { disableWarnings: true });
-  return auth;
-}
-
-/** Firebase's error codes, in words a shopper can act on. */
-function messageOf(err: unknown): string {
-  const code = (err as { code?: string }).code ?? '';
-  switch (code) {
-    case 'auth/invalid-credential':
-    case 'auth/wrong-password':
-    case 'auth/user-not-found':
-      return 'That email and password do not match an account.';
-    case 'auth/email-already-in-use':
-      return 'There is already an account with this email. Sign in instead.';
-    case 'auth/weak-password':
-      return 'Choose a password of at least 6 characters.';
-    case 'auth/invalid-email':
-      return 'Enter a valid email address.';
-    case 'auth/user-disabled':
-      return 'This account is disabled.';
-    case 'auth/too-many-requests':
-      return 'Too many attempts. Wait a moment and try again.';
-    case 'auth/popup-closed-by-user':
-    case 'auth/cancelled-popup-request':
-      return 'The sign-in window was closed before you finished.';
-    case 'auth/popup-blocked':
-      return 'Your browser blocked the sign-in window. Allow pop-ups for this site and try again.';
-    case 'auth/network-request-failed':
-      return 'Could not reach the sign-in service. Check your connection and try again.';
-    default:
-      return err instanceof Error && err.message && !code ? err.message : 'Sign-in failed. Please try again.';
-  }
-}
-
-/**
- * Email/password (sign in, create account, reset) and the configured identity providers. The fresh ID
- * token goes to `/session` with this browser's CSRF token; the server answers with an httpOnly session.
+ * Email/password (sign in, create account, reset) and the configured identity providers, on the kit's
+ * `useSignIn`: the fresh ID token becomes an httpOnly session on the server.
  */
 export function SignInForm({
   config,
@@ -98,84 +36,32 @@ export function SignInForm({
   returnTo: string;
 }) {
   const [mode, setMode] = useState<Mode>('sign-in');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
-
-  async function startSession(user: User): Promise<void> {
-    const idToken = await user.getIdToken();
-    const res = await fetch('/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ id_token: idToken, return_to: returnTo }),
-    });
-    const body = (await res.json().catch(() => ({}))) as { return_to?: string; message?: string };
-    await signOut(firebaseAuth(config));
-    if (!res.ok) throw new Error(body.message || 'Signing in did not work. Please try again.');
-    window.location.assign(body.return_to || '/account');
-  }
-
-  async function run(task: () => Promise<void>): Promise<void> {
-    setBusy(true);
-    setError('');
-    setNotice('');
-    try {
-      await task();
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
-  }
+  const flow = useSignIn({ config, csrfToken, returnTo, appName: 'bazaar' });
+  const { busy } = flow;
+  const switchTo = (next: Mode) => {
+    flow.clearMessages();
+    setMode(next);
+  };
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
-    const name = String(form.get('name') ?? '').trim();
-    const a = firebaseAuth(config);
-    void run(async () => {
-      if (mode === 'reset') {
-        await sendPasswordResetEmail(a, email);
-        setNotice(`If an account exists for ${email}, a link to choose a new password is on its way.`);
-        setBusy(false);
-        return;
-      }
-      if (mode === 'sign-up') {
-        const { user } = await createUserWithEmailAndPassword(a, email, password);
-        if (name) await updateProfile(user, { displayName: name });
-        await sendEmailVerification(user);
-        // The name is in the next ID token only after a refresh.
-        await user.getIdToken(true);
-        return startSession(user);
-      }
-      const { user } = await signInWithEmailAndPassword(a, email, password);
-      return startSession(user);
-    });
+    if (mode === 'reset') flow.resetPassword(email);
+    else if (mode === 'sign-up')
+      flow.createAccount({ name: String(form.get('name') ?? '').trim(), email, password });
+    else flow.signIn(email, password);
   }
 
-  function withProvider(provider: Exclude<WebSignInProvider, 'password'>) {
-    const a = firebaseAuth(config);
-    if (provider === 'phone') return setMode('phone');
-    void run(async () => {
-      const authProvider = provider === 'google.com' ? new GoogleAuthProvider() : new OAuthProvider(provider);
-      const { user } = await signInWithPopup(a, authProvider);
-      return startSession(user);
-    });
+  function withProvider(provider: IdentityProvider) {
+    if (provider === 'phone') switchTo('phone');
+    else flow.continueWith(provider);
   }
 
-  const idps = config.providers.filter((p): p is Exclude<WebSignInProvider, 'password'> => p !== 'password');
-  const title =
-    mode === 'sign-up'
-      ? 'Create your account'
-      : mode === 'reset'
-        ? 'Reset your password'
-        : mode === 'phone'
-          ? 'Sign in with your phone'
-          : 'Sign in';
   return (
     <div className={styles.card}>
-      <h1 className={styles.title}>{title}</h1>
+      <h1 className={styles.title}>{TITLES[mode]}</h1>
       <p className="muted">
         {mode === 'reset'
           ? 'We will email you a link to choose a new password.'
@@ -183,22 +69,16 @@ export function SignInForm({
       </p>
       {mode === 'phone' && (
         <>
-          <PhoneSignIn
-            auth={() => firebaseAuth(config)}
-            busy={busy}
-            run={run}
-            idle={() => setBusy(false)}
-            onUser={startSession}
-          />
+          <PhoneSignIn flow={flow} />
           <p className="form-message form-message--error" role="alert">
-            {error}
+            {flow.error}
           </p>
         </>
       )}
-      {(mode === 'sign-in' || mode === 'sign-up') && idps.length > 0 && (
+      {(mode === 'sign-in' || mode === 'sign-up') && flow.identityProviders.length > 0 && (
         <>
           <div className={styles.providers}>
-            {idps.map((p) => (
+            {flow.identityProviders.map((p) => (
               <button
                 key={p}
                 type="button"
@@ -211,14 +91,14 @@ export function SignInForm({
               </button>
             ))}
           </div>
-          {config.providers.includes('password') && (
+          {flow.passwordEnabled && (
             <p className={styles.divider}>
               <span>or with your email</span>
             </p>
           )}
         </>
       )}
-      {mode !== 'phone' && config.providers.includes('password') && (
+      {mode !== 'phone' && flow.passwordEnabled && (
         <form onSubmit={onSubmit} className={styles.form} noValidate={false}>
           {mode === 'sign-up' && (
             <div className="field">
@@ -244,11 +124,11 @@ export function SignInForm({
             </div>
           )}
           <p className="form-message form-message--error" role="alert">
-            {error}
+            {flow.error}
           </p>
-          {notice && (
+          {flow.resetSentTo && (
             <p className="notice" role="status">
-              {notice}
+              If an account exists for {flow.resetSentTo}, a link to choose a new password is on its way.
             </p>
           )}
           <button type="submit" className="button button--primary button--block" disabled={busy}>
@@ -265,16 +145,16 @@ export function SignInForm({
       <div className={styles.switches}>
         {mode === 'sign-in' && (
           <>
-            <button type="button" className="button--link" onClick={() => setMode('sign-up')}>
+            <button type="button" className="button--link" onClick={() => switchTo('sign-up')}>
               New here? Create an account
             </button>
-            <button type="button" className="button--link" onClick={() => setMode('reset')}>
+            <button type="button" className="button--link" onClick={() => switchTo('reset')}>
               Forgot your password?
             </button>
           </>
         )}
         {mode !== 'sign-in' && (
-          <button type="button" className="button--link" onClick={() => setMode('sign-in')}>
+          <button type="button" className="button--link" onClick={() => switchTo('sign-in')}>
             Back to sign in
           </button>
         )}

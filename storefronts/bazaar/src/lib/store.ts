@@ -2,6 +2,7 @@ import 'server-only';
 import {
   createActions,
   createAddressBook,
+  createReviewAction,
   createSessionRoutes,
   createStorefront,
 } from '@souk/storefront-kit/server';
@@ -20,3 +21,6 @@ export const sessionRoutes = createSessionRoutes(store);
 
 /** The signed-in shopper's saved addresses (account page, checkout pre-fill). */
 export const addressBook = createAddressBook(store);
+
+/** The body of the review Server Action (`src/app/actions/review.ts`). */
+export const reviewAction = createReviewAction(store);

@@ -4,6 +4,7 @@ import { isSoukError, type Order, type ShippingAddress } from '@souk/sdk';
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { sameAddress } from '../address-form';
 import { type CheckoutField, type CheckoutState, checkoutFields } from '../checkout-form';
 import { privateCookie, publicCookie, safePath } from '../cookies';
 import { type FormProblem, toFormProblem } from '../problems';
@@ -134,7 +135,27 @@ export function createActions(store: Storefront) {
     }
   }
 
-  /** Saves the contact and address on the cart, checks it out and redirects to the confirmation. */
+  /**
+   * Keeps the order's address in the signed-in shopper's book (the form's "save this address" box),
+   * unless it is there already; the first one saved becomes the default. The order is placed by then,
+   * so a failure here is logged and never shown as a failed checkout.
+   */
+  async function rememberAddress(address: ShippingAddress): Promise<void> {
+    const token = await store.getSessionToken();
+    if (!token) return;
+    try {
+      const saved = await souk.store.customers.addresses.list(token);
+      if (saved.data.some((s) => sameAddress(s.address, address))) return;
+      await souk.store.customers.addresses.create(token, { address });
+    } catch (err) {
+      console.warn(`${config.themeId}: the order's address was not saved to the account`, err);
+    }
+  }
+
+  /**
+   * Saves the contact and address on the cart, checks it out and redirects to the confirmation. With
+   * `save_address=on` from a signed-in shopper, the address also goes into their address book.
+   */
   async function checkout(prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
     const values: CheckoutState['values'] = {};
     for (const field of checkoutFields) values[field] = text(formData, field);
@@ -172,6 +193,7 @@ export function createActions(store: Storefront) {
       const nextKey = problem.code === 'unreachable' ? idempotencyKey : randomUUID();
       return { idempotencyKey: nextKey, values, problem, seq };
     }
+    if (formData.get('save_address') === 'on') await rememberAddress(addressOf(values));
     const jar = await cookies();
     if (order.access_token) {
       jar.set(

@@ -7,8 +7,10 @@ export { type FirebaseWebConfig, readFirebaseWebConfig, type WebSignInProvider }
 export { createImageRoute } from './image-route';
 export { SellerMarkdown } from './markdown';
 export { createRevalidateRoute, webhookSecrets } from './revalidate-route';
-export { type Customer, isSignedOutError } from './session';
+export { createReviewAction, type ReviewState } from './review-action';
+export { type BuyersOrder, type Customer, isSignedOutError } from './session';
 export { createSessionRoutes } from './session-routes';
+export { SignOutForm } from './sign-out-form';
 export { createSeoRoutes } from './sitemap';
 export {
   CartCurrencyError,

@@ -5,8 +5,15 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { safePath } from '../cookies';
 import type { StorefrontConfig } from './config';
+import { type FirebaseWebConfig, readFirebaseWebConfig } from './firebase-web';
 
 export type Customer = Schemas['Customer'];
+
+/**
+ * An order as a buyer's page shows it, with the access token it was read with: null when it was read
+ * as one of the signed-in shopper's own orders (live updates need the order's token).
+ */
+export type BuyersOrder = Schemas['Order'] & { token: string | null };
 
 /** Whether the API refused the shopper's credential (expired, revoked, disabled user, …). */
 export function isSignedOutError(err: unknown): boolean {
@@ -53,5 +60,44 @@ export function createSessionReader(config: StorefrontConfig, souk: SoukClient) 
     return (await cookies()).get(names.csrf)?.value ?? '';
   }
 
-  return { getSessionToken, getCustomer, requireCustomer, getCsrfToken };
+  /**
+   * An order for the buyer's page: with the access token checkout returned (an httpOnly cookie of the
+   * browser it was placed in), or else as one of the signed-in shopper's own orders (another customer's
+   * order is a 404 there too). Null when neither can read it.
+   */
+  async function getOrder(id: string): Promise<BuyersOrder | null> {
+    const token = (await cookies()).get(names.orderToken)?.value;
+    try {
+      if (token) return { ...(await souk.store.orders.get(id, token)), token };
+      const session = await getSessionToken();
+      if (!session) return null;
+      return { ...(await souk.store.customers.orders.get(session, id)), token: null };
+    } catch (err) {
+      if (isSoukError(err, 'not_found') || isSignedOutError(err)) return null;
+      throw err;
+    }
+  }
+
+  /**
+   * What a theme's `/sign-in` page needs from its query (`return_to`, `signed_out`): a shopper who is
+   * signed in already goes straight to `returnTo`; else the Firebase config for the form (null: sign-in
+   * is off) and this browser's CSRF token.
+   */
+  async function signInPage(query: { return_to?: string; signed_out?: string }): Promise<{
+    returnTo: string;
+    signedOut: boolean;
+    firebase: FirebaseWebConfig | null;
+    csrfToken: string;
+  }> {
+    const returnTo = safePath(query.return_to ?? '/account');
+    if (await getCustomer()) redirect(returnTo);
+    return {
+      returnTo,
+      signedOut: query.signed_out === '1',
+      firebase: readFirebaseWebConfig(),
+      csrfToken: await getCsrfToken(),
+    };
+  }
+
+  return { getSessionToken, getCustomer, requireCustomer, getCsrfToken, getOrder, signInPage };
 }

@@ -1,6 +1,7 @@
 import type { Schemas } from '@souk/sdk';
-import { formatMoney, privatePageMetadata } from '@souk/storefront-kit';
+import { customerName, formatMoney, privatePageMetadata, signInProviderName } from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
+import { SignOutForm } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { AddressBook } from '@/components/AddressBook';
 import styles from '@/components/account.module.css';
@@ -11,14 +12,6 @@ import { addressBook, store } from '@/lib/store';
 export const metadata: Metadata = privatePageMetadata('Your account');
 
 type Order = Schemas['Order'];
-
-const PROVIDERS: Record<string, string> = {
-  password: 'Email and password',
-  'google.com': 'Google',
-  'apple.com': 'Apple',
-  'oidc.line': 'LINE',
-  phone: 'Phone',
-};
 
 const date = (iso: string) => new Date(iso).toLocaleDateString('en', { dateStyle: 'medium' });
 
@@ -65,20 +58,14 @@ export default async function AccountPage() {
     addressBook.list(),
     store.getCsrfToken(),
   ]);
-  const name = customer.name ?? customer.email ?? customer.phone ?? 'there';
   return (
     <section className={styles.account} data-testid="account">
       <header className={styles.accountHead}>
         <div>
           <p className="eyebrow">Your account</p>
-          <h1 className={styles.title}>Hello, {name}</h1>
+          <h1 className={styles.title}>Hello, {customerName(customer)}</h1>
         </div>
-        <form method="post" action="/session/sign-out">
-          <input type="hidden" name="csrf_token" value={csrfToken} />
-          <button type="submit" className="button" data-testid="sign-out">
-            Sign out
-          </button>
-        </form>
+        <SignOutForm csrfToken={csrfToken} className="button" />
       </header>
       <div className={styles.accountLayout}>
         <div className={styles.sidebar}>
@@ -110,7 +97,7 @@ export default async function AccountPage() {
               )}
               <div>
                 <dt>Signed in with</dt>
-                <dd>{PROVIDERS[customer.sign_in_provider] ?? customer.sign_in_provider}</dd>
+                <dd>{signInProviderName(customer.sign_in_provider)}</dd>
               </div>
               <div>
                 <dt>Member since</dt>

@@ -56,6 +56,7 @@ export default async function CheckoutPage() {
           initial={initial}
           addresses={addresses}
           pickedId={cart.shipping_address ? undefined : saved?.id}
+          signedIn={customer !== null}
         />
         <aside className="summary" aria-labelledby="order-summary">
           <h2 id="order-summary">Your order</h2>

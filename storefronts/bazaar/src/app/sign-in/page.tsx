@@ -1,7 +1,5 @@
-import { privatePageMetadata, safePath } from '@souk/storefront-kit';
-import { readFirebaseWebConfig } from '@souk/storefront-kit/server';
+import { privatePageMetadata } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import styles from '@/components/account.module.css';
 import { SignInForm } from '@/components/SignInForm';
 import { store } from '@/lib/store';
@@ -14,19 +12,16 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<{ return_to?: string; signed_out?: string }>;
 }) {
-  const query = await searchParams;
-  const returnTo = safePath(query.return_to ?? '/account');
-  if (await store.getCustomer()) redirect(returnTo);
-  const firebase = readFirebaseWebConfig();
+  const { returnTo, signedOut, firebase, csrfToken } = await store.signInPage(await searchParams);
   return (
     <section className={styles.signIn}>
-      {query.signed_out === '1' && (
+      {signedOut && (
         <p className="notice" role="status" data-testid="signed-out">
           You are signed out on every device.
         </p>
       )}
       {firebase ? (
-        <SignInForm config={firebase} csrfToken={await store.getCsrfToken()} returnTo={returnTo} />
+        <SignInForm config={firebase} csrfToken={csrfToken} returnTo={returnTo} />
       ) : (
         <div className={styles.card}>
           <h1 className={styles.title}>Sign-in is not set up</h1>

@@ -1,44 +1,20 @@
-import type { Order } from '@souk/sdk';
 import { countryName, formatMoney, privatePageMetadata } from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
-import { isNotFound, isSignedOutError } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
 import { LiveOrderStatus } from '@/components/LiveOrderStatus';
 import { MoneyRows } from '@/components/MoneyRows';
 import { ProductImage } from '@/components/ProductImage';
 import { ReviewForm } from '@/components/ReviewForm';
 import { config } from '@/lib/config';
-import { ORDER_TOKEN_COOKIE } from '@/lib/cookies';
 import { orderStatusLabel } from '@/lib/order-status';
-import { souk } from '@/lib/souk';
 import { store } from '@/lib/store';
 
 // A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
 export const metadata: Metadata = privatePageMetadata('Order confirmation');
 
-/**
- * The order: with the access token checkout returned (an httpOnly cookie of the browser it was placed
- * in), or, for a signed-in shopper, as one of their own orders (`/store/customers/me/orders/{id}`; another
- * customer's order is a 404 there too). `token` is null in the second case: live updates and reviews
- * need the order token, so that view shows the status as loaded.
- */
-async function loadOrder(id: string): Promise<(Order & { token: string | null }) | null> {
-  const token = (await cookies()).get(ORDER_TOKEN_COOKIE)?.value;
-  try {
-    if (token) return { ...(await souk.store.orders.get(id, token)), token };
-    const session = await store.getSessionToken();
-    if (!session) return null;
-    return { ...(await souk.store.customers.orders.get(session, id)), token: null };
-  } catch (err) {
-    if (isNotFound(err) || isSignedOutError(err)) return null;
-    throw err;
-  }
-}
-
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const order = await loadOrder(id);
+  const order = await store.getOrder(id);
   if (!order) {
     return (
       <section className="narrow">
@@ -122,7 +98,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 ))}
               </ul>
               {so.lines
-                .filter((line) => order.token !== null && line.fulfilled_quantity > 0 && line.product_id)
+                .filter((line) => line.fulfilled_quantity > 0 && line.product_id)
                 .map((line) => (
                   <div key={`review-${line.id}`}>
                     <p className="muted">Shipped — how is your {line.product_title}?</p>
