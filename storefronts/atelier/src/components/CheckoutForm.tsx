@@ -10,7 +10,14 @@ import { checkout } from '@/app/actions/checkout';
  * sent with the form, so a double submit places one order; the kit's action hands back a fresh key
  * after a definite failure.
  */
-export function CheckoutForm({ initial }: { initial: CheckoutState }) {
+export function CheckoutForm({
+  initial,
+  saveAddress,
+}: {
+  initial: CheckoutState;
+  /** Signed in: offer to keep the address in the account (ticked when the account has none yet). */
+  saveAddress?: { checked: boolean };
+}) {
   const [state, formAction, pending] = useActionState(checkout, initial);
   const problem = state.problem;
   return (
@@ -37,6 +44,12 @@ export function CheckoutForm({ initial }: { initial: CheckoutState }) {
           <span className="step__no">2</span> Delivery
         </legend>
         <AddressFields state={state} />
+        {saveAddress && (
+          <label className="check">
+            <input type="checkbox" name="save_address" defaultChecked={saveAddress.checked} />
+            Save this address to my account
+          </label>
+        )}
       </fieldset>
       <fieldset className="step">
         <legend>

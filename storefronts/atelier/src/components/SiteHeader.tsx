@@ -1,5 +1,6 @@
 import { getMainNavigation } from '@/lib/content';
 import { store } from '@/lib/store';
+import { AccountLink } from './AccountLink';
 import { CurrencySwitcher } from './CurrencySwitcher';
 import { MegaMenu } from './MegaMenu';
 import { type MenuColumn, type MenuLink, MenuPanel } from './MenuPanel';
@@ -47,6 +48,7 @@ export async function SiteHeader() {
         <div className="header__tools">
           <SearchForm id="header-search" className="header__search" placeholder="Search" />
           <CurrencySwitcher currencies={store.config.currencies} />
+          <AccountLink />
           <MiniCart />
         </div>
       </div>

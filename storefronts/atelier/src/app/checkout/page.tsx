@@ -6,7 +6,7 @@ import type { Metadata } from 'next';
 import { CheckoutForm } from '@/components/CheckoutForm';
 import { Thumb } from '@/components/Thumb';
 import { Totals } from '@/components/Totals';
-import { store } from '@/lib/store';
+import { addressBook, store } from '@/lib/store';
 
 // A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
 export const metadata: Metadata = privatePageMetadata('Checkout');
@@ -24,13 +24,16 @@ export default async function CheckoutPage() {
       </section>
     );
   }
-  const a = cart.shipping_address;
+  // Signed in: the cart's own address (typed in an earlier attempt) wins, else the default saved one.
+  const customer = await store.getCustomer();
+  const saved = customer ? await addressBook.list() : [];
+  const a = cart.shipping_address ?? (saved.find((s) => s.is_default) ?? saved[0])?.address;
   // The Idempotency-Key of this checkout attempt, made once per render of the page.
   const initial: CheckoutState = {
     idempotencyKey: randomUUID(),
     seq: 0,
     values: {
-      email: cart.email ?? '',
+      email: cart.email ?? customer?.email ?? '',
       name: a?.name ?? '',
       line1: a?.line1 ?? '',
       line2: a?.line2 ?? '',
@@ -46,7 +49,10 @@ export default async function CheckoutPage() {
     <section className="page checkout">
       <h1>Checkout</h1>
       <div className="bag__layout">
-        <CheckoutForm initial={initial} />
+        <CheckoutForm
+          initial={initial}
+          saveAddress={customer ? { checked: saved.length === 0 } : undefined}
+        />
         <aside className="summary" aria-labelledby="order-summary">
           <h2 id="order-summary">In your bag</h2>
           <ul className="mini-lines">

@@ -1,49 +1,32 @@
-import type { Order } from '@souk/sdk';
 import { countryName, formatMoney, privatePageMetadata } from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
-import { isNotFound } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
+import { ReviewForm } from '@/components/ReviewForm';
 import { Thumb } from '@/components/Thumb';
 import { Totals } from '@/components/Totals';
+import { orderDate, orderStatusLabel } from '@/lib/orders';
 import { store } from '@/lib/store';
 
 // A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
 export const metadata: Metadata = privatePageMetadata('Thank you');
 
-/** The order, readable only with the access token checkout returned (kept in an httpOnly cookie). */
-async function loadOrder(id: string): Promise<Order | null> {
-  const token = (await cookies()).get(store.config.cookies.orderToken)?.value;
-  if (!token) return null;
-  try {
-    return await store.souk.store.orders.get(id, token);
-  } catch (err) {
-    if (isNotFound(err)) return null;
-    throw err;
-  }
-}
-
-const statusLabels: Record<string, string> = {
-  open: 'Being prepared',
-  partially_fulfilled: 'Partly shipped',
-  fulfilled: 'Shipped',
-  cancelled: 'Cancelled',
-};
-
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const order = await loadOrder(id);
+  const order = await store.getOrder(id);
   if (!order) {
     return (
       <section className="page narrow">
         <h1>Order not available</h1>
         <p>
-          This order can only be shown in the browser it was placed in. Your confirmation email has the
-          details.
+          An order shows in the browser it was placed in, and in the account of the shopper who placed it
+          signed in. Your confirmation email has the details.
         </p>
-        <Link href="/" prefetch={false}>
-          Back to the shop
-        </Link>
+        <p>
+          <a href={`/sign-in?return_to=${encodeURIComponent(`/orders/${id}`)}`}>Sign in</a> ·{' '}
+          <Link href="/" prefetch={false}>
+            Back to the shop
+          </Link>
+        </p>
       </section>
     );
   }
@@ -51,18 +34,33 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const makers = order.seller_orders.length;
   return (
     <section className="page thanks" data-testid="confirmation">
-      <p className="eyebrow">Order {order.id}</p>
-      <h1>Thank you. Your makers are on it.</h1>
-      <p className="thanks__lede">
-        A confirmation is on its way to <strong>{order.email}</strong>. Your order ships from {makers}{' '}
-        {makers === 1 ? 'maker' : 'makers'}, each sending their own parcel.
-      </p>
+      {order.token === null ? (
+        // Opened from the account, perhaps long after checkout: no thanks, just the order.
+        <>
+          <p className="eyebrow">
+            <Link href="/account">Your account</Link> · Order {order.id}
+          </p>
+          <h1>Your order of {orderDate(order.created_at)}</h1>
+          <p className="thanks__lede">
+            It ships from {makers} {makers === 1 ? 'maker' : 'makers'}, each sending their own parcel.
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="eyebrow">Order {order.id}</p>
+          <h1>Thank you. Your makers are on it.</h1>
+          <p className="thanks__lede">
+            A confirmation is on its way to <strong>{order.email}</strong>. Your order ships from {makers}{' '}
+            {makers === 1 ? 'maker' : 'makers'}, each sending their own parcel.
+          </p>
+        </>
+      )}
       <div className="bag__layout">
         <div>
           {order.seller_orders.map((so) => (
             <section key={so.id} className="maker" aria-labelledby={`so-${so.id}`} data-testid="seller-order">
               <h2 id={`so-${so.id}`} className="maker__name">
-                {so.seller_name} <span className="pill">{statusLabels[so.status] ?? so.status}</span>
+                {so.seller_name} <span className="pill">{orderStatusLabel(so.status)}</span>
               </h2>
               <ul className="lines">
                 {so.lines.map((line) => (
@@ -75,6 +73,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                       </span>
                     </div>
                     <span className="line__price">{formatMoney(line.subtotal)}</span>
+                    {line.fulfilled_quantity > 0 && line.product_id && (
+                      <div className="line__review">
+                        <ReviewForm orderId={order.id} lineId={line.id} title={line.product_title} />
+                      </div>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,152 @@
+import type { Schemas } from '@souk/sdk';
+import {
+  countryName,
+  customerName,
+  formatMoney,
+  privatePageMetadata,
+  signInProviderName,
+} from '@souk/storefront-kit';
+import { Link } from '@souk/storefront-kit/client';
+import { SignOutForm } from '@souk/storefront-kit/server';
+import type { Metadata } from 'next';
+import styles from '@/components/account.module.css';
+import { Thumb } from '@/components/Thumb';
+import { orderDate, orderStatusLabel } from '@/lib/orders';
+import { addressBook, store } from '@/lib/store';
+
+// A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
+export const metadata: Metadata = privatePageMetadata('Your account');
+
+type Order = Schemas['Order'];
+
+/** At most this many pieces pictured per order; the rest are counted. */
+const PICTURED = 4;
+
+function OrderCard({ order }: { order: Order }) {
+  const lines = order.seller_orders.flatMap((so) => so.lines);
+  const units = lines.reduce((sum, l) => sum + l.quantity, 0);
+  return (
+    <li className={styles.order} data-testid="account-order">
+      <div className={styles.orderHead}>
+        <div>
+          <h3 className={styles.orderDate}>{orderDate(order.created_at)}</h3>
+          <p className="muted small" data-testid="account-order-id">
+            {order.id}
+          </p>
+        </div>
+        <p className={styles.orderTotal}>
+          {formatMoney(order.totals.total)}
+          <span className="muted small"> · {units === 1 ? '1 piece' : `${units} pieces`}</span>
+        </p>
+      </div>
+      <ul className={styles.pieces}>
+        {lines.slice(0, PICTURED).map((line) => (
+          <li key={line.id}>
+            <Thumb image={line.image ?? undefined} title={line.product_title} />
+            <span className="small">{line.product_title}</span>
+          </li>
+        ))}
+        {lines.length > PICTURED && <li className={styles.more}>+{lines.length - PICTURED} more</li>}
+      </ul>
+      <ul className={styles.makers}>
+        {order.seller_orders.map((so) => (
+          <li key={so.id}>
+            {so.seller_name} <span className="pill">{orderStatusLabel(so.status)}</span>
+          </li>
+        ))}
+      </ul>
+      <Link href={`/orders/${order.id}`} className={styles.orderLink} data-testid="account-order-link">
+        View order<span className="visually-hidden"> of {orderDate(order.created_at)}</span>
+      </Link>
+    </li>
+  );
+}
+
+/** The signed-in shopper's orders from every maker and their profile; signed out, it asks to sign in. */
+export default async function AccountPage() {
+  const customer = await store.requireCustomer('/account');
+  const token = (await store.getSessionToken()) ?? '';
+  const [orders, addresses, csrfToken] = await Promise.all([
+    store.souk.store.customers.orders.list(token, { limit: 20 }),
+    addressBook.list(),
+    store.getCsrfToken(),
+  ]);
+  const home = addresses.find((a) => a.is_default) ?? addresses[0];
+  return (
+    <section className={`page ${styles.account}`} data-testid="account">
+      <header className={styles.accountHead}>
+        <div>
+          <p className="eyebrow">Your account</p>
+          <h1 className={styles.hello}>Hello, {customerName(customer)}</h1>
+        </div>
+        <SignOutForm csrfToken={csrfToken} className="btn btn--ghost" />
+      </header>
+      <div className={styles.accountLayout}>
+        <section aria-labelledby="orders-heading">
+          <h2 id="orders-heading" className={styles.sectionTitle}>
+            Your orders
+          </h2>
+          {orders.data.length === 0 ? (
+            <div className={styles.empty}>
+              <p>No orders yet. What you buy while signed in shows here, from every maker.</p>
+              <Link href="/products" className="btn">
+                Explore the shop
+              </Link>
+            </div>
+          ) : (
+            <ul className={styles.orders}>
+              {orders.data.map((order) => (
+                <OrderCard key={order.id} order={order} />
+              ))}
+            </ul>
+          )}
+        </section>
+        <aside className={styles.profile} aria-labelledby="profile-heading">
+          <h2 id="profile-heading" className={styles.sectionTitle}>
+            Your details
+          </h2>
+          <dl className={styles.facts}>
+            {customer.name && (
+              <div>
+                <dt>Name</dt>
+                <dd>{customer.name}</dd>
+              </div>
+            )}
+            {customer.email && (
+              <div>
+                <dt>Email</dt>
+                <dd data-testid="account-email">
+                  {customer.email}
+                  {!customer.email_verified && <span className={styles.unverified}> (not verified yet)</span>}
+                </dd>
+              </div>
+            )}
+            {customer.phone && (
+              <div>
+                <dt>Phone</dt>
+                <dd>{customer.phone}</dd>
+              </div>
+            )}
+            <div>
+              <dt>Signed in with</dt>
+              <dd>{signInProviderName(customer.sign_in_provider)}</dd>
+            </div>
+            <div>
+              <dt>With us since</dt>
+              <dd>{orderDate(customer.created_at)}</dd>
+            </div>
+            {home && (
+              <div>
+                <dt>Checkout address</dt>
+                <dd data-testid="account-address">
+                  {home.address.name}, {home.address.line1}, {home.address.postal_code} {home.address.city},{' '}
+                  {countryName(home.address.country)}
+                </dd>
+              </div>
+            )}
+          </dl>
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+'use client';
+
+import { cookieNames } from '@souk/storefront-kit';
+import { useCookie } from '@souk/storefront-kit/client';
+
+const signedInCookie = cookieNames('atelier').signedIn;
+
+/**
+ * The header's account link: "Sign in", or "Account" while a session cookie is set (a display hint;
+ * the account page checks the session itself). On a phone only its figure shows, named all the same.
+ */
+export function AccountLink() {
+  const signedIn = useCookie(signedInCookie) === '1';
+  return (
+    <a href={signedIn ? '/account' : '/sign-in'} className="account-link" data-testid="account-link">
+      <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+        <circle cx="12" cy="8" r="4" fill="none" stroke="currentColor" strokeWidth="1.5" />
+        <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      </svg>
+      {signedIn ? 'Account' : 'Sign in'}
+    </a>
+  );
+}
