@@ -60,9 +60,10 @@ describe.skipIf(!baseURL || !emulatorHost)('Atelier accounts (Firebase Auth emul
     expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('firebase');
     expect(await accessProblems(page, ['/account'])).toEqual([]);
 
+    // Pixel Forge's pieces: the other journeys review Atlas Outfitters' and count their reviews.
     // The first checkout starts from the account's email; with no address saved yet, the box that
     // keeps the typed one is ticked.
-    await bagFirstProduct(page);
+    await bagFirstProduct(page, '/makers/pixel-forge');
     await page.goto('/checkout');
     expect(await page.getByLabel('Email').inputValue()).toBe(email);
     expect(await page.getByLabel('Address', { exact: true }).inputValue()).toBe('');
@@ -79,7 +80,7 @@ describe.skipIf(!baseURL || !emulatorHost)('Atelier accounts (Firebase Auth emul
     await page.getByTestId('confirmation').waitFor();
 
     // The next checkout is filled from the account, and the box is no longer ticked.
-    await bagFirstProduct(page);
+    await bagFirstProduct(page, '/makers/pixel-forge');
     await page.goto('/checkout');
     expect(await page.getByLabel('Address', { exact: true }).inputValue()).toBe('12 rue des Tanneurs');
     expect(await page.getByLabel('City').inputValue()).toBe('Lyon');

@@ -14,10 +14,14 @@ export async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-/** The listing's first product path, after putting one of it in the bag from its page. */
-export async function bagFirstProduct(page: Page): Promise<string> {
-  await page.goto('/products');
-  const product = (await page.locator('[data-testid="product-card"] a').first().getAttribute('href')) ?? '/';
+/**
+ * The path of a listing's first piece in stock (the shop's, or `listing`'s), after putting one in the
+ * bag from its page.
+ */
+export async function bagFirstProduct(page: Page, listing = '/products'): Promise<string> {
+  await page.goto(listing);
+  const inStock = page.getByTestId('product-card').filter({ hasNot: page.locator('.card__badge') });
+  const product = (await inStock.locator('a').first().getAttribute('href')) ?? '/';
   await page.goto(product);
   await expect.poll(() => page.getByTestId('stock-state').textContent()).toMatch(/In stock|Only \d+ left/);
   await page.getByRole('button', { name: 'Add to bag' }).click();

@@ -1,11 +1,14 @@
 import type { Page } from 'playwright-core';
 import { weakRings } from './focus';
-import { checkPages, clippedText, DESKTOP_AND_PHONE, sideways, sidewaysAt320 } from './layout';
+import { brokenWords, checkPages, clippedText, DESKTOP_AND_PHONE, sideways, sidewaysAt320 } from './layout';
 import { crowdedTargets } from './targets';
 
-/** On the loaded page: crowded pointer targets (`crowdedTargets`) and text cut off (`clippedText`). */
+/**
+ * On the loaded page: crowded pointer targets (`crowdedTargets`), text cut off (`clippedText`) and
+ * words broken across lines (`brokenWords`).
+ */
 export async function targetAndTextProblems(page: Page): Promise<string[]> {
-  return [...(await crowdedTargets(page)), ...(await clippedText(page))];
+  return [...(await crowdedTargets(page)), ...(await clippedText(page)), ...(await brokenWords(page))];
 }
 
 /**

@@ -105,3 +105,36 @@ export async function clippedText(page: Page): Promise<string[]> {
   await style.evaluate((node) => node.parentNode?.removeChild(node));
   return found;
 }
+
+/**
+ * Words of the loaded page drawn across two lines: a box narrower than a plain word, which
+ * `overflow-wrap: anywhere` breaks instead of letting it spill (so the sideways check sees nothing).
+ * Only words of four or more letters count: order ids, email addresses and numbers may break on a
+ * narrow screen by design. Empty when none.
+ */
+export function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || el.offsetWidth <= 1 || el.closest('[aria-hidden="true"], script, style')) continue;
+      const text = node.textContent ?? '';
+      for (const match of text.matchAll(/[^\s]+/g)) {
+        const word = match[0];
+        if (!/^\p{L}{4,}[.,:;!?)]*$/u.test(word)) continue;
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + word.length);
+        const tops = new Set(
+          [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+        );
+        if (tops.size > 1)
+          found.push(
+            `“${word}” broken over ${tops.size} lines in ${el.tagName.toLowerCase()}.${el.classList[0] ?? ''}`,
+          );
+      }
+    }
+    return found;
+  });
+}
