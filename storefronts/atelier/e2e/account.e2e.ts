@@ -94,9 +94,40 @@ describe.skipIf(!baseURL || !emulatorHost)('Atelier accounts (Firebase Auth emul
     const card = page.getByTestId('account-order');
     expect(await card.textContent()).toContain('Being prepared');
     expect(await card.locator('img.thumb').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('account-address').textContent()).toContain('12 rue des Tanneurs');
+    // The address kept at checkout, once; a second one (here through the API, as another theme would
+    // save it) can take its place at checkout, and the first can go.
+    const saved = page.getByTestId('saved-address');
+    expect(await saved.allTextContents()).toEqual([
+      expect.stringContaining('Ines Moreau, 12 rue des Tanneurs, 69001 Lyon, France'),
+    ]);
+    const studioSaved = await fetch(`${apiUrl}/store/customers/me/addresses`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-api-key': 'pk_demo_storefront',
+        authorization: `Bearer ${await sessionToken(page)}`,
+      },
+      body: JSON.stringify({
+        label: 'Studio',
+        address: {
+          name: 'Ines Moreau',
+          line1: '4 quai Saint-Vincent',
+          postal_code: '69001',
+          city: 'Lyon',
+          country: 'FR',
+        },
+      }),
+    });
+    expect(studioSaved.status).toBe(201);
+    await page.reload();
     await shoot(page, 'account');
     expect(await accessProblems(page, ['/account'])).toEqual([]);
+    const studio = saved.filter({ hasText: 'Studio' });
+    await studio.getByRole('button', { name: /^Use at checkout/ }).click();
+    await expect.poll(() => studio.getAttribute('data-default')).toBe('true');
+    const first = saved.filter({ hasText: '12 rue des Tanneurs' });
+    await first.getByRole('button', { name: /^Remove/ }).click();
+    await expect.poll(() => saved.count()).toBe(1);
 
     // Without the order's token (another browser of the same shopper) the account still opens it;
     // a guest cannot.

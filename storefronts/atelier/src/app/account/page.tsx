@@ -1,15 +1,10 @@
 import type { Schemas } from '@souk/sdk';
-import {
-  countryName,
-  customerName,
-  formatMoney,
-  privatePageMetadata,
-  signInProviderName,
-} from '@souk/storefront-kit';
+import { customerName, formatMoney, privatePageMetadata, signInProviderName } from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
 import { SignOutForm } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import styles from '@/components/account.module.css';
+import { SavedAddresses } from '@/components/SavedAddresses';
 import { Thumb } from '@/components/Thumb';
 import { orderDate, orderStatusLabel } from '@/lib/orders';
 import { addressBook, store } from '@/lib/store';
@@ -71,7 +66,6 @@ export default async function AccountPage() {
     addressBook.list(),
     store.getCsrfToken(),
   ]);
-  const home = addresses.find((a) => a.is_default) ?? addresses[0];
   return (
     <section className={`page ${styles.account}`} data-testid="account">
       <header className={styles.accountHead}>
@@ -135,16 +129,8 @@ export default async function AccountPage() {
               <dt>With us since</dt>
               <dd>{orderDate(customer.created_at)}</dd>
             </div>
-            {home && (
-              <div>
-                <dt>Checkout address</dt>
-                <dd data-testid="account-address">
-                  {home.address.name}, {home.address.line1}, {home.address.postal_code} {home.address.city},{' '}
-                  {countryName(home.address.country)}
-                </dd>
-              </div>
-            )}
           </dl>
+          <SavedAddresses addresses={addresses} />
         </aside>
       </div>
     </section>
