@@ -1,4 +1,6 @@
 /** Server-side parts of the storefront kit (Server Components, Server Actions, route handlers). */
+
+export { type Account, loadAccount } from './account';
 export { type AddToCartState, type CartLineState, createActions } from './actions';
 export { type AddressBook, createAddressBook } from './addresses';
 export { readConfig, type StorefrontConfig, supportedCurrency } from './config';

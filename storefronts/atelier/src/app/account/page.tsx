@@ -1,7 +1,7 @@
 import type { Schemas } from '@souk/sdk';
 import { customerName, formatMoney, privatePageMetadata, signInProviderName } from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
-import { SignOutForm } from '@souk/storefront-kit/server';
+import { loadAccount, SignOutForm } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import styles from '@/components/account.module.css';
 import { SavedAddresses } from '@/components/SavedAddresses';
@@ -59,13 +59,7 @@ function OrderCard({ order }: { order: Order }) {
 
 /** The signed-in shopper's orders from every maker and their profile; signed out, it asks to sign in. */
 export default async function AccountPage() {
-  const customer = await store.requireCustomer('/account');
-  const token = (await store.getSessionToken()) ?? '';
-  const [orders, addresses, csrfToken] = await Promise.all([
-    store.souk.store.customers.orders.list(token, { limit: 20 }),
-    addressBook.list(),
-    store.getCsrfToken(),
-  ]);
+  const { customer, orders, addresses, csrfToken } = await loadAccount(store, addressBook);
   return (
     <section className={`page ${styles.account}`} data-testid="account">
       <header className={styles.accountHead}>
@@ -80,7 +74,7 @@ export default async function AccountPage() {
           <h2 id="orders-heading" className={styles.sectionTitle}>
             Your orders
           </h2>
-          {orders.data.length === 0 ? (
+          {orders.length === 0 ? (
             <div className={styles.empty}>
               <p>No orders yet. What you buy while signed in shows here, from every maker.</p>
               <Link href="/products" className="btn">
@@ -89,7 +83,7 @@ export default async function AccountPage() {
             </div>
           ) : (
             <ul className={styles.orders}>
-              {orders.data.map((order) => (
+              {orders.map((order) => (
                 <OrderCard key={order.id} order={order} />
               ))}
             </ul>

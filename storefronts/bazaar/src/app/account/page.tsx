@@ -1,7 +1,7 @@
 import type { Schemas } from '@souk/sdk';
 import { customerName, formatMoney, privatePageMetadata, signInProviderName } from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
-import { SignOutForm } from '@souk/storefront-kit/server';
+import { loadAccount, SignOutForm } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { AddressBook } from '@/components/AddressBook';
 import styles from '@/components/account.module.css';
@@ -51,13 +51,7 @@ function OrderCard({ order }: { order: Order }) {
 
 /** The signed-in shopper's profile and orders across sellers; signed out, it sends them to sign in. */
 export default async function AccountPage() {
-  const customer = await store.requireCustomer('/account');
-  const token = (await store.getSessionToken()) ?? '';
-  const [orders, addresses, csrfToken] = await Promise.all([
-    store.souk.store.customers.orders.list(token, { limit: 20 }),
-    addressBook.list(),
-    store.getCsrfToken(),
-  ]);
+  const { customer, orders, addresses, csrfToken } = await loadAccount(store, addressBook);
   return (
     <section className={styles.account} data-testid="account">
       <header className={styles.accountHead}>
@@ -111,7 +105,7 @@ export default async function AccountPage() {
           <h2 id="orders-heading" className={styles.cardTitle}>
             Orders
           </h2>
-          {orders.data.length === 0 ? (
+          {orders.length === 0 ? (
             <div className={styles.empty}>
               <p>No orders yet. Orders you place while signed in appear here, from every seller.</p>
               <Link href="/products" className="button button--primary">
@@ -120,7 +114,7 @@ export default async function AccountPage() {
             </div>
           ) : (
             <ul className={styles.orders}>
-              {orders.data.map((order) => (
+              {orders.map((order) => (
                 <OrderCard key={order.id} order={order} />
               ))}
             </ul>
