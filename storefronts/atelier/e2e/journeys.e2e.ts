@@ -369,6 +369,18 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     // Long order ids and an email address: by keyboard, at 320 px and by finger.
     expect(await accessProblems(page, [new URL(page.url()).pathname])).toEqual([]);
 
+    // While the confirmation is open, each maker's status follows the order's room: ships, shows.
+    await page.mouse.move(20, 20);
+    const statuses = page.getByTestId('seller-order-status');
+    await page
+      .locator('[data-testid="seller-order-status"][data-live="on"]')
+      .nth(1)
+      .waitFor({ timeout: 30_000 });
+    await admin.shipEveryPart(new URL(page.url()).pathname.split('/').pop() ?? '');
+    await expect.poll(() => statuses.allTextContents(), { timeout: 15_000 }).toEqual(['Shipped', 'Shipped']);
+    expect(await page.getByTestId('tracking').first().textContent()).toMatch(/^DHL E2E-so_/);
+    await screenshot(page, 'confirmation-shipped', shots);
+
     const orders = await admin.ordersFor(email);
     expect(orders).toHaveLength(1);
     expect(orders[0]?.seller_orders.map((so) => so.seller_name).sort()).toEqual([

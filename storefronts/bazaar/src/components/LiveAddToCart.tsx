@@ -1,8 +1,8 @@
 'use client';
 
+import { type LiveConnection, useLiveRoom } from '@souk/storefront-kit/live';
 import { useState } from 'react';
 import { AddToCartForm, type PickerOption, type PickerVariant } from './AddToCartForm';
-import { type LiveConnection, useLiveRoom } from './live';
 
 /**
  * The add-to-cart form with stock that follows the product's room: a stock change (a sale, a seller

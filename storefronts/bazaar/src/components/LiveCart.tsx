@@ -1,9 +1,9 @@
 'use client';
 
+import { type LiveConnection, useLiveRoom } from '@souk/storefront-kit/live';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { cartFingerprint } from '@/lib/cart-fingerprint';
-import { type LiveConnection, useLiveRoom } from './live';
 
 /**
  * Keeps the cart page current: the cart's room sends the cart after every change (another tab or

@@ -1,8 +1,7 @@
 'use client';
 
-import { useState } from 'react';
+import { type LiveConnection, useLiveSellerOrder } from '@souk/storefront-kit/live';
 import { orderStatusLabel } from '@/lib/order-status';
-import { type LiveConnection, useLiveRoom } from './live';
 
 /**
  * A seller order's status badge that follows the order's room: shipped (with the carrier and tracking
@@ -10,10 +9,7 @@ import { type LiveConnection, useLiveRoom } from './live';
  */
 export function LiveOrderStatus({
   connection,
-  orderId,
-  sellerOrderId,
-  token,
-  initialStatus,
+  ...order
 }: {
   connection: LiveConnection;
   orderId: string;
@@ -21,23 +17,7 @@ export function LiveOrderStatus({
   token: string;
   initialStatus: string;
 }) {
-  const [status, setStatus] = useState(initialStatus);
-  const [tracking, setTracking] = useState<string[]>([]);
-  const live = useLiveRoom(
-    connection,
-    `order:${orderId}`,
-    (event) => {
-      if (event.type === 'fulfillment.created' && event.data.seller_order_id === sellerOrderId) {
-        setTracking((t) => [...t, `${event.data.carrier} ${event.data.tracking_number}`]);
-        setStatus((s) => (s === 'open' ? 'partially_fulfilled' : s));
-      } else if (event.type === 'seller_order.fulfilled' && event.data.seller_order_id === sellerOrderId) {
-        setStatus('fulfilled');
-      } else if (event.type === 'seller_order.cancelled' && event.data.seller_order_id === sellerOrderId) {
-        setStatus('cancelled');
-      }
-    },
-    token,
-  );
+  const { status, tracking, live } = useLiveSellerOrder(connection, order);
   return (
     <>
       <span

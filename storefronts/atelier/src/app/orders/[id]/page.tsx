@@ -1,6 +1,7 @@
 import { countryName, formatMoney, privatePageMetadata } from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
+import { LiveStatus } from '@/components/LiveStatus';
 import { ReviewForm } from '@/components/ReviewForm';
 import { Thumb } from '@/components/Thumb';
 import { Totals } from '@/components/Totals';
@@ -60,7 +61,23 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           {order.seller_orders.map((so) => (
             <section key={so.id} className="maker" aria-labelledby={`so-${so.id}`} data-testid="seller-order">
               <h2 id={`so-${so.id}`} className="maker__name">
-                {so.seller_name} <span className="pill">{orderStatusLabel(so.status)}</span>
+                {so.seller_name}{' '}
+                {order.token === null ? (
+                  <span className="pill" data-testid="seller-order-status">
+                    {orderStatusLabel(so.status)}
+                  </span>
+                ) : (
+                  <LiveStatus
+                    connection={{
+                      apiUrl: process.env.SOUK_PUBLIC_API_URL || store.config.apiUrl,
+                      publishableKey: store.config.publishableKey,
+                    }}
+                    orderId={order.id}
+                    sellerOrderId={so.id}
+                    token={order.token}
+                    initialStatus={so.status}
+                  />
+                )}
               </h2>
               <ul className="lines">
                 {so.lines.map((line) => (

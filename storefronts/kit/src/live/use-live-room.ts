@@ -108,7 +108,7 @@ export function useLiveRoom<R extends StoreRoom>(
             setLive(true);
           }
         },
-        (err: unknown) => console.warn(`bazaar: live updates for ${room} unavailable`, err),
+        (err: unknown) => console.warn(`live updates for ${room} unavailable`, err),
       );
     return () => {
       cancelled = true;
