@@ -1,22 +1,13 @@
 'use client';
 
-import { type LiveConnection, useLiveSellerOrder } from '@souk/storefront-kit/live';
+import { type LiveConnection, type SellerOrderToFollow, useLiveSellerOrder } from '@souk/storefront-kit/live';
 import { orderStatusLabel } from '@/lib/orders';
 
 /**
  * A maker's part of an order, its status pill kept current while the page is open: "Shipped", with
  * the parcel's carrier and tracking number, as the maker sends it.
  */
-export function LiveStatus({
-  connection,
-  ...order
-}: {
-  connection: LiveConnection;
-  orderId: string;
-  sellerOrderId: string;
-  token: string;
-  initialStatus: string;
-}) {
+export function LiveStatus({ connection, ...order }: { connection: LiveConnection } & SellerOrderToFollow) {
   const { status, tracking, live } = useLiveSellerOrder(connection, order);
   return (
     <>

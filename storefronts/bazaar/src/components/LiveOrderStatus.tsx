@@ -1,6 +1,6 @@
 'use client';
 
-import { type LiveConnection, useLiveSellerOrder } from '@souk/storefront-kit/live';
+import { type LiveConnection, type SellerOrderToFollow, useLiveSellerOrder } from '@souk/storefront-kit/live';
 import { orderStatusLabel } from '@/lib/order-status';
 
 /**
@@ -10,13 +10,7 @@ import { orderStatusLabel } from '@/lib/order-status';
 export function LiveOrderStatus({
   connection,
   ...order
-}: {
-  connection: LiveConnection;
-  orderId: string;
-  sellerOrderId: string;
-  token: string;
-  initialStatus: string;
-}) {
+}: { connection: LiveConnection } & SellerOrderToFollow) {
   const { status, tracking, live } = useLiveSellerOrder(connection, order);
   return (
     <>

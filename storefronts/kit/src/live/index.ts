@@ -1,2 +1,2 @@
 export { type LiveConnection, useLiveRoom } from './use-live-room';
-export { type LiveSellerOrder, useLiveSellerOrder } from './use-live-seller-order';
+export { type LiveSellerOrder, type SellerOrderToFollow, useLiveSellerOrder } from './use-live-seller-order';

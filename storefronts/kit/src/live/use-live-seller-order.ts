@@ -13,6 +13,15 @@ export interface LiveSellerOrder {
   live: boolean;
 }
 
+/** Which seller order to follow, and what it showed when the page was rendered. */
+export interface SellerOrderToFollow {
+  orderId: string;
+  sellerOrderId: string;
+  /** The order's access token (the room `order:{id}` is opened with it). */
+  token: string;
+  initialStatus: string;
+}
+
 /**
  * Follows one seller's part of an order through the order's room (`order:{id}`, opened with the
  * order's access token): a parcel shipped, the part fulfilled or cancelled, as it happens.
