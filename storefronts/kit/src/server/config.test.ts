@@ -13,6 +13,7 @@ describe('readConfig', () => {
       soukOrigins: ['http://localhost:4000', 'http://127.0.0.1:4000', 'http://[::1]:4000'],
       imageHosts: ['picsum.photos', 'fastly.picsum.photos'],
       cookies: { cart: 'atelier_cart', currency: 'atelier_currency' },
+      liveConnection: { apiUrl: 'http://localhost:4000', publishableKey: 'pk_demo_storefront' },
     });
   });
 
@@ -31,6 +32,20 @@ describe('readConfig', () => {
     expect(config.secureCookies).toBe(true);
     expect(supportedCurrency(config, 'jpy')).toBe('JPY');
     expect(supportedCurrency(config, 'GBP')).toBe('EUR');
+    // Without a public URL, browsers connect live updates to the API the server uses.
+    expect(config.liveConnection.apiUrl).toBe('https://api.shop.example');
+  });
+
+  it('connects browsers to the public API URL when the server reaches the API another way', () => {
+    const config = readConfig('bazaar', {
+      SOUK_API_URL: 'http://souk-api.internal:4000',
+      SOUK_PUBLIC_API_URL: 'https://api.shop.example',
+      SOUK_PUBLISHABLE_KEY: 'pk_live_shop',
+    });
+    expect(config.liveConnection).toEqual({
+      apiUrl: 'https://api.shop.example',
+      publishableKey: 'pk_live_shop',
+    });
   });
 
   it('refuses a theme id that cannot name a cookie', () => {

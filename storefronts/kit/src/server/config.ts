@@ -9,6 +9,11 @@ export interface StorefrontConfig {
   apiUrl: string;
   /** A publishable storefront key (`pk_…`); safe in a browser, but the kit only uses it on the server. */
   publishableKey: string;
+  /**
+   * Where the browser's live updates connect (`@souk/storefront-kit/live`): the API as the browser
+   * reaches it (`SOUK_PUBLIC_API_URL`, else `SOUK_API_URL`) and the publishable key.
+   */
+  liveConnection: { apiUrl: string; publishableKey: string };
   /** Public origin of the storefront, used for canonical URLs and OpenGraph. */
   siteUrl: string;
   /** Currencies the buyer can pick, the first being the default. */
@@ -59,7 +64,8 @@ function loopbackAliases(apiUrl: string): (string | undefined)[] {
  * `SOUK_API_URL`, `SOUK_PUBLISHABLE_KEY`, `SITE_URL` (else `http://localhost:$PORT`),
  * `STOREFRONT_CURRENCIES` (or `<THEME>_CURRENCIES`, default `USD,EUR`), `SOUK_MEDIA_ORIGINS`
  * (public origins of Souk's media when they differ from the API URL) and `STOREFRONT_IMAGE_HOSTS`
- * (foreign image hosts the proxy may fetch; default: the demo catalog's `picsum.photos`).
+ * (foreign image hosts the proxy may fetch; default: the demo catalog's `picsum.photos`), and
+ * `SOUK_PUBLIC_API_URL` (the API as browsers reach it, for live updates; default `SOUK_API_URL`).
  */
 export function readConfig(themeId: string, env: Env = process.env): StorefrontConfig {
   const apiUrl = (env.SOUK_API_URL || 'http://localhost:4000').replace(/\/+$/, '');
@@ -72,10 +78,12 @@ export function readConfig(themeId: string, env: Env = process.env): StorefrontC
   const soukOrigins = [...loopbackAliases(apiUrl), ...list(env.SOUK_MEDIA_ORIGINS).map(originOf)].filter(
     (o): o is string => o !== undefined,
   );
+  const publishableKey = env.SOUK_PUBLISHABLE_KEY || 'pk_demo_storefront';
   return {
     themeId,
     apiUrl,
-    publishableKey: env.SOUK_PUBLISHABLE_KEY || 'pk_demo_storefront',
+    publishableKey,
+    liveConnection: { apiUrl: env.SOUK_PUBLIC_API_URL || apiUrl, publishableKey },
     siteUrl,
     currencies: currencies.length > 0 ? currencies : ['USD'],
     secureCookies: siteUrl.startsWith('https://'),

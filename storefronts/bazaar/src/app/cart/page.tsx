@@ -50,11 +50,7 @@ function Line({ item, cart, image }: { item: CartItem; cart: Cart; image: Image 
 
 /** Follows the cart's room: a change made elsewhere re-renders this page in place. */
 function Live({ cart }: { cart: Cart }) {
-  const connection = {
-    apiUrl: process.env.SOUK_PUBLIC_API_URL || config.apiUrl,
-    publishableKey: config.publishableKey,
-  };
-  return <LiveCart connection={connection} cartId={cart.id} shown={cartFingerprint(cart)} />;
+  return <LiveCart connection={config.liveConnection} cartId={cart.id} shown={cartFingerprint(cart)} />;
 }
 
 export default async function CartPage() {

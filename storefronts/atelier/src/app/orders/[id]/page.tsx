@@ -68,10 +68,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   </span>
                 ) : (
                   <LiveStatus
-                    connection={{
-                      apiUrl: process.env.SOUK_PUBLIC_API_URL || store.config.apiUrl,
-                      publishableKey: store.config.publishableKey,
-                    }}
+                    connection={store.config.liveConnection}
                     orderId={order.id}
                     sellerOrderId={so.id}
                     token={order.token}

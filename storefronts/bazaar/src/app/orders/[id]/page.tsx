@@ -67,10 +67,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   </span>
                 ) : (
                   <LiveOrderStatus
-                    connection={{
-                      apiUrl: process.env.SOUK_PUBLIC_API_URL || config.apiUrl,
-                      publishableKey: config.publishableKey,
-                    }}
+                    connection={config.liveConnection}
                     orderId={order.id}
                     sellerOrderId={so.id}
                     token={order.token}

@@ -121,10 +121,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
             </a>
           </p>
           <LiveAddToCart
-            connection={{
-              apiUrl: process.env.SOUK_PUBLIC_API_URL || config.apiUrl,
-              publishableKey: config.publishableKey,
-            }}
+            connection={config.liveConnection}
             productId={product.id}
             options={product.options}
             variants={variants}
