@@ -1,9 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { csrfCookie, newCsrfToken } from './cookies';
-
 import { currencyRewritePath } from './proxy';
-
-export { currencyRewritePath };
 
 /**
  * For a theme's `src/proxy.ts`: pages that post to `/session` (sign-in, account) need this browser's

@@ -28,17 +28,7 @@ export interface SellerOrderToFollow {
  */
 export function useLiveSellerOrder(
   connection: LiveConnection,
-  {
-    orderId,
-    sellerOrderId,
-    token,
-    initialStatus,
-  }: {
-    orderId: string;
-    sellerOrderId: string;
-    token: string;
-    initialStatus: string;
-  },
+  { orderId, sellerOrderId, token, initialStatus }: SellerOrderToFollow,
 ): LiveSellerOrder {
   const [status, setStatus] = useState(initialStatus);
   const [tracking, setTracking] = useState<string[]>([]);

@@ -24,10 +24,11 @@ export default async function CheckoutPage() {
       </section>
     );
   }
-  // Signed in: the cart's own address (typed in an earlier attempt) wins, else the default saved one.
+  // Signed in: the cart's own address (typed in an earlier attempt) wins, else the default saved one
+  // (the address book lists it first).
   const customer = await store.getCustomer();
   const saved = customer ? await addressBook.list() : [];
-  const a = cart.shipping_address ?? (saved.find((s) => s.is_default) ?? saved[0])?.address;
+  const a = cart.shipping_address ?? saved[0]?.address;
   // The Idempotency-Key of this checkout attempt, made once per render of the page.
   const initial: CheckoutState = {
     idempotencyKey: randomUUID(),
