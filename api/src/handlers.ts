@@ -25,10 +25,30 @@ function placedOrdersCounted<H extends { checkoutStoreCart: OperationHandlers['c
   return { ...handlers, checkoutStoreCart: instrumentCheckout(handlers.checkoutStoreCart) };
 }
 
+/**
+ * The buyer's reads of one order with each line's review: the order is the orders module's, the
+ * reviews are the document store's, so the two meet here rather than one module importing the other.
+ */
+function withLineReviews(
+  handlers: Pick<OperationHandlers, 'getStoreOrder' | 'getStoreCustomerOrder'>,
+  reviews: Container['reviews'],
+): Pick<OperationHandlers, 'getStoreOrder' | 'getStoreCustomerOrder'> {
+  return {
+    getStoreOrder: async (req) => {
+      const res = await handlers.getStoreOrder(req);
+      return { ...res, body: await reviews.withLineReviews(res.body) };
+    },
+    getStoreCustomerOrder: async (req) => {
+      const res = await handlers.getStoreCustomerOrder(req);
+      return { ...res, body: await reviews.withLineReviews(res.body) };
+    },
+  };
+}
+
 /** Every operation's handler, built from the container. Leaving an operationId out does not compile. */
 export function allHandlers(container: Container, system: SystemDeps): OperationHandlers {
   const { idempotent, sellers } = container;
-  return {
+  const handlers: OperationHandlers = {
     ...systemHandlers(system),
     ...catalogHandlers({ catalog: container.catalog }),
     ...sellerCatalogHandlers({ sellerCatalog: container.sellerCatalog, idempotent }),
@@ -63,4 +83,5 @@ export function allHandlers(container: Container, system: SystemDeps): Operation
       prerender: container.config.MEDIA_PRERENDER,
     }),
   };
+  return { ...handlers, ...withLineReviews(handlers, container.reviews) };
 }

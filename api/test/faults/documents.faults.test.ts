@@ -71,11 +71,18 @@ describe.skipIf(!real)('fault tests on a real document store (FerretDB)', () => 
     }
   });
 
-  it('content and sellers’ pages answer 503 while FerretDB is down, and a GraphQL seller comes without its page', async () => {
+  it('content and sellers’ pages answer 503 while FerretDB is down, a GraphQL seller comes without its page, an order without its reviews', async () => {
     // No catalog cache: every answer below is read while the store is down.
     const api = await startTestApi({ env: { CATALOG_CACHE_TTL_MS: '0' } });
     try {
+      const bought = await boughtLine(api, atlasProduct(1).variants[0]?.id ?? '', { ship: false });
       await mongoService('down');
+      // The order page does not depend on the reviews: it answers without saying what was reviewed.
+      const order = await api.get<S['Order']>(`/store/orders/${bought.order.id}`, {
+        headers: { 'x-order-token': bought.token },
+      });
+      expect(order.status).toBe(200);
+      expect(order.body.seller_orders[0]?.lines.map((l) => 'review' in l)).toEqual([false]);
       const unavailable = (res: { status: number; body: { code?: string } }) => [res.status, res.body.code];
       expect(unavailable(await api.get<Problem>('/store/content/bazaar/home/main'))).toEqual([
         503,

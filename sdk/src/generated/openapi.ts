@@ -3582,6 +3582,17 @@ export type components = {
              *     when the product has no image or was deleted. Not part of the line's snapshot.
              */
             image?: components["schemas"]["Image"];
+            /**
+             * @description The buyer's review of this line: present in the buyer's reads of one order
+             *     (`GET /store/orders/{orderId}`, `GET /store/customers/me/orders/{orderId}`), null while the line
+             *     has none. A theme shows "reviewed" instead of the review form, since a second review of a line
+             *     answers `409 already_reviewed`. Absent in every other read, and when the document store could not
+             *     be read (the order is still answered).
+             */
+            review?: {
+                id: string;
+                rating: number;
+            } | null;
         };
         Fulfillment: {
             id: string;

@@ -158,7 +158,12 @@ describe.skipIf(!baseURL || !emulatorHost)('Atelier accounts (Firebase Auth emul
     expect(await makerPartsOutOfLine(page)).toEqual([]);
     await shoot(page, 'order-review-form');
     await write.getByRole('button', { name: 'Publish review' }).click();
-    await page.getByTestId('review-thanks').waitFor();
+    // The page is drawn again with the piece reviewed and a way to the review: no second form.
+    const done = page.getByTestId('review-done');
+    await done.waitFor();
+    expect(await page.getByTestId('review-write').count()).toBe(0);
+    expect(await done.getByRole('img').getAttribute('aria-label')).toBe('You rated it 4 out of 5');
+    expect(await accessProblemsAsShown(page)).toEqual([]);
     await shoot(page, 'order-reviewed');
     const line = (await admin.ordersFor(email))[0]?.seller_orders[0]?.lines[0];
     type Review = { title: string; rating: number; verified_purchase: boolean };

@@ -10,7 +10,7 @@ const admin = createAdmin(inject('apiUrl'));
 const { session } = browserSessions(baseURL);
 
 describe.skipIf(!baseURL)('reviews in Chromium', () => {
-  it('buy → shipped → review form on the order page → stars, count and the review on the product page', async () => {
+  it('buy → shipped → review form on the order page → reviewed line → stars, count and the review on the product page', async () => {
     const { page } = await session();
     await page.goto('/sellers/atlas-outfitters');
     const handle = await openFirstBuyable(page);
@@ -36,7 +36,17 @@ describe.skipIf(!baseURL)('reviews in Chromium', () => {
     await form.getByLabel(/Fit/).selectOption('true to size');
     await screenshot(page, 'review-form');
     await form.getByRole('button', { name: 'Publish review' }).click();
-    await page.getByTestId('review-thanks').waitFor();
+    // The page is drawn again with the line reviewed, its stars and a way to the review: no second
+    // form, which the API would refuse.
+    const done = page.getByTestId('review-done');
+    await done.waitFor();
+    expect(await page.getByTestId('review-form').count()).toBe(0);
+    expect(await done.getByRole('img').getAttribute('aria-label')).toBe('You rated it 4 out of 5');
+    expect(await accessProblems(page, [new URL(page.url()).pathname])).toEqual([]);
+    await screenshot(page, 'order-reviewed');
+    await done.getByRole('link', { name: 'See your review' }).click();
+    await page.waitForURL(/\/products\/prod_[^/]+#reviews$/);
+    await page.getByTestId('reviews').waitFor();
 
     await page.goto(`/products/${handle}`);
     const reviews = page.getByTestId('reviews');

@@ -18,6 +18,7 @@ export * from './money';
 export * from './preload';
 export * from './problems';
 export * from './proxy';
+export * from './reviews';
 export * from './sellers';
 export * from './seo';
 export * from './seo-pages';

@@ -125,6 +125,9 @@ describeWithIdentity('customer accounts', (api) => {
       const one = await s.call<S['Order']>('GET', `/store/customers/me/orders/${placed[0]?.id}`);
       expect(one.status).toBe(200);
       expect(one.body.id).toBe(placed[0]?.id);
+      // The one-order read says which lines the shopper reviewed (none yet); the list does not.
+      expect(one.body.seller_orders.flatMap((p) => p.lines.map((l) => l.review))).toEqual([null]);
+      expect(page2.body.data[0]?.seller_orders[0]?.lines.some((l) => 'review' in l)).toBe(false);
 
       const other = await shopper();
       expect((await other.call('GET', `/store/customers/me/orders/${placed[0]?.id}`)).status).toBe(404);

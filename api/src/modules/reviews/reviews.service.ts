@@ -20,6 +20,7 @@ import {
   ownProduct,
   reviewNotFound,
 } from './reviews.errors.js';
+import { withLineReviews } from './reviews.lines.js';
 import * as repo from './reviews.repository.js';
 import { type Review, shortName, toManagedReview, toReview } from './reviews.views.js';
 
@@ -110,6 +111,9 @@ export function createReviewsService({
   };
 
   return {
+    /** The buyer's order with each line's review or null (see `withLineReviews`). */
+    withLineReviews: (order: Schemas['Order']) => withLineReviews(documents, order),
+
     /**
      * A buyer reviews a shipped line of their order: 403 `not_purchased` unless the order is theirs
      * (account or token) and the line has shipped, 403 `own_product` for the seller's own staff,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buyableVariants, checkout, readyCart } from '../../../test/support/shopping.js';
 import { startTestApi, type TestApi } from '../../../test/support/test-api.js';
 import type { Problem } from '../../errors.js';
 import type { components } from '../../generated/openapi.js';
@@ -212,5 +213,47 @@ describe('reviews', () => {
       json: { reason: 'spam' },
     });
     expect(missing.status).toBe(404);
+  });
+
+  it("tells the buyer's order reads which lines they reviewed, and no other read", async () => {
+    // One order, two lines of the same seller, both shipped; only the first gets a review. Its
+    // variants are not the ones the other tests count units of, and it runs after the rating sort's
+    // test, whose order another product's review would change.
+    const [a, b] = buyableVariants('atlas-outfitters', 2).filter((v) => !variants.some((u) => u.id === v.id));
+    const cart = await readyCart(api, [
+      { variantId: a?.id ?? '', quantity: 1 },
+      { variantId: b?.id ?? '', quantity: 1 },
+    ]);
+    const placed = (await checkout(api, cart.id)).body;
+    const part = placed.seller_orders[0] as S['SellerOrder'];
+    expect(part.lines).toHaveLength(2);
+    expect(placed.seller_orders.flatMap((p) => p.lines).every((l) => !('review' in l))).toBe(true);
+    const shipped = await api.request('POST', `/seller/orders/${part.id}/fulfillments`, {
+      key: 'sk_demo_seller_1',
+      json: { carrier: 'DHL', tracking_number: `T-${part.id}` },
+    });
+    expect(shipped.status).toBe(201);
+    const bought = { token: placed.access_token ?? '' };
+    const read = async () =>
+      (
+        await api.get<S['Order']>(`/store/orders/${placed.id}`, {
+          headers: { 'x-order-token': bought.token },
+        })
+      ).body.seller_orders.flatMap((p) => p.lines.map((l) => [l.id, l.review]));
+    const [first, second] = part.lines as [S['OrderLine'], S['OrderLine']];
+    expect(await read()).toEqual([
+      [first.id, null],
+      [second.id, null],
+    ]);
+
+    const created = await post(bought, review({ order: placed, line: first }, 3));
+    expect(created.status).toBe(201);
+    expect(await read()).toEqual([
+      [first.id, { id: created.body.id, rating: 3 }],
+      [second.id, null],
+    ]);
+    // The seller's view of the same part says nothing about reviews.
+    const sellers = await api.get<S['SellerOrder']>(`/seller/orders/${part.id}`, { key: 'sk_demo_seller_1' });
+    expect(sellers.body.lines.some((l) => 'review' in l)).toBe(false);
   });
 });

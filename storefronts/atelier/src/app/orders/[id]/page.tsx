@@ -1,8 +1,9 @@
-import { countryName, formatMoney, privatePageMetadata } from '@souk/storefront-kit';
+import { countryName, formatMoney, lineReviewState, privatePageMetadata } from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 import { LiveStatus } from '@/components/LiveStatus';
 import { ReviewForm } from '@/components/ReviewForm';
+import { Stars } from '@/components/Reviews';
 import { Thumb } from '@/components/Thumb';
 import { Totals } from '@/components/Totals';
 import { orderDate, orderStatusLabel } from '@/lib/orders';
@@ -87,10 +88,28 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                       </span>
                     </div>
                     <span className="line__price">{formatMoney(line.subtotal)}</span>
-                    {line.fulfilled_quantity > 0 && line.product_id && (
+                    {lineReviewState(line) === 'open' && (
                       <div className="line__review">
                         <ReviewForm orderId={order.id} lineId={line.id} title={line.product_title} />
                       </div>
+                    )}
+                    {line.review && (
+                      <p className="line__review review-done" role="status" data-testid="review-done">
+                        <Stars
+                          value={line.review.rating}
+                          label={`You rated it ${line.review.rating} out of 5`}
+                        />
+                        {line.product_id ? (
+                          <span>
+                            Reviewed ·{' '}
+                            <Link className="review-done__link" href={`/products/${line.product_id}#reviews`}>
+                              read it on the piece’s page
+                            </Link>
+                          </span>
+                        ) : (
+                          <span>Reviewed</span>
+                        )}
+                      </p>
                     )}
                   </li>
                 ))}

@@ -1,9 +1,10 @@
-import { countryName, formatMoney, privatePageMetadata } from '@souk/storefront-kit';
+import { countryName, formatMoney, lineReviewState, privatePageMetadata } from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 import { LiveOrderStatus } from '@/components/LiveOrderStatus';
 import { MoneyRows } from '@/components/MoneyRows';
 import { ProductImage } from '@/components/ProductImage';
+import { Stars } from '@/components/RatingStars';
 import { ReviewForm } from '@/components/ReviewForm';
 import { config } from '@/lib/config';
 import { orderStatusLabel } from '@/lib/order-status';
@@ -94,14 +95,34 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   </li>
                 ))}
               </ul>
-              {so.lines
-                .filter((line) => line.fulfilled_quantity > 0 && line.product_id)
-                .map((line) => (
-                  <div key={`review-${line.id}`}>
-                    <p className="muted">Shipped — how is your {line.product_title}?</p>
-                    <ReviewForm orderId={order.id} lineId={line.id} productTitle={line.product_title} />
-                  </div>
-                ))}
+              {so.lines.map((line) =>
+                line.review ? (
+                  <p
+                    key={`review-${line.id}`}
+                    className="reviewed-line"
+                    role="status"
+                    data-testid="review-done"
+                  >
+                    <Stars value={line.review.rating} label={`You rated it ${line.review.rating} out of 5`} />
+                    <span>
+                      Thank you for reviewing your {line.product_title}
+                      {line.product_id && (
+                        <>
+                          {' · '}
+                          <Link href={`/products/${line.product_id}#reviews`}>See your review</Link>
+                        </>
+                      )}
+                    </span>
+                  </p>
+                ) : (
+                  lineReviewState(line) === 'open' && (
+                    <div key={`review-${line.id}`}>
+                      <p className="muted">Shipped — how is your {line.product_title}?</p>
+                      <ReviewForm orderId={order.id} lineId={line.id} productTitle={line.product_title} />
+                    </div>
+                  )
+                ),
+              )}
               <MoneyRows
                 rows={[
                   { label: 'Items', value: so.totals.subtotal },
