@@ -5,6 +5,7 @@ import { accessProblems, accessProblemsAsShown } from './support/a11y';
 import { emulatorHost, takeConsoleError, textedCode, uniquePhone } from './support/auth';
 import { browserSessions, screenshot } from './support/browser';
 import { addToCart, openFirstBuyable, uniqueEmail } from './support/journeys';
+import { pageThroughOrders } from './support/order-pages';
 
 const baseURL = inject('storefrontUrl');
 const apiUrl = inject('apiUrl');
@@ -204,6 +205,13 @@ describe.skipIf(!baseURL || !emulatorHost)('customer account (Firebase Auth emul
     expect(outside, 'requests to hosts other than this machine').toEqual([]);
     // The one console error: the emulator's 501 for the reCAPTCHA Enterprise config.
     takeConsoleError(errors, / 501 .*\/v2\/recaptchaConfig\?/);
+  });
+
+  it('twenty orders a page, newest first: older and back to the latest; a cursor the API refuses shows the latest', async () => {
+    const { page } = await session();
+    await signUp(page, uniqueEmail('history'), 'Erika Mustermann');
+    await pageThroughOrders(page, { apiUrl, sessionCookie: 'bazaar_session', perPage: 20 });
+    await screenshot(page, 'account-order-pages');
   });
 
   it('refuses a sign-in posted by another site or without the CSRF token', async () => {

@@ -20,6 +20,22 @@ export function createAdmin(apiUrl: string) {
     }
   }
 
+  /** Checks out one unit of `variantId` from the cart, to a US address (the test card). */
+  async function buyOne(cartId: string, variantId: string, email: string): Promise<Order> {
+    await store.store.carts.addItem(cartId, { variant_id: variantId, quantity: 1 });
+    await store.store.carts.update(cartId, {
+      email,
+      shipping_address: {
+        name: 'Ada Reviewer',
+        line1: '1 Main St',
+        city: 'Springfield',
+        postal_code: '12345',
+        country: 'US',
+      },
+    });
+    return store.store.carts.checkout(cartId, { payment_method: 'pm_card_visa' });
+  }
+
   return {
     product: (handle: string): Promise<Product> => store.store.products.get(handle),
 
@@ -44,18 +60,7 @@ export function createAdmin(apiUrl: string) {
       review: Pick<Schemas['ReviewCreate'], 'rating' | 'title' | 'body' | 'author_name'>,
     ): Promise<Schemas['Review']> {
       const cart = await store.store.carts.create({ currency: 'USD' });
-      await store.store.carts.addItem(cart.id, { variant_id: variantId, quantity: 1 });
-      await store.store.carts.update(cart.id, {
-        email: 'reviewer@example.com',
-        shipping_address: {
-          name: 'Ada Reviewer',
-          line1: '1 Main St',
-          city: 'Springfield',
-          postal_code: '12345',
-          country: 'US',
-        },
-      });
-      const order = await store.store.carts.checkout(cart.id, { payment_method: 'pm_card_visa' });
+      const order = await buyOne(cart.id, variantId, 'reviewer@example.com');
       await this.shipAtlasPart(order.id);
       const line = order.seller_orders
         .flatMap((part) => part.lines)
@@ -64,6 +69,20 @@ export function createAdmin(apiUrl: string) {
         { order_id: order.id, order_line_id: line?.id ?? '', ...review },
         { orderToken: order.access_token ?? '' },
       );
+    },
+
+    /**
+     * Places `count` orders of one unit of `variantId`, one after another, as the signed-in shopper
+     * whose credential is `token` (a session or ID token): each from the account's cart. Returns
+     * their ids, oldest first.
+     */
+    async placeOrdersAs(token: string, variantId: string, count: number): Promise<string[]> {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const { cart } = await store.store.customers.cart.attach(token, { currency: 'USD' });
+        ids.push((await buyOne(cart.id, variantId, 'history@example.com')).id);
+      }
+      return ids;
     },
 
     /** Every order placed with this email (operator view of all orders). */

@@ -14,6 +14,9 @@ export const metadata: Metadata = privatePageMetadata('Your account');
 
 type Order = Schemas['Order'];
 
+/** Orders on one page of the account; older ones are a link away. */
+const ORDERS_A_PAGE = 10;
+
 /** At most this many pieces pictured per order; the rest are counted. */
 const PICTURED = 4;
 
@@ -58,8 +61,16 @@ function OrderCard({ order }: { order: Order }) {
 }
 
 /** The signed-in shopper's orders from every maker and their profile; signed out, it asks to sign in. */
-export default async function AccountPage() {
-  const { customer, orders, addresses, csrfToken } = await loadAccount(store, addressBook);
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { orders: olderThan } = await searchParams;
+  const { customer, orders, orderPages, addresses, csrfToken } = await loadAccount(store, addressBook, {
+    orderLimit: ORDERS_A_PAGE,
+    olderThan,
+  });
   return (
     <section className={`page ${styles.account}`} data-testid="account">
       <header className={styles.accountHead}>
@@ -87,6 +98,16 @@ export default async function AccountPage() {
                 <OrderCard key={order.id} order={order} />
               ))}
             </ul>
+          )}
+          {(orderPages.latest || orderPages.older) && (
+            <nav className={styles.orderPages} aria-label="More of your orders" data-testid="order-pages">
+              {orderPages.latest && <Link href={orderPages.latest}>← Latest orders</Link>}
+              {orderPages.older && (
+                <Link href={orderPages.older} rel="next" className={styles.older}>
+                  Older orders →
+                </Link>
+              )}
+            </nav>
           )}
         </section>
         <aside className={styles.profile} aria-labelledby="profile-heading">

@@ -50,8 +50,15 @@ function OrderCard({ order }: { order: Order }) {
 }
 
 /** The signed-in shopper's profile and orders across sellers; signed out, it sends them to sign in. */
-export default async function AccountPage() {
-  const { customer, orders, addresses, csrfToken } = await loadAccount(store, addressBook);
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { orders: olderThan } = await searchParams;
+  const { customer, orders, orderPages, addresses, csrfToken } = await loadAccount(store, addressBook, {
+    olderThan,
+  });
   return (
     <section className={styles.account} data-testid="account">
       <header className={styles.accountHead}>
@@ -118,6 +125,25 @@ export default async function AccountPage() {
                 <OrderCard key={order.id} order={order} />
               ))}
             </ul>
+          )}
+          {(orderPages.latest || orderPages.older) && (
+            <nav aria-label="More of your orders" className="pagination" data-testid="order-pages">
+              {orderPages.latest ? (
+                <a href={orderPages.latest} className="button pagination__first">
+                  ← Latest orders
+                </a>
+              ) : (
+                <span />
+              )}
+              <span />
+              {orderPages.older ? (
+                <a href={orderPages.older} rel="next" className="button">
+                  Older orders →
+                </a>
+              ) : (
+                <span />
+              )}
+            </nav>
           )}
         </section>
       </div>
