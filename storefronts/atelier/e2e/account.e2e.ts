@@ -100,29 +100,31 @@ describe.skipIf(!baseURL || !emulatorHost)('Atelier accounts (Firebase Auth emul
     expect(await saved.allTextContents()).toEqual([
       expect.stringContaining('Ines Moreau, 12 rue des Tanneurs, 69001 Lyon, France'),
     ]);
-    const studioSaved = await fetch(`${apiUrl}/store/customers/me/addresses`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-api-key': 'pk_demo_storefront',
-        authorization: `Bearer ${await sessionToken(page)}`,
-      },
-      body: JSON.stringify({
-        label: 'Studio',
-        address: {
-          name: 'Ines Moreau',
-          line1: '4 quai Saint-Vincent',
-          postal_code: '69001',
-          city: 'Lyon',
-          country: 'FR',
-        },
-      }),
-    });
-    expect(studioSaved.status).toBe(201);
+    // A second address, added on the account page; its form checked as it stands, open.
+    await page.getByTestId('saved-addresses').getByText('Add an address').click();
+    const adding = page.getByTestId('address-form').last();
+    await adding.getByLabel(/^Label/).fill('Studio');
+    await adding.getByLabel('Full name').fill('Ines Moreau');
+    await adding.getByLabel('Address', { exact: true }).fill('4 quai Saint-Vincent');
+    await adding.getByLabel('Postal code').fill('69001');
+    await adding.getByLabel('City').fill('Lyon');
+    await adding.getByLabel('Country').selectOption('FR');
+    expect(await accessProblemsAsShown(page)).toEqual([]);
+    await shoot(page, 'account-address-form');
+    await adding.getByRole('button', { name: 'Save address' }).click();
+    await expect.poll(() => saved.count()).toBe(2);
+    // Then corrected there: the form opens filled, saves, and folds away.
+    const studio = saved.filter({ hasText: 'Studio' });
+    await studio.getByTestId('address-editor').locator('summary').click();
+    const editing = studio.getByTestId('address-form');
+    expect(await editing.getByLabel('Address', { exact: true }).inputValue()).toBe('4 quai Saint-Vincent');
+    await editing.getByLabel('Address', { exact: true }).fill('6 quai Saint-Vincent');
+    await editing.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => studio.textContent()).toContain('6 quai Saint-Vincent');
+    await expect.poll(() => studio.getByTestId('address-form').isVisible()).toBe(false);
     await page.reload();
     await shoot(page, 'account');
     expect(await accessProblems(page, ['/account'])).toEqual([]);
-    const studio = saved.filter({ hasText: 'Studio' });
     await studio.getByRole('button', { name: /^Use at checkout/ }).click();
     await expect.poll(() => studio.getAttribute('data-default')).toBe('true');
     const first = saved.filter({ hasText: '12 rue des Tanneurs' });

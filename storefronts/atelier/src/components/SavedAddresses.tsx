@@ -1,5 +1,6 @@
 import { type CustomerAddress, countryName } from '@souk/storefront-kit';
 import { makeCheckoutAddress, removeAddress } from '@/app/actions/addresses';
+import { AddressEditor } from './AddressEditor';
 import styles from './account.module.css';
 
 /** An address on one line: "Ines Moreau, 12 rue des Tanneurs, 69001 Lyon, France". */
@@ -11,7 +12,8 @@ function oneLine({ address: a }: CustomerAddress): string {
 
 /**
  * The account's saved addresses: the one checkout fills in first, then the others, each of which can
- * take its place or go. New ones come from checkout ("Save this address to my account").
+ * be edited, take its place or go. New ones come from checkout ("Save this address to my account") or
+ * from "Add an address".
  */
 export function SavedAddresses({ addresses }: { addresses: CustomerAddress[] }) {
   return (
@@ -20,7 +22,9 @@ export function SavedAddresses({ addresses }: { addresses: CustomerAddress[] }) 
         Addresses
       </h3>
       {addresses.length === 0 ? (
-        <p className="small muted">Tick “Save this address to my account” at checkout and it appears here.</p>
+        <p className="small muted">
+          Tick “Save this address to my account” at checkout, or add one here, and checkout fills it in.
+        </p>
       ) : (
         <ul className={styles.addresses}>
           {addresses.map((saved) => (
@@ -30,6 +34,15 @@ export function SavedAddresses({ addresses }: { addresses: CustomerAddress[] }) 
                 {oneLine(saved)}
               </p>
               <div className={styles.addressActions}>
+                <AddressEditor
+                  key={saved.updated_at}
+                  saved={saved}
+                  summary={
+                    <>
+                      Edit<span className="visually-hidden">: {oneLine(saved)}</span>
+                    </>
+                  }
+                />
                 {saved.is_default ? (
                   <span className="pill">Used at checkout</span>
                 ) : (
@@ -51,6 +64,7 @@ export function SavedAddresses({ addresses }: { addresses: CustomerAddress[] }) 
           ))}
         </ul>
       )}
+      <AddressEditor key={addresses.length} summary="Add an address" />
     </section>
   );
 }

@@ -4,11 +4,17 @@ import { brokenWords, checkPages, clippedText, DESKTOP_AND_PHONE, sideways, side
 import { crowdedTargets } from './targets';
 
 /**
- * On the loaded page: crowded pointer targets (`crowdedTargets`), text cut off (`clippedText`) and
- * words broken across lines (`brokenWords`).
+ * On the loaded page: sideways scrolling at this width (`sideways`: a two-column layout can overflow
+ * on a desktop and not at 320 px), crowded pointer targets (`crowdedTargets`), text cut off
+ * (`clippedText`) and words broken across lines (`brokenWords`).
  */
 export async function targetAndTextProblems(page: Page): Promise<string[]> {
-  return [...(await crowdedTargets(page)), ...(await clippedText(page)), ...(await brokenWords(page))];
+  return [
+    ...(await sideways(page)),
+    ...(await crowdedTargets(page)),
+    ...(await clippedText(page)),
+    ...(await brokenWords(page)),
+  ];
 }
 
 /**

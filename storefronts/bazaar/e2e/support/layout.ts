@@ -119,6 +119,8 @@ export function brokenWords(page: Page): Promise<string[]> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
       if (!el || el.offsetWidth <= 1 || el.closest('[aria-hidden="true"], script, style')) continue;
+      // Not drawn (a closed <details>' content is skipped by the browser and keeps no real geometry).
+      if (!el.checkVisibility()) continue;
       const text = node.textContent ?? '';
       for (const match of text.matchAll(/[^\s]+/g)) {
         const word = match[0];
