@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ProductConnectionModel, ProductEdgeModel, MoneyModel, PriceRangeModel, ProductModel, ReviewConnectionModel, ReviewModel, ReviewReplyModel, ProductRatingModel, ImageModel, ProductOptionModel, VariantModel, CategoryModel, SellerModel, SellerProfileModel, SellerPoliciesModel, SellerLinkModel, CartModel, CartItemModel, CartSellerGroupModel, CartTotalsModel, CartProblemModel, ShippingAddressModel, OrderModel, OrderTotalsModel, SellerOrderModel, OrderLineModel, FulfillmentModel, CustomerModel, CustomerAddressModel, OrderConnectionModel, ContentDocumentModel, GraphQLContext } from '../graphql/context.js';
+import type { ProductConnectionModel, ProductEdgeModel, MoneyModel, PriceRangeModel, ProductModel, ReviewConnectionModel, ReviewModel, ReviewReplyModel, ProductRatingModel, ImageModel, ProductOptionModel, VariantModel, CategoryModel, SellerModel, SellerProfileModel, SellerPoliciesModel, SellerLinkModel, CartModel, CartItemModel, CartSellerGroupModel, CartTotalsModel, CartProblemModel, ShippingAddressModel, OrderModel, OrderTotalsModel, SellerOrderModel, OrderLineModel, OrderLineReviewModel, FulfillmentModel, CustomerModel, CustomerAddressModel, OrderConnectionModel, ContentDocumentModel, GraphQLContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
@@ -581,6 +581,19 @@ export type OrderLine = {
   fulfilledQuantity: Scalars['Int']['output'];
   /** The product's first image as it is now; null when it has none or was deleted. */
   image?: Maybe<Image>;
+  /**
+   * The buyer's review of this line, in `order(id, accessToken)` and `me.order(id)` (as REST's one-order
+   * reads): null while the line has none, and in the other reads (checkout, `me.orders`) or when the
+   * document store could not be read, so null offers the form and a second review is still refused.
+   */
+  review?: Maybe<OrderLineReview>;
+};
+
+/** The buyer's review of an order line: enough to show it was written, and its stars. */
+export type OrderLineReview = {
+  __typename?: 'OrderLineReview';
+  id: Scalars['ID']['output'];
+  rating: Scalars['Int']['output'];
 };
 
 /** A shipment of a seller order. */
@@ -839,6 +852,7 @@ export type ResolversTypes = {
   OrderTotals: ResolverTypeWrapper<OrderTotalsModel>;
   SellerOrder: ResolverTypeWrapper<SellerOrderModel>;
   OrderLine: ResolverTypeWrapper<OrderLineModel>;
+  OrderLineReview: ResolverTypeWrapper<OrderLineReviewModel>;
   Fulfillment: ResolverTypeWrapper<FulfillmentModel>;
   Customer: ResolverTypeWrapper<CustomerModel>;
   CustomerAddress: ResolverTypeWrapper<CustomerAddressModel>;
@@ -892,6 +906,7 @@ export type ResolversParentTypes = {
   OrderTotals: OrderTotalsModel;
   SellerOrder: SellerOrderModel;
   OrderLine: OrderLineModel;
+  OrderLineReview: OrderLineReviewModel;
   Fulfillment: FulfillmentModel;
   Customer: CustomerModel;
   CustomerAddress: CustomerAddressModel;
@@ -1200,6 +1215,12 @@ export type OrderLineResolvers<ContextType = GraphQLContext, ParentType extends 
   subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   fulfilledQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   image?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType>;
+  review?: Resolver<Maybe<ResolversTypes['OrderLineReview']>, ParentType, ContextType>;
+};
+
+export type OrderLineReviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrderLineReview'] = ResolversParentTypes['OrderLineReview']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type FulfillmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Fulfillment'] = ResolversParentTypes['Fulfillment']> = {
@@ -1288,6 +1309,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   OrderTotals?: OrderTotalsResolvers<ContextType>;
   SellerOrder?: SellerOrderResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
+  OrderLineReview?: OrderLineReviewResolvers<ContextType>;
   Fulfillment?: FulfillmentResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerAddress?: CustomerAddressResolvers<ContextType>;

@@ -81,7 +81,8 @@ export function accountResolvers(deps: AccountDeps): Resolvers {
         const result = await orders.listForCustomer(customer.id, page(first, after));
         return { nodes: result.data, pageInfo: pageInfo(result.next_cursor) };
       },
-      order: (customer, { id }) => orNull(() => orders.getForCustomer(customer.id, id)),
+      order: (customer, { id }) =>
+        orNull(async () => reviews.withLineReviews(await orders.getForCustomer(customer.id, id))),
       cart: (customer) => orNull(() => deps.customerCart(customer.id)),
     },
     Product: {

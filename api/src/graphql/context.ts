@@ -41,6 +41,7 @@ export type OrderModel = Schemas['Order'];
 export type OrderTotalsModel = Schemas['Totals'];
 export type SellerOrderModel = Schemas['SellerOrder'];
 export type OrderLineModel = Schemas['OrderLine'];
+export type OrderLineReviewModel = NonNullable<OrderLineModel['review']>;
 export type FulfillmentModel = Schemas['Fulfillment'];
 export type CustomerModel = Schemas['Customer'];
 export type CustomerAddressModel = Schemas['CustomerAddress'];

@@ -43,7 +43,7 @@ describe.skipIf(!emulatorHost)(
         api.request<T>(method, path, { headers, ...(json === undefined ? {} : { json }) });
       const gql = <T>(query: string, variables: Record<string, unknown> = {}) =>
         graphql<T>(api, { query, variables }, { headers });
-      return { email, rest, gql };
+      return { email, headers, rest, gql };
     }
 
     it('answers me, its addresses, orders (in pages), one order and cart as REST does', async () => {
@@ -140,6 +140,36 @@ describe.skipIf(!emulatorHost)(
       const s = await shopper();
       const big = await s.gql('{ me { orders(first: 101) { nodes { id } } } }');
       expect(big.body.errors?.[0]?.extensions).toMatchObject({ code: 'validation_failed' });
+    });
+
+    it('tells which lines of one order were reviewed, by the token and in me, as REST does', async () => {
+      const s = await shopper();
+      const variant = buyableVariants('atlas-outfitters', 5)[3]?.id ?? '';
+      const bought = await boughtLine(api, variant, { headers: s.headers });
+      const lines = '{ sellerOrders { lines { id review { id rating } } } }';
+      const read = async () => {
+        const res = await s.gql<{ order: unknown; me: { order: unknown } }>(
+          `query($id: ID!, $token: String!) { order(id: $id, accessToken: $token) ${lines} me { order(id: $id) ${lines} } }`,
+          { id: bought.order.id, token: bought.token },
+        );
+        expect(res.body.errors).toBeUndefined();
+        const rest = await api.get<S['Order']>(`/store/orders/${bought.order.id}`, {
+          headers: { 'x-order-token': bought.token },
+        });
+        const restLines = rest.body.seller_orders.map((p) => ({
+          lines: p.lines.map(({ id, review }) => ({ id, review })),
+        }));
+        expect(res.body.data?.order).toEqual({ sellerOrders: restLines });
+        expect(res.body.data?.me.order).toEqual({ sellerOrders: restLines });
+        return restLines[0]?.lines[0]?.review;
+      };
+      expect(await read()).toBeNull();
+      const posted = await api.request<S['Review']>('POST', '/store/reviews', {
+        headers: { 'x-order-token': bought.token },
+        json: { order_id: bought.order.id, order_line_id: bought.line.id, rating: 2, title: 't', body: 'b' },
+      });
+      expect(posted.status).toBe(201);
+      expect(await read()).toEqual({ id: posted.body.id, rating: 2 });
     });
   },
 );

@@ -80,7 +80,8 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
         );
       },
       cart: (_, { id }) => orNull(() => carts.getCart(id)),
-      order: (_, { id, accessToken }) => orNull(() => orders.getForBuyer(id, accessToken)),
+      order: (_, { id, accessToken }) =>
+        orNull(async () => deps.reviews.withLineReviews(await orders.getForBuyer(id, accessToken))),
       ...account.Query,
     },
     Mutation: mutationResolvers(deps),
