@@ -1,4 +1,4 @@
-import { describe, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type {} from '../../bazaar/e2e/setup';
 import { emulatorHost } from '../../bazaar/e2e/support/auth';
 import { browserSessions } from '../../bazaar/e2e/support/browser';
@@ -11,8 +11,11 @@ const baseURL = inject('themeUrls').atelier ?? '';
 const { session } = browserSessions(baseURL);
 
 describe.skipIf(!baseURL || !emulatorHost)('Atelier accounts: a long order history', () => {
-  it('ten orders a page, newest first: older and back to the latest; a cursor the API refuses shows the latest', async () => {
-    const { page } = await session();
+  it('ten orders a page, newest first, dated by the shopper’s day: older and back to the latest; a cursor the API refuses shows the latest', async () => {
+    // A browser whose day differs from UTC's now (UTC−11 before 11:00 UTC, else UTC+14): the orders
+    // are dated by the shopper's day, which the header told the server.
+    const timezoneId = new Date().getUTCHours() < 11 ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
+    const { page } = await session({ timezoneId });
     await page.goto('/sign-in');
     await page.getByRole('button', { name: 'New to Atelier? Create an account' }).click();
     await page.getByLabel('Name').fill('Ines Moreau');
@@ -25,6 +28,20 @@ describe.skipIf(!baseURL || !emulatorHost)('Atelier accounts: a long order histo
       sessionCookie: 'atelier_session',
       perPage: 10,
     });
+    const sessionToken = (await page.context().cookies()).find((c) => c.name === 'atelier_session')?.value;
+    const newest = await fetch(`${inject('apiUrl')}/store/customers/me/orders?limit=1`, {
+      headers: { 'x-api-key': 'pk_demo_storefront', authorization: `Bearer ${sessionToken}` },
+    });
+    const placedAt = ((await newest.json()) as { data: { created_at: string }[] }).data[0]?.created_at ?? '';
+    const day = (timeZone: string) =>
+      new Date(placedAt).toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone,
+      });
+    expect(day(timezoneId)).not.toBe(day('UTC'));
+    expect(await page.getByTestId('account-order').first().locator('h3').textContent()).toBe(day(timezoneId));
     await shoot(page, 'account-order-pages');
   });
 });

@@ -17,6 +17,11 @@ export interface CookieNames {
   signedIn: string;
   /** The double-submit CSRF token (httpOnly, SameSite=Strict); forms and the sign-in call repeat it. */
   csrf: string;
+  /**
+   * The shopper's IANA time zone (`Europe/Paris`), written by the browser (`useTimeZoneCookie`) so the
+   * server dates an order by the shopper's day, not its own. Readable, no secret.
+   */
+  timeZone: string;
 }
 
 /** The cookie names of a theme (`bazaar` → `bazaar_cart`, `bazaar_cart_count`, …). */
@@ -30,6 +35,7 @@ export function cookieNames(themeId: string): CookieNames {
     session: `${themeId}_session`,
     signedIn: `${themeId}_signed_in`,
     csrf: `${themeId}_csrf`,
+    timeZone: `${themeId}_tz`,
   };
 }
 

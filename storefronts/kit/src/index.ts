@@ -11,6 +11,7 @@ export * from './checkout-form';
 export * from './content';
 export * from './cookies';
 export * from './customers';
+export * from './dates';
 export * from './images';
 export * from './listing';
 export * from './loopback';

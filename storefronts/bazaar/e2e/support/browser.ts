@@ -52,8 +52,12 @@ const emulatorHost = process.env.FIREBASE_AUTH_EMULATOR_HOST?.replace(/^https?:\
  * and its product images (`/media/`, which the API names by `localhost` whatever loopback address the
  * test reaches it on).
  */
-export async function newSession(browser: Browser, baseURL: string): Promise<Session> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+export async function newSession(
+  browser: Browser,
+  baseURL: string,
+  options: { timezoneId?: string } = {},
+): Promise<Session> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, ...options });
   const origin = new URL(baseURL).origin;
   const api = new URL(inject('apiUrl'));
   await context.route(
@@ -119,7 +123,9 @@ export async function screenshot(page: Page, name: string, dir = screenshotDir):
  * or uncaught page error those sessions saw. Returns `session()`, which opens a fresh session on
  * `baseURL` (its own cookies, so its own cart) that the hooks look after.
  */
-export function browserSessions(baseURL: string): { session: () => Promise<Session> } {
+export function browserSessions(baseURL: string): {
+  session: (options?: { timezoneId?: string }) => Promise<Session>;
+} {
   let browser: Browser | undefined;
   const sessions: Session[] = [];
   beforeAll(async () => {
@@ -134,9 +140,9 @@ export function browserSessions(baseURL: string): { session: () => Promise<Sessi
     await browser?.close();
   });
   return {
-    async session() {
+    async session(options = {}) {
       if (!browser) throw new Error('browserSessions: session() called outside a test');
-      const s = await newSession(browser, baseURL);
+      const s = await newSession(browser, baseURL, options);
       sessions.push(s);
       return s;
     },

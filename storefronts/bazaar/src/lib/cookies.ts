@@ -8,3 +8,4 @@ export const CURRENCY_COOKIE = names.currency;
 export const ORDER_TOKEN_COOKIE = names.orderToken;
 export const SIGNED_IN_COOKIE = names.signedIn;
 export const CSRF_COOKIE = names.csrf;
+export const TIME_ZONE_COOKIE = names.timeZone;

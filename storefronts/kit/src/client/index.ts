@@ -3,3 +3,4 @@ export { CountrySelect } from './country-select';
 export { Field, type FieldProps } from './field';
 export { Link } from './link';
 export { useCookie } from './use-cookie';
+export { useTimeZoneCookie } from './use-time-zone-cookie';

@@ -11,6 +11,7 @@ import {
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { privateCookie, publicCookie } from '../cookies';
+import { knownTimeZone } from '../dates';
 import { type Image, type ImageOptions, type ImageProps, imageProps } from '../images';
 import { readConfig, type StorefrontConfig, supportedCurrency } from './config';
 import { createSessionReader } from './session';
@@ -143,6 +144,11 @@ export function createStorefront(themeId: string, config: StorefrontConfig = rea
     return supportedCurrency(config, (await cookies()).get(names.currency)?.value);
   }
 
+  /** The shopper's time zone as their browser reported it (`useTimeZoneCookie`), if this runtime knows it. */
+  async function getTimeZone(): Promise<string | undefined> {
+    return knownTimeZone((await cookies()).get(names.timeZone)?.value);
+  }
+
   /**
    * `generateStaticParams` of a page static per currency (`app/home/[currency]`): every currency when
    * the API answers at build time, else none (a build without an API, e.g. CI or an image build,
@@ -241,6 +247,7 @@ export function createStorefront(themeId: string, config: StorefrontConfig = rea
     attachToCustomer,
     ...session,
     getCurrency,
+    getTimeZone,
     currencyParams,
     getCategories,
     getProduct,

@@ -20,14 +20,14 @@ const ORDERS_A_PAGE = 10;
 /** At most this many pieces pictured per order; the rest are counted. */
 const PICTURED = 4;
 
-function OrderCard({ order }: { order: Order }) {
+function OrderCard({ order, timeZone }: { order: Order; timeZone: string | undefined }) {
   const lines = order.seller_orders.flatMap((so) => so.lines);
   const units = lines.reduce((sum, l) => sum + l.quantity, 0);
   return (
     <li className={styles.order} data-testid="account-order">
       <div className={styles.orderHead}>
         <div>
-          <h3 className={styles.orderDate}>{orderDate(order.created_at)}</h3>
+          <h3 className={styles.orderDate}>{orderDate(order.created_at, timeZone)}</h3>
           <p className="muted small" data-testid="account-order-id">
             {order.id}
           </p>
@@ -54,7 +54,7 @@ function OrderCard({ order }: { order: Order }) {
         ))}
       </ul>
       <Link href={`/orders/${order.id}`} className={styles.orderLink} data-testid="account-order-link">
-        View order<span className="visually-hidden"> of {orderDate(order.created_at)}</span>
+        View order<span className="visually-hidden"> of {orderDate(order.created_at, timeZone)}</span>
       </Link>
     </li>
   );
@@ -71,6 +71,7 @@ export default async function AccountPage({
     orderLimit: ORDERS_A_PAGE,
     olderThan,
   });
+  const timeZone = await store.getTimeZone();
   return (
     <section className={`page ${styles.account}`} data-testid="account">
       <header className={styles.accountHead}>
@@ -95,7 +96,7 @@ export default async function AccountPage({
           ) : (
             <ul className={styles.orders}>
               {orders.map((order) => (
-                <OrderCard key={order.id} order={order} />
+                <OrderCard key={order.id} order={order} timeZone={timeZone} />
               ))}
             </ul>
           )}
@@ -142,7 +143,7 @@ export default async function AccountPage({
             </div>
             <div>
               <dt>With us since</dt>
-              <dd>{orderDate(customer.created_at)}</dd>
+              <dd>{orderDate(customer.created_at, timeZone)}</dd>
             </div>
           </dl>
           <SavedAddresses addresses={addresses} />

@@ -1,5 +1,11 @@
 import type { Schemas } from '@souk/sdk';
-import { customerName, formatMoney, privatePageMetadata, signInProviderName } from '@souk/storefront-kit';
+import {
+  customerName,
+  formatMoney,
+  privatePageMetadata,
+  shopperDate,
+  signInProviderName,
+} from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
 import { loadAccount, SignOutForm } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
@@ -13,14 +19,16 @@ export const metadata: Metadata = privatePageMetadata('Your account');
 
 type Order = Schemas['Order'];
 
-const date = (iso: string) => new Date(iso).toLocaleDateString('en', { dateStyle: 'medium' });
+/** A date on the shopper's day (`store.getTimeZone()`; UTC until their browser said). */
+const date = (iso: string, timeZone: string | undefined) =>
+  shopperDate(iso, { dateStyle: 'medium' }, { timeZone });
 
-function OrderCard({ order }: { order: Order }) {
+function OrderCard({ order, timeZone }: { order: Order; timeZone: string | undefined }) {
   return (
     <li className={styles.order} data-testid="account-order">
       <Link href={`/orders/${order.id}`} className={`${styles.orderHead} ${styles.orderLink}`}>
         <div>
-          <p className={styles.orderDate}>{date(order.created_at)}</p>
+          <p className={styles.orderDate}>{date(order.created_at, timeZone)}</p>
           <p className="muted" data-testid="account-order-id">
             {order.id}
           </p>
@@ -59,6 +67,7 @@ export default async function AccountPage({
   const { customer, orders, orderPages, addresses, csrfToken } = await loadAccount(store, addressBook, {
     olderThan,
   });
+  const timeZone = await store.getTimeZone();
   return (
     <section className={styles.account} data-testid="account">
       <header className={styles.accountHead}>
@@ -102,7 +111,7 @@ export default async function AccountPage({
               </div>
               <div>
                 <dt>Member since</dt>
-                <dd>{date(customer.created_at)}</dd>
+                <dd>{date(customer.created_at, timeZone)}</dd>
               </div>
             </dl>
           </aside>
@@ -122,7 +131,7 @@ export default async function AccountPage({
           ) : (
             <ul className={styles.orders}>
               {orders.map((order) => (
-                <OrderCard key={order.id} order={order} />
+                <OrderCard key={order.id} order={order} timeZone={timeZone} />
               ))}
             </ul>
           )}

@@ -42,7 +42,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <p className="eyebrow">
             <Link href="/account">Your account</Link> · Order {order.id}
           </p>
-          <h1>Your order of {orderDate(order.created_at)}</h1>
+          <h1>Your order of {orderDate(order.created_at, await store.getTimeZone())}</h1>
           <p className="thanks__lede">
             It ships from {makers} {makers === 1 ? 'maker' : 'makers'}, each sending their own parcel.
           </p>

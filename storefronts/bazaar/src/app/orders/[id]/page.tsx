@@ -1,4 +1,10 @@
-import { countryName, formatMoney, lineReviewState, privatePageMetadata } from '@souk/storefront-kit';
+import {
+  countryName,
+  formatMoney,
+  lineReviewState,
+  privatePageMetadata,
+  shopperDate,
+} from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 import { LiveOrderStatus } from '@/components/LiveOrderStatus';
@@ -38,7 +44,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <p className="eyebrow">
             <Link href="/account">Your account</Link> · Order
           </p>
-          <h1>Placed on {new Date(order.created_at).toLocaleDateString('en', { dateStyle: 'long' })}</h1>
+          <h1>
+            Placed on{' '}
+            {shopperDate(order.created_at, { dateStyle: 'long' }, { timeZone: await store.getTimeZone() })}
+          </h1>
         </>
       ) : (
         <>
