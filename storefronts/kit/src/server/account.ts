@@ -12,8 +12,8 @@ export interface Account {
   orders: Schemas['Order'][];
   /**
    * Paging through the orders: `older` is the link to the next page (null on the last), `latest` the
-   * link back to the first (null on the first). Links keep the page's path and put the API's cursor in
-   * `?orders=`.
+   * link back to the first (null on the first): `/account`, with the API's cursor in `?orders=` for
+   * an older page.
    */
   orderPages: { older: string | null; latest: string | null };
   /** Their saved addresses, the default first. */
