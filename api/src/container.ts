@@ -34,7 +34,12 @@ import {
 } from './modules/orders/index.js';
 import { createTestPaymentProvider, type PaymentProvider } from './modules/payments/index.js';
 import type { RateLimitService } from './modules/rate-limits/rate-limits.service.js';
-import { announceCartChange, type Realtime } from './modules/realtime/index.js';
+import {
+  announceCartChange,
+  createOrderWatch,
+  type OrderWatch,
+  type Realtime,
+} from './modules/realtime/index.js';
 import { createReviewsService, type ReviewsService } from './modules/reviews/index.js';
 import { createSellerCatalogService, type SellerCatalogService } from './modules/seller-catalog/index.js';
 import { createSellerAdminService, type SellerAdminService } from './modules/sellers/index.js';
@@ -92,6 +97,8 @@ export interface Container {
   ledger: LedgerService;
   /** Product reviews (documents) and their aggregates (PostgreSQL). */
   reviews: ReviewsService;
+  /** Signs the watch tokens of a signed-in shopper's orders (their real-time rooms). */
+  orderWatch: OrderWatch;
   /** Theme content and sellers' pages (documents). */
   content: ContentService;
   /** Webhook endpoints of sellers and the operator (the webhooks plugin delivers to them). */
@@ -198,7 +205,9 @@ export async function createContainer(
   });
   const bus = await createEventBus(config, database.db, logger, database.notifications);
   const relay = createConfiguredRelay(config, database.db, bus, logger, database.notifications);
+  const orderWatch = createOrderWatch({ db: database.db });
   const realtime = createConfiguredRealtime(config, logger, {
+    orderWatch,
     db: database.db,
     bus,
     apiKeys,
@@ -251,6 +260,7 @@ export async function createContainer(
     ledger,
     webhooks,
     reviews,
+    orderWatch,
     content,
     bus,
     relay,

@@ -26,12 +26,13 @@ function placedOrdersCounted<H extends { checkoutStoreCart: OperationHandlers['c
 }
 
 /**
- * The buyer's reads of one order with each line's review: the order is the orders module's, the
- * reviews are the document store's, so the two meet here rather than one module importing the other.
+ * The buyer's reads of one order with each line's review and, for the signed-in shopper, the watch
+ * token of its real-time room: the order is the orders module's, the reviews the document store's and
+ * the token the real-time server's, so they meet here rather than one module importing another.
  */
-function withLineReviews(
+function buyersOrderReads(
   handlers: Pick<OperationHandlers, 'getStoreOrder' | 'getStoreCustomerOrder'>,
-  reviews: Container['reviews'],
+  { reviews, orderWatch }: Pick<Container, 'reviews' | 'orderWatch'>,
 ): Pick<OperationHandlers, 'getStoreOrder' | 'getStoreCustomerOrder'> {
   return {
     getStoreOrder: async (req) => {
@@ -40,7 +41,11 @@ function withLineReviews(
     },
     getStoreCustomerOrder: async (req) => {
       const res = await handlers.getStoreCustomerOrder(req);
-      return { ...res, body: await reviews.withLineReviews(res.body) };
+      const [body, watch_token] = await Promise.all([
+        reviews.withLineReviews(res.body),
+        orderWatch.sign(res.body.id),
+      ]);
+      return { ...res, body: { ...body, watch_token } };
     },
   };
 }
@@ -83,5 +88,5 @@ export function allHandlers(container: Container, system: SystemDeps): Operation
       prerender: container.config.MEDIA_PRERENDER,
     }),
   };
-  return { ...handlers, ...withLineReviews(handlers, container.reviews) };
+  return { ...handlers, ...buyersOrderReads(handlers, container) };
 }

@@ -9,6 +9,7 @@ import type { MediaTables } from '../modules/media/media.table.js';
 import type { OrdersTables } from '../modules/orders/orders.table.js';
 import type { PaymentsTables } from '../modules/payments/payments.table.js';
 import type { RateLimitTables } from '../modules/rate-limits/rate-limits.table.js';
+import type { RealtimeTables } from '../modules/realtime/realtime.table.js';
 import type { ReviewsTables } from '../modules/reviews/reviews.table.js';
 import type { SellersTables } from '../modules/sellers/sellers.table.js';
 import type { StaffTables } from '../modules/staff/staff.table.js';
@@ -29,6 +30,7 @@ export interface Database
     WebhooksTables,
     PluginTables,
     RateLimitTables,
+    RealtimeTables,
     CustomersTables,
     StaffTables,
     ReviewsTables,

@@ -3674,6 +3674,13 @@ export type components = {
             };
             /** @description Only in the checkout response. Send it as `X-Order-Token` to read the order later; it is not stored in readable form and cannot be shown again. */
             access_token?: string;
+            /**
+             * @description Only in `GET /store/customers/me/orders/{orderId}`: the `token` that joins this order's real-time
+             *     room (`order:{orderId}`, see the AsyncAPI document) for a day, and nothing else. A storefront gives
+             *     it to the browser for live status, where the shopper's own credential stays in an httpOnly cookie.
+             *     Signed, not stored; a new one comes with every read.
+             */
+            watch_token?: string;
             /** Format: date-time */
             created_at: string;
         };

@@ -9,6 +9,7 @@ import type { CustomersService } from '../modules/customers/customers.service.js
 import type { EventBus } from '../modules/events/bus.js';
 import { createRealtime } from '../modules/realtime/index.js';
 import type { Realtime } from '../modules/realtime/realtime.server.js';
+import type { OrderWatch } from '../modules/realtime/realtime.watch.js';
 import type { StaffService } from '../modules/staff/staff.service.js';
 import type { SharedStore } from '../shared-store/store.js';
 
@@ -22,6 +23,7 @@ export interface RealtimeDeps {
   customers: CustomersService;
   staff: StaffService;
   carts: CartsService;
+  orderWatch: OrderWatch;
 }
 
 /** The real-time server with the configuration's limits, authenticating handshakes like REST requests. */
@@ -46,6 +48,7 @@ export function createConfiguredRealtime(config: Config, logger: Logger, deps: R
       joinsPer10s: config.REALTIME_JOIN_RATE,
       replayLimit: config.REALTIME_REPLAY_LIMIT,
     },
+    orderWatch: deps.orderWatch,
     pingIntervalMs: config.REALTIME_PING_INTERVAL_MS,
     pingTimeoutMs: config.REALTIME_PING_TIMEOUT_MS,
   });

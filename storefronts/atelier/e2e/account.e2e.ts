@@ -143,9 +143,15 @@ describe.skipIf(!baseURL || !emulatorHost)('Atelier accounts (Firebase Auth emul
     await guest.goto(`/orders/${orderId}`);
     expect(await guest.getByRole('heading', { level: 1 }).textContent()).toBe('Order not available');
 
-    // Once shipped, the piece can be reviewed from there: proven by the session, as the order token is gone.
+    // Shipped while it is open: the status turns without a reload, through the watch token the
+    // account's read of the order came with (this browser no longer holds the order token).
     expect(await page.getByTestId('review-write').count()).toBe(0);
     await admin.shipEveryPart(orderId);
+    await expect
+      .poll(() => page.getByTestId('seller-order-status').allTextContents(), { timeout: 15_000 })
+      .toEqual(['Shipped']);
+    expect(await page.getByTestId('tracking').count()).toBe(1);
+    // Now the piece can be reviewed from there: proven by the session, as the order token is gone.
     await page.reload();
     const write = page.getByTestId('review-write').first();
     await write.getByText('Review this piece').click();

@@ -128,6 +128,9 @@ describeWithIdentity('customer accounts', (api) => {
       // The one-order read says which lines the shopper reviewed (none yet); the list does not.
       expect(one.body.seller_orders.flatMap((p) => p.lines.map((l) => l.review))).toEqual([null]);
       expect(page2.body.data[0]?.seller_orders[0]?.lines.some((l) => 'review' in l)).toBe(false);
+      // With a watch token for the order's real-time room (realtime.watch.test.ts); never in the list.
+      expect(one.body.watch_token).toMatch(/^ow_/);
+      expect(page2.body.data.some((o) => 'watch_token' in o)).toBe(false);
 
       const other = await shopper();
       expect((await other.call('GET', `/store/customers/me/orders/${placed[0]?.id}`)).status).toBe(404);

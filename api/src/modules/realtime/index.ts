@@ -14,3 +14,4 @@ export {
   type Realtime,
 } from './realtime.server.js';
 export type { SubscribeAck } from './realtime.subscribe.js';
+export { createOrderWatch, type OrderWatch } from './realtime.watch.js';

@@ -82,3 +82,14 @@ export async function sellerOfStaff(db: Kysely<Database>, staffId: string): Prom
     .executeTakeFirst();
   return row?.seller_id ?? null;
 }
+
+/** The database's order watch key: `candidate` when this is the first ask, else the stored one. */
+export async function orderWatchKey(db: Kysely<Database>, candidate: Buffer): Promise<Buffer> {
+  const row = await db
+    .insertInto('order_watch_key')
+    .values({ key: candidate })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ key: sql`order_watch_key.key` }))
+    .returning('key')
+    .executeTakeFirstOrThrow();
+  return Buffer.from(row.key);
+}

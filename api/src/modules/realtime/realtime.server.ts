@@ -15,6 +15,7 @@ import { handshakeAuth } from './realtime.auth.js';
 import { createCartRooms, lineChangesOf } from './realtime.carts.js';
 import { type Delivery, deliveriesOf, type RealtimeNamespace } from './realtime.rooms.js';
 import { handleSubscriptions, type SubscribeLimits } from './realtime.subscribe.js';
+import type { OrderWatch } from './realtime.watch.js';
 
 /** The bus consumer group that feeds every real-time message (one group for all instances). */
 export const REALTIME_GROUP = 'realtime';
@@ -33,6 +34,8 @@ export interface RealtimeOptions {
   /** `*` or a comma-separated list of browser origins. */
   corsOrigins: string;
   limits: SubscribeLimits;
+  /** Verifies order watch tokens (`ow_…`), which open one order's room for a signed-in shopper. */
+  orderWatch: Pick<OrderWatch, 'verify'>;
   pingIntervalMs: number;
   pingTimeoutMs: number;
 }
@@ -110,7 +113,13 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     const nsp = io.of(name);
     nsp.use(handshakeAuth(name, options.authenticate));
     nsp.on('connection', (socket) =>
-      handleSubscriptions(socket, name, { db: options.db, limits: options.limits, sellerOf, carts }),
+      handleSubscriptions(socket, name, {
+        db: options.db,
+        limits: options.limits,
+        sellerOf,
+        carts,
+        orderWatch: options.orderWatch,
+      }),
     );
   }
   let subscription: Subscription | undefined;

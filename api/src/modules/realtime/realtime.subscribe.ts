@@ -18,6 +18,7 @@ import {
   type RoomRef,
   roomName,
 } from './realtime.rooms.js';
+import type { OrderWatch } from './realtime.watch.js';
 
 /** Limits of one connection. */
 export interface SubscribeLimits {
@@ -46,7 +47,13 @@ const request = z.object({
 export function handleSubscriptions(
   socket: Socket,
   namespace: RealtimeNamespace,
-  deps: { db: Kysely<Database>; limits: SubscribeLimits; sellerOf: ActorSellerLookup; carts: CartRooms },
+  deps: {
+    db: Kysely<Database>;
+    limits: SubscribeLimits;
+    sellerOf: ActorSellerLookup;
+    carts: CartRooms;
+    orderWatch: Pick<OrderWatch, 'verify'>;
+  },
 ): void {
   const { db, limits, sellerOf } = deps;
   const joins: number[] = [];
@@ -62,13 +69,21 @@ export function handleSubscriptions(
       if (token === undefined && customerId === undefined)
         throw new AppError(
           'unauthorized',
-          "Watching an order needs its access token (`token`) or the signed-in customer's ID token in the handshake.",
+          "Watching an order needs its access token or watch token (`token`), or the signed-in customer's ID token in the handshake.",
         );
       const row = await repo.findOrderAccess(db, ref.key);
       const byToken = token !== undefined && row?.access_token_hash === hashKey(token);
       const byCustomer = customerId !== undefined && row?.customer_id === customerId;
+      // Or a watch token (realtime.watch.ts), signed for this order's id with the customer's read of it.
+      const byWatch =
+        !byToken &&
+        !byCustomer &&
+        token !== undefined &&
+        row !== undefined &&
+        (await deps.orderWatch.verify(ref.key, token));
       // A wrong token is the same answer as an unknown order, as over HTTP.
-      if (!byToken && !byCustomer) throw new AppError('not_found', `No order '${ref.key}' with this token.`);
+      if (!byToken && !byCustomer && !byWatch)
+        throw new AppError('not_found', `No order '${ref.key}' with this token.`);
     } else if (ref.channel === 'cart') {
       // Knowing the id is the credential, as over HTTP.
       if (!(await repo.cartExists(db, ref.key))) throw new AppError('not_found', `No cart '${ref.key}'.`);

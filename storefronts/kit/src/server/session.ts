@@ -13,7 +13,13 @@ export type Customer = Schemas['Customer'];
  * An order as a buyer's page shows it, with the access token it was read with: null when it was read
  * as one of the signed-in shopper's own orders (live updates need the order's token).
  */
-export type BuyersOrder = Schemas['Order'] & { token: string | null };
+/**
+ * An order as the buyer's page reads it. `token` is the order's access token when this browser placed
+ * it (null when read as the signed-in shopper's own order); `liveToken` is what joins the order's
+ * real-time room from this browser: that token, else the watch token of the shopper's read (null when
+ * the API gave none).
+ */
+export type BuyersOrder = Schemas['Order'] & { token: string | null; liveToken: string | null };
 
 /** Whether the API refused the shopper's credential (expired, revoked, disabled user, …). */
 export function isSignedOutError(err: unknown): boolean {
@@ -68,10 +74,11 @@ export function createSessionReader(config: StorefrontConfig, souk: SoukClient) 
   async function getOrder(id: string): Promise<BuyersOrder | null> {
     const token = (await cookies()).get(names.orderToken)?.value;
     try {
-      if (token) return { ...(await souk.store.orders.get(id, token)), token };
+      if (token) return { ...(await souk.store.orders.get(id, token)), token, liveToken: token };
       const session = await getSessionToken();
       if (!session) return null;
-      return { ...(await souk.store.customers.orders.get(session, id)), token: null };
+      const order = await souk.store.customers.orders.get(session, id);
+      return { ...order, token: null, liveToken: order.watch_token ?? null };
     } catch (err) {
       if (isSoukError(err, 'not_found') || isSignedOutError(err)) return null;
       throw err;

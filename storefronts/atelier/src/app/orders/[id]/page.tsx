@@ -63,7 +63,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <section key={so.id} className="maker" aria-labelledby={`so-${so.id}`} data-testid="seller-order">
               <h2 id={`so-${so.id}`} className="maker__name">
                 {so.seller_name}{' '}
-                {order.token === null ? (
+                {order.liveToken === null ? (
                   <span className="pill" data-testid="seller-order-status">
                     {orderStatusLabel(so.status)}
                   </span>
@@ -72,7 +72,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                     connection={store.config.liveConnection}
                     orderId={order.id}
                     sellerOrderId={so.id}
-                    token={order.token}
+                    token={order.liveToken}
                     initialStatus={so.status}
                   />
                 )}

@@ -71,7 +71,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             >
               <h2 id={`so-${so.id}`}>
                 {so.seller_name}{' '}
-                {order.token === null ? (
+                {order.liveToken === null ? (
                   <span className="badge" data-testid="seller-order-status">
                     {orderStatusLabel(so.status)}
                   </span>
@@ -80,7 +80,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                     connection={config.liveConnection}
                     orderId={order.id}
                     sellerOrderId={so.id}
-                    token={order.token}
+                    token={order.liveToken}
                     initialStatus={so.status}
                   />
                 )}
