@@ -4,6 +4,7 @@ import type { Document } from 'openapi-backend';
 import type { Container } from '../container.js';
 import type { RateLimitHook } from '../http/rate-limit.js';
 import type { RouterOptions } from '../http/router.js';
+import { keptOnceLoaded } from '../lib/kept.js';
 import { loadPersistedManifest } from './sdl.js';
 
 /**
@@ -63,14 +64,9 @@ export function createGraphQLEndpoint(
       },
     });
   };
-  let endpoint: Promise<Middleware> | undefined;
-  const serve: Middleware = async (ctx, next) => {
-    endpoint ??= build().catch((err: unknown) => {
-      endpoint = undefined; // a failed build is tried again by the next request
-      throw err;
-    });
-    return (await endpoint)(ctx, next);
-  };
+  // Built by the first request; a failed build is tried again by the next one.
+  const endpoint = keptOnceLoaded(build);
+  const serve: Middleware = async (ctx, next) => (await endpoint())(ctx, next);
   // Not async: every other request passes straight on, without a promise of its own.
   return function graphqlEndpoint(ctx, next) {
     return ctx.path === '/graphql' ? serve(ctx, next) : next();

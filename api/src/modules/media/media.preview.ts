@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { keptOnceLoaded } from '../../lib/kept.js';
 import { previewKey } from './media.repository.js';
 
 /**
@@ -14,14 +15,7 @@ export function mediaPreviewKey(db: Kysely<Database>, configured: string | undef
     const key = Promise.resolve(Buffer.from(configured, 'utf8'));
     return () => key;
   }
-  let stored: Promise<Buffer> | undefined;
-  return () => {
-    stored ??= previewKey(db, randomBytes(32)).catch((err: unknown) => {
-      stored = undefined;
-      throw err;
-    });
-    return stored;
-  };
+  return keptOnceLoaded(() => previewKey(db, randomBytes(32)));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { keptOnceLoaded } from '../../lib/kept.js';
 import { orderWatchKey } from './realtime.repository.js';
 
 /** How long a watch token opens its order's room: a day, longer than an order page stays open. */
@@ -19,14 +20,7 @@ const TOKEN = /^ow_(\d{1,12})_([A-Za-z0-9_-]{43})$/;
 export function createOrderWatch({ db, now = Date.now }: { db: Kysely<Database>; now?: () => number }) {
   // Read on first use (the container is built before migrations run), then kept; a failed read is
   // asked again next time.
-  let key: Promise<Buffer> | undefined;
-  const keyOf = () => {
-    key ??= orderWatchKey(db, randomBytes(32)).catch((err: unknown) => {
-      key = undefined;
-      throw err;
-    });
-    return key;
-  };
+  const keyOf = keptOnceLoaded(() => orderWatchKey(db, randomBytes(32)));
   const mac = async (orderId: string, exp: number) =>
     createHmac('sha256', await keyOf())
       .update(`order-watch/${orderId}/${exp}`)
