@@ -94,6 +94,18 @@ export const relayFailures = new Counter({
   help: 'Relay rounds that failed to publish (the events stay in the outbox and are tried again).',
 });
 
+export const busConsumerRestarts = new Counter({
+  name: 'souk_bus_consumer_restarts_total',
+  help: 'Kafka consumers of a group that crashed and were replaced by a new one (a broker outage makes several).',
+  labelNames: ['group'] as const,
+});
+
+export const busUnreadableMessages = new Counter({
+  name: 'souk_bus_unreadable_messages_total',
+  help: 'Messages on the Kafka topic that carry no event (not JSON, no id or type), skipped by a group.',
+  labelNames: ['group'] as const,
+});
+
 export const pluginEvents = new Counter({
   name: 'souk_plugin_events_total',
   help: 'Events handled by a plugin consumer group: processed, duplicate (already processed), retried, dead_lettered.',

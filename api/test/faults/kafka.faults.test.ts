@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { busConsumerRestarts } from '../../src/observability/metrics.js';
 import { eventEnv, kafkaBrokers, startReceiver, waitFor } from '../support/events.js';
 import { SELLER_1 } from '../support/seller-catalog.js';
 import { buyableVariants, checkout, readyCart } from '../support/shopping.js';
@@ -7,6 +8,12 @@ import { serverUrl } from '../support/test-db.js';
 import { exited, kafkaService, registerEverything, startPluginProcess } from './faults.js';
 
 const real = Boolean(kafkaBrokers && serverUrl);
+
+/** Consumers of `group` this process replaced after a crash. */
+async function consumerRestarts(group: string): Promise<number> {
+  const { values } = await busConsumerRestarts.get();
+  return values.find((v) => v.labels.group === group)?.value ?? 0;
+}
 
 /**
  * Faults on the real broker (CI's real-services run): a plugin runner killed mid-stream, and the
@@ -90,6 +97,7 @@ describe.skipIf(!real)('fault tests on a real Kafka broker', () => {
     try {
       await registerEverything(api, receiver.url);
       const variants = buyableVariants('atlas-outfitters', 3).slice(0, 5);
+      const restartsBefore = await consumerRestarts('plugin.webhooks');
       await kafkaService('down');
       const orders: string[] = [];
       try {
@@ -131,7 +139,26 @@ describe.skipIf(!real)('fault tests on a real Kafka broker', () => {
           return mine.every((e) => got.has(e.id));
         },
         120_000,
-      );
+      ).catch(async (err: Error) => {
+        // Say which side stalled: the relay (events left unpublished) or the consumers.
+        const left = await db
+          .selectFrom('outbox_events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('published_at', 'is', null)
+          .executeTakeFirstOrThrow();
+        const processed = await db
+          .selectFrom('plugin_processed_events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow();
+        const got = new Set(receiver.received.map((h) => h.json.id));
+        throw new Error(
+          `${err.message}: ${mine.filter((e) => got.has(e.id)).length} of ${mine.length} arrived, ` +
+            `${left.n} events unpublished, ${processed.n} processed by plugins, ` +
+            `${await consumerRestarts('plugin.webhooks')} consumer restarts`,
+        );
+      });
+      // The outage crashed the plugin's consumer; the bus replaced it (kafkajs alone would not have).
+      expect(await consumerRestarts('plugin.webhooks')).toBeGreaterThan(restartsBefore);
       expect(mine.length).toBeGreaterThanOrEqual(orders.length * 3);
       for (const orderId of orders) {
         const want = mine.filter((e) => e.aggregate_id === orderId).map((e) => e.id);

@@ -1,5 +1,4 @@
-import { type Consumer, Kafka, type LogEntry, logLevel, type Producer } from 'kafkajs';
-import { backoffMs } from '../../lib/backoff.js';
+import { Kafka, type LogEntry, logLevel, type Producer } from 'kafkajs';
 import type { Logger } from '../../lib/logger.js';
 import type {
   BusBatchHandler,
@@ -9,6 +8,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from './bus.js';
+import { readEvent, type SupervisedConsumerOptions, superviseConsumer } from './kafka.consumer.js';
 import { fixKafkaRequestQueue } from './kafka.request-queue.js';
 
 export interface KafkaBusOptions {
@@ -29,6 +29,7 @@ export interface KafkaBusOptions {
  * order's events land on one partition in order. The producer is idempotent with one request in
  * flight (no reordering on retries) and waits for all in-sync replicas. Consumers commit an offset
  * only after the handler resolved; a handler that throws is retried on the same message, in place.
+ * Each group's consumer is supervised: one kafkajs stops after a crash is replaced (`kafka.consumer.ts`).
  */
 export function createKafkaBus(options: KafkaBusOptions): EventBus {
   const { topic, logger } = options;
@@ -47,8 +48,7 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
     },
   });
   let producer: Producer | undefined;
-  const consumers = new Set<Consumer>();
-  const open = new WeakMap<Consumer, { open: boolean }>();
+  const subscriptions = new Set<Subscription>();
 
   async function connectedProducer(): Promise<Producer> {
     if (producer) return producer;
@@ -58,49 +58,29 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
     return p;
   }
 
-  /** A connected consumer of the topic for `group`, and how it retries a throwing handler in place. */
-  async function consumerFor(group: string, opts: SubscribeOptions) {
-    const consumer = kafka.consumer({
+  /** A group's supervised consumer (see `superviseConsumer`), closed with the bus. */
+  async function subscribeWith(
+    group: string,
+    opts: SubscribeOptions,
+    run: SupervisedConsumerOptions['run'],
+  ): Promise<Subscription> {
+    const supervised = await superviseConsumer({
+      ...opts,
+      kafka,
+      topic,
       groupId: `${topic}.${group}`,
-      allowAutoTopicCreation: false,
-      sessionTimeout: 10_000,
-      heartbeatInterval: 1_000,
-      // A consumer's disconnect waits for its fetch in flight: at kafkajs's 5 s, shutting an API down took
-      // ~9.7 s; at 2 s, 2.7 s (a fetch still returns at once when there are events).
-      maxWaitTimeInMs: 2_000,
-      retry: { retries: 1_000_000, initialRetryTime: 200, maxRetryTime: 5_000 },
+      group,
+      logger,
+      run,
     });
-    consumers.add(consumer);
-    const state = { open: true };
-    open.set(consumer, state);
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    const retrying = async (eventId: string, run: () => Promise<void>, heartbeat: () => Promise<void>) => {
-      for (let failures = 0; ; ) {
-        try {
-          return await run();
-        } catch (err) {
-          if (!state.open) throw err;
-          failures++;
-          opts.onError?.(err);
-          if (failures === 1) logger.warn({ err, group, event_id: eventId }, 'bus handler failed; retrying');
-          await new Promise((r) => setTimeout(r, backoffMs(failures, 100, 5_000)));
-          await heartbeat();
-        }
-      }
-    };
-    return { consumer, retrying };
-  }
-
-  function closer(consumer: Consumer): Subscription {
-    return {
+    const subscription: Subscription = {
       async close() {
-        const state = open.get(consumer);
-        if (state) state.open = false;
-        consumers.delete(consumer);
-        await consumer.disconnect();
+        subscriptions.delete(subscription);
+        await supervised.close();
       },
     };
+    subscriptions.add(subscription);
+    return subscription;
   }
 
   return {
@@ -144,54 +124,53 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
         throw err;
       }
     },
-    async subscribe(group: string, handler: BusHandler, opts: SubscribeOptions = {}): Promise<Subscription> {
-      const { consumer, retrying } = await consumerFor(group, opts);
-      await consumer.run({
-        autoCommit: false,
-        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
-        eachMessage: async ({ partition, message, heartbeat }) => {
-          const event = JSON.parse(message.value?.toString('utf8') ?? 'null') as BusEvent;
-          await retrying(event.id, () => handler(event), heartbeat);
-          await consumer.commitOffsets([
-            { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
-          ]);
-        },
-      });
-      return closer(consumer);
+    subscribe(group: string, handler: BusHandler, opts: SubscribeOptions = {}): Promise<Subscription> {
+      return subscribeWith(group, opts, (consumer, retrying) =>
+        consumer.run({
+          autoCommit: false,
+          partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
+          eachMessage: async ({ partition, message, heartbeat }) => {
+            const event = readEvent(message, { group, partition, logger });
+            if (event) await retrying(event.id, () => handler(event), heartbeat);
+            await consumer.commitOffsets([
+              { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
+            ]);
+          },
+        }),
+      );
     },
-    async subscribeBatch(
+    subscribeBatch(
       group: string,
       handler: BusBatchHandler,
       opts: SubscribeOptions = {},
     ): Promise<Subscription> {
-      const { consumer, retrying } = await consumerFor(group, opts);
       const runLength = options.batchSize ?? 200;
-      await consumer.run({
-        autoCommit: false,
-        eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
-        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-          const { messages, partition } = batch;
-          for (let i = 0; i < messages.length; i += runLength) {
-            if (!isRunning() || isStale()) return;
-            const run = messages.slice(i, i + runLength);
-            const events = run.map((m) => JSON.parse(m.value?.toString('utf8') ?? 'null') as BusEvent);
-            await retrying(events[0]?.id ?? '', () => handler(events), heartbeat);
-            const last = run[run.length - 1];
-            if (!last) continue;
-            resolveOffset(last.offset);
-            await consumer.commitOffsets([
-              { topic, partition, offset: (BigInt(last.offset) + 1n).toString() },
-            ]);
-            await heartbeat();
-          }
-        },
-      });
-      return closer(consumer);
+      return subscribeWith(group, opts, (consumer, retrying) =>
+        consumer.run({
+          autoCommit: false,
+          eachBatchAutoResolve: false,
+          partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
+          eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+            const { messages, partition } = batch;
+            for (let i = 0; i < messages.length; i += runLength) {
+              if (!isRunning() || isStale()) return;
+              const run = messages.slice(i, i + runLength);
+              const events = run.flatMap((m) => readEvent(m, { group, partition, logger }) ?? []);
+              if (events.length > 0) await retrying(events[0]?.id ?? '', () => handler(events), heartbeat);
+              const last = run[run.length - 1];
+              if (!last) continue;
+              resolveOffset(last.offset);
+              await consumer.commitOffsets([
+                { topic, partition, offset: (BigInt(last.offset) + 1n).toString() },
+              ]);
+              await heartbeat();
+            }
+          },
+        }),
+      );
     },
     async close() {
-      await Promise.all([...consumers].map((c) => c.disconnect().catch(() => {})));
-      consumers.clear();
+      await Promise.all([...subscriptions].map((s) => s.close().catch(() => {})));
       await producer?.disconnect().catch(() => {});
       producer = undefined;
     },
