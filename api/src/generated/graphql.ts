@@ -538,6 +538,11 @@ export type Order = {
   sellerOrders: Array<SellerOrder>;
   /** Only in the checkout answer: send it to `order(id, accessToken)` later; it cannot be shown again. */
   accessToken?: Maybe<Scalars['String']['output']>;
+  /**
+   * Only in `me.order(id)` (as REST's `watch_token` in `GET /store/customers/me/orders/{id}`): opens this
+   * order's real-time room, and nothing else, for a day. Null in every other read.
+   */
+  watchToken?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
 };
 
@@ -1180,6 +1185,7 @@ export type OrderResolvers<ContextType = GraphQLContext, ParentType extends Reso
   totals?: Resolver<ResolversTypes['OrderTotals'], ParentType, ContextType>;
   sellerOrders?: Resolver<Array<ResolversTypes['SellerOrder']>, ParentType, ContextType>;
   accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  watchToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 

@@ -5,6 +5,7 @@ import type { Cart } from '../modules/carts/index.js';
 import type { ContentService } from '../modules/content/index.js';
 import type { CustomersService } from '../modules/customers/index.js';
 import type { OrdersService } from '../modules/orders/index.js';
+import type { OrderWatch } from '../modules/realtime/realtime.watch.js';
 import type { ReviewsService } from '../modules/reviews/index.js';
 import type { InputValidator } from './inputs.js';
 
@@ -13,6 +14,8 @@ export interface AccountDeps {
   customers: CustomersService;
   orders: OrdersService;
   reviews: ReviewsService;
+  /** Signs the watch token of an order the customer's own read returned. */
+  orderWatch: Pick<OrderWatch, 'sign'>;
   content: ContentService;
   /** The customer's active cart (`GET /store/customers/me/cart`); `not_found` when there is none. */
   customerCart: (customerId: string) => Promise<Cart>;
@@ -81,8 +84,16 @@ export function accountResolvers(deps: AccountDeps): Resolvers {
         const result = await orders.listForCustomer(customer.id, page(first, after));
         return { nodes: result.data, pageInfo: pageInfo(result.next_cursor) };
       },
+      // As REST's read: each line's review, and the watch token of an order that is the customer's own.
       order: (customer, { id }) =>
-        orNull(async () => reviews.withLineReviews(await orders.getForCustomer(customer.id, id))),
+        orNull(async () => {
+          const order = await orders.getForCustomer(customer.id, id);
+          const [body, watch_token] = await Promise.all([
+            reviews.withLineReviews(order),
+            deps.orderWatch.sign(order.id),
+          ]);
+          return { ...body, watch_token };
+        }),
       cart: (customer) => orNull(() => deps.customerCart(customer.id)),
     },
     Product: {

@@ -171,6 +171,30 @@ describe.skipIf(!emulatorHost)(
       expect(posted.status).toBe(201);
       expect(await read()).toEqual({ id: posted.body.id, rating: 2 });
     });
+
+    it('gives the watch token of the order’s real-time room in me.order only, as REST does', async () => {
+      const s = await shopper();
+      const variant = buyableVariants('atlas-outfitters', 5)[3]?.id ?? '';
+      const bought = await boughtLine(api, variant, { headers: s.headers });
+      const res = await s.gql<{
+        order: { watchToken: string | null };
+        me: { order: { watchToken: string | null }; orders: { nodes: { watchToken: string | null }[] } };
+      }>(
+        `query($id: ID!, $token: String!) { order(id: $id, accessToken: $token) { watchToken }
+          me { order(id: $id) { watchToken } orders(first: 5) { nodes { watchToken } } } }`,
+        { id: bought.order.id, token: bought.token },
+      );
+      expect(res.body.errors).toBeUndefined();
+      const token = res.body.data?.me.order.watchToken ?? '';
+      expect(token).toMatch(/^ow_\d+_/);
+      expect(await api.db.container.orderWatch.verify(bought.order.id, token)).toBe(true);
+      expect(await api.db.container.orderWatch.verify('ord_another', token)).toBe(false);
+      // REST's read gives one of the same form; the token and the list give none.
+      const rest = await s.rest<S['Order']>('GET', `/store/customers/me/orders/${bought.order.id}`);
+      expect(rest.body.watch_token).toMatch(/^ow_\d+_/);
+      expect(res.body.data?.order.watchToken).toBeNull();
+      expect(res.body.data?.me.orders.nodes.every((o) => o.watchToken === null)).toBe(true);
+    });
   },
 );
 

@@ -40,6 +40,7 @@ export function createGraphQLEndpoint(
         inputs: createInputValidator(deps.document),
         customers: container.customers,
         reviews: container.reviews,
+        orderWatch: container.orderWatch,
         content: container.content,
         customerCart: (customerId) => container.carts.customerCart(customerId),
       },
