@@ -100,6 +100,8 @@ export async function superviseConsumer(options: SupervisedConsumerOptions): Pro
       await retire(c);
       throw err;
     }
+    // Closed while this one was starting: close() retired it mid-connect, which may not have held.
+    if (closed) await retire(c);
   };
 
   const replace = (err: unknown) => {
