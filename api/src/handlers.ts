@@ -26,14 +26,17 @@ function placedOrdersCounted<H extends { checkoutStoreCart: OperationHandlers['c
 }
 
 /**
- * The buyer's reads of one order with each line's review and, for the signed-in shopper, the watch
- * token of its real-time room: the order is the orders module's, the reviews the document store's and
- * the token the real-time server's, so they meet here rather than one module importing another.
+ * The buyer's reads of orders with each line's review and, for the signed-in shopper's one order, the
+ * watch token of its real-time room: the orders are the orders module's, the reviews the document
+ * store's and the token the real-time server's, so they meet here rather than one module importing
+ * another. The customer's list gets the reviews too (one read per page), so an account can say which
+ * orders still wait for one.
  */
+type BuyersReads = 'getStoreOrder' | 'getStoreCustomerOrder' | 'listStoreCustomerOrders';
 function buyersOrderReads(
-  handlers: Pick<OperationHandlers, 'getStoreOrder' | 'getStoreCustomerOrder'>,
+  handlers: Pick<OperationHandlers, BuyersReads>,
   { reviews, orderWatch }: Pick<Container, 'reviews' | 'orderWatch'>,
-): Pick<OperationHandlers, 'getStoreOrder' | 'getStoreCustomerOrder'> {
+): Pick<OperationHandlers, BuyersReads> {
   return {
     getStoreOrder: async (req) => {
       const res = await handlers.getStoreOrder(req);
@@ -46,6 +49,10 @@ function buyersOrderReads(
         orderWatch.sign(res.body.id),
       ]);
       return { ...res, body: { ...body, watch_token } };
+    },
+    listStoreCustomerOrders: async (req) => {
+      const res = await handlers.listStoreCustomerOrders(req);
+      return { ...res, body: { ...res.body, data: await reviews.withLinesReviewed(res.body.data) } };
     },
   };
 }

@@ -587,8 +587,8 @@ export type OrderLine = {
   /** The product's first image as it is now; null when it has none or was deleted. */
   image?: Maybe<Image>;
   /**
-   * The buyer's review of this line, in `order(id, accessToken)` and `me.order(id)` (as REST's one-order
-   * reads): null while the line has none, and in the other reads (checkout, `me.orders`) or when the
+   * The buyer's review of this line, in `order(id, accessToken)`, `me.order(id)` and `me.orders` (as
+   * REST's buyer's reads): null while the line has none, and in the other reads (checkout) or when the
    * document store could not be read, so null offers the form and a second review is still refused.
    */
   review?: Maybe<OrderLineReview>;

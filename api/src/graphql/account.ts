@@ -82,7 +82,10 @@ export function accountResolvers(deps: AccountDeps): Resolvers {
       addresses: (customer) => customers.listAddresses(customer.id),
       orders: async (customer, { first, after }) => {
         const result = await orders.listForCustomer(customer.id, page(first, after));
-        return { nodes: result.data, pageInfo: pageInfo(result.next_cursor) };
+        return {
+          nodes: await reviews.withLinesReviewed(result.data),
+          pageInfo: pageInfo(result.next_cursor),
+        };
       },
       // As REST's read: each line's review, and the watch token of an order that is the customer's own.
       order: (customer, { id }) =>

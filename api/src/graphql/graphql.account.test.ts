@@ -148,8 +148,9 @@ describe.skipIf(!emulatorHost)(
       const bought = await boughtLine(api, variant, { headers: s.headers });
       const lines = '{ sellerOrders { lines { id review { id rating } } } }';
       const read = async () => {
-        const res = await s.gql<{ order: unknown; me: { order: unknown } }>(
-          `query($id: ID!, $token: String!) { order(id: $id, accessToken: $token) ${lines} me { order(id: $id) ${lines} } }`,
+        const res = await s.gql<{ order: unknown; me: { order: unknown; orders: { nodes: unknown[] } } }>(
+          `query($id: ID!, $token: String!) { order(id: $id, accessToken: $token) ${lines}
+            me { order(id: $id) ${lines} orders(first: 1) { nodes ${lines} } } }`,
           { id: bought.order.id, token: bought.token },
         );
         expect(res.body.errors).toBeUndefined();
@@ -161,6 +162,15 @@ describe.skipIf(!emulatorHost)(
         }));
         expect(res.body.data?.order).toEqual({ sellerOrders: restLines });
         expect(res.body.data?.me.order).toEqual({ sellerOrders: restLines });
+        // The customer's list, in REST and in GraphQL, carries the same (the order is the newest).
+        const list = await s.rest<S['OrderList']>('GET', '/store/customers/me/orders?limit=1');
+        expect(list.body.data[0]?.id).toBe(bought.order.id);
+        expect(
+          list.body.data[0]?.seller_orders.map((p) => ({
+            lines: p.lines.map(({ id, review }) => ({ id, review })),
+          })),
+        ).toEqual(restLines);
+        expect(res.body.data?.me.orders.nodes).toEqual([{ sellerOrders: restLines }]);
         return restLines[0]?.lines[0]?.review;
       };
       expect(await read()).toBeNull();

@@ -3584,10 +3584,11 @@ export type components = {
             image?: components["schemas"]["Image"];
             /**
              * @description The buyer's review of this line: present in the buyer's reads of one order
-             *     (`GET /store/orders/{orderId}`, `GET /store/customers/me/orders/{orderId}`), null while the line
-             *     has none. A theme shows "reviewed" instead of the review form, since a second review of a line
-             *     answers `409 already_reviewed`. Absent in every other read, and when the document store could not
-             *     be read (the order is still answered).
+             *     (`GET /store/orders/{orderId}`, `GET /store/customers/me/orders/{orderId}`) and in the customer's
+             *     list (`GET /store/customers/me/orders`), null while the line has none. A theme shows "reviewed"
+             *     instead of the review form, since a second review of a line answers `409 already_reviewed`, and an
+             *     account can show which orders still wait for a review. Absent in every other read, and when the
+             *     document store could not be read (the orders are still answered).
              */
             review?: {
                 id: string;

@@ -32,7 +32,8 @@ describe.skipIf(!baseURL || !emulatorHost)('Atelier accounts: a long order histo
     const newest = await fetch(`${inject('apiUrl')}/store/customers/me/orders?limit=1`, {
       headers: { 'x-api-key': 'pk_demo_storefront', authorization: `Bearer ${sessionToken}` },
     });
-    const placedAt = ((await newest.json()) as { data: { created_at: string }[] }).data[0]?.created_at ?? '';
+    const [latest] = ((await newest.json()) as { data: { id: string; created_at: string }[] }).data;
+    const placedAt = latest?.created_at ?? '';
     const day = (timeZone: string) =>
       new Date(placedAt).toLocaleDateString('en-GB', {
         day: 'numeric',
@@ -43,5 +44,18 @@ describe.skipIf(!baseURL || !emulatorHost)('Atelier accounts: a long order histo
     expect(day(timezoneId)).not.toBe(day('UTC'));
     expect(await page.getByTestId('account-order').first().locator('h3').textContent()).toBe(day(timezoneId));
     await shoot(page, 'account-order-pages');
+
+    // The first page a shopper opens (a link to the order, in a browser that has not told the server
+    // its zone) is on the browser's day too, once drawn: the server's UTC date is written again.
+    const served = await fetch(`${baseURL}/orders/${latest?.id}`, {
+      headers: { cookie: `atelier_session=${sessionToken}` },
+    });
+    expect(await served.text()).toContain(`>${day('UTC')}</time>`);
+    const first = (await session({ timezoneId })).page;
+    await first.context().addCookies([{ name: 'atelier_session', value: sessionToken ?? '', url: baseURL }]);
+    await first.goto(`/orders/${latest?.id}`);
+    await expect
+      .poll(() => first.getByRole('heading', { level: 1 }).textContent())
+      .toBe(`Your order of ${day(timezoneId)}`);
   });
 });

@@ -151,8 +151,15 @@ describe.skipIf(!baseURL || !emulatorHost)('Atelier accounts (Firebase Auth emul
       .poll(() => page.getByTestId('seller-order-status').allTextContents(), { timeout: 15_000 })
       .toEqual(['Shipped']);
     expect(await page.getByTestId('tracking').count()).toBe(1);
-    // Now the piece can be reviewed from there: proven by the session, as the order token is gone.
-    await page.reload();
+    // Now the account asks for a review, and its link opens the order at the form: proven by the
+    // session, as the order token is gone.
+    await page.goto('/account');
+    const ask = page.getByTestId('account-order-to-review');
+    expect(await ask.textContent()).toMatch(/^1 piece to review from your order of /);
+    expect(await accessProblemsAsShown(page)).toEqual([]);
+    await shoot(page, 'account-to-review');
+    await ask.click();
+    await page.waitForURL(new RegExp(`/orders/${orderId}#review-line_`));
     const write = page.getByTestId('review-write').first();
     await write.getByText('Review this piece').click();
     // A tap on the fourth star picks it (the radio button itself is drawn as the star).
@@ -186,6 +193,8 @@ describe.skipIf(!baseURL || !emulatorHost)('Atelier accounts (Firebase Auth emul
     // Sign out ends the session everywhere: the old credential is refused by the API itself.
     const revoked = await sessionToken(page);
     await page.goto('/account');
+    // Reviewed, the order asks for nothing more.
+    expect(await page.getByTestId('account-order-to-review').count()).toBe(0);
     await page.getByTestId('sign-out').click();
     await page.waitForURL(/\/sign-in\?signed_out=1$/);
     await page.getByTestId('signed-out').waitFor();

@@ -6,6 +6,7 @@ import { emulatorHost, takeConsoleError, textedCode, uniquePhone } from './suppo
 import { browserSessions, screenshot } from './support/browser';
 import { addToCart, openFirstBuyable, uniqueEmail } from './support/journeys';
 import { pageThroughOrders } from './support/order-pages';
+import { createAdmin } from './support/souk-admin';
 
 const baseURL = inject('storefrontUrl');
 const apiUrl = inject('apiUrl');
@@ -146,6 +147,23 @@ describe.skipIf(!baseURL || !emulatorHost)('customer account (Firebase Auth emul
     const guest = (await session()).page;
     await guest.goto(`/orders/${orderId}`);
     expect(await guest.getByRole('heading', { level: 1 }).textContent()).toBe('Order not available');
+    await page.goto('/account');
+    // Nothing to review before it ships; once shipped, the card asks, and takes the shopper to the form.
+    expect(await page.getByTestId('account-order-to-review').count()).toBe(0);
+    await createAdmin(apiUrl).shipEveryPart(orderId);
+    await page.reload();
+    const card = page.getByTestId('account-order').filter({ hasText: orderId });
+    const ask = card.getByTestId('account-order-to-review');
+    expect(await ask.textContent()).toBe(`Review 1 item of order ${orderId}`);
+    expect(await accessProblemsAsShown(page)).toEqual([]);
+    await screenshot(page, 'account-to-review-desktop');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'account-to-review-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await ask.click();
+    await page.waitForURL(new RegExp(`/orders/${orderId}#review-line_`));
+    await expect.poll(() => page.getByTestId('review-form').isVisible()).toBe(true);
     await page.goto('/account');
 
     // A cross-site form post without the CSRF token is refused, and signs nobody out.

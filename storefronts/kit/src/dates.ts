@@ -2,7 +2,8 @@
  * Dates in the shopper's own days. The server renders order and account pages, and its clock is not
  * the shopper's: an order placed at 08:00 in Tokyo is the previous day in UTC. The browser reports its
  * zone in a cookie (`useTimeZoneCookie` from `@souk/storefront-kit/client`, `store.getTimeZone()` on
- * the server); until it has, dates are UTC's.
+ * the server); until it has, the server's dates are UTC's, and `ShopperDate` (client) writes them again
+ * in the browser's zone once the page is drawn.
  */
 
 /** `value` when it names a time zone this runtime knows (`Asia/Tokyo`, `UTC`), else undefined. */

@@ -16,3 +16,24 @@ export function lineReviewState(
   if (line.review) return 'reviewed';
   return line.fulfilled_quantity > 0 && line.product_id !== null ? 'open' : 'none';
 }
+
+/**
+ * The lines of an order that wait for the buyer's review — shipped, the product still sold, none
+ * written — for an account's order list to point at. Lines read without `review` (the API could not
+ * say) are left out: a list does not ask for a review on a guess, where an order page still offers
+ * the form.
+ */
+export function linesToReview(order: {
+  seller_orders: readonly {
+    lines: readonly Pick<Schemas['OrderLine'], 'id' | 'fulfilled_quantity' | 'product_id' | 'review'>[];
+  }[];
+}): string[] {
+  return order.seller_orders.flatMap((part) =>
+    part.lines
+      .filter((line) => line.review === null && lineReviewState(line) === 'open')
+      .map((line) => line.id),
+  );
+}
+
+/** The order page's anchor of a line's review form (`/orders/{id}#review-<line id>`). */
+export const reviewAnchor = (lineId: string): string => `review-${lineId}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentStore } from '../../documents/index.js';
 import type { components } from '../../generated/openapi.js';
-import { withLineReviews } from './reviews.lines.js';
+import { withLineReviews, withLinesReviewed } from './reviews.lines.js';
 
 type Order = components['schemas']['Order'];
 
@@ -44,5 +44,21 @@ describe('withLineReviews when the document store does not answer', () => {
     const store = storeAnswering(async () => [{ _id: 'rev_1', order_line_id: 'oli_2', rating: 5 }]);
     const answered = await withLineReviews(store, orderOf('oli_1', 'oli_2'));
     expect(answered.seller_orders[0]?.lines.map((l) => l.review)).toEqual([null, { id: 'rev_1', rating: 5 }]);
+  });
+
+  it('marks the lines of a page of orders from one read', async () => {
+    let reads = 0;
+    const store = storeAnswering(async () => {
+      reads++;
+      return [{ _id: 'rev_3', order_line_id: 'oli_3', rating: 4 }];
+    });
+    const answered = await withLinesReviewed(store, [orderOf('oli_1', 'oli_2'), orderOf('oli_3')]);
+    expect(reads).toBe(1);
+    expect(answered.map((o) => o.seller_orders[0]?.lines.map((l) => l.review))).toEqual([
+      [null, null],
+      [{ id: 'rev_3', rating: 4 }],
+    ]);
+    expect(await withLinesReviewed(store, [])).toEqual([]);
+    expect(reads).toBe(1);
   });
 });

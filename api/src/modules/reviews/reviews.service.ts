@@ -20,7 +20,7 @@ import {
   ownProduct,
   reviewNotFound,
 } from './reviews.errors.js';
-import { withLineReviews } from './reviews.lines.js';
+import { withLineReviews, withLinesReviewed } from './reviews.lines.js';
 import * as repo from './reviews.repository.js';
 import { type Review, shortName, toManagedReview, toReview } from './reviews.views.js';
 
@@ -111,8 +111,10 @@ export function createReviewsService({
   };
 
   return {
-    /** The buyer's order with each line's review or null (see `withLineReviews`). */
+    /** The buyer's order with each line's review or null (see `withLinesReviewed`). */
     withLineReviews: (order: Schemas['Order']) => withLineReviews(documents, order),
+    /** A page of the buyer's orders, the same way, in one read. */
+    withLinesReviewed: (orders: readonly Schemas['Order'][]) => withLinesReviewed(documents, orders),
 
     /**
      * A buyer reviews a shipped line of their order: 403 `not_purchased` unless the order is theirs

@@ -1,5 +1,3 @@
-import { shopperDate } from '@souk/storefront-kit';
-
 /** What a shopper reads for a maker's part of an order. */
 const LABELS: Record<string, string> = {
   open: 'Being prepared',
@@ -10,7 +8,3 @@ const LABELS: Record<string, string> = {
 
 /** A seller order's status in words (an unknown one with its underscores as spaces). */
 export const orderStatusLabel = (status: string): string => LABELS[status] ?? status.replace(/_/g, ' ');
-
-/** A date as a shopper reads it ("5 Dec 2026"), on their day (`store.getTimeZone()`; UTC without it). */
-export const orderDate = (iso: string, timeZone?: string): string =>
-  shopperDate(iso, { day: 'numeric', month: 'short', year: 'numeric' }, { locale: 'en-GB', timeZone });

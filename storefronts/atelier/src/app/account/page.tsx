@@ -1,12 +1,20 @@
 import type { Schemas } from '@souk/sdk';
-import { customerName, formatMoney, privatePageMetadata, signInProviderName } from '@souk/storefront-kit';
+import {
+  customerName,
+  formatMoney,
+  linesToReview,
+  privatePageMetadata,
+  reviewAnchor,
+  signInProviderName,
+} from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
 import { loadAccount, SignOutForm } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import styles from '@/components/account.module.css';
+import { OrderDate } from '@/components/OrderDate';
 import { SavedAddresses } from '@/components/SavedAddresses';
 import { Thumb } from '@/components/Thumb';
-import { orderDate, orderStatusLabel } from '@/lib/orders';
+import { orderStatusLabel } from '@/lib/orders';
 import { addressBook, store } from '@/lib/store';
 
 // A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
@@ -23,11 +31,14 @@ const PICTURED = 4;
 function OrderCard({ order, timeZone }: { order: Order; timeZone: string | undefined }) {
   const lines = order.seller_orders.flatMap((so) => so.lines);
   const units = lines.reduce((sum, l) => sum + l.quantity, 0);
+  const toReview = linesToReview(order);
   return (
     <li className={styles.order} data-testid="account-order">
       <div className={styles.orderHead}>
         <div>
-          <h3 className={styles.orderDate}>{orderDate(order.created_at, timeZone)}</h3>
+          <h3 className={styles.orderDate}>
+            <OrderDate iso={order.created_at} timeZone={timeZone} />
+          </h3>
           <p className="muted small" data-testid="account-order-id">
             {order.id}
           </p>
@@ -53,8 +64,25 @@ function OrderCard({ order, timeZone }: { order: Order; timeZone: string | undef
           </li>
         ))}
       </ul>
+      {toReview.length > 0 && (
+        <Link
+          href={`/orders/${order.id}#${reviewAnchor(toReview[0] ?? '')}`}
+          className={styles.toReview}
+          data-testid="account-order-to-review"
+        >
+          {toReview.length === 1 ? '1 piece' : `${toReview.length} pieces`} to review
+          <span className="visually-hidden">
+            {' '}
+            from your order of <OrderDate iso={order.created_at} timeZone={timeZone} />
+          </span>
+        </Link>
+      )}
       <Link href={`/orders/${order.id}`} className={styles.orderLink} data-testid="account-order-link">
-        View order<span className="visually-hidden"> of {orderDate(order.created_at, timeZone)}</span>
+        View order
+        <span className="visually-hidden">
+          {' '}
+          of <OrderDate iso={order.created_at} timeZone={timeZone} />
+        </span>
       </Link>
     </li>
   );
@@ -143,7 +171,9 @@ export default async function AccountPage({
             </div>
             <div>
               <dt>With us since</dt>
-              <dd>{orderDate(customer.created_at, timeZone)}</dd>
+              <dd>
+                <OrderDate iso={customer.created_at} timeZone={timeZone} />
+              </dd>
             </div>
           </dl>
           <SavedAddresses addresses={addresses} />

@@ -2,11 +2,12 @@ import type { Schemas } from '@souk/sdk';
 import {
   customerName,
   formatMoney,
+  linesToReview,
   privatePageMetadata,
-  shopperDate,
+  reviewAnchor,
   signInProviderName,
 } from '@souk/storefront-kit';
-import { Link } from '@souk/storefront-kit/client';
+import { Link, ShopperDate } from '@souk/storefront-kit/client';
 import { loadAccount, SignOutForm } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { AddressBook } from '@/components/AddressBook';
@@ -19,16 +20,18 @@ export const metadata: Metadata = privatePageMetadata('Your account');
 
 type Order = Schemas['Order'];
 
-/** A date on the shopper's day (`store.getTimeZone()`; UTC until their browser said). */
-const date = (iso: string, timeZone: string | undefined) =>
-  shopperDate(iso, { dateStyle: 'medium' }, { timeZone });
+/** A date on the shopper's day: the server's guess (`store.getTimeZone()`), then the browser's zone. */
+const MEDIUM: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
 
 function OrderCard({ order, timeZone }: { order: Order; timeZone: string | undefined }) {
+  const toReview = linesToReview(order);
   return (
     <li className={styles.order} data-testid="account-order">
       <Link href={`/orders/${order.id}`} className={`${styles.orderHead} ${styles.orderLink}`}>
         <div>
-          <p className={styles.orderDate}>{date(order.created_at, timeZone)}</p>
+          <p className={styles.orderDate}>
+            <ShopperDate iso={order.created_at} options={MEDIUM} timeZone={timeZone} />
+          </p>
           <p className="muted" data-testid="account-order-id">
             {order.id}
           </p>
@@ -49,6 +52,16 @@ function OrderCard({ order, timeZone }: { order: Order; timeZone: string | undef
         ))}
       </ul>
       <div className={styles.orderFoot}>
+        {toReview.length > 0 && (
+          <Link
+            href={`/orders/${order.id}#${reviewAnchor(toReview[0] ?? '')}`}
+            className={styles.toReview}
+            data-testid="account-order-to-review"
+          >
+            Review {toReview.length === 1 ? '1 item' : `${toReview.length} items`}
+            <span className="visually-hidden"> of order {order.id}</span>
+          </Link>
+        )}
         <Link href={`/orders/${order.id}`} data-testid="account-order-link">
           View order<span className="visually-hidden"> {order.id}</span> →
         </Link>
@@ -111,7 +124,9 @@ export default async function AccountPage({
               </div>
               <div>
                 <dt>Member since</dt>
-                <dd>{date(customer.created_at, timeZone)}</dd>
+                <dd>
+                  <ShopperDate iso={customer.created_at} options={MEDIUM} timeZone={timeZone} />
+                </dd>
               </div>
             </dl>
           </aside>

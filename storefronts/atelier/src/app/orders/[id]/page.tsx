@@ -1,12 +1,19 @@
-import { countryName, formatMoney, lineReviewState, privatePageMetadata } from '@souk/storefront-kit';
+import {
+  countryName,
+  formatMoney,
+  lineReviewState,
+  privatePageMetadata,
+  reviewAnchor,
+} from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 import { LiveStatus } from '@/components/LiveStatus';
+import { OrderDate } from '@/components/OrderDate';
 import { ReviewForm } from '@/components/ReviewForm';
 import { Stars } from '@/components/Reviews';
 import { Thumb } from '@/components/Thumb';
 import { Totals } from '@/components/Totals';
-import { orderDate, orderStatusLabel } from '@/lib/orders';
+import { orderStatusLabel } from '@/lib/orders';
 import { store } from '@/lib/store';
 
 // A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
@@ -42,7 +49,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <p className="eyebrow">
             <Link href="/account">Your account</Link> · Order {order.id}
           </p>
-          <h1>Your order of {orderDate(order.created_at, await store.getTimeZone())}</h1>
+          <h1>
+            Your order of <OrderDate iso={order.created_at} timeZone={await store.getTimeZone()} />
+          </h1>
           <p className="thanks__lede">
             It ships from {makers} {makers === 1 ? 'maker' : 'makers'}, each sending their own parcel.
           </p>
@@ -89,7 +98,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                     </div>
                     <span className="line__price">{formatMoney(line.subtotal)}</span>
                     {lineReviewState(line) === 'open' && (
-                      <div className="line__review">
+                      <div className="line__review" id={reviewAnchor(line.id)}>
                         <ReviewForm orderId={order.id} lineId={line.id} title={line.product_title} />
                       </div>
                     )}

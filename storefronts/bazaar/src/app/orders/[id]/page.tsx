@@ -3,9 +3,9 @@ import {
   formatMoney,
   lineReviewState,
   privatePageMetadata,
-  shopperDate,
+  reviewAnchor,
 } from '@souk/storefront-kit';
-import { Link } from '@souk/storefront-kit/client';
+import { Link, ShopperDate } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 import { LiveOrderStatus } from '@/components/LiveOrderStatus';
 import { MoneyRows } from '@/components/MoneyRows';
@@ -15,6 +15,9 @@ import { ReviewForm } from '@/components/ReviewForm';
 import { config } from '@/lib/config';
 import { orderStatusLabel } from '@/lib/order-status';
 import { store } from '@/lib/store';
+
+/** The order's date, on the shopper's day (see the kit's `ShopperDate`). */
+const LONG: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
 
 // A buyer's private page: never indexed, never in the sitemap (see the kit's PRIVATE_PATHS).
 export const metadata: Metadata = privatePageMetadata('Order confirmation');
@@ -46,7 +49,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </p>
           <h1>
             Placed on{' '}
-            {shopperDate(order.created_at, { dateStyle: 'long' }, { timeZone: await store.getTimeZone() })}
+            <ShopperDate iso={order.created_at} options={LONG} timeZone={await store.getTimeZone()} />
           </h1>
         </>
       ) : (
@@ -125,7 +128,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   </p>
                 ) : (
                   lineReviewState(line) === 'open' && (
-                    <div key={`review-${line.id}`}>
+                    <div key={`review-${line.id}`} id={reviewAnchor(line.id)}>
                       <p className="muted">Shipped — how is your {line.product_title}?</p>
                       <ReviewForm orderId={order.id} lineId={line.id} productTitle={line.product_title} />
                     </div>
