@@ -181,6 +181,11 @@ export const DASHBOARDS = {
       ['max(souk_webhook_deliveries_pending)', 'pending'],
       ['sum(increase(souk_webhook_dead_letters_total[1h]))', 'given up'],
     ]),
+    // A broker outage makes consumers crash and be replaced; steady replacements outside one are a fault.
+    panel('Kafka consumers replaced, messages skipped (1h)', 'none', [
+      ['sum by (group) (increase(souk_bus_consumer_restarts_total[1h]))', '{{group}} replaced'],
+      ['sum by (group) (increase(souk_bus_unreadable_messages_total[1h]))', '{{group}} skipped'],
+    ]),
   ]),
   'souk-database': dashboard('souk-database', 'Souk — database', [
     panel('Query p99 by statement', 's', [
