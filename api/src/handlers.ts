@@ -1,3 +1,4 @@
+import { type BuyersOrderViews, buyersOrderViews } from './buyers-orders.js';
 import type { Container } from './container.js';
 import type { OperationHandlers } from './http/operations.js';
 import { keyHandlers } from './modules/auth/auth.handlers.js';
@@ -25,34 +26,24 @@ function placedOrdersCounted<H extends { checkoutStoreCart: OperationHandlers['c
   return { ...handlers, checkoutStoreCart: instrumentCheckout(handlers.checkoutStoreCart) };
 }
 
-/**
- * The buyer's reads of orders with each line's review and, for the signed-in shopper's one order, the
- * watch token of its real-time room: the orders are the orders module's, the reviews the document
- * store's and the token the real-time server's, so they meet here rather than one module importing
- * another. The customer's list gets the reviews too (one read per page), so an account can say which
- * orders still wait for one.
- */
+/** The buyer's reads of orders with what `buyersOrderViews` adds to them (reviews, watch token). */
 type BuyersReads = 'getStoreOrder' | 'getStoreCustomerOrder' | 'listStoreCustomerOrders';
 function buyersOrderReads(
   handlers: Pick<OperationHandlers, BuyersReads>,
-  { reviews, orderWatch }: Pick<Container, 'reviews' | 'orderWatch'>,
+  views: BuyersOrderViews,
 ): Pick<OperationHandlers, BuyersReads> {
   return {
     getStoreOrder: async (req) => {
       const res = await handlers.getStoreOrder(req);
-      return { ...res, body: await reviews.withLineReviews(res.body) };
+      return { ...res, body: await views.byToken(res.body) };
     },
     getStoreCustomerOrder: async (req) => {
       const res = await handlers.getStoreCustomerOrder(req);
-      const [body, watch_token] = await Promise.all([
-        reviews.withLineReviews(res.body),
-        orderWatch.sign(res.body.id),
-      ]);
-      return { ...res, body: { ...body, watch_token } };
+      return { ...res, body: await views.customers(res.body) };
     },
     listStoreCustomerOrders: async (req) => {
       const res = await handlers.listStoreCustomerOrders(req);
-      return { ...res, body: { ...res.body, data: await reviews.withLinesReviewed(res.body.data) } };
+      return { ...res, body: { ...res.body, data: await views.customersPage(res.body.data) } };
     },
   };
 }
@@ -95,5 +86,5 @@ export function allHandlers(container: Container, system: SystemDeps): Operation
       prerender: container.config.MEDIA_PRERENDER,
     }),
   };
-  return { ...handlers, ...buyersOrderReads(handlers, container) };
+  return { ...handlers, ...buyersOrderReads(handlers, buyersOrderViews(container)) };
 }

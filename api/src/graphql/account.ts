@@ -1,3 +1,4 @@
+import type { BuyersOrderViews } from '../buyers-orders.js';
 import { AppError } from '../errors.js';
 import type { Resolvers } from '../generated/graphql.js';
 import type { Principal } from '../http/principal.js';
@@ -5,7 +6,6 @@ import type { Cart } from '../modules/carts/index.js';
 import type { ContentService } from '../modules/content/index.js';
 import type { CustomersService } from '../modules/customers/index.js';
 import type { OrdersService } from '../modules/orders/index.js';
-import type { OrderWatch } from '../modules/realtime/realtime.watch.js';
 import type { ReviewsService } from '../modules/reviews/index.js';
 import type { InputValidator } from './inputs.js';
 
@@ -14,8 +14,8 @@ export interface AccountDeps {
   customers: CustomersService;
   orders: OrdersService;
   reviews: ReviewsService;
-  /** Signs the watch token of an order the customer's own read returned. */
-  orderWatch: Pick<OrderWatch, 'sign'>;
+  /** What REST's buyer's reads add to an order: reviews of its lines, the customer's watch token. */
+  buyersOrders: BuyersOrderViews;
   content: ContentService;
   /** The customer's active cart (`GET /store/customers/me/cart`); `not_found` when there is none. */
   customerCart: (customerId: string) => Promise<Cart>;
@@ -83,20 +83,12 @@ export function accountResolvers(deps: AccountDeps): Resolvers {
       orders: async (customer, { first, after }) => {
         const result = await orders.listForCustomer(customer.id, page(first, after));
         return {
-          nodes: await reviews.withLinesReviewed(result.data),
+          nodes: await deps.buyersOrders.customersPage(result.data),
           pageInfo: pageInfo(result.next_cursor),
         };
       },
-      // As REST's read: each line's review, and the watch token of an order that is the customer's own.
       order: (customer, { id }) =>
-        orNull(async () => {
-          const order = await orders.getForCustomer(customer.id, id);
-          const [body, watch_token] = await Promise.all([
-            reviews.withLineReviews(order),
-            deps.orderWatch.sign(order.id),
-          ]);
-          return { ...body, watch_token };
-        }),
+        orNull(async () => deps.buyersOrders.customers(await orders.getForCustomer(customer.id, id))),
       cart: (customer) => orNull(() => deps.customerCart(customer.id)),
     },
     Product: {

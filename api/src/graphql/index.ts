@@ -1,6 +1,7 @@
 /** The GraphQL Storefront API: `/graphql`, wired from the container's services. */
 import type { Middleware } from 'koa';
 import type { Document } from 'openapi-backend';
+import { buyersOrderViews } from '../buyers-orders.js';
 import type { Container } from '../container.js';
 import type { RateLimitHook } from '../http/rate-limit.js';
 import type { RouterOptions } from '../http/router.js';
@@ -40,7 +41,7 @@ export function createGraphQLEndpoint(
         inputs: createInputValidator(deps.document),
         customers: container.customers,
         reviews: container.reviews,
-        orderWatch: container.orderWatch,
+        buyersOrders: buyersOrderViews(container),
         content: container.content,
         customerCart: (customerId) => container.carts.customerCart(customerId),
       },

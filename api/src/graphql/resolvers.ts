@@ -81,7 +81,7 @@ export function createResolvers(deps: ResolverDeps): Resolvers {
       },
       cart: (_, { id }) => orNull(() => carts.getCart(id)),
       order: (_, { id, accessToken }) =>
-        orNull(async () => deps.reviews.withLineReviews(await orders.getForBuyer(id, accessToken))),
+        orNull(async () => deps.buyersOrders.byToken(await orders.getForBuyer(id, accessToken))),
       ...account.Query,
     },
     Mutation: mutationResolvers(deps),
