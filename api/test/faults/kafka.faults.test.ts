@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { busConsumerRestarts } from '../../src/observability/metrics.js';
 import { eventEnv, kafkaBrokers, startReceiver, waitFor } from '../support/events.js';
+import { counted } from '../support/metrics.js';
 import { SELLER_1 } from '../support/seller-catalog.js';
 import { buyableVariants, checkout, readyCart } from '../support/shopping.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
@@ -10,10 +11,7 @@ import { exited, kafkaService, registerEverything, startPluginProcess } from './
 const real = Boolean(kafkaBrokers && serverUrl);
 
 /** Consumers of `group` this process replaced after a crash. */
-async function consumerRestarts(group: string): Promise<number> {
-  const { values } = await busConsumerRestarts.get();
-  return values.find((v) => v.labels.group === group)?.value ?? 0;
-}
+const consumerRestarts = (group: string) => counted(busConsumerRestarts, { group });
 
 /**
  * Faults on the real broker (CI's real-services run): a plugin runner killed mid-stream, and the

@@ -1,13 +1,12 @@
 import { DEMO_KEYS } from '../../src/modules/auth/index.js';
 import { cacheRequests } from '../../src/observability/metrics.js';
+import { counted } from './metrics.js';
 import type { TestApi } from './test-api.js';
 
 /** Lookups of the GraphQL tier of the catalog cache so far (souk_cache_requests_total). */
 export async function lookups(): Promise<{ hit: number; miss: number }> {
-  const { values } = await cacheRequests.get();
-  const count = (result: string) =>
-    values.find((v) => v.labels.cache === 'catalog_graphql' && v.labels.result === result)?.value ?? 0;
-  return { hit: count('hit'), miss: count('miss') };
+  const count = (result: string) => counted(cacheRequests, { cache: 'catalog_graphql', result });
+  return { hit: await count('hit'), miss: await count('miss') };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kafkaBrokers, uniqueTopic, waitFor } from '../../../test/support/events.js';
+import { counted } from '../../../test/support/metrics.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-db.js';
 import { createLogger } from '../../lib/logger.js';
 import { busUnreadableMessages } from '../../observability/metrics.js';
@@ -13,10 +14,7 @@ const brokers = kafkaBrokers?.split(',');
 const logger = createLogger('silent');
 
 /** Skipped messages a group counted so far. */
-async function unreadable(group: string): Promise<number> {
-  const { values } = await busUnreadableMessages.get();
-  return values.find((v) => v.labels.group === group)?.value ?? 0;
-}
+const unreadable = (group: string) => counted(busUnreadableMessages, { group });
 
 /**
  * What only the Kafka adapter meets: its topic is open to any client with access, so it can hold
