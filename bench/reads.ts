@@ -127,6 +127,7 @@ export async function pickScenarios(
       label: 'b. GET /store/products?limit=20',
       url: `${api}/store/products?limit=20`,
       ...cachedTarget,
+      ceilingKey: 'bare-koa-same-size',
     },
     // The same request to a second API instance with rate limiting off: b minus this is the limiter's cost.
     ...(unlimited

@@ -130,6 +130,7 @@ export async function createContainer(
   const database = await openDatabase({
     url: config.DATABASE_URL,
     poolSize: config.DATABASE_POOL_SIZE,
+    readConnections: config.DATABASE_READ_CONNECTIONS,
     pgliteDir: options.pgliteDir === null ? undefined : (options.pgliteDir ?? config.PGLITE_DIR),
     logger,
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
@@ -140,7 +141,7 @@ export async function createContainer(
   observeDatabase(database.db);
   const catalogCache = withCatalogCache(
     createCatalogService({
-      db: database.db,
+      db: database.reads,
       defaultCurrency: config.DEFAULT_CURRENCY,
       bodies:
         config.CATALOG_BODY_CACHE_MB > 0

@@ -6,6 +6,7 @@ import type { Logger } from '../lib/logger.js';
 import { observeQuery, watchPool } from '../observability/database.metrics.js';
 import { type Notifications, pgliteNotifications, serverNotifications } from './notifications.js';
 import { preparingPool } from './prepared.js';
+import { readLanePool } from './read-lane.js';
 import type { Database } from './schema.js';
 
 const INT8_OID = 20;
@@ -31,6 +32,12 @@ export type DatabaseDriver = 'pglite' | 'postgres';
 /** An open database: the Kysely instance, which driver backs it, and how to close it. */
 export interface DatabaseHandle {
   db: Kysely<Database>;
+  /**
+   * For single-statement reads outside any transaction (the storefront catalog): on a server, a few
+   * connections of their own in pipeline mode (`readConnections`, read-lane.ts), which refuse
+   * transactions; otherwise `db` itself.
+   */
+  reads: Kysely<Database>;
   driver: DatabaseDriver;
   /** LISTEN/NOTIFY wake-ups (a listening connection is opened on the first `on`). */
   notifications: Notifications;
@@ -41,6 +48,8 @@ export interface DatabaseOptions {
   /** A postgres:// URL; when absent, embedded PGlite is used. */
   url?: string | undefined;
   poolSize?: number;
+  /** Pipelined connections for `reads` on a server (besides the pool); 0 or absent: `reads` is `db`. */
+  readConnections?: number;
   /** PGlite data directory; `undefined` keeps the embedded database in memory. */
   pgliteDir?: string | undefined;
   logger?: Logger;
@@ -67,21 +76,32 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   };
 
   if (options.url) {
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max: options.poolSize ?? 10,
-      types: {
-        getTypeParser: ((oid: number, format?: string) =>
-          oid === INT8_OID
-            ? parseInt8
-            : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-      },
-    });
+    const types = {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid === INT8_OID
+          ? parseInt8
+          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    };
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types });
     // An idle client losing its connection (server restart) must not crash the process.
     watchPool(pool);
     pool.on('error', (err) => options.logger?.warn({ err }, 'idle database connection failed'));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), log });
-    return handle(db, 'postgres', serverNotifications(options.url, options.logger));
+    const lane = options.readConnections ?? 0;
+    const reads =
+      lane > 0
+        ? new Kysely<Database>({
+            dialect: new PostgresDialect({
+              pool: readLanePool({
+                client: { connectionString: options.url, types },
+                connections: lane,
+                onError: (err) => options.logger?.warn({ err }, 'read lane connection failed'),
+              }),
+            }),
+            log,
+          })
+        : db;
+    return handle(db, 'postgres', serverNotifications(options.url, options.logger), undefined, reads);
   }
 
   let dataDir: string | undefined;
@@ -111,13 +131,16 @@ function handle(
   driver: DatabaseDriver,
   notifications: Notifications,
   closeDriver?: () => Promise<void>,
+  reads: Kysely<Database> = db,
 ): DatabaseHandle {
   return {
     db,
+    reads,
     driver,
     notifications,
     destroy: once(async () => {
       await notifications.close();
+      if (reads !== db) await reads.destroy();
       await db.destroy();
       await closeDriver?.();
     }),

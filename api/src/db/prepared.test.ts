@@ -7,9 +7,10 @@ import { PREPARED_MARK, preparedStatement } from './prepared.js';
 // Named statements are a property of the pg driver (PGlite runs every statement in process).
 describe.skipIf(!serverUrl)('prepared catalog reads (postgres)', () => {
   let t: TestDatabase;
-  // One pooled connection, so pg_prepared_statements (per session) sees what the reads prepared.
+  // The catalog reads on one connection of the read lane, so pg_prepared_statements (per session),
+  // read on that connection too, sees what they prepared.
   beforeAll(async () => {
-    t = await createTestDatabase({ env: { DATABASE_POOL_SIZE: '1' } });
+    t = await createTestDatabase({ env: { DATABASE_READ_CONNECTIONS: '1' } });
     await seedDemo(t.container.database.db);
   });
   afterAll(() => t?.drop());
@@ -18,7 +19,7 @@ describe.skipIf(!serverUrl)('prepared catalog reads (postgres)', () => {
     (
       await sql<{ statement: string; generic_plans: number; custom_plans: number }>`
         SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements`.execute(
-        t.container.database.db,
+        t.container.database.reads,
       )
     ).rows;
 

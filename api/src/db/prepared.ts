@@ -36,6 +36,17 @@ function nameOf(text: string): string | undefined {
 }
 
 /**
+ * Sends a statement on a `pg` client: named (parsed once per connection) when its text starts with
+ * `PREPARED_MARK`, else as it is. A string and its parameters, or a cursor (Kysely's streaming),
+ * which passes through.
+ */
+export function sendMarked(client: pg.ClientBase, text: string, values?: unknown[]) {
+  const name = typeof text === 'string' && text.startsWith(PREPARED_MARK) ? nameOf(text) : undefined;
+  if (name !== undefined) return client.query({ name, text, values });
+  return client.query(text, values);
+}
+
+/**
  * The pool Kysely's `PostgresDialect` takes, over a `pg` pool: statements whose text starts with
  * `PREPARED_MARK` are sent as named statements (`{ name, text, values }`), which `pg` parses once per
  * connection and then only binds and executes; every other statement goes through unchanged.
@@ -47,12 +58,8 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
     let wrapper = wrappers.get(client);
     if (wrapper === undefined) {
       wrapper = {
-        // A string and its parameters, or a cursor (Kysely's streaming), which passes through.
-        query: ((text: string, values?: unknown[]) => {
-          const name = typeof text === 'string' && text.startsWith(PREPARED_MARK) ? nameOf(text) : undefined;
-          if (name !== undefined) return client.query({ name, text, values });
-          return client.query(text, values);
-        }) as unknown as PostgresPoolClient['query'],
+        query: ((text: string, values?: unknown[]) =>
+          sendMarked(client, text, values)) as unknown as PostgresPoolClient['query'],
         release: (destroy?: boolean) => client.release(destroy),
       };
       wrappers.set(client, wrapper);

@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, serverUrl, type TestDatabase } from '../../test/support/test-db.js';
+import { PREPARED_MARK } from './prepared.js';
+
+describe.skipIf(!serverUrl)('read lane (postgres)', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase({ env: { DATABASE_READ_CONNECTIONS: '2' } });
+  });
+  afterAll(() => t?.drop());
+
+  const reads = () => t.container.database.reads;
+  /** The lane's backends in this test's database, by pid. */
+  const laneBackends = async () =>
+    (
+      await sql<{ pid: number }>`
+        SELECT pid FROM pg_stat_activity
+        WHERE application_name = 'souk-reads' AND datname = current_database() ORDER BY pid`.execute(
+        t.container.database.db,
+      )
+    ).rows.map((r) => r.pid);
+
+  it('is its own connections, not the pool', () => {
+    expect(t.container.database.reads).not.toBe(t.container.database.db);
+  });
+
+  it('answers each of many statements sent at once with its own rows, over two connections', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        i % 2 === 0
+          ? reads()
+              .executeQuery<{ n: number }>({
+                sql: `${PREPARED_MARK}SELECT $1::int AS n`,
+                parameters: [i],
+                query: { kind: 'RawNode' },
+              } as never)
+              .then((r) => r.rows[0]?.n)
+          : sql<{ s: string }>`SELECT ${`row ${i}`}::text AS s`.execute(reads()).then((r) => r.rows[0]?.s),
+      ),
+    );
+    expect(answers).toEqual(Array.from({ length: 300 }, (_, i) => (i % 2 === 0 ? i : `row ${i}`)));
+    expect(await laneBackends()).toHaveLength(2);
+  });
+
+  it('fails a failing statement alone, not those sent around it', async () => {
+    const settled = await Promise.allSettled(
+      [1, 0, 2, 3].map((d) => sql<{ q: number }>`SELECT 6 / ${d}::int AS q`.execute(reads())),
+    );
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect((settled[1] as PromiseRejectedResult).reason).toMatchObject({ code: '22012' });
+    expect(settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.rows[0]?.q] : []))).toEqual([6, 3, 2]);
+  });
+
+  it('refuses transactions and session settings, which would outlive the statement', async () => {
+    await expect(
+      reads()
+        .transaction()
+        .execute(async (trx) => sql`SELECT 1`.execute(trx)),
+    ).rejects.toThrow(/single statements only/);
+    await expect(sql`SET statement_timeout = 1`.execute(reads())).rejects.toThrow(/single statements only/);
+    await expect(sql`/* x */ LOCK TABLE products`.execute(reads())).rejects.toThrow(/single statements only/);
+    // The connections are still usable, without a setting left behind.
+    const { rows } = await sql<{ t: string }>`SELECT current_setting('statement_timeout') AS t`.execute(
+      reads(),
+    );
+    expect(rows[0]?.t).toBe('0');
+  });
+
+  it('opens a new connection in place of one the server closed', async () => {
+    await sql`SELECT 1`.execute(reads());
+    const before = await laneBackends();
+    expect(before.length).toBeGreaterThan(0);
+    await sql`SELECT pg_terminate_backend(pid) FROM unnest(${before}::int[]) AS pid`.execute(
+      t.container.database.db,
+    );
+    // A statement may still meet a connection whose end has not reached the client yet; the next ones
+    // go to new connections.
+    let answered: number | undefined;
+    for (let i = 0; i < 50 && answered === undefined; i++) {
+      answered = await sql<{ n: number }>`SELECT 7 AS n`
+        .execute(reads())
+        .then((r) => r.rows[0]?.n)
+        .catch(async () => {
+          await new Promise((r) => setTimeout(r, 50));
+          return undefined;
+        });
+    }
+    expect(answered).toBe(7);
+    const after = await laneBackends();
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.some((pid) => before.includes(pid))).toBe(false);
+  });
+});
+
+describe.skipIf(serverUrl)('read lane (embedded)', () => {
+  it('is the database itself: PGlite has no connections to share', async () => {
+    const t = await createTestDatabase();
+    try {
+      expect(t.container.database.reads).toBe(t.container.database.db);
+    } finally {
+      await t.drop();
+    }
+  });
+});
