@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { databaseUnavailable } from '../db/unreachable.js';
 import { AppError, type ErrorCode, type FieldError, toProblem } from '../errors.js';
 
 /**
@@ -35,15 +36,17 @@ export function graphQLProblem(code: ErrorCode, detail: string, requestId: strin
 }
 
 /**
- * Yoga's error masking, made to speak problems: an AppError thrown by a service becomes its problem;
+ * Yoga's error masking, made to speak problems: an AppError thrown by a service becomes its problem
+ * (and an unreachable database `service_unavailable`);
  * a GraphQLError that graphql-js raised (syntax, unknown field, bad variable) gets `graphql_invalid`;
  * anything else is a fault of ours — logged by the caller, answered as `internal_error` without internals.
  */
 export function maskError(error: unknown, requestId: string): GraphQLError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof AppError) {
+  const known = original instanceof AppError ? original : databaseUnavailable(original);
+  if (known) {
     const path = error instanceof GraphQLError ? error.path : undefined;
-    return toGraphQLError(original, requestId, path);
+    return toGraphQLError(known, requestId, path);
   }
   if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
     // Already a problem (raised by this layer), or one of Yoga's HTTP-level refusals.

@@ -1,4 +1,5 @@
 import type { Middleware } from 'koa';
+import { databaseUnavailable } from '../db/unreachable.js';
 import { AppError, toProblem } from '../errors.js';
 import type { Logger } from '../lib/logger.js';
 
@@ -14,6 +15,8 @@ export function errorHandler(options: { logger: Logger }): Middleware {
       const requestId = String(ctx.state.requestId ?? '');
       const appError = err instanceof AppError ? err : fromKnownError(err);
       if (!appError) options.logger.error({ err }, 'unhandled error');
+      else if (appError.code === 'service_unavailable' && appError.cause === err)
+        options.logger.warn({ err }, 'dependency unreachable');
       const problem = appError
         ? toProblem(appError.code, appError.detail, requestId, ctx.path, appError.extra.errors)
         : toProblem(
@@ -30,9 +33,12 @@ export function errorHandler(options: { logger: Logger }): Middleware {
   };
 }
 
-/** Errors thrown by Koa or Node for client input (e.g. a malformed URL) that deserve a 4xx. */
+/**
+ * Errors that are not faults of ours: thrown by Koa or Node for client input (a malformed URL: 4xx),
+ * or a dependency that cannot be reached, PostgreSQL above all (503, retry).
+ */
 function fromKnownError(err: unknown): AppError | undefined {
   if (err instanceof URIError)
     return new AppError('validation_failed', 'The URL is not validly percent-encoded.');
-  return undefined;
+  return databaseUnavailable(err);
 }

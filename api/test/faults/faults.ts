@@ -16,6 +16,11 @@ export async function mongoService(verb: 'up' | 'down'): Promise<void> {
   await promisify(execFile)('bash', [join(root, 'scripts/services'), verb, 'mongo'], { timeout: 600_000 });
 }
 
+/** Runs `scripts/services <verb> postgres` (the PostgreSQL cluster every test database lives in). */
+export async function postgresService(verb: 'up' | 'down'): Promise<void> {
+  await promisify(execFile)('bash', [join(root, 'scripts/services'), verb, 'postgres'], { timeout: 120_000 });
+}
+
 /** Starts `npm run plugins` (the CLI, as its own process) against the test database and topic. */
 export function startPluginProcess(env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'api/src/plugins/cli.ts')], {

@@ -69,8 +69,12 @@ export function checkResponse(
   let responsePointer = `${opPointer}/responses/${res.status}`;
   let response = resolve(responsePointer) as Json | undefined;
   if (!response) {
-    // 405/413/415 can answer any operation's path; they must still be problems.
-    if ([405, 413, 415].includes(res.status)) {
+    // 405/413/415 can answer any operation's path, and 503 service_unavailable any operation while
+    // the database cannot be reached (ProblemCode's table says so); they must still be problems.
+    const anywhere =
+      [405, 413, 415].includes(res.status) ||
+      (res.status === 503 && (res.body as { code?: unknown } | undefined)?.code === 'service_unavailable');
+    if (anywhere) {
       return [
         ...problems,
         ...validateAt('/components/schemas/Problem', res.body, mediaType, 'application/problem+json'),
