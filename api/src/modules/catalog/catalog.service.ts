@@ -15,7 +15,7 @@ import {
 import { decodeCursor, encodeCursor, fingerprint } from './cursor.js';
 import { bodyKey, type ProductBodies } from './product-bodies.js';
 import { findProduct } from './product-detail.repository.js';
-import { fillStock } from './read-model.js';
+import { fillStock, fillStockParts } from './read-model.js';
 
 type Schemas = components['schemas'];
 export type Product = Schemas['Product'];
@@ -50,7 +50,7 @@ export function createCatalogService({ db, defaultCurrency, bodies }: CatalogSer
         const row = rows[i] as ProductVersionRow;
         const body = bodies.get(bodyKey(row, query.displayCurrency));
         if (body === undefined) break;
-        data.push(fillStock(body, row.stock));
+        data.push(fillStockParts(body, row.stock));
       }
       if (data.length === Math.min(rows.length, limit)) return { rows, data };
     }

@@ -7,11 +7,23 @@
 const STOCK_MEMBER = '"available_quantity" : "<stock>"';
 
 /**
+ * A stored product JSON cut where each variant's stock goes: what `fillStockParts` fills. A caller that
+ * keeps a body for many requests keeps it cut, so the cut is made once.
+ */
+export function stockTemplate(body: string): readonly string[] {
+  return body.split(STOCK_MEMBER);
+}
+
+/**
  * Fills a stored product JSON with the variants' current stock, given in variant order: plain string
  * splicing, no parse. Throws when the counts differ (the read model would be out of date: a bug).
  */
 export function fillStock(template: string, stock: readonly number[]): string {
-  const parts = template.split(STOCK_MEMBER);
+  return fillStockParts(stockTemplate(template), stock);
+}
+
+/** `fillStock` on a body already cut by `stockTemplate`. */
+export function fillStockParts(parts: readonly string[], stock: readonly number[]): string {
   if (parts.length !== stock.length + 1) {
     throw new Error(
       `product read model has ${parts.length - 1} variants, the variants table ${stock.length}`,
