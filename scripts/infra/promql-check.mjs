@@ -249,6 +249,7 @@ async function main() {
     'souk_http_request_duration_seconds_bucket',
     'souk_db_query_duration_seconds_bucket',
     'souk_db_pool_connections',
+    'souk_db_read_lane_connections',
     'souk_outbox_oldest_unpublished_age_seconds',
     'souk_relay_published_events_total',
     'souk_plugin_events_total',

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../lib/logger.js';
-import { observeQuery, watchPool } from '../observability/database.metrics.js';
+import { observeQuery, watchPool, watchReadLane } from '../observability/database.metrics.js';
 import { type Notifications, pgliteNotifications, serverNotifications } from './notifications.js';
 import { preparingPool } from './prepared.js';
 import { readLanePool } from './read-lane.js';
@@ -87,20 +87,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     watchPool(pool);
     pool.on('error', (err) => options.logger?.warn({ err }, 'idle database connection failed'));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), log });
-    const lane = options.readConnections ?? 0;
-    const reads =
-      lane > 0
-        ? new Kysely<Database>({
-            dialect: new PostgresDialect({
-              pool: readLanePool({
-                client: { connectionString: options.url, types },
-                connections: lane,
-                onError: (err) => options.logger?.warn({ err }, 'read lane connection failed'),
-              }),
-            }),
-            log,
+    const connections = options.readConnections ?? 0;
+    const lane =
+      connections > 0
+        ? readLanePool({
+            client: { connectionString: options.url, types },
+            connections,
+            onError: (err) => options.logger?.warn({ err }, 'read lane connection failed'),
           })
-        : db;
+        : undefined;
+    if (lane) watchReadLane(lane);
+    const reads = lane ? new Kysely<Database>({ dialect: new PostgresDialect({ pool: lane }), log }) : db;
     return handle(db, 'postgres', serverNotifications(options.url, options.logger), undefined, reads);
   }
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { register } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, serverUrl, type TestDatabase } from '../../test/support/test-db.js';
 import { PREPARED_MARK } from './prepared.js';
@@ -41,6 +42,11 @@ describe.skipIf(!serverUrl)('read lane (postgres)', () => {
     );
     expect(answers).toEqual(Array.from({ length: 300 }, (_, i) => (i % 2 === 0 ? i : `row ${i}`)));
     expect(await laneBackends()).toHaveLength(2);
+    // What the gauge reports: both open, no caller holding one once every answer is in.
+    const gauge = await register.getSingleMetric('souk_db_read_lane_connections')?.get();
+    const state = (name: string) => gauge?.values.find((v) => v.labels.state === name)?.value;
+    expect(state('open')).toBeGreaterThanOrEqual(2);
+    expect(state('in_use')).toBe(0);
   });
 
   it('fails a failing statement alone, not those sent around it', async () => {

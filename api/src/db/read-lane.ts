@@ -21,6 +21,8 @@ export interface ReadLaneOptions {
 
 interface Slot {
   client?: Promise<pg.Client>;
+  /** Whether `client` has connected (and not failed or closed since). */
+  open: boolean;
   /** Callers given this slot's connection and not done with it (Kysely releases after each statement). */
   inUse: number;
 }
@@ -37,11 +39,17 @@ interface Slot {
  * apart. Sent in a stream, the API writes and reads several at once and the backends wake less:
  * measured in bench/README.md ("A pipelined read lane").
  */
-export function readLanePool(options: ReadLaneOptions): PostgresPool {
+/** A read lane: Kysely's pool, and what it holds now (for `souk_db_read_lane_connections`). */
+export interface ReadLanePool extends PostgresPool {
+  /** Connections open and callers holding one; undefined once the lane has ended. */
+  stats(): { open: number; inUse: number } | undefined;
+}
+
+export function readLanePool(options: ReadLaneOptions): ReadLanePool {
   if (!Number.isInteger(options.connections) || options.connections < 1) {
     throw new RangeError(`a read lane needs at least one connection, not ${options.connections}`);
   }
-  const slots: Slot[] = Array.from({ length: options.connections }, () => ({ inUse: 0 }));
+  const slots: Slot[] = Array.from({ length: options.connections }, () => ({ inUse: 0, open: false }));
   // Kysely keeps its connection object by client, so each pg client keeps one wrapper.
   const wrappers = new WeakMap<pg.Client, PostgresPoolClient>();
   let ended = false;
@@ -56,14 +64,19 @@ export function readLanePool(options: ReadLaneOptions): PostgresPool {
       pipeline: true,
     });
     const opening: Promise<pg.Client> = client.connect().then(
-      () => client,
+      () => {
+        if (slot.client === opening) slot.open = true;
+        return client;
+      },
       (err: unknown) => {
         forget();
         throw err;
       },
     );
     const forget = () => {
-      if (slot.client === opening) slot.client = undefined;
+      if (slot.client !== opening) return;
+      slot.client = undefined;
+      slot.open = false;
     };
     // pg rejects the statements in flight on a broken connection; later ones go to a new connection.
     client.on('error', (err) => {
@@ -111,12 +124,20 @@ export function readLanePool(options: ReadLaneOptions): PostgresPool {
         throw err;
       }
     },
+    stats: () =>
+      ended
+        ? undefined
+        : {
+            open: slots.filter((s) => s.open).length,
+            inUse: slots.reduce((sum, s) => sum + s.inUse, 0),
+          },
     end: async () => {
       ended = true;
       await Promise.all(
         slots.map(async (slot) => {
           const client = await slot.client?.catch(() => undefined);
           slot.client = undefined;
+          slot.open = false;
           await client?.end();
         }),
       );

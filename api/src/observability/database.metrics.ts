@@ -76,6 +76,35 @@ new Gauge({
   },
 });
 
+/** Read lanes (db/read-lane.ts) reported in `souk_db_read_lane_connections`. */
+const lanes = new Set<{ stats(): { open: number; inUse: number } | undefined }>();
+
+/** Reports this read lane's connections in `souk_db_read_lane_connections` until it ends. */
+export function watchReadLane(lane: { stats(): { open: number; inUse: number } | undefined }): void {
+  lanes.add(lane);
+}
+
+new Gauge({
+  name: 'souk_db_read_lane_connections',
+  help: 'Pipelined read connections of the storefront catalog: open, and in_use (callers holding one, each sharing it).',
+  labelNames: ['state'] as const,
+  collect() {
+    let open = 0;
+    let inUse = 0;
+    for (const lane of lanes) {
+      const stats = lane.stats();
+      if (stats === undefined) {
+        lanes.delete(lane);
+        continue;
+      }
+      open += stats.open;
+      inUse += stats.inUse;
+    }
+    this.set({ state: 'open' }, open);
+    this.set({ state: 'in_use' }, inUse);
+  },
+});
+
 let source: Kysely<Database> | undefined;
 
 /**

@@ -200,7 +200,10 @@ export const DASHBOARDS = {
     panel('Failed queries per second', 'ops', [
       [`sum by (statement) (rate(souk_db_query_errors_total[${R}]))`, '{{statement}}'],
     ]),
-    panel('Pool connections', 'none', [['sum by (state) (souk_db_pool_connections)', '{{state}}']]),
+    panel('Pool connections', 'none', [
+      ['sum by (state) (souk_db_pool_connections)', '{{state}}'],
+      ['sum by (state) (souk_db_read_lane_connections)', 'read lane {{state}}'],
+    ]),
     panel('Scrape-time collector errors', 'none', [
       [`sum by (collector) (increase(souk_metrics_collect_errors_total[${R}]))`, '{{collector}}'],
     ]),
