@@ -45,65 +45,63 @@ export function observeQuery(event: LogEvent): void {
   if (event.level === 'error') dbQueryErrors.inc({ statement });
 }
 
-const pools = new Set<pg.Pool>();
+/** Counts by state of one source of connections, or undefined once it has ended (then it is forgotten). */
+type ConnectionCounts = () => Record<string, number> | undefined;
+
+/**
+ * A gauge of connections by state, summed over the sources watched with the returned function; a
+ * source is dropped at the first scrape after it ended.
+ */
+function connectionGauge(name: string, help: string, states: readonly string[]) {
+  const sources = new Set<ConnectionCounts>();
+  new Gauge({
+    name,
+    help,
+    labelNames: ['state'] as const,
+    collect() {
+      const sums = Object.fromEntries(states.map((s) => [s, 0]));
+      for (const counts of sources) {
+        const now = counts();
+        if (now === undefined) sources.delete(counts);
+        else for (const s of states) sums[s] = (sums[s] ?? 0) + (now[s] ?? 0);
+      }
+      for (const s of states) this.set({ state: s }, sums[s] ?? 0);
+    },
+  });
+  return (counts: ConnectionCounts) => {
+    sources.add(counts);
+  };
+}
+
+const watchPools = connectionGauge(
+  'souk_db_pool_connections',
+  'PostgreSQL pool connections by state: total (open), idle, waiting (requests queued for one).',
+  ['total', 'idle', 'waiting'],
+);
 
 /** Reports this pool's connections in `souk_db_pool_connections` until it ends. */
 export function watchPool(pool: pg.Pool): void {
-  pools.add(pool);
+  watchPools(() =>
+    // pg-pool sets `ended` once end() was called.
+    (pool as { ended?: boolean }).ended
+      ? undefined
+      : { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount },
+  );
 }
 
-new Gauge({
-  name: 'souk_db_pool_connections',
-  help: 'PostgreSQL pool connections by state: total (open), idle, waiting (requests queued for one).',
-  labelNames: ['state'] as const,
-  collect() {
-    let total = 0;
-    let idle = 0;
-    let waiting = 0;
-    for (const p of pools) {
-      // pg-pool sets `ended` once end() was called: forget the pool then.
-      if ((p as { ended?: boolean }).ended) {
-        pools.delete(p);
-        continue;
-      }
-      total += p.totalCount;
-      idle += p.idleCount;
-      waiting += p.waitingCount;
-    }
-    this.set({ state: 'total' }, total);
-    this.set({ state: 'idle' }, idle);
-    this.set({ state: 'waiting' }, waiting);
-  },
-});
+const watchLanes = connectionGauge(
+  'souk_db_read_lane_connections',
+  'Pipelined read connections of the storefront catalog: open, and in_use (callers holding one, each sharing it).',
+  ['open', 'in_use'],
+);
 
-/** Read lanes (db/read-lane.ts) reported in `souk_db_read_lane_connections`. */
-const lanes = new Set<{ stats(): { open: number; inUse: number } | undefined }>();
-
-/** Reports this read lane's connections in `souk_db_read_lane_connections` until it ends. */
+/** Reports this read lane's connections (db/read-lane.ts) in `souk_db_read_lane_connections` until it ends. */
 export function watchReadLane(lane: { stats(): { open: number; inUse: number } | undefined }): void {
-  lanes.add(lane);
+  watchLanes(() => {
+    const stats = lane.stats();
+    return stats && { open: stats.open, in_use: stats.inUse };
+  });
 }
-
-new Gauge({
-  name: 'souk_db_read_lane_connections',
-  help: 'Pipelined read connections of the storefront catalog: open, and in_use (callers holding one, each sharing it).',
-  labelNames: ['state'] as const,
-  collect() {
-    let open = 0;
-    let inUse = 0;
-    for (const lane of lanes) {
-      const stats = lane.stats();
-      if (stats === undefined) {
-        lanes.delete(lane);
-        continue;
-      }
-      open += stats.open;
-      inUse += stats.inUse;
-    }
-    this.set({ state: 'open' }, open);
-    this.set({ state: 'in_use' }, inUse);
-  },
-});
 
 let source: Kysely<Database> | undefined;
 
