@@ -1,6 +1,7 @@
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { sendMarked } from './prepared.js';
+import { isDatabaseUnreachable } from './unreachable.js';
 
 /**
  * Statements that would leave state on a connection other requests share: transactions, session
@@ -23,6 +24,8 @@ interface Slot {
   client?: Promise<pg.Client>;
   /** Whether `client` has connected (and not failed or closed since). */
   open: boolean;
+  /** The connected client `client` resolved to. */
+  current?: pg.Client;
   /** Callers given this slot's connection and not done with it (Kysely releases after each statement). */
   inUse: number;
 }
@@ -32,7 +35,8 @@ interface Slot {
  * callers at once instead of lent to one: a statement is written behind those already in flight on
  * the least busy connection, without waiting for their answers, and PostgreSQL answers them in order.
  * For single-statement reads only (each is its own implicit transaction): transaction control and
- * session settings are refused, and `pg` refuses cursors in this mode.
+ * session settings are refused, and `pg` refuses cursors in this mode. A statement whose connection
+ * failed is sent once more on a new one (a read changes nothing).
  *
  * Why: a storefront read that is not cached is one short statement, and lent connections make each
  * one a round trip of its own, with the backend waking for it and the API waiting for each answer
@@ -65,7 +69,10 @@ export function readLanePool(options: ReadLaneOptions): ReadLanePool {
     });
     const opening: Promise<pg.Client> = client.connect().then(
       () => {
-        if (slot.client === opening) slot.open = true;
+        if (slot.client === opening) {
+          slot.open = true;
+          slot.current = client;
+        }
         return client;
       },
       (err: unknown) => {
@@ -76,6 +83,7 @@ export function readLanePool(options: ReadLaneOptions): ReadLanePool {
     const forget = () => {
       if (slot.client !== opening) return;
       slot.client = undefined;
+      slot.current = undefined;
       slot.open = false;
     };
     // pg rejects the statements in flight on a broken connection; later ones go to a new connection.
@@ -88,6 +96,15 @@ export function readLanePool(options: ReadLaneOptions): ReadLanePool {
     return opening;
   };
 
+  /** Takes a failed connection out of its slot (if still there) so the next statement opens another. */
+  const retire = (slot: Slot, client: pg.Client) => {
+    if (slot.current !== client) return;
+    slot.client = undefined;
+    slot.current = undefined;
+    slot.open = false;
+    client.end().catch(() => {});
+  };
+
   const wrap = (client: pg.Client, slot: Slot): PostgresPoolClient => {
     let wrapper = wrappers.get(client);
     if (wrapper === undefined) {
@@ -98,7 +115,13 @@ export function readLanePool(options: ReadLaneOptions): ReadLanePool {
               new Error(`a read lane runs single statements only, not: ${String(text).slice(0, 60)}`),
             );
           }
-          return sendMarked(client, text, values);
+          return (sendMarked(client, text, values) as Promise<unknown>).catch(async (err: unknown) => {
+            // The connection failed, not the statement (a server restart, a proxy's idle cut): a read
+            // is safe to send again, so it goes once more on a new connection before anyone sees it.
+            if (!isDatabaseUnreachable(err)) throw err;
+            retire(slot, client);
+            return sendMarked(await (slot.client ?? open(slot)), text, values);
+          });
         }) as unknown as PostgresPoolClient['query'],
         // Nothing was lent out: only the slot's count of callers goes down.
         release: () => {
@@ -137,6 +160,7 @@ export function readLanePool(options: ReadLaneOptions): ReadLanePool {
         slots.map(async (slot) => {
           const client = await slot.client?.catch(() => undefined);
           slot.client = undefined;
+          slot.current = undefined;
           slot.open = false;
           await client?.end();
         }),
