@@ -22,12 +22,16 @@ export interface ReadLaneOptions {
 
 interface Slot {
   client?: Promise<pg.Client>;
-  /** Whether `client` has connected (and not failed or closed since). */
-  open: boolean;
-  /** The connected client `client` resolved to. */
+  /** The client `client` resolved to, once connected (and not failed or closed since): the slot is open. */
   current?: pg.Client;
   /** Callers given this slot's connection and not done with it (Kysely releases after each statement). */
   inUse: number;
+}
+
+/** A read lane: Kysely's pool, and what it holds now (for `souk_db_read_lane_connections`). */
+export interface ReadLanePool extends PostgresPool {
+  /** Connections open and callers holding one; undefined once the lane has ended. */
+  stats(): { open: number; inUse: number } | undefined;
 }
 
 /**
@@ -43,20 +47,20 @@ interface Slot {
  * apart. Sent in a stream, the API writes and reads several at once and the backends wake less:
  * measured in bench/README.md ("A pipelined read lane").
  */
-/** A read lane: Kysely's pool, and what it holds now (for `souk_db_read_lane_connections`). */
-export interface ReadLanePool extends PostgresPool {
-  /** Connections open and callers holding one; undefined once the lane has ended. */
-  stats(): { open: number; inUse: number } | undefined;
-}
-
 export function readLanePool(options: ReadLaneOptions): ReadLanePool {
   if (!Number.isInteger(options.connections) || options.connections < 1) {
     throw new RangeError(`a read lane needs at least one connection, not ${options.connections}`);
   }
-  const slots: Slot[] = Array.from({ length: options.connections }, () => ({ inUse: 0, open: false }));
+  const slots: Slot[] = Array.from({ length: options.connections }, () => ({ inUse: 0 }));
   // Kysely keeps its connection object by client, so each pg client keeps one wrapper.
   const wrappers = new WeakMap<pg.Client, PostgresPoolClient>();
   let ended = false;
+
+  /** Empties a slot: the next statement given to it opens a new connection. */
+  const clear = (slot: Slot) => {
+    slot.client = undefined;
+    slot.current = undefined;
+  };
 
   const open = (slot: Slot): Promise<pg.Client> => {
     // Named in pg_stat_activity, so an operator can tell the lane's backends from the pool's. Unlike
@@ -69,10 +73,7 @@ export function readLanePool(options: ReadLaneOptions): ReadLanePool {
     });
     const opening: Promise<pg.Client> = client.connect().then(
       () => {
-        if (slot.client === opening) {
-          slot.open = true;
-          slot.current = client;
-        }
+        if (slot.client === opening) slot.current = client;
         return client;
       },
       (err: unknown) => {
@@ -81,10 +82,7 @@ export function readLanePool(options: ReadLaneOptions): ReadLanePool {
       },
     );
     const forget = () => {
-      if (slot.client !== opening) return;
-      slot.client = undefined;
-      slot.current = undefined;
-      slot.open = false;
+      if (slot.client === opening) clear(slot);
     };
     // pg rejects the statements in flight on a broken connection; later ones go to a new connection.
     client.on('error', (err) => {
@@ -99,9 +97,7 @@ export function readLanePool(options: ReadLaneOptions): ReadLanePool {
   /** Takes a failed connection out of its slot (if still there) so the next statement opens another. */
   const retire = (slot: Slot, client: pg.Client) => {
     if (slot.current !== client) return;
-    slot.client = undefined;
-    slot.current = undefined;
-    slot.open = false;
+    clear(slot);
     client.end().catch(() => {});
   };
 
@@ -151,7 +147,7 @@ export function readLanePool(options: ReadLaneOptions): ReadLanePool {
       ended
         ? undefined
         : {
-            open: slots.filter((s) => s.open).length,
+            open: slots.filter((s) => s.current !== undefined).length,
             inUse: slots.reduce((sum, s) => sum + s.inUse, 0),
           },
     end: async () => {
@@ -159,9 +155,7 @@ export function readLanePool(options: ReadLaneOptions): ReadLanePool {
       await Promise.all(
         slots.map(async (slot) => {
           const client = await slot.client?.catch(() => undefined);
-          slot.client = undefined;
-          slot.current = undefined;
-          slot.open = false;
+          clear(slot);
           await client?.end();
         }),
       );
