@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { shopperDate } from '../dates';
+import { browserTimeZone } from './time-zone';
 
 export interface ShopperDateProps {
   /** The instant, as the API gives it (`created_at`). */
@@ -22,7 +23,7 @@ export interface ShopperDateProps {
 export function ShopperDate({ iso, options, locale, timeZone }: ShopperDateProps) {
   const [zone, setZone] = useState(timeZone);
   useEffect(() => {
-    setZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    setZone(browserTimeZone());
   }, []);
   return <time dateTime={iso}>{shopperDate(iso, options, { locale, timeZone: zone })}</time>;
 }

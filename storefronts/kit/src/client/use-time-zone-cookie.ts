@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react';
 import { THIRTY_DAYS } from '../cookies';
+import { browserTimeZone } from './time-zone';
 
 /**
  * Writes the browser's time zone to the `name` cookie (the theme's `cookies.timeZone`) once it differs
@@ -10,7 +11,7 @@ import { THIRTY_DAYS } from '../cookies';
  */
 export function useTimeZoneCookie(name: string): void {
   useEffect(() => {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const zone = browserTimeZone();
     if (!zone || document.cookie.split('; ').includes(`${name}=${encodeURIComponent(zone)}`)) return;
     const secure = location.protocol === 'https:' ? '; secure' : '';
     // biome-ignore lint/suspicious/noDocumentCookie: one fixed-shape write; the Cookie Store API is not in every browser a shop serves (Firefox).
