@@ -25,6 +25,8 @@ const schema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     // Pipelined connections of the storefront catalog's reads, besides the pool (db/read-lane.ts); 0: the pool.
     DATABASE_READ_CONNECTIONS: z.coerce.number().int().min(0).max(16).default(2),
+    // The longest a statement on those connections may run before PostgreSQL cancels it; 0: no limit.
+    DATABASE_READ_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
     PGLITE_DIR: z.string().min(1).default('.souk/pglite'),
     LOG_LEVEL: z.enum(logLevels).default('info'),
     // Unset: `pretty` when NODE_ENV=development, else `json` (see loadConfig).

@@ -131,6 +131,7 @@ export async function createContainer(
     url: config.DATABASE_URL,
     poolSize: config.DATABASE_POOL_SIZE,
     readConnections: config.DATABASE_READ_CONNECTIONS,
+    readTimeoutMs: config.DATABASE_READ_TIMEOUT_MS,
     pgliteDir: options.pgliteDir === null ? undefined : (options.pgliteDir ?? config.PGLITE_DIR),
     logger,
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),

@@ -50,6 +50,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Pipelined connections for `reads` on a server (besides the pool); 0 or absent: `reads` is `db`. */
   readConnections?: number;
+  /** PostgreSQL cancels a statement of `reads` running longer (its `statement_timeout`); 0 or absent: no limit. */
+  readTimeoutMs?: number;
   /** PGlite data directory; `undefined` keeps the embedded database in memory. */
   pgliteDir?: string | undefined;
   logger?: Logger;
@@ -91,7 +93,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const lane =
       connections > 0
         ? readLanePool({
-            client: { connectionString: options.url, types },
+            client: {
+              connectionString: options.url,
+              types,
+              // One slow statement holds up those pipelined behind it on its connection: the server ends it.
+              ...(options.readTimeoutMs ? { statement_timeout: options.readTimeoutMs } : {}),
+            },
             connections,
             onError: (err) => options.logger?.warn({ err }, 'read lane connection failed'),
           })

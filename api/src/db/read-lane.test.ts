@@ -3,6 +3,7 @@ import { register } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, serverUrl, type TestDatabase } from '../../test/support/test-db.js';
 import { PREPARED_MARK } from './prepared.js';
+import { databaseUnavailable } from './unreachable.js';
 
 describe.skipIf(!serverUrl)('read lane (postgres)', () => {
   let t: TestDatabase;
@@ -66,11 +67,12 @@ describe.skipIf(!serverUrl)('read lane (postgres)', () => {
     ).rejects.toThrow(/single statements only/);
     await expect(sql`SET statement_timeout = 1`.execute(reads())).rejects.toThrow(/single statements only/);
     await expect(sql`/* x */ LOCK TABLE products`.execute(reads())).rejects.toThrow(/single statements only/);
-    // The connections are still usable, without a setting left behind.
+    // The connections are still usable, without a setting left behind: the lane's own limit (the
+    // default DATABASE_READ_TIMEOUT_MS), not the refused SET's.
     const { rows } = await sql<{ t: string }>`SELECT current_setting('statement_timeout') AS t`.execute(
       reads(),
     );
-    expect(rows[0]?.t).toBe('0');
+    expect(rows[0]?.t).toBe('5s');
   });
 
   it('answers the first read after the server closed its connections, on new ones', async () => {
@@ -90,6 +92,40 @@ describe.skipIf(!serverUrl)('read lane (postgres)', () => {
     const after = await laneBackends();
     expect(after.length).toBeGreaterThan(0);
     expect(after.some((pid) => before.includes(pid))).toBe(false);
+  });
+});
+
+describe.skipIf(!serverUrl)('read lane statement timeout (postgres)', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase({
+      env: { DATABASE_READ_CONNECTIONS: '1', DATABASE_READ_TIMEOUT_MS: '300' },
+    });
+  });
+  afterAll(() => t?.drop());
+
+  it('ends a slow statement, so the reads pipelined behind it are answered, and answers it 503', async () => {
+    const reads = t.container.database.reads;
+    await sql`SELECT 1`.execute(reads);
+    const started = performance.now();
+    // One connection: the second statement is written behind the first and waits for it.
+    const slow = sql`SELECT pg_sleep(10)`.execute(reads);
+    const behind = sql<{ n: number }>`SELECT 7::int AS n`.execute(reads).then((r) => ({
+      n: r.rows[0]?.n,
+      ms: performance.now() - started,
+    }));
+    const failure = await slow.then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(failure).toMatchObject({ code: '57014' });
+    const answered = await behind;
+    expect(answered.n).toBe(7);
+    // Without the limit it would have waited the whole 10 s.
+    expect(answered.ms).toBeLessThan(3000);
+    expect(databaseUnavailable(failure)).toMatchObject({ code: 'service_unavailable', status: 503 });
+    // The lane's limit only: the pool's statements may run longer (checkout waits on a hot row).
+    await expect(sql`SELECT pg_sleep(0.5)`.execute(t.container.database.db)).resolves.toBeDefined();
   });
 });
 

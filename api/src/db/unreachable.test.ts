@@ -55,6 +55,17 @@ describe('an unreachable database', () => {
     expect(databaseUnavailable(new Error('x'))).toBeUndefined();
   });
 
+  it('answers a cancelled statement 503 too, without retrying it as a lost connection', () => {
+    const cancelled = Object.assign(new Error('canceling statement due to statement timeout'), {
+      code: '57014',
+    });
+    expect(isDatabaseUnreachable(cancelled)).toBe(false);
+    const err = databaseUnavailable(cancelled);
+    expect(err).toMatchObject({ code: 'service_unavailable', status: 503 });
+    expect(err?.detail).toMatch(/too long/);
+    expect(err?.extra.headers?.['Retry-After']).toBe('2');
+  });
+
   it('answers 503 service_unavailable with Retry-After', () => {
     const err = databaseUnavailable(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }));
     expect(err).toMatchObject({ code: 'service_unavailable', status: 503 });

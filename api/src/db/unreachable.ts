@@ -41,25 +41,38 @@ export function isDatabaseUnreachable(err: unknown, depth = 0): boolean {
   return isDatabaseUnreachable(cause, depth + 1);
 }
 
+/**
+ * Whether PostgreSQL cancelled a statement (SQLSTATE 57014): it ran past its `statement_timeout`
+ * (the read lane's `DATABASE_READ_TIMEOUT_MS`), or an operator cancelled it.
+ */
+export function isStatementCancelled(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '57014';
+}
+
 /** Seconds a client is asked to wait before retrying while the database is unreachable. */
 const RETRY_AFTER_S = 2;
 
 /**
- * The `503 service_unavailable` an unreachable database answers (with `Retry-After`), or undefined
- * for any other error. A statement that reached no server changed nothing, and a transaction cut off
- * before its COMMIT is rolled back by PostgreSQL; only a COMMIT sent and never answered may have
- * taken effect, which a retry with the same `Idempotency-Key` finds out.
+ * The `503 service_unavailable` an unreachable database or a cancelled statement answers (with
+ * `Retry-After`), or undefined for any other error. A statement that reached no server changed nothing,
+ * a cancelled one is rolled back with its transaction, and a transaction cut off before its COMMIT is
+ * rolled back by PostgreSQL; only a COMMIT sent and never answered may have taken effect, which a
+ * retry with the same `Idempotency-Key` finds out.
  */
 export function databaseUnavailable(err: unknown): AppError | undefined {
+  const headers = { 'Retry-After': String(RETRY_AFTER_S) };
+  if (isStatementCancelled(err)) {
+    return new AppError('service_unavailable', 'The request took too long to answer; retry in a moment.', {
+      cause: err,
+      headers,
+    });
+  }
   if (!isDatabaseUnreachable(err)) return undefined;
   // The socket codes are not PostgreSQL's alone: a call to another service that escaped its own
   // handling is unreachable too, so the detail does not name the database.
   return new AppError(
     'service_unavailable',
     'A service the API depends on cannot be reached; retry in a moment.',
-    {
-      cause: err,
-      headers: { 'Retry-After': String(RETRY_AFTER_S) },
-    },
+    { cause: err, headers },
   );
 }

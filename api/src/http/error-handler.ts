@@ -16,7 +16,7 @@ export function errorHandler(options: { logger: Logger }): Middleware {
       const appError = err instanceof AppError ? err : fromKnownError(err);
       if (!appError) options.logger.error({ err }, 'unhandled error');
       else if (appError.code === 'service_unavailable' && appError.cause === err)
-        options.logger.warn({ err }, 'dependency unreachable');
+        options.logger.warn({ err }, 'dependency unavailable');
       const problem = appError
         ? toProblem(appError.code, appError.detail, requestId, ctx.path, appError.extra.errors)
         : toProblem(
@@ -35,7 +35,7 @@ export function errorHandler(options: { logger: Logger }): Middleware {
 
 /**
  * Errors that are not faults of ours: thrown by Koa or Node for client input (a malformed URL: 4xx),
- * or a dependency that cannot be reached, PostgreSQL above all (503, retry).
+ * or a dependency that cannot be reached or answer in time, PostgreSQL above all (503, retry).
  */
 function fromKnownError(err: unknown): AppError | undefined {
   if (err instanceof URIError)

@@ -2771,7 +2771,7 @@ export type components = {
          *     | `already_reviewed` | 409 | This order line already has a review. |
          *     | `already_replied` | 409 | The seller already replied to this review. |
          *     | `internal_error` | 500 | A fault on our side; quote `request_id`. |
-         *     | `service_unavailable` | 503 | A dependency is down or the server is shutting down. Any operation answers it, with `Retry-After`, while the database cannot be reached; retry a write with the same `Idempotency-Key`. |
+         *     | `service_unavailable` | 503 | A dependency is down or the server is shutting down. Any operation answers it, with `Retry-After`, while the database cannot be reached or when it cancelled a statement that ran too long (a catalog read past `DATABASE_READ_TIMEOUT_MS`); retry a write with the same `Idempotency-Key`. |
          *     | `graphql_invalid` | 400 | The GraphQL document does not parse, or does not validate against the schema (`/graphql` only). |
          *     | `query_too_complex` | 400 | The GraphQL operation is deeper, costlier, or has more aliases, tokens or batched operations than allowed; nothing ran. |
          *     | `persisted_query_not_found` | 400 | No persisted operation has the given sha256 hash. |
