@@ -3,21 +3,47 @@
 import { useSyncExternalStore } from 'react';
 
 /** The parts of the Cookie Store API used here (not in TypeScript's DOM lib yet). */
+interface CookieChange {
+  changed?: readonly { name?: string }[];
+  deleted?: readonly { name?: string }[];
+}
 interface CookieStoreLike {
-  addEventListener(type: 'change', listener: () => void): void;
-  removeEventListener(type: 'change', listener: () => void): void;
+  addEventListener(type: 'change', listener: (event: CookieChange) => void): void;
+  removeEventListener(type: 'change', listener: (event: CookieChange) => void): void;
 }
 
-function subscribe(onChange: () => void): () => void {
-  const store = (globalThis as { cookieStore?: CookieStoreLike }).cookieStore;
-  // Cookie changes made by a Server Action's response fire `change` where the Cookie Store API exists;
-  // elsewhere the value is read again on focus and on every render.
-  store?.addEventListener('change', onChange);
-  window.addEventListener('focus', onChange);
-  return () => {
-    store?.removeEventListener('change', onChange);
-    window.removeEventListener('focus', onChange);
-  };
+/** Whether a Cookie Store `change` event is about the cookie `name`. */
+export function concerns(event: CookieChange, name: string): boolean {
+  return [...(event.changed ?? []), ...(event.deleted ?? [])].some((cookie) => cookie.name === name);
+}
+
+const subscribers = new Map<string, (onChange: () => void) => () => void>();
+
+/**
+ * The subscription of one cookie's readers, the same function for every call with that name (React
+ * subscribes again when it changes). Cookie changes made by a Server Action's response fire `change`
+ * where the Cookie Store API exists; a change to another cookie is ignored, since each reading costs
+ * the browser a synchronous cookie lookup after a write. Elsewhere the value is read again on focus and
+ * on every render.
+ */
+function subscription(name: string): (onChange: () => void) => () => void {
+  let subscribe = subscribers.get(name);
+  if (subscribe === undefined) {
+    subscribe = (onChange) => {
+      const store = (globalThis as { cookieStore?: CookieStoreLike }).cookieStore;
+      const onStoreChange = (event: CookieChange) => {
+        if (concerns(event, name)) onChange();
+      };
+      store?.addEventListener('change', onStoreChange);
+      window.addEventListener('focus', onChange);
+      return () => {
+        store?.removeEventListener('change', onStoreChange);
+        window.removeEventListener('focus', onChange);
+      };
+    };
+    subscribers.set(name, subscribe);
+  }
+  return subscribe;
 }
 
 function read(name: string): string | null {
@@ -34,7 +60,7 @@ function read(name: string): string | null {
  */
 export function useCookie(name: string): string | null {
   return useSyncExternalStore(
-    subscribe,
+    subscription(name),
     () => read(name),
     () => null,
   );

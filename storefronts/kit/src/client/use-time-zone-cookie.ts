@@ -11,10 +11,15 @@ import { browserTimeZone } from './time-zone';
  */
 export function useTimeZoneCookie(name: string): void {
   useEffect(() => {
-    const zone = browserTimeZone();
-    if (!zone || document.cookie.split('; ').includes(`${name}=${encodeURIComponent(zone)}`)) return;
-    const secure = location.protocol === 'https:' ? '; secure' : '';
-    // biome-ignore lint/suspicious/noDocumentCookie: one fixed-shape write; the Cookie Store API is not in every browser a shop serves (Firefox).
-    document.cookie = `${name}=${encodeURIComponent(zone)}; path=/; max-age=${THIRTY_DAYS}; samesite=lax${secure}`;
+    // In a task of its own, after the other components' first cookie reads of this commit: they share
+    // one cookie lookup, where a read after this write would cost the browser a second, synchronous one.
+    const timer = setTimeout(() => {
+      const zone = browserTimeZone();
+      if (!zone || document.cookie.split('; ').includes(`${name}=${encodeURIComponent(zone)}`)) return;
+      const secure = location.protocol === 'https:' ? '; secure' : '';
+      // biome-ignore lint/suspicious/noDocumentCookie: one fixed-shape write; the Cookie Store API is not in every browser a shop serves (Firefox).
+      document.cookie = `${name}=${encodeURIComponent(zone)}; path=/; max-age=${THIRTY_DAYS}; samesite=lax${secure}`;
+    }, 0);
+    return () => clearTimeout(timer);
   }, [name]);
 }
