@@ -45,11 +45,11 @@ export function isDatabaseUnreachable(err: unknown, depth = 0): boolean {
  * Whether PostgreSQL cancelled a statement (SQLSTATE 57014): it ran past its `statement_timeout`
  * (the read lane's `DATABASE_READ_TIMEOUT_MS`), or an operator cancelled it.
  */
-export function isStatementCancelled(err: unknown): boolean {
+function isStatementCancelled(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '57014';
 }
 
-/** Seconds a client is asked to wait before retrying while the database is unreachable. */
+/** Seconds a client is asked to wait before retrying (an unreachable database, a cancelled statement). */
 const RETRY_AFTER_S = 2;
 
 /**
