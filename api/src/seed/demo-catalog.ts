@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import type { Database } from '../db/schema.js';
 import { fromBytes, type IdPrefix } from '../lib/ids.js';
 import { createPrng, type Prng } from '../lib/prng.js';
+import { NOUN_MATERIALS, NOUN_OPTIONS } from './demo-kinds.js';
 import {
   ADJECTIVES,
   DEMO_CATEGORIES,
@@ -55,8 +56,13 @@ export function buildDemoCatalog(productCount = 500, seed = 20260101): DemoCatal
     out.sellers.push({ id: id('sel', at.getTime()), ...s, created_at: at, updated_at: at });
   }
 
-  const leaves: { id: string; category: DemoCategory }[] = [];
-  const addCategory = (category: DemoCategory, parentId: string | null, rank: number) => {
+  const leaves: Leaf[] = [];
+  const addCategory = (
+    category: DemoCategory,
+    parentId: string | null,
+    rank: number,
+    qualities = category.qualities,
+  ) => {
     const categoryId = id('cat', EPOCH);
     out.categories.push({
       id: categoryId,
@@ -65,8 +71,9 @@ export function buildDemoCatalog(productCount = 500, seed = 20260101): DemoCatal
       parent_id: parentId,
       rank,
     });
-    if (category.nouns) leaves.push({ id: categoryId, category });
-    for (const [r, child] of (category.children ?? []).entries()) addCategory(child, categoryId, r);
+    if (category.nouns) leaves.push({ id: categoryId, category, qualities });
+    for (const [r, child] of (category.children ?? []).entries())
+      addCategory(child, categoryId, r, child.qualities ?? qualities);
   };
   for (const [r, c] of DEMO_CATEGORIES.entries()) addCategory(c, null, r);
 
@@ -74,18 +81,42 @@ export function buildDemoCatalog(productCount = 500, seed = 20260101): DemoCatal
   return out;
 }
 
+/** A leaf category, with the qualities of the top-level category it is under. */
+interface Leaf {
+  id: string;
+  category: DemoCategory;
+  qualities: string[] | undefined;
+}
+
+/**
+ * `picked` (drawn from `all`) moved into `list`, the same draw always to the same word. Mapping a
+ * draw rather than drawing from `list` keeps the generator's sequence, so every other word, id and
+ * price of the catalog stays as it was.
+ */
+function within(list: readonly string[] | undefined, all: readonly string[], picked: string): string {
+  if (!list || list.length === 0) return picked;
+  return list[all.indexOf(picked) % list.length] as string;
+}
+
+/** Nouns that take "a pair of". */
+const PAIRS = new Set(['Chinos', 'Pyjamas', 'Headphones', 'Earbuds']);
+
 function addProduct(
   out: DemoCatalog,
   rnd: Prng,
   id: (prefix: IdPrefix, time: number) => string,
-  leaves: { id: string; category: DemoCategory }[],
+  leaves: Leaf[],
   i: number,
 ): void {
   const leaf = rnd.pick(leaves);
   const noun = rnd.pick(leaf.category.nouns ?? ['Item']);
-  const material = rnd.pick(MATERIALS);
+  const material = within(NOUN_MATERIALS[noun], MATERIALS, rnd.pick(MATERIALS));
   const title = `${rnd.pick(ADJECTIVES)} ${material} ${noun}`;
-  const [q1, q2] = [rnd.pick(QUALITIES), rnd.pick(QUALITIES)];
+  const q1 = within(leaf.qualities, QUALITIES, rnd.pick(QUALITIES));
+  let q2 = within(leaf.qualities, QUALITIES, rnd.pick(QUALITIES));
+  if (q2 === q1 && leaf.qualities)
+    q2 = leaf.qualities[(leaf.qualities.indexOf(q1) + 1) % leaf.qualities.length] as string;
+  const madeOf = material === 'Recycled' ? 'recycled materials' : material.toLowerCase();
   const created = new Date(EPOCH + i * 60_000);
   const productId = id('prod', created.getTime());
   const handle = `${slug(title)}-${i + 1}`;
@@ -95,7 +126,7 @@ function addProduct(
     id: productId,
     handle,
     title,
-    description: `A ${q1}, ${q2} ${noun.toLowerCase()} made of ${material.toLowerCase()}. Built to last and easy to care for.`,
+    description: `${/^[aeiou]/.test(q1) ? 'An' : 'A'} ${q1}, ${q2} ${PAIRS.has(noun) ? 'pair of ' : ''}${noun.toLowerCase()} made of ${madeOf}. Built to last and easy to care for.`,
     seller_id: seller?.id ?? '',
     category_id: leaf.id,
     status: i % 25 === 24 ? 'draft' : 'published',
@@ -111,10 +142,11 @@ function addProduct(
     updated_at: created,
   });
 
-  const option = leaf.category.option ?? {
-    name: 'Style',
-    values: ['Standard', 'Deluxe', 'Limited', 'Travel'],
-  };
+  const option = NOUN_OPTIONS[noun] ??
+    leaf.category.option ?? {
+      name: 'Style',
+      values: ['Standard', 'Deluxe', 'Limited', 'Travel'],
+    };
   const count = Math.min(option.values.length, 3 + (rnd.next() < 0.3 ? 1 : 0));
   const start = rnd.int(0, option.values.length - count);
   const values = option.values.slice(start, start + count);

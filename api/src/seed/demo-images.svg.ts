@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type DemoShape, demoShape } from './demo-shapes.js';
 
 /** Size of every demo image (square, like most shop grids). */
 export const DEMO_IMAGE_SIZE = 1200;
@@ -32,36 +33,10 @@ function shade(hex: string, amount: number): string {
   return `#${mixed.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** Silhouettes per leaf category, drawn in a 1200 × 1200 box (the object sits on a floor at y≈900). */
-const SHAPES: Record<string, string> = {
-  apparel:
-    'M430 280 L530 240 Q600 300 670 240 L770 280 L920 430 L830 520 L770 470 L770 920 L430 920 L430 470 L370 520 L280 430 Z',
-  'running-shoes':
-    'M250 800 Q255 640 380 610 L560 580 Q610 470 700 460 L780 465 Q820 560 880 610 Q980 650 960 770 Q955 810 910 820 L290 830 Q245 825 250 800 Z',
-  boots:
-    'M420 300 L640 300 L650 610 Q700 650 860 690 Q960 720 950 820 Q945 850 900 855 L400 860 Q370 850 380 800 Z',
-  sandals: 'M260 760 Q280 700 420 690 L880 690 Q960 700 960 760 Q950 810 880 815 L330 815 Q260 810 260 760 Z',
-  cookware:
-    'M300 560 L820 560 L800 820 Q790 870 730 870 L390 870 Q330 870 320 820 Z M820 600 L1040 560 L1050 610 L830 660 Z',
-  tableware: 'M260 520 L940 520 Q930 760 740 860 L460 860 Q270 760 260 520 Z',
-  furniture:
-    'M380 280 L820 280 L820 600 L880 600 L880 920 L820 920 L820 700 L380 700 L380 920 L320 920 L320 600 L380 600 Z',
-  lighting:
-    'M430 260 L770 260 L860 520 L340 520 Z M585 520 L615 520 L615 860 L585 860 Z M440 860 L760 860 L760 910 L440 910 Z',
-  audio:
-    'M340 640 Q320 260 600 250 Q880 260 860 640 L820 640 Q830 310 600 300 Q370 310 380 640 Z M300 600 L420 600 L420 860 L300 860 Z M780 600 L900 600 L900 860 L780 860 Z',
-  'phone-accessories':
-    'M460 220 L740 220 Q790 220 790 270 L790 890 Q790 940 740 940 L460 940 Q410 940 410 890 L410 270 Q410 220 460 220 Z',
-  'computer-accessories':
-    'M200 620 L1000 620 Q1030 620 1030 650 L1030 840 Q1030 870 1000 870 L200 870 Q170 870 170 840 L170 650 Q170 620 200 620 Z',
-  camping: 'M600 260 L960 880 L240 880 Z',
-  cycling: 'M260 720 Q270 340 600 330 Q930 340 940 720 Q930 760 880 760 L320 760 Q270 760 260 720 Z',
-  climbing: 'M600 300 A300 300 0 1 1 599 300 Z M600 420 A180 180 0 1 0 601 420 Z',
-};
-const LEAF_TO_SHAPE: Record<string, string> = {
-  'mens-clothing': 'apparel',
-  'womens-clothing': 'apparel',
-  'kids-clothing': 'apparel',
+/** A parcel, for a product whose noun has no silhouette of its own. */
+const PARCEL: DemoShape = {
+  body: 'M300 420 L900 420 L900 900 L300 900 Z',
+  accent: 'M570 420 L630 420 L630 900 L570 900 Z',
 };
 
 /** A texture per material, as an SVG pattern over the product's colour. */
@@ -143,18 +118,27 @@ function baseColour(material: string, hex: string): string {
 }
 
 /**
- * The two demo views of a product, as SVG: 1 — the object's silhouette (by category) in its colour
- * and material texture on a studio backdrop; 2 — a close-up of the material. Text-free, so no font
- * is needed to render them, and the same input always gives the same bytes.
+ * The two demo views of a product, as SVG: 1 — the object's silhouette (by the noun its title ends
+ * with) in its colour and material texture on a studio backdrop, details in a darker shade; 2 — a
+ * close-up of the material. Text-free, so no font is needed to render them, and the same input always
+ * gives the same bytes.
  */
-export function demoProductSvgs(input: { leaf: string; material: string; handle: string }): [string, string] {
+export function demoProductSvgs(input: {
+  title: string;
+  material: string;
+  handle: string;
+}): [string, string] {
   const material = input.material.toLowerCase();
   const colour = baseColour(material, demoColour(input.handle).hex);
-  const shape = SHAPES[LEAF_TO_SHAPE[input.leaf] ?? input.leaf] ?? SHAPES.camping;
+  const shape = demoShape(input.title) ?? PARCEL;
+  // Details (soles, lids, straps) in a darker shade, outlined like the body.
+  const accent = shape.accent
+    ? `<path d="${shape.accent}" fill="${shade(colour, -0.32)}" stroke="${shade(colour, -0.45)}" stroke-width="4"/>`
+    : '';
   const backdrop = shade(demoColour(`${input.handle}/backdrop`).hex, 0.82);
   const size = DEMO_IMAGE_SIZE;
   const open = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">`;
-  const hero = `${open}<defs><linearGradient id="b" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${shade(backdrop, 0.5)}"/><stop offset="1" stop-color="${backdrop}"/></linearGradient><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#ffffff" stop-opacity=".22"/><stop offset=".6" stop-color="#ffffff" stop-opacity="0"/></linearGradient>${materialPattern(material, colour, 1.6)}</defs><rect width="${size}" height="${size}" fill="url(#b)"/><ellipse cx="600" cy="930" rx="420" ry="38" fill="#000000" opacity=".12"/><path d="${shape}" fill="${colour}" fill-rule="evenodd"/><path d="${shape}" fill="url(#m)" fill-rule="evenodd"/><path d="${shape}" fill="url(#g)" fill-rule="evenodd" stroke="${shade(colour, -0.3)}" stroke-width="6"/></svg>`;
+  const hero = `${open}<defs><linearGradient id="b" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${shade(backdrop, 0.5)}"/><stop offset="1" stop-color="${backdrop}"/></linearGradient><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#ffffff" stop-opacity=".22"/><stop offset=".6" stop-color="#ffffff" stop-opacity="0"/></linearGradient>${materialPattern(material, colour, 1.6)}</defs><rect width="${size}" height="${size}" fill="url(#b)"/><ellipse cx="600" cy="930" rx="420" ry="38" fill="#000000" opacity=".12"/><path d="${shape.body}" fill="${colour}" fill-rule="evenodd"/><path d="${shape.body}" fill="url(#m)" fill-rule="evenodd"/><path d="${shape.body}" fill="url(#g)" fill-rule="evenodd" stroke="${shade(colour, -0.3)}" stroke-width="6"/>${accent}</svg>`;
   const detail = `${open}<defs>${materialPattern(material, colour, 6)}<radialGradient id="v" cx=".35" cy=".3" r=".9"><stop offset="0" stop-color="#ffffff" stop-opacity=".25"/><stop offset="1" stop-color="#000000" stop-opacity=".3"/></radialGradient></defs><rect width="${size}" height="${size}" fill="${colour}"/><rect width="${size}" height="${size}" fill="url(#m)"/><rect width="${size}" height="${size}" fill="url(#v)"/><path d="M120 1080 L1080 120" stroke="${shade(colour, 0.4)}" stroke-width="10" stroke-dasharray="34 22" opacity=".55"/></svg>`;
   return [hero, detail];
 }

@@ -56,12 +56,10 @@ export function* renderDemoImages(
   images: DemoImage[];
   files: { key: string; data: Buffer }[];
 }> {
-  const leafOf = new Map(catalog.categories.map((c) => [c.id, c.handle]));
   for (const product of catalog.products) {
     const attributes = JSON.parse(String(product.attributes)) as { material?: string };
     const material = attributes.material ?? 'nylon';
-    const leaf = leafOf.get(product.category_id ?? '') ?? 'camping';
-    const svgs = demoProductSvgs({ leaf, material, handle: product.handle });
+    const svgs = demoProductSvgs({ title: product.title, material, handle: product.handle });
     const colour = demoColour(product.handle).name;
     const views = [`${product.title} in ${colour}`, `Close-up of the ${material} of the ${product.title}`];
     const files: { key: string; data: Buffer }[] = [];

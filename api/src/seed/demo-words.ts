@@ -8,17 +8,33 @@ export interface DemoCategory {
   nouns?: string[];
   /** The option products here vary by, with its values. */
   option?: { name: string; values: string[] };
+  /** Qualities that suit this category's products (top level, for every leaf under it). */
+  qualities?: string[];
 }
 
 const SIZES = { name: 'Size', values: ['XS', 'S', 'M', 'L', 'XL'] };
 const SHOE_SIZES = { name: 'Size', values: ['38', '39', '40', '41', '42', '43', '44'] };
 const COLORS = { name: 'Color', values: ['Black', 'White', 'Olive', 'Navy', 'Sand', 'Rust'] };
-const FINISH = { name: 'Finish', values: ['Oak', 'Walnut', 'Ash', 'Black'] };
+const FINISH = { name: 'Finish', values: ['Natural', 'Oiled', 'Black', 'White'] };
+const KIDS_SIZES = {
+  name: 'Age',
+  values: ['2–3 years', '4–5 years', '6–7 years', '8–9 years', '10–11 years'],
+};
 
 export const DEMO_CATEGORIES: DemoCategory[] = [
   {
     handle: 'apparel',
     name: 'Apparel',
+    qualities: [
+      'breathable',
+      'organic',
+      'quick-drying',
+      'soft',
+      'lightweight',
+      'durable',
+      'repairable',
+      'packable',
+    ],
     children: [
       {
         handle: 'mens-clothing',
@@ -36,13 +52,14 @@ export const DEMO_CATEGORIES: DemoCategory[] = [
         handle: 'kids-clothing',
         name: "Kids' Clothing",
         nouns: ['T-Shirt', 'Raincoat', 'Pyjamas'],
-        option: SIZES,
+        option: KIDS_SIZES,
       },
     ],
   },
   {
     handle: 'footwear',
     name: 'Footwear',
+    qualities: ['waterproof', 'breathable', 'lightweight', 'durable', 'repairable', 'hand-finished'],
     children: [
       {
         handle: 'running-shoes',
@@ -56,12 +73,18 @@ export const DEMO_CATEGORIES: DemoCategory[] = [
         nouns: ['Hiking Boot', 'Chelsea Boot', 'Work Boot'],
         option: SHOE_SIZES,
       },
-      { handle: 'sandals', name: 'Sandals', nouns: ['Sandal', 'Slide', 'Flip-Flop'], option: SHOE_SIZES },
+      {
+        handle: 'sandals',
+        name: 'Sandals',
+        nouns: ['Sandal', 'Slide', 'Flip-Flop'],
+        option: SHOE_SIZES,
+      },
     ],
   },
   {
     handle: 'home',
     name: 'Home',
+    qualities: ['hand-finished', 'durable', 'repairable', 'timeless', 'easy-care'],
     children: [
       {
         handle: 'kitchen',
@@ -98,6 +121,7 @@ export const DEMO_CATEGORIES: DemoCategory[] = [
   {
     handle: 'electronics',
     name: 'Electronics',
+    qualities: ['lightweight', 'durable', 'repairable', 'ergonomic', 'compact'],
     children: [
       {
         handle: 'audio',
@@ -122,6 +146,7 @@ export const DEMO_CATEGORIES: DemoCategory[] = [
   {
     handle: 'outdoor',
     name: 'Outdoor',
+    qualities: ['weatherproof', 'lightweight', 'packable', 'durable', 'repairable'],
     children: [
       {
         handle: 'camping',

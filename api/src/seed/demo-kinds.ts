@@ -1,0 +1,71 @@
+/** Per kind of demo product (the noun its title ends with): what it is made of and varies by. */
+
+/** What each kind of product is made of (words of `MATERIALS`), so no boot is ceramic. */
+export const NOUN_MATERIALS: Record<string, readonly string[]> = {
+  Shirt: ['Cotton', 'Linen', 'Merino'],
+  Jacket: ['Nylon', 'Leather', 'Recycled', 'Cotton'],
+  Chinos: ['Cotton', 'Linen'],
+  Hoodie: ['Cotton', 'Merino', 'Recycled'],
+  Dress: ['Linen', 'Cotton', 'Merino'],
+  Blouse: ['Linen', 'Cotton'],
+  Cardigan: ['Merino', 'Cotton', 'Recycled'],
+  Coat: ['Merino', 'Recycled', 'Nylon'],
+  'T-Shirt': ['Cotton', 'Bamboo', 'Recycled', 'Merino'],
+  Raincoat: ['Nylon', 'Recycled'],
+  Pyjamas: ['Cotton', 'Bamboo', 'Linen'],
+  'Trail Runner': ['Nylon', 'Recycled'],
+  'Road Racer': ['Nylon', 'Recycled', 'Merino'],
+  Trainer: ['Leather', 'Recycled', 'Cotton'],
+  'Hiking Boot': ['Leather', 'Nylon', 'Recycled'],
+  'Chelsea Boot': ['Leather', 'Recycled'],
+  'Work Boot': ['Leather', 'Nylon'],
+  Sandal: ['Leather', 'Recycled'],
+  Slide: ['Recycled', 'Leather'],
+  'Flip-Flop': ['Recycled', 'Leather'],
+  Skillet: ['Steel', 'Ceramic'],
+  Saucepan: ['Steel', 'Ceramic'],
+  'Dutch Oven': ['Ceramic', 'Steel'],
+  'Dinner Plate Set': ['Ceramic', 'Bamboo', 'Recycled'],
+  Mug: ['Ceramic', 'Steel', 'Bamboo'],
+  'Serving Bowl': ['Walnut', 'Ceramic', 'Bamboo'],
+  'Side Table': ['Walnut', 'Steel', 'Bamboo', 'Recycled'],
+  Bookshelf: ['Walnut', 'Bamboo', 'Steel'],
+  'Lounge Chair': ['Walnut', 'Leather', 'Linen', 'Recycled'],
+  'Desk Lamp': ['Steel', 'Walnut', 'Ceramic'],
+  'Pendant Light': ['Linen', 'Ceramic', 'Steel', 'Bamboo'],
+  'Floor Lamp': ['Linen', 'Steel', 'Walnut', 'Bamboo'],
+  Headphones: ['Recycled', 'Leather', 'Steel'],
+  'Bluetooth Speaker': ['Walnut', 'Recycled', 'Bamboo'],
+  Earbuds: ['Recycled', 'Steel'],
+  'Phone Case': ['Leather', 'Recycled', 'Bamboo', 'Walnut'],
+  Charger: ['Recycled'],
+  'Power Bank': ['Recycled', 'Steel', 'Bamboo'],
+  Keyboard: ['Walnut', 'Recycled', 'Steel', 'Bamboo'],
+  Mouse: ['Recycled', 'Walnut'],
+  'Laptop Stand': ['Steel', 'Walnut', 'Bamboo'],
+  Tent: ['Nylon', 'Recycled', 'Cotton'],
+  'Sleeping Bag': ['Nylon', 'Recycled'],
+  'Camp Stove': ['Steel'],
+  'Bike Helmet': ['Recycled'],
+  'Saddle Bag': ['Nylon', 'Leather', 'Recycled'],
+  'Bike Light': ['Recycled', 'Steel'],
+  Harness: ['Nylon', 'Recycled'],
+  'Chalk Bag': ['Cotton', 'Nylon', 'Recycled'],
+  Rope: ['Nylon', 'Recycled'],
+};
+
+/**
+ * Options for the kinds of product that do not vary the way the rest of their category does (a phone
+ * case has no capacity). Each has as many values as its category's option: the catalog's draws (how many
+ * variants, from which value) then stay as they are, and so does every id and price after it.
+ */
+export const NOUN_OPTIONS: Record<string, { name: string; values: string[] }> = {
+  'Phone Case': { name: 'Color', values: ['Black', 'Sand', 'Olive', 'Navy'] },
+  Charger: { name: 'Power', values: ['20 W', '30 W', '45 W', '65 W'] },
+  'Saddle Bag': { name: 'Volume', values: ['0.6 l', '0.9 l', '1.2 l', '1.5 l', '2 l'] },
+  'Bike Light': { name: 'Output', values: ['200 lm', '400 lm', '600 lm', '800 lm', '1,000 lm'] },
+  'Sleeping Bag': { name: 'Comfort rating', values: ['10 °C', '5 °C', '0 °C', '−5 °C'] },
+  'Camp Stove': { name: 'Output', values: ['2.0 kW', '2.6 kW', '3.0 kW', '3.5 kW'] },
+  Harness: { name: 'Size', values: ['XS', 'S', 'M', 'L'] },
+  'Chalk Bag': { name: 'Color', values: ['Black', 'Sand', 'Olive', 'Rust'] },
+};
