@@ -20,6 +20,7 @@ import { SCAFFOLDED_THEME, scaffoldedDir, scaffoldForE2e } from '../../e2e/scaff
 import {
   buildStorefront,
   type Child,
+  dropGeneratedPages,
   freePort,
   hasBuild,
   startApi,
@@ -112,12 +113,6 @@ async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   }
 }
 
-/** Reuses `.next` without the pages an earlier run generated on demand (other database, other port). */
-function reuseBuild(theme: string): void {
-  rmSync(join(dirOf(theme), '.next', 'server', 'route-cache'), { recursive: true, force: true });
-  console.log(`e2e: reusing the existing .next build of ${theme}`);
-}
-
 function seconds(since: number): string {
   return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }
@@ -188,7 +183,8 @@ export default async function setup(project: TestProject) {
       for (const theme of themes) {
         const dir = dirOf(theme);
         if (skipBuild && hasBuild(dir)) {
-          reuseBuild(theme);
+          // startStorefront drops the pages an earlier server generated (other database, other port).
+          console.log(`e2e: reusing the existing .next build of ${theme}`);
           continue;
         }
         await buildStorefront(
@@ -221,6 +217,8 @@ export default async function setup(project: TestProject) {
         theme,
       );
       children.push(web.child);
+      // After the servers stop (children first), so none writes another page behind it.
+      cleanups.push(() => dropGeneratedPages(dirOf(theme)));
       themeUrls[theme] = web.url;
       console.log(`e2e: ${theme} ready on ${web.url} after ${seconds(started)}`);
     }
