@@ -46,7 +46,8 @@ function subscription(name: string): (onChange: () => void) => () => void {
   return subscribe;
 }
 
-function read(name: string): string | null {
+/** A cookie's value as the browser holds it now (decoded), or null when there is none. */
+export function readCookie(name: string): string | null {
   for (const part of document.cookie.split('; ')) {
     const eq = part.indexOf('=');
     if (part.slice(0, eq) === name) return decodeURIComponent(part.slice(eq + 1));
@@ -61,7 +62,7 @@ function read(name: string): string | null {
 export function useCookie(name: string): string | null {
   return useSyncExternalStore(
     subscription(name),
-    () => read(name),
+    () => readCookie(name),
     () => null,
   );
 }

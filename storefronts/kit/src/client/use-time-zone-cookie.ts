@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { THIRTY_DAYS } from '../cookies';
 import { browserTimeZone } from './time-zone';
+import { readCookie } from './use-cookie';
 
 /**
  * Writes the browser's time zone to the `name` cookie (the theme's `cookies.timeZone`) once it differs
@@ -15,7 +16,7 @@ export function useTimeZoneCookie(name: string): void {
     // one cookie lookup, where a read after this write would cost the browser a second, synchronous one.
     const timer = setTimeout(() => {
       const zone = browserTimeZone();
-      if (!zone || document.cookie.split('; ').includes(`${name}=${encodeURIComponent(zone)}`)) return;
+      if (!zone || readCookie(name) === zone) return;
       const secure = location.protocol === 'https:' ? '; secure' : '';
       // biome-ignore lint/suspicious/noDocumentCookie: one fixed-shape write; the Cookie Store API is not in every browser a shop serves (Firefox).
       document.cookie = `${name}=${encodeURIComponent(zone)}; path=/; max-age=${THIRTY_DAYS}; samesite=lax${secure}`;
