@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoCatalog } from './demo-catalog.js';
-import { NOUN_MATERIALS, NOUN_OPTIONS } from './demo-kinds.js';
+import { NOUN_MATERIALS, NOUN_OPTIONS, NOUN_PRICES } from './demo-kinds.js';
 import { demoShape } from './demo-shapes.js';
 import { DEMO_CATEGORIES, type DemoCategory } from './demo-words.js';
 
@@ -44,6 +44,16 @@ describe('demo catalog words', () => {
     expect(caseOption?.name).toBe('Color');
   });
 
+  it('prices each product within what its kind costs', () => {
+    for (const product of catalog.products) {
+      const [low, high] = NOUN_PRICES[nounOf(product.title)] ?? [0, 0];
+      const first = catalog.variants.find((v) => v.product_id === product.id && v.position === 0);
+      const usd = catalog.prices.find((p) => p.variant_id === first?.id && p.currency === 'USD');
+      expect(usd?.amount, product.title).toBeGreaterThanOrEqual(low * 100 - 1);
+      expect(usd?.amount, product.title).toBeLessThanOrEqual(high * 100 - 1);
+    }
+  });
+
   it('gives each product two different qualities', () => {
     for (const product of catalog.products) {
       const { features } = JSON.parse(String(product.attributes)) as { features: string[] };
@@ -54,6 +64,7 @@ describe('demo catalog words', () => {
   it('draws every kind of product as itself: one silhouette per noun, none shared', () => {
     for (const noun of NOUNS) {
       expect(NOUN_MATERIALS[noun], noun).toBeDefined();
+      expect(NOUN_PRICES[noun], noun).toBeDefined();
       expect(demoShape(`Classic Cotton ${noun}`), noun).toBeDefined();
     }
     const drawn = new Set(NOUNS.map((noun) => JSON.stringify(demoShape(`Classic ${noun}`))));

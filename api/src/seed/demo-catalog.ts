@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import type { Database } from '../db/schema.js';
 import { fromBytes, type IdPrefix } from '../lib/ids.js';
 import { createPrng, type Prng } from '../lib/prng.js';
-import { NOUN_MATERIALS, NOUN_OPTIONS } from './demo-kinds.js';
+import { NOUN_MATERIALS, NOUN_OPTIONS, NOUN_PRICES } from './demo-kinds.js';
 import {
   ADJECTIVES,
   DEMO_CATEGORIES,
@@ -158,7 +158,11 @@ function addProduct(
     position: 0,
   });
 
-  const base = rnd.int(5, 400) * 100;
+  // The draws of the first demo catalogs ($5–400, a step of $0–15 between variants), placed in what
+  // this kind of product costs: the same draws, so nothing else in the catalog moves.
+  const [low, high] = NOUN_PRICES[noun] ?? [5, 400];
+  const scale = (high - low) / 395;
+  const base = Math.round(low + (rnd.int(5, 400) - 5) * scale) * 100;
   const euroToo = i % 10 !== 3;
   values.forEach((value, position) => {
     const variantId = id('var', created.getTime());
@@ -173,7 +177,7 @@ function addProduct(
       position,
       created_at: created,
     });
-    const usd = price99(base + position * rnd.int(0, 15) * 100);
+    const usd = price99(base + position * Math.round(rnd.int(0, 15) * scale) * 100);
     out.prices.push({ variant_id: variantId, product_id: productId, currency: 'USD', amount: usd });
     if (euroToo)
       out.prices.push({
