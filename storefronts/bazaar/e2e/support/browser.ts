@@ -22,7 +22,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A 1×1 grey image, served instead of remote catalog images (the demo's come from picsum.photos). */
+/** A grey square, served instead of any image from outside this machine (a journey never goes out). */
 const placeholder = Buffer.from(
   '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800"><rect width="800" height="800" fill="#d5d9e0"/></svg>',
 );

@@ -11,7 +11,8 @@ describe('readConfig', () => {
       secureCookies: false,
       // A local API names its media by any of its loopback names.
       soukOrigins: ['http://localhost:4000', 'http://127.0.0.1:4000', 'http://[::1]:4000'],
-      imageHosts: ['picsum.photos', 'fastly.picsum.photos'],
+      // No foreign image host unless one is named: the demo's pictures are Souk's own.
+      imageHosts: [],
       cookies: { cart: 'atelier_cart', currency: 'atelier_currency' },
       liveConnection: { apiUrl: 'http://localhost:4000', publishableKey: 'pk_demo_storefront' },
     });

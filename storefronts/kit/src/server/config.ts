@@ -64,7 +64,8 @@ function loopbackAliases(apiUrl: string): (string | undefined)[] {
  * `SOUK_API_URL`, `SOUK_PUBLISHABLE_KEY`, `SITE_URL` (else `http://localhost:$PORT`),
  * `STOREFRONT_CURRENCIES` (or `<THEME>_CURRENCIES`, default `USD,EUR`), `SOUK_MEDIA_ORIGINS`
  * (public origins of Souk's media when they differ from the API URL) and `STOREFRONT_IMAGE_HOSTS`
- * (foreign image hosts the proxy may fetch; default: the demo catalog's `picsum.photos`), and
+ * (foreign image hosts the proxy may fetch; default: none, since the demo catalog's pictures are
+ * Souk's own), and
  * `SOUK_PUBLIC_API_URL` (the API as browsers reach it, for live updates; default `SOUK_API_URL`).
  */
 export function readConfig(themeId: string, env: Env = process.env): StorefrontConfig {
@@ -88,9 +89,7 @@ export function readConfig(themeId: string, env: Env = process.env): StorefrontC
     currencies: currencies.length > 0 ? currencies : ['USD'],
     secureCookies: siteUrl.startsWith('https://'),
     soukOrigins: [...new Set(soukOrigins)],
-    imageHosts: list(env.STOREFRONT_IMAGE_HOSTS ?? 'picsum.photos,fastly.picsum.photos').map((h) =>
-      h.toLowerCase(),
-    ),
+    imageHosts: list(env.STOREFRONT_IMAGE_HOSTS).map((h) => h.toLowerCase()),
     cookies: cookieNames(themeId),
   };
 }
