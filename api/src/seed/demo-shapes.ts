@@ -12,7 +12,7 @@ export interface DemoShape {
 const ellipse = (cx: number, cy: number, rx: number, ry = rx) =>
   `M${cx - rx} ${cy} A${rx} ${ry} 0 1 0 ${cx + rx} ${cy} A${rx} ${ry} 0 1 0 ${cx - rx} ${cy} Z`;
 const rect = (x: number, y: number, w: number, h: number) => `M${x} ${y} h${w} v${h} h${-w} Z`;
-/** A ring of holes or keys: `count` rectangles of `w` × `h`, `step` apart, from (x, y). */
+/** A row of holes or keys: `count` rectangles of `w` × `h`, `step` apart, from (x, y). */
 const row = (x: number, y: number, count: number, step: number, w: number, h: number) =>
   Array.from({ length: count }, (_, i) => rect(x + i * step, y, w, h)).join(' ');
 
@@ -241,6 +241,3 @@ export function demoShape(title: string): DemoShape | undefined {
   const noun = NOUNS.find((n) => title.endsWith(n));
   return noun === undefined ? undefined : SHAPES[noun];
 }
-
-/** Every noun that has a silhouette (for the tests). */
-export const DEMO_SHAPE_NOUNS: readonly string[] = NOUNS;
