@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoCatalog } from './demo-catalog.js';
-import { NOUN_MATERIALS, NOUN_OPTIONS, NOUN_PRICES } from './demo-kinds.js';
+import { DEMO_KINDS } from './demo-kinds.js';
 import { demoShape } from './demo-shapes.js';
 import { DEMO_CATEGORIES, type DemoCategory } from './demo-words.js';
 
@@ -17,7 +17,7 @@ describe('demo catalog words', () => {
       const noun = nounOf(product.title);
       const { material } = JSON.parse(String(product.attributes)) as { material: string };
       expect(
-        NOUN_MATERIALS[noun]?.map((m) => m.toLowerCase()),
+        DEMO_KINDS[noun]?.materials.map((m) => m.toLowerCase()),
         `${product.title}`,
       ).toContain(material);
       expect(product.title).toContain(` ${material.replace(/^./, (c) => c.toUpperCase())} ${noun}`);
@@ -35,7 +35,7 @@ describe('demo catalog words', () => {
     ];
     for (const leaf of DEMO_CATEGORIES.flatMap(leaves))
       for (const noun of leaf.nouns ?? []) {
-        const own = NOUN_OPTIONS[noun];
+        const own = DEMO_KINDS[noun]?.option;
         if (own) expect(own.values.length, noun).toBe(leaf.option?.values.length);
       }
     const caseOption = catalog.options.find((o) =>
@@ -46,7 +46,7 @@ describe('demo catalog words', () => {
 
   it('prices each product within what its kind costs', () => {
     for (const product of catalog.products) {
-      const [low, high] = NOUN_PRICES[nounOf(product.title)] ?? [0, 0];
+      const [low, high] = DEMO_KINDS[nounOf(product.title)]?.price ?? [0, 0];
       const first = catalog.variants.find((v) => v.product_id === product.id && v.position === 0);
       const usd = catalog.prices.find((p) => p.variant_id === first?.id && p.currency === 'USD');
       expect(usd?.amount, product.title).toBeGreaterThanOrEqual(low * 100 - 1);
@@ -63,8 +63,8 @@ describe('demo catalog words', () => {
 
   it('draws every kind of product as itself: one silhouette per noun, none shared', () => {
     for (const noun of NOUNS) {
-      expect(NOUN_MATERIALS[noun], noun).toBeDefined();
-      expect(NOUN_PRICES[noun], noun).toBeDefined();
+      expect(DEMO_KINDS[noun]?.materials, noun).toBeDefined();
+      expect(DEMO_KINDS[noun]?.price, noun).toBeDefined();
       expect(demoShape(`Classic Cotton ${noun}`), noun).toBeDefined();
     }
     const drawn = new Set(NOUNS.map((noun) => JSON.stringify(demoShape(`Classic ${noun}`))));

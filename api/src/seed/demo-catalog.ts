@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import type { Database } from '../db/schema.js';
 import { fromBytes, type IdPrefix } from '../lib/ids.js';
 import { createPrng, type Prng } from '../lib/prng.js';
-import { NOUN_MATERIALS, NOUN_OPTIONS, NOUN_PRICES } from './demo-kinds.js';
+import { DEMO_KINDS } from './demo-kinds.js';
 import {
   ADJECTIVES,
   DEMO_CATEGORIES,
@@ -110,7 +110,8 @@ function addProduct(
 ): void {
   const leaf = rnd.pick(leaves);
   const noun = rnd.pick(leaf.category.nouns ?? ['Item']);
-  const material = within(NOUN_MATERIALS[noun], MATERIALS, rnd.pick(MATERIALS));
+  const kind = DEMO_KINDS[noun];
+  const material = within(kind?.materials, MATERIALS, rnd.pick(MATERIALS));
   const title = `${rnd.pick(ADJECTIVES)} ${material} ${noun}`;
   const q1 = within(leaf.qualities, QUALITIES, rnd.pick(QUALITIES));
   let q2 = within(leaf.qualities, QUALITIES, rnd.pick(QUALITIES));
@@ -142,7 +143,7 @@ function addProduct(
     updated_at: created,
   });
 
-  const option = NOUN_OPTIONS[noun] ??
+  const option = kind?.option ??
     leaf.category.option ?? {
       name: 'Style',
       values: ['Standard', 'Deluxe', 'Limited', 'Travel'],
@@ -160,7 +161,7 @@ function addProduct(
 
   // The draws of the first demo catalogs ($5–400, a step of $0–15 between variants), placed in what
   // this kind of product costs: the same draws, so nothing else in the catalog moves.
-  const [low, high] = NOUN_PRICES[noun] ?? [5, 400];
+  const [low, high] = kind?.price ?? [5, 400];
   const scale = (high - low) / 395;
   const base = Math.round(low + (rnd.int(5, 400) - 5) * scale) * 100;
   const euroToo = i % 10 !== 3;
