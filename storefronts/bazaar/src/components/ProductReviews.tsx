@@ -49,7 +49,23 @@ export async function ProductReviews({ productId }: { productId: string }) {
   } catch {
     return null;
   }
-  const rating = page.rating ?? { average: null, count: 0, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } };
+  const rating = page.rating;
+  // Without a review there is no average to show nor a distribution to draw: one line says so.
+  if (!rating || rating.count === 0 || page.data.length === 0) {
+    return (
+      <section
+        className={styles.section}
+        aria-labelledby="reviews-heading"
+        id="reviews"
+        data-testid="reviews"
+      >
+        <h2 id="reviews-heading">Customer reviews</h2>
+        <p className="muted">
+          No reviews yet. Bought it? Review it from your order page once it has shipped.
+        </p>
+      </section>
+    );
+  }
   return (
     <section className={styles.section} aria-labelledby="reviews-heading" id="reviews" data-testid="reviews">
       <h2 id="reviews-heading">Customer reviews</h2>
@@ -61,7 +77,7 @@ export async function ProductReviews({ productId }: { productId: string }) {
         <ul className={styles.bars} aria-label="Reviews per star">
           {(['5', '4', '3', '2', '1'] as const).map((star) => {
             const n = rating.distribution[star];
-            const share = rating.count === 0 ? 0 : Math.round((n / rating.count) * 100);
+            const share = Math.round((n / rating.count) * 100);
             return (
               <li key={star} className={styles.bar}>
                 <span>{star} star</span>
@@ -74,17 +90,11 @@ export async function ProductReviews({ productId }: { productId: string }) {
           })}
         </ul>
       </div>
-      {page.data.length === 0 ? (
-        <p className="muted">
-          No reviews yet. Bought it? Review it from your order page once it has shipped.
-        </p>
-      ) : (
-        <ul className={styles.list}>
-          {page.data.map((review) => (
-            <ReviewItem key={review.id} review={review} />
-          ))}
-        </ul>
-      )}
+      <ul className={styles.list}>
+        {page.data.map((review) => (
+          <ReviewItem key={review.id} review={review} />
+        ))}
+      </ul>
     </section>
   );
 }
