@@ -118,13 +118,32 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((err) => {
+/**
+ * The first port above `taken` that is free and none of the stack's own, to suggest in place of a
+ * busy one: `taken + 1` is often the next theme's default (3000 → Atelier's 3001).
+ */
+async function freePortAbove(taken: number): Promise<number | undefined> {
+  const own = new Set([apiPort, ...themes.map((t) => t.port)]);
+  for (let port = taken + 1; port <= Math.min(taken + 100, 65535); port++) {
+    if (own.has(port)) continue;
+    try {
+      await assertPortFree(port, 'suggestion');
+      return port;
+    } catch {}
+  }
+  return undefined;
+}
+
+main().catch(async (err) => {
   process.stderr.write(`npm start failed: ${err instanceof Error ? err.message : String(err)}\n`);
   if (err instanceof PortInUseError) {
     const variable =
       err.port === apiPort ? 'PORT' : (themes.find((t) => t.port === err.port)?.variable ?? 'PORT');
+    const free = await freePortAbove(err.port);
     process.stderr.write(
-      `Stop that process, or pick another port, e.g. ${variable}=${err.port + 1} npm start\n`,
+      free === undefined
+        ? `Stop that process, or set ${variable} to a free port.\n`
+        : `Stop that process, or pick another port, e.g. ${variable}=${free} npm start\n`,
     );
   }
   void stopAll(1);
