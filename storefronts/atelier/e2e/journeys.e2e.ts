@@ -5,7 +5,7 @@ import type {} from '../../bazaar/e2e/setup';
 import { accessProblems, targetAndTextProblems } from '../../bazaar/e2e/support/a11y';
 import { browserSessions, screenshot } from '../../bazaar/e2e/support/browser';
 import { containerWalk, focusRingFits, tabWalkPages } from '../../bazaar/e2e/support/focus';
-import { fillCheckout, uniqueEmail } from '../../bazaar/e2e/support/journeys';
+import { amountRows, checkoutTotal, fillCheckout, uniqueEmail } from '../../bazaar/e2e/support/journeys';
 import { checkPages, DESKTOP_AND_PHONE, sidewaysAt320 } from '../../bazaar/e2e/support/layout';
 import { createAdmin } from '../../bazaar/e2e/support/souk-admin';
 import { bagFirstProduct, makerPartsOutOfLine, shoot, shots } from './support/pages';
@@ -353,11 +353,15 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     await page.getByRole('link', { name: 'Checkout' }).click();
     await page.waitForURL(/\/checkout$/);
     const email = uniqueEmail('atelier');
+    expect((await amountRows(page.getByTestId('checkout-totals'))).has('Total before tax')).toBe(true);
     await fillCheckout(page, { email });
+    // The tax of the typed address and the total with it, before the order is placed.
+    const total = await checkoutTotal(page);
     await shoot(page, 'checkout');
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.waitForURL(/\/orders\/ord_/);
     expect(await page.getByTestId('seller-order').count()).toBe(2);
+    expect(await page.getByTestId('confirmation').textContent()).toContain(total);
     // Thumbnails here as in the bag: every line of the two seller orders shows its product's picture.
     const lines = page.getByTestId('order-line');
     expect(await lines.count()).toBe(2);

@@ -5,7 +5,9 @@ import { browserSessions, screenshot } from './support/browser';
 import { containerWalk, focusRingFits, tabWalkPages } from './support/focus';
 import {
   addToCart,
+  amountRows,
   checkoutErrorCode,
+  checkoutTotal,
   fillCheckout,
   openFirstBuyable,
   uniqueEmail,
@@ -157,7 +159,11 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     await page.waitForURL(/\/checkout$/);
     expect(await summaryPlacement(page, '.checkout-form')).toBe('beside');
     const email = uniqueEmail('journey');
+    expect((await amountRows(page.getByTestId('checkout-totals'))).has('Total before tax')).toBe(true);
     await fillCheckout(page, { email });
+    // The summary prices the address as soon as it is complete: the shopper sees the order's total
+    // (tax included) before placing it, and the confirmation below charges exactly that.
+    const total = await checkoutTotal(page);
     await screenshot(page, 'checkout');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'checkout-mobile');
@@ -171,6 +177,8 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.waitForURL(/\/orders\/ord_/);
     expect(await page.getByTestId('seller-order').count()).toBe(2);
+    // The confirmation charges what the checkout showed.
+    expect((await amountRows(page.getByTestId('order-totals'))).get('Total')).toBe(total);
     // Every line shows its product's picture (the order line's `image`), not an empty tile.
     const lines = page.getByTestId('order-line');
     expect(await lines.locator('img.thumb').count()).toBe(await lines.count());

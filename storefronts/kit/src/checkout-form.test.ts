@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countries, countryName } from './checkout-form';
+import { cartTax, checkoutTotalRows, countries, countryName } from './checkout-form';
 
 describe('countryName', () => {
   it('names every country of the checkout list as the list does', () => {
@@ -11,5 +11,82 @@ describe('countryName', () => {
     expect(countryName('DE', 'de-DE')).toBe('Deutschland');
     expect(countryName('D')).toBe('D');
     expect(countryName('')).toBe('');
+  });
+});
+
+describe('cartTax', () => {
+  const address = {
+    name: 'Erika Mustermann',
+    line1: 'Heidestraße 17',
+    line2: null,
+    city: 'Köln',
+    postal_code: '51147',
+    region: null,
+    country: 'DE',
+    phone: null,
+  };
+
+  it("is pending without an address: the API's tax of 0 is not the tax", () => {
+    expect(cartTax({ shipping_address: null, tax_rate_bps: null })).toEqual({
+      known: false,
+      label: 'Tax',
+      note: 'Tax is added once your address is complete.',
+    });
+  });
+
+  it('names the rate and the country once the cart has an address', () => {
+    expect(cartTax({ shipping_address: address, tax_rate_bps: 1900 })).toEqual({
+      known: true,
+      label: 'Tax (19%)',
+      note: 'Shipping and tax to Germany.',
+    });
+    expect(cartTax({ shipping_address: { ...address, country: 'US' }, tax_rate_bps: 725 }).label).toBe(
+      'Tax (7.25%)',
+    );
+    expect(cartTax({ shipping_address: address, tax_rate_bps: 1900 }, 'de-DE').label).toBe('Tax (19\u00a0%)');
+  });
+
+  it('names no rate for a country without one (the summary shows the tax as unavailable)', () => {
+    expect(cartTax({ shipping_address: { ...address, country: 'BR' }, tax_rate_bps: null })).toEqual({
+      known: true,
+      label: 'Tax',
+      note: 'Shipping and tax to Brazil.',
+    });
+  });
+});
+
+describe('checkoutTotalRows', () => {
+  const usd = (amount: number) => ({ amount, currency: 'USD' });
+  const totals = { subtotal: usd(31099), shipping: usd(499), tax: usd(0), total: usd(31598) };
+
+  it('shows the tax as pending and the total as before tax while the cart has no address', () => {
+    const rows = checkoutTotalRows({ totals, shipping_address: null, tax_rate_bps: null });
+    expect(rows.map((r) => [r.label, r.value?.amount ?? r.pending])).toEqual([
+      ['Subtotal', 31099],
+      ['Shipping', 499],
+      ['Tax', 'With your address'],
+      ['Total before tax', 31598],
+    ]);
+  });
+
+  it("shows the address's tax, named by its rate, and the total with it", () => {
+    const address = {
+      name: 'E',
+      line1: 'L',
+      line2: null,
+      city: 'C',
+      postal_code: '1',
+      region: null,
+      country: 'DE',
+      phone: null,
+    };
+    const priced = { ...totals, tax: usd(6004), total: usd(37602) };
+    const rows = checkoutTotalRows({ totals: priced, shipping_address: address, tax_rate_bps: 1900 });
+    expect(rows.map((r) => [r.label, r.value?.amount ?? r.pending])).toEqual([
+      ['Subtotal', 31099],
+      ['Shipping', 499],
+      ['Tax (19%)', 6004],
+      ['Total', 37602],
+    ]);
   });
 });

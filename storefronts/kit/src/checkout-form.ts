@@ -1,3 +1,4 @@
+import type { Schemas } from '@souk/sdk';
 import type { FormProblem } from './problems';
 
 /** The fields of a shipping address form, named like the API's `ShippingAddress`. */
@@ -67,3 +68,59 @@ export const countries = [
   ['SE', 'Sweden'],
   ['JP', 'Japan'],
 ] as const;
+
+/** One percent formatter per locale, for tax rates. */
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * How a cart's tax reads in a summary. The API prices tax from the shipping address's country and
+ * reports 0 while the cart has no address, which is not the tax: `known` is false until then (show
+ * the tax as pending and the total as "before tax"). Once known, `label` names the rate ("Tax (19%)")
+ * and `note` the country the amounts are for.
+ */
+export function cartTax(
+  cart: Pick<Schemas['Cart'], 'shipping_address' | 'tax_rate_bps'>,
+  locale = 'en-US',
+): { known: boolean; label: string; note: string } {
+  const address = cart.shipping_address;
+  if (!address) return { known: false, label: 'Tax', note: 'Tax is added once your address is complete.' };
+  let percent = percentFormats.get(locale);
+  if (!percent) {
+    percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+    percentFormats.set(locale, percent);
+  }
+  const rate = cart.tax_rate_bps;
+  return {
+    known: true,
+    label: rate === null ? 'Tax' : `Tax (${percent.format(rate / 10_000)})`,
+    note: `Shipping and tax to ${countryName(address.country, locale)}.`,
+  };
+}
+
+/** A row of a summary's amounts: a label and an amount, or (`pending`) why there is none yet. */
+export interface AmountRow {
+  label: string;
+  value: Schemas['Money'] | null;
+  pending?: string;
+  strong?: boolean;
+}
+
+/**
+ * The amounts under a checkout's summary: subtotal, shipping, tax and total, the tax pending and the
+ * total "before tax" until the cart has an address (see `cartTax`).
+ */
+export function checkoutTotalRows(
+  cart: Pick<Schemas['Cart'], 'totals' | 'shipping_address' | 'tax_rate_bps'>,
+  tax = cartTax(cart),
+): AmountRow[] {
+  return [
+    { label: 'Subtotal', value: cart.totals.subtotal },
+    { label: 'Shipping', value: cart.totals.shipping, pending: 'Not available' },
+    {
+      label: tax.label,
+      value: tax.known ? cart.totals.tax : null,
+      pending: tax.known ? 'Not available' : 'With your address',
+    },
+    { label: tax.known ? 'Total' : 'Total before tax', value: cart.totals.total, pending: '—', strong: true },
+  ];
+}

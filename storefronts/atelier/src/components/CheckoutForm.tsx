@@ -1,9 +1,9 @@
 'use client';
 
 import { type CheckoutState, testPaymentMethods } from '@souk/storefront-kit';
-import { AddressFields, Field } from '@souk/storefront-kit/client';
+import { AddressFields, Field, useAddressPreview } from '@souk/storefront-kit/client';
 import { useActionState } from 'react';
-import { checkout } from '@/app/actions/checkout';
+import { checkout, previewAddress } from '@/app/actions/checkout';
 
 /**
  * A one-page checkout in three numbered steps. The Idempotency-Key is made when the page renders and
@@ -13,15 +13,20 @@ import { checkout } from '@/app/actions/checkout';
 export function CheckoutForm({
   initial,
   saveAddress,
+  total,
 }: {
   initial: CheckoutState;
   /** Signed in: offer to keep the address in the account (ticked when the account has none yet). */
   saveAddress?: { checked: boolean };
+  /** The order's total, formatted, once its tax is known: the button says what the order costs. */
+  total?: string | undefined;
 }) {
   const [state, formAction, pending] = useActionState(checkout, initial);
+  // The summary beside the form shows the tax of the address as typed, before the order is placed.
+  const previewRef = useAddressPreview(previewAddress);
   const problem = state.problem;
   return (
-    <form action={formAction} className="checkout-form" key={state.seq} id="checkout-form">
+    <form action={formAction} className="checkout-form" key={state.seq} id="checkout-form" ref={previewRef}>
       {problem && (
         <div role="alert" className="alert" data-testid="checkout-error" data-code={problem.code}>
           <p>{problem.message}</p>
@@ -71,7 +76,7 @@ export function CheckoutForm({
         </div>
       </fieldset>
       <button type="submit" className="btn btn--block" disabled={pending} aria-disabled={pending}>
-        {pending ? 'Placing your order…' : 'Place order'}
+        {pending ? 'Placing your order…' : total ? `Place order · ${total}` : 'Place order'}
       </button>
     </form>
   );

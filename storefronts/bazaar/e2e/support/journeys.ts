@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Opens the first product of a listing that can be bought, and returns its handle. */
@@ -37,6 +37,31 @@ export async function fillCheckout(page: Page, buyer: Buyer): Promise<void> {
   await page.getByLabel('Country').selectOption('DE');
   await page.getByLabel('Phone (optional)').fill(buyer.phone ?? '');
   await page.getByLabel(/Payment method/).selectOption(buyer.paymentMethod ?? 'pm_card_visa');
+}
+
+/** The rows of a summary's amounts (`<dt>` label → `<dd>` value), as the shopper reads them. */
+export async function amountRows(summary: Locator): Promise<Map<string, string>> {
+  const [labels, values] = await Promise.all([
+    summary.locator('dt').allTextContents(),
+    summary.locator('dd').allTextContents(),
+  ]);
+  return new Map(labels.map((label, i) => [label.trim(), (values[i] ?? '').trim()]));
+}
+
+/**
+ * The total the checkout's summary shows once it priced the address typed (the form puts a complete
+ * address on the cart, and the summary is drawn again with its tax), and the Place order button says
+ * the same. `taxLabel` is the rate the summary must name first: 19 % for `fillCheckout`'s Germany.
+ */
+export async function checkoutTotal(page: Page, taxLabel = 'Tax (19%)'): Promise<string> {
+  const totals = page.getByTestId('checkout-totals');
+  await expect.poll(async () => (await amountRows(totals)).has(taxLabel), { timeout: 15_000 }).toBe(true);
+  const total = (await amountRows(totals)).get('Total') ?? '';
+  expect(total).toMatch(/^\$[\d,]+\.\d\d$/);
+  expect(await page.locator('#checkout-form button[type="submit"]').textContent()).toBe(
+    `Place order · ${total}`,
+  );
+  return total;
 }
 
 /** The checkout error's problem code, once the alert shows. */

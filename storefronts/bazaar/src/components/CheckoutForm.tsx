@@ -7,9 +7,9 @@ import {
   shippingAddressFields,
   testPaymentMethods,
 } from '@souk/storefront-kit';
-import { AddressFields, Field } from '@souk/storefront-kit/client';
+import { AddressFields, Field, useAddressPreview } from '@souk/storefront-kit/client';
 import { useActionState, useState } from 'react';
-import { checkout } from '@/app/actions/checkout';
+import { checkout, previewAddress } from '@/app/actions/checkout';
 
 /** Empty address fields, for "Enter another address". */
 const NO_ADDRESS = Object.fromEntries(shippingAddressFields.map((f) => [f, '']));
@@ -24,6 +24,7 @@ export function CheckoutForm({
   addresses = [],
   pickedId,
   signedIn = false,
+  total,
 }: {
   initial: CheckoutState;
   /** A signed-in shopper's saved addresses, to pick from. */
@@ -32,8 +33,12 @@ export function CheckoutForm({
   pickedId?: string;
   /** Whether a shopper is signed in (then a typed address can be saved to their account). */
   signedIn?: boolean;
+  /** The order's total, formatted, once its tax is known: the button says what the order costs. */
+  total?: string | undefined;
 }) {
   const [submitted, formAction, pending] = useActionState(checkout, initial);
+  // The summary beside the form shows the tax of the address as typed, before the order is placed.
+  const previewRef = useAddressPreview(previewAddress);
   // Picking a saved address refills the address fields (re-mounted through their key).
   // A pick holds until the next submit, whose answer shows the values sent.
   const [picked, setPicked] = useState({ id: pickedId ?? '', seq: pickedId ? initial.seq : -1 });
@@ -44,7 +49,7 @@ export function CheckoutForm({
     : submitted;
   const problem = state.problem;
   return (
-    <form action={formAction} className="checkout-form" key={state.seq} id="checkout-form">
+    <form action={formAction} className="checkout-form" key={state.seq} id="checkout-form" ref={previewRef}>
       {problem && (
         <div
           role="alert"
@@ -118,7 +123,7 @@ export function CheckoutForm({
         disabled={pending}
         aria-disabled={pending}
       >
-        {pending ? 'Placing your order…' : 'Place order'}
+        {pending ? 'Placing your order…' : total ? `Place order · ${total}` : 'Place order'}
       </button>
     </form>
   );

@@ -1,11 +1,16 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { isSoukError, type Order, type ShippingAddress } from '@souk/sdk';
-import { revalidatePath } from 'next/cache';
+import { refresh, revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { sameAddress } from '../address-form';
-import { type CheckoutField, type CheckoutState, checkoutFields } from '../checkout-form';
+import {
+  type CheckoutField,
+  type CheckoutState,
+  checkoutFields,
+  shippingAddressFields,
+} from '../checkout-form';
 import { privateCookie, publicCookie, safePath } from '../cookies';
 import { type FormProblem, toFormProblem } from '../problems';
 import { supportedCurrency } from './config';
@@ -206,6 +211,32 @@ export function createActions(store: Storefront) {
     redirect(`/orders/${order.id}`);
   }
 
+  /**
+   * Puts the checkout form's address on the cart as soon as it is complete, so the summary beside the
+   * form shows that address's shipping, tax and total before the order is placed (the API prices a cart
+   * by its address's country). An incomplete address, one the cart already has or one the API refuses
+   * is left alone: the checkout's own submit reports what is wrong with it. Refreshes the page when
+   * the cart changed; answers whether it did.
+   */
+  async function previewAddress(formData: FormData): Promise<{ changed: boolean }> {
+    const values: Partial<Record<string, string>> = {};
+    for (const field of shippingAddressFields) values[field] = text(formData, field);
+    const address = addressOf(values);
+    const complete = address.name && address.line1 && address.city && address.postal_code && address.country;
+    const cartId = await store.getCartId();
+    if (!complete || !cartId) return { changed: false };
+    try {
+      const cart = await souk.store.carts.get(cartId);
+      if (cart.status !== 'active' || (cart.shipping_address && sameAddress(cart.shipping_address, address)))
+        return { changed: false };
+      await souk.store.carts.update(cartId, { shipping_address: address });
+    } catch {
+      return { changed: false };
+    }
+    refresh();
+    return { changed: true };
+  }
+
   /** Stores the picked currency and reloads the page the buyer was on. */
   async function setCurrency(formData: FormData): Promise<void> {
     const currency = supportedCurrency(config, String(formData.get('currency') ?? ''));
@@ -217,5 +248,5 @@ export function createActions(store: Storefront) {
     redirect(`${target.pathname}${target.search}`);
   }
 
-  return { addToCart, updateLine, removeLine, checkout, setCurrency };
+  return { addToCart, updateLine, removeLine, checkout, previewAddress, setCurrency };
 }

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { CheckoutState } from '@souk/storefront-kit';
-import { privatePageMetadata } from '@souk/storefront-kit';
+import {
+  type CheckoutState,
+  cartTax,
+  checkoutTotalRows,
+  formatMoney,
+  privatePageMetadata,
+} from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 import { CheckoutForm } from '@/components/CheckoutForm';
@@ -46,12 +51,17 @@ export default async function CheckoutPage() {
     },
   };
   const images = await store.getCartImages(cart);
+  // Until the cart has an address its tax is not known; the form puts the address on the cart as soon
+  // as it is complete, and this summary is drawn again with that address's tax.
+  const tax = cartTax(cart);
+  const total = tax.known && cart.totals.total ? formatMoney(cart.totals.total) : undefined;
   return (
     <section className="page checkout">
       <h1>Checkout</h1>
       <div className="bag__layout">
         <CheckoutForm
           initial={initial}
+          total={total}
           saveAddress={customer ? { checked: saved.length === 0 } : undefined}
         />
         <aside className="summary" aria-labelledby="order-summary">
@@ -70,14 +80,10 @@ export default async function CheckoutPage() {
               </li>
             ))}
           </ul>
-          <Totals
-            rows={[
-              { label: 'Subtotal', value: cart.totals.subtotal },
-              { label: 'Shipping', value: cart.totals.shipping, pending: 'Not available' },
-              { label: 'Tax', value: cart.totals.tax, pending: 'Depends on the address' },
-              { label: 'Total', value: cart.totals.total, strong: true },
-            ]}
-          />
+          <div aria-live="polite" data-testid="checkout-totals">
+            <Totals rows={checkoutTotalRows(cart, tax)} />
+            <p className="muted small">{tax.note}</p>
+          </div>
         </aside>
       </div>
     </section>

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { CheckoutState } from '@souk/storefront-kit';
-import { privatePageMetadata } from '@souk/storefront-kit';
+import {
+  type CheckoutState,
+  cartTax,
+  checkoutTotalRows,
+  formatMoney,
+  privatePageMetadata,
+  sameAddress,
+} from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
 import { CheckoutForm } from '@/components/CheckoutForm';
@@ -25,11 +31,14 @@ export default async function CheckoutPage() {
     );
   }
   // Signed in: the saved addresses, the default first. The cart's own address (typed in an earlier
-  // attempt) wins over the default; without one, the form starts from the default.
+  // attempt, or put there by the form to price it) wins over the default; without one, the form starts
+  // from the default. A cart address that is one of the saved ones is that one, picked.
   const customer = await store.getCustomer();
   const addresses = customer ? await addressBook.list() : [];
   const saved = addresses[0];
   const address = cart.shipping_address ?? saved?.address;
+  const own = cart.shipping_address;
+  const pickedId = own ? addresses.find((a) => sameAddress(a.address, own))?.id : saved?.id;
   // The Idempotency-Key of this checkout attempt, made once per render of the page.
   const initial: CheckoutState = {
     idempotencyKey: randomUUID(),
@@ -48,14 +57,19 @@ export default async function CheckoutPage() {
   };
   const items = new Map(cart.items.map((i) => [i.id, i]));
   const images = await store.getCartImages(cart);
+  // Until the cart has an address its tax is not known; the form puts the address on the cart as soon
+  // as it is complete, and this summary is drawn again with that address's tax.
+  const tax = cartTax(cart);
+  const total = tax.known && cart.totals.total ? formatMoney(cart.totals.total) : undefined;
   return (
     <section className="checkout">
       <h1>Checkout</h1>
       <div className="checkout__layout">
         <CheckoutForm
           initial={initial}
+          total={total}
           addresses={addresses}
-          pickedId={cart.shipping_address ? undefined : saved?.id}
+          pickedId={pickedId}
           signedIn={customer !== null}
         />
         <aside className="summary" aria-labelledby="order-summary">
@@ -91,17 +105,10 @@ export default async function CheckoutPage() {
               />
             </div>
           ))}
-          <MoneyRows
-            rows={[
-              { label: 'Subtotal', value: cart.totals.subtotal },
-              { label: 'Shipping', value: cart.totals.shipping, pending: 'Not available' },
-              { label: 'Tax', value: cart.totals.tax, pending: 'Depends on the address' },
-              { label: 'Total', value: cart.totals.total, pending: '—', strong: true },
-            ]}
-          />
-          <p className="muted">
-            Tax depends on the shipping country and is confirmed when you place the order.
-          </p>
+          <div aria-live="polite" data-testid="checkout-totals">
+            <MoneyRows rows={checkoutTotalRows(cart, tax)} />
+            <p className="muted">{tax.note}</p>
+          </div>
         </aside>
       </div>
     </section>
