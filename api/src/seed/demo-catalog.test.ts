@@ -28,6 +28,11 @@ describe('demo catalog words', () => {
     }
   });
 
+  it('gives every product a title of its own: a listing never shows two alike', () => {
+    const titles = catalog.products.map((p) => p.title);
+    expect(titles.filter((t, i) => titles.indexOf(t) !== i)).toEqual([]);
+  });
+
   it("varies each kind of product by an option of its own size as its category's", () => {
     const leaves = (c: DemoCategory): DemoCategory[] => [
       ...(c.nouns ? [c] : []),

@@ -77,7 +77,8 @@ export function buildDemoCatalog(productCount = 500, seed = 20260101): DemoCatal
   };
   for (const [r, c] of DEMO_CATEGORIES.entries()) addCategory(c, null, r);
 
-  for (let i = 0; i < productCount; i++) addProduct(out, rnd, id, leaves, i);
+  const titles = new Set<string>();
+  for (let i = 0; i < productCount; i++) addProduct(out, rnd, id, leaves, titles, i);
   return out;
 }
 
@@ -106,13 +107,21 @@ function addProduct(
   rnd: Prng,
   id: (prefix: IdPrefix, time: number) => string,
   leaves: Leaf[],
+  /** Titles of the products added so far. */
+  titles: Set<string>,
   i: number,
 ): void {
   const leaf = rnd.pick(leaves);
   const noun = rnd.pick(leaf.category.nouns ?? ['Item']);
   const kind = DEMO_KINDS[noun];
   const material = within(kind?.materials, MATERIALS, rnd.pick(MATERIALS));
-  const title = `${rnd.pick(ADJECTIVES)} ${material} ${noun}`;
+  // A title already in the catalog takes the next adjective instead: a shop listing two "Everyday
+  // Linen Dress" reads as a mistake. Mapped, not drawn again, so the generator's sequence is kept.
+  const adjective = rnd.pick(ADJECTIVES);
+  let title = `${adjective} ${material} ${noun}`;
+  for (let step = 1; titles.has(title) && step < ADJECTIVES.length; step++)
+    title = `${ADJECTIVES[(ADJECTIVES.indexOf(adjective) + step) % ADJECTIVES.length]} ${material} ${noun}`;
+  titles.add(title);
   const q1 = within(leaf.qualities, QUALITIES, rnd.pick(QUALITIES));
   let q2 = within(leaf.qualities, QUALITIES, rnd.pick(QUALITIES));
   if (q2 === q1 && leaf.qualities)
