@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { cartTax, checkoutTotalRows, countries, countryName } from './checkout-form';
+import { addressComplete, cartTax, checkoutTotalRows, countries, countryName } from './checkout-form';
+
+/** A German shipping address, as the API's carts hold it. */
+const address = {
+  name: 'Erika Mustermann',
+  line1: 'Heidestraße 17',
+  line2: null,
+  city: 'Köln',
+  postal_code: '51147',
+  region: null,
+  country: 'DE',
+  phone: null,
+};
 
 describe('countryName', () => {
   it('names every country of the checkout list as the list does', () => {
@@ -15,17 +27,6 @@ describe('countryName', () => {
 });
 
 describe('cartTax', () => {
-  const address = {
-    name: 'Erika Mustermann',
-    line1: 'Heidestraße 17',
-    line2: null,
-    city: 'Köln',
-    postal_code: '51147',
-    region: null,
-    country: 'DE',
-    phone: null,
-  };
-
   it("is pending without an address: the API's tax of 0 is not the tax", () => {
     expect(cartTax({ shipping_address: null, tax_rate_bps: null })).toEqual({
       known: false,
@@ -70,16 +71,6 @@ describe('checkoutTotalRows', () => {
   });
 
   it("shows the address's tax, named by its rate, and the total with it", () => {
-    const address = {
-      name: 'E',
-      line1: 'L',
-      line2: null,
-      city: 'C',
-      postal_code: '1',
-      region: null,
-      country: 'DE',
-      phone: null,
-    };
     const priced = { ...totals, tax: usd(6004), total: usd(37602) };
     const rows = checkoutTotalRows({ totals: priced, shipping_address: address, tax_rate_bps: 1900 });
     expect(rows.map((r) => [r.label, r.value?.amount ?? r.pending])).toEqual([
@@ -88,5 +79,28 @@ describe('checkoutTotalRows', () => {
       ['Tax (19%)', 6004],
       ['Total', 37602],
     ]);
+  });
+});
+
+describe('addressComplete', () => {
+  const filled = {
+    name: 'Erika',
+    line1: 'Heidestraße 17',
+    city: 'Köln',
+    postal_code: '51147',
+    country: 'DE',
+  };
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(fields)) data.set(name, value);
+    return data;
+  };
+
+  it('needs every field the API requires of an address, and nothing optional', () => {
+    expect(addressComplete(form(filled))).toBe(true);
+    for (const field of Object.keys(filled)) {
+      expect(addressComplete(form({ ...filled, [field]: '  ' })), field).toBe(false);
+    }
+    expect(addressComplete(form({ ...filled, line2: '', region: '', phone: '' }))).toBe(true);
   });
 });

@@ -13,6 +13,14 @@ export const shippingAddressFields = [
   'phone',
 ] as const;
 
+/** The address fields without which the API takes no address (so there is nothing to price yet). */
+const requiredAddressFields = ['name', 'line1', 'city', 'postal_code', 'country'] as const;
+
+/** True when a form's data holds every required address field, so its address can be priced. */
+export function addressComplete(data: FormData): boolean {
+  return requiredAddressFields.every((field) => String(data.get(field) ?? '').trim() !== '');
+}
+
 /** The fields of the checkout form, named like the API's body fields so its errors map onto them. */
 export const checkoutFields = ['email', ...shippingAddressFields, 'payment_method'] as const;
 export type CheckoutField = (typeof checkoutFields)[number];

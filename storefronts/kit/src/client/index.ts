@@ -4,6 +4,6 @@ export { Field, type FieldProps } from './field';
 export { Link } from './link';
 export { ShopperDate, type ShopperDateProps } from './shopper-date';
 export { browserTimeZone } from './time-zone';
-export { addressComplete, useAddressPreview } from './use-address-preview';
+export { useAddressPreview } from './use-address-preview';
 export { useCookie } from './use-cookie';
 export { useTimeZoneCookie } from './use-time-zone-cookie';

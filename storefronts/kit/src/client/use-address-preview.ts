@@ -1,15 +1,7 @@
 'use client';
 
 import { useCallback } from 'react';
-import { shippingAddressFields } from '../checkout-form';
-
-/** The fields without which the API takes no address (so there is nothing to price yet). */
-const REQUIRED = ['name', 'line1', 'city', 'postal_code', 'country'] as const;
-
-/** True when the form holds every required address field, so its address can be priced. */
-export function addressComplete(data: FormData): boolean {
-  return REQUIRED.every((field) => String(data.get(field) ?? '').trim() !== '');
-}
+import { addressComplete, shippingAddressFields } from '../checkout-form';
 
 /** The address fields of a form's data, as one comparable string. */
 function addressKey(data: FormData): string {

@@ -6,6 +6,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { sameAddress } from '../address-form';
 import {
+  addressComplete,
   type CheckoutField,
   type CheckoutState,
   checkoutFields,
@@ -219,12 +220,11 @@ export function createActions(store: Storefront) {
    * the cart changed; answers whether it did.
    */
   async function previewAddress(formData: FormData): Promise<{ changed: boolean }> {
+    const cartId = await store.getCartId();
+    if (!addressComplete(formData) || !cartId) return { changed: false };
     const values: Partial<Record<string, string>> = {};
     for (const field of shippingAddressFields) values[field] = text(formData, field);
     const address = addressOf(values);
-    const complete = address.name && address.line1 && address.city && address.postal_code && address.country;
-    const cartId = await store.getCartId();
-    if (!complete || !cartId) return { changed: false };
     try {
       const cart = await souk.store.carts.get(cartId);
       if (cart.status !== 'active' || (cart.shipping_address && sameAddress(cart.shipping_address, address)))
