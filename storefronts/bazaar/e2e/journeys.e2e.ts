@@ -6,6 +6,7 @@ import { containerWalk, focusRingFits, tabWalkPages } from './support/focus';
 import {
   addToCart,
   amountRows,
+  cents,
   checkoutErrorCode,
   checkoutTotal,
   fillCheckout,
@@ -164,6 +165,17 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     // The summary prices the address as soon as it is complete: the shopper sees the order's total
     // (tax included) before placing it, and the confirmation below charges exactly that.
     const total = await checkoutTotal(page);
+    // Each seller's part names its own tax once the address is known, and the parts add up to the
+    // summary's tax.
+    const groupTaxes = await Promise.all(
+      (await page.locator('.summary__group').all()).map(async (group) =>
+        cents((await amountRows(group)).get('Tax')),
+      ),
+    );
+    expect(groupTaxes).toHaveLength(2);
+    expect(groupTaxes.reduce((sum, tax) => sum + tax, 0)).toBe(
+      cents((await amountRows(page.getByTestId('checkout-totals'))).get('Tax (19%)')),
+    );
     await screenshot(page, 'checkout');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'checkout-mobile');

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addressComplete, cartTax, checkoutTotalRows, countries, countryName } from './checkout-form';
+import {
+  addressComplete,
+  cartTax,
+  checkoutTotalRows,
+  countries,
+  countryName,
+  sellerAmountRows,
+} from './checkout-form';
 
 /** A German shipping address, as the API's carts hold it. */
 const address = {
@@ -79,6 +86,46 @@ describe('checkoutTotalRows', () => {
       ['Tax (19%)', 6004],
       ['Total', 37602],
     ]);
+  });
+
+  it('says when the tax comes where the caller says so (a cart page: at checkout)', () => {
+    const rows = checkoutTotalRows(
+      { totals, shipping_address: null, tax_rate_bps: null },
+      undefined,
+      'At checkout',
+    );
+    expect(rows[2]).toEqual({ label: 'Tax', value: null, pending: 'At checkout' });
+  });
+});
+
+describe('sellerAmountRows', () => {
+  const usd = (amount: number) => ({ amount, currency: 'USD' });
+  const group = { subtotal: usd(31099), shipping: usd(499), tax: usd(0) };
+
+  it("adds the seller's tax once the cart has an address", () => {
+    const rows = sellerAmountRows({ ...group, tax: usd(6004) }, { known: true });
+    expect(rows.map((r) => [r.label, r.value?.amount ?? r.pending])).toEqual([
+      ['Items', 31099],
+      ['Shipping', 499],
+      ['Tax', 6004],
+    ]);
+  });
+
+  it('leaves the tax out before, or says when it comes', () => {
+    expect(sellerAmountRows(group, { known: false }).map((r) => r.label)).toEqual(['Items', 'Shipping']);
+    expect(sellerAmountRows(group, { known: false }, 'At checkout')[2]).toEqual({
+      label: 'Tax',
+      value: null,
+      pending: 'At checkout',
+    });
+  });
+
+  it('says a tax that cannot be computed is not available', () => {
+    expect(sellerAmountRows({ ...group, tax: null }, { known: true })[2]).toEqual({
+      label: 'Tax',
+      value: null,
+      pending: 'Not available',
+    });
   });
 });
 

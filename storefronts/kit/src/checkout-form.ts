@@ -114,12 +114,14 @@ export interface AmountRow {
 }
 
 /**
- * The amounts under a checkout's summary: subtotal, shipping, tax and total, the tax pending and the
- * total "before tax" until the cart has an address (see `cartTax`).
+ * The amounts under a cart's or a checkout's summary: subtotal, shipping, tax and total, the tax
+ * pending (`taxPending` says when it comes) and the total "before tax" until the cart has an address
+ * (see `cartTax`).
  */
 export function checkoutTotalRows(
   cart: Pick<Schemas['Cart'], 'totals' | 'shipping_address' | 'tax_rate_bps'>,
   tax = cartTax(cart),
+  taxPending = 'With your address',
 ): AmountRow[] {
   return [
     { label: 'Subtotal', value: cart.totals.subtotal },
@@ -127,8 +129,27 @@ export function checkoutTotalRows(
     {
       label: tax.label,
       value: tax.known ? cart.totals.tax : null,
-      pending: tax.known ? 'Not available' : 'With your address',
+      pending: tax.known ? 'Not available' : taxPending,
     },
     { label: tax.known ? 'Total' : 'Total before tax', value: cart.totals.total, pending: '—', strong: true },
   ];
+}
+
+/**
+ * The amounts of one seller's part of a cart: items, shipping, and that seller's tax. Without an
+ * address the tax row says `taxPending`, or is left out when none is given (a checkout, whose
+ * summary already says it once).
+ */
+export function sellerAmountRows(
+  group: Pick<Schemas['CartSellerGroup'], 'subtotal' | 'shipping' | 'tax'>,
+  tax: Pick<ReturnType<typeof cartTax>, 'known'>,
+  taxPending?: string,
+): AmountRow[] {
+  const rows: AmountRow[] = [
+    { label: 'Items', value: group.subtotal },
+    { label: 'Shipping', value: group.shipping, pending: 'Not available' },
+  ];
+  if (tax.known) rows.push({ label: 'Tax', value: group.tax, pending: 'Not available' });
+  else if (taxPending) rows.push({ label: 'Tax', value: null, pending: taxPending });
+  return rows;
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import type { ShippingAddress } from '@souk/sdk';
 import { type CheckoutState, testPaymentMethods } from '@souk/storefront-kit';
 import { AddressFields, Field, useAddressPreview } from '@souk/storefront-kit/client';
 import { useActionState } from 'react';
@@ -14,16 +15,19 @@ export function CheckoutForm({
   initial,
   saveAddress,
   total,
+  cartAddress = null,
 }: {
   initial: CheckoutState;
   /** Signed in: offer to keep the address in the account (ticked when the account has none yet). */
   saveAddress?: { checked: boolean };
   /** The order's total, formatted, once its tax is known: the button says what the order costs. */
   total?: string | undefined;
+  /** The cart's address as the page was drawn: the one its summary already prices. */
+  cartAddress?: ShippingAddress | null;
 }) {
   const [state, formAction, pending] = useActionState(checkout, initial);
   // The summary beside the form shows the tax of the address as typed, before the order is placed.
-  const previewRef = useAddressPreview(previewAddress);
+  const previewRef = useAddressPreview(previewAddress, cartAddress);
   const problem = state.problem;
   return (
     <form action={formAction} className="checkout-form" key={state.seq} id="checkout-form" ref={previewRef}>

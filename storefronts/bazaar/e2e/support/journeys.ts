@@ -48,6 +48,12 @@ export async function amountRows(summary: Locator): Promise<Map<string, string>>
   return new Map(labels.map((label, i) => [label.trim(), (values[i] ?? '').trim()]));
 }
 
+/** A dollar amount as shown ("$1,060.04") in cents; fails the test on anything else. */
+export function cents(shown: string | undefined): number {
+  expect(shown).toMatch(/^\$[\d,]+\.\d\d$/);
+  return Math.round(Number((shown ?? '').replace(/[$,]/g, '')) * 100);
+}
+
 /**
  * The total the checkout's summary shows once it priced the address typed (the form puts a complete
  * address on the cart, and the summary is drawn again with its tax), and the Place order button says

@@ -1,5 +1,6 @@
 'use client';
 
+import type { ShippingAddress } from '@souk/sdk';
 import {
   addressFormValues,
   type CheckoutState,
@@ -25,6 +26,7 @@ export function CheckoutForm({
   pickedId,
   signedIn = false,
   total,
+  cartAddress = null,
 }: {
   initial: CheckoutState;
   /** A signed-in shopper's saved addresses, to pick from. */
@@ -35,10 +37,12 @@ export function CheckoutForm({
   signedIn?: boolean;
   /** The order's total, formatted, once its tax is known: the button says what the order costs. */
   total?: string | undefined;
+  /** The cart's address as the page was drawn: the one its summary already prices. */
+  cartAddress?: ShippingAddress | null;
 }) {
   const [submitted, formAction, pending] = useActionState(checkout, initial);
   // The summary beside the form shows the tax of the address as typed, before the order is placed.
-  const previewRef = useAddressPreview(previewAddress);
+  const previewRef = useAddressPreview(previewAddress, cartAddress);
   // Picking a saved address refills the address fields (re-mounted through their key).
   // A pick holds until the next submit, whose answer shows the values sent.
   const [picked, setPicked] = useState({ id: pickedId ?? '', seq: pickedId ? initial.seq : -1 });

@@ -215,21 +215,18 @@ export function createActions(store: Storefront) {
   /**
    * Puts the checkout form's address on the cart as soon as it is complete, so the summary beside the
    * form shows that address's shipping, tax and total before the order is placed (the API prices a cart
-   * by its address's country). An incomplete address, one the cart already has or one the API refuses
-   * is left alone: the checkout's own submit reports what is wrong with it. Refreshes the page when
-   * the cart changed; answers whether it did.
+   * by its address's country). One API call: the form's hook (`useAddressPreview`) already skips the
+   * address the cart has. An incomplete address, or one the API refuses (or a cart no longer active),
+   * is left alone: the checkout's own submit reports what is wrong. Refreshes the page when the cart
+   * changed; answers whether it did.
    */
   async function previewAddress(formData: FormData): Promise<{ changed: boolean }> {
     const cartId = await store.getCartId();
     if (!addressComplete(formData) || !cartId) return { changed: false };
     const values: Partial<Record<string, string>> = {};
     for (const field of shippingAddressFields) values[field] = text(formData, field);
-    const address = addressOf(values);
     try {
-      const cart = await souk.store.carts.get(cartId);
-      if (cart.status !== 'active' || (cart.shipping_address && sameAddress(cart.shipping_address, address)))
-        return { changed: false };
-      await souk.store.carts.update(cartId, { shipping_address: address });
+      await souk.store.carts.update(cartId, { shipping_address: addressOf(values) });
     } catch {
       return { changed: false };
     }

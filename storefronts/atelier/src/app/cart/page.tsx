@@ -1,4 +1,4 @@
-import { cartPageMetadata, formatMoney } from '@souk/storefront-kit';
+import { cartPageMetadata, checkoutTotalRows, formatMoney } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import { LineQuantity } from '@/components/LineQuantity';
 import { Thumb } from '@/components/Thumb';
@@ -23,7 +23,6 @@ export default async function CartPage() {
   }
   const items = new Map(cart.items.map((i) => [i.id, i]));
   const images = await store.getCartImages(cart);
-  const taxKnown = cart.shipping_address !== null;
   const problems = cart.problems.filter((p) => p.item_id !== null || p.seller_id !== null);
   return (
     <section className="page cart-page">
@@ -71,15 +70,7 @@ export default async function CartPage() {
         </div>
         <aside className="summary" aria-labelledby="summary-title">
           <h2 id="summary-title">Summary</h2>
-          <Totals
-            testId="cart-totals"
-            rows={[
-              { label: 'Subtotal', value: cart.totals.subtotal },
-              { label: 'Shipping', value: cart.totals.shipping, pending: 'Not available' },
-              { label: 'Tax', value: taxKnown ? cart.totals.tax : null, pending: 'At checkout' },
-              { label: taxKnown ? 'Total' : 'Total before tax', value: cart.totals.total, strong: true },
-            ]}
-          />
+          <Totals testId="cart-totals" rows={checkoutTotalRows(cart, undefined, 'At checkout')} />
           {problems.length > 0 && (
             <ul className="alert" role="alert">
               {problems.map((p) => (

@@ -62,6 +62,7 @@ export default async function CheckoutPage() {
         <CheckoutForm
           initial={initial}
           total={total}
+          cartAddress={cart.shipping_address}
           saveAddress={customer ? { checked: saved.length === 0 } : undefined}
         />
         <aside className="summary" aria-labelledby="order-summary">

@@ -1,5 +1,12 @@
 import type { Cart, CartItem } from '@souk/sdk';
-import { cartPageMetadata, formatMoney, type Image } from '@souk/storefront-kit';
+import {
+  cartPageMetadata,
+  cartTax,
+  checkoutTotalRows,
+  formatMoney,
+  type Image,
+  sellerAmountRows,
+} from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import { CartLineControls } from '@/components/CartLineControls';
 import { LiveCart } from '@/components/LiveCart';
@@ -74,7 +81,7 @@ export default async function CartPage() {
   const problems = lineProblems(cart);
   // Tax depends on the shipping country: until the buyer gave one, the API's tax of 0 is not the tax
   // (and its total is the total before tax).
-  const taxKnown = cart.shipping_address !== null;
+  const tax = cartTax(cart);
 
   return (
     <section className="cart">
@@ -96,13 +103,7 @@ export default async function CartPage() {
                   ) : null;
                 })}
               </ul>
-              <MoneyRows
-                rows={[
-                  { label: 'Items', value: group.subtotal },
-                  { label: 'Shipping', value: group.shipping, pending: 'Not available' },
-                  { label: 'Tax', value: taxKnown ? group.tax : null, pending: 'At checkout' },
-                ]}
-              />
+              <MoneyRows rows={sellerAmountRows(group, tax, 'At checkout')} />
             </section>
           ))}
           {unavailable.length > 0 && (
@@ -118,20 +119,7 @@ export default async function CartPage() {
         </div>
         <aside className="summary" aria-labelledby="summary-title">
           <h2 id="summary-title">Summary</h2>
-          <MoneyRows
-            testId="cart-totals"
-            rows={[
-              { label: 'Subtotal', value: cart.totals.subtotal },
-              { label: 'Shipping', value: cart.totals.shipping, pending: 'Not available' },
-              { label: 'Tax', value: taxKnown ? cart.totals.tax : null, pending: 'At checkout' },
-              {
-                label: taxKnown ? 'Total' : 'Total before tax',
-                value: cart.totals.total,
-                pending: '—',
-                strong: true,
-              },
-            ]}
-          />
+          <MoneyRows testId="cart-totals" rows={checkoutTotalRows(cart, tax, 'At checkout')} />
           {problems.length > 0 && (
             <ul className="problems" role="alert">
               {problems.map((p) => (

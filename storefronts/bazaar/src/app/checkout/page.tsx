@@ -6,6 +6,7 @@ import {
   formatMoney,
   privatePageMetadata,
   sameAddress,
+  sellerAmountRows,
 } from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
@@ -68,6 +69,7 @@ export default async function CheckoutPage() {
         <CheckoutForm
           initial={initial}
           total={total}
+          cartAddress={cart.shipping_address}
           addresses={addresses}
           pickedId={pickedId}
           signedIn={customer !== null}
@@ -97,15 +99,11 @@ export default async function CheckoutPage() {
                   ) : null;
                 })}
               </ul>
-              <MoneyRows
-                rows={[
-                  { label: 'Items', value: group.subtotal },
-                  { label: 'Shipping', value: group.shipping, pending: 'Not available' },
-                ]}
-              />
+              {/* One seller's amounts would repeat the order's below. */}
+              {cart.sellers.length > 1 && <MoneyRows rows={sellerAmountRows(group, tax)} />}
             </div>
           ))}
-          <div aria-live="polite" data-testid="checkout-totals">
+          <div aria-live="polite" data-testid="checkout-totals" className="summary__totals">
             <MoneyRows rows={checkoutTotalRows(cart, tax)} />
             <p className="muted">{tax.note}</p>
           </div>
