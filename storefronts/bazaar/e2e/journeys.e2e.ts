@@ -31,6 +31,13 @@ describe.skipIf(!baseURL)('server rendering', () => {
     expect(listing.match(/data-testid="product-card"/g)?.length).toBeGreaterThan(0);
     expect(listing).toMatch(/<link rel="canonical" href="[^"]*\/products\?q=linen&amp;sort=price_asc"/);
     expect(listing).toContain('<title>Search: linen · Bazaar</title>');
+    // A search that finds nothing says so and offers to clear it; with another filter set, to clear them.
+    const noMatch = await (await fetch(`${baseURL}/products?q=qwxzv`)).text();
+    expect(noMatch).toMatch(
+      /Nothing matches “qwxzv”\. Try another word, or <a href="\/products">clear the search<\/a>/,
+    );
+    const noMatchFiltered = await (await fetch(`${baseURL}/products?q=qwxzv&min=1`)).text();
+    expect(noMatchFiltered).toContain('No products match these filters.');
     // Every image is sized, so nothing shifts while images load.
     const imgs = listing.match(/<img [^>]*>/g) ?? [];
     expect(imgs.length).toBeGreaterThan(0);

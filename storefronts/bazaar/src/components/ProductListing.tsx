@@ -49,6 +49,13 @@ export async function ProductListing({
     store.getSellerOptions(),
   ]);
   const links = paginate(path, reset ? withoutPosition(state) : state, page.next_cursor, fixed);
+  // Filters the shopper set beside a search term (a page's own, such as its category, do not count).
+  const filtered = Boolean(
+    (fixed.category === undefined && state.category) ||
+      (fixed.seller === undefined && state.seller) ||
+      state.min ||
+      state.max,
+  );
 
   return (
     <div className="listing">
@@ -74,7 +81,16 @@ export async function ProductListing({
           {reset && <p className="notice">That page link has expired, so here is the first page.</p>}
           {page.data.length === 0 ? (
             <p className="empty" data-testid="no-results">
-              No products match these filters. <a href={path}>Clear filters</a>
+              {state.q && !filtered ? (
+                <>
+                  {`Nothing matches “${state.q}”. Try another word, or `}
+                  <a href={path}>clear the search</a>.
+                </>
+              ) : (
+                <>
+                  No products match these filters. <a href={path}>Clear filters</a>
+                </>
+              )}
             </p>
           ) : (
             <ProductGrid products={page.data} priorityCount={2} showSeller={!fixed.seller} />
