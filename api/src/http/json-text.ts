@@ -1,19 +1,19 @@
 /**
- * A response body that is already JSON text (read models, caches): the router sends the text as it
- * is instead of serialising an object. Only the router unwraps it; responses are still checked
- * against the spec on the wire by the tests.
+ * A response body that is already JSON, as text or UTF-8 bytes (read models, caches): the router
+ * sends it as it is instead of serialising an object. Only the router unwraps it; responses are still
+ * checked against the spec on the wire by the tests.
  */
 export class JsonText {
-  constructor(readonly text: string) {}
+  constructor(readonly json: string | Buffer) {}
 }
 
 /**
- * Wraps JSON text as the body type `T` an operation declares, so a handler can return text it
- * trusts to have that shape (built from the same projection the spec's tests check).
+ * Wraps JSON (text or UTF-8 bytes) as the body type `T` an operation declares, so a handler can return
+ * JSON it trusts to have that shape (built from the same projection the spec's tests check).
  */
-export function jsonText<T>(text: string): T {
-  // The router recognises the wrapper before it would serialise the body; T is what the text holds.
-  return new JsonText(text) as unknown as T;
+export function jsonText<T>(json: string | Buffer): T {
+  // The router recognises the wrapper before it would serialise the body; T is what the JSON holds.
+  return new JsonText(json) as unknown as T;
 }
 
 /** Bytes a handler keeps in memory and returns on every request (the API reference, its script). */

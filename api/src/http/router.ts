@@ -57,7 +57,7 @@ export interface RouterOptions {
     get(url: string): Buffer | undefined | Promise<Buffer | undefined>;
     since(): number;
     /** Keeps a 200's JSON; returns the bytes kept, or undefined when it was not kept. */
-    put(url: string, json: string, since: number): Buffer | undefined;
+    put(url: string, json: string | Buffer, since: number): Buffer | undefined;
   };
   /**
    * Resolves the `X-Api-Key` (and, where the operation takes one, the bearer ID token) of a request to
@@ -183,7 +183,7 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
         else
           ctx.body =
             result.body instanceof JsonText
-              ? result.body.text
+              ? result.body.json
               : typeof result.body === 'object' && result.body !== null && !Buffer.isBuffer(result.body)
                 ? serialize(result.body)
                 : result.body;
@@ -273,7 +273,7 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
         principal,
       ),
     );
-    if (cache && ctx.status === 200 && typeof ctx.body === 'string') {
+    if (cache && ctx.status === 200 && (typeof ctx.body === 'string' || Buffer.isBuffer(ctx.body))) {
       const kept = cache.put(ctx.url, ctx.body, since);
       // Sent as its hits will be: the same bytes, compressed once, so every answer of a URL is alike.
       if (kept) sendKeptBody(ctx, kept);

@@ -32,7 +32,7 @@ async function allPages(service: CatalogService, input: ListProductsInput) {
   let cursor: string | null = null;
   do {
     const page = JSON.parse(
-      await service.listProductsJson({ ...input, limit: 100, ...(cursor ? { cursor } : {}) }),
+      (await service.listProductsJson({ ...input, limit: 100, ...(cursor ? { cursor } : {}) })).toString(),
     ) as { data: unknown[]; next_cursor: string | null };
     pages.push(page);
     cursor = page.next_cursor;
@@ -68,11 +68,13 @@ describe("products' JSON kept by read-model version", () => {
   it('reads the page whole again when a body it holds is of an older version', async () => {
     const { bodies, seen } = counted(productBodyCache(16 * 1_048_576));
     const kept = createCatalogService({ db, defaultCurrency: 'USD', bodies });
-    const first = JSON.parse(await kept.listProductsJson({ limit: 5 })) as { data: { id: string }[] };
+    const first = JSON.parse((await kept.listProductsJson({ limit: 5 })).toString()) as {
+      data: { id: string }[];
+    };
     const id = first.data[2]?.id ?? '';
     await db.updateTable('products').set({ title: 'Kept by version' }).where('id', '=', id).execute();
     const missingBefore = seen.missing;
-    const again = JSON.parse(await kept.listProductsJson({ limit: 5 })) as {
+    const again = JSON.parse((await kept.listProductsJson({ limit: 5 })).toString()) as {
       data: { id: string; title: string }[];
     };
     expect(again.data.find((p) => p.id === id)?.title).toBe('Kept by version');

@@ -104,7 +104,8 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
       cached(`list:${source ?? 'query'}:${JSON.stringify(input)}`, () =>
         catalog.listProductsJson(input, source),
       ),
-    listProducts: async (input, source) => JSON.parse(await service.listProductsJson(input, source)),
+    listProducts: async (input, source) =>
+      JSON.parse((await service.listProductsJson(input, source)).toString()),
     getProductJson: (idOrHandle, currency) =>
       cached(`product:${idOrHandle}:${currency ?? ''}`, () => catalog.getProductJson(idOrHandle, currency)),
     getProduct: async (idOrHandle, currency) =>
@@ -153,12 +154,14 @@ export function withCatalogCache(catalog: CatalogService, options: CatalogCacheO
        */
       catchUp,
       /** Keeps a response; returns the bytes kept (undefined when not kept: stale or cache off). */
-      put: (url: string, json: string, since: number): Buffer | undefined => {
+      put: (url: string, json: string | Buffer, since: number): Buffer | undefined => {
         if (!usable() || generation !== since) return undefined;
-        const bytes = Buffer.from(json);
+        const bytes = typeof json === 'string' ? Buffer.from(json) : json;
         responses.set(url, bytes);
         shared
-          ?.set(sharedKey(url), json, options.ttlMs, { ifAbsent: true })
+          ?.set(sharedKey(url), typeof json === 'string' ? json : json.toString(), options.ttlMs, {
+            ifAbsent: true,
+          })
           .catch((err) => options.logger.debug({ err }, 'catalog cache: shared write failed'));
         return bytes;
       },

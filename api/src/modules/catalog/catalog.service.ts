@@ -15,7 +15,7 @@ import {
 import { decodeCursor, encodeCursor, fingerprint } from './cursor.js';
 import { bodyKey, type ProductBodies } from './product-bodies.js';
 import { findProduct } from './product-detail.repository.js';
-import { fillStock, fillStockParts } from './read-model.js';
+import { fillStock, joinProducts, type ProductParts, stockTemplateBytes } from './read-model.js';
 
 type Schemas = components['schemas'];
 export type Product = Schemas['Product'];
@@ -35,42 +35,44 @@ export interface CatalogServiceDeps {
 /** The storefront catalog: published products of active sellers, categories and seller profiles. */
 export function createCatalogService({ db, defaultCurrency, bodies }: CatalogServiceDeps) {
   /**
-   * A page's rows (the one beyond the page included) and the JSON of those on the page, stock
-   * filled in. With `bodies`, the rows are read without their bodies and the bodies taken by
-   * version; one missing sends the page to PostgreSQL again with its bodies (one snapshot per page).
+   * A page's rows (the one beyond the page included) and the JSON of those on the page, as bytes cut
+   * where the stock goes, with their stock. With `bodies`, the rows are read without their bodies and
+   * the bodies taken by version; one missing sends the page to PostgreSQL again with its bodies (one
+   * snapshot per page).
    */
   async function pageOf(
     query: ProductQuery,
     limit: number,
-  ): Promise<{ rows: readonly ProductVersionRow[]; data: string[] }> {
+  ): Promise<{ rows: readonly ProductVersionRow[]; data: ProductParts[] }> {
     if (bodies) {
       const rows = await findProductVersions(db, query);
-      const data: string[] = [];
+      const data: ProductParts[] = [];
       for (let i = 0; i < rows.length && i < limit; i++) {
         const row = rows[i] as ProductVersionRow;
-        const body = bodies.get(bodyKey(row, query.displayCurrency));
-        if (body === undefined) break;
-        data.push(fillStockParts(body, row.stock));
+        const parts = bodies.get(bodyKey(row, query.displayCurrency));
+        if (parts === undefined) break;
+        data.push({ parts, stock: row.stock });
       }
       if (data.length === Math.min(rows.length, limit)) return { rows, data };
     }
     const rows = await findProducts(db, query);
-    if (bodies)
-      for (const row of rows) {
-        if (typeof row.body === 'string') bodies.set(bodyKey(row, query.displayCurrency), row.body);
-      }
-    return { rows, data: rows.slice(0, limit).map((row) => fillStock(row.body, row.stock)) };
+    const data = rows.map((row) => {
+      const parts = stockTemplateBytes(row.body);
+      bodies?.set(bodyKey(row, query.displayCurrency), parts);
+      return { parts, stock: row.stock };
+    });
+    return { rows, data: data.slice(0, limit) };
   }
 
   /**
-   * A listing page as each product's JSON text (from the read model, stock filled in), the next
+   * A listing page as each product's JSON (from the read model, its stock to fill in), the next
    * cursor, and with `withCursors` the cursor after each product too (REST needs only the last).
    */
   async function listPage(
     input: ListProductsInput,
     source: InputSource,
     withCursors: boolean,
-  ): Promise<{ data: string[]; next_cursor: string | null; cursors: string[] }> {
+  ): Promise<{ data: ProductParts[]; next_cursor: string | null; cursors: string[] }> {
     const sort = resolveSort(input, source);
     const limit = input.limit ?? 20;
     const fp = fingerprint([
@@ -114,17 +116,17 @@ export function createCatalogService({ db, defaultCurrency, bodies }: CatalogSer
 
   const service = {
     /**
-     * A page of products matching the filters, with a cursor to the next page, as JSON text: the
-     * products' JSON comes from the read model and is joined, never parsed and re-serialised.
+     * A page of products matching the filters, with a cursor to the next page, as JSON (UTF-8 bytes):
+     * the products' JSON comes from the read model and is copied in, never parsed and re-serialised.
      */
-    async listProductsJson(input: ListProductsInput, source: InputSource = 'query'): Promise<string> {
+    async listProductsJson(input: ListProductsInput, source: InputSource = 'query'): Promise<Buffer> {
       const { data, next_cursor } = await listPage(input, source, false);
-      return `{"data":[${data.join(',')}],"next_cursor":${JSON.stringify(next_cursor)}}`;
+      return joinProducts('{"data":[', data, `],"next_cursor":${JSON.stringify(next_cursor)}}`);
     },
 
     /** The same page as an object (for callers that work on it rather than send it). */
     async listProducts(input: ListProductsInput, source: InputSource = 'query'): Promise<ProductList> {
-      return JSON.parse(await service.listProductsJson(input, source)) as ProductList;
+      return JSON.parse((await service.listProductsJson(input, source)).toString()) as ProductList;
     },
 
     /**
@@ -136,7 +138,11 @@ export function createCatalogService({ db, defaultCurrency, bodies }: CatalogSer
       source: InputSource = 'query',
     ): Promise<ProductList & { cursors: string[] }> {
       const { data, next_cursor, cursors } = await listPage(input, source, true);
-      return { data: data.map((json) => JSON.parse(json) as Product), next_cursor, cursors };
+      return {
+        data: data.map((product) => JSON.parse(joinProducts('', [product], '').toString()) as Product),
+        next_cursor,
+        cursors,
+      };
     },
 
     /** Published products of active sellers by id, in one statement (GraphQL's batch loader); absent ids are left out. */
