@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { AppError, type FieldError } from '../errors.js';
 
 /** Where a page ended: the sort key of its last row and that row's id. */
@@ -6,7 +6,7 @@ export type Keyset = { sortKey: number | string; id: string };
 
 /** A short fingerprint of the filters and sort a cursor belongs to. */
 export function fingerprint(parts: readonly unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
+  return hash('sha256', JSON.stringify(parts), 'base64url').slice(0, 16);
 }
 
 /** Encodes where a page ended as an opaque string; the fingerprint ties it to its query. */

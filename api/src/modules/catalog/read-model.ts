@@ -76,16 +76,23 @@ export function joinProducts(prefix: string, products: readonly ProductParts[], 
     }
   }
   const out = Buffer.allocUnsafe(length);
+  // `set` (a native copy) rather than `Buffer#copy`, whose argument checks run in JavaScript per piece;
+  // a stock figure is ASCII digits, written byte by byte.
   let at = out.write(prefix, 0);
+  const put = (bytes: Uint8Array) => {
+    out.set(bytes, at);
+    at += bytes.length;
+  };
   let d = 0;
   for (let p = 0; p < products.length; p++) {
     const { parts } = products[p] as ProductParts;
     if (p > 0) out[at++] = COMMA;
-    at += (parts[0] as Buffer).copy(out, at);
+    put(parts[0] as Buffer);
     for (let i = 1; i < parts.length; i++) {
-      at += STOCK_PREFIX.copy(out, at);
-      at += out.write(digits[d++] as string, at, 'latin1');
-      at += (parts[i] as Buffer).copy(out, at);
+      put(STOCK_PREFIX);
+      const text = digits[d++] as string;
+      for (let c = 0; c < text.length; c++) out[at++] = text.charCodeAt(c);
+      put(parts[i] as Buffer);
     }
   }
   out.write(suffix, at);
