@@ -1,10 +1,13 @@
+/** The stock member's name as the read model writes it (with its spacing), before the figure. */
+const STOCK_KEY = '"available_quantity" : ';
+
 /**
  * How the read model's stored JSON stands for each variant's stock: `product_document(id, currency,
  * false)` writes this member where `available_quantity` goes (migration 0014; ASCII since 0018, so an
  * ASCII body decodes and splices as ASCII). Inside a JSON string a quote is always escaped, so this exact
  * text can only be that member, never seller-written content.
  */
-const STOCK_MEMBER = '"available_quantity" : "<stock>"';
+const STOCK_MEMBER = `${STOCK_KEY}"<stock>"`;
 
 /**
  * Fills a stored product JSON with the variants' current stock, given in variant order: plain string
@@ -14,7 +17,7 @@ export function fillStock(body: string, stock: readonly number[]): string {
   const parts = body.split(STOCK_MEMBER);
   assertCounts(parts.length, stock.length);
   let json = parts[0] ?? '';
-  for (let i = 0; i < stock.length; i++) json += `"available_quantity" : ${stock[i]}${parts[i + 1]}`;
+  for (let i = 0; i < stock.length; i++) json += `${STOCK_KEY}${stock[i]}${parts[i + 1]}`;
   return json;
 }
 
@@ -54,7 +57,7 @@ export function stockTemplateBytes(body: string): readonly Buffer[] {
   return parts;
 }
 
-const STOCK_PREFIX = Buffer.from('"available_quantity" : ');
+const STOCK_PREFIX = Buffer.from(STOCK_KEY);
 const COMMA = 0x2c;
 
 /**
