@@ -5,7 +5,13 @@ import type {} from '../../bazaar/e2e/setup';
 import { accessProblems, targetAndTextProblems } from '../../bazaar/e2e/support/a11y';
 import { browserSessions, screenshot } from '../../bazaar/e2e/support/browser';
 import { containerWalk, focusRingFits, tabWalkPages } from '../../bazaar/e2e/support/focus';
-import { amountRows, checkoutTotal, fillCheckout, uniqueEmail } from '../../bazaar/e2e/support/journeys';
+import {
+  amountRows,
+  cents,
+  checkoutTotal,
+  fillCheckout,
+  uniqueEmail,
+} from '../../bazaar/e2e/support/journeys';
 import { checkPages, DESKTOP_AND_PHONE, sidewaysAt320 } from '../../bazaar/e2e/support/layout';
 import { createAdmin } from '../../bazaar/e2e/support/souk-admin';
 import { bagFirstProduct, makerPartsOutOfLine, shoot, shots } from './support/pages';
@@ -357,6 +363,21 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     await fillCheckout(page, { email });
     // The tax of the typed address and the total with it, before the order is placed.
     const total = await checkoutTotal(page);
+    // The summary is parted by maker, as the bag is; each part names its own tax, and the parts add
+    // up to the order's.
+    expect(await page.locator('.summary__maker-name').allTextContents()).toEqual([
+      'From Atlas Outfitters',
+      'From Nordic Home',
+    ]);
+    const makerTaxes = await Promise.all(
+      (await page.locator('.summary__maker').all()).map(async (part) =>
+        cents((await amountRows(part)).get('Tax')),
+      ),
+    );
+    expect(makerTaxes).toHaveLength(2);
+    expect(makerTaxes.reduce((sum, tax) => sum + tax, 0)).toBe(
+      cents((await amountRows(page.getByTestId('checkout-totals'))).get('Tax (19%)')),
+    );
     await shoot(page, 'checkout');
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.waitForURL(/\/orders\/ord_/);
