@@ -55,6 +55,22 @@ export function cents(shown: string | undefined): number {
 }
 
 /**
+ * The tax of each seller's part of the checkout's summary (`part` selects the parts) and the order's
+ * tax under `taxLabel`, in cents: the parts must add up to the order.
+ */
+export async function partTaxes(
+  page: Page,
+  part: string,
+  taxLabel = 'Tax (19%)',
+): Promise<{ parts: number[]; order: number }> {
+  const parts = await Promise.all(
+    (await page.locator(part).all()).map(async (p) => cents((await amountRows(p)).get('Tax'))),
+  );
+  const order = cents((await amountRows(page.getByTestId('checkout-totals'))).get(taxLabel));
+  return { parts, order };
+}
+
+/**
  * The total the checkout's summary shows once it priced the address typed (the form puts a complete
  * address on the cart, and the summary is drawn again with its tax), and the Place order button says
  * the same. `taxLabel` is the rate the summary must name first: 19 % for `fillCheckout`'s Germany.
