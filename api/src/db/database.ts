@@ -8,15 +8,7 @@ import { type Notifications, pgliteNotifications, serverNotifications } from './
 import { preparingPool } from './prepared.js';
 import { readLanePool } from './read-lane.js';
 import type { Database } from './schema.js';
-
-const INT8_OID = 20;
-
-/** int8 (bigint, count(*)) as a JS number; amounts are bounded far below 2^53, so refuse anything larger. */
-function parseInt8(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} exceeds the safe integer range`);
-  return n;
-}
+import { getTypeParser, OID, parseInt8 } from './type-parsers.js';
 
 /** Makes closing idempotent: shutdown paths may race (signal, test teardown). */
 function once(fn: () => Promise<void>): () => Promise<void> {
@@ -78,12 +70,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   };
 
   if (options.url) {
-    const types = {
-      getTypeParser: ((oid: number, format?: string) =>
-        oid === INT8_OID
-          ? parseInt8
-          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-    };
+    const types = { getTypeParser };
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types });
     // An idle client losing its connection (server restart) must not crash the process.
     watchPool(pool);
@@ -119,7 +106,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     import('@electric-sql/pglite'),
     import('kysely-pglite-dialect'),
   ]);
-  const pglite = await PGlite.create({ dataDir, parsers: { [INT8_OID]: parseInt8 } });
+  const pglite = await PGlite.create({ dataDir, parsers: { [OID.int8]: parseInt8 } });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log });
   return handle(db, 'pglite', pgliteNotifications(pglite, options.logger), async () => {
     if (!pglite.closed) await pglite.close();
