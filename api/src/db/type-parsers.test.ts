@@ -53,7 +53,7 @@ describe(`array type parsers on the database's own text (${testDriver})`, () => 
     const word = () =>
       Array.from(
         { length: Math.floor(Math.random() * 6) },
-        () => alphabet[Math.floor(Math.random() * 14)],
+        () => alphabet[Math.floor(Math.random() * alphabet.length)],
       ).join('');
     for (let round = 0; round < 40; round++) {
       const words = Array.from({ length: Math.floor(Math.random() * 6) }, () =>
