@@ -7,12 +7,16 @@
  *
  * CPU_CARTS checkouts per round (default 300), CPU_ROUNDS rounds (3), CPU_WORKERS concurrent
  * checkouts (8), CPU_WAKEUP_TRIGGERS=off disables the outbox's NOTIFY triggers, CPU_PROFILE=1 starts the API with --cpu-prof (profiles in bench/results/profiles/).
+ * CPU_ALLOC=1 samples what the API allocates during each round's checkouts, garbage included
+ * (alloc-sampler.ts), and prints the bytes per checkout and who allocated them.
  * The API runs as in `npm run bench` (NODE_ENV=production, tsx, default pool and relay); any variable
  * in the environment (EVENT_WAKEUPS, DATABASE_POOL_SIZE …) reaches it. Database: BENCH_DATABASE
  * (default souk_bench_cpu), dropped at the end.
  */
+import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { summarizeAllocations } from './alloc-summary.js';
 import { cpuSample as sample, cpuUsed as used } from './cpu-sample.js';
 import {
   BenchError,
@@ -52,12 +56,18 @@ async function main(): Promise<void> {
     const port = await freePort();
     const nodeArgs = ['--import', 'tsx'];
     const profiling = process.env.CPU_PROFILE === '1';
-    if (profiling) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${join(root, 'bench/results/profiles')}`);
+    const profiles = join(root, 'bench/results/profiles');
+    if (profiling) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profiles}`);
+    const allocating = process.env.CPU_ALLOC === '1';
+    if (allocating) {
+      mkdirSync(profiles, { recursive: true });
+      nodeArgs.push('--import', './bench/alloc-sampler.ts');
+    }
     api = startService(
       'api',
       'api/src/main.ts',
       `http://127.0.0.1:${port}`,
-      { ...apiEnvironment(bench.url), PORT: String(port) },
+      { ...apiEnvironment(bench.url), PORT: String(port), ALLOC_SAMPLE_DIR: profiles },
       nodeArgs,
     );
     await waitForOk(api, '/ready');
@@ -80,9 +90,11 @@ async function main(): Promise<void> {
       const p1 = await sample(bench.url, bench.name, apiPid);
       await new Promise((r) => setTimeout(r, 3000));
       const i1 = await sample(bench.url, bench.name, apiPid);
+      if (allocating) await startAllocations(apiPid);
       const from = monotonicMicros();
       const run = await checkoutAll(api.url, headers, ids, workers);
       const to = monotonicMicros();
+      const allocations = allocating ? await stopAllocations(apiPid, profiles, round) : undefined;
       const c1 = await sample(bench.url, bench.name, apiPid);
       // The profile's timestamps are on the same monotonic clock: these let a profile be cut to the checkouts.
       if (profiling) out(`round ${round} window µs ${from}-${to}`);
@@ -98,11 +110,38 @@ async function main(): Promise<void> {
           `cart preparation (4 requests) API ${(prep.api / carts).toFixed(2)} ms, PostgreSQL ${(prep.pg / carts).toFixed(2)} ms | ` +
           `idle API ${((idle.api / idle.ms) * 1000).toFixed(0)} ms/s | load ${loadavg()[0]?.toFixed(1)}`,
       );
+      if (allocations) {
+        const { bytesPerRequest, owners, functions } = summarizeAllocations(allocations, carts);
+        const list = (rows: [string, number][]) =>
+          rows.map(([k, v]) => `${(v * 100).toFixed(1)} % ${k}`).join(', ');
+        out(`round ${round} allocated ${(bytesPerRequest / 1024).toFixed(1)} KB per checkout`);
+        out(`  by owner: ${list(owners)}`);
+        out(`  by function: ${list(functions)}`);
+      }
     }
   } finally {
     if (api) await stopService(api);
     await dropDatabase(source, bench).catch(() => undefined);
   }
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts the API's allocation sampling (alloc-sampler.ts). */
+async function startAllocations(pid: number): Promise<void> {
+  process.kill(pid, 'SIGUSR2');
+  await pause(50);
+}
+
+/** Stops it and waits for the window's profile (the sampler's `n`-th), returning its path. */
+async function stopAllocations(pid: number, dir: string, n: number): Promise<string> {
+  process.kill(pid, 'SIGUSR2');
+  const file = join(dir, `alloc-${pid}-${n}.heapprofile`);
+  for (let waited = 0; !existsSync(file); waited += 50) {
+    if (waited > 10_000) throw new BenchError(`no allocation profile at ${file}`);
+    await pause(50);
+  }
+  return file;
 }
 
 main().catch((err: unknown) => {
