@@ -6,6 +6,7 @@ import {
   countries,
   countryName,
   sellerAmountRows,
+  sellerGroups,
 } from './checkout-form';
 
 /** A German shipping address, as the API's carts hold it. */
@@ -149,5 +150,21 @@ describe('addressComplete', () => {
       expect(addressComplete(form({ ...filled, [field]: '  ' })), field).toBe(false);
     }
     expect(addressComplete(form({ ...filled, line2: '', region: '', phone: '' }))).toBe(true);
+  });
+});
+
+describe('sellerGroups', () => {
+  it("gives each seller group its items in the group's order, leaving out an id the cart does not hold", () => {
+    const cart = {
+      items: [{ id: 'item_a' }, { id: 'item_b' }, { id: 'item_c' }],
+      sellers: [
+        { seller_id: 's1', item_ids: ['item_c', 'item_a'] },
+        { seller_id: 's2', item_ids: ['item_gone', 'item_b'] },
+      ],
+    };
+    expect(sellerGroups(cart).map(({ group, items }) => [group.seller_id, items.map((i) => i.id)])).toEqual([
+      ['s1', ['item_c', 'item_a']],
+      ['s2', ['item_b']],
+    ]);
   });
 });

@@ -153,3 +153,22 @@ export function sellerAmountRows(
   else if (taxPending) rows.push({ label: 'Tax', value: null, pending: taxPending });
   return rows;
 }
+
+/**
+ * A cart's seller groups, each with its items in the group's order (the cart's item rows its
+ * `item_ids` name): what a cart page or a checkout summary draws part by part. An id the cart's items
+ * do not hold is left out.
+ */
+export function sellerGroups<Item extends { id: string }, Group extends { item_ids: string[] }>(cart: {
+  items: Item[];
+  sellers: Group[];
+}): { group: Group; items: Item[] }[] {
+  const byId = new Map(cart.items.map((item) => [item.id, item]));
+  return cart.sellers.map((group) => ({
+    group,
+    items: group.item_ids.flatMap((id) => {
+      const item = byId.get(id);
+      return item ? [item] : [];
+    }),
+  }));
+}

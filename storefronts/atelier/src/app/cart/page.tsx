@@ -1,4 +1,4 @@
-import { cartPageMetadata, checkoutTotalRows, formatMoney } from '@souk/storefront-kit';
+import { cartPageMetadata, checkoutTotalRows, formatMoney, sellerGroups } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import { LineQuantity } from '@/components/LineQuantity';
 import { Thumb } from '@/components/Thumb';
@@ -21,7 +21,6 @@ export default async function CartPage() {
       </section>
     );
   }
-  const items = new Map(cart.items.map((i) => [i.id, i]));
   const images = await store.getCartImages(cart);
   const problems = cart.problems.filter((p) => p.item_id !== null || p.seller_id !== null);
   return (
@@ -29,18 +28,16 @@ export default async function CartPage() {
       <h1>Your bag</h1>
       <div className="bag__layout">
         <div>
-          {cart.sellers.map((group) => (
+          {sellerGroups(cart).map(({ group, items }) => (
             <section key={group.seller_id} className="maker" aria-labelledby={`m-${group.seller_id}`}>
               <h2 id={`m-${group.seller_id}`} className="maker__name">
                 From {group.seller_name}
               </h2>
               <ul className="lines">
-                {group.item_ids.map((id) => {
-                  const item = items.get(id);
-                  if (!item) return null;
+                {items.map((item) => {
                   const problem = cart.problems.find((p) => p.item_id === item.id);
                   return (
-                    <li key={id} className="line" data-testid="cart-line">
+                    <li key={item.id} className="line" data-testid="cart-line">
                       <Thumb image={images.get(item.product_handle)} title={item.product_title} />
                       <div className="line__info">
                         <a href={`/products/${item.product_handle}`} className="line__title">

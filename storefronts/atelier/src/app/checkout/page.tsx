@@ -6,6 +6,7 @@ import {
   formatMoney,
   privatePageMetadata,
   sellerAmountRows,
+  sellerGroups,
 } from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
@@ -51,7 +52,6 @@ export default async function CheckoutPage() {
       phone: a?.phone ?? '',
     },
   };
-  const items = new Map(cart.items.map((i) => [i.id, i]));
   const images = await store.getCartImages(cart);
   // Until the cart has an address its tax is not known; the form puts the address on the cart as soon
   // as it is complete, and this summary is drawn again with that address's tax.
@@ -69,7 +69,7 @@ export default async function CheckoutPage() {
         />
         <aside className="summary" aria-labelledby="order-summary">
           <h2 id="order-summary">In your bag</h2>
-          {cart.sellers.map((group) => (
+          {sellerGroups(cart).map(({ group, items }) => (
             <section
               key={group.seller_id}
               className="summary__maker"
@@ -79,21 +79,18 @@ export default async function CheckoutPage() {
                 From {group.seller_name}
               </h3>
               <ul className="mini-lines">
-                {group.item_ids.map((id) => {
-                  const item = items.get(id);
-                  return item ? (
-                    <li key={id}>
-                      <Thumb image={images.get(item.product_handle)} title={item.product_title} />
-                      <span>
-                        {item.product_title}
-                        <span className="muted small">
-                          {' '}
-                          {item.variant_title} · {item.quantity}
-                        </span>
+                {items.map((item) => (
+                  <li key={item.id}>
+                    <Thumb image={images.get(item.product_handle)} title={item.product_title} />
+                    <span>
+                      {item.product_title}
+                      <span className="muted small">
+                        {' '}
+                        {item.variant_title} · {item.quantity}
                       </span>
-                    </li>
-                  ) : null;
-                })}
+                    </span>
+                  </li>
+                ))}
               </ul>
               {/* Each maker ships and charges its own part; with one maker the part is the order. */}
               {cart.sellers.length > 1 && <Totals rows={sellerAmountRows(group, tax)} part />}

@@ -6,6 +6,7 @@ import {
   formatMoney,
   type Image,
   sellerAmountRows,
+  sellerGroups,
 } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import { CartLineControls } from '@/components/CartLineControls';
@@ -74,7 +75,6 @@ export default async function CartPage() {
       </section>
     );
   }
-  const items = new Map(cart.items.map((i) => [i.id, i]));
   const images = await store.getCartImages(cart);
   const grouped = new Set(cart.sellers.flatMap((g) => g.item_ids));
   const unavailable = cart.items.filter((i) => !grouped.has(i.id));
@@ -92,16 +92,13 @@ export default async function CartPage() {
       <Live cart={cart} />
       <div className="cart__layout">
         <div>
-          {cart.sellers.map((group) => (
+          {sellerGroups(cart).map(({ group, items }) => (
             <section key={group.seller_id} className="seller-group" aria-labelledby={`sg-${group.seller_id}`}>
               <h2 id={`sg-${group.seller_id}`}>Sold by {group.seller_name}</h2>
               <ul className="cart-lines">
-                {group.item_ids.map((id) => {
-                  const item = items.get(id);
-                  return item ? (
-                    <Line key={id} item={item} cart={cart} image={images.get(item.product_handle)} />
-                  ) : null;
-                })}
+                {items.map((item) => (
+                  <Line key={item.id} item={item} cart={cart} image={images.get(item.product_handle)} />
+                ))}
               </ul>
               <MoneyRows rows={sellerAmountRows(group, tax, 'At checkout')} />
             </section>

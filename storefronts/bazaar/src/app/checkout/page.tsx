@@ -7,6 +7,7 @@ import {
   privatePageMetadata,
   sameAddress,
   sellerAmountRows,
+  sellerGroups,
 } from '@souk/storefront-kit';
 import { Link } from '@souk/storefront-kit/client';
 import type { Metadata } from 'next';
@@ -56,7 +57,6 @@ export default async function CheckoutPage() {
       phone: address?.phone ?? '',
     },
   };
-  const items = new Map(cart.items.map((i) => [i.id, i]));
   const images = await store.getCartImages(cart);
   // Until the cart has an address its tax is not known; the form puts the address on the cart as soon
   // as it is complete, and this summary is drawn again with that address's tax.
@@ -76,28 +76,25 @@ export default async function CheckoutPage() {
         />
         <aside className="summary" aria-labelledby="order-summary">
           <h2 id="order-summary">Your order</h2>
-          {cart.sellers.map((group) => (
+          {sellerGroups(cart).map(({ group, items }) => (
             <div key={group.seller_id} className="summary__group">
               <h3>{group.seller_name}</h3>
               <ul>
-                {group.item_ids.map((id) => {
-                  const item = items.get(id);
-                  return item ? (
-                    <li key={id} className="summary__line">
-                      <ProductImage
-                        image={images.get(item.product_handle)}
-                        fallbackAlt={item.product_title}
-                        className="thumb"
-                        sizes="48px"
-                        maxWidth={160}
-                      />
-                      <span>
-                        {item.quantity} × {item.product_title}{' '}
-                        <span className="muted">({item.variant_title})</span>
-                      </span>
-                    </li>
-                  ) : null;
-                })}
+                {items.map((item) => (
+                  <li key={item.id} className="summary__line">
+                    <ProductImage
+                      image={images.get(item.product_handle)}
+                      fallbackAlt={item.product_title}
+                      className="thumb"
+                      sizes="48px"
+                      maxWidth={160}
+                    />
+                    <span>
+                      {item.quantity} × {item.product_title}{' '}
+                      <span className="muted">({item.variant_title})</span>
+                    </span>
+                  </li>
+                ))}
               </ul>
               {/* One seller's amounts would repeat the order's below. */}
               {cart.sellers.length > 1 && <MoneyRows rows={sellerAmountRows(group, tax)} />}
