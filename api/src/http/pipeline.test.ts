@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/support/test-api.js';
 import type { Problem } from '../errors.js';
+import { DEMO_KEYS } from '../modules/auth/index.js';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -32,6 +33,21 @@ describe('routing from the spec', () => {
     const res = await api.request('HEAD', '/health');
     expect(res.status).toBe(200);
     expect(res.body).toBe('');
+  });
+});
+
+describe('access before input', () => {
+  it('answers a request without a key with 401 even when its input is also invalid', async () => {
+    const res = await api.get<Problem>('/store/products?limit=abc', { key: null });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('unauthorized');
+    expect(res.headers.get('www-authenticate')).toBe('ApiKey header="X-Api-Key"');
+  });
+
+  it('answers a key of another kind with 403 before it reads the input', async () => {
+    const res = await api.get<Problem>('/admin/orders?limit=abc', { key: DEMO_KEYS.storefront });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('forbidden');
   });
 });
 

@@ -9,6 +9,7 @@ import {
 import { AppError } from '../errors.js';
 import { actorOf, withActor } from '../lib/actor.js';
 import { type RequestScope, requestScope } from '../lib/scope.js';
+import { assertRole, permits, refuseAccess, securitySchemes } from './access.js';
 import { binaryBodyTypes, readBinaryBody, readJsonBody } from './body.js';
 import { sendKeptBody } from './compression.js';
 import { guardInput } from './input-guard.js';
@@ -100,25 +101,20 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       (m) => m.toUpperCase(),
     );
 
-  // Each security scheme of the spec is a test of the principal, which was resolved before routing.
-  const schemes: Record<string, (p: Principal) => boolean> = {
-    PublishableKey: (p) => p.kind === 'publishable',
-    SellerKey: (p) => p.kind === 'seller',
-    OperatorKey: (p) => p.kind === 'operator',
-    CustomerToken: (p) => p.kind === 'publishable' && p.customerId !== undefined,
-    StaffToken: (p) => p.kind === 'seller' && p.staff !== undefined,
-    OperatorStaffToken: (p) => p.kind === 'operator' && p.staff !== undefined,
-  };
-  /** True when the principal satisfies one of the operation's security requirements (as the handlers below decide). */
-  const permits = (operation: Operation, principal: Principal) =>
-    (operation.security ?? []).some((requirement) =>
-      Object.keys(requirement).every((scheme) => schemes[scheme]?.(principal) === true),
-    );
-  for (const [scheme, test] of Object.entries(schemes)) {
+  for (const [scheme, test] of Object.entries(securitySchemes)) {
     api.registerSecurityHandler(scheme, (_c: OpenApiContext, _ctx: KoaContext, principal: Principal) =>
       test(principal),
     );
   }
+  /**
+   * Answers input its operation's schemas refuse, with every offending field. openapi-backend closes
+   * the query schema, so undeclared query parameters are reported too: a typo never silently widens a
+   * search.
+   */
+  const validationFail = (c: OpenApiContext): never => {
+    const errors = toFieldErrors(c.validation.errors ?? []);
+    throw new AppError('validation_failed', describeFieldErrors(errors), { errors });
+  };
   api.register({
     notFound: (c: OpenApiContext) => {
       throw new AppError('route_not_found', `No operation has the path ${c.request.path}.`);
@@ -130,34 +126,14 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
         headers: { Allow: allow.join(', ') },
       });
     },
-    // openapi-backend closes the query schema, so undeclared query parameters are reported here too:
-    // a typo never silently widens a search.
-    unauthorizedHandler: (c: OpenApiContext, ctx: KoaContext, principal: Principal) => {
-      const wantsCustomer = (c.operation.security ?? []).some((r) => 'CustomerToken' in r);
-      if (wantsCustomer && principal.kind === 'publishable') {
-        throw new AppError(
-          'unauthorized',
-          "Sign in first: send the shopper's Firebase ID token in the Authorization header (Bearer).",
-          { headers: { 'WWW-Authenticate': 'Bearer' } },
-        );
-      }
-      if (principal.kind === 'anonymous') {
-        const detail = ctx.get('x-api-key')
-          ? 'The API key is not valid or was revoked.'
-          : 'Send an API key in the X-Api-Key header.';
-        throw new AppError('unauthorized', detail, {
-          headers: { 'WWW-Authenticate': 'ApiKey header="X-Api-Key"' },
-        });
-      }
-      throw new AppError('forbidden', `A ${principal.kind} key cannot call ${ctx.method} ${ctx.path}.`);
-    },
-    validationFail: (c: OpenApiContext) => {
-      const errors = toFieldErrors(c.validation.errors ?? []);
-      throw new AppError('validation_failed', describeFieldErrors(errors), { errors });
-    },
+    unauthorizedHandler: (c: OpenApiContext, ctx: KoaContext, principal: Principal) =>
+      refuseAccess(c.operation, ctx, principal),
+    validationFail,
   });
+  type OperationHandler = (c: OpenApiContext, ctx: KoaContext, principal: Principal) => Promise<void>;
+  const operationHandlers = new Map<string, OperationHandler>();
   for (const [operationId, handler] of Object.entries(options.handlers)) {
-    api.register(operationId, async (c: OpenApiContext, ctx: KoaContext, principal: Principal) => {
+    const run: OperationHandler = async (c, ctx, principal) => {
       const request: HandlerRequest<OperationId> = {
         operationId: operationId as OperationId,
         method: ctx.method,
@@ -188,8 +164,36 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
                 ? serialize(result.body)
                 : result.body;
       }
-    });
+    };
+    operationHandlers.set(operationId, run);
+    api.register(operationId, run);
   }
+
+  /**
+   * What openapi-backend's `handleRequest` does for an operation the router has already matched, done
+   * once: it parses the request twice more, matches it again, and runs every security scheme through
+   * a chain of promises (each one seen by the async hooks of the request scope) before validating.
+   * Here the security requirements are `permits`, then the same validators, the same
+   * coerced input and the same handlers; an unmatched request still goes through `handleRequest`
+   * for its 404 or 405.
+   */
+  const dispatch = (
+    operation: Operation,
+    req: { method: string; path: string; query: string; headers: Record<string, string>; body: unknown },
+    ctx: KoaContext,
+    principal: Principal,
+  ): Promise<void> | undefined => {
+    const run =
+      operation.operationId === undefined ? undefined : operationHandlers.get(operation.operationId);
+    if (!run) return undefined;
+    if ((operation.security?.length ?? 0) > 0 && !permits(operation, principal))
+      refuseAccess(operation, ctx, principal);
+    const validation = api.validator.validateRequest(req, operation);
+    const c = { api, operation, validation } as OpenApiContext;
+    if (validation.errors) validationFail(c);
+    c.request = api.router.parseRequest(validation.coerced ?? req, operation);
+    return run(c, ctx, principal);
+  };
 
   // What the router asks of an operation on every request, worked out once per operation.
   const facts = new Map<Operation, { schemes: string[]; cached: boolean }>();
@@ -260,18 +264,17 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
     }
     const since = cache?.since() ?? 0;
     // Attribution: everything the handler writes (events, stamped records) names this principal.
+    const req = {
+      method,
+      path: ctx.path,
+      query: ctx.querystring,
+      headers: ctx.headers as Record<string, string>,
+      body,
+    };
     await withActor(actorOf(principal), () =>
-      api.handleRequest(
-        {
-          method,
-          path: ctx.path,
-          query: ctx.querystring,
-          headers: ctx.headers as Record<string, string>,
-          body,
-        },
-        ctx,
-        principal,
-      ),
+      operation
+        ? (dispatch(operation, req, ctx, principal) ?? api.handleRequest(req, ctx, principal))
+        : api.handleRequest(req, ctx, principal),
     );
     if (cache && ctx.status === 200 && (typeof ctx.body === 'string' || Buffer.isBuffer(ctx.body))) {
       const kept = cache.put(ctx.url, ctx.body, since);
@@ -279,18 +282,4 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       if (kept) sendKeptBody(ctx, kept);
     }
   };
-}
-
-/**
- * Least privilege for staff acting with their token: the operation's `x-souk-roles` must name the
- * member's role. An operation without the list admits no staff (fail closed).
- */
-function assertRole(operation: Operation, role: string): void {
-  const roles = (operation as { 'x-souk-roles'?: string[] })['x-souk-roles'] ?? [];
-  if (!roles.includes(role)) {
-    throw new AppError(
-      'forbidden',
-      `The ${role} role cannot call ${operation.operationId}; it needs one of: ${roles.join(', ') || 'a secret key'}.`,
-    );
-  }
 }
