@@ -3,6 +3,8 @@
  * beforehand, every one of which competes for the limited stock of one "hot" variant; afterwards the
  * stock, the order rows and the answers are checked against each other (no overselling, no lost sales).
  */
+import { cpus } from 'node:os';
+import { cpuSample, cpuUsed, findRedisPid, machineCpuMs } from './cpu-sample.js';
 import { BenchError, query } from './lib.js';
 import type { TargetCheck } from './measure.js';
 import {
@@ -25,6 +27,28 @@ export interface CheckoutSettings {
   durationS: number;
   maxCarts: number;
   headers: Record<string, string>;
+  /** The API process and the bench database's name, whose CPU (and its backends') the run reads from /proc. */
+  apiPid?: number;
+  dbName?: string;
+}
+
+/**
+ * CPU per order during the measured run, from /proc: what bounds the rate on a machine whose cores
+ * are all busy. `ceilingOrdersPerSec` is what the machine's cores would give at the same CPU per
+ * order (API, PostgreSQL and the bench's own client), were nothing else running.
+ */
+export interface CheckoutCpu {
+  apiMs: number;
+  postgresMs: number;
+  /** The bench process itself: the 32 workers sending the checkouts. */
+  clientMs: number;
+  /** The local Redis server (rate limits, the Socket.IO adapter), when one runs on this machine. */
+  redisMs: number;
+  /** The rest of the machine's busy time per order (PostgreSQL's own processes, anything else running). */
+  otherMs: number;
+  /** Share of the machine's CPU time left idle during the run. */
+  idleShare: number;
+  ceilingOrdersPerSec: number;
 }
 
 /** What the bench keeps of the checkout scenario (and writes to bench/results/latest.json). */
@@ -50,6 +74,54 @@ export interface CheckoutResult {
   serverErrors: number;
   invariants: TargetCheck[];
   target: TargetCheck;
+  /** Absent when the API's process cannot be read (not on Linux). */
+  cpu?: CheckoutCpu;
+}
+
+/** The CPU readings around a run: the API and its database's backends, Redis, the machine, this process. */
+async function cpuReading(db: string, s: CheckoutSettings, redisPid: number | undefined) {
+  return {
+    souk:
+      s.apiPid && s.dbName
+        ? await cpuSample(db, s.dbName, s.apiPid, redisPid === undefined ? [] : [redisPid])
+        : undefined,
+    machine: machineCpuMs(),
+    self: process.cpuUsage(),
+  };
+}
+
+/** CPU per order between two readings, or undefined when the API's process was not read. */
+function cpuPerOrder(
+  a: Awaited<ReturnType<typeof cpuReading>>,
+  b: Awaited<ReturnType<typeof cpuReading>>,
+  orders: number,
+): CheckoutCpu | undefined {
+  if (!a.souk || !b.souk || orders === 0) return undefined;
+  const used = cpuUsed(a.souk, b.souk);
+  const self = process.cpuUsage(a.self);
+  const clientMs = (self.user + self.system) / 1000;
+  const busy = b.machine.busy - a.machine.busy;
+  const idle = b.machine.idle - a.machine.idle;
+  const ours = used.api + used.pg + clientMs;
+  return {
+    apiMs: used.api / orders,
+    postgresMs: used.pg / orders,
+    clientMs: clientMs / orders,
+    redisMs: used.other / orders,
+    otherMs: Math.max(0, busy - ours - used.other) / orders,
+    idleShare: busy + idle > 0 ? idle / (busy + idle) : 0,
+    ceilingOrdersPerSec: ours > 0 ? (cpus().length * 1000 * orders) / ours : 0,
+  };
+}
+
+/** The CPU line of the run: per order by process, the idle share, and the ceiling they imply. */
+export function checkoutCpuLine(c: CheckoutCpu): string {
+  const ms = (n: number) => n.toFixed(1);
+  return (
+    `CPU per order: API ${ms(c.apiMs)} ms, PostgreSQL ${ms(c.postgresMs)} ms, bench client ${ms(c.clientMs)} ms ` +
+    `(Redis ${ms(c.redisMs)} ms, the rest of the machine ${ms(c.otherMs)} ms); ${(c.idleShare * 100).toFixed(0)} % of the machine idle; ` +
+    `at this CPU per order ${cpus().length} cores allow at most ${c.ceilingOrdersPerSec.toFixed(0)} orders/s`
+  );
 }
 
 interface StockRow {
@@ -139,7 +211,10 @@ export async function measureCheckout(
   const atRun = await stockState(db, ids);
   const ordersBefore = await countOrders(db);
   log(`bench: checkout: ${hotStock} units of ${hot.sku} for ${n} carts, checking out…`);
+  const redisPid = findRedisPid();
+  const cpuBefore = await cpuReading(db, s, redisPid);
   const run = await checkoutAll(api, s.headers, carts, s.workers);
+  const cpu = cpuPerOrder(cpuBefore, await cpuReading(db, s, redisPid), run.ok);
   const after = await stockState(db, ids);
   const newOrders = (await countOrders(db)) - ordersBefore;
   const [minRow] = await query<{ min: number }>(
@@ -211,6 +286,7 @@ export async function measureCheckout(
       description: `${ordersPerSec.toFixed(0)} orders/s (target ≥ ${TARGET_ORDERS_PER_SEC})`,
       pass: ordersPerSec >= TARGET_ORDERS_PER_SEC,
     },
+    cpu,
   };
 }
 

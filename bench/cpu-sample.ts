@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { query } from './lib.js';
 import { processCpuMs } from './processes.js';
 
@@ -48,4 +50,29 @@ export function cpuUsed(a: CpuSample, b: CpuSample) {
     pg += end - (a.pg.get(pid) ?? 0);
   }
   return { api: b.api - a.api, pg, other: b.other - a.other, xacts: b.xacts - a.xacts, ms: b.at - a.at };
+}
+
+/** The machine's CPU time so far, all cores, from /proc/stat: busy and idle (idle includes I/O wait), in ms. */
+export function machineCpuMs(): { busy: number; idle: number } {
+  // "cpu  user nice system idle iowait irq softirq steal …", in clock ticks of 10 ms. Steal is time the
+  // hypervisor gave to other machines: neither ours nor idle, so it is left out of both.
+  const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+  const [user, nice, system, idle, iowait, irq, softirq] = line.trim().split(/\s+/).slice(1).map(Number);
+  const tick = 10;
+  return {
+    busy: ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0)) * tick,
+    idle: ((idle ?? 0) + (iowait ?? 0)) * tick,
+  };
+}
+
+/**
+ * The local Redis server's pid (the oldest `redis-server`), or undefined when none runs here. Its CPU
+ * is the whole server's: anything else using it adds to it.
+ */
+export function findRedisPid(): number | undefined {
+  try {
+    return Number(execFileSync('pgrep', ['-o', 'redis-server'], { encoding: 'utf8' }).trim()) || undefined;
+  } catch {
+    return undefined;
+  }
 }

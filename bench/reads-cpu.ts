@@ -24,10 +24,9 @@
  * its storage. CPU_PROFILE=<dir> starts each API with `--cpu-prof` into that directory;
  * CPU_SNAPSHOT=1 makes each API write a heap snapshot (into the root) after the rounds.
  */
-import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { cpuSample, cpuUsed } from './cpu-sample.js';
+import { cpuSample, cpuUsed, findRedisPid } from './cpu-sample.js';
 import {
   type BenchDatabase,
   BenchError,
@@ -48,14 +47,6 @@ import {
   waitForOk,
 } from './processes.js';
 import { firstPicture } from './reads-media.js';
-
-function findRedisPid(): number | undefined {
-  try {
-    return Number(execFileSync('pgrep', ['-o', 'redis-server'], { encoding: 'utf8' }).trim()) || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** One build under comparison: its entry point and environment, and the database and key it reads with. */
 interface Build {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseCli } from '../api/src/lib/cli.js';
-import { type CheckoutResult, checkoutTable, measureCheckout } from './checkout.js';
+import { type CheckoutResult, checkoutCpuLine, checkoutTable, measureCheckout } from './checkout.js';
 import {
   type BenchDatabase,
   BenchError,
@@ -197,6 +197,8 @@ async function main(): Promise<number> {
       warmupS: load.warmupS,
       durationS: load.durationS,
       headers: load.headers,
+      apiPid: api.child.pid,
+      dbName: bench.name,
     };
     checkout = await measureCheckout(api.url, bench.url, settings, log);
   }
@@ -219,6 +221,7 @@ async function main(): Promise<number> {
     log(
       `${checkout.target.pass ? 'PASS' : 'MISS'}  ${checkout.target.scenario}: ${checkout.target.description}`,
     );
+    if (checkout.cpu) log(`note: ${checkoutCpuLine(checkout.cpu)}`);
   }
   for (const s of services) {
     if (s.suppressedLines() > 0) log(`note: ${s.name} printed ${s.suppressedLines()} more lines`);
