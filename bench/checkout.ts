@@ -40,7 +40,7 @@ export interface CheckoutSettings {
 export interface CheckoutCpu {
   apiMs: number;
   postgresMs: number;
-  /** The bench process itself: the 32 workers sending the checkouts. */
+  /** The bench process itself: its workers send the checkouts. */
   clientMs: number;
   /** The local Redis server (rate limits, the Socket.IO adapter), when one runs on this machine. */
   redisMs: number;

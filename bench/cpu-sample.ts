@@ -52,11 +52,19 @@ export function cpuUsed(a: CpuSample, b: CpuSample) {
   return { api: b.api - a.api, pg, other: b.other - a.other, xacts: b.xacts - a.xacts, ms: b.at - a.at };
 }
 
-/** The machine's CPU time so far, all cores, from /proc/stat: busy and idle (idle includes I/O wait), in ms. */
+/**
+ * The machine's CPU time so far, all cores, from /proc/stat: busy and idle (idle includes I/O wait), in
+ * ms; zeros where /proc cannot be read.
+ */
 export function machineCpuMs(): { busy: number; idle: number } {
   // "cpu  user nice system idle iowait irq softirq steal …", in clock ticks of 10 ms. Steal is time the
   // hypervisor gave to other machines: neither ours nor idle, so it is left out of both.
-  const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+  let line = '';
+  try {
+    line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+  } catch {
+    return { busy: 0, idle: 0 };
+  }
   const [user, nice, system, idle, iowait, irq, softirq] = line.trim().split(/\s+/).slice(1).map(Number);
   const tick = 10;
   return {
