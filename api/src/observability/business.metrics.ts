@@ -1,4 +1,4 @@
-import { cacheRequests, gmv, orders } from './metrics.js';
+import { type CacheLookupSeries, cacheLookups, gmv, orders } from './metrics.js';
 
 /**
  * Counts placed orders and their GMV by currency. Wraps the checkout handler, so the count happens
@@ -28,11 +28,11 @@ interface CheckoutResult {
  * returns as it is (not as a promise) is passed on as it is.
  */
 export function instrumentCache<C extends { get(key: string): unknown }>(name: string, cache: C): C {
-  // The label sets, made once: a cached read counts without allocating.
-  const hit = { cache: name, result: 'hit' };
-  const miss = { cache: name, result: 'miss' };
+  // The series, found once: a lookup adds one to a number, folded into the counter when it is scraped.
+  const hit = lookupSeries(name, 'hit');
+  const miss = lookupSeries(name, 'miss');
   const count = <V>(value: V): V => {
-    cacheRequests.inc(value === undefined ? miss : hit);
+    (value === undefined ? miss : hit).count++;
     return value;
   };
   return {
@@ -42,4 +42,15 @@ export function instrumentCache<C extends { get(key: string): unknown }>(name: s
       return value instanceof Promise ? value.then(count) : count(value);
     },
   };
+}
+
+/** The process-wide series of a cache's hits or misses, made on first use. */
+function lookupSeries(cache: string, result: 'hit' | 'miss'): CacheLookupSeries {
+  const key = `${cache} ${result}`;
+  let series = cacheLookups.get(key);
+  if (!series) {
+    series = { labels: { cache, result }, count: 0 };
+    cacheLookups.set(key, series);
+  }
+  return series;
 }

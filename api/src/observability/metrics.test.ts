@@ -130,6 +130,19 @@ describe('/metrics', () => {
     expect(text).not.toContain('no-such-thing-12345');
   });
 
+  it('counts each product body a listing takes from the kept copies as one hit', async () => {
+    const path = '/store/products?limit=5&currency=USD';
+    await api.get(path); // keeps the page's bodies (a miss, then the bodies read whole)
+    const before = await scrape();
+    const again = await api.get<{ data: unknown[] }>(path);
+    const after = await scrape();
+    const hits = 'souk_cache_requests_total{cache="catalog_bodies",result="hit"}';
+    expect(again.body.data.length).toBe(5);
+    expect(value(after, hits) - value(before, hits)).toBe(5);
+    // Folded in at the scrape: a scrape with no lookup since adds nothing.
+    expect(value(await scrape(), hits)).toBe(value(after, hits));
+  });
+
   it('counts the requests in flight, not the scrape that reads them, and none once answered', async () => {
     await Promise.all([api.get('/store/products'), api.get('/store/no-such-thing', { key: null }), scrape()]);
     const s = await scrape();

@@ -18,6 +18,22 @@ export function collectRuntimeMetrics(): void {
   collectDefaultMetrics({ register });
 }
 
+/**
+ * Adds to `counter` what each series counted since the last scrape, and starts the series again from 0:
+ * the hot paths count in plain numbers (`answeredRequests`, `cacheLookups`) and the counter's `collect`
+ * folds them in when it is read.
+ */
+function addCounts<L extends string>(
+  counter: Counter<L>,
+  series: Iterable<{ labels: Partial<Record<L, string>>; count: number }>,
+): void {
+  for (const one of series) {
+    if (one.count === 0) continue;
+    counter.inc(one.labels, one.count);
+    one.count = 0;
+  }
+}
+
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** RED: requests by operationId, the operation group (store, seller, admin, system), method and status. */
@@ -26,11 +42,7 @@ export const httpRequests = new Counter({
   help: 'HTTP requests answered, by operationId (unmatched: no operation), group, method and status.',
   labelNames: ['operation', 'group', 'method', 'status'] as const,
   collect() {
-    for (const series of answeredRequests.values()) {
-      if (series.count === 0) continue;
-      this.inc(series.labels, series.count);
-      series.count = 0;
-    }
+    addCounts(this, answeredRequests.values());
   },
 });
 
@@ -154,7 +166,24 @@ export const cacheRequests = new Counter({
   name: 'souk_cache_requests_total',
   help: 'Cache lookups by cache name and result (hit, miss).',
   labelNames: ['cache', 'result'] as const,
+  collect() {
+    addCounts(this, cacheLookups.values());
+  },
 });
+
+/** One label set of `cacheRequests` and the lookups it counted since the last scrape. */
+export interface CacheLookupSeries {
+  labels: { cache: string; result: 'hit' | 'miss' };
+  count: number;
+}
+
+/**
+ * Cache lookups per cache and result, added to `cacheRequests` when it is read (a scrape), as
+ * `answeredRequests` is to `httpRequests`: a listing looks up every product's body, and a lookup then
+ * adds one to a number instead of having prom-client build its label key. Keyed by cache name and
+ * result, so every app of a process (tests run several) shares the series.
+ */
+export const cacheLookups = new Map<string, CacheLookupSeries>();
 
 /**
  * Requests refused by a rate limit, by scope (e.g. the key kind or the limit's name). The limiter
