@@ -4,7 +4,7 @@ import { AppError } from '../errors.js';
 import type { Principal } from './principal.js';
 
 /** Each security scheme of the spec as a test of the principal, which is resolved before routing. */
-export const securitySchemes: Readonly<Record<string, (p: Principal) => boolean>> = {
+const securitySchemes: Readonly<Record<string, (p: Principal) => boolean>> = {
   PublishableKey: (p) => p.kind === 'publishable',
   SellerKey: (p) => p.kind === 'seller',
   OperatorKey: (p) => p.kind === 'operator',

@@ -9,7 +9,7 @@ import {
 import { AppError } from '../errors.js';
 import { actorOf, withActor } from '../lib/actor.js';
 import { type RequestScope, requestScope } from '../lib/scope.js';
-import { assertRole, permits, refuseAccess, securitySchemes } from './access.js';
+import { assertRole, permits, refuseAccess } from './access.js';
 import { binaryBodyTypes, readBinaryBody, readJsonBody } from './body.js';
 import { sendKeptBody } from './compression.js';
 import { guardInput } from './input-guard.js';
@@ -101,11 +101,6 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       (m) => m.toUpperCase(),
     );
 
-  for (const [scheme, test] of Object.entries(securitySchemes)) {
-    api.registerSecurityHandler(scheme, (_c: OpenApiContext, _ctx: KoaContext, principal: Principal) =>
-      test(principal),
-    );
-  }
   /**
    * Answers input its operation's schemas refuse, with every offending field. openapi-backend closes
    * the query schema, so undeclared query parameters are reported too: a typo never silently widens a
@@ -126,9 +121,6 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
         headers: { Allow: allow.join(', ') },
       });
     },
-    unauthorizedHandler: (c: OpenApiContext, ctx: KoaContext, principal: Principal) =>
-      refuseAccess(c.operation, ctx, principal),
-    validationFail,
   });
   type OperationHandler = (c: OpenApiContext, ctx: KoaContext, principal: Principal) => Promise<void>;
   const operationHandlers = new Map<string, OperationHandler>();
@@ -166,26 +158,25 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       }
     };
     operationHandlers.set(operationId, run);
-    api.register(operationId, run);
   }
 
   /**
    * What openapi-backend's `handleRequest` does for an operation the router has already matched, done
    * once: it parses the request twice more, matches it again, and runs every security scheme through
    * a chain of promises (each one seen by the async hooks of the request scope) before validating.
-   * Here the security requirements are `permits`, then the same validators, the same
-   * coerced input and the same handlers; an unmatched request still goes through `handleRequest`
-   * for its 404 or 405.
+   * Here the security requirements are `permits`, then the same validators, the same coerced input
+   * and the handler. openapi-backend's `handleRequest` only answers a request that matched no
+   * operation (404 or 405).
    */
   const dispatch = (
     operation: Operation,
     req: { method: string; path: string; query: string; headers: Record<string, string>; body: unknown },
     ctx: KoaContext,
     principal: Principal,
-  ): Promise<void> | undefined => {
-    const run =
-      operation.operationId === undefined ? undefined : operationHandlers.get(operation.operationId);
-    if (!run) return undefined;
+  ): Promise<void> => {
+    const run = operationHandlers.get(operation.operationId ?? '');
+    // `OperationHandlers` names every operation of the spec, so one without a handler is a bug (a 500).
+    if (!run) throw new Error(`no handler for operation ${operation.operationId ?? operation.path}`);
     if ((operation.security?.length ?? 0) > 0 && !permits(operation, principal))
       refuseAccess(operation, ctx, principal);
     const validation = api.validator.validateRequest(req, operation);
@@ -272,9 +263,7 @@ export async function createContractRouter(options: RouterOptions): Promise<Midd
       body,
     };
     await withActor(actorOf(principal), () =>
-      operation
-        ? (dispatch(operation, req, ctx, principal) ?? api.handleRequest(req, ctx, principal))
-        : api.handleRequest(req, ctx, principal),
+      operation ? dispatch(operation, req, ctx, principal) : api.handleRequest(req, ctx, principal),
     );
     if (cache && ctx.status === 200 && (typeof ctx.body === 'string' || Buffer.isBuffer(ctx.body))) {
       const kept = cache.put(ctx.url, ctx.body, since);
