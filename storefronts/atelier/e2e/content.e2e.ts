@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createSoukClient } from '@souk/sdk';
 import { describe, expect, inject, it } from 'vitest';
-// The run's provided values (apiUrl, themeUrls, contentWebhooks) are declared by the shared global setup.
+// The run's provided values (apiUrl, themeUrls, themeWebhooks) are declared by the shared global setup.
 import type {} from '../../bazaar/e2e/setup';
 import { browserSessions, screenshot } from '../../bazaar/e2e/support/browser';
 import { reloadUntil, succeededDeliveries } from '../../bazaar/e2e/support/content';
@@ -9,7 +9,7 @@ import { reloadUntil, succeededDeliveries } from '../../bazaar/e2e/support/conte
 const baseURL = inject('themeUrls').atelier ?? '';
 const admin = createSoukClient({ baseUrl: inject('apiUrl'), apiKey: 'sk_demo_operator' }).admin;
 const operator = admin.content;
-const webhook = inject('contentWebhooks').atelier;
+const webhook = inject('themeWebhooks').atelier;
 const shots = join(import.meta.dirname, 'screenshots');
 /** The demo's published hero title (api/src/seed/demo-content-atelier.ts). */
 const SEEDED_HERO = 'Made slowly, by hand, by people you can name.';

@@ -6,7 +6,7 @@ import { reloadUntil, succeededDeliveries } from './support/content';
 const baseURL = inject('storefrontUrl');
 const admin = createSoukClient({ baseUrl: inject('apiUrl'), apiKey: 'sk_demo_operator' }).admin;
 const operator = admin.content;
-const webhook = inject('contentWebhooks').bazaar;
+const webhook = inject('themeWebhooks').bazaar;
 // Launches Chromium, closes each journey's sessions and fails it on console errors.
 const { session } = browserSessions(baseURL);
 

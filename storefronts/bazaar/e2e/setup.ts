@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSoukClient } from '@souk/sdk';
+import { REVALIDATING_EVENTS } from '@souk/storefront-kit';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { SCAFFOLDED_THEME, scaffoldedDir, scaffoldForE2e } from '../../e2e/scaffolded';
@@ -37,8 +38,8 @@ declare module 'vitest' {
     apiUrl: string;
     /** Every started theme's URL, by theme name. */
     themeUrls: Record<string, string>;
-    /** The operator's `content.published` webhook endpoint of each theme that has one, by theme name. */
-    contentWebhooks: Record<string, string>;
+    /** The operator's webhook endpoint of each theme that has the kit's revalidation route, by theme name. */
+    themeWebhooks: Record<string, string>;
   }
 }
 
@@ -60,10 +61,11 @@ function discoverThemes(): string[] {
 
 /**
  * For a theme with the kit's revalidation route (`src/app/webhooks/souk/route.ts`), an operator
- * webhook endpoint of `content.published` at that route, as a shop registers it: a publish then
- * regenerates the theme's static pages at once. Its signing secret goes to the theme.
+ * webhook endpoint at that route of the events it acts on (`REVALIDATING_EVENTS`), as a shop registers
+ * it: published content, and a product's, variant's or review's change, then regenerate the theme's
+ * static pages at once. Its signing secret goes to the theme.
  */
-async function contentWebhook(
+async function themeWebhook(
   apiUrl: string,
   dir: string,
   port: number,
@@ -72,7 +74,7 @@ async function contentWebhook(
   const admin = createSoukClient({ baseUrl: apiUrl, apiKey: 'sk_demo_operator' }).admin;
   const endpoint = await admin.webhookEndpoints.create({
     url: `http://127.0.0.1:${port}/webhooks/souk`,
-    event_types: ['content.published'],
+    event_types: [...REVALIDATING_EVENTS],
   });
   return { id: endpoint.endpoint.id, secret: endpoint.secret };
 }
@@ -167,7 +169,7 @@ export default async function setup(project: TestProject) {
         RATE_LIMIT_ANONYMOUS: '1000000',
         // No background rendering of the demo's image variants competing with the builds and journeys.
         MEDIA_PRERENDER: 'false',
-        // The themes' webhook endpoints (content.published → revalidation) are on this machine.
+        // The themes' webhook endpoints (the kit's revalidation route) are on this machine.
         WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
         ...(mongoDatabase ? { MONGO_DATABASE: mongoDatabase } : {}),
       },
@@ -203,11 +205,11 @@ export default async function setup(project: TestProject) {
     children.push(apiResult.child);
 
     const themeUrls: Record<string, string> = {};
-    const contentWebhooks: Record<string, string> = {};
+    const themeWebhooks: Record<string, string> = {};
     for (const theme of themes) {
       const port = webPorts.get(theme) ?? 0;
-      const webhook = await contentWebhook(apiResult.url, dirOf(theme), port);
-      if (webhook) contentWebhooks[theme] = webhook.id;
+      const webhook = await themeWebhook(apiResult.url, dirOf(theme), port);
+      if (webhook) themeWebhooks[theme] = webhook.id;
       const web = await startStorefront(
         'start',
         port,
@@ -225,7 +227,7 @@ export default async function setup(project: TestProject) {
     project.provide('apiUrl', apiResult.url);
     project.provide('storefrontUrl', themeUrls.bazaar ?? '');
     project.provide('themeUrls', themeUrls);
-    project.provide('contentWebhooks', contentWebhooks);
+    project.provide('themeWebhooks', themeWebhooks);
   } catch (err) {
     await teardown();
     throw err;

@@ -3,17 +3,21 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /**
- * How many `content.published` deliveries to a theme's webhook endpoint succeeded (the theme answered
- * 2xx after checking the signature).
+ * How many deliveries of `eventType` to a theme's webhook endpoint succeeded (the theme answered 2xx
+ * after checking the signature), among the endpoint's latest.
  */
-export async function succeededDeliveries(admin: SoukClient['admin'], endpointId: string): Promise<number> {
+export async function succeededDeliveries(
+  admin: SoukClient['admin'],
+  endpointId: string,
+  eventType = 'content.published',
+): Promise<number> {
   const deliveries = (await admin.webhookEndpoints.listDeliveries(endpointId)).data;
-  return deliveries.filter((d) => d.event_type === 'content.published' && d.status === 'succeeded').length;
+  return deliveries.filter((d) => d.event_type === eventType && d.status === 'succeeded').length;
 }
 
 /**
- * Reloads the page until `read` gives `expected`, for at most 30 s: a static page shows a publish once
- * the signed content webhook has revalidated it (ISR alone would take up to a minute).
+ * Reloads the page until `read` gives `expected`, for at most 30 s: a static page shows a change once
+ * the signed webhook has revalidated it (ISR alone would take up to a minute).
  */
 export async function reloadUntil(
   page: Page,

@@ -8,7 +8,7 @@ export { isSameSiteRequest } from './csrf';
 export { type FirebaseWebConfig, readFirebaseWebConfig, type WebSignInProvider } from './firebase-web';
 export { createImageRoute } from './image-route';
 export { SellerMarkdown } from './markdown';
-export { createRevalidateRoute, webhookSecrets } from './revalidate-route';
+export { createRevalidateRoute, storefrontRevalidateRoute, webhookSecrets } from './revalidate-route';
 export { createReviewAction, type ReviewState } from './review-action';
 export { type BuyersOrder, type Customer, isSignedOutError } from './session';
 export { createSessionRoutes } from './session-routes';

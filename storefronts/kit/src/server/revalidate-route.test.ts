@@ -6,6 +6,8 @@ import { createRevalidateRoute, webhookSecrets } from './revalidate-route';
 const NOW = 1_790_000_000;
 const event = (theme: string, type = 'content.published') =>
   JSON.stringify({ id: 'evt_1', type, version: 1, data: { theme, kind: 'home', key: 'main' } });
+const catalogEvent = (type: string, data: Record<string, unknown>) =>
+  JSON.stringify({ id: 'evt_2', type, version: 1, seller_id: 'sel_1', data });
 
 function post(body: string, signature: string | null) {
   return new Request('http://shop.example/webhooks/souk', {
@@ -15,15 +17,22 @@ function post(body: string, signature: string | null) {
   });
 }
 
-function route(secrets: string[]) {
-  const calls: number[] = [];
+function route(secrets: string[], handles: Record<string, string> = {}) {
+  const calls: string[] = [];
+  const lookups: string[] = [];
   const handler = createRevalidateRoute({
     themeId: 'atelier',
     secrets,
-    revalidate: () => calls.push(1),
+    currencies: ['USD', 'EUR'],
+    handleOf: async (id) => {
+      lookups.push(id);
+      return handles[id] ?? null;
+    },
+    revalidate: (path, type) => calls.push(type ? `${path} ${type}` : path),
     now: () => NOW * 1000,
   });
-  return { handler, calls };
+  const send = async (body: string) => handler(post(body, signatureHeader(body, ['s1'], NOW)));
+  return { handler, calls, lookups, send };
 }
 
 describe('webhook secrets', () => {
@@ -40,12 +49,70 @@ describe('revalidation route', () => {
     const res = await handler(post(body, signatureHeader(body, ['s1'], NOW)));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ revalidated: true });
-    expect(calls).toHaveLength(1);
+    expect(calls).toEqual(['/ layout']);
+  });
+
+  it("regenerates a changed product's pages in every currency, by handle and by id, and the home pages", async () => {
+    const { send, calls, lookups } = route(['s1']);
+    const body = catalogEvent('product.updated', {
+      product_id: 'prod_1',
+      handle: 'wool coat',
+      title: 'Wool coat',
+      status: 'published',
+      changed: ['title'],
+    });
+    const res = await send(body);
+    expect(await res.json()).toEqual({ revalidated: true });
+    expect(calls).toEqual([
+      '/products/prod_1/usd',
+      '/products/wool%20coat/usd',
+      '/home/usd',
+      '/products/prod_1/eur',
+      '/products/wool%20coat/eur',
+      '/home/eur',
+    ]);
+    expect(lookups).toEqual([]);
+  });
+
+  it("looks up the handle of a review's or variant's product; reviews leave the home pages alone", async () => {
+    const { send, calls, lookups } = route(['s1'], { prod_1: 'coat' });
+    await send(catalogEvent('review.created', { product_id: 'prod_1', review_id: 'rev_1' }));
+    expect(lookups).toEqual(['prod_1']);
+    expect(calls).toEqual([
+      '/products/prod_1/usd',
+      '/products/coat/usd',
+      '/products/prod_1/eur',
+      '/products/coat/eur',
+    ]);
+    calls.length = 0;
+    await send(catalogEvent('variant.updated', { product_id: 'prod_1', variant_id: 'var_1' }));
+    expect(calls).toContain('/home/eur');
+    calls.length = 0;
+    // A product no longer published has no handle to look up: its id's pages still go.
+    await send(catalogEvent('review.moderated', { product_id: 'prod_2', review_id: 'rev_2' }));
+    expect(calls).toEqual(['/products/prod_2/usd', '/products/prod_2/eur']);
+  });
+
+  it('throws when the handle cannot be looked up (Next answers 500), so the sender retries', async () => {
+    const calls: string[] = [];
+    const handler = createRevalidateRoute({
+      themeId: 'atelier',
+      secrets: ['s1'],
+      currencies: ['USD'],
+      handleOf: async () => {
+        throw new Error('API unreachable');
+      },
+      revalidate: (path) => calls.push(path),
+      now: () => NOW * 1000,
+    });
+    const body = catalogEvent('review.created', { product_id: 'prod_1' });
+    await expect(handler(post(body, signatureHeader(body, ['s1'], NOW)))).rejects.toThrow('API unreachable');
+    expect(calls).toEqual([]);
   });
 
   it('acknowledges and ignores other themes and other events', async () => {
     const { handler, calls } = route(['s1']);
-    for (const body of [event('bazaar'), event('atelier', 'product.updated')]) {
+    for (const body of [event('bazaar'), catalogEvent('order.placed', { order_id: 'ord_1' })]) {
       const res = await handler(post(body, signatureHeader(body, ['s1'], NOW)));
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ revalidated: false });
@@ -57,7 +124,7 @@ describe('revalidation route', () => {
     const { handler, calls } = route(['old', 'new']);
     const body = event('atelier');
     expect((await handler(post(body, signatureHeader(body, ['new'], NOW)))).status).toBe(200);
-    expect(calls).toHaveLength(1);
+    expect(calls).toEqual(['/ layout']);
   });
 
   it('answers 401 problems to unsigned, wrongly signed or stale requests, 404 when no secret is set', async () => {

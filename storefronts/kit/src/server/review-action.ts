@@ -2,6 +2,7 @@ import 'server-only';
 import { isSoukError, type ProblemCode } from '@souk/sdk';
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
+import { productPagePaths } from '../revalidation';
 import type { Storefront } from './storefront';
 
 /** What a review form shows after a submit: done (the thanks, or `error` when it was reviewed before). */
@@ -23,7 +24,9 @@ const MESSAGES: Partial<Record<ProblemCode, string>> = {
  * The body of a theme's review Server Action: reviews one shipped order line. The purchase is proven
  * with the order's token (the httpOnly cookie of the browser it was placed in) or, failing that, as
  * the signed-in shopper's own order, the same two ways `store.getOrder` reads it. Regenerates the
- * product pages (static per currency) so the review shows on the next visit.
+ * product's pages (static per currency) so the review shows on the next visit; the theme's webhook
+ * route does it again on `review.created` (a page being regenerated from before the review, and
+ * written after this, would otherwise be kept as new for its minute).
  */
 export function createReviewAction(store: Storefront) {
   const { config, souk } = store;
@@ -50,15 +53,20 @@ export function createReviewAction(store: Storefront) {
     if (orderToken) proofs.push({ orderToken });
     if (session) proofs.push({ idToken: session });
     try {
+      let productId = '';
       for (const [i, proof] of proofs.entries()) {
         try {
-          await souk.store.reviews.create(body, proof);
+          productId = (await souk.store.reviews.create(body, proof)).product_id;
           break;
         } catch (err) {
           if (i === proofs.length - 1 || !isSoukError(err, 'not_purchased')) throw err;
         }
       }
-      revalidatePath('/products/[handle]/[currency]', 'page');
+      const handle = (await store.getProduct(productId).catch(() => null))?.handle ?? null;
+      // Literal paths (no type: see the webhook route).
+      for (const path of productPagePaths({ id: productId, handle }, config.currencies, false)) {
+        revalidatePath(path);
+      }
       return { done: true, error: null };
     } catch (err) {
       for (const [code, message] of Object.entries(MESSAGES)) {
