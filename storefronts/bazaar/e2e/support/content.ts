@@ -3,16 +3,12 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /**
- * How many deliveries of `eventType` to a theme's webhook endpoint succeeded (the theme answered 2xx
- * after checking the signature), among the endpoint's latest.
+ * How many `content.published` deliveries to a theme's webhook endpoint succeeded (the theme answered
+ * 2xx after checking the signature), among the endpoint's latest.
  */
-export async function succeededDeliveries(
-  admin: SoukClient['admin'],
-  endpointId: string,
-  eventType = 'content.published',
-): Promise<number> {
+export async function succeededDeliveries(admin: SoukClient['admin'], endpointId: string): Promise<number> {
   const deliveries = (await admin.webhookEndpoints.listDeliveries(endpointId)).data;
-  return deliveries.filter((d) => d.event_type === eventType && d.status === 'succeeded').length;
+  return deliveries.filter((d) => d.event_type === 'content.published' && d.status === 'succeeded').length;
 }
 
 /**
