@@ -19,7 +19,7 @@ export * from './money';
 export * from './preload';
 export * from './problems';
 export * from './proxy';
-export { productPagePaths, REVALIDATING_EVENTS } from './revalidation';
+export { crossesZero, productPagePaths, REVALIDATING_EVENTS } from './revalidation';
 export * from './reviews';
 export * from './sellers';
 export * from './seo';

@@ -23,12 +23,26 @@ export const PRODUCT_ID_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
   'review.replied',
 ]);
 
-/** The event types `createRevalidateRoute` acts on: register the theme's endpoint for these. */
+/**
+ * The event types `createRevalidateRoute` acts on: register the theme's endpoint for these.
+ * `inventory.updated` comes with every sale, but only a variant selling out or coming back regenerates
+ * pages (see the route).
+ */
 export const REVALIDATING_EVENTS: readonly EventType[] = [
   'content.published',
   ...PRODUCT_EVENTS,
   ...PRODUCT_ID_EVENTS,
+  'inventory.updated',
 ];
+
+/**
+ * Whether a stock change changes what a static page says: a variant sold out (a "Sold out" badge, an
+ * "Out of stock" choice) or back in stock. The count in between ("Only 3 left") is left to the page's
+ * minute, so a sale does not regenerate its product's pages every time.
+ */
+export function crossesZero(stock: { previous_quantity: number; inventory_quantity: number }): boolean {
+  return stock.previous_quantity > 0 !== stock.inventory_quantity > 0;
+}
 
 /**
  * The static pages (ISR) a catalog change reaches, as `revalidatePath` paths: the product's page in

@@ -93,6 +93,38 @@ describe('revalidation route', () => {
     expect(calls).toEqual(['/products/prod_2/usd', '/products/prod_2/eur']);
   });
 
+  it('regenerates on stock only when a variant sells out or comes back', async () => {
+    const { send, calls, lookups } = route(['s1'], { prod_1: 'coat' });
+    const stock = (previous_quantity: number, inventory_quantity: number) =>
+      catalogEvent('inventory.updated', {
+        product_id: 'prod_1',
+        variant_id: 'var_1',
+        sku: 'COAT-1',
+        previous_quantity,
+        inventory_quantity,
+      });
+    for (const [from, to] of [
+      [5, 4],
+      [0, 0],
+      [3, 7],
+    ]) {
+      const res = await send(stock(from as number, to as number));
+      expect(await res.json()).toEqual({ revalidated: false });
+    }
+    expect(calls).toEqual([]);
+    expect(lookups).toEqual([]);
+    for (const [from, to] of [
+      [1, 0],
+      [0, 12],
+    ]) {
+      const res = await send(stock(from as number, to as number));
+      expect(await res.json()).toEqual({ revalidated: true });
+    }
+    expect(calls.filter((c) => c === '/products/coat/usd')).toHaveLength(2);
+    expect(calls.filter((c) => c === '/home/eur')).toHaveLength(2);
+    expect(lookups).toEqual(['prod_1', 'prod_1']);
+  });
+
   it('throws when the handle cannot be looked up (Next answers 500), so the sender retries', async () => {
     const calls: string[] = [];
     const handler = createRevalidateRoute({

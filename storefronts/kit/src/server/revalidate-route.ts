@@ -1,7 +1,7 @@
 import 'server-only';
 import { constructWebhookEvent, type SoukWebhookEvent } from '@souk/sdk';
 import { revalidatePath } from 'next/cache';
-import { PRODUCT_EVENTS, PRODUCT_ID_EVENTS, productPagePaths } from '../revalidation';
+import { crossesZero, PRODUCT_EVENTS, PRODUCT_ID_EVENTS, productPagePaths } from '../revalidation';
 import type { Storefront } from './storefront';
 
 const problem = (status: number, code: string, title: string) =>
@@ -17,7 +17,9 @@ const problem = (status: number, code: string, title: string) =>
  *   home page, and the menu every prerendered page carries);
  * - a product's event (`product.*`) its pages in every currency and the home pages;
  * - a variant's or review's event (`variant.*`, `review.created|moderated|replied`) its product's pages,
- *   the handle looked up with `handleOf` (a product no longer published has only its id's pages).
+ *   the handle looked up with `handleOf` (a product no longer published has only its id's pages);
+ * - an `inventory.updated` that sells a variant out or brings it back (`crossesZero`) its product's
+ *   pages and the home pages (their "Sold out" badges); other stock changes nothing.
  * A page is regenerated on its next visit, not here. Other events are acknowledged and ignored.
  * Register the endpoint for `REVALIDATING_EVENTS`.
  *
@@ -62,6 +64,10 @@ export function createRevalidateRoute(options: {
       revalidate('/', 'layout');
     } else if (PRODUCT_EVENTS.has(event.type) && 'handle' in event.data && 'product_id' in event.data) {
       productPages(event.data.product_id, event.data.handle, true);
+    } else if (event.type === 'inventory.updated') {
+      if (!crossesZero(event.data)) return Response.json({ revalidated: false });
+      const id = event.data.product_id;
+      productPages(id, await options.handleOf(id), true);
     } else if (PRODUCT_ID_EVENTS.has(event.type) && 'product_id' in event.data) {
       const id = event.data.product_id;
       // The handle's pages are the ones shoppers reach; a lookup that fails is retried by the sender.
