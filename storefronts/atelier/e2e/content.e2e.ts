@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 // The run's provided values (apiUrl, themeUrls, themeWebhooks) are declared by the shared global setup.
 import type {} from '../../bazaar/e2e/setup';
 import { browserSessions, screenshot } from '../../bazaar/e2e/support/browser';
-import { reloadUntil, succeededDeliveries } from '../../bazaar/e2e/support/content';
+import { acknowledgedDeliveries, newlyAcknowledged, reloadUntil } from '../../bazaar/e2e/support/content';
 
 const baseURL = inject('themeUrls').atelier ?? '';
 const admin = createSoukClient({ baseUrl: inject('apiUrl'), apiKey: 'sk_demo_operator' }).admin;
@@ -28,7 +28,7 @@ describe.skipIf(!baseURL)('Atelier home page from content', () => {
     const home = (await operator.get('atelier', 'home', 'main')).published;
     if (!home || !('sections' in home)) throw new Error('seeded Atelier home missing');
     if (!webhook) throw new Error('Atelier has no content webhook endpoint');
-    const before = await succeededDeliveries(admin, webhook);
+    const before = await acknowledgedDeliveries(admin, webhook, 'content.published');
     try {
       // The seeded hero with a new title: same picture, same link.
       const sections = home.sections.map((section) =>
@@ -43,7 +43,9 @@ describe.skipIf(!baseURL)('Atelier home page from content', () => {
       // regenerates it at once through the kit's revalidation route (/webhooks/souk).
       await reloadUntil(page, () => hero.textContent(), 'The winter edit is here');
       // The publish was delivered to Atelier's endpoint and acknowledged (a 2xx after the signature check).
-      await expect.poll(() => succeededDeliveries(admin, webhook)).toBeGreaterThan(before);
+      await expect
+        .poll(() => newlyAcknowledged(admin, webhook, 'content.published', before))
+        .toBeGreaterThan(0);
       await screenshot(page, 'home-published', shots);
       await page.setViewportSize({ width: 390, height: 844 });
       await screenshot(page, 'home-published-mobile', shots);

@@ -1,7 +1,7 @@
 import { createSoukClient } from '@souk/sdk';
 import { describe, expect, inject, it } from 'vitest';
 import { browserSessions } from './support/browser';
-import { reloadUntil } from './support/content';
+import { acknowledgedDeliveries, newlyAcknowledged, reloadUntil } from './support/content';
 
 const baseURL = inject('storefrontUrl');
 const apiUrl = inject('apiUrl');
@@ -10,14 +10,6 @@ const seller = createSoukClient({ baseUrl: apiUrl, apiKey: 'sk_demo_seller_1' })
 const webhook = inject('themeWebhooks').bazaar;
 // Launches Chromium, closes each journey's sessions and fails it on console errors.
 const { session } = browserSessions(baseURL);
-
-/** The ids of the endpoint's latest deliveries of `product.updated` that the theme acknowledged. */
-async function acknowledged(endpointId: string): Promise<string[]> {
-  const deliveries = (await admin.webhookEndpoints.listDeliveries(endpointId)).data;
-  return deliveries
-    .filter((d) => d.event_type === 'product.updated' && d.status === 'succeeded')
-    .map((d) => d.id);
-}
 
 describe.skipIf(!baseURL)("a seller's change on the static product page", () => {
   it('shows a renamed product at once (the signed product.updated webhook), not a minute later', {
@@ -41,7 +33,7 @@ describe.skipIf(!baseURL)("a seller's change on the static product page", () => 
     }
 
     const renamed = `${product.title} (winter edition)`;
-    const before = new Set(await acknowledged(webhook));
+    const before = await acknowledgedDeliveries(admin, webhook, 'product.updated');
     try {
       await seller.products.update(product.id, { title: renamed });
       await reloadUntil(page, () => title.textContent(), renamed);
@@ -49,9 +41,7 @@ describe.skipIf(!baseURL)("a seller's change on the static product page", () => 
       await page.goto(`/products/${product.id}`);
       expect(await title.textContent()).toBe(renamed);
       // The rename's delivery, acknowledged by the theme after its signature check.
-      await expect
-        .poll(async () => (await acknowledged(webhook)).filter((id) => !before.has(id)).length)
-        .toBe(1);
+      await expect.poll(() => newlyAcknowledged(admin, webhook, 'product.updated', before)).toBe(1);
     } finally {
       await seller.products.update(product.id, { title: product.title });
     }

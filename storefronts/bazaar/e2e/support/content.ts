@@ -3,12 +3,28 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /**
- * How many `content.published` deliveries to a theme's webhook endpoint succeeded (the theme answered
- * 2xx after checking the signature), among the endpoint's latest.
+ * The ids of a theme webhook endpoint's latest deliveries of `eventType` that the theme acknowledged
+ * (answered 2xx after checking the signature). The endpoint also gets every product, review and stock
+ * event, so a journey compares these ids before and after its change rather than counting them.
  */
-export async function succeededDeliveries(admin: SoukClient['admin'], endpointId: string): Promise<number> {
-  const deliveries = (await admin.webhookEndpoints.listDeliveries(endpointId)).data;
-  return deliveries.filter((d) => d.event_type === 'content.published' && d.status === 'succeeded').length;
+export async function acknowledgedDeliveries(
+  admin: SoukClient['admin'],
+  endpointId: string,
+  eventType: string,
+): Promise<string[]> {
+  const deliveries = (await admin.webhookEndpoints.listDeliveries(endpointId, { limit: 100 })).data;
+  return deliveries.filter((d) => d.event_type === eventType && d.status === 'succeeded').map((d) => d.id);
+}
+
+/** How many of the endpoint's acknowledged deliveries of `eventType` are not in `before`. */
+export async function newlyAcknowledged(
+  admin: SoukClient['admin'],
+  endpointId: string,
+  eventType: string,
+  before: readonly string[],
+): Promise<number> {
+  const seen = new Set(before);
+  return (await acknowledgedDeliveries(admin, endpointId, eventType)).filter((id) => !seen.has(id)).length;
 }
 
 /**
