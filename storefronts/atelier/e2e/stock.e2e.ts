@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 // The run's provided values (apiUrl, themeUrls) are declared by the shared global setup.
 import type {} from '../../bazaar/e2e/setup';
 import { browserSessions } from '../../bazaar/e2e/support/browser';
-import { reloadUntil } from '../../bazaar/e2e/support/content';
+import { openRegenerated, reloadUntil } from '../../bazaar/e2e/support/content';
 
 const baseURL = inject('themeUrls').atelier ?? '';
 const seller = createSoukClient({ baseUrl: inject('apiUrl'), apiKey: 'sk_demo_seller_1' }).seller;
@@ -21,11 +21,7 @@ describe.skipIf(!baseURL)('Atelier: stock on the static product page', () => {
     const stock = product.variants.map((v) => ({ variant_id: v.id, quantity: v.inventory_quantity }));
     const { page } = await session();
     const state = page.getByTestId('stock-state');
-    // Two visits: a page older than its minute is served once more while it is regenerated, so the
-    // second visit gets a page regenerated now, which ISR alone would keep for a minute.
-    await page.goto(`/products/${product.handle}`);
-    await page.waitForTimeout(1_000);
-    await page.reload();
+    await openRegenerated(page, `/products/${product.handle}`);
     expect(await state.textContent()).toBe('In stock');
     try {
       // Every variant sold out: the stock webhook of each (a crossing of zero) regenerates the page.

@@ -1,7 +1,7 @@
 import { createSoukClient } from '@souk/sdk';
 import { describe, expect, inject, it } from 'vitest';
 import { browserSessions } from './support/browser';
-import { acknowledgedDeliveries, newlyAcknowledged, reloadUntil } from './support/content';
+import { acknowledgedDeliveries, newlyAcknowledged, openRegenerated, reloadUntil } from './support/content';
 
 const baseURL = inject('storefrontUrl');
 const apiUrl = inject('apiUrl');
@@ -22,13 +22,9 @@ describe.skipIf(!baseURL)("a seller's change on the static product page", () => 
     if (!product) throw new Error('the demo seller has no published product');
     const { page } = await session();
     const title = page.getByRole('heading', { level: 1 });
-    // The page under its handle (the cards' links) and under its id (the order page's), each visited
-    // twice: a page older than its minute is served once more while it is regenerated, so the second
-    // visit gets a page regenerated now, which ISR alone would keep for a minute.
+    // The page under its handle (the cards' links) and under its id (the order page's).
     for (const path of [`/products/${product.id}`, `/products/${product.handle}`]) {
-      await page.goto(path);
-      await page.waitForTimeout(1_000);
-      await page.reload();
+      await openRegenerated(page, path);
       expect(await title.textContent()).toBe(product.title);
     }
 

@@ -28,6 +28,17 @@ export async function newlyAcknowledged(
 }
 
 /**
+ * Opens a static (ISR) page so that it was regenerated just now: a page older than its minute is served
+ * once more while it is regenerated, so the second visit gets the new one, which ISR alone then keeps
+ * for a minute. A change that shows within `reloadUntil`'s 30 s after this was shown by a webhook.
+ */
+export async function openRegenerated(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.waitForTimeout(1_000);
+  await page.reload();
+}
+
+/**
  * Reloads the page until `read` gives `expected`, for at most 30 s: a static page shows a change once
  * the signed webhook has revalidated it (ISR alone would take up to a minute).
  */
