@@ -37,7 +37,7 @@ export type Query = {
    * `GET /store/products`. `after` takes an `endCursor` (or an edge's `cursor`) of the same filters and sort.
    */
   products: ProductConnection;
-  /** A published product by id or handle; null when there is none. */
+  /** A published product by id or handle (also a handle it had before a rename); null when there is none. */
   product?: Maybe<Product>;
   /** The whole category tree, flat, in tree order (depth-first, by rank). */
   categories: Array<Category>;

@@ -159,7 +159,7 @@ export type paths = {
         };
         /**
          * Get a published product
-         * @description A published product of an active seller, by id (`prod_…`) or handle.
+         * @description A published product of an active seller, by id (`prod_…`) or handle. A handle the product had before a seller renamed it still finds it, as long as no other product has taken it; the body's `handle` is the current one, so a storefront can redirect the old address there.
          */
         get: operations["getStoreProduct"];
         put?: never;
@@ -383,7 +383,9 @@ export type paths = {
          * @description Changes the given fields of a product of the calling seller; the others keep their value.
          *     `attributes` and `images` are replaced whole; `category: null` removes the category. A taken
          *     `handle` is `409 conflict`; an unknown `category` is `400 validation_failed`. Options and variants
-         *     are changed through the variant operations.
+         *     are changed through the variant operations. After a new `handle`, the store API still finds the
+         *     product by its old one (for links and search results already out there) until another product
+         *     takes it; `product.updated` carries it as `previous_handle`.
          *     Staff roles allowed — owner, catalog.
          */
         patch: operations["updateSellerProduct"];
@@ -4654,7 +4656,10 @@ export type components = {
             actor: components["schemas"]["Actor"];
             data: {
                 product_id: string;
+                /** @description The product's handle now. */
                 handle: string;
+                /** @description The handle before this change, when `changed` has `handle`. The store API still finds the product by it (until another product takes it), so pages cached under it can be regenerated as redirects. */
+                previous_handle?: string;
                 title: string;
                 /** @enum {string} */
                 status: "draft" | "published";

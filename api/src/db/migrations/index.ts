@@ -21,6 +21,7 @@ import * as m0019 from './0019_media_preview_key.js';
 import * as m0020 from './0020_media_visibility_notify.js';
 import * as m0021 from './0021_stock_update_read_model.js';
 import * as m0022 from './0022_order_watch_key.js';
+import * as m0023 from './0023_product_old_handles.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the file system) so the same list
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0020_media_visibility_notify': m0020,
   '0021_stock_update_read_model': m0021,
   '0022_order_watch_key': m0022,
+  '0023_product_old_handles': m0023,
 };
 
 /** Kysely migration provider over the static list above. */

@@ -90,6 +90,13 @@ export interface ProductReadModelTable {
   body: string;
 }
 
+/** A handle a product had before a rename (migration 0023): the store API still finds it by it. */
+export interface ProductOldHandlesTable {
+  handle: string;
+  product_id: string;
+  replaced_at: UpdatedAt;
+}
+
 /** The catalog's tables, merged into the database schema type. */
 export interface CatalogTables {
   categories: CategoriesTable;
@@ -99,4 +106,5 @@ export interface CatalogTables {
   variant_prices: VariantPricesTable;
   product_price_ranges: ProductPriceRangesTable;
   product_read_model: ProductReadModelTable;
+  product_old_handles: ProductOldHandlesTable;
 }

@@ -13,4 +13,5 @@ export {
 export { inventoryUpdated } from './inventory.events.js';
 export { applyStock, returnStock, type StockChange, takeStock } from './inventory.repository.js';
 export { productBodyCache } from './product-bodies.js';
+export { productIdByOldHandle } from './product-detail.repository.js';
 export { type ProductRating, toRating } from './rating.views.js';

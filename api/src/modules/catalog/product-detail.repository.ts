@@ -53,16 +53,43 @@ const byHandle = preparedStatement((db: Db, p: { key: string; currency: string }
 );
 
 /**
- * A published product of an active seller by id or handle, in one prepared statement: a primary-key
- * (or handle) look-up with its read-model row and stock, or undefined.
+ * The id of the product that had `handle` before a rename (migration 0023), when no product has it
+ * now: a product that took the handle since owns it, whatever its status. As a sub-select.
+ */
+function oldHandleOwner(db: Db, handle: string) {
+  return db
+    .selectFrom('product_old_handles as o')
+    .select('o.product_id')
+    .where('o.handle', '=', handle)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('products as taken').select('taken.id').where('taken.handle', '=', handle))),
+    );
+}
+
+/** A product by a handle it had before a rename. */
+const byOldHandle = preparedStatement((db: Db, p: { key: string; currency: string }) =>
+  visibleProducts(db, p.currency).where('p.id', '=', oldHandleOwner(db, p.key)),
+);
+
+/** The product (any status) that had `handle` before a rename and that no product has now, if any. */
+export async function productIdByOldHandle(db: Db, handle: string): Promise<string | undefined> {
+  return (await oldHandleOwner(db, handle).executeTakeFirst())?.product_id;
+}
+
+/**
+ * A published product of an active seller by id or handle (or a handle it had before a rename), with
+ * its read-model row and stock, or undefined. One prepared statement for a product found by id or by
+ * its handle; a second only for a key no product has now.
  */
 export async function findProduct(
   db: Db,
   idOrHandle: string,
   currency: string,
 ): Promise<StoredProduct | undefined> {
-  const result = HANDLE.test(idOrHandle)
-    ? await byHandle(db, { key: idOrHandle, currency })
-    : await byId(db, { id: idOrHandle, currency });
-  return result.rows[0] as StoredProduct | undefined;
+  if (!HANDLE.test(idOrHandle)) {
+    return (await byId(db, { id: idOrHandle, currency })).rows[0] as StoredProduct | undefined;
+  }
+  const found = (await byHandle(db, { key: idOrHandle, currency })).rows[0];
+  if (found) return found as StoredProduct;
+  return (await byOldHandle(db, { key: idOrHandle, currency })).rows[0] as StoredProduct | undefined;
 }

@@ -10,6 +10,7 @@ import type { components } from '../../generated/openapi.js';
 import { newestFirstPage } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { hashKey } from '../auth/index.js';
+import { productIdByOldHandle } from '../catalog/index.js';
 import { ratingOf, sellerRatingOf, syncReview } from './reviews.aggregates.js';
 import { type ReviewDoc, reportsOf, reviewsOf } from './reviews.documents.js';
 import {
@@ -168,7 +169,11 @@ export function createReviewsService({
 
     /** Visible reviews of a published product, newest first, with its rating. */
     async listForProduct(idOrHandle: string, input: Page): Promise<ReviewList> {
-      const product = await repo.findVisibleProduct(db, idOrHandle);
+      const product =
+        (await repo.findVisibleProduct(db, idOrHandle)) ??
+        (await productIdByOldHandle(db, idOrHandle).then((id) =>
+          id === undefined ? undefined : repo.findVisibleProduct(db, id),
+        ));
       if (!product) throw new AppError('not_found', `No product '${idOrHandle}'.`);
       const result = await page({ product_id: product.id, status: 'visible' }, input, async (d) =>
         d.map(toReview),

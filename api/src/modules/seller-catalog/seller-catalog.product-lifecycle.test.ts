@@ -188,6 +188,7 @@ describe('PATCH and DELETE /seller/products/{productId}', () => {
       data: {
         product_id: p.id,
         handle,
+        previous_handle: p.handle,
         title: 'Renamed Boot',
         status: 'published',
         changed: ['handle', 'title', 'category', 'attributes', 'images'],

@@ -125,6 +125,18 @@ export async function isHandleTaken(db: Db, handle: string, exceptProductId?: st
   return row !== undefined;
 }
 
+/**
+ * Keeps a handle a product is leaving, so the store API still finds the product by it: the row names
+ * the product that had the handle last.
+ */
+export async function rememberOldHandle(db: Db, handle: string, productId: string): Promise<void> {
+  await db
+    .insertInto('product_old_handles')
+    .values({ handle, product_id: productId })
+    .onConflict((oc) => oc.column('handle').doUpdateSet({ product_id: productId, replaced_at: sql`now()` }))
+    .execute();
+}
+
 /** A product's options in display order. */
 export async function findOptions(db: Db, productId: string) {
   return db

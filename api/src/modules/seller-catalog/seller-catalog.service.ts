@@ -156,9 +156,11 @@ export function createSellerCatalogService({
         ) as EventData<'product.updated'>['changed'];
         if (changed.length > 0) {
           await repo.updateProduct(trx, productId, patch);
+          if (patch.handle !== undefined) await repo.rememberOldHandle(trx, current.handle, productId);
           await recordEvents(trx, [
             productEvent('product.updated', sellerId, productId, {
               handle: patch.handle ?? current.handle,
+              ...(patch.handle !== undefined && { previous_handle: current.handle }),
               title: patch.title ?? current.title,
               status: current.status,
               changed,
