@@ -47,11 +47,11 @@ export function crossesZero(stock: { previous_quantity: number; inventory_quanti
 /**
  * The static pages (ISR) a catalog change reaches, as `revalidatePath` paths: the product's page in
  * every currency under both of its addresses (`/products/{handle}` and `/products/{id}`, which the
- * kit's proxy rewrites to `/products/{…}/{currency}`), and with `home` the home pages, whose cards
- * show products.
+ * kit's proxy rewrites to `/products/{…}/{currency}`; without an id, the handle's alone), and with
+ * `home` the home pages, whose cards show products.
  */
 export function productPagePaths(
-  product: { id: string; handle: string | null },
+  product: { id?: string; handle: string | null },
   currencies: readonly string[],
   home: boolean,
 ): string[] {

@@ -74,6 +74,30 @@ describe('revalidation route', () => {
     expect(lookups).toEqual([]);
   });
 
+  it("also regenerates a renamed product's old handle's pages, which now redirect", async () => {
+    const { send, calls } = route(['s1']);
+    await send(
+      catalogEvent('product.updated', {
+        product_id: 'prod_1',
+        handle: 'wool-coat',
+        previous_handle: 'coat',
+        title: 'Wool coat',
+        status: 'published',
+        changed: ['handle'],
+      }),
+    );
+    expect(calls).toEqual([
+      '/products/prod_1/usd',
+      '/products/wool-coat/usd',
+      '/home/usd',
+      '/products/prod_1/eur',
+      '/products/wool-coat/eur',
+      '/home/eur',
+      '/products/coat/usd',
+      '/products/coat/eur',
+    ]);
+  });
+
   it("looks up the handle of a review's or variant's product; reviews leave the home pages alone", async () => {
     const { send, calls, lookups } = route(['s1'], { prod_1: 'coat' });
     await send(catalogEvent('review.created', { product_id: 'prod_1', review_id: 'rev_1' }));

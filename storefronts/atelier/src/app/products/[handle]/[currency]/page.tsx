@@ -4,10 +4,11 @@ import {
   preloadLcpImage,
   productJsonLd,
   productMetadata,
+  renamedProductPath,
   variantChoices,
 } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { AddToBag } from '@/components/AddToBag';
 import { RatingLine, Reviews } from '@/components/Reviews';
 import { store } from '@/lib/store';
@@ -51,8 +52,11 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 }
 
 export default async function ProductPage({ params }: { params: Promise<Params> }) {
-  const product = await load(await params);
+  const route = await params;
+  const product = await load(route);
   if (!product) notFound();
+  const moved = renamedProductPath(decodeURIComponent(route.handle), product);
+  if (moved) permanentRedirect(moved);
   const policies = await makerPolicies(product.seller.id);
   const { variants, initialId } = variantChoices(product);
   const attributes = describeAttributes(product.attributes);

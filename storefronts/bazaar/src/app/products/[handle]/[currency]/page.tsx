@@ -6,10 +6,11 @@ import {
   preloadLcpImage,
   productJsonLd,
   productMetadata,
+  renamedProductPath,
 } from '@souk/storefront-kit';
 import { isNotFound } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { cache } from 'react';
 import type { PickerVariant } from '@/components/AddToCartForm';
 import { LiveAddToCart } from '@/components/LiveAddToCart';
@@ -64,6 +65,8 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
   const { handle, currency } = await params;
   const product = await getProduct(handle, currency);
   if (!product) notFound();
+  const moved = renamedProductPath(decodeURIComponent(handle), product);
+  if (moved) permanentRedirect(moved);
 
   const variants: PickerVariant[] = product.variants.map((v) => ({
     id: v.id,
