@@ -60,6 +60,14 @@ describe('old handles of a renamed product', () => {
     expect(await found(old)).toBe(404);
     expect((await api.request('DELETE', `/seller/products/${a.id}`)).status).toBe(204);
     expect(await found(`${old}-moved`)).toBe(404);
+    // A handle taken by a new product is no one's old handle any more, even once that product is gone.
+    const c = await createPublished(api);
+    await rename(c.id, `${c.handle}-2`);
+    const d = await createPublished(api, { handle: c.handle });
+    expect(await found(c.handle)).toEqual({ id: d.id, handle: c.handle });
+    expect((await api.request('DELETE', `/seller/products/${d.id}`)).status).toBe(204);
+    expect(await found(c.handle)).toBe(404);
+
     const rows = await api.db.container.database.db
       .selectFrom('product_old_handles')
       .select('handle')

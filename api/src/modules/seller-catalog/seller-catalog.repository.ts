@@ -126,15 +126,21 @@ export async function isHandleTaken(db: Db, handle: string, exceptProductId?: st
 }
 
 /**
- * Keeps a handle a product is leaving, so the store API still finds the product by it: the row names
- * the product that had the handle last.
+ * A product's handle changes from `from` to `to`: the store API keeps finding it by `from` (the row
+ * names the product that had the handle last), and `to` is nobody's old handle any more.
  */
-export async function rememberOldHandle(db: Db, handle: string, productId: string): Promise<void> {
+export async function moveHandle(db: Db, productId: string, from: string, to: string): Promise<void> {
   await db
     .insertInto('product_old_handles')
-    .values({ handle, product_id: productId })
+    .values({ handle: from, product_id: productId })
     .onConflict((oc) => oc.column('handle').doUpdateSet({ product_id: productId, replaced_at: sql`now()` }))
     .execute();
+  await releaseOldHandle(db, to);
+}
+
+/** A product takes `handle`: a product that had it before is no longer found by it. */
+export async function releaseOldHandle(db: Db, handle: string): Promise<void> {
+  await db.deleteFrom('product_old_handles').where('handle', '=', handle).execute();
 }
 
 /** A product's options in display order. */

@@ -86,6 +86,7 @@ export function createSellerCatalogService({
           attributes: input.attributes ?? {},
           images: storedImages(input.images ?? []),
         });
+        await repo.releaseOldHandle(trx, input.handle);
         await repo.insertOptions(
           trx,
           options.map((o, position) => ({ id: newId('opt'), product_id: productId, ...o, position })),
@@ -156,7 +157,7 @@ export function createSellerCatalogService({
         ) as EventData<'product.updated'>['changed'];
         if (changed.length > 0) {
           await repo.updateProduct(trx, productId, patch);
-          if (patch.handle !== undefined) await repo.rememberOldHandle(trx, current.handle, productId);
+          if (patch.handle !== undefined) await repo.moveHandle(trx, productId, current.handle, patch.handle);
           await recordEvents(trx, [
             productEvent('product.updated', sellerId, productId, {
               handle: patch.handle ?? current.handle,
