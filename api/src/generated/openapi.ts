@@ -159,7 +159,7 @@ export type paths = {
         };
         /**
          * Get a published product
-         * @description A published product of an active seller, by id (`prod_…`) or handle. A handle the product had before a seller renamed it still finds it, as long as no other product has taken it; the body's `handle` is the current one, so a storefront can redirect the old address there.
+         * @description A published product of an active seller, by id (`prod_…`) or handle. A handle the product had before a seller renamed it still finds it, as long as no other product has taken it; the body's `handle` is the current one, for a storefront's canonical URL or redirect.
          */
         get: operations["getStoreProduct"];
         put?: never;
@@ -4658,7 +4658,7 @@ export type components = {
                 product_id: string;
                 /** @description The product's handle now. */
                 handle: string;
-                /** @description The handle before this change, when `changed` has `handle`. The store API still finds the product by it (until another product takes it), so pages cached under it can be regenerated as redirects. */
+                /** @description The handle before this change, when `changed` has `handle`. The store API still finds the product by it (until another product takes it), so pages cached under it can be regenerated. */
                 previous_handle?: string;
                 title: string;
                 /** @enum {string} */

@@ -1,7 +1,7 @@
 import type { Product } from '@souk/sdk';
 import { describe, expect, it } from 'vitest';
 import { parseListing } from './listing';
-import { listingMetadata, productMetadata, renamedProductPath } from './seo';
+import { listingMetadata, productMetadata } from './seo';
 import {
   cartPageMetadata,
   isPrivatePath,
@@ -97,16 +97,5 @@ describe('canonical URLs', () => {
       index: false,
       follow: true,
     });
-  });
-});
-
-describe('renamedProductPath', () => {
-  const product = { id: 'prod_01', handle: 'walnut-shelf' };
-  it('sends an old handle to the product page under its handle now', () => {
-    expect(renamedProductPath('oak-shelf', product)).toBe('/products/walnut-shelf');
-  });
-  it('leaves a page asked for by its handle or its id where it is', () => {
-    expect(renamedProductPath('walnut-shelf', product)).toBeNull();
-    expect(renamedProductPath('prod_01', product)).toBeNull();
   });
 });

@@ -43,17 +43,6 @@ export function productMetadata(product: Product): Metadata {
   };
 }
 
-/**
- * Where a product page asked for by `key` should send the shopper: `/products/{handle}` when `key` is a
- * handle the product had before a seller renamed it (Souk still finds a product by its old handles),
- * null when `key` is its id or its handle now. A theme's page answers a non-null path with a
- * permanent redirect (`permanentRedirect`), so shared links and search results keep working and
- * crawlers move to the new address.
- */
-export function renamedProductPath(key: string, product: Pick<Product, 'id' | 'handle'>): string | null {
-  return key === product.id || key === product.handle ? null : `/products/${product.handle}`;
-}
-
 /** schema.org Product data, so search engines can show price and availability. */
 export function productJsonLd(product: Product): Record<string, unknown> {
   const offers = product.variants

@@ -16,7 +16,7 @@ const problem = (status: number, code: string, title: string) =>
  * - a `content.published` of this theme regenerates every page (`revalidatePath('/', 'layout')`: the
  *   home page, and the menu every prerendered page carries);
  * - a product's event (`product.*`) its pages in every currency and the home pages, and with a new
- *   handle (`previous_handle`) the old handle's pages, which then redirect to the new one;
+ *   handle (`previous_handle`) the old handle's pages;
  * - a variant's or review's event (`variant.*`, `review.created|moderated|replied`) its product's pages,
  *   the handle looked up with `handleOf` (a product no longer published has only its id's pages);
  * - an `inventory.updated` that sells a variant out or brings it back (`crossesZero`) its product's
@@ -65,7 +65,8 @@ export function createRevalidateRoute(options: {
       revalidate('/', 'layout');
     } else if (PRODUCT_EVENTS.has(event.type) && 'handle' in event.data && 'product_id' in event.data) {
       productPages(event.data.product_id, event.data.handle, true);
-      // A new handle: the old one's cached pages become redirects to it (see `renamedProductPath`).
+      // A new handle: the API still finds the product by the old one, whose cached pages would show the
+      // product as it was for their minute (with the current one, their canonical link names the new handle).
       if ('previous_handle' in event.data && event.data.previous_handle) {
         for (const path of productPagePaths(
           { handle: event.data.previous_handle },

@@ -4,11 +4,10 @@ import {
   preloadLcpImage,
   productJsonLd,
   productMetadata,
-  renamedProductPath,
   variantChoices,
 } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { AddToBag } from '@/components/AddToBag';
 import { RatingLine, Reviews } from '@/components/Reviews';
 import { store } from '@/lib/store';
@@ -52,11 +51,8 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 }
 
 export default async function ProductPage({ params }: { params: Promise<Params> }) {
-  const route = await params;
-  const product = await load(route);
+  const product = await load(await params);
   if (!product) notFound();
-  const moved = renamedProductPath(decodeURIComponent(route.handle), product);
-  if (moved) permanentRedirect(moved);
   const policies = await makerPolicies(product.seller.id);
   const { variants, initialId } = variantChoices(product);
   const attributes = describeAttributes(product.attributes);

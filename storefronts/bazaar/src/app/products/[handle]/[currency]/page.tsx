@@ -6,11 +6,10 @@ import {
   preloadLcpImage,
   productJsonLd,
   productMetadata,
-  renamedProductPath,
 } from '@souk/storefront-kit';
 import { isNotFound } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import type { PickerVariant } from '@/components/AddToCartForm';
 import { LiveAddToCart } from '@/components/LiveAddToCart';
@@ -65,8 +64,6 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
   const { handle, currency } = await params;
   const product = await getProduct(handle, currency);
   if (!product) notFound();
-  const moved = renamedProductPath(decodeURIComponent(handle), product);
-  if (moved) permanentRedirect(moved);
 
   const variants: PickerVariant[] = product.variants.map((v) => ({
     id: v.id,

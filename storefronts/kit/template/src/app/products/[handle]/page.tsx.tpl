@@ -3,11 +3,10 @@ import {
   jsonLdString,
   productJsonLd,
   productMetadata,
-  renamedProductPath,
   variantChoices,
 } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { AddToCart } from '@/app/products/[handle]/AddToCart';
 import { store } from '@/lib/store';
 
@@ -23,12 +22,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProductPage({ params }: Props) {
-  const { handle } = await params;
-  const product = await load(handle);
+  const product = await load((await params).handle);
   if (!product) notFound();
-  // A handle the product had before a rename: its page is under the new one now.
-  const moved = renamedProductPath(decodeURIComponent(handle), product);
-  if (moved) permanentRedirect(moved);
   const { variants, initialId } = variantChoices(product);
   const image = product.images[0];
   // Full width on a phone, half of the 1,100 px page beside the text on a desktop (see .product).
