@@ -1,5 +1,6 @@
 /** A renamed product is still found by its old handles, until another product takes one. */
 import { describe, expect, it } from 'vitest';
+import { graphql } from '../../../test/support/graphql.js';
 import { createPublished, type SellerProduct } from '../../../test/support/seller-catalog.js';
 import { testApiForFile } from '../../../test/support/test-api.js';
 import type { components } from '../../generated/openapi.js';
@@ -31,6 +32,11 @@ describe('old handles of a renamed product', () => {
     expect(await found(`${first}-b`)).toEqual(now);
     expect(await found(`${first}-c`)).toEqual(now);
     expect((await api.get(`/store/products/${first}/reviews`)).status).toBe(200);
+    const viaGraphql = await graphql<{ product: { id: string; handle: string } | null }>(api, {
+      query: 'query($key: String!) { product(idOrHandle: $key) { id handle } }',
+      variables: { key: first },
+    });
+    expect(viaGraphql.body.data?.product).toEqual(now);
     expect(await found(`${first}-never`)).toBe(404);
     expect((await api.get(`/store/products/${first}-never/reviews`)).status).toBe(404);
 
