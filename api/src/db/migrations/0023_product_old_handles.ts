@@ -2,9 +2,10 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * Handles products had before a seller renamed them, so links and search results already out there
- * still reach the product (a storefront redirects them to its handle now). One row per old handle,
- * pointing at the product that had it last; gone with the product. A handle another product has taken
- * since is that product's: the store API's look-up checks the live handles first.
+ * still reach the product (whose answer names its handle now, for a storefront's canonical URL). One
+ * row per old handle, pointing at the product that had it last; gone with the product. A handle
+ * another product has taken since is that product's: the store API's look-up checks the live handles
+ * first.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`

@@ -9,8 +9,8 @@ type Product = components['schemas']['Product'];
 
 const api = testApiForFile();
 
-const rename = async (id: string, handle: string, key?: string) => {
-  const res = await api.request<SellerProduct>('PATCH', `/seller/products/${id}`, { json: { handle }, key });
+const rename = async (id: string, handle: string) => {
+  const res = await api.request<SellerProduct>('PATCH', `/seller/products/${id}`, { json: { handle } });
   expect(res.status).toBe(200);
   return res.body;
 };

@@ -43,10 +43,10 @@ export function createRevalidateRoute(options: {
   now?: () => number;
 }): (request: Request) => Promise<Response> {
   const revalidate = options.revalidate ?? revalidatePath;
-  const productPages = (id: string, handle: string | null, home: boolean) => {
+  const productPages = (product: { id?: string; handle: string | null }, home: boolean) => {
     // Literal paths, without a type: with one, Next would read the path as a route pattern's tag
     // (`…/usd/page`) and miss the page rendered for this URL.
-    for (const path of productPagePaths({ id, handle }, options.currencies, home)) revalidate(path);
+    for (const path of productPagePaths(product, options.currencies, home)) revalidate(path);
   };
   return async (request) => {
     if (options.secrets.length === 0) return problem(404, 'not_found', 'No webhook is configured');
@@ -64,26 +64,20 @@ export function createRevalidateRoute(options: {
       if (event.data.theme !== options.themeId) return Response.json({ revalidated: false });
       revalidate('/', 'layout');
     } else if (PRODUCT_EVENTS.has(event.type) && 'handle' in event.data && 'product_id' in event.data) {
-      productPages(event.data.product_id, event.data.handle, true);
+      productPages({ id: event.data.product_id, handle: event.data.handle }, true);
       // A new handle: the API still finds the product by the old one, whose cached pages would show the
-      // product as it was for their minute (with the current one, their canonical link names the new handle).
+      // product as it was for their minute (now with a canonical link to the new handle).
       if ('previous_handle' in event.data && event.data.previous_handle) {
-        for (const path of productPagePaths(
-          { handle: event.data.previous_handle },
-          options.currencies,
-          false,
-        )) {
-          revalidate(path);
-        }
+        productPages({ handle: event.data.previous_handle }, false);
       }
     } else if (event.type === 'inventory.updated') {
       if (!crossesZero(event.data)) return Response.json({ revalidated: false });
       const id = event.data.product_id;
-      productPages(id, await options.handleOf(id), true);
+      productPages({ id, handle: await options.handleOf(id) }, true);
     } else if (PRODUCT_ID_EVENTS.has(event.type) && 'product_id' in event.data) {
       const id = event.data.product_id;
       // The handle's pages are the ones shoppers reach; a lookup that fails is retried by the sender.
-      productPages(id, await options.handleOf(id), event.type.startsWith('variant.'));
+      productPages({ id, handle: await options.handleOf(id) }, event.type.startsWith('variant.'));
     } else {
       return Response.json({ revalidated: false });
     }
