@@ -90,10 +90,23 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('“linen”');
     expect(await sorts.locator('[aria-current="true"]').textContent()).toBe('Best match');
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
+    // The header's box keeps the words, to change them (it fills itself in once the page hydrates).
+    await expect.poll(() => page.locator('#header-search').inputValue()).toBe('linen');
 
-    // A search that finds nothing says so, with the word searched for.
+    // A search that finds nothing says so, with the word searched for. A phone's header has no search
+    // box, so the page has one, holding the words.
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/products?q=qwxzv');
     expect(await page.getByTestId('no-results').textContent()).toContain('Nothing matches “qwxzv”');
+    const again = page.getByRole('searchbox', { name: 'Change your search' });
+    expect(await again.isVisible()).toBe(true);
+    expect(await again.inputValue()).toBe('qwxzv');
+    await again.fill('linen');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/products\?q=linen$/);
+    expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await again.isVisible()).toBe(false);
   });
 
   it(

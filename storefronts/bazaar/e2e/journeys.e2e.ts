@@ -92,6 +92,10 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/products\?q=linen/);
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
+    // The header's box keeps the words, to change them (it fills itself in once the page hydrates).
+    await expect
+      .poll(() => page.getByRole('searchbox', { name: 'Search products' }).inputValue())
+      .toBe('linen');
 
     // Wide screens show the filters open in the sidebar, with no toggle.
     expect(await page.getByTestId('filters-toggle').isVisible()).toBe(false);

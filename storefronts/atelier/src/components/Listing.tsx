@@ -41,6 +41,7 @@ export async function Listing({
   heading,
   intro,
   about,
+  search,
 }: {
   path: string;
   state: ListingState;
@@ -50,6 +51,8 @@ export async function Listing({
   intro?: string;
   /** Drawn between the heading and the sort links (a maker's story). */
   about?: ReactNode;
+  /** The words searched for: a phone, whose header has no search box, gets one holding them. */
+  search?: string;
 }) {
   const currency = await store.getCurrency();
   const { page, reset } = await loadPage(state, currency);
@@ -63,6 +66,19 @@ export async function Listing({
         <p className="eyebrow">{eyebrow}</p>
         <h1>{heading}</h1>
         {intro && <p className="listing__intro">{intro}</p>}
+        {search !== undefined && (
+          <search className="listing__search">
+            <form action="/products" method="get">
+              <label htmlFor="listing-search" className="visually-hidden">
+                Change your search
+              </label>
+              <input id="listing-search" name="q" type="search" defaultValue={search} autoComplete="off" />
+              <button type="submit" className="btn">
+                Search
+              </button>
+            </form>
+          </search>
+        )}
       </header>
       {about}
       <nav className="sorts" aria-label="Sort by">

@@ -1,4 +1,7 @@
-/** A GET search of the shop (`/products?q=`): a Server Component, it works before any script loads. */
+import { SearchQueryInput } from '@souk/storefront-kit/client';
+
+/** A GET search of the shop (`/products?q=`): it works before any script loads, and shows the words
+ * searched for on the search page once it has. */
 export function SearchForm({
   id,
   className,
@@ -15,7 +18,7 @@ export function SearchForm({
         <label htmlFor={id} className="visually-hidden">
           Search the shop
         </label>
-        <input id={id} name="q" type="search" placeholder={placeholder} autoComplete="off" />
+        <SearchQueryInput id={id} placeholder={placeholder} autoComplete="off" />
       </form>
     </search>
   );

@@ -1,3 +1,4 @@
+import { SearchQueryInput } from '@souk/storefront-kit/client';
 import { getMainNavigation } from '@/lib/content';
 import { AccountLink } from './AccountLink';
 import { CartLink } from './CartLink';
@@ -17,7 +18,7 @@ export async function SiteHeader({ currencies }: { currencies: readonly string[]
             <label htmlFor="site-search" className="visually-hidden">
               Search products
             </label>
-            <input id="site-search" name="q" type="search" placeholder="Search products" autoComplete="off" />
+            <SearchQueryInput id="site-search" placeholder="Search products" autoComplete="off" />
             <button type="submit">Search</button>
           </form>
         </search>

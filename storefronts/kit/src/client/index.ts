@@ -2,6 +2,7 @@ export { AddressFields } from './address-fields';
 export { CountrySelect } from './country-select';
 export { Field, type FieldProps } from './field';
 export { Link } from './link';
+export { SearchQueryInput, type SearchQueryInputProps } from './search-query-input';
 export { ShopperDate, type ShopperDateProps } from './shopper-date';
 export { browserTimeZone } from './time-zone';
 export { useAddressPreview } from './use-address-preview';

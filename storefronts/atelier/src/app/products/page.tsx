@@ -20,7 +20,7 @@ export default async function ProductsPage({ searchParams }: Props) {
     );
   }
   return state.q ? (
-    <Listing path="/products" state={state} eyebrow="Search" heading={`“${state.q}”`} />
+    <Listing path="/products" state={state} eyebrow="Search" heading={`“${state.q}”`} search={state.q} />
   ) : (
     <Listing
       path="/products"
