@@ -52,7 +52,7 @@ async function main() {
     command: 'npm run bench:events:delivery --',
     description:
       "The webhooks delivery worker draining queued deliveries, against the plugin's sender alone\n" +
-      'to the same receiver, in alternating halves of each round (see bench/README.md).',
+      'to the same receiver, in alternating halves of each round (see bench/findings/events.md).',
     options: {},
     environment: {
       DATABASE_URL: 'PostgreSQL server to create the bench database on (required).',

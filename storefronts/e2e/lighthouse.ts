@@ -55,7 +55,7 @@ interface ResourceRow {
  * first frame, laid out and committed at 0.2–0.4 s, was not
  * drawn for ~1 s (the renderer's compositor received BeginFrames and dropped them). Lighthouse's
  * simulation takes the observed LCP as its cut-off and counts every script evaluated before it, so
- * that second turned an LCP of ~1.2 s into 2.2–3 s (storefronts/README.md, eighth pass). Left at its
+ * that second turned an LCP of ~1.2 s into 2.2–3 s (bench/findings/storefronts.md, eighth pass). Left at its
  * default (on in this Chromium), the stall did not occur in any of 12 audits. Chromium keeps only the
  * last `--disable-features`, so the launcher's list is rewritten rather than appended to.
  */

@@ -45,7 +45,7 @@ export interface ReadLanePool extends PostgresPool {
  * Why: a storefront read that is not cached is one short statement, and lent connections make each
  * one a round trip of its own, with the backend waking for it and the API waiting for each answer
  * apart. Sent in a stream, the API writes and reads several at once and the backends wake less:
- * measured in bench/README.md ("A pipelined read lane").
+ * measured in bench/findings/reads.md ("A pipelined read lane").
  */
 export function readLanePool(options: ReadLaneOptions): ReadLanePool {
   if (!Number.isInteger(options.connections) || options.connections < 1) {

@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
  * The stock placeholder of the stored product JSON becomes plain ASCII (`"<stock>"`, was `"§stock§"`).
  * The `§` was the only character of a seeded catalog's bodies outside ASCII, and with it in every body
  * the API decoded each one with V8's general UTF-8 decoder instead of its ASCII copy, and split, joined
- * and encoded the page again character by character (bench/README.md, tenth pass). What makes the
+ * and encoded the page again character by character (bench/findings/reads.md, tenth pass). What makes the
  * placeholder unambiguous is the member around it (`"available_quantity" : "`, quotes unescaped, a
  * space before the colon that jsonb output never has), not the character. `product_document` is
  * redefined from its current definition with only the placeholder changed, and the stored bodies get

@@ -25,7 +25,7 @@ export const bodyKey = (row: ProductVersionRow, currency: string): string =>
 /**
  * An in-process LRU of bodies up to `maxBytes`, each kept as UTF-8 bytes cut where the stock goes, so a
  * page read from it is only copied into the answer's buffer with the stock between the pieces (see
- * `joinProducts`; measured in bench/README.md: a 20-product page's cutting was about half of its
+ * `joinProducts`; measured in bench/findings/reads.md: a 20-product page's cutting was about half of its
  * filling, and the page's string and its encoding a tenth of the listing's CPU). Entries also go
  * after 10 minutes: a version is a transaction id, which PostgreSQL reuses only after about four
  * billion transactions, and an entry unread for that long is better dropped anyway.
