@@ -92,6 +92,7 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
     // The header's box keeps the words, to change them (it fills itself in once the page hydrates).
     await expect.poll(() => page.locator('#header-search').inputValue()).toBe('linen');
+    await shoot(page, 'search');
 
     // A search that finds nothing says so, with the word searched for. A phone's header has no search
     // box, so the page has one, holding the words.

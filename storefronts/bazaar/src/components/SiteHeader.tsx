@@ -1,8 +1,8 @@
-import { SearchQueryInput } from '@souk/storefront-kit/client';
 import { getMainNavigation } from '@/lib/content';
 import { AccountLink } from './AccountLink';
 import { CartLink } from './CartLink';
 import { CurrencySwitcher } from './CurrencySwitcher';
+import { SearchBox } from './SearchBox';
 
 /** The header: logo, search, currency and cart, then the main navigation (content `navigation/main`). */
 export async function SiteHeader({ currencies }: { currencies: readonly string[] }) {
@@ -13,15 +13,7 @@ export async function SiteHeader({ currencies }: { currencies: readonly string[]
         <a href="/" className="site-header__logo">
           Bazaar
         </a>
-        <search className="search-form">
-          <form action="/products" method="get">
-            <label htmlFor="site-search" className="visually-hidden">
-              Search products
-            </label>
-            <SearchQueryInput id="site-search" placeholder="Search products" autoComplete="off" />
-            <button type="submit">Search</button>
-          </form>
-        </search>
+        <SearchBox />
         <div className="site-header__tools">
           <CurrencySwitcher currencies={currencies} />
           <AccountLink />

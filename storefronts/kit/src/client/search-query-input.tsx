@@ -18,7 +18,11 @@ export type SearchQueryInputProps = Omit<
  * The header is in the layout, rendered once for every page and cached, so the server cannot put the
  * query in it. `useSearchParams` would make the box render in the browser only (behind a Suspense
  * fallback) on every page; this one is in the HTML as before and fills itself in after hydration,
- * unless the shopper is already typing in it.
+ * unless the shopper is already typing in it. Every link and form of the themes that changes `q`
+ * loads a page, so the path is the only thing it follows between navigations.
+ *
+ * Use it in a client module of the theme (its search form): a Server Component importing it from this
+ * barrel would bring every client component of the kit into every page's JavaScript.
  */
 export function SearchQueryInput({ searchPath = '/products', ...props }: SearchQueryInputProps) {
   const ref = useRef<HTMLInputElement>(null);
