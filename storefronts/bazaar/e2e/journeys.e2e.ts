@@ -92,10 +92,14 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/products\?q=linen/);
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
-    // The header's box keeps the words, to change them (it fills itself in once the page hydrates).
-    await expect
-      .poll(() => page.getByRole('searchbox', { name: 'Search products' }).inputValue())
-      .toBe('linen');
+    // The header's box keeps the words, to change them (it fills itself in once the page hydrates), and
+    // follows them when a navigation in the page changes them (a theme's client link, the history).
+    const searchbox = page.getByRole('searchbox', { name: 'Search products' });
+    await expect.poll(() => searchbox.inputValue()).toBe('linen');
+    await page.evaluate(() => window.history.pushState(null, '', '/products?q=wool'));
+    await expect.poll(() => searchbox.inputValue()).toBe('wool');
+    await page.evaluate(() => window.history.back());
+    await expect.poll(() => searchbox.inputValue()).toBe('linen');
 
     // Wide screens show the filters open in the sidebar, with no toggle.
     expect(await page.getByTestId('filters-toggle').isVisible()).toBe(false);

@@ -1,7 +1,7 @@
 'use client';
 
-import { usePathname } from 'next/navigation';
-import { type ComponentProps, useEffect, useRef } from 'react';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { type ComponentProps, type RefObject, Suspense, useEffect, useRef } from 'react';
 
 export type SearchQueryInputProps = Omit<
   ComponentProps<'input'>,
@@ -16,21 +16,41 @@ export type SearchQueryInputProps = Omit<
  * shopper is on the search page, so they can change them there, as shops do.
  *
  * The header is in the layout, rendered once for every page and cached, so the server cannot put the
- * query in it. `useSearchParams` would make the box render in the browser only (behind a Suspense
- * fallback) on every page; this one is in the HTML as before and fills itself in after hydration,
- * unless the shopper is already typing in it. Every link and form of the themes that changes `q`
- * loads a page, so the path is the only thing it follows between navigations.
+ * query in it. The input is in the server's HTML as before; a separate part that renders nothing
+ * follows the URL in the browser and writes the words into it, after hydration and on every navigation
+ * (links, history), unless the shopper is typing in it. That part reads `useSearchParams`, which on a
+ * static page renders only in the browser, so it sits in a Suspense boundary of its own: were the
+ * input read it, the input would leave the HTML on every page and appear only after hydration.
  *
  * Use it in a client module of the theme (its search form): a Server Component importing it from this
  * barrel would bring every client component of the kit into every page's JavaScript.
  */
 export function SearchQueryInput({ searchPath = '/products', ...props }: SearchQueryInputProps) {
   const ref = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <input {...props} ref={ref} name="q" type="search" />
+      <Suspense fallback={null}>
+        <FollowQuery input={ref} searchPath={searchPath} />
+      </Suspense>
+    </>
+  );
+}
+
+/** Writes the URL's `q` into the input on the search page, and clears it elsewhere. */
+function FollowQuery({
+  input,
+  searchPath,
+}: {
+  input: RefObject<HTMLInputElement | null>;
+  searchPath: string;
+}) {
   const pathname = usePathname();
+  const q = useSearchParams().get('q');
   useEffect(() => {
-    const input = ref.current;
-    if (!input || input === document.activeElement) return;
-    input.value = pathname === searchPath ? (new URLSearchParams(window.location.search).get('q') ?? '') : '';
-  }, [pathname, searchPath]);
-  return <input {...props} ref={ref} name="q" type="search" />;
+    const box = input.current;
+    if (!box || box === document.activeElement) return;
+    box.value = pathname === searchPath ? (q ?? '') : '';
+  }, [input, pathname, q, searchPath]);
+  return null;
 }
