@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { BenchError, envInt, root } from './lib.js';
+import { BenchError, envInt, freePort, root } from './lib.js';
 
 /** A long-running child whose output is relayed with a prefix, capped so a chatty server can't flood. */
 export interface Service {
@@ -156,6 +156,30 @@ export async function stopService(service: Service, graceMs = 5_000): Promise<vo
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);
+}
+
+/**
+ * Starts the production build as production starts it (`api/dist/main.js` with `npm run start:prod`'s
+ * flags) on a free port. `ready` is its start-up, the bench's one definition of it: the ms from spawn
+ * until `GET /ready` answers 200. The service is returned at once, so the caller can have it stopped
+ * (on failure, on Ctrl-C) before it is ready.
+ */
+export async function startProductionApi(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  readyTimeoutMs?: number,
+): Promise<{ service: Service; ready: Promise<number> }> {
+  const port = await freePort();
+  const started = performance.now();
+  const service = startService(
+    name,
+    'api/dist/main.js',
+    `http://127.0.0.1:${port}`,
+    { ...env, PORT: String(port) },
+    productionNodeArgs(),
+  );
+  const ready = waitForOk(service, '/ready', readyTimeoutMs).then(() => performance.now() - started);
+  return { service, ready };
 }
 
 /** The bearer token of the bench API's `/metrics`. */

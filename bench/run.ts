@@ -24,9 +24,9 @@ import {
 import { type LoadSettings, markdownTable, type TargetCheck } from './measure.js';
 import {
   apiEnvironment,
-  productionNodeArgs,
   rssMiB,
   type Service,
+  startProductionApi,
   startService,
   stopService,
   waitForOk,
@@ -148,18 +148,9 @@ async function main(): Promise<number> {
   let prod: { service: Service; startupMs: number } | undefined;
   if (selection.reads.size > 0) {
     await runCommand('node', ['scripts/build.mjs']);
-    const prodPort = await freePort();
-    const started = performance.now();
-    const service = startService(
-      'api-prod',
-      'api/dist/main.js',
-      `http://127.0.0.1:${prodPort}`,
-      { ...apiEnv, PORT: String(prodPort), CATALOG_CACHE_TTL_MS: '0' },
-      productionNodeArgs(),
-    );
+    const { service, ready } = await startProductionApi('api-prod', { ...apiEnv, CATALOG_CACHE_TTL_MS: '0' });
     services.push(service);
-    await waitForOk(service, '/ready');
-    prod = { service, startupMs: performance.now() - started };
+    prod = { service, startupMs: await ready };
   }
   // The embedded production start, also before the reads: alone, on a machine the reads have not heated.
   const embedded: EmbeddedStartup | undefined = prod ? await measureEmbeddedStartup() : undefined;

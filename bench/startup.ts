@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './lib.js';
 import type { TargetCheck } from './measure.js';
-import { productionNodeArgs, startService, stopService, waitForOk } from './processes.js';
+import { startProductionApi, stopService } from './processes.js';
 
 /** The embedded production start, twice on one new database directory. */
 export interface EmbeddedStartup {
@@ -25,27 +24,21 @@ export async function measureEmbeddedStartup(): Promise<EmbeddedStartup> {
   try {
     const times: number[] = [];
     for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      const started = performance.now();
-      const service = startService(
+      // The first start seeds the demo catalog and renders its pictures: give it longer than a start.
+      const { service, ready } = await startProductionApi(
         'api-embedded',
-        'api/dist/main.js',
-        `http://127.0.0.1:${port}`,
         {
           PATH: process.env.PATH,
           HOME: process.env.HOME,
-          PORT: String(port),
           HOST: '127.0.0.1',
           LOG_LEVEL: 'warn',
           PGLITE_DIR: join(dir, 'pglite'),
           MEDIA_DIR: join(dir, 'media'),
         },
-        productionNodeArgs(),
+        120_000,
       );
       try {
-        // The first start seeds the demo catalog and renders its pictures: give it longer than a start.
-        await waitForOk(service, '/ready', 120_000);
-        times.push(performance.now() - started);
+        times.push(await ready);
       } finally {
         await stopService(service);
       }
