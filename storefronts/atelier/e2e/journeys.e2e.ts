@@ -62,6 +62,23 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     await expect.poll(() => menu.isHidden()).toBe(true);
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
 
+    // A category with subcategories lists them under its heading, itself first and marked ("All …");
+    // a subcategory lists its siblings, marks itself, and leads back to its parent.
+    const parentName = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+    const neighbours = page.getByRole('navigation', { name: `In ${parentName}` });
+    const current = () => neighbours.locator('[aria-current="page"]').textContent();
+    expect(await current()).toBe(`All ${parentName}`);
+    const subcats = neighbours.getByRole('link');
+    expect(await subcats.count()).toBeGreaterThan(1);
+    const childName = (await subcats.nth(1).textContent()) ?? '';
+    await subcats.nth(1).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(childName);
+    expect(await current()).toBe(childName);
+    expect(await page.locator('.eyebrow a').textContent()).toBe(parentName);
+    await shoot(page, 'category');
+    await neighbours.getByRole('link', { name: `All ${parentName}` }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(parentName);
+
     await page.goto('/products');
     // The sort tabs mark the order shown, the API's default (newest) when the URL names none.
     const sorts = page.getByRole('navigation', { name: 'Sort by' });
@@ -160,7 +177,15 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
   it('small screens, fingers, wider text: no sideways scroll at 320 px, targets of 24 px or with room, no text cut off', async () => {
     const { page } = await session();
     const product = await bagFirstProduct(page);
-    const paths = ['/', '/products', product, '/products?seller=nordic-home', '/cart', '/checkout'];
+    const paths = [
+      '/',
+      '/products',
+      product,
+      '/products?seller=nordic-home',
+      '/categories/cookware',
+      '/cart',
+      '/checkout',
+    ];
     // 320 px: a 1280 px screen at 400 % zoom (WCAG's reflow), the narrowest phones.
     expect(await sidewaysAt320(page, [...paths, '/products?q=linen'])).toEqual([]);
     // WCAG 2.5.8: targets under 24 px need room around them.

@@ -46,10 +46,11 @@ export async function Listing({
   path: string;
   state: ListingState;
   fixed?: Partial<ListingState>;
-  eyebrow: string;
+  /** Above the heading: what kind of page, or the parent category's link. */
+  eyebrow: ReactNode;
   heading: string;
   intro?: string;
-  /** Drawn between the heading and the sort links (a maker's story). */
+  /** Drawn between the heading and the sort links (a maker's story, a category's neighbours). */
   about?: ReactNode;
   /** The words searched for: a phone, whose header has no search box, gets one holding them. */
   search?: string;

@@ -1,6 +1,7 @@
 import { listingMetadata, parseListing, type RawParams } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { CategoryNav } from '@/components/CategoryNav';
 import { Listing } from '@/components/Listing';
 import { store } from '@/lib/store';
 
@@ -9,7 +10,7 @@ type Props = { params: Promise<{ handle: string }>; searchParams: Promise<RawPar
 async function category(handle: string) {
   const all = await store.getCategories();
   const found = all.find((c) => c.handle === decodeURIComponent(handle));
-  return found ? { found, parent: all.find((c) => c.id === found.parent_id) } : null;
+  return found ? { all, found, parent: all.find((c) => c.id === found.parent_id) } : null;
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
@@ -36,8 +37,9 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       path={`/categories/${c.found.handle}`}
       state={parseListing(await searchParams, fixed)}
       fixed={fixed}
-      eyebrow={c.parent?.name ?? 'Category'}
+      eyebrow={c.parent ? <a href={`/categories/${c.parent.handle}`}>{c.parent.name}</a> : 'Category'}
       heading={c.found.name}
+      about={<CategoryNav categories={c.all} current={c.found} />}
     />
   );
 }
