@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 // The run's provided values (apiUrl, themeUrls) are declared by the shared global setup.
 import type {} from '../../bazaar/e2e/setup';
 import { accessProblems, targetAndTextProblems } from '../../bazaar/e2e/support/a11y';
+import { expectCategoryBreadcrumbs } from '../../bazaar/e2e/support/breadcrumbs';
 import { browserSessions, screenshot } from '../../bazaar/e2e/support/browser';
 import { containerWalk, focusRingFits, tabWalkPages } from '../../bazaar/e2e/support/focus';
 import {
@@ -139,6 +140,10 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     },
     WALK_TIMEOUT_MS,
   );
+
+  it("names a product's whole category trail, in the breadcrumb and as BreadcrumbList data", async () => {
+    await expectCategoryBreadcrumbs(baseURL, { name: 'Shop', path: '/products' });
+  });
 
   it('by keyboard: the mega-menu, the quick view and the mini-cart', async () => {
     const { page } = await session();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { targetAndTextProblems } from './support/a11y';
+import { expectCategoryBreadcrumbs } from './support/breadcrumbs';
 import { browserSessions, screenshot } from './support/browser';
 import { containerWalk, focusRingFits, tabWalkPages } from './support/focus';
 import {
@@ -52,6 +53,10 @@ describe.skipIf(!baseURL)('server rendering', () => {
     // The product page is static (ISR): a second request is served from the cache.
     const again = await fetch(`${baseURL}/products/${handle}`);
     expect(again.headers.get('x-nextjs-cache')).toMatch(/HIT|STALE/);
+  });
+
+  it("names a product's whole category trail, in the breadcrumb and as BreadcrumbList data", async () => {
+    await expectCategoryBreadcrumbs(baseURL, { name: 'All products', path: '/products' });
   });
 });
 

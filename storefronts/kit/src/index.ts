@@ -7,6 +7,7 @@
  */
 export * from './address-form';
 export * from './attributes';
+export * from './breadcrumbs';
 export * from './checkout-form';
 export * from './content';
 export * from './cookies';

@@ -1,4 +1,12 @@
-import { listingMetadata, parseListing, type RawParams } from '@souk/storefront-kit';
+import {
+  breadcrumbJsonLd,
+  categoryCrumbs,
+  categoryTrail,
+  jsonLdString,
+  listingMetadata,
+  parseListing,
+  type RawParams,
+} from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CategoryNav } from '@/components/CategoryNav';
@@ -32,14 +40,23 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const c = await category(handle);
   if (!c) notFound();
   const fixed = { category: c.found.handle };
+  const crumbs = [
+    { name: 'Shop', path: '/products' },
+    ...categoryCrumbs(categoryTrail(c.all, c.found.handle)),
+  ];
   return (
-    <Listing
-      path={`/categories/${c.found.handle}`}
-      state={parseListing(await searchParams, fixed)}
-      fixed={fixed}
-      eyebrow={c.parent ? <a href={`/categories/${c.parent.handle}`}>{c.parent.name}</a> : 'Category'}
-      heading={c.found.name}
-      about={<CategoryNav categories={c.all} current={c.found} />}
-    />
+    <>
+      <script type="application/ld+json">
+        {jsonLdString(breadcrumbJsonLd(store.config.siteUrl, crumbs))}
+      </script>
+      <Listing
+        path={`/categories/${c.found.handle}`}
+        state={parseListing(await searchParams, fixed)}
+        fixed={fixed}
+        eyebrow={c.parent ? <a href={`/categories/${c.parent.handle}`}>{c.parent.name}</a> : 'Category'}
+        heading={c.found.name}
+        about={<CategoryNav categories={c.all} current={c.found} />}
+      />
+    </>
   );
 }

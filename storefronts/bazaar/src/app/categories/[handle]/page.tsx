@@ -1,8 +1,16 @@
-import { listingMetadata, parseListing } from '@souk/storefront-kit';
+import {
+  breadcrumbJsonLd,
+  categoryCrumbs,
+  categoryTrail,
+  jsonLdString,
+  listingMetadata,
+  parseListing,
+} from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ProductListing } from '@/components/ProductListing';
 import { getCategories } from '@/lib/souk';
+import { store } from '@/lib/store';
 
 type Props = {
   params: Promise<{ handle: string }>;
@@ -29,21 +37,23 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   if (!category) notFound();
   const fixed = { category: handle };
   const state = parseListing(await searchParams, fixed);
-  const trail = category.path
-    .slice(0, -1)
-    .map((h) => categories.find((c) => c.handle === h))
-    .filter((c) => c !== undefined);
+  // All products, then the category's ancestors and itself; the last is the page, not a link. Not
+  // "Home": the demo's first category is called Home, and Home › Home › Kitchen reads as a slip.
+  const crumbs = [
+    { name: 'All products', path: '/products' },
+    ...categoryCrumbs(categoryTrail(categories, handle)),
+  ];
   const children = categories.filter((c) => c.parent_id === category.id);
   return (
     <>
+      <script type="application/ld+json">
+        {jsonLdString(breadcrumbJsonLd(store.config.siteUrl, crumbs))}
+      </script>
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
-          <li>
-            <a href="/">Home</a>
-          </li>
-          {trail.map((c) => (
-            <li key={c.id}>
-              <a href={`/categories/${c.handle}`}>{c.name}</a>
+          {crumbs.slice(0, -1).map((crumb) => (
+            <li key={crumb.path}>
+              <a href={crumb.path}>{crumb.name}</a>
             </li>
           ))}
           <li aria-current="page">{category.name}</li>

@@ -2,6 +2,8 @@ import {
   describeAttributes,
   jsonLdString,
   preloadLcpImage,
+  productBreadcrumbJsonLd,
+  productCategoryCrumbs,
   productJsonLd,
   productMetadata,
   variantChoices,
@@ -57,10 +59,19 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
   const { variants, initialId } = variantChoices(product);
   const attributes = describeAttributes(product.attributes);
   const images = product.images.slice(0, 4);
+  // The category's ancestors too (Shop / Home / Kitchen / Cookware): the layout's menu has loaded the
+  // categories for this request already.
+  const crumbs = [
+    { name: 'Shop', path: '/products' },
+    ...productCategoryCrumbs(await store.getCategories().catch(() => []), product.category),
+  ];
   return (
     <>
       <article className="pdp">
         <script type="application/ld+json">{jsonLdString(productJsonLd(product))}</script>
+        <script type="application/ld+json">
+          {jsonLdString(productBreadcrumbJsonLd(store.config.siteUrl, crumbs, product))}
+        </script>
         <div className="pdp__gallery" data-testid="gallery">
           {images.length === 0 && (
             <div
@@ -92,14 +103,11 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
         <div className="pdp__info">
           <nav aria-label="Breadcrumb" className="crumbs">
             <ol>
-              <li>
-                <a href="/products">Shop</a>
-              </li>
-              {product.category && (
-                <li>
-                  <a href={`/categories/${product.category.handle}`}>{product.category.name}</a>
+              {crumbs.map((crumb) => (
+                <li key={crumb.path}>
+                  <a href={crumb.path}>{crumb.name}</a>
                 </li>
-              )}
+              ))}
             </ol>
           </nav>
           <p className="eyebrow">

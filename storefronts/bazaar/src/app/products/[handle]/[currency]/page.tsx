@@ -4,6 +4,8 @@ import {
   formatMoney,
   jsonLdString,
   preloadLcpImage,
+  productBreadcrumbJsonLd,
+  productCategoryCrumbs,
   productJsonLd,
   productMetadata,
 } from '@souk/storefront-kit';
@@ -17,7 +19,7 @@ import { ProductGallery } from '@/components/ProductGallery';
 import { ProductReviews } from '@/components/ProductReviews';
 import { RatingStars } from '@/components/RatingStars';
 import { config } from '@/lib/config';
-import { souk } from '@/lib/souk';
+import { getCategories, souk } from '@/lib/souk';
 import { store } from '@/lib/store';
 
 /** Product pages are static and regenerated at most once a minute (ISR). */
@@ -84,20 +86,26 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
   );
   // The first picture is the page's LCP element; the gallery (a client component) draws it.
   if (large[0]) preloadLcpImage(large[0]);
+  // All products, then the category's ancestors and itself (All products › Home › Kitchen ›
+  // Cookware), as on category pages; the header's category bar has loaded the categories already.
+  const crumbs = [
+    { name: 'All products', path: '/products' },
+    ...productCategoryCrumbs(await getCategories().catch(() => []), product.category),
+  ];
 
   return (
     <article className="product-page">
       <script type="application/ld+json">{jsonLdString(productJsonLd(product))}</script>
+      <script type="application/ld+json">
+        {jsonLdString(productBreadcrumbJsonLd(store.config.siteUrl, crumbs, product))}
+      </script>
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
-          <li>
-            <a href="/">Home</a>
-          </li>
-          {product.category && (
-            <li>
-              <a href={`/categories/${product.category.handle}`}>{product.category.name}</a>
+          {crumbs.map((crumb) => (
+            <li key={crumb.path}>
+              <a href={crumb.path}>{crumb.name}</a>
             </li>
-          )}
+          ))}
           <li aria-current="page">{product.title}</li>
         </ol>
       </nav>
