@@ -141,11 +141,51 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     WALK_TIMEOUT_MS,
   );
 
+  it('filters a category by maker and price: counted, kept with the order, cleared', async () => {
+    const { page } = await session();
+    await page.goto('/categories/apparel?sort=price_asc');
+    const toggle = page.getByTestId('refine').locator('summary');
+    expect(await toggle.textContent()).toBe('Filter');
+    await toggle.click();
+    const form = page.getByRole('form', { name: 'Filter pieces' });
+    const maker = form.getByLabel('Maker');
+    const makerName = (await maker.locator('option').nth(1).textContent()) ?? '';
+    await maker.selectOption({ index: 1 });
+    await form.getByLabel('Highest price').fill('100');
+    await shoot(page, 'filter');
+    await form.getByRole('button', { name: 'Show pieces' }).click();
+    await page.waitForURL(/max=100/);
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/categories/apparel');
+    expect(url.searchParams.get('sort')).toBe('price_asc');
+    expect(url.searchParams.get('seller')).toBeTruthy();
+    // Every piece shown is the maker's, at 100 or less, and the order asked for still holds.
+    const cards = page.getByTestId('product-card');
+    expect(await cards.count()).toBeGreaterThan(0);
+    expect(new Set(await cards.locator('.card__seller').allTextContents())).toEqual(new Set([makerName]));
+    const prices = (await cards.locator('.card__price').allTextContents()).map((t) =>
+      Number(t.replace(/[^0-9.]/g, '')),
+    );
+    for (const price of prices) expect(price).toBeLessThanOrEqual(100);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    expect(await page.getByRole('link', { name: 'Price: low to high' }).getAttribute('aria-current')).toBe(
+      'true',
+    );
+    expect((await toggle.textContent())?.replace(/\s+/g, ' ')).toBe('Filter2 set');
+    // Nothing under the lowest price: the page says so and offers to clear the filters.
+    await page.goto('/categories/apparel?max=0.01&sort=price_asc');
+    expect(await page.getByTestId('no-results').textContent()).toContain('No pieces match these filters.');
+    await page.getByRole('link', { name: 'Clear them' }).click();
+    await page.waitForURL((u) => !u.search.includes('max'));
+    expect(new URL(page.url()).search).toBe('?sort=price_asc');
+    expect(await cards.count()).toBeGreaterThan(0);
+  });
+
   it("names a product's whole category trail, in the breadcrumb and as BreadcrumbList data", async () => {
     await expectCategoryBreadcrumbs(baseURL, { name: 'Shop', path: '/products' });
   });
 
-  it('by keyboard: the mega-menu, the quick view and the mini-cart', async () => {
+  it('by keyboard: the mega-menu, the filter panel, the quick view and the mini-cart', async () => {
     const { page } = await session();
     await bagFirstProduct(page);
     // Inside what opens over the page: the menu's links until focus leaves it; round the quick view
@@ -157,6 +197,13 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     const menu = page.getByRole('navigation', { name: 'Categories' });
     await menu.waitFor();
     expect(await containerWalk(page, menu, { modal: false })).toMatchObject(clean);
+    // The filter panel opens from its summary by keyboard, and every field in it shows its ring.
+    await page.goto('/categories/apparel');
+    await page.getByTestId('refine').locator('summary').focus();
+    await page.keyboard.press('Enter');
+    const filters = page.getByRole('form', { name: 'Filter pieces' });
+    await filters.waitFor();
+    expect(await containerWalk(page, filters, { modal: false })).toMatchObject(clean);
     await page.goto('/products?seller=atlas-outfitters');
     await page
       .getByRole('button', { name: /^Quick view/ })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveSort, listingHref, paginate, parseListing, sortChoices, toProductQuery } from './listing';
+import {
+  effectiveSort,
+  listingHref,
+  paginate,
+  parseListing,
+  shopperFilters,
+  sortChoices,
+  toProductQuery,
+} from './listing';
 
 describe('listing state', () => {
   it('drops unknown and contradictory parameters', () => {
@@ -74,5 +82,31 @@ describe('paginate', () => {
     expect(links.page).toBe(4);
     expect(links.previous).toBe('/products?cursor=c2&back=c1');
     expect(links.next).toBe('/products?cursor=c4&back=c1&back=c2&back=c3');
+  });
+});
+
+describe('shopperFilters', () => {
+  it('counts the category, seller and price a shopper set, not the words, the order or the position', () => {
+    const state = {
+      q: 'linen',
+      category: 'apparel',
+      seller: 'pixel',
+      min: '10',
+      max: '99',
+      sort: 'price_asc' as const,
+      cursor: 'c2',
+      back: ['c1'],
+    };
+    const { count, without } = shopperFilters(state);
+    expect(count).toBe(4);
+    expect(without).toEqual({ q: 'linen', sort: 'price_asc' });
+  });
+
+  it("leaves out and keeps what the page fixes (a category page's category, a maker page's maker)", () => {
+    const onCategory = shopperFilters({ category: 'boots', max: '50' }, { category: 'boots' });
+    expect(onCategory).toEqual({ count: 1, without: { category: 'boots' } });
+    const onMaker = shopperFilters({ seller: 'pixel' }, { seller: 'pixel' });
+    expect(onMaker).toEqual({ count: 0, without: { seller: 'pixel' } });
+    expect(listingHref('/makers/pixel', onMaker.without, { seller: 'pixel' })).toBe('/makers/pixel');
   });
 });

@@ -122,6 +122,26 @@ export function listingHref(path: string, state: ListingState, fixed: Partial<Li
   return search ? `${path}?${search}` : path;
 }
 
+/**
+ * The filters a shopper set on a listing: category, seller and price, not the search words, the order,
+ * nor what the page itself fixes (a category page's category). `count` is how many are set, for a
+ * "Filter (2)" control; `without` is the listing with none of them, at its first page.
+ */
+export function shopperFilters(
+  state: ListingState,
+  fixed: Partial<ListingState> = {},
+): { count: number; without: ListingState } {
+  const own = (key: 'category' | 'seller') => fixed[key] === undefined && Boolean(state[key]);
+  const count = [own('category'), own('seller'), Boolean(state.min), Boolean(state.max)].filter(
+    Boolean,
+  ).length;
+  const { category, seller, min: _min, max: _max, ...rest } = withoutPosition(state);
+  const without: ListingState = { ...rest };
+  if (fixed.category !== undefined && category) without.category = category;
+  if (fixed.seller !== undefined && seller) without.seller = seller;
+  return { count, without };
+}
+
 /** The filters of a state without its position (for the canonical URL and "clear position" links). */
 export function withoutPosition(state: ListingState): ListingState {
   const { cursor: _cursor, back: _back, ...rest } = state;

@@ -5,6 +5,7 @@ import {
   type ListingState,
   listingHref,
   paginate,
+  shopperFilters,
   sortChoices,
   sortLabels,
   toProductQuery,
@@ -14,6 +15,7 @@ import type { ReactNode } from 'react';
 import { store } from '@/lib/store';
 import { ProductGrid } from './ProductCard';
 import { QuickViewHost } from './QuickViewButton';
+import { Refine } from './Refine';
 
 /** Loads one page of products; a stale or foreign cursor starts over at the first page. */
 async function loadPage(
@@ -56,11 +58,14 @@ export async function Listing({
   search?: string;
 }) {
   const currency = await store.getCurrency();
-  const { page, reset } = await loadPage(state, currency);
+  const [{ page, reset }, makers] = await Promise.all([loadPage(state, currency), store.getSellerOptions()]);
   const shown = reset ? withoutPosition(state) : state;
   const links = paginate(path, shown, page.next_cursor, fixed);
   const base = withoutPosition(shown);
   const shownSort = effectiveSort(state);
+  // The filters the shopper set (a maker's page's own maker is not one), and the page without them.
+  const { count: filters, without } = shopperFilters(shown, fixed);
+  const clearHref = listingHref(path, without, fixed);
   return (
     <div className="listing">
       <header className="listing__head">
@@ -82,24 +87,39 @@ export async function Listing({
         )}
       </header>
       {about}
-      <nav className="sorts" aria-label="Sort by">
-        <ul>
-          {sortChoices(state).map((key) => (
-            <li key={key}>
-              <a
-                href={listingHref(path, { ...base, sort: key }, fixed)}
-                aria-current={key === shownSort ? 'true' : undefined}
-              >
-                {sortLabels[key]}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <div className="listing__tools">
+        <nav className="sorts" aria-label="Sort by">
+          <ul>
+            {sortChoices(state).map((key) => (
+              <li key={key}>
+                <a
+                  href={listingHref(path, { ...base, sort: key }, fixed)}
+                  aria-current={key === shownSort ? 'true' : undefined}
+                >
+                  {sortLabels[key]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <Refine
+          path={path}
+          state={shown}
+          fixed={fixed}
+          makers={makers}
+          currency={currency}
+          filters={filters}
+          clearHref={clearHref}
+        />
+      </div>
       {reset && <p className="notice">That page link has expired, so here is the first page.</p>}
       {page.data.length === 0 ? (
         <p className="empty" data-testid="no-results">
-          {state.q ? (
+          {filters > 0 ? (
+            <>
+              No pieces match these filters. <a href={clearHref}>Clear them</a>
+            </>
+          ) : state.q ? (
             <>
               Nothing matches “{state.q}”. Try another word, or <a href="/products">see everything</a>.
             </>

@@ -1,6 +1,12 @@
 import type { ProductList } from '@souk/sdk';
 import { isSoukError } from '@souk/sdk';
-import { type ListingState, paginate, toProductQuery, withoutPosition } from '@souk/storefront-kit';
+import {
+  type ListingState,
+  paginate,
+  shopperFilters,
+  toProductQuery,
+  withoutPosition,
+} from '@souk/storefront-kit';
 import { store } from '@/lib/store';
 import { ListingFilters } from './ListingFilters';
 import { ProductGrid } from './ProductCard';
@@ -50,12 +56,7 @@ export async function ProductListing({
   ]);
   const links = paginate(path, reset ? withoutPosition(state) : state, page.next_cursor, fixed);
   // Filters the shopper set beside a search term (a page's own, such as its category, do not count).
-  const filtered = Boolean(
-    (fixed.category === undefined && state.category) ||
-      (fixed.seller === undefined && state.seller) ||
-      state.min ||
-      state.max,
-  );
+  const filtered = shopperFilters(state, fixed).count > 0;
 
   return (
     <div className="listing">
