@@ -59,8 +59,8 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
   const { variants, initialId } = variantChoices(product);
   const attributes = describeAttributes(product.attributes);
   const images = product.images.slice(0, 4);
-  // The category's ancestors too (Shop / Home / Kitchen / Cookware): the layout's menu has loaded the
-  // categories for this request already.
+  // The category's ancestors too (Shop / Home / Kitchen / Cookware). The tree is one request per
+  // render, shared with the mega-menu when it draws the categories (no published navigation).
   const crumbs = [
     { name: 'Shop', path: '/products' },
     ...productCategoryCrumbs(await store.getCategories().catch(() => []), product.category),

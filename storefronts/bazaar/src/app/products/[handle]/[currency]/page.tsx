@@ -87,7 +87,8 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
   // The first picture is the page's LCP element; the gallery (a client component) draws it.
   if (large[0]) preloadLcpImage(large[0]);
   // All products, then the category's ancestors and itself (All products › Home › Kitchen ›
-  // Cookware), as on category pages; the header's category bar has loaded the categories already.
+  // Cookware), as on category pages. The tree is one request per render, shared with the header's
+  // category bar when it draws the categories (no published navigation).
   const crumbs = [
     { name: 'All products', path: '/products' },
     ...productCategoryCrumbs(await getCategories().catch(() => []), product.category),
