@@ -340,6 +340,20 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     await page.waitForURL(/\/makers\/nordic-home\?sort=price_asc$/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Nordic Home');
     expect(await page.locator('.sorts [aria-current="true"]').textContent()).toBe('Price: low to high');
+    // The shop's filter panel picks a maker the same way: to the maker's page, the price and the order
+    // kept (the empty "From" dropped); there the panel offers the price alone.
+    await page.goto('/products?sort=price_asc');
+    const refine = page.getByTestId('refine').locator('summary');
+    await refine.click();
+    const filters = page.getByRole('form', { name: 'Filter pieces' });
+    await filters.getByLabel('Maker').selectOption('pixel-forge');
+    await filters.getByLabel('Highest price').fill('200');
+    await filters.getByRole('button', { name: 'Show pieces' }).click();
+    await page.waitForURL(/\/makers\/pixel-forge\?/);
+    expect(new URL(page.url()).search).toBe('?max=200&sort=price_asc');
+    await refine.click();
+    expect(await filters.getByLabel('Maker').count()).toBe(0);
+    expect(await filters.getByLabel('Highest price').inputValue()).toBe('200');
     // A handle no active maker has is the theme's not-found page; every active maker is in the sitemap.
     expect((await fetch(`${baseURL}/makers/no-such-maker`)).status).toBe(404);
     const sitemap = await (await fetch(`${baseURL}/sitemap.xml`)).text();
