@@ -19,8 +19,8 @@ export type SearchQueryInputProps = Omit<
  * query in it. The input is in the server's HTML as before; a separate part that renders nothing
  * follows the URL in the browser and writes the words into it, after hydration and on every navigation
  * (links, history), unless the shopper is typing in it. That part reads `useSearchParams`, which on a
- * static page renders only in the browser, so it sits in a Suspense boundary of its own: were the
- * input read it, the input would leave the HTML on every page and appear only after hydration.
+ * static page renders only in the browser, so it sits in a Suspense boundary of its own: if the
+ * input read it itself, it would leave the HTML on every page and appear only after hydration.
  *
  * Use it in a client module of the theme (its search form): a Server Component importing it from this
  * barrel would bring every client component of the kit into every page's JavaScript.
