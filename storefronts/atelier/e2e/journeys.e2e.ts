@@ -14,6 +14,7 @@ import {
   uniqueEmail,
 } from '../../bazaar/e2e/support/journeys';
 import { checkPages, DESKTOP_AND_PHONE, sidewaysAt320 } from '../../bazaar/e2e/support/layout';
+import { expectRelatedProducts } from '../../bazaar/e2e/support/related';
 import { createAdmin } from '../../bazaar/e2e/support/souk-admin';
 import { bagFirstProduct, makerPartsOutOfLine, shoot, shots } from './support/pages';
 
@@ -183,6 +184,10 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
 
   it("names a product's whole category trail, in the breadcrumb and as BreadcrumbList data", async () => {
     await expectCategoryBreadcrumbs(baseURL, { name: 'Shop', path: '/products' });
+  });
+
+  it('recommends other products to buy now under a product, from its category first', async () => {
+    await expectRelatedProducts(baseURL, inject('apiUrl'));
   });
 
   it('by keyboard: the mega-menu, the filter panel, the quick view and the mini-cart', async () => {

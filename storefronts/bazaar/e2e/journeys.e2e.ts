@@ -15,6 +15,7 @@ import {
   uniqueEmail,
 } from './support/journeys';
 import { checkPages, DESKTOP_AND_PHONE, sidewaysAt320 } from './support/layout';
+import { expectRelatedProducts } from './support/related';
 import { createAdmin } from './support/souk-admin';
 
 const baseURL = inject('storefrontUrl');
@@ -57,6 +58,10 @@ describe.skipIf(!baseURL)('server rendering', () => {
 
   it("names a product's whole category trail, in the breadcrumb and as BreadcrumbList data", async () => {
     await expectCategoryBreadcrumbs(baseURL, { name: 'All products', path: '/products' });
+  });
+
+  it('recommends other products to buy now under a product, from its category first', async () => {
+    await expectRelatedProducts(baseURL, inject('apiUrl'));
   });
 });
 

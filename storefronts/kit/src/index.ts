@@ -20,6 +20,7 @@ export * from './money';
 export * from './preload';
 export * from './problems';
 export * from './proxy';
+export * from './related';
 export { crossesZero, productPagePaths, REVALIDATING_EVENTS } from './revalidation';
 export * from './reviews';
 export * from './sellers';

@@ -22,6 +22,7 @@ export function ProductCard({
   priority = false,
   eager = priority,
   sizes,
+  quickView = true,
 }: {
   product: Product;
   /** This card's picture is the page's largest: preloaded from the head, fetched first. */
@@ -29,6 +30,8 @@ export function ProductCard({
   /** Above the fold on a phone: loaded at once, at the browser's usual priority. */
   eager?: boolean;
   sizes: string;
+  /** The "Quick view" button; needs the page's `QuickViewHost`. */
+  quickView?: boolean;
 }) {
   const [first, second] = product.images;
   const main: ImageProps | null = first ? store.image(first, product.title, { sizes }) : null;
@@ -61,7 +64,9 @@ export function ProductCard({
           <span className="card__title">{product.title}</span>
         </a>
         {!inStock && <span className="card__badge">Sold out</span>}
-        {product.price_range && inStock && <QuickViewButton title={product.title} handle={product.handle} />}
+        {quickView && product.price_range && inStock && (
+          <QuickViewButton title={product.title} handle={product.handle} />
+        )}
       </div>
       <p className="card__meta">
         <span className="card__seller">{product.seller.name}</span>
@@ -77,6 +82,7 @@ export function ProductGrid({
   priorityCount = 0,
   lcp = priorityCount > 0,
   feature = false,
+  quickView = true,
 }: {
   products: Product[];
   priorityCount?: number;
@@ -84,6 +90,8 @@ export function ProductGrid({
   lcp?: boolean;
   /** Draws the first card twice as large (the home page's edit). */
   feature?: boolean;
+  /** See ProductCard. */
+  quickView?: boolean;
 }) {
   return (
     <ul className={`grid ${feature ? 'grid--feature' : ''}`}>
@@ -93,6 +101,7 @@ export function ProductGrid({
             product={p}
             priority={i === 0 && lcp}
             eager={i < priorityCount}
+            quickView={quickView}
             // Phones: two columns inside the 4vw gutters with a 0.75rem gap, i.e. 46vw less 6 px (what a
             // 390 px phone draws at 173 px; `50vw` asked it for the next variant up).
             sizes={

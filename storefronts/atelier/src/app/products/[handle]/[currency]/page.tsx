@@ -11,6 +11,7 @@ import {
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AddToBag } from '@/components/AddToBag';
+import { Related } from '@/components/Related';
 import { RatingLine, Reviews } from '@/components/Reviews';
 import { store } from '@/lib/store';
 
@@ -53,7 +54,8 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 }
 
 export default async function ProductPage({ params }: { params: Promise<Params> }) {
-  const product = await load(await params);
+  const route = await params;
+  const product = await load(route);
   if (!product) notFound();
   const policies = await makerPolicies(product.seller.id);
   const { variants, initialId } = variantChoices(product);
@@ -150,6 +152,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
       </article>
       {/* After the article, not in its grid: the sticky details column would ride over it. */}
       <Reviews productId={product.id} />
+      <Related product={product} currency={route.currency.toUpperCase()} />
     </>
   );
 }

@@ -18,6 +18,7 @@ import { LiveAddToCart } from '@/components/LiveAddToCart';
 import { ProductGallery } from '@/components/ProductGallery';
 import { ProductReviews } from '@/components/ProductReviews';
 import { RatingStars } from '@/components/RatingStars';
+import { RelatedProducts } from '@/components/RelatedProducts';
 import { config } from '@/lib/config';
 import { getCategories, souk } from '@/lib/souk';
 import { store } from '@/lib/store';
@@ -150,6 +151,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
         </div>
       </div>
       <ProductReviews productId={product.id} />
+      <RelatedProducts product={product} currency={currency.toUpperCase()} />
     </article>
   );
 }
