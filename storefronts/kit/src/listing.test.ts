@@ -7,6 +7,7 @@ import {
   shopperFilters,
   sortChoices,
   toProductQuery,
+  withoutEmptyFields,
 } from './listing';
 
 describe('listing state', () => {
@@ -108,5 +109,26 @@ describe('shopperFilters', () => {
     const onMaker = shopperFilters({ seller: 'pixel' }, { seller: 'pixel' });
     expect(onMaker).toEqual({ count: 0, without: { seller: 'pixel' } });
     expect(listingHref('/makers/pixel', onMaker.without, { seller: 'pixel' })).toBe('/makers/pixel');
+  });
+});
+
+describe('a listing query without its empty fields', () => {
+  it('drops the blank fields a GET form sends, keeping the rest in order', () => {
+    expect(withoutEmptyFields({ seller: '', min: '', max: '100', sort: 'price_asc' })).toBe(
+      '?max=100&sort=price_asc',
+    );
+    expect(withoutEmptyFields({ q: 'linen', min: ' ', utm_source: 'mail' })).toBe('?q=linen&utm_source=mail');
+    expect(withoutEmptyFields({ back: ['a', ''], cursor: 'c' })).toBe('?back=a&cursor=c');
+  });
+
+  it('is null when nothing is blank, so a tidy address is not redirected', () => {
+    expect(withoutEmptyFields({ max: '100' })).toBeNull();
+    expect(withoutEmptyFields({})).toBeNull();
+    // Not a listing field: left to whoever set it.
+    expect(withoutEmptyFields({ utm_source: '' })).toBeNull();
+  });
+
+  it('is empty when every field was blank', () => {
+    expect(withoutEmptyFields({ seller: '', min: '', max: '' })).toBe('');
   });
 });

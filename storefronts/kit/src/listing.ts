@@ -52,6 +52,37 @@ function isSort(value: string | undefined): value is Sort {
   return value !== undefined && value in sortLabels;
 }
 
+const LISTING_KEYS: ReadonlySet<string> = new Set([
+  'q',
+  'category',
+  'seller',
+  'min',
+  'max',
+  'sort',
+  'cursor',
+  'back',
+]);
+
+/**
+ * The query string (`?…`, or `''` when nothing is left) of a listing's params without its empty
+ * fields, or null when it has none. A GET filter form sends every field, the blank ones too
+ * (`?seller=&min=&max=100`); a listing redirects to this so that the address a shopper shares or
+ * bookmarks names only what they chose. Other params (`utm_source`) and the order are kept.
+ */
+export function withoutEmptyFields(params: RawParams): string | null {
+  const kept = new URLSearchParams();
+  let dropped = false;
+  for (const [key, value] of Object.entries(params)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      if (LISTING_KEYS.has(key) && v.trim() === '') dropped = true;
+      else kept.append(key, v);
+    }
+  }
+  if (!dropped) return null;
+  const query = kept.toString();
+  return query ? `?${query}` : '';
+}
+
 /** Reads a listing's search params; unknown or contradictory values are dropped, not passed on. */
 export function parseListing(params: RawParams, fixed: Partial<ListingState> = {}): ListingState {
   const state: ListingState = {};

@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLoopbackHost } from '@souk/storefront-kit';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 export const screenshotDir = join(import.meta.dirname, '..', 'screenshots');
@@ -34,6 +40,9 @@ export interface Session {
   errors: string[];
 }
 
+/** What a journey may set on its browser context: a time zone, or no JavaScript at all. */
+export type SessionOptions = Pick<BrowserContextOptions, 'timezoneId' | 'javaScriptEnabled'>;
+
 /** Whether a URL points at the test API (any of its loopback names, same port). */
 function isApi(url: URL, api: URL): boolean {
   if (url.origin === api.origin) return true;
@@ -55,7 +64,7 @@ const emulatorHost = process.env.FIREBASE_AUTH_EMULATOR_HOST?.replace(/^https?:\
 export async function newSession(
   browser: Browser,
   baseURL: string,
-  options: { timezoneId?: string } = {},
+  options: SessionOptions = {},
 ): Promise<Session> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, ...options });
   const origin = new URL(baseURL).origin;
@@ -124,7 +133,7 @@ export async function screenshot(page: Page, name: string, dir = screenshotDir):
  * `baseURL` (its own cookies, so its own cart) that the hooks look after.
  */
 export function browserSessions(baseURL: string): {
-  session: (options?: { timezoneId?: string }) => Promise<Session>;
+  session: (options?: SessionOptions) => Promise<Session>;
 } {
   let browser: Browser | undefined;
   const sessions: Session[] = [];

@@ -24,3 +24,4 @@ export {
   type Storefront,
   unitCount,
 } from './storefront';
+export { redirectEmptyFields } from './tidy-listing';

@@ -1,4 +1,5 @@
 import { listingHref, listingMetadata, parseListing, type RawParams } from '@souk/storefront-kit';
+import { redirectEmptyFields } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { permanentRedirect } from 'next/navigation';
 import { Listing } from '@/components/Listing';
@@ -12,13 +13,15 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function ProductsPage({ searchParams }: Props) {
-  const state = parseListing(await searchParams);
+  const raw = await searchParams;
+  const state = parseListing(raw);
   // One maker's pieces have their page, with the maker's name and story over them (a search stays here).
   if (state.seller && !state.q) {
     permanentRedirect(
       listingHref(`/makers/${encodeURIComponent(state.seller)}`, state, { seller: state.seller }),
     );
   }
+  redirectEmptyFields('/products', raw);
   return state.q ? (
     <Listing path="/products" state={state} eyebrow="Search" heading={`“${state.q}”`} search={state.q} />
   ) : (

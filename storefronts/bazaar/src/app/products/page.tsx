@@ -1,4 +1,5 @@
 import { listingMetadata, parseListing } from '@souk/storefront-kit';
+import { redirectEmptyFields } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { ProductListing } from '@/components/ProductListing';
 
@@ -11,7 +12,9 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 }
 
 export default async function ProductsPage({ searchParams }: { searchParams: SearchParams }) {
-  const state = parseListing(await searchParams);
+  const raw = await searchParams;
+  redirectEmptyFields('/products', raw);
+  const state = parseListing(raw);
   return (
     <ProductListing path="/products" state={state} heading={state.q ? 'Search results' : 'All products'} />
   );

@@ -7,6 +7,7 @@ import {
   parseListing,
   type RawParams,
 } from '@souk/storefront-kit';
+import { redirectEmptyFields } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CategoryNav } from '@/components/CategoryNav';
@@ -40,6 +41,9 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const c = await category(handle);
   if (!c) notFound();
   const fixed = { category: c.found.handle };
+  const path = `/categories/${c.found.handle}`;
+  const raw = await searchParams;
+  redirectEmptyFields(path, raw);
   const crumbs = [
     { name: 'Shop', path: '/products' },
     ...categoryCrumbs(categoryTrail(c.all, c.found.handle)),
@@ -50,8 +54,8 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         {jsonLdString(breadcrumbJsonLd(store.config.siteUrl, crumbs))}
       </script>
       <Listing
-        path={`/categories/${c.found.handle}`}
-        state={parseListing(await searchParams, fixed)}
+        path={path}
+        state={parseListing(raw, fixed)}
         fixed={fixed}
         eyebrow={c.parent ? <a href={`/categories/${c.parent.handle}`}>{c.parent.name}</a> : 'Category'}
         heading={c.found.name}

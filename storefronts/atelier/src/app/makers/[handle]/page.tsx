@@ -1,5 +1,6 @@
 import { isSoukError } from '@souk/sdk';
 import { listingMetadata, parseListing, type RawParams } from '@souk/storefront-kit';
+import { redirectEmptyFields } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
@@ -52,10 +53,13 @@ export default async function MakerPage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { seller, page } = found;
   const fixed = { seller: seller.handle };
+  const path = `/makers/${seller.handle}`;
+  const raw = await searchParams;
+  redirectEmptyFields(path, raw);
   return (
     <Listing
-      path={`/makers/${seller.handle}`}
-      state={parseListing(await searchParams, fixed)}
+      path={path}
+      state={parseListing(raw, fixed)}
       fixed={fixed}
       eyebrow="Maker"
       heading={seller.name}

@@ -6,6 +6,7 @@ import {
   listingMetadata,
   parseListing,
 } from '@souk/storefront-kit';
+import { redirectEmptyFields } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ProductListing } from '@/components/ProductListing';
@@ -36,7 +37,9 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const category = categories.find((c) => c.handle === handle);
   if (!category) notFound();
   const fixed = { category: handle };
-  const state = parseListing(await searchParams, fixed);
+  const raw = await searchParams;
+  redirectEmptyFields(`/categories/${handle}`, raw);
+  const state = parseListing(raw, fixed);
   // All products, then the category's ancestors and itself; the last is the page, not a link. Not
   // "Home": the demo's first category is called Home, and Home › Home › Kitchen reads as a slip.
   const crumbs = [

@@ -1,6 +1,6 @@
 import { isSoukError, storefrontOperations } from '@souk/sdk';
 import { listingMetadata, parseListing, reviewCount, sellerPolicies } from '@souk/storefront-kit';
-import { SellerMarkdown } from '@souk/storefront-kit/server';
+import { redirectEmptyFields, SellerMarkdown } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
@@ -54,7 +54,9 @@ export default async function SellerPage({ params, searchParams }: Props) {
   const seller = await getSeller(handle);
   if (!seller) notFound();
   const fixed = { seller: seller.handle };
-  const state = parseListing(await searchParams, fixed);
+  const raw = await searchParams;
+  redirectEmptyFields(`/sellers/${seller.handle}`, raw);
+  const state = parseListing(raw, fixed);
   const since = new Date(seller.createdAt).toLocaleDateString('en-US', { year: 'numeric', month: 'long' });
   const story = seller.profile?.story ?? '';
   const promises = sellerPolicies(seller.profile?.policies ?? {});
