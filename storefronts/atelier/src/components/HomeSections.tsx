@@ -9,7 +9,7 @@ import {
 import { type BannerContent, getBanner, type HomeSection } from '@/lib/content';
 import { store } from '@/lib/store';
 import { ProductGrid } from './ProductCard';
-import { QuickViewHost } from './QuickViewButton';
+import { QuickViewHost } from './QuickViewHost';
 
 type Props = { section: HomeSection; id: string };
 

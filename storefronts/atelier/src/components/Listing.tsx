@@ -14,7 +14,7 @@ import {
 import type { ReactNode } from 'react';
 import { store } from '@/lib/store';
 import { ProductGrid } from './ProductCard';
-import { QuickViewHost } from './QuickViewButton';
+import { QuickViewHost } from './QuickViewHost';
 import { Refine } from './Refine';
 
 /** Loads one page of products; a stale or foreign cursor starts over at the first page. */

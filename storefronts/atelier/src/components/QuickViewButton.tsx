@@ -1,9 +1,10 @@
-import { earlyQuickViewScript, QUICK_VIEW_HANDLE, QUICK_VIEW_TITLE } from '@/lib/quick-view';
-import { QuickView } from './QuickView';
+import { QUICK_VIEW_HANDLE, QUICK_VIEW_TITLE } from '@/lib/quick-view';
 
 /**
  * A card's "Quick view" button, drawn by the server: no script of its own. The page's one
- * `QuickView` (see `QuickViewHost`) opens the product it names when it is pressed.
+ * `QuickView` (see `QuickViewHost`) opens the product it names when it is pressed. The host is in a
+ * module of its own: a page that imports the cards without it (a product page's row) would otherwise
+ * ship the dialog's client code unused.
  */
 export function QuickViewButton({ title, handle }: { title: string; handle: string }) {
   const data = { [QUICK_VIEW_HANDLE]: handle, [QUICK_VIEW_TITLE]: title };
@@ -14,18 +15,5 @@ export function QuickViewButton({ title, handle }: { title: string; handle: stri
         Quick view<span className="visually-hidden">{`: ${title}`}</span>
       </button>
     </span>
-  );
-}
-
-/**
- * The quick view of a page with cards, drawn once and before the first card: the early listener
- * (a button pressed before hydration opens once hydrated) and the one dialog every card's button opens.
- */
-export function QuickViewHost() {
-  return (
-    <>
-      <script>{earlyQuickViewScript}</script>
-      <QuickView />
-    </>
   );
 }
