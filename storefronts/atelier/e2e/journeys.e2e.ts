@@ -14,7 +14,7 @@ import {
   uniqueEmail,
 } from '../../bazaar/e2e/support/journeys';
 import { checkPages, DESKTOP_AND_PHONE, sidewaysAt320 } from '../../bazaar/e2e/support/layout';
-import { expectRelatedProducts } from '../../bazaar/e2e/support/related';
+import { expectEmptyBagSuggestions, expectRelatedProducts } from '../../bazaar/e2e/support/related';
 import { createAdmin } from '../../bazaar/e2e/support/souk-admin';
 import { bagFirstProduct, makerPartsOutOfLine, shoot, shots } from './support/pages';
 
@@ -208,6 +208,10 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
 
   it('recommends other products to buy now under a product, from its category first', async () => {
     await expectRelatedProducts(baseURL, inject('apiUrl'));
+  });
+
+  it('offers the newest products to buy on an empty bag', async () => {
+    await expectEmptyBagSuggestions(baseURL, inject('apiUrl'));
   });
 
   it('by keyboard: the mega-menu, the filter panel, the quick view and the mini-cart', async () => {

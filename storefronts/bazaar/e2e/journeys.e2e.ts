@@ -15,7 +15,7 @@ import {
   uniqueEmail,
 } from './support/journeys';
 import { checkPages, DESKTOP_AND_PHONE, sidewaysAt320 } from './support/layout';
-import { expectRelatedProducts } from './support/related';
+import { expectEmptyBagSuggestions, expectRelatedProducts } from './support/related';
 import { createAdmin } from './support/souk-admin';
 
 const baseURL = inject('storefrontUrl');
@@ -62,6 +62,10 @@ describe.skipIf(!baseURL)('server rendering', () => {
 
   it('recommends other products to buy now under a product, from its category first', async () => {
     await expectRelatedProducts(baseURL, inject('apiUrl'));
+  });
+
+  it('offers the newest products to buy on an empty bag', async () => {
+    await expectEmptyBagSuggestions(baseURL, inject('apiUrl'));
   });
 });
 
@@ -256,10 +260,14 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     expect(await focusRingFits(page.locator('.category-nav ul'), 5)).toBe(true);
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    // A short page (this session's cart is empty) keeps the footer at the bottom of the window.
+    // A page shorter than the window keeps the footer at the bottom of it: this session's empty cart
+    // (its note and a row of new arrivals) in windows taller than it.
     await page.goto('/cart');
     await page.getByText('Your cart is empty.').waitFor();
-    for (const size of DESKTOP_AND_PHONE) {
+    for (const size of [
+      { width: 1280, height: 1400 },
+      { width: 390, height: 1900 },
+    ]) {
       await page.setViewportSize(size);
       const footer = await page.locator('footer.site-footer').boundingBox();
       expect(footer && Math.round(footer.y + footer.height)).toBe(size.height);

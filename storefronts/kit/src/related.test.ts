@@ -1,7 +1,7 @@
 import type { Product } from '@souk/sdk';
 import { describe, expect, it } from 'vitest';
 import type { ProductQuery } from './listing';
-import { relatedProducts } from './related';
+import { buyableProducts, relatedProducts } from './related';
 
 const categories = [
   { id: 'c_home', handle: 'home', path: ['home'] },
@@ -99,5 +99,23 @@ describe('related products', () => {
     const loose = { ...pan, id: 'p_loose', category: null };
     const related = await relatedProducts(catalogList([loose, pan]), loose, { categories, currency: 'USD' });
     expect(related.map((p) => p.id)).toEqual(['p_pan']);
+  });
+});
+
+describe('buyable products of a listing', () => {
+  it('are the first ones a shopper can buy now, in one request', async () => {
+    const catalog = [
+      item('p_gone', 'c_cookware', 's_1', { stock: 0 }),
+      ...['a', 'b', 'c', 'd', 'e'].map((id) => item(`p_${id}`, 'c_decor')),
+    ];
+    const seen: ProductQuery[] = [];
+    const best = await buyableProducts(catalogList(catalog, seen), { sort: 'newest', currency: 'EUR' });
+    expect(best.map((p) => p.id)).toEqual(['p_a', 'p_b', 'p_c', 'p_d']);
+    expect(seen).toEqual([{ sort: 'newest', currency: 'EUR', limit: 12 }]);
+  });
+
+  it('are none when the listing fails', async () => {
+    const failing = async () => Promise.reject(new Error('unreachable'));
+    expect(await buyableProducts(failing, { currency: 'USD' })).toEqual([]);
   });
 });

@@ -53,3 +53,18 @@ export async function relatedProducts(
   }
   return [...found.values()];
 }
+
+/**
+ * The first `limit` products of a listing query (`{ sort: 'newest', currency }`) that a shopper can
+ * buy now, for a page with nothing of its own to show (an empty bag). One request; `[]` when it fails.
+ */
+export async function buyableProducts(
+  list: ListProducts,
+  query: ProductQuery & { currency: string },
+  limit = 4,
+): Promise<Product[]> {
+  const page = await list({ ...query, limit: Math.min(100, limit * 3) }).catch(() => ({
+    data: [] as Product[],
+  }));
+  return page.data.filter(buyable).slice(0, limit);
+}

@@ -1,34 +1,46 @@
 import type { Product } from '@souk/sdk';
-import { relatedProducts } from '@souk/storefront-kit';
+import { buyableProducts, relatedProducts } from '@souk/storefront-kit';
+import type { ReactNode } from 'react';
 import { store } from '@/lib/store';
 import { ProductGrid } from './ProductCard';
 
-/**
- * "You may also like" under a product: four pieces to buy now, the best rated of its category first
- * (then of the parent categories, then the maker's own; see the kit's `relatedProducts`). Part of the
- * static page, so a card's stock may be as old as the page (a minute). Nothing is drawn when there is
- * nothing to show.
- */
-export async function Related({ product, currency }: { product: Product; currency: string }) {
-  const products = await relatedProducts(
-    // No retries: a listing that fails leaves its step out at once rather than hold the page.
-    (query) => store.souk.store.products.list(query, { maxRetries: 0 }),
-    product,
-    { categories: await store.getCategories().catch(() => []), currency },
-  );
+/** A band of up to four cards under a heading, or nothing without products. */
+function Row({ products, heading, link }: { products: Product[]; heading: string; link?: ReactNode }) {
   if (products.length === 0) return null;
   return (
     <section className="band related" aria-labelledby="related-heading" data-testid="related">
       <div className="band__head">
-        <h2 id="related-heading">You may also like</h2>
-        {product.category && (
-          <a href={`/categories/${encodeURIComponent(product.category.handle)}`}>
-            {`More in ${product.category.name}`}
-          </a>
-        )}
+        <h2 id="related-heading">{heading}</h2>
+        {link}
       </div>
-      {/* No quick view here: the page's own picker is the one buying form on it. */}
+      {/* No quick view here: a product page's picker or the bag is the page's buying form. */}
       <ProductGrid products={products} quickView={false} />
     </section>
   );
+}
+
+// No retries: a listing that fails leaves its cards out at once rather than hold the page.
+const list = (query: Parameters<typeof store.souk.store.products.list>[0]) =>
+  store.souk.store.products.list(query, { maxRetries: 0 });
+
+/**
+ * "You may also like" under a product: four pieces to buy now, the best rated of its category first
+ * (then of the parent categories, then the maker's own; see the kit's `relatedProducts`). Part of the
+ * static page, so a card's stock may be as old as the page (a minute).
+ */
+export async function Related({ product, currency }: { product: Product; currency: string }) {
+  const categories = await store.getCategories().catch(() => []);
+  const products = await relatedProducts(list, product, { categories, currency });
+  const link = product.category && (
+    <a href={`/categories/${encodeURIComponent(product.category.handle)}`}>
+      {`More in ${product.category.name}`}
+    </a>
+  );
+  return <Row products={products} heading="You may also like" link={link} />;
+}
+
+/** An empty bag's suggestions: the newest pieces to buy now in the shopper's currency. */
+export async function NewIn({ currency }: { currency: string }) {
+  const products = await buyableProducts(list, { sort: 'newest', currency });
+  return <Row products={products} heading="New in" link={<a href="/products">Shop everything</a>} />;
 }

@@ -42,3 +42,22 @@ export async function expectRelatedProducts(baseURL: string, apiUrl: string) {
   // Cookware holds other pieces in stock in the demo catalog, so the first card is one of them.
   expect(picked[0]?.category?.handle).toBe('cookware');
 }
+
+/**
+ * An empty bag (no cart cookie), as served: besides saying so, it offers up to four of the newest
+ * products a shopper can buy now, so the page is not a dead end.
+ */
+export async function expectEmptyBagSuggestions(baseURL: string, apiUrl: string) {
+  const souk = createSoukClient({ baseUrl: apiUrl, apiKey: 'pk_demo_storefront' });
+  const page = await (await fetch(`${baseURL}/cart`)).text();
+  expect(page).toContain('data-testid="cart-empty"');
+  const shown = relatedHandles(page);
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.length).toBeLessThanOrEqual(4);
+  const newest = (await souk.store.products.list({ sort: 'newest', currency: 'USD', limit: 20 })).data;
+  expect(newest.map((p) => p.handle)).toContain(shown[0]);
+  for (const handle of shown) {
+    const p = await souk.store.products.get(handle, { currency: 'USD' });
+    expect(p.price_range, `${handle} is priced in USD`).not.toBeNull();
+  }
+}

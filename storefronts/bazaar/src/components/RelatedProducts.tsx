@@ -1,33 +1,45 @@
 import type { Product } from '@souk/sdk';
-import { relatedProducts } from '@souk/storefront-kit';
+import { buyableProducts, relatedProducts } from '@souk/storefront-kit';
+import type { ReactNode } from 'react';
 import { getCategories, souk } from '@/lib/souk';
 import { ProductGrid } from './ProductCard';
 
-/**
- * "You might also like" under a product: four products to buy now, the best rated of its category
- * first (then of the parent categories, then the seller's own; see the kit's `relatedProducts`). Part
- * of the static page, so a card's stock may be as old as the page (a minute). Nothing is drawn when
- * there is nothing to show.
- */
-export async function RelatedProducts({ product, currency }: { product: Product; currency: string }) {
-  const products = await relatedProducts(
-    // No retries: a listing that fails leaves its step out at once rather than hold the page.
-    (query) => souk.store.products.list(query, { maxRetries: 0 }),
-    product,
-    { categories: await getCategories().catch(() => []), currency },
-  );
+/** A section of up to four cards under a heading, or nothing without products. */
+function Row({ products, heading, link }: { products: Product[]; heading: string; link?: ReactNode }) {
   if (products.length === 0) return null;
   return (
     <section aria-labelledby="related-heading" className="section" data-testid="related">
       <div className="section__head">
-        <h2 id="related-heading">You might also like</h2>
-        {product.category && (
-          <a href={`/categories/${encodeURIComponent(product.category.handle)}`}>
-            {`More in ${product.category.name}`}
-          </a>
-        )}
+        <h2 id="related-heading">{heading}</h2>
+        {link}
       </div>
       <ProductGrid products={products} />
     </section>
   );
+}
+
+// No retries: a listing that fails leaves its cards out at once rather than hold the page.
+const list = (query: Parameters<typeof souk.store.products.list>[0]) =>
+  souk.store.products.list(query, { maxRetries: 0 });
+
+/**
+ * "You might also like" under a product: four products to buy now, the best rated of its category
+ * first (then of the parent categories, then the seller's own; see the kit's `relatedProducts`). Part
+ * of the static page, so a card's stock may be as old as the page (a minute).
+ */
+export async function RelatedProducts({ product, currency }: { product: Product; currency: string }) {
+  const categories = await getCategories().catch(() => []);
+  const products = await relatedProducts(list, product, { categories, currency });
+  const link = product.category && (
+    <a href={`/categories/${encodeURIComponent(product.category.handle)}`}>
+      {`More in ${product.category.name}`}
+    </a>
+  );
+  return <Row products={products} heading="You might also like" link={link} />;
+}
+
+/** An empty cart's suggestions: the newest products to buy now in the shopper's currency. */
+export async function NewArrivals({ currency }: { currency: string }) {
+  const products = await buyableProducts(list, { sort: 'newest', currency });
+  return <Row products={products} heading="New arrivals" link={<a href="/products">See all</a>} />;
 }

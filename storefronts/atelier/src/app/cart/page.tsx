@@ -1,6 +1,7 @@
 import { cartPageMetadata, checkoutTotalRows, formatMoney, sellerGroups } from '@souk/storefront-kit';
 import type { Metadata } from 'next';
 import { LineQuantity } from '@/components/LineQuantity';
+import { NewIn } from '@/components/Related';
 import { Thumb } from '@/components/Thumb';
 import { Totals } from '@/components/Totals';
 import { store } from '@/lib/store';
@@ -12,13 +13,16 @@ export default async function CartPage() {
   const cart = await store.getCart();
   if (!cart || cart.items.length === 0) {
     return (
-      <section className="page narrow">
-        <h1>Your bag</h1>
-        <p data-testid="cart-empty">Your bag is empty — the collection is waiting.</p>
-        <a href="/products" className="btn">
-          Start shopping
-        </a>
-      </section>
+      <>
+        <section className="page narrow">
+          <h1>Your bag</h1>
+          <p data-testid="cart-empty">Your bag is empty — the collection is waiting.</p>
+          <a href="/products" className="btn">
+            Start shopping
+          </a>
+        </section>
+        <NewIn currency={await store.getCurrency()} />
+      </>
     );
   }
   const images = await store.getCartImages(cart);

@@ -13,6 +13,7 @@ import { CartLineControls } from '@/components/CartLineControls';
 import { LiveCart } from '@/components/LiveCart';
 import { MoneyRows } from '@/components/MoneyRows';
 import { ProductImage } from '@/components/ProductImage';
+import { NewArrivals } from '@/components/RelatedProducts';
 import { cartFingerprint } from '@/lib/cart-fingerprint';
 import { config } from '@/lib/config';
 import { store } from '@/lib/store';
@@ -65,14 +66,17 @@ export default async function CartPage() {
   const cart = await store.getCart();
   if (!cart || cart.items.length === 0) {
     return (
-      <section className="narrow">
-        <h1>Your cart</h1>
-        <p data-testid="cart-empty">Your cart is empty.</p>
-        {cart && <Live cart={cart} />}
-        <a href="/products" className="button button--primary">
-          Start shopping
-        </a>
-      </section>
+      <>
+        <section className="narrow">
+          <h1>Your cart</h1>
+          <p data-testid="cart-empty">Your cart is empty.</p>
+          {cart && <Live cart={cart} />}
+          <a href="/products" className="button button--primary">
+            Start shopping
+          </a>
+        </section>
+        <NewArrivals currency={await store.getCurrency()} />
+      </>
     );
   }
   const images = await store.getCartImages(cart);
