@@ -2,7 +2,10 @@ import type { Category, Product } from '@souk/sdk';
 import { categoryTrail } from './breadcrumbs';
 import type { ProductQuery } from './listing';
 
-/** How `relatedProducts` reads a page of products: the Souk client's `store.products.list`. */
+/**
+ * How `relatedProducts` and `buyableProducts` read a page of products: the Souk client's
+ * `store.products.list`.
+ */
 export type ListProducts = (query: ProductQuery) => Promise<{ data: Product[] }>;
 
 /** Can a shopper buy it now in the page's currency: priced, and some variant in stock. */
