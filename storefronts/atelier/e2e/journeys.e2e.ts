@@ -14,6 +14,7 @@ import {
   uniqueEmail,
 } from '../../bazaar/e2e/support/journeys';
 import { checkPages, DESKTOP_AND_PHONE, sidewaysAt320 } from '../../bazaar/e2e/support/layout';
+import { expectHelpfulNotFound } from '../../bazaar/e2e/support/not-found';
 import { expectEmptyBagSuggestions, expectRelatedProducts } from '../../bazaar/e2e/support/related';
 import { createAdmin } from '../../bazaar/e2e/support/souk-admin';
 import { bagFirstProduct, makerPartsOutOfLine, shoot, shots } from './support/pages';
@@ -212,6 +213,10 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
 
   it('offers the newest products to buy on an empty bag', async () => {
     await expectEmptyBagSuggestions(baseURL, inject('apiUrl'));
+  });
+
+  it('answers a missing page or product with 404 and a way on', async () => {
+    await expectHelpfulNotFound(baseURL, { search: true });
   });
 
   it('by keyboard: the mega-menu, the filter panel, the quick view and the mini-cart', async () => {

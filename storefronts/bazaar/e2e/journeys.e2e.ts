@@ -15,6 +15,7 @@ import {
   uniqueEmail,
 } from './support/journeys';
 import { checkPages, DESKTOP_AND_PHONE, sidewaysAt320 } from './support/layout';
+import { expectHelpfulNotFound } from './support/not-found';
 import { expectEmptyBagSuggestions, expectRelatedProducts } from './support/related';
 import { createAdmin } from './support/souk-admin';
 
@@ -66,6 +67,10 @@ describe.skipIf(!baseURL)('server rendering', () => {
 
   it('offers the newest products to buy on an empty bag', async () => {
     await expectEmptyBagSuggestions(baseURL, inject('apiUrl'));
+  });
+
+  it('answers a missing page or product with 404 and a way on', async () => {
+    await expectHelpfulNotFound(baseURL);
   });
 });
 
