@@ -52,16 +52,9 @@ function isSort(value: string | undefined): value is Sort {
   return value !== undefined && value in sortLabels;
 }
 
-const LISTING_KEYS: ReadonlySet<string> = new Set([
-  'q',
-  'category',
-  'seller',
-  'min',
-  'max',
-  'sort',
-  'cursor',
-  'back',
-]);
+/** A listing's own URL parameters, in the order `listingHref` writes them (the trail, `back`, last). */
+const keys = ['q', 'category', 'seller', 'min', 'max', 'sort', 'cursor'] as const;
+const LISTING_KEYS: ReadonlySet<string> = new Set([...keys, 'back']);
 
 /**
  * The query string (`?…`, or `''` when nothing is left) of a listing's params without its empty
@@ -138,8 +131,6 @@ export function toProductQuery(state: ListingState, currency: string, limit = 24
   if (state.cursor) query.cursor = state.cursor;
   return query;
 }
-
-const keys = ['q', 'category', 'seller', 'min', 'max', 'sort', 'cursor'] as const;
 
 /** The URL of a listing state; `fixed` keys are part of the path (a category or seller page). */
 export function listingHref(path: string, state: ListingState, fixed: Partial<ListingState> = {}): string {
