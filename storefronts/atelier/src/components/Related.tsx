@@ -1,5 +1,4 @@
 import type { Product } from '@souk/sdk';
-import { buyableProducts, relatedProducts } from '@souk/storefront-kit';
 import type { ReactNode } from 'react';
 import { store } from '@/lib/store';
 import { ProductGrid } from './ProductCard';
@@ -19,18 +18,13 @@ function Row({ products, heading, link }: { products: Product[]; heading: string
   );
 }
 
-// No retries: a listing that fails leaves its cards out at once rather than hold the page.
-const list = (query: Parameters<typeof store.souk.store.products.list>[0]) =>
-  store.souk.store.products.list(query, { maxRetries: 0 });
-
 /**
  * "You may also like" under a product: four pieces to buy now, the best rated of its category first
  * (then of the parent categories, then the maker's own; see the kit's `relatedProducts`). Part of the
  * static page, so a card's stock may be as old as the page (a minute).
  */
 export async function Related({ product, currency }: { product: Product; currency: string }) {
-  const categories = await store.getCategories().catch(() => []);
-  const products = await relatedProducts(list, product, { categories, currency });
+  const products = await store.getRelatedProducts(product, currency);
   const link = product.category && (
     <a href={`/categories/${encodeURIComponent(product.category.handle)}`}>
       {`More in ${product.category.name}`}
@@ -41,6 +35,6 @@ export async function Related({ product, currency }: { product: Product; currenc
 
 /** An empty bag's suggestions: the newest pieces to buy now in the shopper's currency. */
 export async function NewIn({ currency }: { currency: string }) {
-  const products = await buyableProducts(list, { sort: 'newest', currency });
+  const products = await store.getNewestBuyable(currency);
   return <Row products={products} heading="New in" link={<a href="/products">Shop everything</a>} />;
 }

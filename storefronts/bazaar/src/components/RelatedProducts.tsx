@@ -1,7 +1,6 @@
 import type { Product } from '@souk/sdk';
-import { buyableProducts, relatedProducts } from '@souk/storefront-kit';
 import type { ReactNode } from 'react';
-import { getCategories, souk } from '@/lib/souk';
+import { store } from '@/lib/store';
 import { ProductGrid } from './ProductCard';
 
 /** A section of up to four cards under a heading, or nothing without products. */
@@ -18,18 +17,13 @@ function Row({ products, heading, link }: { products: Product[]; heading: string
   );
 }
 
-// No retries: a listing that fails leaves its cards out at once rather than hold the page.
-const list = (query: Parameters<typeof souk.store.products.list>[0]) =>
-  souk.store.products.list(query, { maxRetries: 0 });
-
 /**
  * "You might also like" under a product: four products to buy now, the best rated of its category
  * first (then of the parent categories, then the seller's own; see the kit's `relatedProducts`). Part
  * of the static page, so a card's stock may be as old as the page (a minute).
  */
 export async function RelatedProducts({ product, currency }: { product: Product; currency: string }) {
-  const categories = await getCategories().catch(() => []);
-  const products = await relatedProducts(list, product, { categories, currency });
+  const products = await store.getRelatedProducts(product, currency);
   const link = product.category && (
     <a href={`/categories/${encodeURIComponent(product.category.handle)}`}>
       {`More in ${product.category.name}`}
@@ -40,6 +34,6 @@ export async function RelatedProducts({ product, currency }: { product: Product;
 
 /** An empty cart's suggestions: the newest products to buy now in the shopper's currency. */
 export async function NewArrivals({ currency }: { currency: string }) {
-  const products = await buyableProducts(list, { sort: 'newest', currency });
+  const products = await store.getNewestBuyable(currency);
   return <Row products={products} heading="New arrivals" link={<a href="/products">See all</a>} />;
 }

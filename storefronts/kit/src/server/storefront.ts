@@ -13,6 +13,7 @@ import { cache } from 'react';
 import { privateCookie, publicCookie } from '../cookies';
 import { knownTimeZone } from '../dates';
 import { type Image, type ImageOptions, type ImageProps, imageProps } from '../images';
+import { buyableProducts, type ListProducts, relatedProducts } from '../related';
 import { readConfig, type StorefrontConfig, supportedCurrency } from './config';
 import { createSessionReader } from './session';
 
@@ -227,6 +228,21 @@ export function createStorefront(themeId: string, config: StorefrontConfig = rea
     return sellers;
   }
 
+  // No retries for the rows a page can do without: a listing that fails leaves its cards out at once
+  // rather than hold the page.
+  const listOnce: ListProducts = (query) => souk.store.products.list(query, { maxRetries: 0 });
+
+  /** Up to four products to show under `product`, to buy now in `currency` (see `relatedProducts`). */
+  async function getRelatedProducts(product: Product, currency: string): Promise<Product[]> {
+    const categories = await getCategories().catch(() => []);
+    return relatedProducts(listOnce, product, { categories, currency });
+  }
+
+  /** The four newest products to buy now in `currency`, for an empty bag (see `buyableProducts`). */
+  function getNewestBuyable(currency: string): Promise<Product[]> {
+    return buyableProducts(listOnce, { sort: 'newest', currency });
+  }
+
   /** `<img>` attributes for a catalog image, with this theme's Souk origins (see `imageProps`). */
   function image(
     img: Image,
@@ -253,6 +269,8 @@ export function createStorefront(themeId: string, config: StorefrontConfig = rea
     getProduct,
     getCartImages,
     getSellerOptions,
+    getRelatedProducts,
+    getNewestBuyable,
     getContent,
     image,
   };
