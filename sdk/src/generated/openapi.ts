@@ -4658,7 +4658,7 @@ export type components = {
                 product_id: string;
                 /** @description The product's handle now. */
                 handle: string;
-                /** @description The handle before this change, when `changed` has `handle`. The store API still finds the product by it (until another product takes it), so pages cached under it can be regenerated. */
+                /** @description The handle before this change, when `changed` has `handle`. The store API still finds the product by it (until another product takes it), so pages cached under it can be regenerated as redirects. */
                 previous_handle?: string;
                 title: string;
                 /** @enum {string} */

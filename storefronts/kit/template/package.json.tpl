@@ -14,7 +14,7 @@
   "dependencies": {
     "@souk/sdk": "*",
     "@souk/storefront-kit": "*",
-    "next": "^16.4.6",
+    "next": "^16.5.0",
     "react": "^19.3.1",
     "react-dom": "^19.3.1",
     "server-only": "^0.0.1"

@@ -8,6 +8,7 @@ export { isSameSiteRequest } from './csrf';
 export { type FirebaseWebConfig, readFirebaseWebConfig, type WebSignInProvider } from './firebase-web';
 export { createImageRoute } from './image-route';
 export { SellerMarkdown } from './markdown';
+export { redirectToOwnAddress } from './product-address';
 export { createRevalidateRoute, storefrontRevalidateRoute, webhookSecrets } from './revalidate-route';
 export { createReviewAction, type ReviewState } from './review-action';
 export { type BuyersOrder, type Customer, isSignedOutError } from './session';

@@ -179,6 +179,16 @@ export function createStorefront(themeId: string, config: StorefrontConfig = rea
   });
 
   /**
+   * A static product page's product from its route (`/products/{handle}/{currency}`, see the proxy):
+   * null when the currency is not one of the theme's or no published product answers to the handle.
+   */
+  function getPageProduct(route: { handle: string; currency: string }): Promise<Product | null> {
+    const currency = route.currency.toUpperCase();
+    if (!config.currencies.includes(currency)) return Promise.resolve(null);
+    return getProduct(decodeURIComponent(route.handle), currency);
+  }
+
+  /**
    * The first image of each cart line's product, by product handle (cart lines carry no image). One
    * product read per distinct product, in parallel; a product that fails to load just has no picture.
    */
@@ -267,6 +277,7 @@ export function createStorefront(themeId: string, config: StorefrontConfig = rea
     currencyParams,
     getCategories,
     getProduct,
+    getPageProduct,
     getCartImages,
     getSellerOptions,
     getRelatedProducts,

@@ -111,9 +111,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                         {line.product_id ? (
                           <span>
                             Reviewed ·{' '}
-                            <Link className="review-done__link" href={`/products/${line.product_id}#reviews`}>
+                            {/* A page load, not the router: the product page redirects the id to its handle, and
+                                the router drops the fragment on a redirect where a browser keeps it. */}
+                            <a className="review-done__link" href={`/products/${line.product_id}#reviews`}>
                               read it on the piece’s page
-                            </Link>
+                            </a>
                           </span>
                         ) : (
                           <span>Reviewed</span>

@@ -121,7 +121,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                       {line.product_id && (
                         <>
                           {' · '}
-                          <Link href={`/products/${line.product_id}#reviews`}>See your review</Link>
+                          {/* A page load, not the router: the product page redirects the id to its handle, and the
+                              router drops the fragment on a redirect where a browser keeps it. */}
+                          <a href={`/products/${line.product_id}#reviews`}>See your review</a>
                         </>
                       )}
                     </span>

@@ -8,6 +8,7 @@ import {
   productMetadata,
   variantChoices,
 } from '@souk/storefront-kit';
+import { redirectToOwnAddress } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AddToBag } from '@/components/AddToBag';
@@ -33,11 +34,6 @@ export async function generateStaticParams(): Promise<Params[]> {
   }
 }
 
-async function load({ handle, currency }: Params) {
-  if (!store.config.currencies.includes(currency.toUpperCase())) return null;
-  return store.getProduct(decodeURIComponent(handle), currency.toUpperCase());
-}
-
 /** The maker's own shipping and returns policies, when they wrote them (their page's profile). */
 async function makerPolicies(sellerId: string): Promise<{ shipping?: string; returns?: string }> {
   try {
@@ -49,14 +45,15 @@ async function makerPolicies(sellerId: string): Promise<{ shipping?: string; ret
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const product = await load(await params);
+  const product = await store.getPageProduct(await params);
   return product ? productMetadata(product) : { title: 'Not found' };
 }
 
 export default async function ProductPage({ params }: { params: Promise<Params> }) {
   const route = await params;
-  const product = await load(route);
+  const product = await store.getPageProduct(route);
   if (!product) notFound();
+  redirectToOwnAddress(route.handle, product);
   const policies = await makerPolicies(product.seller.id);
   const { variants, initialId } = variantChoices(product);
   const attributes = describeAttributes(product.attributes);

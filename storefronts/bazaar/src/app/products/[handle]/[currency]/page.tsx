@@ -1,4 +1,3 @@
-import type { Product } from '@souk/sdk';
 import {
   describeAttributes,
   formatMoney,
@@ -9,10 +8,9 @@ import {
   productJsonLd,
   productMetadata,
 } from '@souk/storefront-kit';
-import { isNotFound } from '@souk/storefront-kit/server';
+import { redirectToOwnAddress } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { cache } from 'react';
 import type { PickerVariant } from '@/components/AddToCartForm';
 import { LiveAddToCart } from '@/components/LiveAddToCart';
 import { ProductGallery } from '@/components/ProductGallery';
@@ -47,26 +45,16 @@ export async function generateStaticParams(): Promise<Params[]> {
   }
 }
 
-const getProduct = cache(async (handle: string, currency: string): Promise<Product | null> => {
-  if (!config.currencies.includes(currency.toUpperCase())) return null;
-  try {
-    return await souk.store.products.get(decodeURIComponent(handle), { currency: currency.toUpperCase() });
-  } catch (err) {
-    if (isNotFound(err)) return null;
-    throw err;
-  }
-});
-
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const { handle, currency } = await params;
-  const product = await getProduct(handle, currency);
+  const product = await store.getPageProduct(await params);
   return product ? productMetadata(product) : { title: 'Product not found' };
 }
 
 export default async function ProductPage({ params }: { params: Promise<Params> }) {
-  const { handle, currency } = await params;
-  const product = await getProduct(handle, currency);
+  const route = await params;
+  const product = await store.getPageProduct(route);
   if (!product) notFound();
+  redirectToOwnAddress(route.handle, product);
 
   const variants: PickerVariant[] = product.variants.map((v) => ({
     id: v.id,
@@ -151,7 +139,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
         </div>
       </div>
       <ProductReviews productId={product.id} />
-      <RelatedProducts product={product} currency={currency.toUpperCase()} />
+      <RelatedProducts product={product} currency={route.currency.toUpperCase()} />
     </article>
   );
 }

@@ -5,6 +5,7 @@ import {
   productMetadata,
   variantChoices,
 } from '@souk/storefront-kit';
+import { redirectToOwnAddress } from '@souk/storefront-kit/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AddToCart } from '@/app/products/[handle]/AddToCart';
@@ -22,8 +23,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProductPage({ params }: Props) {
-  const product = await load((await params).handle);
+  const { handle } = await params;
+  const product = await load(handle);
   if (!product) notFound();
+  // An old handle (a rename) or the id: a permanent redirect to the product's own address.
+  redirectToOwnAddress(handle, product);
   const { variants, initialId } = variantChoices(product);
   const image = product.images[0];
   // Full width on a phone, half of the 1,100 px page beside the text on a desktop (see .product).
