@@ -13,7 +13,7 @@ import {
   uniqueEmail,
 } from '../../bazaar/e2e/support/journeys';
 import { expectHelpfulNotFound } from '../../bazaar/e2e/support/not-found';
-import { expectEmptyBagSuggestions, expectRelatedProducts } from '../../bazaar/e2e/support/related';
+import { expectDeadEndSuggestions, expectRelatedProducts } from '../../bazaar/e2e/support/related';
 import { createAdmin } from '../../bazaar/e2e/support/souk-admin';
 import { makerPartsOutOfLine, shoot, shots } from './support/pages';
 
@@ -194,8 +194,8 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     await expectRelatedProducts(baseURL, inject('apiUrl'));
   });
 
-  it('offers the newest products to buy on an empty bag', async () => {
-    await expectEmptyBagSuggestions(baseURL, inject('apiUrl'));
+  it('offers the newest products to buy on an empty bag and after a search that found nothing', async () => {
+    await expectDeadEndSuggestions(baseURL, inject('apiUrl'));
   });
 
   it('answers a missing page or product with 404 and a way on', async () => {

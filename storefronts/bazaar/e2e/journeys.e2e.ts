@@ -16,7 +16,7 @@ import {
 } from './support/journeys';
 import { checkPages, DESKTOP_AND_PHONE, sidewaysAt320 } from './support/layout';
 import { expectHelpfulNotFound } from './support/not-found';
-import { expectEmptyBagSuggestions, expectRelatedProducts } from './support/related';
+import { expectDeadEndSuggestions, expectRelatedProducts } from './support/related';
 import { createAdmin } from './support/souk-admin';
 
 const baseURL = inject('storefrontUrl');
@@ -65,8 +65,8 @@ describe.skipIf(!baseURL)('server rendering', () => {
     await expectRelatedProducts(baseURL, inject('apiUrl'));
   });
 
-  it('offers the newest products to buy on an empty bag', async () => {
-    await expectEmptyBagSuggestions(baseURL, inject('apiUrl'));
+  it('offers the newest products to buy on an empty bag and after a search that found nothing', async () => {
+    await expectDeadEndSuggestions(baseURL, inject('apiUrl'));
   });
 
   it('answers a missing page or product with 404 and a way on', async () => {

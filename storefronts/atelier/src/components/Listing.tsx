@@ -16,6 +16,7 @@ import { store } from '@/lib/store';
 import { ProductGrid } from './ProductCard';
 import { QuickViewHost } from './QuickViewHost';
 import { Refine } from './Refine';
+import { NewIn } from './Related';
 
 /** Loads one page of products; a stale or foreign cursor starts over at the first page. */
 async function loadPage(
@@ -114,21 +115,25 @@ export async function Listing({
       </div>
       {reset && <p className="notice">That page link has expired, so here is the first page.</p>}
       {page.data.length === 0 ? (
-        <p className="empty" data-testid="no-results">
-          {filters > 0 ? (
-            <>
-              No pieces match these filters. <a href={clearHref}>Clear them</a>
-            </>
-          ) : state.q ? (
-            <>
-              Nothing matches “{state.q}”. Try another word, or <a href="/products">see everything</a>.
-            </>
-          ) : (
-            <>
-              Nothing here yet. <a href="/products">See everything</a>
-            </>
-          )}
-        </p>
+        <>
+          <p className="empty" data-testid="no-results">
+            {filters > 0 ? (
+              <>
+                No pieces match these filters. <a href={clearHref}>Clear them</a>
+              </>
+            ) : state.q ? (
+              <>
+                Nothing matches “{state.q}”. Try another word, or <a href="/products">see everything</a>.
+              </>
+            ) : (
+              <>
+                Nothing here yet. <a href="/products">See everything</a>
+              </>
+            )}
+          </p>
+          {/* A search that found nothing is not the end of the visit: the newest pieces to buy instead. */}
+          {state.q && filters === 0 && <NewIn currency={currency} />}
+        </>
       ) : (
         <>
           <QuickViewHost />

@@ -44,13 +44,14 @@ export async function expectRelatedProducts(baseURL: string, apiUrl: string) {
 }
 
 /**
- * An empty bag (no cart cookie), as served: besides saying so, it offers up to four of the newest
- * products a shopper can buy now, so the page is not a dead end.
+ * A page with nothing of its own to show, as served: an empty bag (no cart cookie, `marker`
+ * `data-testid="cart-empty"`) or a search that found nothing (`data-testid="no-results"`). Besides
+ * saying so, it offers up to four of the newest products a shopper can buy now, so it is not a dead end.
  */
-export async function expectEmptyBagSuggestions(baseURL: string, apiUrl: string) {
+export async function expectNewestSuggestions(baseURL: string, apiUrl: string, path: string, marker: string) {
   const souk = createSoukClient({ baseUrl: apiUrl, apiKey: 'pk_demo_storefront' });
-  const page = await (await fetch(`${baseURL}/cart`)).text();
-  expect(page).toContain('data-testid="cart-empty"');
+  const page = await (await fetch(`${baseURL}${path}`)).text();
+  expect(page).toContain(marker);
   const shown = relatedHandles(page);
   expect(shown.length).toBeGreaterThan(0);
   expect(shown.length).toBeLessThanOrEqual(4);
@@ -60,4 +61,14 @@ export async function expectEmptyBagSuggestions(baseURL: string, apiUrl: string)
     const p = await souk.store.products.get(handle, { currency: 'USD' });
     expect(p.price_range, `${handle} is priced in USD`).not.toBeNull();
   }
+}
+
+/** An empty bag and a search for a word no product has both offer the newest products to buy. */
+export async function expectDeadEndSuggestions(baseURL: string, apiUrl: string) {
+  await expectNewestSuggestions(baseURL, apiUrl, '/cart', 'data-testid="cart-empty"');
+  await expectNewestSuggestions(baseURL, apiUrl, '/products?q=qqzzxx', 'data-testid="no-results"');
+  // A filtered listing with nothing in it offers to clear the filters instead.
+  const filtered = await (await fetch(`${baseURL}/products?q=qqzzxx&max=1`)).text();
+  expect(filtered).toContain('data-testid="no-results"');
+  expect(relatedHandles(filtered)).toEqual([]);
 }

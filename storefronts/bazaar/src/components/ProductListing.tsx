@@ -10,6 +10,7 @@ import {
 import { store } from '@/lib/store';
 import { ListingFilters } from './ListingFilters';
 import { ProductGrid } from './ProductCard';
+import { NewArrivals } from './RelatedProducts';
 
 export interface ListingProps {
   /** Path of the page ("/products", "/categories/boots"). */
@@ -81,18 +82,22 @@ export async function ProductListing({
           </h2>
           {reset && <p className="notice">That page link has expired, so here is the first page.</p>}
           {page.data.length === 0 ? (
-            <p className="empty" data-testid="no-results">
-              {state.q && !filtered ? (
-                <>
-                  {`Nothing matches “${state.q}”. Try another word, or `}
-                  <a href={path}>clear the search</a>.
-                </>
-              ) : (
-                <>
-                  No products match these filters. <a href={path}>Clear filters</a>
-                </>
-              )}
-            </p>
+            <>
+              <p className="empty" data-testid="no-results">
+                {state.q && !filtered ? (
+                  <>
+                    {`Nothing matches “${state.q}”. Try another word, or `}
+                    <a href={path}>clear the search</a>.
+                  </>
+                ) : (
+                  <>
+                    No products match these filters. <a href={path}>Clear filters</a>
+                  </>
+                )}
+              </p>
+              {/* A search that found nothing is not the end of the visit: the newest products instead. */}
+              {state.q && !filtered && <NewArrivals currency={currency} />}
+            </>
           ) : (
             <ProductGrid products={page.data} priorityCount={2} showSeller={!fixed.seller} />
           )}
