@@ -199,7 +199,10 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
   });
 
   it('answers a missing page or product with 404 and a way on', async () => {
-    await expectHelpfulNotFound(baseURL, { search: true });
+    await expectHelpfulNotFound(baseURL, {
+      search: true,
+      dynamicRoutes: ['/products', '/categories', '/makers', '/orders'],
+    });
   });
 
   it('quick view + product page → two makers in the mini-cart → bag → checkout → confirmation', async () => {

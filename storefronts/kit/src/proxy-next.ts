@@ -36,3 +36,19 @@ export function rewriteToCurrency(
   url.pathname = path;
   return NextResponse.rewrite(url);
 }
+
+/**
+ * For a theme's `src/proxy.ts`, first: a path with a percent-escape that is not UTF-8 (`/products/%E0%A4%A`,
+ * `/orders/abc%`) gets the theme's not-found page and 404. Next.js answers such a path to a dynamic
+ * route with a bare 500 in production when it fails to decode the segment (vercel/next.js#92527), so
+ * this must run for every dynamic route in the proxy's `matcher`. Null for any other path.
+ */
+export function undecodablePath(request: NextRequest): NextResponse | null {
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+    return null;
+  } catch {
+    // A path no page has: Next.js draws the theme's not-found page, with its status.
+    return NextResponse.rewrite(new URL('/_not-found', request.url));
+  }
+}

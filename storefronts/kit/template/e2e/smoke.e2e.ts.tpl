@@ -34,3 +34,9 @@ it.skipIf(!baseURL)('__THEME__: home → product → add to cart → cart, with 
   await context.close();
   expect(errors).toEqual([]);
 });
+
+it.skipIf(!baseURL)('__THEME__: a product address that cannot be decoded is not found (404), not an error', async () => {
+  for (const path of ['/products/ab%E0%A4%A', '/products/100%']) {
+    expect((await fetch(`${baseURL}${path}`)).status, path).toBe(404);
+  }
+});
