@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { undecodablePath } from './proxy-next';
+import { createThemeProxy, undecodablePath } from './proxy-next';
 
 const at = (path: string) => new NextRequest(`http://shop.test${path}`);
 
@@ -15,6 +15,28 @@ describe('undecodablePath', () => {
   it('leaves every decodable path alone, escaped or not', () => {
     for (const path of ['/products/boot', '/products/caf%C3%A9-mug', '/categories/a%20b', '/']) {
       expect(undecodablePath(at(path)), path).toBeNull();
+    }
+  });
+});
+
+describe('createThemeProxy', () => {
+  const proxy = createThemeProxy({ currencies: ['USD', 'EUR'], currencyCookie: 'c', csrfCookie: 'x' });
+  const rewrite = (path: string) => proxy(at(path)).headers.get('x-middleware-rewrite');
+
+  it('serves home and product pages in the currency, and a path it cannot decode as not found', () => {
+    expect(rewrite('/')).toBe('http://shop.test/home/usd');
+    expect(rewrite('/products/boot?utm_source=x')).toBe('http://shop.test/products/boot/usd?utm_source=x');
+    expect(rewrite('/products/100%')).toBe('http://shop.test/_not-found');
+  });
+
+  it('gives the sign-in and account pages a CSRF cookie, and nothing else one', () => {
+    for (const path of ['/sign-in', '/account']) {
+      expect(proxy(at(path)).cookies.get('x')?.value, path).toMatch(/.{16,}/);
+    }
+    for (const path of ['/categories/boots', '/orders/ord_1', '/products']) {
+      const response = proxy(at(path));
+      expect(response.cookies.get('x'), path).toBeUndefined();
+      expect(response.headers.get('x-middleware-rewrite'), path).toBeNull();
     }
   });
 });

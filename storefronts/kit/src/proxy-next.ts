@@ -52,3 +52,27 @@ export function undecodablePath(request: NextRequest): NextResponse | null {
     return NextResponse.rewrite(new URL('/_not-found', request.url));
   }
 }
+
+/**
+ * A theme's whole `src/proxy.ts` function: `undecodablePath` first, then `/` and `/products/{handle}`
+ * from the prerendered page of the buyer's currency (`rewriteToCurrency`), the CSRF token on the
+ * sign-in and account pages (`ensureCsrfToken`), and any other path passed through. The theme's
+ * `config.matcher` (a literal Next.js reads at build time) names the paths it runs for.
+ */
+export function createThemeProxy(options: {
+  currencies: readonly string[];
+  currencyCookie: string;
+  csrfCookie: string;
+}): (request: NextRequest) => NextResponse {
+  return (request) => {
+    const undecodable = undecodablePath(request);
+    if (undecodable) return undecodable;
+    const { pathname } = request.nextUrl;
+    if (pathname === '/' || pathname.startsWith('/products/')) {
+      return rewriteToCurrency(request, options.currencyCookie, options.currencies);
+    }
+    return pathname === '/sign-in' || pathname === '/account'
+      ? ensureCsrfToken(request, options.csrfCookie)
+      : NextResponse.next();
+  };
+}
