@@ -48,7 +48,7 @@ export function undecodablePath(request: NextRequest): NextResponse | null {
     decodeURIComponent(request.nextUrl.pathname);
     return null;
   } catch {
-    // A path no page has: Next.js draws the theme's not-found page, with its status.
+    // Next.js's own route for the app's not-found page (built from the theme's `not-found.tsx`): 404.
     return NextResponse.rewrite(new URL('/_not-found', request.url));
   }
 }
