@@ -1,5 +1,4 @@
 import { createThemeProxy } from '@souk/storefront-kit/proxy';
-import { CSRF_COOKIE, CURRENCY_COOKIE } from './lib/cookies';
 
 /**
  * The home page and product pages are static per currency (ISR): `/` is served from the prerendered
@@ -7,11 +6,7 @@ import { CSRF_COOKIE, CURRENCY_COOKIE } from './lib/cookies';
  * currency cookie. The sign-in and account pages post to `/session`: they get this browser's CSRF token.
  * A path that cannot be decoded gets the not-found page (see the kit's `createThemeProxy`).
  */
-export const proxy = createThemeProxy({
-  currencies: (process.env.BAZAAR_CURRENCIES || 'USD,EUR').split(',').map((c) => c.trim()),
-  currencyCookie: CURRENCY_COOKIE,
-  csrfCookie: CSRF_COOKIE,
-});
+export const proxy = createThemeProxy('bazaar');
 
 export const config = {
   // Exactly one segment after /products: the listing (/products) and the internal paths are left alone;

@@ -1,6 +1,7 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { createThemeProxy, undecodablePath } from './proxy-next';
+import { readConfig } from './server/config';
 
 const at = (path: string) => new NextRequest(`http://shop.test${path}`);
 
@@ -20,7 +21,7 @@ describe('undecodablePath', () => {
 });
 
 describe('createThemeProxy', () => {
-  const proxy = createThemeProxy({ currencies: ['USD', 'EUR'], currencyCookie: 'c', csrfCookie: 'x' });
+  const proxy = createThemeProxy('shop', readConfig('shop', { SHOP_CURRENCIES: 'USD,EUR' }));
   const rewrite = (path: string) => proxy(at(path)).headers.get('x-middleware-rewrite');
 
   it('serves home and product pages in the currency, and a path it cannot decode as not found', () => {
@@ -29,13 +30,18 @@ describe('createThemeProxy', () => {
     expect(rewrite('/products/100%')).toBe('http://shop.test/_not-found');
   });
 
+  it("defaults to the first currency of the theme's configuration, as its pages do", () => {
+    const euro = createThemeProxy('shop', readConfig('shop', { STOREFRONT_CURRENCIES: ' eur , usd' }));
+    expect(euro(at('/')).headers.get('x-middleware-rewrite')).toBe('http://shop.test/home/eur');
+  });
+
   it('gives the sign-in and account pages a CSRF cookie, and nothing else one', () => {
     for (const path of ['/sign-in', '/account']) {
-      expect(proxy(at(path)).cookies.get('x')?.value, path).toMatch(/.{16,}/);
+      expect(proxy(at(path)).cookies.get('shop_csrf')?.value, path).toMatch(/.{16,}/);
     }
     for (const path of ['/categories/boots', '/orders/ord_1', '/products']) {
       const response = proxy(at(path));
-      expect(response.cookies.get('x'), path).toBeUndefined();
+      expect(response.cookies.get('shop_csrf'), path).toBeUndefined();
       expect(response.headers.get('x-middleware-rewrite'), path).toBeNull();
     }
   });

@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { csrfCookie, newCsrfToken } from './cookies';
 import { currencyRewritePath } from './proxy';
+import { readConfig, type StorefrontConfig } from './server/config';
 
 /**
  * For a theme's `src/proxy.ts`: pages that post to `/session` (sign-in, account) need this browser's
@@ -56,23 +57,23 @@ export function undecodablePath(request: NextRequest): NextResponse | null {
 /**
  * A theme's whole `src/proxy.ts` function: `undecodablePath` first, then `/` and `/products/{handle}`
  * from the prerendered page of the buyer's currency (`rewriteToCurrency`), the CSRF token on the
- * sign-in and account pages (`ensureCsrfToken`), and any other path passed through. The theme's
- * `config.matcher` (a literal Next.js reads at build time) names the paths it runs for.
+ * sign-in and account pages (`ensureCsrfToken`), and any other path passed through. Its currencies and
+ * cookie names are the theme's configuration (`readConfig(themeId)`), the same its pages read. The
+ * theme's `config.matcher` (a literal Next.js reads at build time) names the paths it runs for.
  */
-export function createThemeProxy(options: {
-  currencies: readonly string[];
-  currencyCookie: string;
-  csrfCookie: string;
-}): (request: NextRequest) => NextResponse {
+export function createThemeProxy(
+  themeId: string,
+  config: Pick<StorefrontConfig, 'currencies' | 'cookies'> = readConfig(themeId),
+): (request: NextRequest) => NextResponse {
   return (request) => {
     const undecodable = undecodablePath(request);
     if (undecodable) return undecodable;
     const { pathname } = request.nextUrl;
     if (pathname === '/' || pathname.startsWith('/products/')) {
-      return rewriteToCurrency(request, options.currencyCookie, options.currencies);
+      return rewriteToCurrency(request, config.cookies.currency, config.currencies);
     }
     return pathname === '/sign-in' || pathname === '/account'
-      ? ensureCsrfToken(request, options.csrfCookie)
+      ? ensureCsrfToken(request, config.cookies.csrf)
       : NextResponse.next();
   };
 }

@@ -9,7 +9,7 @@ import { expect } from 'vitest';
  */
 export async function expectHelpfulNotFound(
   baseURL: string,
-  { search = false, dynamicRoutes = ['/products', '/categories', '/orders'] } = {},
+  { search = false, dynamicRoutes }: { search?: boolean; dynamicRoutes: readonly string[] },
 ) {
   const missing = await fetch(`${baseURL}/no-such-page`);
   expect(missing.status).toBe(404);
