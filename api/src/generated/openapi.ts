@@ -114,6 +114,9 @@ export type paths = {
          * @description Published products of active sellers, with their variants and prices.
          *
          *     - `q` runs a full-text search over title and description (English stemming) and ranks by relevance.
+         *       Its last word, of two characters or more, also matches the longer words it begins, as a search box
+         *       typed into is expected to (`chel` finds "Chelsea"), unless a space follows it or it is quoted,
+         *       negated or after `or`.
          *     - `category` takes a category id or handle and includes every descendant category.
          *     - `min_price`/`max_price` (minor units) keep products with at least one variant priced in that range;
          *       they and the price sorts need `currency`.
@@ -5179,7 +5182,7 @@ export type components = {
     };
     parameters: {
         /**
-         * @description Full-text search over product title and description, ranked by relevance.
+         * @description Full-text search over product title and description, ranked by relevance. The last word also matches the longer words it begins (`chel` finds "Chelsea").
          * @example leather boots
          */
         q: string;
@@ -5493,7 +5496,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Full-text search over product title and description, ranked by relevance.
+                 * @description Full-text search over product title and description, ranked by relevance. The last word also matches the longer words it begins (`chel` finds "Chelsea").
                  * @example leather boots
                  */
                 q?: components["parameters"]["q"];

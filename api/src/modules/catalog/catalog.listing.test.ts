@@ -141,6 +141,39 @@ describe('GET /store/products filters', () => {
     expect(ids).toEqual(expected);
   });
 
+  it('finds the words a half-typed last word begins, and only those', async () => {
+    const text = (p: (typeof oracle.visible)[number]) => `${p.title} ${p.description}`;
+    const search = async (q: string) => new Set((await walk(`q=${encodeURIComponent(q)}`, 100)).sort());
+    const matching = (test: (p: (typeof oracle.visible)[number]) => boolean) =>
+      new Set(
+        oracle.visible
+          .filter(test)
+          .map((p) => p.id)
+          .sort(),
+      );
+
+    const chelsea = matching((p) => /\bchel/i.test(text(p)));
+    expect(chelsea.size).toBeGreaterThan(0);
+    expect(await search('chel')).toEqual(chelsea);
+    expect(await search('CHELSEA')).toEqual(chelsea);
+    // The words before the last are whole words, all required.
+    const leatherChelsea = matching((p) => /\bleather\b/i.test(text(p)) && /\bchel/i.test(text(p)));
+    expect(leatherChelsea.size).toBeGreaterThan(0);
+    expect(leatherChelsea.size).toBeLessThan(chelsea.size);
+    expect(await search('leather chel')).toEqual(leatherChelsea);
+    // A stop word as typed still begins longer words ("her": heritage).
+    const heritage = matching((p) => /\bher\w/i.test(text(p)));
+    expect(heritage.size).toBeGreaterThan(0);
+    expect(await search('her')).toEqual(heritage);
+    // A plural still finds the word its stem begins; a finished or quoted word is matched whole.
+    expect(await search('boots')).toEqual(matching((p) => /\bboots?\b/i.test(text(p))));
+    expect(await search('chel ')).toEqual(new Set());
+    expect(await search('"chel"')).toEqual(new Set());
+    expect(await search('boots -chel')).toEqual(
+      matching((p) => /\bboots?\b/i.test(text(p)) && !/\bchel\b/i.test(text(p))),
+    );
+  });
+
   it('ranks a title match above a description-only match', async () => {
     const db = api.db.container.database.db;
     const seller = oracle.catalog.sellers[0]?.id ?? '';

@@ -2,6 +2,7 @@ import { CompiledQuery, type Expression, type Kysely, type RawBuilder, type SqlB
 import { PREPARED_MARK } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 import type { SellerStatus } from '../sellers/sellers.table.js';
+import { type SearchTerms, searchTerms, textSearchQuery } from './search-terms.js';
 
 /** Orders a product listing can take. */
 export type ProductSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest' | 'rating';
@@ -69,6 +70,7 @@ const OUTER_ORDER: Record<ProductSort, string> = {
 /** The values of a listing statement, by name: its text is compiled once per shape and filled with these. */
 type Values = {
   q: string | undefined;
+  qPrefix: string | undefined;
   category: string | undefined;
   seller: string;
   priceCurrency: string;
@@ -113,6 +115,7 @@ export async function findProductVersions(
 }
 
 async function listing(db: Kysely<Database>, query: ProductQuery, bodies: boolean) {
+  const terms = query.q === undefined ? undefined : searchTerms(query.q);
   // Everything the statement's text depends on; an id list's text varies with its length: never kept.
   const shape =
     query.ids === undefined
@@ -120,7 +123,8 @@ async function listing(db: Kysely<Database>, query: ProductQuery, bodies: boolea
           bodies,
           query.sort,
           query.limit,
-          query.q !== undefined,
+          terms?.text !== undefined,
+          terms?.prefix !== undefined,
           query.category !== undefined,
           query.seller !== undefined,
           query.minPrice !== undefined,
@@ -130,11 +134,12 @@ async function listing(db: Kysely<Database>, query: ProductQuery, bodies: boolea
       : undefined;
   let statement = shape === undefined ? undefined : compiled.get(shape);
   if (statement === undefined) {
-    statement = productsStatement(db, query, bodies).compile(db);
+    statement = productsStatement(db, query, terms, bodies).compile(db);
     if (shape !== undefined && compiled.size < MAX_SHAPES) compiled.set(shape, statement);
   }
   const values: Values = {
-    q: query.q,
+    q: terms?.text,
+    qPrefix: terms?.prefix === undefined ? undefined : `${terms.prefix}:*`,
     category: query.category,
     seller: query.seller ?? '',
     priceCurrency: query.priceCurrency ?? '',
@@ -150,11 +155,13 @@ async function listing(db: Kysely<Database>, query: ProductQuery, bodies: boolea
 }
 
 /** The listing statement of a query's shape, with a `Slot` wherever a value of the query goes. */
-function productsStatement(db: Kysely<Database>, query: ProductQuery, bodies: boolean) {
-  // An uncorrelated subquery, so PostgreSQL parses and stems the query once per statement (an InitPlan):
-  // written bare, the rank (and a cursor's condition) called websearch_to_tsquery again for every match.
-  const tsQuery =
-    query.q === undefined ? undefined : sql`(SELECT websearch_to_tsquery('english', ${slot('q')}))`;
+function productsStatement(
+  db: Kysely<Database>,
+  query: ProductQuery,
+  terms: SearchTerms | undefined,
+  bodies: boolean,
+) {
+  const tsQuery = terms === undefined ? undefined : textSearchQuery(terms, slot('q'), slot('qPrefix'));
   const priceSort = query.sort === 'price_asc' || query.sort === 'price_desc';
   const sortKey: RawBuilder<number | string> =
     query.sort === 'relevance' && tsQuery
