@@ -32,9 +32,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </p>
         <p>
           <a href={`/sign-in?return_to=${encodeURIComponent(`/orders/${id}`)}`}>Sign in</a> ·{' '}
-          <Link href="/" prefetch={false}>
-            Back to the shop
-          </Link>
+          <Link href="/">Back to the shop</Link>
         </p>
       </section>
     );

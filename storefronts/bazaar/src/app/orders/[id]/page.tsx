@@ -33,9 +33,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           This order can only be shown in the browser it was placed in, or in your account if you were signed
           in when you placed it. Check your email for the confirmation.
         </p>
-        <Link href="/" prefetch={false}>
-          Back to the shop
-        </Link>
+        <Link href="/">Back to the shop</Link>
       </section>
     );
   }
