@@ -6,10 +6,12 @@ import { browserSessions } from '../../bazaar/e2e/support/browser';
 import { containerWalk, tabWalkPages } from '../../bazaar/e2e/support/focus';
 import { checkPages, DESKTOP_AND_PHONE, sidewaysAt320 } from '../../bazaar/e2e/support/layout';
 import { createAdmin } from '../../bazaar/e2e/support/souk-admin';
-import { bagFirstProduct } from './support/pages';
+import { expectSearchSuggestions, suggestionsShot } from '../../bazaar/e2e/support/suggestions';
+import { bagFirstProduct, shots } from './support/pages';
 
 const baseURL = inject('themeUrls').atelier ?? '';
-const _admin = createAdmin(inject('apiUrl'));
+const apiUrl = inject('apiUrl');
+const _admin = createAdmin(apiUrl);
 // Launches Chromium, closes each journey's sessions and fails it on console errors.
 const { session } = browserSessions(baseURL);
 
@@ -146,5 +148,17 @@ describe.skipIf(!baseURL)('Atelier in Chromium: keyboard, small screens, assisti
       .getByRole('dialog', { name: earlyTitle })
       .getByRole('button', { name: 'Add to bag' })
       .waitFor();
+  });
+
+  it("suggests pieces while typing, in the header's search and in the menu's on a phone", async () => {
+    const { page } = await session();
+    await page.goto('/');
+    await expectSearchSuggestions(page, page.locator('#header-search'), apiUrl);
+    await page.goto('/');
+    await suggestionsShot(page, page.locator('#header-search'), 'search-suggestions', shots);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Shop' }).click();
+    await suggestionsShot(page, page.locator('#menu-search'), 'search-suggestions-mobile', shots);
   });
 });

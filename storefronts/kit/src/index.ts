@@ -26,4 +26,5 @@ export * from './reviews';
 export * from './sellers';
 export * from './seo';
 export * from './seo-pages';
+export * from './suggestions';
 export * from './variants';

@@ -1,7 +1,20 @@
 'use client';
 
 import { usePathname, useSearchParams } from 'next/navigation';
-import { type ComponentProps, type RefObject, Suspense, useEffect, useRef } from 'react';
+import {
+  type ComponentProps,
+  lazy,
+  type RefObject,
+  Suspense,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
+import type { SuggestionsState } from './search-suggestions';
+
+// The list's code loads when the shopper first focuses the box, not with every page.
+const SearchSuggestions = lazy(() => import('./search-suggestions'));
 
 export type SearchQueryInputProps = Omit<
   ComponentProps<'input'>,
@@ -9,6 +22,15 @@ export type SearchQueryInputProps = Omit<
 > & {
   /** The path the search form submits to; on that page the box shows the page's `q`. Default `/products`. */
   searchPath?: string;
+  /**
+   * The theme's suggestions route (`storefrontSuggestionsRoute`, e.g. `/search/suggestions`): with it
+   * the box suggests products as the shopper types. Without it, a plain search input.
+   */
+  suggest?: string;
+  /** The suggestion list's name for screen readers. Default "Suggestions". */
+  suggestLabel?: string;
+  /** The list's last option, followed by the words in quotes. Default "See all results for". */
+  seeAllLabel?: string;
 };
 
 /**
@@ -25,11 +47,58 @@ export type SearchQueryInputProps = Omit<
  * Use it in a client module of the theme (its search form): a Server Component importing it from this
  * barrel would bring every client component of the kit into every page's JavaScript.
  */
-export function SearchQueryInput({ searchPath = '/products', ...props }: SearchQueryInputProps) {
+export function SearchQueryInput({
+  searchPath = '/products',
+  suggest,
+  suggestLabel = 'Suggestions',
+  seeAllLabel = 'See all results for',
+  ...props
+}: SearchQueryInputProps) {
   const ref = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  const [armed, setArmed] = useState(false);
+  const [list, setList] = useState<SuggestionsState>({ open: false, active: undefined, status: '' });
+  // The combobox's attributes are in the server's HTML, so the box is one from the start; its list is
+  // there too, empty and hidden, until the suggestions' code has loaded and has something to show.
+  const combobox = suggest
+    ? ({
+        role: 'combobox',
+        'aria-autocomplete': 'list',
+        'aria-expanded': list.open,
+        'aria-controls': listId,
+        'aria-activedescendant': list.active,
+        onFocus: () => setArmed(true),
+      } as const)
+    : {};
   return (
     <>
-      <input {...props} ref={ref} name="q" type="search" />
+      <input {...props} {...combobox} ref={ref} name="q" type="search" />
+      {suggest && (
+        <>
+          <div
+            id={listId}
+            role="listbox"
+            aria-label={suggestLabel}
+            className="suggestions"
+            hidden={!list.open}
+          >
+            {armed && (
+              <Suspense fallback={null}>
+                <SearchSuggestions
+                  input={ref}
+                  endpoint={suggest}
+                  listId={listId}
+                  seeAllLabel={seeAllLabel}
+                  onState={setList}
+                />
+              </Suspense>
+            )}
+          </div>
+          <span role="status" className="visually-hidden">
+            {list.status}
+          </span>
+        </>
+      )}
       <Suspense fallback={null}>
         <FollowQuery input={ref} searchPath={searchPath} />
       </Suspense>

@@ -25,4 +25,5 @@ export {
   type Storefront,
   unitCount,
 } from './storefront';
+export { storefrontSuggestionsRoute } from './suggestions-route';
 export { redirectEmptyFields } from './tidy-listing';

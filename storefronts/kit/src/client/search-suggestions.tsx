@@ -1,0 +1,215 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { type ReactNode, type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { type Suggestion, type Suggestions, suggestionQuery } from '../suggestions';
+
+/** What the input shows of the list: open or not, the active option's id, and the status for screen readers. */
+export interface SuggestionsState {
+  open: boolean;
+  active: string | undefined;
+  status: string;
+}
+
+export interface SearchSuggestionsProps {
+  input: RefObject<HTMLInputElement | null>;
+  /** The theme's suggestions route (`storefrontSuggestionsRoute`). */
+  endpoint: string;
+  listId: string;
+  seeAllLabel: string;
+  onState: (state: SuggestionsState) => void;
+}
+
+const DEBOUNCE_MS = 120;
+
+/**
+ * The options of a search box's suggestion list (a combobox with a listbox popup, as the WAI-ARIA
+ * pattern has it: focus stays in the input, the arrow keys move the active option, Enter follows it,
+ * Escape closes the list). Loaded when the shopper first focuses the box, not with the page. It asks
+ * the theme's route as they type (a short pause first, the previous request cancelled), keeps the
+ * answers it had, and ends the list with a search for all the words.
+ */
+export default function SearchSuggestions({
+  input,
+  endpoint,
+  listId,
+  seeAllLabel,
+  onState,
+}: SearchSuggestionsProps) {
+  const router = useRouter();
+  const [found, setFound] = useState<Suggestions | null>(null);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const answers = useRef(new Map<string, Suggestions>());
+  const count = found ? found.products.length + 1 : 0;
+
+  const choose = useCallback(
+    (index: number) => {
+      const box = input.current;
+      setOpen(false);
+      const product = found?.products[index];
+      if (product) router.push(product.href);
+      else box?.form?.requestSubmit();
+    },
+    [found, input, router],
+  );
+
+  useEffect(() => {
+    const box = input.current;
+    if (!box) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let request: AbortController | undefined;
+    const show = (answer: Suggestions | null) => {
+      setFound(answer);
+      setActive(-1);
+      setOpen(answer !== null && answer.products.length > 0);
+    };
+    const ask = () => {
+      const q = suggestionQuery(box.value);
+      request?.abort();
+      if (q === null) return show(null);
+      const known = answers.current.get(q);
+      if (known) return show(known);
+      const controller = new AbortController();
+      request = controller;
+      fetch(`${endpoint}?q=${encodeURIComponent(q)}`, { signal: controller.signal })
+        .then((res) => (res.ok ? (res.json() as Promise<Suggestions>) : null))
+        .then((answer) => {
+          if (answer) answers.current.set(q, answer);
+          if (!controller.signal.aborted && suggestionQuery(box.value) === q) show(answer);
+        })
+        .catch(() => undefined);
+    };
+    const onInput = () => {
+      clearTimeout(timer);
+      timer = setTimeout(ask, DEBOUNCE_MS);
+    };
+    const onFocus = () => {
+      if (suggestionQuery(box.value) !== null) ask();
+    };
+    const onBlur = () => setOpen(false);
+    box.addEventListener('input', onInput);
+    box.addEventListener('focus', onFocus);
+    box.addEventListener('blur', onBlur);
+    // Words typed before this part loaded.
+    if (document.activeElement === box) onFocus();
+    return () => {
+      clearTimeout(timer);
+      request?.abort();
+      box.removeEventListener('input', onInput);
+      box.removeEventListener('focus', onFocus);
+      box.removeEventListener('blur', onBlur);
+    };
+  }, [endpoint, input]);
+
+  useEffect(() => {
+    const box = input.current;
+    if (!box) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        if (count === 0) return;
+        event.preventDefault();
+        setOpen(true);
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        setActive((i) => (i === -1 && step === -1 ? count - 1 : (i + step + count) % count));
+      } else if (event.key === 'Enter' && open && active >= 0) {
+        event.preventDefault();
+        choose(active);
+      } else if (event.key === 'Escape' && open) {
+        // Closes the list and keeps the words (a search input's Escape would clear them).
+        event.preventDefault();
+        setOpen(false);
+        setActive(-1);
+      }
+    };
+    box.addEventListener('keydown', onKey);
+    return () => box.removeEventListener('keydown', onKey);
+  }, [active, choose, count, input, open]);
+
+  useEffect(() => {
+    const n = found?.products.length ?? 0;
+    onState({
+      open,
+      active: open && active >= 0 ? `${listId}-${active}` : undefined,
+      status: open ? `${n} ${n === 1 ? 'product' : 'products'} suggested; up and down arrows to choose` : '',
+    });
+  }, [active, found, listId, onState, open]);
+
+  if (!found || !open) return null;
+  return (
+    <>
+      {found.products.map((product, i) => (
+        <Option
+          key={product.href}
+          id={`${listId}-${i}`}
+          active={i === active}
+          onPick={() => choose(i)}
+          onHover={() => setActive(i)}
+        >
+          <SuggestionBody product={product} />
+        </Option>
+      ))}
+      <Option
+        id={`${listId}-${found.products.length}`}
+        active={active === found.products.length}
+        onPick={() => choose(found.products.length)}
+        onHover={() => setActive(found.products.length)}
+        className="suggestion-all"
+      >
+        {seeAllLabel} “{found.q.trim()}”
+      </Option>
+    </>
+  );
+}
+
+function Option({
+  id,
+  active,
+  onPick,
+  onHover,
+  className = 'suggestion',
+  children,
+}: {
+  id: string;
+  active: boolean;
+  onPick: () => void;
+  onHover: () => void;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    // An option takes no focus: it stays in the input, whose arrow keys and Enter choose (the
+    // combobox's aria-activedescendant). Pressing keeps it there, releasing picks.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the input's keys choose an option.
+    // biome-ignore lint/a11y/useFocusableInteractive: the input keeps the focus (aria-activedescendant).
+    <div
+      id={id}
+      role="option"
+      aria-selected={active}
+      className={className}
+      onMouseDown={(event) => event.preventDefault()}
+      onMouseMove={active ? undefined : onHover}
+      onClick={onPick}
+    >
+      {children}
+    </div>
+  );
+}
+
+function SuggestionBody({ product }: { product: Suggestion }) {
+  return (
+    <>
+      {product.image ? (
+        // biome-ignore lint/performance/noImgElement: the image comes resized from Souk (srcset).
+        <img {...product.image} alt="" className="suggestion-image" loading="lazy" decoding="async" />
+      ) : (
+        <span className="suggestion-image" />
+      )}
+      <span className="suggestion-text">
+        <span className="suggestion-title">{product.title}</span>
+        <span className="suggestion-meta">{product.seller}</span>
+      </span>
+      {product.price && <span className="suggestion-price">{product.price}</span>}
+    </>
+  );
+}
