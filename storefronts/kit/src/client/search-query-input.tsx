@@ -4,6 +4,7 @@ import { usePathname, useSearchParams } from 'next/navigation';
 import {
   type ComponentProps,
   lazy,
+  type FocusEvent as ReactFocusEvent,
   type RefObject,
   Suspense,
   useEffect,
@@ -67,7 +68,10 @@ export function SearchQueryInput({
         'aria-expanded': list.open,
         'aria-controls': listId,
         'aria-activedescendant': list.active,
-        onFocus: () => setArmed(true),
+        onFocus: (event: ReactFocusEvent<HTMLInputElement>) => {
+          setArmed(true);
+          props.onFocus?.(event);
+        },
       } as const)
     : {};
   return (

@@ -68,14 +68,16 @@ export default function SearchSuggestions({
       const q = suggestionQuery(box.value);
       request?.abort();
       if (q === null) return show(null);
-      const known = answers.current.get(q);
+      // The answers kept are the current cookies' (the currency), so a switch asks again.
+      const key = `${document.cookie}\n${q}`;
+      const known = answers.current.get(key);
       if (known) return show(known);
       const controller = new AbortController();
       request = controller;
       fetch(`${endpoint}?q=${encodeURIComponent(q)}`, { signal: controller.signal })
         .then((res) => (res.ok ? (res.json() as Promise<Suggestions>) : null))
         .then((answer) => {
-          if (answer) answers.current.set(q, answer);
+          if (answer) answers.current.set(key, answer);
           if (!controller.signal.aborted && suggestionQuery(box.value) === q) show(answer);
         })
         .catch(() => undefined);

@@ -49,7 +49,7 @@ describe('storefrontSuggestionsRoute', () => {
     );
     const res = await get('chel');
     expect(res.status).toBe(200);
-    expect(res.headers.get('cache-control')).toBe('private, max-age=60');
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(asked).toEqual([{ q: 'chel', currency: 'EUR', limit: 5 }]);
     const body = (await res.json()) as Suggestions;
     expect(body.q).toBe('chel');

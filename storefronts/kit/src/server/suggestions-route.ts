@@ -8,16 +8,16 @@ import { isUnavailable, type Storefront } from './storefront';
  * kit's `SearchQueryInput` asks with `?q=` while the shopper types: the first products of the search
  * (the API matches the last word as the start of a word), in the shopper's currency, each with its
  * address, title, seller, price and a thumbnail. Text shorter than two characters finds nothing and
- * asks nothing of the API. Answered privately for a minute (it follows the currency cookie). When the
- * API does not answer (down, slow, rate limited) the route says 503 and the box shows no suggestions:
- * they are a help, and the search form still works.
+ * asks nothing of the API. When the API does not answer (down, slow, rate limited) the route says 503
+ * and the box shows no suggestions: they are a help, and the search form still works.
  */
 export function storefrontSuggestionsRoute(
   store: Pick<Storefront, 'souk' | 'getCurrency' | 'image'>,
   options: { limit?: number; from?: string; locale?: string } = {},
 ): (request: Request) => Promise<Response> {
   const limit = options.limit ?? 5;
-  const headers = { 'cache-control': 'private, max-age=60', vary: 'cookie' };
+  // Not kept by the browser: the answer follows the currency cookie, and the box keeps its own answers.
+  const headers = { 'cache-control': 'no-store' };
   return async function suggest(request) {
     const q = suggestionQuery(new URL(request.url).searchParams.get('q'));
     if (q === null) return Response.json({ q: '', products: [] } satisfies Suggestions, { headers });
