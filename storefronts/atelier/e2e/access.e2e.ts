@@ -160,5 +160,15 @@ describe.skipIf(!baseURL)('Atelier in Chromium: keyboard, small screens, assisti
     await page.goto('/');
     await page.getByRole('button', { name: 'Shop' }).click();
     await suggestionsShot(page, page.locator('#menu-search'), 'search-suggestions-mobile', shots);
+    // Escape closes the list and leaves the menu open; a product chosen from it loads its page, menu shut.
+    const box = page.locator('#menu-search');
+    await box.press('Escape');
+    await expect.poll(() => page.getByRole('listbox', { name: 'Suggestions' }).isVisible()).toBe(false);
+    expect(await page.locator('.menu__panel').isVisible()).toBe(true);
+    await box.press('ArrowDown');
+    await expect.poll(() => box.getAttribute('aria-activedescendant')).toBeTruthy();
+    await box.press('Enter');
+    await page.waitForURL(/\/products\/[^/?]+$/);
+    expect(await page.locator('.menu__panel').isVisible()).toBe(false);
   });
 });

@@ -100,7 +100,7 @@ describe.skipIf(!baseURL)('Atelier in Chromium', () => {
     await page.waitForURL((url) => !url.search.includes('cursor'));
     expect(await page.locator('.card__title').first().textContent()).toBe(firstTitle);
 
-    await page.getByRole('searchbox', { name: 'Search the shop' }).first().fill('linen');
+    await page.getByRole('combobox', { name: 'Search the shop' }).first().fill('linen');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/products\?q=linen/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('“linen”');

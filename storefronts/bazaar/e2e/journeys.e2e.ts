@@ -109,18 +109,18 @@ describe.skipIf(!baseURL)('buyer journeys in Chromium', () => {
     await screenshot(page, 'home-mobile');
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    await page.getByRole('searchbox', { name: 'Search products' }).fill('linen');
+    await page.getByRole('combobox', { name: 'Search products' }).fill('linen');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/products\?q=linen/);
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
     // The header's box keeps the words, to change them (it fills itself in once the page hydrates), and
     // follows them when a navigation in the page changes them (a theme's client link, the history).
-    const searchbox = page.getByRole('searchbox', { name: 'Search products' });
-    await expect.poll(() => searchbox.inputValue()).toBe('linen');
+    const searchBox = page.getByRole('combobox', { name: 'Search products' });
+    await expect.poll(() => searchBox.inputValue()).toBe('linen');
     await page.evaluate(() => window.history.pushState(null, '', '/products?q=wool'));
-    await expect.poll(() => searchbox.inputValue()).toBe('wool');
+    await expect.poll(() => searchBox.inputValue()).toBe('wool');
     await page.evaluate(() => window.history.back());
-    await expect.poll(() => searchbox.inputValue()).toBe('linen');
+    await expect.poll(() => searchBox.inputValue()).toBe('linen');
 
     // Wide screens show the filters open in the sidebar, with no toggle.
     expect(await page.getByTestId('filters-toggle').isVisible()).toBe(false);

@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { type ReactNode, type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { type Suggestion, type Suggestions, suggestionQuery } from '../suggestions';
 
@@ -36,22 +35,24 @@ export default function SearchSuggestions({
   seeAllLabel,
   onState,
 }: SearchSuggestionsProps) {
-  const router = useRouter();
   const [found, setFound] = useState<Suggestions | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const answers = useRef(new Map<string, Suggestions>());
-  const count = found ? found.products.length + 1 : 0;
+  // The products and the search for every word; nothing to move through when no product was found.
+  const count = found?.products.length ? found.products.length + 1 : 0;
 
   const choose = useCallback(
     (index: number) => {
       const box = input.current;
       setOpen(false);
       const product = found?.products[index];
-      if (product) router.push(product.href);
+      // A page load, as a product card's plain link is: what the page had open (a menu, a drawer)
+      // closes with it, and the static product page comes from the cache anyway.
+      if (product) window.location.assign(product.href);
       else box?.form?.requestSubmit();
     },
-    [found, input, router],
+    [found, input],
   );
 
   useEffect(() => {
@@ -104,29 +105,40 @@ export default function SearchSuggestions({
     };
   }, [endpoint, input]);
 
+  // The list as the keys see it: each key updates it at once, so a key pressed before the previous
+  // one's render (ArrowDown then Enter) acts on the option that key made active.
+  const keys = useRef({ open, active, count, choose });
+  keys.current = { open, active, count, choose };
   useEffect(() => {
     const box = input.current;
     if (!box) return;
     const onKey = (event: KeyboardEvent) => {
+      const list = keys.current;
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        if (count === 0) return;
+        if (list.count === 0) return;
         event.preventDefault();
-        setOpen(true);
         const step = event.key === 'ArrowDown' ? 1 : -1;
-        setActive((i) => (i === -1 && step === -1 ? count - 1 : (i + step + count) % count));
-      } else if (event.key === 'Enter' && open && active >= 0) {
+        const next =
+          list.active === -1 && step === -1 ? list.count - 1 : (list.active + step + list.count) % list.count;
+        Object.assign(list, { open: true, active: next });
+        setOpen(true);
+        setActive(next);
+      } else if (event.key === 'Enter' && list.open && list.active >= 0) {
         event.preventDefault();
-        choose(active);
-      } else if (event.key === 'Escape' && open) {
-        // Closes the list and keeps the words (a search input's Escape would clear them).
+        list.choose(list.active);
+      } else if (event.key === 'Escape' && list.open) {
+        // Closes the list and keeps the words (a search input's Escape would clear them), and only the
+        // list: a menu holding the box stays open until the next Escape.
         event.preventDefault();
+        event.stopPropagation();
+        Object.assign(list, { open: false, active: -1 });
         setOpen(false);
         setActive(-1);
       }
     };
     box.addEventListener('keydown', onKey);
     return () => box.removeEventListener('keydown', onKey);
-  }, [active, choose, count, input, open]);
+  }, [input]);
 
   useEffect(() => {
     const n = found?.products.length ?? 0;
