@@ -32,8 +32,8 @@ export function searchTerms(q: string): SearchTerms {
  * The text-search query of a search's terms, given the parameters that will hold `text` and
  * `prefix:*`. An uncorrelated subquery, so PostgreSQL parses and stems it once per statement (an
  * InitPlan): written bare, the rank (and a cursor's condition) built it again for every match. The
- * prefix is stemmed like the products' words (`boots:*` finds "boot"), or taken as typed when the
- * English dictionary drops it as a stop word (`her:*` finds "heritage").
+ * prefix is stemmed like the products' words (`boots:*` finds "boot") and also taken as typed, which
+ * keeps a word the English dictionary drops as a stop word (`her:*` finds "heritage").
  */
 export function textSearchQuery(terms: SearchTerms, text: unknown, prefix: unknown): RawBuilder<unknown> {
   const words = sql`websearch_to_tsquery('english', ${text})`;

@@ -33,7 +33,12 @@ export function storefrontSuggestionsRoute(
     } catch (err) {
       if (!isUnavailable(err)) console.error('search suggestions:', err);
       return Response.json(
-        { type: 'about:blank', title: 'Suggestions are unavailable', status: 503, code: 'unavailable' },
+        {
+          type: 'about:blank',
+          title: 'Suggestions are unavailable',
+          status: 503,
+          code: 'service_unavailable',
+        },
         { status: 503, headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' } },
       );
     }
