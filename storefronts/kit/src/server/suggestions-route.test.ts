@@ -38,6 +38,14 @@ function route(answer: () => Promise<{ data: Schemas['Product'][] }>, options = 
   return { asked, get: (q: string) => get(new Request(`https://shop.example/search/suggestions?q=${q}`)) };
 }
 
+/** The SDK's error for an API problem answer. */
+const problem = (status: number, code: 'validation_failed' | 'rate_limited') =>
+  new SoukError({
+    status,
+    headers: new Headers(),
+    problem: { type: 'about:blank', title: code, status, code, request_id: 'req_1' },
+  });
+
 describe('storefrontSuggestionsRoute', () => {
   it("answers the search's first products in the shopper's currency, each with its address, price and thumbnail", async () => {
     const picture = { url: 'https://souk.example/media/p/a.webp', alt: 'A boot', width: 800, height: 1000 };
@@ -72,23 +80,20 @@ describe('storefrontSuggestionsRoute', () => {
     expect(asked).toEqual([{ q: 'leather ', currency: 'EUR', limit: 5 }]);
   });
 
+  it('suggests nothing, and logs nothing, for words the API refuses', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const refused = problem(400, 'validation_failed');
+    const res = await route(() => Promise.reject(refused)).get('ab%00');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ q: 'ab\u0000', products: [] });
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
+  });
+
   it('answers 503 when the API cannot, so the box shows nothing and the form still searches', async () => {
     // An outage is expected; anything else (here a rate limit) is logged for the shop's owner.
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    for (const error of [
-      new SoukConnectionError('down'),
-      new SoukError({
-        status: 429,
-        headers: new Headers(),
-        problem: {
-          type: 'about:blank',
-          title: 'Slow down',
-          status: 429,
-          code: 'rate_limited',
-          request_id: 'req_1',
-        },
-      }),
-    ]) {
+    for (const error of [new SoukConnectionError('down'), problem(429, 'rate_limited')]) {
       const res = await route(() => Promise.reject(error)).get('chel');
       expect(res.status).toBe(503);
       expect(res.headers.get('content-type')).toBe('application/problem+json');

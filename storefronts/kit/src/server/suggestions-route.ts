@@ -1,4 +1,5 @@
 import 'server-only';
+import { isSoukError } from '@souk/sdk';
 import type { Image } from '../images';
 import { type Suggestions, suggestionQuery, toSuggestion } from '../suggestions';
 import { isUnavailable, type Storefront } from './storefront';
@@ -8,8 +9,9 @@ import { isUnavailable, type Storefront } from './storefront';
  * kit's `SearchQueryInput` asks with `?q=` while the shopper types: the first products of the search
  * (the API matches the last word as the start of a word), in the shopper's currency, each with its
  * address, title, seller, price and a thumbnail. Text shorter than two characters finds nothing and
- * asks nothing of the API. When the API does not answer (down, slow, rate limited) the route says 503
- * and the box shows no suggestions: they are a help, and the search form still works.
+ * asks nothing of the API; words the API refuses find nothing too. When the API does not answer
+ * (down, slow, rate limited) the route says 503 and the box shows no suggestions: they are a help,
+ * and the search form still works.
  */
 export function storefrontSuggestionsRoute(
   store: Pick<Storefront, 'souk' | 'getCurrency' | 'image'>,
@@ -31,6 +33,11 @@ export function storefrontSuggestionsRoute(
       const products = page.data.map((p) => toSuggestion(p, thumbnail, options));
       return Response.json({ q, products } satisfies Suggestions, { headers });
     } catch (err) {
+      // Words the API refuses (a control character in a crafted address): nothing to suggest, and
+      // nothing for the shop's owner to look at.
+      if (isSoukError(err, 'validation_failed')) {
+        return Response.json({ q, products: [] } satisfies Suggestions, { headers });
+      }
       if (!isUnavailable(err)) console.error('search suggestions:', err);
       return Response.json(
         {
