@@ -2,13 +2,8 @@ import 'server-only';
 import { constructWebhookEvent, type SoukWebhookEvent } from '@souk/sdk';
 import { revalidatePath } from 'next/cache';
 import { crossesZero, PRODUCT_EVENTS, PRODUCT_ID_EVENTS, productPagePaths } from '../revalidation';
+import { problemResponse } from './problem-response';
 import type { Storefront } from './storefront';
-
-const problem = (status: number, code: string, title: string) =>
-  Response.json(
-    { type: 'about:blank', title, status, code },
-    { status, headers: { 'content-type': 'application/problem+json' } },
-  );
 
 /**
  * `POST` handler of a theme's Souk webhook endpoint (`app/webhooks/souk/route.ts`), so a change shows
@@ -49,7 +44,7 @@ export function createRevalidateRoute(options: {
     for (const path of productPagePaths(product, options.currencies, home)) revalidate(path);
   };
   return async (request) => {
-    if (options.secrets.length === 0) return problem(404, 'not_found', 'No webhook is configured');
+    if (options.secrets.length === 0) return problemResponse(404, 'not_found', 'No webhook is configured');
     const body = await request.text();
     let event: SoukWebhookEvent;
     try {
@@ -57,8 +52,8 @@ export function createRevalidateRoute(options: {
         now: Math.floor((options.now?.() ?? Date.now()) / 1000),
       });
     } catch (err) {
-      if (err instanceof SyntaxError) return problem(400, 'invalid_body', 'The body is not JSON');
-      return problem(401, 'invalid_signature', 'The Souk-Signature header does not sign this body');
+      if (err instanceof SyntaxError) return problemResponse(400, 'invalid_body', 'The body is not JSON');
+      return problemResponse(401, 'invalid_signature', 'The Souk-Signature header does not sign this body');
     }
     if (event.type === 'content.published') {
       if (event.data.theme !== options.themeId) return Response.json({ revalidated: false });

@@ -2,6 +2,7 @@ import 'server-only';
 import { isSoukError } from '@souk/sdk';
 import type { Image } from '../images';
 import { type Suggestions, suggestionQuery, toSuggestion } from '../suggestions';
+import { problemResponse } from './problem-response';
 import { isUnavailable, type Storefront } from './storefront';
 
 /**
@@ -39,15 +40,7 @@ export function storefrontSuggestionsRoute(
         return Response.json({ q, products: [] } satisfies Suggestions, { headers });
       }
       if (!isUnavailable(err)) console.error('search suggestions:', err);
-      return Response.json(
-        {
-          type: 'about:blank',
-          title: 'Suggestions are unavailable',
-          status: 503,
-          code: 'service_unavailable',
-        },
-        { status: 503, headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' } },
-      );
+      return problemResponse(503, 'service_unavailable', 'Suggestions are unavailable', headers);
     }
   };
 }
