@@ -1,6 +1,6 @@
 'use client';
 
-import { type ReactNode, type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import { type Suggestion, type Suggestions, suggestionQuery } from '../suggestions';
 
 /** What the input shows of the list: open or not, the active option's id, and the status for screen readers. */
@@ -42,18 +42,14 @@ export default function SearchSuggestions({
   // The products and the search for every word; nothing to move through when no product was found.
   const count = found?.products.length ? found.products.length + 1 : 0;
 
-  const choose = useCallback(
-    (index: number) => {
-      const box = input.current;
-      setOpen(false);
-      const product = found?.products[index];
-      // A page load, as a product card's plain link is: what the page had open (a menu, a drawer)
-      // closes with it, and the static product page comes from the cache anyway.
-      if (product) window.location.assign(product.href);
-      else box?.form?.requestSubmit();
-    },
-    [found, input],
-  );
+  const choose = (index: number) => {
+    setOpen(false);
+    const product = found?.products[index];
+    // A page load, as a product card's plain link is: what the page had open (a menu, a drawer)
+    // closes with it, and the static product page comes from the cache anyway.
+    if (product) window.location.assign(product.href);
+    else input.current?.form?.requestSubmit();
+  };
 
   useEffect(() => {
     const box = input.current;
